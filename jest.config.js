@@ -1,0 +1,44 @@
+/**
+ * One `jest` run covers every project of the monorepo. Each lib and app is its own jest project, so
+ * `npx jest --selectProjects domain` runs one of them. Type checking is done once by `npm run typecheck`,
+ * so tests are transpiled only (fast) here.
+ */
+const path = require('node:path');
+
+const tsTransform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json'), isolatedModules: true, diagnostics: false }],
+};
+
+const moduleNameMapper = {
+  '^@mutasi/([a-z-]+)$': '<rootDir>/libs/$1/src',
+};
+
+/** Projects that need a real PostgreSQL get the PostgreSQL global setup (started once, shared). */
+const postgres = {
+  globalSetup: '<rootDir>/libs/testing/src/global/postgres.setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global/postgres.teardown.ts',
+};
+
+function project(name, dir, extra = {}) {
+  return {
+    displayName: name,
+    rootDir: __dirname,
+    testEnvironment: 'node',
+    transform: tsTransform,
+    moduleNameMapper,
+    testMatch: [`<rootDir>/${dir}/**/*.spec.ts`],
+    setupFiles: ['reflect-metadata'],
+    ...extra,
+  };
+}
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    project('domain', 'libs/domain'),
+    project('integrity', 'libs/integrity'),
+    project('event-store', 'libs/event-store', postgres),
+    project('platform', 'libs/platform'),
+    project('repo', 'test/repo'),
+  ],
+};
