@@ -1,0 +1,44 @@
+import { IsoDate } from '../shared/dates';
+
+export type AgencyKind = 'PUSAT' | 'PROVINSI' | 'KABKOTA';
+export type PpkStatus = 'DEFINITIF' | 'PENJABAT';
+
+/** Regional election dates for R-40 (freeze before the election) and the end of the head's term. */
+export interface ElectionCalendar {
+  /** Date of *penetapan pasangan calon* by the KPU. */
+  readonly penetapanPaslonDate: IsoDate;
+  /** End of the sitting regional head's term. */
+  readonly endOfTermDate: IsoDate;
+}
+
+/** An agency (instansi) as reference data (domain.md §2). */
+export interface Agency {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+  /** Province code, e.g. `NB`; null for central agencies. */
+  readonly provinceCode: string | null;
+  /** Agency id of the BKN regional office (kanreg) that serves this agency. */
+  readonly kanregAgencyId: string;
+  readonly ppkStatus: PpkStatus;
+  /** Inauguration of the current regional head (R-43), or of the minister for central agencies. */
+  readonly headInaugurationDate: IsoDate | null;
+  readonly electionCalendar: ElectionCalendar | null;
+  /** A Perwakilan RI abroad: no route is supported (source not found). */
+  readonly abroad?: boolean;
+}
+
+/** Agencies that hold national or regional authority in approval chains. */
+export interface ChainAuthorities {
+  /** Kementerian Dalam Negeri (MENDAGRI steps). */
+  readonly kemendagriAgencyId: string;
+  /** BKN head office (KEPALA_BKN steps). */
+  readonly bknAgencyId: string;
+  /** The provincial government of each province code, for GUBERNUR steps. */
+  readonly provinceAgencyIds: Readonly<Record<string, string>>;
+}
+
+/** True for a regional government (provinsi, kabupaten or kota). */
+export function isRegional(agency: Agency): boolean {
+  return agency.kind !== 'PUSAT';
+}

@@ -1,0 +1,78 @@
+import { addMonths, IsoInstant, isWithin, toDate } from '../shared/dates';
+import { Policy } from '../policy/policy';
+import { Agency, isRegional } from '../reference/agency';
+import { Position } from '../reference/position';
+import { outcome, RuleOutcome } from './outcome';
+
+/** One side of a move: the agency whose head acts, and the position affected on that side. */
+export interface MoveSide {
+  readonly side: 'ORIGIN' | 'TARGET';
+  readonly agency: Agency;
+  readonly position: Position;
+}
+
+/** R-41: the positions R-40 and R-43 protect. */
+export function inPilkadaScope(position: Position, policy: Policy): boolean {
+  return position.pilkadaScope || policy.pilkadaScopeClasses.value.includes(position.positionClass);
+}
+
+function sidesSummary(sides: readonly MoveSide[]): { agencyId: string; side: string; positionId: string; positionClass: string }[] {
+  return sides.map((s) => ({ agencyId: s.agency.id, side: s.side, positionId: s.position.id, positionClass: s.position.positionClass }));
+}
+
+/**
+ * R-40: from `electionFreezeMonthsBeforePaslon` months before penetapan paslon to the end of term, a regional head
+ * (including a Pj) may replace officials in R-41 scope only with Mendagri's written approval: adds that step.
+ */
+export function r40ElectionFreeze(sides: readonly MoveSide[], now: IsoInstant, policy: Policy): RuleOutcome {
+  const t = policy.electionFreezeMonthsBeforePaslon;
+  const today = toDate(now);
+  const frozen = sides.filter((s) => {
+    const calendar = s.agency.electionCalendar;
+    if (!isRegional(s.agency) || calendar === null) return false;
+    const start = addMonths(calendar.penetapanPaslonDate, -t.value);
+    return isWithin(today, start, calendar.endOfTermDate) && inPilkadaScope(s.position, policy);
+  });
+  const inputs = { today, sides: sidesSummary(sides), frozenAgencies: frozen.map((s) => s.agency.id), monthsBefore: t.value, policyVersion: policy.version };
+  if (frozen.length === 0) return outcome('R-40', 'PASS', 'no election freeze applies to the positions affected', t.legalBasis, inputs);
+  const names = frozen.map((s) => `${s.agency.name} (penetapan paslon ${s.agency.electionCalendar?.penetapanPaslonDate})`).join(', ');
+  return outcome('R-40', 'REQUIRES_STEP', `inside the Pilkada freeze of ${names}: Mendagri's written approval is required`, t.legalBasis, inputs);
+}
+
+/** R-43: within `postInaugurationMonths` of inauguration a new regional head needs Mendagri's written approval. */
+export function r43PostInauguration(sides: readonly MoveSide[], now: IsoInstant, policy: Policy): RuleOutcome {
+  const t = policy.postInaugurationMonths;
+  const today = toDate(now);
+  const fresh = sides.filter((s) => {
+    const inaugurated = s.agency.headInaugurationDate;
+    if (!isRegional(s.agency) || inaugurated === null) return false;
+    return isWithin(today, inaugurated, addMonths(inaugurated, t.value)) && inPilkadaScope(s.position, policy);
+  });
+  const inputs = { today, sides: sidesSummary(sides), agencies: fresh.map((s) => ({ agencyId: s.agency.id, inaugurated: s.agency.headInaugurationDate })), months: t.value, policyVersion: policy.version };
+  if (fresh.length === 0) return outcome('R-43', 'PASS', 'no regional head inaugurated within the last months acts on this move', t.legalBasis, inputs);
+  const names = fresh.map((s) => `${s.agency.name} (inaugurated ${s.agency.headInaugurationDate})`).join(', ');
+  return outcome('R-43', 'REQUIRES_STEP', `within ${t.value} months of inauguration of ${names}: Mendagri's written approval is required`, t.legalBasis, inputs);
+}
+
+/** R-45: a PENJABAT regional head needs Mendagri's written approval for any mutasi. */
+export function r45Penjabat(sides: readonly MoveSide[]): RuleOutcome {
+  const basis = 'PP 49/2008 Pasal 132A';
+  const penjabat = sides.filter((s) => isRegional(s.agency) && s.agency.ppkStatus === 'PENJABAT');
+  const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })) };
+  if (penjabat.length === 0) return outcome('R-45', 'PASS', 'no PENJABAT regional head acts on this move', basis, inputs);
+  return outcome('R-45', 'REQUIRES_STEP', `${penjabat.map((s) => s.agency.name).join(', ')} is led by a PENJABAT: Mendagri's written approval is required`, basis, inputs);
+}
+
+/** R-46: a PENJABAT regional head also needs a pertek from the BKN head office. */
+export function r46PenjabatPertek(sides: readonly MoveSide[]): RuleOutcome {
+  const basis = 'Perpres 116/2022';
+  const penjabat = sides.filter((s) => isRegional(s.agency) && s.agency.ppkStatus === 'PENJABAT');
+  const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })) };
+  if (penjabat.length === 0) return outcome('R-46', 'PASS', 'no PENJABAT regional head acts on this move', basis, inputs);
+  return outcome('R-46', 'REQUIRES_STEP', `${penjabat.map((s) => s.agency.name).join(', ')} is led by a PENJABAT: a KEPALA_BKN pertek is required`, basis, inputs);
+}
+
+/** The overlay rules that may add steps, in the order their steps are added. */
+export function overlayOutcomes(sides: readonly MoveSide[], now: IsoInstant, policy: Policy): RuleOutcome[] {
+  return [r40ElectionFreeze(sides, now, policy), r43PostInauguration(sides, now, policy), r45Penjabat(sides), r46PenjabatPertek(sides)];
+}

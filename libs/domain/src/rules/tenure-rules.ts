@@ -1,0 +1,73 @@
+import { addYears, completedMonths, IsoInstant, toDate } from '../shared/dates';
+import { Policy } from '../policy/policy';
+import { EmployeeSnapshot } from '../reference/employee';
+import { ExceptionGround, groundFor, outcome, RuleOutcome } from './outcome';
+
+/** R-03: at least `minYearsInPost` and at most `maxYearsInPost` in the current post; under the minimum needs a ground. */
+export function r03TenureInPost(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy, grounds: readonly ExceptionGround[]): RuleOutcome {
+  const months = completedMonths(employee.positionSince, now);
+  const min = policy.minYearsInPost;
+  const max = policy.maxYearsInPost;
+  const inputs = { positionSince: employee.positionSince, monthsInPost: months, minYears: min.value, maxYears: max.value, policyVersion: policy.version };
+  if (months < min.value * 12) {
+    const ground = groundFor(grounds, 'R-03');
+    if (ground === undefined) {
+      return outcome('R-03', 'BLOCK', `${months} months in the current post, under the minimum of ${min.value} years, and no justification was recorded`, min.legalBasis, inputs, 'RULE_R03_MINIMUM_TENURE');
+    }
+    return outcome('R-03', 'FLAG', `moved after ${months} months, under the minimum of ${min.value} years, on the recorded ground: ${ground}`, min.legalBasis, { ...inputs, ground });
+  }
+  if (months > max.value * 12) {
+    return outcome('R-03', 'FLAG', `${months} months in the current post, over the maximum of ${max.value} years`, max.legalBasis, inputs);
+  }
+  return outcome('R-03', 'PASS', `${months} months in the current post, within ${min.value}–${max.value} years`, min.legalBasis, inputs);
+}
+
+/**
+ * R-21: no self-requested move to another agency within `selfRequestLockYears` of TMT PNS; a dinas-initiated one is
+ * allowed but flagged. Runs from TMT PNS, never from the NIP.
+ */
+export function r21TenYearLock(
+  employee: EmployeeSnapshot,
+  crossAgency: boolean,
+  initiative: 'DINAS' | 'PERMINTAAN_SENDIRI',
+  now: IsoInstant,
+  policy: Policy,
+): RuleOutcome {
+  const lock = policy.selfRequestLockYears;
+  const inputs = { tmtPns: employee.tmtPns, initiative, crossAgency, lockYears: lock.value, policyVersion: policy.version };
+  if (!crossAgency) return outcome('R-21', 'PASS', 'not a move to another agency', lock.legalBasis, inputs);
+  if (employee.tmtPns === null) return outcome('R-21', 'PASS', 'no TMT PNS (PPPK): R-60/R-61 govern', lock.legalBasis, inputs);
+  const lockEnds = addYears(employee.tmtPns, lock.value);
+  const today = toDate(now);
+  if (today >= lockEnds) return outcome('R-21', 'PASS', `the ${lock.value}-year lock from TMT PNS ended on ${lockEnds}`, lock.legalBasis, { ...inputs, lockEnds });
+  if (initiative === 'PERMINTAAN_SENDIRI') {
+    return outcome('R-21', 'BLOCK', `a self-requested move to another agency is not allowed before ${lockEnds}, ${lock.value} years after TMT PNS ${employee.tmtPns}`, lock.legalBasis, { ...inputs, lockEnds }, 'RULE_R21_TEN_YEAR_LOCK');
+  }
+  return outcome('R-21', 'FLAG', `a dinas-initiated move to another agency within ${lock.value} years of TMT PNS (lock ends ${lockEnds})`, lock.legalBasis, { ...inputs, lockEnds });
+}
+
+/** R-44: a JPT may not be replaced within `jptLockYears` of inauguration except on a recorded legal ground. */
+export function r44JptLock(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy, grounds: readonly ExceptionGround[]): RuleOutcome {
+  const lock = policy.jptLockYears;
+  const inputs = { jptInaugurationDate: employee.jptInaugurationDate, lockYears: lock.value, policyVersion: policy.version };
+  if (employee.jptInaugurationDate === null) return outcome('R-44', 'PASS', 'the employee holds no JPT position', lock.legalBasis, inputs);
+  const lockEnds = addYears(employee.jptInaugurationDate, lock.value);
+  if (toDate(now) >= lockEnds) return outcome('R-44', 'PASS', `the JPT lock ended on ${lockEnds}`, lock.legalBasis, { ...inputs, lockEnds });
+  const ground = groundFor(grounds, 'R-44');
+  if (ground === undefined) {
+    return outcome('R-44', 'BLOCK', `a JPT inaugurated on ${employee.jptInaugurationDate} may not be replaced before ${lockEnds} except on a recorded legal ground`, lock.legalBasis, { ...inputs, lockEnds }, 'RULE_R44_JPT_LOCK');
+  }
+  return outcome('R-44', 'FLAG', `JPT replaced before ${lockEnds} on the recorded ground: ${ground}`, lock.legalBasis, { ...inputs, lockEnds, ground });
+}
+
+/** M-03 (per employee): the same employee moved again within `repeatMoveYears` of the previous transfer. */
+export function m03RepeatMove(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy): RuleOutcome {
+  const window = policy.repeatMoveYears;
+  const inputs = { lastTransferDate: employee.lastTransferDate, windowYears: window.value };
+  if (employee.lastTransferDate === null) return outcome('M-03', 'PASS', 'no earlier transfer on record', window.legalBasis, inputs);
+  const until = addYears(employee.lastTransferDate, window.value);
+  if (toDate(now) < until) {
+    return outcome('M-03', 'FLAG', `moved again within ${window.value} years of the previous transfer on ${employee.lastTransferDate}`, window.legalBasis, inputs);
+  }
+  return outcome('M-03', 'PASS', `previous transfer on ${employee.lastTransferDate}, over ${window.value} years ago`, window.legalBasis, inputs);
+}

@@ -1,0 +1,102 @@
+import { IsoDate, IsoInstant } from '../shared/dates';
+import { Policy } from '../policy/policy';
+import { Actor } from '../reference/roles';
+import { Agency, ChainAuthorities } from '../reference/agency';
+import { Delegation, EmployeeSnapshot } from '../reference/employee';
+import { Position } from '../reference/position';
+import { ExceptionGround } from '../rules/outcome';
+import { NeedsAnalysis } from '../rules/vacancy-rules';
+import { SkpRating } from '../values/skp';
+import { DocumentKind } from './documents';
+
+/** What every command carries besides its body: who, when, under which policy, and its id for idempotency. */
+export interface CommandMetadata {
+  readonly commandId: string;
+  readonly actor: Actor;
+  readonly now: IsoInstant;
+  readonly policy: Policy;
+}
+
+/**
+ * A command: `data` is what the user asked for; `context` is the reference data the application looked up for
+ * it (agencies, positions, the employee), so that `decide` stays pure.
+ */
+type Command<T extends string, D, C = Record<string, never>> = {
+  readonly type: T;
+  readonly data: Readonly<D>;
+  readonly context: Readonly<C>;
+  readonly metadata: CommandMetadata;
+};
+
+export interface ProposalInput {
+  readonly employeeNip: string;
+  readonly originPositionId: string;
+  readonly initiative: 'DINAS' | 'PERMINTAAN_SENDIRI';
+  readonly justification: string;
+  readonly meritDeviationJustification: string | null;
+  readonly exceptionGrounds: readonly ExceptionGround[];
+  readonly downsizingDecreeReference: string | null;
+}
+
+/** The facts a proposal is checked against. */
+export interface ProposalContext {
+  readonly employee: EmployeeSnapshot;
+  readonly originAgency: Agency;
+  readonly originPosition: Position;
+  readonly targetAgency: Agency;
+  readonly targetPosition: Position;
+  /** Other eligible candidates for the vacancy, for merit ranking (M-01). */
+  readonly meritPool: readonly EmployeeSnapshot[];
+}
+
+export interface ApprovalContext {
+  readonly originAgency: Agency;
+  readonly originPosition: Position;
+  readonly targetAgency: Agency;
+  readonly targetPosition: Position;
+  readonly authorities: ChainAuthorities;
+}
+
+export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position }>;
+export type ApproveNeedsAnalysis = Command<'ApproveNeedsAnalysis', { notes: string }>;
+export type ProposeCandidate = Command<'ProposeCandidate', ProposalInput, ProposalContext>;
+export type ReviseProposal = Command<'ReviseProposal', ProposalInput, ProposalContext>;
+export type NotifyEmployee = Command<'NotifyEmployee', { message: string }>;
+export type AcknowledgeTransfer = Command<'AcknowledgeTransfer', Record<string, never>>;
+export type RaiseObjection = Command<'RaiseObjection', { reason: string }>;
+export type ResolveObjection = Command<'ResolveObjection', { outcome: 'UPHELD' | 'DISMISSED'; reasoning: string }>;
+export type AttachDocument = Command<'AttachDocument', { kind: DocumentKind; title: string; sha256: string }>;
+export type VerifyDocument = Command<'VerifyDocument', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
+export type SubmitForApproval = Command<'SubmitForApproval', Record<string, never>, ApprovalContext>;
+export type ApproveStep = Command<'ApproveStep', { stepId: string; notes: string }>;
+export type RejectStep = Command<'RejectStep', { stepId: string; reason: string }>;
+export type ReturnForRevision = Command<'ReturnForRevision', { stepId: string; reason: string }>;
+export type IssueDecree = Command<'IssueDecree', {
+  decreeNumber: string; decreeDate: IsoDate; effectiveDate: IsoDate; documentSha256: string; employeeNip: string;
+  targetPositionId: string; delegationId: string | null;
+}, { delegation: Delegation | null }>;
+export type RecordAppointment = Command<'RecordAppointment', { appointedOn: IsoDate; reference: string }>;
+export type RecordEvaluation = Command<'RecordEvaluation', {
+  periodMonths: number; skpBefore: SkpRating; skpAfter: SkpRating; competencyFit: number; vacancyClosed: boolean;
+  serviceIndicators: Readonly<Record<string, number>> | null; notes: string;
+}>;
+export type CloseCase = Command<'CloseCase', Record<string, never>>;
+export type WithdrawTransfer = Command<'WithdrawTransfer', { reason: string }>;
+export type FreezeCase = Command<'FreezeCase', { reason: string; reference: string }>;
+export type UnfreezeCase = Command<'UnfreezeCase', { reason: string; reference: string }>;
+export type RevokeDecree = Command<'RevokeDecree', { reason: string; reference: string }>;
+/** Scheduler commands: the process manager turns due dates into these. */
+export type EscalateOverdueStep = Command<'EscalateOverdueStep', { stepId: string }>;
+export type CloseObjectionWindow = Command<'CloseObjectionWindow', Record<string, never>>;
+export type FlagObjectionDecisionOverdue = Command<'FlagObjectionDecisionOverdue', Record<string, never>>;
+export type FlagAppointmentOverdue = Command<'FlagAppointmentOverdue', Record<string, never>>;
+export type AnnounceEvaluationDue = Command<'AnnounceEvaluationDue', { periodMonths: number }>;
+
+export type TransferCommand =
+  | OpenTransferCase | ApproveNeedsAnalysis | ProposeCandidate | ReviseProposal | NotifyEmployee | AcknowledgeTransfer
+  | RaiseObjection | ResolveObjection | AttachDocument | VerifyDocument | SubmitForApproval | ApproveStep | RejectStep
+  | ReturnForRevision | IssueDecree | RecordAppointment | RecordEvaluation | CloseCase | WithdrawTransfer | FreezeCase
+  | UnfreezeCase | RevokeDecree | EscalateOverdueStep | CloseObjectionWindow | FlagObjectionDecisionOverdue
+  | FlagAppointmentOverdue | AnnounceEvaluationDue;
+
+export type TransferCommandType = TransferCommand['type'];

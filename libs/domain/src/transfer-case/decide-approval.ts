@@ -1,0 +1,114 @@
+import { addDays, toDate } from '../shared/dates';
+import { DomainError, forbidden, invalid } from '../shared/errors';
+import { buildApprovalChain } from '../routes/approval-chain';
+import { r06ConflictOfInterest } from '../rules/conflict-rules';
+import { outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
+import { ApproveStep, EscalateOverdueStep, RejectStep, ReturnForRevision, SubmitForApproval } from './commands';
+import { emit, requireActive, requireStatus, text } from './decide-support';
+import { DOCUMENT_TITLES, requiredDocuments } from './documents';
+import { ApprovalChainStarted, ApprovalStepEscalated, ApprovalStepGranted, ApprovalStepRejected, ProposalReturnedForRevision } from './events';
+import { CaseIn, CaseState, StepState } from './state';
+
+const CHECKLIST_BASIS = 'Peraturan BKN 5/2019 Pasal 3 ayat (1)';
+
+function checklistOutcomes(c: CaseIn<'SOCIALISED'>): RuleOutcome[] {
+  const required = requiredDocuments(c.proposal.route, c.proposal.crossAgency);
+  const approved = new Set(c.documents.filter((d) => d.status === 'APPROVED').map((d) => d.kind));
+  const missing = required.filter((k) => !approved.has(k));
+  const application = c.proposal.crossAgency
+    ? approved.has('EMPLOYEE_APPLICATION')
+      ? outcome('R-50', 'PASS', "the employee's written application is verified", 'Perban BKN 5/2019 Pasal 3', {})
+      : outcome('R-50', 'BLOCK', "a move to another agency needs the employee's written application, attached and verified", 'Perban BKN 5/2019 Pasal 3', {}, 'RULE_R50_APPLICATION')
+    : outcome('R-50', 'PASS', 'not a move to another agency', 'Perban BKN 5/2019 Pasal 3', {});
+  const others = missing.filter((k) => k !== 'EMPLOYEE_APPLICATION');
+  const checklist = others.length === 0
+    ? outcome('DOC-CHECKLIST', 'PASS', `all ${required.length} required documents are verified`, CHECKLIST_BASIS, { required })
+    : outcome('DOC-CHECKLIST', 'BLOCK', `required documents not yet verified: ${others.map((k) => DOCUMENT_TITLES[k]).join('; ')}`, CHECKLIST_BASIS, { required, missing: others }, 'DOCUMENTS_INCOMPLETE');
+  return [application, checklist];
+}
+
+/** Stage 4: with the file complete, the route's approval chain and its overlays are built and recorded. */
+export function submitForApproval(command: SubmitForApproval, state: CaseState): ApprovalChainStarted[] {
+  const c = requireStatus(requireActive(state, command), command, 'SOCIALISED');
+  const { context, metadata } = command;
+  const checklist = checklistOutcomes(c);
+  throwIfBlocked(checklist);
+  const plan = buildApprovalChain({
+    route: c.proposal.route,
+    origin: { side: 'ORIGIN', agency: context.originAgency, position: context.originPosition },
+    target: { side: 'TARGET', agency: context.targetAgency, position: context.targetPosition },
+    authorities: context.authorities,
+    now: metadata.now,
+    policy: metadata.policy,
+  });
+  const first = plan.steps[0] as StepState;
+  const r10 = c.proposal.route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'consideration of the performance-assessment team added', 'PP 11/2017 Pasal 191', {})] : [];
+  return [emit<ApprovalChainStarted>(command, c.caseId, 'ApprovalChainStarted.v1', { ...plan, firstDeadline: addDays(metadata.now, first.dueInDays) }, [...checklist, ...r10, ...plan.overlays])];
+}
+
+type StepCommand = ApproveStep | RejectStep | ReturnForRevision;
+
+/** The active step named by the command, acted on by its role in its agency, without a conflict of interest. */
+function actOnStep(command: StepCommand, state: CaseState): { c: CaseIn<'IN_APPROVAL'>; step: StepState; r06: RuleOutcome } {
+  const c = requireStatus(requireActive(state, command), command, 'IN_APPROVAL');
+  const step = c.approval.steps.find((s) => s.stepId === command.data.stepId);
+  if (!step) throw invalid('UNKNOWN_STEP', 'stepId', `no step ${command.data.stepId} in this case's approval chain`);
+  if (step.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'STEP_NOT_ACTIVE', `step ${step.stepId} is ${step.status}, not awaiting action`);
+  if (step.kind === 'DECREE') throw new DomainError('CONFLICT', 'DECREE_STEP', 'the decree step is completed by issue-decree');
+  const { actor } = command.metadata;
+  if (actor.role !== step.role || actor.agencyId !== step.agencyId) {
+    throw forbidden('NOT_STEP_ACTOR', `step ${step.stepId} is for ${step.role} of ${step.agencyId}; ${actor.userId} acts as ${actor.role} of ${actor.agencyId}`);
+  }
+  const stepActors = c.approval.steps.filter((s) => s.acted !== null && s.kind !== 'DECREE').map((s) => ({ userId: (s.acted as NonNullable<StepState['acted']>).actor.userId, stepId: s.stepId }));
+  const r06 = r06ConflictOfInterest(actor, c.proposal.candidate, { proposerUserId: c.proposal.proposedBy.userId, stepActors }, 'STEP');
+  throwIfBlocked([r06]);
+  return { c, step, r06 };
+}
+
+/** An approver grants their step; the next step becomes active with its deadline (R-30). */
+export function approveStep(command: ApproveStep, state: CaseState): ApprovalStepGranted[] {
+  const { c, step, r06 } = actOnStep(command, state);
+  const index = c.approval.steps.indexOf(step);
+  const next = c.approval.steps[index + 1];
+  const consentToPositionId = step.kind === 'CONSENT' ? c.proposal.targetPositionId : null;
+  return [emit<ApprovalStepGranted>(command, c.caseId, 'ApprovalStepGranted.v1', {
+    stepId: step.stepId,
+    notes: text(command, 'notes', command.data.notes, false),
+    consentToPositionId,
+    nextStepId: next?.stepId ?? null,
+    nextDeadline: next ? addDays(command.metadata.now, next.dueInDays) : null,
+  }, [r06])];
+}
+
+/** An approver rejects: the case ends as REJECTED. */
+export function rejectStep(command: RejectStep, state: CaseState): ApprovalStepRejected[] {
+  const { c, step, r06 } = actOnStep(command, state);
+  return [emit<ApprovalStepRejected>(command, c.caseId, 'ApprovalStepRejected.v1', { stepId: step.stepId, reason: text(command, 'reason', command.data.reason) }, [r06])];
+}
+
+/** An approver returns the proposal for revision: the chain ends and the proposal must be revised. */
+export function returnForRevision(command: ReturnForRevision, state: CaseState): ProposalReturnedForRevision[] {
+  const { c, step, r06 } = actOnStep(command, state);
+  return [emit<ProposalReturnedForRevision>(command, c.caseId, 'ProposalReturnedForRevision.v1', { stepId: step.stepId, reason: text(command, 'reason', command.data.reason) }, [r06])];
+}
+
+/** The date an active step escalates next: the day after its deadline, then every `escalationDays` (R-30). */
+export function escalationDueOn(step: StepState): string | null {
+  if (step.status !== 'ACTIVE' || step.deadline === null) return null;
+  return step.escalations === 0 ? addDays(step.deadline, 1) : step.nextEscalationOn;
+}
+
+/** Scheduler: a step past its deadline escalates, and again every `escalationDays` while it stays overdue (R-30). */
+export function escalateOverdueStep(command: EscalateOverdueStep, state: CaseState): ApprovalStepEscalated[] {
+  const c = requireStatus(requireActive(state, command), command, 'IN_APPROVAL');
+  const step = c.approval.steps.find((s) => s.stepId === command.data.stepId);
+  const { now, policy } = command.metadata;
+  const dueOn = step ? escalationDueOn(step) : null;
+  if (!step || step.deadline === null || dueOn === null || toDate(now) < dueOn) {
+    throw new DomainError('CONFLICT', 'NOT_DUE', `step ${command.data.stepId} is not overdue`);
+  }
+  const escalation = step.escalations + 1;
+  const basis = step.kind === 'PERTEK' ? policy.pertekDays : policy.stepDeadlineDays;
+  const flag = outcome('R-30', 'FLAG', `step ${step.stepId} (${step.role} of ${step.agencyId}) passed its deadline ${step.deadline}; escalation ${escalation}`, basis.legalBasis, { stepId: step.stepId, deadline: step.deadline, escalation });
+  return [emit<ApprovalStepEscalated>(command, c.caseId, 'ApprovalStepEscalated.v1', { stepId: step.stepId, deadline: step.deadline, escalation, nextEscalationOn: addDays(now, policy.escalationDays.value) }, [flag])];
+}

@@ -1,0 +1,45 @@
+import { DomainError, invalid } from '../shared/errors';
+import { r01AnnualPlan, r04Vacancy, NeedsAnalysis } from '../rules/vacancy-rules';
+import { throwIfBlocked } from '../rules/outcome';
+import { ApproveNeedsAnalysis, OpenTransferCase } from './commands';
+import { emit, requireActive, requireStatus, text } from './decide-support';
+import { NeedsAnalysisApproved, TransferCaseOpened } from './events';
+import { CaseState } from './state';
+
+function count(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100_000) throw invalid('FIELD_INVALID', field, `${field} must be a whole number from 0 to 100000`);
+  return value;
+}
+
+/** Stage 1: the receiving agency shows the need for the target position (R-01, R-04). */
+export function openTransferCase(command: OpenTransferCase, state: CaseState): TransferCaseOpened[] {
+  if (state.status !== 'NONE') throw new DomainError('CONFLICT', 'CASE_ALREADY_EXISTS', `case ${command.data.caseId} already exists`);
+  const { data, context } = command;
+  if (context.targetPosition.agencyId !== data.targetAgencyId || context.targetAgency.id !== data.targetAgencyId) {
+    throw invalid('POSITION_NOT_IN_AGENCY', 'targetPositionId', `position ${data.targetPositionId} does not belong to agency ${data.targetAgencyId}`);
+  }
+  const input = data.needsAnalysis;
+  const needsAnalysis: NeedsAnalysis = {
+    kebutuhan: count('needsAnalysis.kebutuhan', input.kebutuhan),
+    bezetting: count('needsAnalysis.bezetting', input.bezetting),
+    workloadHours: input.workloadHours === null ? null : count('needsAnalysis.workloadHours', input.workloadHours),
+    planReference: text(command, 'needsAnalysis.planReference', input.planReference, false) || null,
+    exceptionReason: text(command, 'needsAnalysis.exceptionReason', input.exceptionReason, false) || null,
+    justification: text(command, 'needsAnalysis.justification', input.justification),
+  };
+  const outcomes = [r01AnnualPlan(needsAnalysis), r04Vacancy(context.targetPosition, needsAnalysis)];
+  throwIfBlocked(outcomes);
+  return [emit<TransferCaseOpened>(command, data.caseId, 'TransferCaseOpened.v1', {
+    caseId: data.caseId,
+    targetAgencyId: data.targetAgencyId,
+    targetPositionId: data.targetPositionId,
+    targetPosition: context.targetPosition,
+    needsAnalysis,
+  }, outcomes)];
+}
+
+/** The target agency's PPK or performance-assessment team accepts the needs analysis; the proposal stage opens. */
+export function approveNeedsAnalysis(command: ApproveNeedsAnalysis, state: CaseState): NeedsAnalysisApproved[] {
+  const c = requireStatus(requireActive(state, command), command, 'NEEDS_ANALYSIS_SUBMITTED');
+  return [emit<NeedsAnalysisApproved>(command, c.caseId, 'NeedsAnalysisApproved.v1', { notes: text(command, 'notes', command.data.notes, false) })];
+}

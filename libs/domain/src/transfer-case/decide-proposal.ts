@@ -1,0 +1,108 @@
+import { invalid } from '../shared/errors';
+import { Policy } from '../policy/policy';
+import { EmployeeSnapshot } from '../reference/employee';
+import { deriveRoute, isCrossAgency, Route } from '../routes/route';
+import { r06ConflictOfInterest } from '../rules/conflict-rules';
+import { overlayOutcomes } from '../rules/election-rules';
+import { r22Discipline, r23Study, r24Skp, r60Pppk, r61Downsizing } from '../rules/eligibility-rules';
+import { ExceptionGround, outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
+import { m03RepeatMove, r03TenureInPost, r21TenYearLock, r44JptLock } from '../rules/tenure-rules';
+import { r04CompetencyFit, r04Vacancy } from '../rules/vacancy-rules';
+import { m01MeritChoice, rankCandidates } from '../merit/merit';
+import { ProposalContext, ProposalInput, ProposeCandidate, ReviseProposal } from './commands';
+import { emit, requireActive, requireStatus, text } from './decide-support';
+import { CandidateProposed, ProposalData, ProposalRevised } from './events';
+import { ActiveCase, CaseState } from './state';
+
+function checkFacts(c: ActiveCase, input: ProposalInput, context: ProposalContext): void {
+  const { employee, originPosition, originAgency, targetPosition, targetAgency } = context;
+  if (employee.nip !== input.employeeNip) throw invalid('EMPLOYEE_MISMATCH', 'employeeNip', `employee ${input.employeeNip} was not found`);
+  if (originPosition.id !== input.originPositionId || employee.positionId !== input.originPositionId) {
+    throw invalid('ORIGIN_POSITION_MISMATCH', 'originPositionId', `employee ${employee.nip} does not hold position ${input.originPositionId}`);
+  }
+  if (originPosition.agencyId !== originAgency.id || employee.agencyId !== originAgency.id) {
+    throw invalid('ORIGIN_AGENCY_MISMATCH', 'originPositionId', `position ${originPosition.id} is not in the employee's agency ${employee.agencyId}`);
+  }
+  if (targetPosition.id !== c.targetPosition.id || targetAgency.id !== c.targetAgencyId) {
+    throw invalid('TARGET_MISMATCH', 'targetPositionId', 'the reference data does not match the case target');
+  }
+  if (originPosition.id === targetPosition.id) throw invalid('SAME_POSITION', 'originPositionId', 'the employee already holds the target position');
+  if (input.initiative !== 'DINAS' && input.initiative !== 'PERMINTAAN_SENDIRI') {
+    throw invalid('INVALID_INITIATIVE', 'initiative', 'initiative must be DINAS or PERMINTAAN_SENDIRI (R-07)');
+  }
+}
+
+/** The candidates who pass the eligibility rules compete in the merit ranking (M-01). */
+function eligible(candidate: EmployeeSnapshot, now: string, policy: Policy): boolean {
+  return candidate.kind === 'PNS' && [r22Discipline(candidate), r23Study(candidate, now), r24Skp(candidate, now, policy)].every((o) => o.outcome === 'PASS');
+}
+
+function grounds(command: ProposeCandidate | ReviseProposal): ExceptionGround[] {
+  return command.data.exceptionGrounds.map((g, i) => ({ ruleId: text(command, `exceptionGrounds[${i}].ruleId`, g.ruleId), ground: text(command, `exceptionGrounds[${i}].ground`, g.ground) }));
+}
+
+/** Runs every eligibility rule of the proposal stage and returns the recorded proposal. */
+function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { data: ProposalData; outcomes: RuleOutcome[] } {
+  const { data: input, context, metadata } = command;
+  checkFacts(c, input, context);
+  const { employee, originAgency, targetAgency, originPosition, targetPosition } = context;
+  const { now, policy, actor } = metadata;
+  const downsizingRef = text(command, 'downsizingDecreeReference', input.downsizingDecreeReference, false) || null;
+  const route: Route = deriveRoute(originAgency, targetAgency, employee.kind, downsizingRef !== null);
+  const cross = isCrossAgency(originAgency, targetAgency);
+  const exceptionGrounds = grounds(command);
+  const meritJustification = text(command, 'meritDeviationJustification', input.meritDeviationJustification, false) || null;
+  const pool = [employee, ...context.meritPool.filter((p) => p.nip !== employee.nip && eligible(p, now, policy))];
+  const meritRanking = rankCandidates(pool, targetPosition, now, policy);
+  const sides = [{ side: 'ORIGIN' as const, agency: originAgency, position: originPosition }, { side: 'TARGET' as const, agency: targetAgency, position: targetPosition }];
+  const outcomes: RuleOutcome[] = [
+    r60Pppk(employee, route),
+    r61Downsizing(route, downsizingRef),
+    r06ConflictOfInterest(actor, employee, { proposerUserId: null, stepActors: [] }, 'PROPOSAL'),
+    r03TenureInPost(employee, now, policy, exceptionGrounds),
+    r04Vacancy(targetPosition, c.needsAnalysis),
+    r04CompetencyFit(employee, targetPosition, policy),
+    r21TenYearLock(employee, cross, input.initiative, now, policy),
+    r22Discipline(employee),
+    r23Study(employee, now),
+    r24Skp(employee, now, policy),
+    r44JptLock(employee, now, policy, exceptionGrounds),
+    m01MeritChoice(meritRanking, employee.nip, meritJustification, policy),
+    m03RepeatMove(employee, now, policy),
+    ...(route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'an internal move needs the consideration of the performance-assessment team', 'PP 11/2017 Pasal 191', { route })] : []),
+    ...overlayOutcomes(sides, now, policy),
+  ];
+  throwIfBlocked(outcomes);
+  const data: ProposalData = {
+    candidate: employee,
+    originAgencyId: originAgency.id,
+    originPositionId: originPosition.id,
+    originPositionTitle: originPosition.title,
+    originPositionClass: originPosition.positionClass,
+    targetAgencyId: targetAgency.id,
+    targetPositionId: targetPosition.id,
+    initiative: input.initiative,
+    justification: text(command, 'justification', input.justification),
+    meritDeviationJustification: meritJustification,
+    exceptionGrounds,
+    downsizingDecreeReference: downsizingRef,
+    route,
+    crossAgency: cross,
+    meritRanking,
+  };
+  return { data, outcomes };
+}
+
+/** Stage 2: the receiving agency proposes a candidate; eligibility and merit are checked and recorded. */
+export function proposeCandidate(command: ProposeCandidate, state: CaseState): CandidateProposed[] {
+  const c = requireStatus(requireActive(state, command), command, 'AWAITING_PROPOSAL');
+  const { data, outcomes } = assess(command, c);
+  return [emit<CandidateProposed>(command, c.caseId, 'CandidateProposed.v1', data, outcomes)];
+}
+
+/** After a return for revision or an upheld objection, the proposal is revised and checked again. */
+export function reviseProposal(command: ReviseProposal, state: CaseState): ProposalRevised[] {
+  const c = requireStatus(requireActive(state, command), command, 'RETURNED_FOR_REVISION');
+  const { data, outcomes } = assess(command, c);
+  return [emit<ProposalRevised>(command, c.caseId, 'ProposalRevised.v1', data, outcomes)];
+}

@@ -1,0 +1,63 @@
+import { addDays, isPast, toDate } from '../shared/dates';
+import { DomainError, invalid, ruleRefused } from '../shared/errors';
+import { outcome } from '../rules/outcome';
+import { AcknowledgeTransfer, CloseObjectionWindow, FlagObjectionDecisionOverdue, NotifyEmployee, RaiseObjection, ResolveObjection } from './commands';
+import { emit, requireActive, requireStatus, text } from './decide-support';
+import { EmployeeAcknowledged, EmployeeNotified, ObjectionDecisionOverdue, ObjectionRaised, ObjectionResolved, ObjectionWindowClosed } from './events';
+import { CaseState } from './state';
+
+/** Stage 3: the employee is told of the proposal; the objection window (R-32) starts. */
+export function notifyEmployee(command: NotifyEmployee, state: CaseState): EmployeeNotified[] {
+  const c = requireStatus(requireActive(state, command), command, 'PROPOSED');
+  const window = command.metadata.policy.objectionWindowDays;
+  const objectionDeadline = addDays(command.metadata.now, window.value);
+  return [emit<EmployeeNotified>(command, c.caseId, 'EmployeeNotified.v1', { message: text(command, 'message', command.data.message), objectionDeadline })];
+}
+
+/** The employee acknowledges the transfer. */
+export function acknowledge(command: AcknowledgeTransfer, state: CaseState): EmployeeAcknowledged[] {
+  const c = requireStatus(requireActive(state, command), command, 'EMPLOYEE_NOTIFIED');
+  return [emit<EmployeeAcknowledged>(command, c.caseId, 'EmployeeAcknowledged.v1', { nip: c.proposal.candidate.nip })];
+}
+
+/** R-32: the employee may object within the window; the decision is due within `objectionDecisionDays`. */
+export function raiseObjection(command: RaiseObjection, state: CaseState): ObjectionRaised[] {
+  const c = requireStatus(requireActive(state, command), command, 'EMPLOYEE_NOTIFIED');
+  const { now, policy } = command.metadata;
+  const deadline = c.socialisation.objectionDeadline;
+  const r32 = policy.objectionWindowDays;
+  if (deadline !== null && isPast(deadline, now)) {
+    throw ruleRefused('R-32', 'RULE_R32_OBJECTION_WINDOW_CLOSED', `the objection window closed on ${deadline} (${r32.value} days after notification)`, r32.legalBasis);
+  }
+  const decisionDeadline = addDays(now, policy.objectionDecisionDays.value);
+  const recorded = outcome('R-32', 'PASS', `objection raised within the window ending ${deadline}`, r32.legalBasis, { objectionDeadline: deadline, raisedOn: toDate(now) });
+  return [emit<ObjectionRaised>(command, c.caseId, 'ObjectionRaised.v1', { reason: text(command, 'reason', command.data.reason), decisionDeadline }, [recorded])];
+}
+
+/** The receiving PPK decides the objection with reasons: upheld → revise or withdraw; dismissed → continue. */
+export function resolveObjection(command: ResolveObjection, state: CaseState): ObjectionResolved[] {
+  const c = requireStatus(requireActive(state, command), command, 'OBJECTION_RAISED');
+  const { outcome: decision } = command.data;
+  if (decision !== 'UPHELD' && decision !== 'DISMISSED') throw invalid('FIELD_INVALID', 'outcome', 'outcome must be UPHELD or DISMISSED');
+  return [emit<ObjectionResolved>(command, c.caseId, 'ObjectionResolved.v1', { outcome: decision, reasoning: text(command, 'reasoning', command.data.reasoning) })];
+}
+
+/** Scheduler: no objection within the window, so the employee is deemed to accept (R-32). */
+export function closeObjectionWindow(command: CloseObjectionWindow, state: CaseState): ObjectionWindowClosed[] {
+  const c = requireStatus(requireActive(state, command), command, 'EMPLOYEE_NOTIFIED');
+  const deadline = c.socialisation.objectionDeadline;
+  if (deadline === null || !isPast(deadline, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', `the objection window is open until ${deadline}`);
+  return [emit<ObjectionWindowClosed>(command, c.caseId, 'ObjectionWindowClosed.v1', { objectionDeadline: deadline })];
+}
+
+/** Scheduler: the objection was not decided within the deadline; inspectors see a flag (R-32). */
+export function flagObjectionDecisionOverdue(command: FlagObjectionDecisionOverdue, state: CaseState): ObjectionDecisionOverdue[] {
+  const c = requireStatus(requireActive(state, command), command, 'OBJECTION_RAISED');
+  const objection = c.socialisation.objection;
+  if (objection === null || objection.decisionOverdue || !isPast(objection.decisionDeadline, command.metadata.now)) {
+    throw new DomainError('CONFLICT', 'NOT_DUE', 'the objection decision is not overdue');
+  }
+  const basis = command.metadata.policy.objectionDecisionDays;
+  const flag = outcome('R-32', 'FLAG', `the objection was not decided by ${objection.decisionDeadline} (${basis.value} days)`, basis.legalBasis, { decisionDeadline: objection.decisionDeadline });
+  return [emit<ObjectionDecisionOverdue>(command, c.caseId, 'ObjectionDecisionOverdue.v1', { decisionDeadline: objection.decisionDeadline }, [flag])];
+}

@@ -1,0 +1,55 @@
+import { DomainError, invalid, wrongState } from '../shared/errors';
+import { RuleOutcome } from '../rules/outcome';
+import { TransferCommand } from './commands';
+import { EventMetadata, TransferEvent } from './events';
+import { ActiveCase, CaseIn, ActiveStatus, CaseState } from './state';
+
+/** Builds an event of `type` for `command`, stamping the domain metadata from the command. */
+export function emit<E extends TransferEvent>(command: TransferCommand, caseId: string, type: E['type'], data: E['data'], ruleOutcomes: readonly RuleOutcome[] = []): E {
+  const metadata: EventMetadata = {
+    caseId,
+    actor: command.metadata.actor,
+    recordedAt: command.metadata.now,
+    commandId: command.metadata.commandId,
+    policyVersion: command.metadata.policy.version,
+    ruleOutcomes,
+  };
+  return { type, data, metadata } as E;
+}
+
+/**
+ * The active case a command may act on: 404 when there is none, 409 when it has ended, 422 (R-48) when BKN has
+ * frozen it for audit.
+ */
+export function requireActive(state: CaseState, command: TransferCommand): ActiveCase {
+  if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+  if (state.status === 'FROZEN') {
+    throw new DomainError('RULE', 'CASE_FROZEN', `the case is frozen under BKN audit (${state.freeze.reference}): ${command.type} must wait until it is unfrozen`, { ruleId: 'R-48', legalBasis: 'Perpres 116/2022' });
+  }
+  if ('case' in state) throw new DomainError('CONFLICT', 'CASE_ENDED', `the case has ended (${state.status}); nothing more can be done on it`);
+  return state;
+}
+
+/** Narrows the case to the statuses a command accepts, or refuses with 409. */
+export function requireStatus<S extends ActiveStatus>(c: ActiveCase, command: TransferCommand, ...statuses: S[]): CaseIn<S> {
+  if (!(statuses as ActiveStatus[]).includes(c.status)) throw wrongState(command.type, c.status, statuses.join(' or '));
+  return c as CaseIn<S>;
+}
+
+/** A required or optional free-text field, trimmed, within the policy's length limit. */
+export function text(command: TransferCommand, field: string, value: unknown, required = true): string {
+  const max = command.metadata.policy.maxTextLength;
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    if (required) throw invalid('FIELD_REQUIRED', field, `${field} is required`);
+    return '';
+  }
+  if (typeof value !== 'string') throw invalid('FIELD_INVALID', field, `${field} must be text`);
+  if (value.length > max) throw invalid('FIELD_TOO_LONG', field, `${field} must be at most ${max} characters`);
+  return value.trim();
+}
+
+/** A SHA-256 digest as 64 lowercase hex characters. */
+export function sha256Field(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw invalid('INVALID_SHA256', field, `${field} must be a SHA-256 digest: 64 lowercase hex characters`);
+  return value;
+}

@@ -1,0 +1,41 @@
+import { Route } from '../routes/route';
+
+/** Document kinds of the checklist (Peraturan BKN 5/2019 Pasal 3 ayat (1)) and optional attachments. */
+export const DOCUMENT_KINDS = [
+  'ANJAB_ABK', 'EMPLOYEE_APPLICATION', 'PROPOSAL_LETTER', 'CONSENT_LETTER', 'NO_DISCIPLINE_STATEMENT', 'LATEST_DECREE',
+  'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT', 'KEMENDAGRI_RECOMMENDATION', 'DOWNSIZING_DECREE', 'TRAINING_PLAN', 'OTHER',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** True when `value` is a known document kind. */
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return (DOCUMENT_KINDS as readonly unknown[]).includes(value);
+}
+
+export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
+  ANJAB_ABK: 'Analisis jabatan (Anjab) and analisis beban kerja (ABK)',
+  EMPLOYEE_APPLICATION: "The employee's written application (R-50)",
+  PROPOSAL_LETTER: 'Proposal letter of the receiving PPK naming the position',
+  CONSENT_LETTER: 'Consent letter of the releasing PPK naming the position (R-11)',
+  NO_DISCIPLINE_STATEMENT: 'Statement of no discipline or court case, signed at JPT Pratama level or above',
+  LATEST_DECREE: 'Latest rank or position decree',
+  SKP_TWO_YEARS: 'SKP at least BAIK for the last 2 years',
+  NO_STUDY_STATEMENT: 'Statement of no study assignment or service bond',
+  SKBT: 'SKBT (statement of no outstanding obligations) from the origin Inspektorat',
+  KEMENDAGRI_RECOMMENDATION: 'Recommendation of Kemendagri',
+  DOWNSIZING_DECREE: 'Organisational downsizing decree (R-61)',
+  TRAINING_PLAN: 'Training plan',
+  OTHER: 'Other document',
+};
+
+const CROSS_AGENCY: readonly DocumentKind[] = [
+  'ANJAB_ABK', 'EMPLOYEE_APPLICATION', 'PROPOSAL_LETTER', 'CONSENT_LETTER', 'NO_DISCIPLINE_STATEMENT', 'LATEST_DECREE',
+  'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT',
+];
+
+/** The documents a route needs verified before approval starts (domain.md §5: cross-agency routes only). */
+export function requiredDocuments(route: Route, crossAgency: boolean): DocumentKind[] {
+  if (route === 'PPPK_PERAMPINGAN') return ['DOWNSIZING_DECREE'];
+  if (!crossAgency) return [];
+  return route === 'INTER_PROVINCE' ? [...CROSS_AGENCY, 'KEMENDAGRI_RECOMMENDATION'] : [...CROSS_AGENCY];
+}

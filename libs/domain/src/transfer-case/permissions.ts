@@ -1,0 +1,111 @@
+import { forbidden } from '../shared/errors';
+import { Actor, Role } from '../reference/roles';
+import { TransferCommand, TransferCommandType } from './commands';
+import { CaseState, innerCase } from './state';
+
+/**
+ * Which agency an actor must belong to: the receiving (target) agency, either agency of the move, the candidate
+ * themself, or whoever the case names for the step or decree (checked where the step is known).
+ */
+export type Scope = 'TARGET' | 'EITHER' | 'CANDIDATE' | 'STEP' | 'SIGNER' | 'ANY';
+
+export interface Permission {
+  readonly roles: readonly Role[] | 'STEP_ROLE';
+  readonly scope: Scope;
+}
+
+/** The "who" column of api.md, per command. */
+export const PERMISSIONS: Readonly<Record<TransferCommandType, Permission>> = {
+  OpenTransferCase: { roles: ['PENGUSUL'], scope: 'TARGET' },
+  ApproveNeedsAnalysis: { roles: ['PPK', 'TIM_PENILAI_KINERJA'], scope: 'TARGET' },
+  ProposeCandidate: { roles: ['PENGUSUL'], scope: 'TARGET' },
+  ReviseProposal: { roles: ['PENGUSUL'], scope: 'TARGET' },
+  NotifyEmployee: { roles: ['PENGUSUL'], scope: 'EITHER' },
+  AcknowledgeTransfer: { roles: ['PNS'], scope: 'CANDIDATE' },
+  RaiseObjection: { roles: ['PNS'], scope: 'CANDIDATE' },
+  ResolveObjection: { roles: ['PPK'], scope: 'TARGET' },
+  AttachDocument: { roles: ['PENGUSUL'], scope: 'EITHER' },
+  VerifyDocument: { roles: ['VERIFIKATOR'], scope: 'TARGET' },
+  SubmitForApproval: { roles: ['PENGUSUL'], scope: 'TARGET' },
+  ApproveStep: { roles: 'STEP_ROLE', scope: 'STEP' },
+  RejectStep: { roles: 'STEP_ROLE', scope: 'STEP' },
+  ReturnForRevision: { roles: 'STEP_ROLE', scope: 'STEP' },
+  IssueDecree: { roles: 'STEP_ROLE', scope: 'SIGNER' },
+  RecordAppointment: { roles: ['PPK'], scope: 'TARGET' },
+  RecordEvaluation: { roles: ['PENGUSUL', 'PPK'], scope: 'TARGET' },
+  CloseCase: { roles: ['PPK'], scope: 'TARGET' },
+  WithdrawTransfer: { roles: ['PENGUSUL', 'PPK'], scope: 'TARGET' },
+  FreezeCase: { roles: ['KEPALA_BKN'], scope: 'ANY' },
+  UnfreezeCase: { roles: ['KEPALA_BKN'], scope: 'ANY' },
+  RevokeDecree: { roles: ['KEPALA_BKN'], scope: 'ANY' },
+  EscalateOverdueStep: { roles: ['SYSTEM'], scope: 'ANY' },
+  CloseObjectionWindow: { roles: ['SYSTEM'], scope: 'ANY' },
+  FlagObjectionDecisionOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
+  FlagAppointmentOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
+  AnnounceEvaluationDue: { roles: ['SYSTEM'], scope: 'ANY' },
+};
+
+const STEP_ROLES: readonly Role[] = ['VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN'];
+
+/** The roles that may attempt a command at all (for STEP commands: any role an approval step can name). */
+export function rolesFor(type: TransferCommandType): readonly Role[] {
+  const roles = PERMISSIONS[type].roles;
+  return roles === 'STEP_ROLE' ? STEP_ROLES : roles;
+}
+
+function agenciesOf(state: CaseState, command: TransferCommand): { target: string | null; origin: string | null } {
+  if (command.type === 'OpenTransferCase') return { target: command.data.targetAgencyId, origin: null };
+  const c = innerCase(state);
+  return { target: c?.targetAgencyId ?? null, origin: c?.proposal?.originAgencyId ?? null };
+}
+
+/**
+ * Refuses (403) a command whose actor has the wrong role or belongs to the wrong agency. Step and decree actors
+ * are checked against the chain by `decide`, which knows the step.
+ */
+export function authorize(command: TransferCommand, state: CaseState): void {
+  const { actor } = command.metadata;
+  const permission = PERMISSIONS[command.type];
+  if (!rolesFor(command.type).includes(actor.role)) {
+    throw forbidden('ROLE_NOT_ALLOWED', `${actor.role} may not run ${command.type}; allowed: ${rolesFor(command.type).join(', ')}`);
+  }
+  const { target, origin } = agenciesOf(state, command);
+  switch (permission.scope) {
+    case 'TARGET':
+      if (target !== null && actor.agencyId !== target) throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} is for the receiving agency ${target}; ${actor.userId} belongs to ${actor.agencyId}`);
+      return;
+    case 'EITHER':
+      if (target !== null && actor.agencyId !== target && actor.agencyId !== origin) {
+        throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} is for the agencies of the move (${[target, origin].filter(Boolean).join(', ')}); ${actor.userId} belongs to ${actor.agencyId}`);
+      }
+      return;
+    case 'CANDIDATE': {
+      const nip = innerCase(state)?.proposal?.candidate.nip;
+      if (nip !== undefined && actor.nip !== nip) throw forbidden('NOT_THE_EMPLOYEE', `only the employee being transferred (NIP ${nip}) may run ${command.type}`);
+      return;
+    }
+    case 'STEP':
+    case 'SIGNER':
+    case 'ANY':
+      return;
+  }
+}
+
+const SEES_EVERYTHING: readonly Role[] = ['INSPEKTUR', 'KEPALA_BKN', 'KANREG_BKN'];
+
+/**
+ * Read scope: inspectors and BKN see every case; an agency sees the cases that involve it (as target, origin,
+ * approval step or decree signer); an employee sees their own case.
+ */
+export function canView(actor: Actor, state: CaseState): boolean {
+  const c = innerCase(state);
+  if (c === null) return false;
+  if (SEES_EVERYTHING.includes(actor.role)) return true;
+  if (actor.role === 'PNS') return actor.nip !== undefined && c.proposal?.candidate.nip === actor.nip;
+  const involved = new Set<string>([c.targetAgencyId]);
+  if (c.proposal) involved.add(c.proposal.originAgencyId);
+  for (const chain of [c.approval, ...c.pastChains]) {
+    chain?.steps.forEach((s) => involved.add(s.agencyId));
+  }
+  return involved.has(actor.agencyId);
+}
