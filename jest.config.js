@@ -6,7 +6,7 @@
 const path = require('node:path');
 
 const tsTransform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json'), isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.jest.json'), diagnostics: false }],
 };
 
 const moduleNameMapper = {

@@ -26,6 +26,8 @@ export interface Agency {
   readonly electionCalendar: ElectionCalendar | null;
   /** A Perwakilan RI abroad: no route is supported (source not found). */
   readonly abroad?: boolean;
+  /** National authorities that act in approval chains. */
+  readonly authority?: 'KEMENDAGRI' | 'BKN' | 'KANREG_BKN';
 }
 
 /** Agencies that hold national or regional authority in approval chains. */
@@ -36,6 +38,16 @@ export interface ChainAuthorities {
   readonly bknAgencyId: string;
   /** The provincial government of each province code, for GUBERNUR steps. */
   readonly provinceAgencyIds: Readonly<Record<string, string>>;
+}
+
+/** The authorities of approval chains, found among the agencies; throws when one is missing. */
+export function chainAuthorities(agencies: readonly Agency[]): ChainAuthorities {
+  const kemendagri = agencies.find((a) => a.authority === 'KEMENDAGRI');
+  const bkn = agencies.find((a) => a.authority === 'BKN');
+  if (!kemendagri || !bkn) throw new Error('the reference data must hold Kemendagri and BKN (agency.authority)');
+  const provinceAgencyIds: Record<string, string> = {};
+  for (const a of agencies) if (a.kind === 'PROVINSI' && a.provinceCode !== null) provinceAgencyIds[a.provinceCode] = a.id;
+  return { kemendagriAgencyId: kemendagri.id, bknAgencyId: bkn.id, provinceAgencyIds };
 }
 
 /** True for a regional government (provinsi, kabupaten or kota). */

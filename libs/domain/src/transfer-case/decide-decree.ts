@@ -1,16 +1,31 @@
 import { addMonths, addWorkingDays, isIsoDate, isPast, toDate } from '../shared/dates';
-import { DomainError, forbidden, invalid } from '../shared/errors';
+import { DomainError, forbidden, invalid, ruleRefused } from '../shared/errors';
 import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { m02DecreeMatchesProposal, r16Delegation } from '../rules/decree-rules';
 import { outcome, throwIfBlocked } from '../rules/outcome';
 import { FlagAppointmentOverdue, IssueDecree, RecordAppointment } from './commands';
 import { emit, requireActive, requireStatus, sha256Field, text } from './decide-support';
 import { AppointmentOverdue, AppointmentRecorded, DecreeIssued } from './events';
-import { activeStep, CaseState } from './state';
+import { activeStep, CaseState, StepState } from './state';
 
 function date(field: string, value: unknown): string {
   if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, `${field} must be a real date in YYYY-MM-DD form`);
   return value;
+}
+
+const OVERLAY_RULES = ['R-40', 'R-43', 'R-45', 'R-46'];
+
+/**
+ * A decree before the chain is complete is refused. When an overlay approval is still missing, the refusal names
+ * its rule (R-40: no replacement in the Pilkada freeze without Mendagri's written approval, and so on).
+ */
+function refuseEarlyDecree(open: readonly StepState[]): never {
+  const overlay = open.find((s) => s.kind !== 'DECREE' && s.ruleIds.some((r) => OVERLAY_RULES.includes(r)));
+  const ruleId = overlay?.ruleIds.find((r) => OVERLAY_RULES.includes(r));
+  if (overlay && ruleId) {
+    throw ruleRefused(ruleId, `RULE_${ruleId.replace('-', '')}_APPROVAL_MISSING`, `the decree needs ${overlay.title} (${overlay.ruleIds.join(', ')}) first; step ${overlay.stepId} is ${overlay.status}`);
+  }
+  throw new DomainError('CONFLICT', 'APPROVAL_INCOMPLETE', `the approval chain is not complete: ${open.filter((s) => s.kind !== 'DECREE').map((s) => s.stepId).join(', ')} still open`);
 }
 
 /**
@@ -20,7 +35,7 @@ function date(field: string, value: unknown): string {
 export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssued[] {
   const c = requireStatus(requireActive(state, command), command, 'IN_APPROVAL');
   const step = activeStep(c.approval);
-  if (step?.kind !== 'DECREE') throw new DomainError('CONFLICT', 'APPROVAL_INCOMPLETE', `the approval chain is not complete: step ${step?.stepId ?? '?'} is still open`);
+  if (step?.kind !== 'DECREE') refuseEarlyDecree(c.approval.steps.filter((s) => s.status === 'ACTIVE' || s.status === 'WAITING'));
   const { data, metadata, context } = command;
   const { actor, now, policy } = metadata;
   const signer = c.approval.decreeSigner;

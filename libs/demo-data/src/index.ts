@@ -1,0 +1,7 @@
+/** libs/demo-data: the deterministic demo and test data set (domain.md §8, grown). Depends on libs/domain only. */
+export * from './agencies';
+export * from './positions';
+export * from './employees';
+export * from './users';
+export * from './dataset';
+export { Prng } from './prng';

@@ -1,0 +1,62 @@
+import { addWorkingDays, DomainError, golonganName, identifierProblems, isNip, isNiPppk, nipParts, parseEmployeeId, parseGolongan } from '@mutasi/domain';
+import { SAMPLE_NIP } from '@mutasi/demo-data';
+
+describe('NIP and NI PPPK', () => {
+  it('accepts every PNS NIP of the sample data and reads its parts', () => {
+    for (const nip of [SAMPLE_NIP.clean, SAMPLE_NIP.tenYearLock, SAMPLE_NIP.jptLock, SAMPLE_NIP.shortTenure]) expect(isNip(nip)).toBe(true);
+    expect(nipParts(parseEmployeeId(SAMPLE_NIP.clean))).toEqual({ birthDate: '1988-04-12', appointmentYear: 2015, appointmentMonth: 3, sex: 'MALE', sequence: 4 });
+  });
+
+  it('accepts the sample NI PPPK, which carries the code 21 after the appointment year', () => {
+    expect(isNiPppk(SAMPLE_NIP.pppk)).toBe(true);
+    expect(isNip(SAMPLE_NIP.pppk)).toBe(false);
+    expect(nipParts(parseEmployeeId(SAMPLE_NIP.pppk))).toMatchObject({ appointmentMonth: null, sex: 'FEMALE' });
+  });
+
+  it.each([
+    ['19880412201503100', 'exactly 18 digits'],
+    ['1988041220150310041', 'exactly 18 digits'],
+    ['19880412201503100X', 'exactly 18 digits'],
+    ['198802302015031004', 'birth date 19880230 is not a real date'],
+    ['198804122015131004', 'appointment month 13 must be 01–12'],
+    ['198804122015033004', 'sex digit must be 1 or 2'],
+    ['198804122015031000', 'sequence must be 001–999'],
+    ['198804121995031004', 'before the holder turned 15'],
+  ])('refuses %s with a clear reason (%s)', (nip, reason) => {
+    expect(identifierProblems(nip, 'PNS').join('; ')).toContain(reason);
+    expect(() => parseEmployeeId(nip, 'employeeNip')).toThrow(DomainError);
+  });
+
+  it('names the field in the refusal', () => {
+    try {
+      parseEmployeeId('123', 'employeeNip');
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).details.errors?.[0]?.field).toBe('employeeNip');
+    }
+  });
+});
+
+describe('golongan', () => {
+  it('knows every PNS golongan by its official name', () => {
+    expect(golonganName(parseGolongan('III/c', 'PNS') as 'III/c')).toBe('Penata');
+    expect(golonganName('IV/e')).toBe('Pembina Utama');
+    expect(golonganName('I/b')).toBe('Juru Muda Tingkat I');
+  });
+
+  it('refuses a golongan that does not exist or belongs to the other kind of employee', () => {
+    expect(() => parseGolongan('III/e', 'PNS')).toThrow(/I\/a to IV\/e/);
+    expect(() => parseGolongan('IX', 'PNS')).toThrow(DomainError);
+    expect(parseGolongan('IX', 'PPPK')).toBe('IX');
+    expect(() => parseGolongan('III/a', 'PPPK')).toThrow(/PPPK grade/);
+  });
+});
+
+describe('R-31 working days', () => {
+  it('skips weekends and the national holidays of the policy', () => {
+    expect(addWorkingDays('2026-06-05', 1, [])).toBe('2026-06-08');
+    expect(addWorkingDays('2026-05-29', 1, ['2026-06-01'])).toBe('2026-06-02');
+    expect(addWorkingDays('2026-06-01', 30, [])).toBe('2026-07-13');
+  });
+});

@@ -1,0 +1,103 @@
+import { activeStep, addDays, DOCUMENT_TITLES, innerCase, IsoInstant, ProposalInput, requiredDocuments } from '@mutasi/domain';
+import { createHash } from 'node:crypto';
+import { Scenario, World } from './world';
+
+/** A document hash that differs per case and kind, as real uploads would. */
+export function fakeSha256(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('|')).digest('hex');
+}
+
+/**
+ * Drives one case along the happy path, stage by stage, so a test can stop where its story starts:
+ * `new CaseJourney(world, 'c1', target, nip).proposed().socialised().inApproval()`.
+ */
+export class CaseJourney {
+  readonly scenario = new Scenario();
+
+  constructor(readonly world: World, readonly caseId: string, readonly targetPositionId: string, readonly nip: string, readonly proposal: Partial<ProposalInput> = {}) {}
+
+  get state() {
+    return this.scenario.state;
+  }
+
+  get events() {
+    return this.scenario.events;
+  }
+
+  private get target(): string {
+    return this.world.position(this.targetPositionId).agencyId;
+  }
+
+  opened(): this {
+    this.scenario.run(this.world.open(this.caseId, this.targetPositionId));
+    return this;
+  }
+
+  needsApproved(): this {
+    this.opened();
+    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK checked' }, this.world.actor('PPK', this.target)));
+    return this;
+  }
+
+  proposed(): this {
+    this.needsApproved();
+    this.scenario.run(this.world.propose(this.state, this.nip, this.proposal));
+    return this;
+  }
+
+  notified(): this {
+    this.proposed();
+    this.scenario.run(this.world.simple('NotifyEmployee', { message: 'You are proposed for a transfer' }, this.world.actor('PENGUSUL', this.target)));
+    return this;
+  }
+
+  /** Notified and acknowledged; for cross-agency routes every required document is attached and verified. */
+  socialised(): this {
+    this.notified();
+    this.scenario.run(this.world.simple('AcknowledgeTransfer', {}, this.world.actor(`pns.${this.nip}`)));
+    this.documentsVerified();
+    return this;
+  }
+
+  documentsVerified(): this {
+    const c = innerCase(this.state);
+    if (!c?.proposal) throw new Error('no proposal');
+    for (const kind of requiredDocuments(c.proposal.route, c.proposal.crossAgency)) {
+      this.scenario.run(this.world.simple('AttachDocument', { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind) }, this.world.actor('PENGUSUL', this.target)));
+      const documentId = innerCase(this.state)?.documents.at(-1)?.documentId as string;
+      this.scenario.run(this.world.simple('VerifyDocument', { documentId, status: 'APPROVED', notes: 'complete' }, this.world.actor('VERIFIKATOR', this.target)));
+    }
+    return this;
+  }
+
+  inApproval(): this {
+    this.socialised();
+    this.scenario.run(this.world.submit(this.state));
+    return this;
+  }
+
+  /** Every approval step granted by its demo actor; the decree step is active. */
+  approved(): this {
+    this.inApproval();
+    while (activeStep(innerCase(this.state)?.approval ?? null)?.kind !== 'DECREE') {
+      const step = activeStep(innerCase(this.state)?.approval ?? null);
+      if (!step) throw new Error('no active step');
+      this.scenario.run(this.world.simple('ApproveStep', { stepId: step.stepId, notes: 'approved' }, this.world.stepActor(this.state)));
+    }
+    return this;
+  }
+
+  decreed(at?: IsoInstant): this {
+    this.approved();
+    this.scenario.run(this.world.decree(this.state, this.world.stepActor(this.state), {}, at));
+    return this;
+  }
+
+  appointed(): this {
+    this.decreed();
+    const decree = innerCase(this.state)?.decree;
+    if (!decree) throw new Error('no decree');
+    this.scenario.run(this.world.simple('RecordAppointment', { appointedOn: decree.effectiveDate, reference: 'BA-PELANTIKAN-01' }, this.world.actor('PPK', this.target), `${addDays(decree.effectiveDate, 1)}T02:00:00.000Z`));
+    return this;
+  }
+}

@@ -1,0 +1,119 @@
+import {
+  Actor, addDays, belongsToMeritPool, CaseState, chainAuthorities, CommandMetadata, decide, DEFAULT_POLICIES, evolve,
+  IsoInstant, policyAt, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
+} from '@mutasi/domain';
+import { buildDemoData, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
+
+/** The fixed clock of domain tests: Monday 1 June 2026, 09:00 WIB. */
+export const TEST_NOW: IsoInstant = '2026-06-01T02:00:00.000Z';
+
+type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: T }>['data'];
+
+/**
+ * The demo reference data plus command builders that look up the context the application would, so domain tests
+ * read as the story they tell.
+ */
+export class World {
+  readonly data: ReferenceDataSet;
+  private sequence = 0;
+
+  constructor(readonly now: IsoInstant = TEST_NOW) {
+    this.data = buildDemoData(toDate(now));
+  }
+
+  /** The actor of a demo user id (first role), or of a role in an agency. */
+  actor(userIdOrRole: string, agencyId?: string): Actor {
+    const id = agencyId === undefined ? userIdOrRole : userIdFor(userIdOrRole as never, agencyId);
+    const user = this.data.users.find((u) => u.userId === id);
+    if (!user) throw new Error(`no demo user ${id}`);
+    const role = user.roles[0];
+    if (role === undefined) throw new Error(`demo user ${id} has no role`);
+    return { userId: user.userId, name: user.name, role, agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
+  }
+
+  meta(actor: Actor, at: IsoInstant = this.now): CommandMetadata {
+    this.sequence += 1;
+    return { commandId: `cmd-${this.sequence}`, actor, now: at, policy: policyAt(DEFAULT_POLICIES, toDate(at)) };
+  }
+
+  agency(id: string) {
+    const a = this.data.agencies.find((x) => x.id === id);
+    if (!a) throw new Error(`no agency ${id}`);
+    return a;
+  }
+
+  position(id: string) {
+    const p = this.data.positions.find((x) => x.id === id);
+    if (!p) throw new Error(`no position ${id}`);
+    return p;
+  }
+
+  employee(nip: string) {
+    const e = this.data.employees.find((x) => x.nip === nip);
+    if (!e) throw new Error(`no employee ${nip}`);
+    return e;
+  }
+
+  open(caseId: string, targetPositionId: string, actor?: Actor, at?: IsoInstant, analysis: Partial<Body<'OpenTransferCase'>['needsAnalysis']> = {}): TransferCommand {
+    const position = this.position(targetPositionId);
+    const by = actor ?? this.actor('PENGUSUL', position.agencyId);
+    const needsAnalysis = { kebutuhan: position.kebutuhan, bezetting: position.bezetting, workloadHours: 1250, planReference: 'RENCANA-MUTASI-2026', exceptionReason: null, justification: `${position.title} has a vacancy in the ABK`, ...analysis };
+    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position }, metadata: this.meta(by, at) };
+  }
+
+  /** A proposal command for the case's target position, with the context and merit pool the application builds. */
+  propose(state: CaseState, nip: string, input: Partial<ProposalInput> = {}, actor?: Actor, at?: IsoInstant, revise = false): TransferCommand {
+    const c = innerCase(state);
+    if (!c) throw new Error('no case');
+    const employee = this.employee(nip);
+    const target = this.position(c.targetPosition.id);
+    const meritPool = this.data.employees.filter((e) => belongsToMeritPool(e, this.position(e.positionId), target, employee.agencyId, nip));
+    const data: ProposalInput = { employeeNip: nip, originPositionId: employee.positionId, initiative: 'DINAS', justification: 'fills the vacancy with a qualified officer', meritDeviationJustification: null, exceptionGrounds: [], downsizingDecreeReference: null, ...input };
+    const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool };
+    return { type: revise ? 'ReviseProposal' : 'ProposeCandidate', data, context, metadata: this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at) };
+  }
+
+  /** A command that needs no context. */
+  simple<T extends TransferCommand['type']>(type: T, data: Body<T>, actor: Actor, at?: IsoInstant): TransferCommand {
+    return { type, data, context: {}, metadata: this.meta(actor, at) } as unknown as TransferCommand;
+  }
+
+  submit(state: CaseState, actor?: Actor, at?: IsoInstant): TransferCommand {
+    const c = innerCase(state);
+    if (!c?.proposal) throw new Error('no proposal');
+    const context = {
+      originAgency: this.agency(c.proposal.originAgencyId), originPosition: this.position(c.proposal.originPositionId),
+      targetAgency: this.agency(c.targetAgencyId), targetPosition: this.position(c.targetPosition.id), authorities: chainAuthorities(this.data.agencies),
+    };
+    return { type: 'SubmitForApproval', data: {}, context, metadata: this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at) };
+  }
+
+  decree(state: CaseState, actor: Actor, overrides: Partial<Body<'IssueDecree'>> = {}, at?: IsoInstant): TransferCommand {
+    const c = innerCase(state);
+    if (!c?.proposal) throw new Error('no proposal');
+    const when = at ?? this.now;
+    const data = { decreeNumber: '800/SK-MUT/001/2026', decreeDate: toDate(when), effectiveDate: addDays(when, 14), documentSha256: 'a'.repeat(64), employeeNip: c.proposal.candidate.nip, targetPositionId: c.targetPosition.id, delegationId: null, ...overrides };
+    const delegation = this.data.delegations.find((d) => d.id === data.delegationId) ?? null;
+    return { type: 'IssueDecree', data, context: { delegation }, metadata: this.meta(actor, at) };
+  }
+
+  /** The demo user who may act on the case's active step (the first one of that role and agency). */
+  stepActor(state: CaseState): Actor {
+    const step = activeStep(innerCase(state)?.approval ?? null);
+    if (!step) throw new Error('no active step');
+    return this.actor(step.role, step.agencyId);
+  }
+}
+
+/** Runs commands through decide and evolve, keeping the history, like the command pipeline does. */
+export class Scenario {
+  readonly events: TransferEvent[] = [];
+  state: CaseState = { status: 'NONE' };
+
+  run(command: TransferCommand): TransferEvent[] {
+    const events = decide(command, this.state);
+    this.events.push(...events);
+    this.state = events.reduce(evolve, this.state);
+    return events;
+  }
+}
