@@ -1,0 +1,44 @@
+import { AGENCY, positionId, SAMPLE_NIP } from '@mutasi/demo-data';
+import { CaseJourney, given, World } from '@mutasi/testing';
+
+/** domain.md §8: the five sample employees behave as the spec describes, at the test clock (1 June 2026). */
+describe('sample employees of domain.md §8', () => {
+  const world = new World();
+  const proposeFor = (nip: string, target: string, input = {}) => {
+    const j = new CaseJourney(world, `sample-${nip}-${target}`, target, nip).needsApproved();
+    return given(j.events).when(world.propose(j.state, nip, input));
+  };
+
+  it('198804122015031004 (III/c, TMT PNS 2016-03-01, in post since 2021-01-04) can be moved; over five years in post is flagged', () => {
+    const justification = 'regional-language skills needed in Lembah Hijau';
+    proposeFor(SAMPLE_NIP.clean, positionId(AGENCY.lembahHijau, 'analis-kebijakan'), { meritDeviationJustification: justification }).then((events) => {
+      const outcomes = events[0]?.metadata.ruleOutcomes ?? [];
+      expect(outcomes.find((o) => o.ruleId === 'R-21')?.outcome).toBe('PASS');
+      expect(outcomes.find((o) => o.ruleId === 'R-03')?.outcome).toBe('FLAG');
+      expect(outcomes.find((o) => o.ruleId === 'M-01')?.outcome).toBe('FLAG');
+    });
+  });
+
+  it('199201052019022001 (TMT PNS 2020-02-01): a self-requested move to another agency is blocked by R-21', () => {
+    proposeFor(SAMPLE_NIP.tenYearLock, positionId(AGENCY.bandarLestari, 'analis-sdm'), { initiative: 'PERMINTAAN_SENDIRI' }).thenRefused({ ruleId: 'R-21' });
+  });
+
+  it('197511302000121002 (JPT Pratama inaugurated 2024-11-15) is protected by R-44', () => {
+    proposeFor(SAMPLE_NIP.jptLock, positionId(AGENCY.provNb, 'analis-sdm')).thenRefused({ ruleId: 'R-44' });
+  });
+
+  it('199512202020081001 (under 2 years in post) is stopped by R-03', () => {
+    proposeFor(SAMPLE_NIP.shortTenure, positionId(AGENCY.provSt, 'analis-sdm')).thenRefused({ ruleId: 'R-03' });
+  });
+
+  it('198506302021212002 (PPPK) is stopped by R-60', () => {
+    proposeFor(SAMPLE_NIP.pppk, positionId(AGENCY.provNb, 'pranata-komputer')).thenRefused({ ruleId: 'R-60' });
+  });
+
+  it('the sample agencies: Sukamaju has a PENJABAT PPK, Bandar Lestari’s head was inaugurated 2025-02-20, Lembah Hijau is in province ST', () => {
+    expect(world.agency(AGENCY.sukamaju).ppkStatus).toBe('PENJABAT');
+    expect(world.agency(AGENCY.bandarLestari).headInaugurationDate).toBe('2025-02-20');
+    expect(world.agency(AGENCY.lembahHijau).provinceCode).toBe('ST');
+    expect(world.agency(AGENCY.kementerian).kind).toBe('PUSAT');
+  });
+});
