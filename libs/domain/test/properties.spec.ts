@@ -55,7 +55,7 @@ describe('decider properties', () => {
 
   it('evolve never throws on events with damaged data (a forgiving reader of any stream)', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), fc.nat(), (events, seed) => {
-      const damaged = events.map((e, i) => ((i + seed) % 5 === 0 ? ({ ...e, data: { ...e.data, stepId: 'nope', documentId: 'nope', periodMonths: -1 } } as TransferEvent) : e));
+      const damaged = events.map((e, i) => ((i + seed) % 5 === 0 ? ({ ...e, data: { ...e.data, stepId: 'nope', documentId: 'nope', periodMonths: -1 } } as unknown as TransferEvent) : e));
       expect(() => fold(damaged)).not.toThrow();
     }), { numRuns: 200 });
   });

@@ -140,7 +140,7 @@ describe('M-01 merit ranking', () => {
 
   it('records the ranking of the eligible candidates in the proposal', () => {
     proposal(target, DEMO_NIP.interProvince).then((events) => {
-      const ranking = (events[0]?.data as { meritRanking: { entries: { nip: string; rank: number }[]; scoreVersion: string } }).meritRanking;
+      const ranking = (events[0]?.data as unknown as { meritRanking: { entries: { nip: string; rank: number }[]; scoreVersion: string } }).meritRanking;
       expect(ranking.scoreVersion).toBe('merit-score/v1');
       expect(ranking.entries.length).toBeGreaterThan(1);
       expect(outcomeOf('M-01')(events)).toBe('PASS');
