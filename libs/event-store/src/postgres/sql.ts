@@ -1,0 +1,48 @@
+/** SQL of the PostgreSQL event store; `s` is a validated schema identifier. */
+
+const COLUMNS = 'tx_id::text AS tx_id, seq::text AS seq, stream_id, revision::int AS revision, event_id::text AS event_id, type, data, metadata';
+
+export const sql = {
+  head: (s: string) => `SELECT revision::int AS revision, metadata->>'hash' AS hash FROM ${s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+
+  /**
+   * Inserts the batch only if the stream's last revision is still $7 (-1: no stream); the unique index on
+   * (stream_id, revision) stops a concurrent writer that passed the same check. One statement, one round trip.
+   */
+  append: (s: string) => `
+    WITH last AS (SELECT revision FROM ${s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1),
+    ins AS (
+      INSERT INTO ${s}.events (stream_id, revision, event_id, type, data, metadata)
+      SELECT $1, u.revision, u.event_id, u.type, u.data, u.metadata
+      FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS u(revision, event_id, type, data, metadata, n)
+      WHERE coalesce((SELECT revision FROM last), -1) = $7
+      ORDER BY u.n
+      RETURNING tx_id, seq, revision
+    )
+    SELECT tx_id::text AS tx_id, seq::text AS seq, revision::int AS revision, pg_notify($8, '')::text AS notified FROM ins ORDER BY revision`,
+
+  byIds: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events WHERE event_id = ANY($1::uuid[]) ORDER BY tx_id, seq`,
+
+  readStream: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+
+  /**
+   * A page of the global order after ($1, $2). Only transactions older than every running one are read
+   * (`tx_id < xmin`), so an event that commits late can never land behind a position already handed out.
+   */
+  readAll: (s: string) => `
+    SELECT ${COLUMNS} FROM ${s}.events
+    WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY tx_id, seq LIMIT $3`,
+};
+
+/** A row of `events` as selected by {@link sql}. */
+export interface EventRow {
+  readonly tx_id: string;
+  readonly seq: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Record<string, unknown> & { prevHash: string; hash: string };
+}
