@@ -8,3 +8,6 @@ export { catchUpSubscription, NewsLatch } from './catch-up';
 export { InMemoryEventStore } from './memory/in-memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { migrate, type Migration } from './postgres/migrations';
+export * from './pipeline/command-pipeline';
+export { eventIdFor } from './pipeline/event-ids';
+export { upcast, type Upcaster } from './pipeline/upcasters';

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppendResult, CommandPipeline, Decider, EventData, EventMapping, EventStore, ExpectedRevision, InMemoryEventStore, RecordedEvent, upcast,
+  WrongExpectedRevisionError,
+} from '@mutasi/event-store';
+
+type Cmd = { type: 'Add'; amount: number } | { type: 'Noop' };
+type Ev = { type: 'Added.v1'; data: { amount: number } };
+type State = { total: number; adds: number };
+
+const decider: Decider<Cmd, Ev, State> = {
+  initialState: () => ({ total: 0, adds: 0 }),
+  evolve: (s, e) => ({ total: s.total + e.data.amount, adds: s.adds + 1 }),
+  decide: (c) => (c.type === 'Add' ? [{ type: 'Added.v1', data: { amount: c.amount } }] : []),
+};
+const mapping: EventMapping<Ev> = {
+  toEventData: (e, eventId, envelope) => ({ eventId, type: e.type, data: e.data, metadata: { commandId: envelope.commandId, correlationId: envelope.correlationId, causationId: envelope.causationId } }),
+  fromRecorded: (r) => ({ type: 'Added.v1', data: { amount: Number((r.data as { amount: number }).amount) } }),
+};
+const envelope = (commandId = randomUUID(), expectedRevision?: number) => ({ commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
+
+describe('command pipeline', () => {
+  it('reads, folds, decides and appends with the expected revision', async () => {
+    const pipeline = new CommandPipeline(new InMemoryEventStore(), decider, mapping);
+    await pipeline.handle('counter-1', { type: 'Add', amount: 2 }, envelope());
+    const result = await pipeline.handle('counter-1', { type: 'Add', amount: 3 }, envelope());
+    expect(result).toMatchObject({ revision: 1, idempotent: false, state: { total: 5, adds: 2 } });
+    expect(result.events[0]?.metadata).toMatchObject({ causationId: expect.any(String), prevHash: expect.any(String) });
+  });
+
+  it('handles a retried command once: same command id, same events, nothing appended', async () => {
+    const store = new InMemoryEventStore();
+    const pipeline = new CommandPipeline(store, decider, mapping);
+    const id = randomUUID();
+    const first = await pipeline.handle('counter-2', { type: 'Add', amount: 2 }, envelope(id));
+    const again = await pipeline.handle('counter-2', { type: 'Add', amount: 2 }, envelope(id));
+    expect(again.idempotent).toBe(true);
+    expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+    expect(await store.readStream('counter-2')).toHaveLength(1);
+  });
+
+  it('refuses a stale If-Match revision without retrying', async () => {
+    const store = new InMemoryEventStore();
+    const pipeline = new CommandPipeline(store, decider, mapping);
+    await pipeline.handle('counter-3', { type: 'Add', amount: 1 }, envelope());
+    await pipeline.handle('counter-3', { type: 'Add', amount: 1 }, envelope());
+    await expect(pipeline.handle('counter-3', { type: 'Add', amount: 1 }, envelope(randomUUID(), 0))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.readStream('counter-3')).toHaveLength(2);
+  });
+
+  it('retries after a concurrent writer won, deciding again on the new state', async () => {
+    const pipeline = new CommandPipeline(new InMemoryEventStore(), decider, mapping);
+    const results = await Promise.all(Array.from({ length: 5 }, () => pipeline.handle('counter-4', { type: 'Add', amount: 1 }, envelope())));
+    expect(results.map((r) => r.revision).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('gives up after a bounded number of conflicts', async () => {
+    const inner = new InMemoryEventStore();
+    let appends = 0;
+    const alwaysLosing: EventStore = Object.assign(Object.create(inner) as EventStore, {
+      append: async (streamId: string, _events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> => {
+        appends += 1;
+        throw new WrongExpectedRevisionError(streamId, expected, 99);
+      },
+    });
+    const pipeline = new CommandPipeline(alwaysLosing, decider, mapping, 3);
+    await expect(pipeline.handle('counter-5', { type: 'Add', amount: 1 }, envelope())).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(appends).toBe(3);
+  });
+
+  it('appends nothing when the decider decides nothing', async () => {
+    const store = new InMemoryEventStore();
+    const result = await new CommandPipeline(store, decider, mapping).handle('counter-6', { type: 'Noop' }, envelope());
+    expect(result).toMatchObject({ events: [], revision: -1 });
+    expect(await store.readStream('counter-6')).toEqual([]);
+  });
+});
+
+describe('upcasters', () => {
+  it('reads an old event version as the newest without rewriting what is stored', () => {
+    const stored = { streamId: 's', revision: 0, eventId: 'e', type: 'Added.v1', data: { amount: 2 }, metadata: { prevHash: '', hash: '' }, globalPosition: '' } as unknown as RecordedEvent;
+    const read = upcast(stored, [
+      { fromType: 'Added.v1', toType: 'Added.v2', upcast: (d) => ({ ...d, currency: 'IDR' }) },
+      { fromType: 'Added.v2', toType: 'Added.v3', upcast: (d) => ({ ...d, amount: Number(d.amount) * 100 }) },
+    ]);
+    expect(read).toMatchObject({ type: 'Added.v3', data: { amount: 200, currency: 'IDR' } });
+    expect(stored.type).toBe('Added.v1');
+  });
+});
