@@ -11,3 +11,4 @@ export { migrate, type Migration } from './postgres/migrations';
 export * from './pipeline/command-pipeline';
 export { eventIdFor } from './pipeline/event-ids';
 export { upcast, type Upcaster } from './pipeline/upcasters';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
