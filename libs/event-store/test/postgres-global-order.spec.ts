@@ -91,6 +91,19 @@ describe('PostgreSQL global order with delayed commits', () => {
     await iterator.return?.();
   });
 
+  it('wakes a subscription of another store instance (another process) through NOTIFY', async () => {
+    const other = await PostgresEventStore.create(pool, { schema, pollIntervalMs: 60_000 });
+    const start = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;
+    const controller = new AbortController();
+    const iterator = other.subscribeToAll({ after: start, signal: controller.signal })[Symbol.asyncIterator]();
+    const next = iterator.next();
+    await store.append(`remote-${randomUUID()}`, one('RemoteArrived.v1'), 'no_stream');
+    expect(((await next).value as RecordedEvent).type).toBe('RemoteArrived.v1');
+    controller.abort();
+    await iterator.return?.();
+    await other.close();
+  });
+
   it('applies its migrations once: creating the store again changes nothing', async () => {
     const again = await PostgresEventStore.create(pool, { schema });
     const migrations = await pool.query(`SELECT id FROM ${schema}.schema_migrations`);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client, DatabaseError, Pool, PoolClient } from 'pg';
 import { catchUpSubscription, NewsLatch } from '../catch-up';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
@@ -39,6 +40,9 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new HeadCache(10_000);
   private readonly latches = new Set<NewsLatch>();
   private listener: Promise<Client> | null = null;
+  private notifying = false;
+  private notifyAgain = false;
+  private readonly instanceId = randomUUID();
 
   private constructor(private readonly pool: Pool, private readonly ownsPool: boolean, private readonly options: PostgresEventStoreOptions) {
     this.s = schemaIdentifier(options.schema ?? 'event_store');
@@ -79,14 +83,15 @@ export class PostgresEventStore implements EventStore {
       }
       const chained = chainEvents(streamId, head, events);
       try {
-        const result = await db.query<{ tx_id: string; seq: string; revision: number }>(sql.append(this.s), [
-          streamId, chained.map((e) => e.revision), chained.map((e) => e.eventId), chained.map((e) => e.type),
-          chained.map((e) => JSON.stringify(e.data)), chained.map((e) => JSON.stringify(e.metadata)), head?.revision ?? -1, this.channel,
-        ]);
+        const values: unknown[] = [streamId, head?.revision ?? -1];
+        for (const e of chained) values.push(e.revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
+        const result = await db.query<{ tx_id: string; seq: string; revision: number }>({ name: `${this.s}-append-${chained.length}`, text: sql.append(this.s, chained.length), values });
         if (result.rows.length === chained.length) {
-          const recorded = chained.map((e, i): RecordedEvent => ({ ...e, globalPosition: positionOf(BigInt(result.rows[i]?.tx_id ?? '0'), BigInt(result.rows[i]?.seq ?? '0')) }));
+          const rows = [...result.rows].sort((a, b) => a.revision - b.revision);
+          const recorded = chained.map((e, i): RecordedEvent => ({ ...e, globalPosition: positionOf(BigInt(rows[i]?.tx_id ?? '0'), BigInt(rows[i]?.seq ?? '0')) }));
           const last = recorded.at(-1) as RecordedEvent;
           this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+          if (db === this.pool) this.announce();
           return { nextExpectedRevision: last.revision, events: recorded, idempotent: false };
         }
       } catch (error) {
@@ -156,12 +161,32 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  /** One LISTEN connection per store wakes every live subscription when an append commits. */
+  /**
+   * Tells subscribers that events were committed: this process's at once, other processes through one NOTIFY,
+   * sent outside the append (NOTIFY serialises committing transactions) and coalesced while one is in flight.
+   */
+  private announce(): void {
+    this.latches.forEach((latch) => latch.notify());
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    this.notifyAgain = false;
+    this.pool.query('SELECT pg_notify($1, $2)', [this.channel, this.instanceId]).catch(() => undefined).finally(() => {
+      this.notifying = false;
+      if (this.notifyAgain) this.announce();
+    });
+  }
+
+  /** One LISTEN connection per store wakes every live subscription when another process announces events. */
   private listen(): Promise<Client> {
     this.listener ??= (async () => {
       const client = new Client(this.pool.options);
       await client.connect();
-      client.on('notification', () => this.latches.forEach((latch) => latch.notify()));
+      client.on('notification', (message) => {
+        if (message.payload !== this.instanceId) this.latches.forEach((latch) => latch.notify());
+      });
       client.on('error', () => {
         this.listener = null;
       });

@@ -6,20 +6,24 @@ export const sql = {
   head: (s: string) => `SELECT revision::int AS revision, metadata->>'hash' AS hash FROM ${s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
 
   /**
-   * Inserts the batch only if the stream's last revision is still $7 (-1: no stream); the unique index on
-   * (stream_id, revision) stops a concurrent writer that passed the same check. One statement, one round trip.
+   * Inserts `count` events only if the stream's last revision is still $2 (-1: no stream); the unique index on
+   * (stream_id, revision) stops a concurrent writer that passed the same check. One statement, one round trip,
+   * prepared once per batch size.
    */
-  append: (s: string) => `
-    WITH last AS (SELECT revision FROM ${s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1),
-    ins AS (
-      INSERT INTO ${s}.events (stream_id, revision, event_id, type, data, metadata)
-      SELECT $1, u.revision, u.event_id, u.type, u.data, u.metadata
-      FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS u(revision, event_id, type, data, metadata, n)
-      WHERE coalesce((SELECT revision FROM last), -1) = $7
-      ORDER BY u.n
-      RETURNING tx_id, seq, revision
-    )
-    SELECT tx_id::text AS tx_id, seq::text AS seq, revision::int AS revision, pg_notify($8, '')::text AS notified FROM ins ORDER BY revision`,
+  append: (s: string, count: number) => {
+    const rows = Array.from({ length: count }, (_, i) => {
+      const o = 2 + i * 5;
+      return `($${o + 1}::bigint, $${o + 2}::uuid, $${o + 3}::text, $${o + 4}::jsonb, $${o + 5}::jsonb)`;
+    });
+    return `
+    WITH last AS (SELECT revision FROM ${s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1)
+    INSERT INTO ${s}.events (stream_id, revision, event_id, type, data, metadata)
+    SELECT $1, v.revision, v.event_id, v.type, v.data, v.metadata
+    FROM (VALUES ${rows.join(', ')}) AS v(revision, event_id, type, data, metadata)
+    WHERE coalesce((SELECT revision FROM last), -1) = $2
+    ORDER BY v.revision
+    RETURNING tx_id::text AS tx_id, seq::text AS seq, revision::int AS revision`;
+  },
 
   byIds: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events WHERE event_id = ANY($1::uuid[]) ORDER BY tx_id, seq`,
 
