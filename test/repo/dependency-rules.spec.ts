@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/** Runs dependency-cruiser with the repository's rules on a small tree; returns its report. */
+function cruise(files: Record<string, string>): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mutasi-deps-'));
+  try {
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@mutasi/domain': ['libs/domain/src'] } } }));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    try {
+      const tops = [...new Set(Object.keys(files).map((f) => f.split('/')[0] as string))];
+      const output = execFileSync(join(root, 'node_modules', '.bin', 'depcruise'), [...tops, '--config', join(root, '.dependency-cruiser.cjs')], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+      return { ok: true, output };
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      return { ok: false, output: `${String(e.stdout ?? '')}${String(e.stderr ?? '')}` };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('dependency rules (npm test runs them on the real tree)', () => {
+  it('refuse libs/domain importing a framework', () => {
+    const result = cruise({ 'libs/domain/src/index.ts': "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n" });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('domain-depends-on-nothing');
+  });
+
+  it('refuse an app importing another app', () => {
+    const result = cruise({
+      'apps/relay/src/main.ts': "import { y } from '../../audit-service/src/y';\nexport const x = y;\n",
+      'apps/audit-service/src/y.ts': 'export const y = 1;\n',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('no-app-imports-another-app');
+  });
+
+  it('accept an app importing a lib that imports the domain', () => {
+    const result = cruise({
+      'apps/relay/src/main.ts': "import { y } from '../../../libs/messaging/src/y';\nexport const x = y;\n",
+      'libs/messaging/src/y.ts': "import { d } from '../../domain/src/d';\nexport const y = d;\n",
+      'libs/domain/src/d.ts': 'export const d = 1;\n',
+    });
+    expect(result.output).not.toContain('error');
+    expect(result.ok).toBe(true);
+  });
+});
