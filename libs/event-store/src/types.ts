@@ -54,30 +54,31 @@ export interface SubscribeOptions {
 
 /**
  * The event store port. Implementations: PostgreSQL, KurrentDB and in-memory; all pass one contract suite.
- * Streams are append-only; nothing is ever updated or deleted through this port.
+ * Streams are append-only; nothing is ever updated or deleted through this port. (An abstract class rather than an
+ * interface so that it can serve as its own dependency-injection token.)
  */
-export interface EventStore {
+export abstract class EventStore {
   /** A short name for logs and health ("postgres", "kurrentdb", "memory"). */
-  readonly kind: string;
+  abstract readonly kind: string;
   /**
    * Appends events atomically if the stream is at the expected revision, setting the per-stream hash chain.
    * Idempotent by event id: repeating an append whose events are all stored returns the stored result.
    * @throws WrongExpectedRevisionError when the stream is elsewhere; EventRejectedError for bad events.
    */
-  append(streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult>;
+  abstract append(streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The events of a stream in revision order, from `fromRevision` (default 0); empty when the stream does not exist. */
-  readStream(streamId: string, options?: { fromRevision?: number; maxCount?: number }): Promise<RecordedEvent[]>;
+  abstract readStream(streamId: string, options?: { fromRevision?: number; maxCount?: number }): Promise<RecordedEvent[]>;
   /**
    * A page of every stream's events in global order, after `after`. Never skips an event whose transaction commits
    * later than an event already returned: an event appears only once everything before it is visible.
    */
-  readAll(options: { after?: GlobalPosition; limit: number }): Promise<ReadAllPage>;
+  abstract readAll(options: { after?: GlobalPosition; limit: number }): Promise<ReadAllPage>;
   /**
    * Catch-up subscription to all events: delivers in global order from `after`, then switches to live. Pull-based,
    * so a slow consumer slows the reads (backpressure). Use with `for await`.
    */
-  subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  abstract subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /** Checks the backend answers (for health). */
-  ping(): Promise<void>;
-  close(): Promise<void>;
+  abstract ping(): Promise<void>;
+  abstract close(): Promise<void>;
 }

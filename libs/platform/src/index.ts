@@ -1,4 +1,20 @@
-/** libs/platform: configuration, auth, errors as problem details, logging, health, and the local infrastructure. */
+/** libs/platform: configuration, auth, errors as problem details, health, database wiring, local infrastructure. */
 export * from './local-infra/embedded-postgres';
 export * from './local-infra/local-kafka';
 export { freePort } from './local-infra/free-port';
+export * from './config/config';
+export * from './clock/clock';
+export * from './auth/principal';
+export * from './auth/token-verifier';
+export * from './auth/dev-token-issuer';
+export * from './auth/auth.guard';
+export * from './errors/problem';
+export * from './errors/to-problem';
+export * from './errors/problem-details.filter';
+export * from './errors/validation';
+export * from './errors/flatten';
+export * from './health/health';
+export * from './nest/runtime';
+export * from './nest/platform.module';
+export * from './database/database.module';
+export * from './nest/http-app';

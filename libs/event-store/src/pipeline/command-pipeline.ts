@@ -53,7 +53,11 @@ export class CommandPipeline<C, E, S> {
     return { state, revision: events.at(-1)?.revision ?? -1, events };
   }
 
-  async handle(streamId: string, command: C, envelope: CommandEnvelope): Promise<CommandResult<S>> {
+  /**
+   * Handles a command. `command` may be a function of the current state, for commands whose context (reference
+   * data the decider needs) depends on the case: it is rebuilt on every retry.
+   */
+  async handle(streamId: string, command: C | ((state: S) => C | Promise<C>), envelope: CommandEnvelope): Promise<CommandResult<S>> {
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision, events: history } = await this.load(streamId);
       const earlier = history.filter((e) => e.metadata.commandId === envelope.commandId);
@@ -61,7 +65,8 @@ export class CommandPipeline<C, E, S> {
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamId, envelope.expectedRevision, revision < 0 ? 'no_stream' : revision);
       }
-      const decided = this.decider.decide(command, state);
+      const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
+      const decided = this.decider.decide(resolved, state);
       if (decided.length === 0) return { events: [], state, revision, idempotent: false };
       const data = decided.map((e, i) => this.mapping.toEventData(e, eventIdFor(envelope.commandId, i), envelope));
       const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;

@@ -1,0 +1,28 @@
+import { generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { Principal } from './principal';
+import { TokenVerifier } from './token-verifier';
+
+/**
+ * Standalone mode only (`AUTH_DEV_TOKENS=true`, loopback only): signs tokens for the seeded demo users with a key
+ * generated at start, so the demo needs no identity provider. Tokens die with the process.
+ */
+export class DevTokenIssuer {
+  private constructor(private readonly privateKey: KeyLike, readonly verifier: TokenVerifier, private readonly issuer: string, private readonly audience: string) {}
+
+  static async create(issuer: string, audience: string): Promise<DevTokenIssuer> {
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+    return new DevTokenIssuer(privateKey, TokenVerifier.forKey(publicKey, issuer, audience), issuer, audience);
+  }
+
+  /** A token for `user`, valid for 12 hours. */
+  sign(user: Principal): Promise<string> {
+    return new SignJWT({ name: user.name, agencyId: user.agencyId, roles: [...user.roles], ...(user.nip ? { nip: user.nip } : {}) })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject(user.userId)
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(this.privateKey);
+  }
+}

@@ -1,0 +1,92 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Where each part of the system runs; every unset variable falls back to the embedded, standalone choice. */
+export interface MutasiConfig {
+  readonly mode: 'standalone' | 'distributed';
+  readonly host: string;
+  readonly port: number;
+  /** PostgreSQL for reference data, read models and (without KurrentDB) the event store; null: embedded. */
+  readonly databaseUrl: string | null;
+  readonly eventStoreConnectionString: string | null;
+  readonly kafkaBrokers: readonly string[];
+  readonly dataDir: string;
+  readonly auth: {
+    readonly jwksUrl: string | null;
+    readonly publicKey: string | null;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly devTokens: boolean;
+  };
+  /** Days added to the server clock (standalone only), so a demo can reach evaluations due months later. */
+  readonly clockOffsetDays: number;
+  readonly ledger: {
+    readonly signerKeyFile: string | null;
+    readonly signerKey: string | null;
+    readonly origin: string;
+    readonly everyEvents: number;
+    readonly everySeconds: number;
+  };
+}
+
+/** A configuration that cannot work; the message lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** True when `host` accepts connections from this machine only. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host);
+}
+
+/** Reads and checks the configuration from environment variables (documented in the README). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiConfig['mode'] = 'standalone'): MutasiConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+    return value;
+  };
+  const text = (name: string): string | null => (env[name] && env[name]?.trim() !== '' ? (env[name] as string).trim() : null);
+  const flag = (name: string): boolean => {
+    const raw = text(name);
+    if (raw !== null && raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false`);
+    return raw === 'true';
+  };
+  const host = text('HOST') ?? '127.0.0.1';
+  const dataDir = text('MUTASI_DATA_DIR') ?? '.data';
+  const config: MutasiConfig = {
+    mode,
+    host,
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl: text('DATABASE_URL'),
+    eventStoreConnectionString: text('EVENTSTORE_CONNECTION_STRING'),
+    kafkaBrokers: (text('KAFKA_BROKERS') ?? '').split(',').map((b) => b.trim()).filter(Boolean),
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
+    auth: {
+      jwksUrl: text('AUTH_JWKS_URL'),
+      publicKey: text('AUTH_PUBLIC_KEY'),
+      issuer: text('AUTH_ISSUER') ?? 'mutasi',
+      audience: text('AUTH_AUDIENCE') ?? 'mutasi-api',
+      devTokens: flag('AUTH_DEV_TOKENS'),
+    },
+    clockOffsetDays: int('MUTASI_CLOCK_OFFSET_DAYS', 0, 0, 3650),
+    ledger: {
+      signerKeyFile: text('LEDGER_SIGNER_KEY_FILE'),
+      signerKey: text('LEDGER_SIGNER_KEY'),
+      origin: text('LEDGER_ORIGIN') ?? 'mutasi.example.go.id/ledger',
+      everyEvents: int('LEDGER_SIGN_EVERY_EVENTS', 100, 1, 1_000_000),
+      everySeconds: int('LEDGER_SIGN_EVERY_SECONDS', 60, 1, 86_400),
+    },
+  };
+  if (config.auth.devTokens && !isLoopback(host)) problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
+  if (!config.auth.devTokens && !config.auth.jwksUrl && !config.auth.publicKey) problems.push('set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify sign-in tokens (or AUTH_DEV_TOKENS=true on loopback for the demo)');
+  if (config.clockOffsetDays !== 0 && mode !== 'standalone') problems.push('MUTASI_CLOCK_OFFSET_DAYS is only accepted in standalone mode');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

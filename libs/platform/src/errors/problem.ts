@@ -1,0 +1,40 @@
+/** An RFC 9457 problem details body, with Mutasi's stable `code` and, for rule refusals, the `ruleId`. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly ruleId?: string;
+  readonly legalBasis?: string;
+  readonly instance?: string;
+  readonly [extension: string]: unknown;
+}
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Refused by a rule',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+/** Builds a problem; `type` is a stable URI per code. */
+export function problem(status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+  return { type: `https://mutasi.example.go.id/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+}
+
+/** Bad input found by request validation, one entry per field. */
+export class RequestValidationError extends Error {
+  readonly code = 'VALIDATION_FAILED';
+
+  constructor(readonly errors: readonly { readonly field: string; readonly message: string }[]) {
+    super(`invalid request: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+  }
+}

@@ -1,0 +1,32 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthGuard } from '../auth/auth.guard';
+import { TokenVerifier } from '../auth/token-verifier';
+import { Clock } from '../clock/clock';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { validationPipe } from '../errors/validation';
+import { HealthController, HealthRegistry } from '../health/health';
+import { AppConfig, DevAuth, Runtime } from './runtime';
+
+/** Cross-cutting pieces every service uses: config, clock, sign-in, problem details, validation, health. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: new AppConfig(runtime.config) },
+        { provide: Clock, useValue: runtime.clock },
+        { provide: TokenVerifier, useValue: runtime.verifier },
+        { provide: DevAuth, useValue: runtime.devAuth },
+        HealthRegistry,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: validationPipe },
+      ],
+      exports: [AppConfig, Clock, TokenVerifier, DevAuth, HealthRegistry],
+    };
+  }
+}

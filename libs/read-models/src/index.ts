@@ -1,0 +1,12 @@
+/** libs/read-models: the projection runner (batches, checkpoint in the same transaction, idempotent, rebuildable). */
+export * from './projection';
+export * from './projection-runner';
+export { ProjectionCheckpoint } from './checkpoint.entity';
+export { ProjectionBookkeeping1700000000100 } from './migrations';
+
+import { ProjectionCheckpoint } from './checkpoint.entity';
+import { ProjectionBookkeeping1700000000100 } from './migrations';
+
+/** Entities and migrations to register in the process's DataSource. */
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint];
+export const READ_MODEL_MIGRATIONS = [ProjectionBookkeeping1700000000100];

@@ -1,0 +1,115 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
+import { Projection } from './projection';
+
+export interface RunnerOptions {
+  readonly batchSize?: number;
+  /** Called after each committed batch (progress lines, metrics). */
+  readonly onBatch?: (stats: { readonly events: number; readonly position: GlobalPosition }) => void;
+}
+
+const TICK = Symbol('tick');
+const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
+
+/**
+ * Runs one projection: reads the global order from its checkpoint, applies events in batches, and commits rows,
+ * checkpoint and per-stream revisions in one transaction. Idempotent by (stream, revision); rebuildable from zero.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+
+  constructor(private readonly store: EventStore, private readonly db: DataSource, readonly projection: Projection, private readonly options: RunnerOptions = {}) {
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** The checkpoint and the number of events applied so far. */
+  async checkpoint(): Promise<{ position: GlobalPosition; eventsDone: number }> {
+    const rows = await this.db.query('SELECT position, events_done FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
+    const row = rows[0] as { position: GlobalPosition; events_done: string } | undefined;
+    return row ? { position: row.position, eventsDone: Number(row.events_done) } : { position: START, eventsDone: 0 };
+  }
+
+  /** Applies everything available now, then returns the number of events read. */
+  async catchUp(): Promise<number> {
+    let { position } = await this.checkpoint();
+    let total = 0;
+    for (;;) {
+      const page = await this.store.readAll({ after: position, limit: this.batchSize });
+      if (page.events.length === 0) return total;
+      await this.commit(page.events);
+      total += page.events.length;
+      position = page.nextPosition;
+    }
+  }
+
+  /** Follows the store live until the signal aborts: a catch-up subscription, applied in batches. */
+  async follow(signal: AbortSignal): Promise<void> {
+    const { position } = await this.checkpoint();
+    const iterator = this.store.subscribeToAll({ after: position, batchSize: this.batchSize, signal })[Symbol.asyncIterator]();
+    try {
+      let pending = iterator.next();
+      while (!signal.aborted) {
+        const first = await pending;
+        if (first.done) return;
+        const batch: RecordedEvent[] = [first.value];
+        pending = iterator.next();
+        while (batch.length < this.batchSize) {
+          const ready = await Promise.race([pending, nextTick()]);
+          if (ready === TICK || ready.done) break;
+          batch.push(ready.value);
+          pending = iterator.next();
+        }
+        await this.commit(batch);
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+
+  /** Empties the projection's tables and checkpoint in one transaction; the next catch-up rebuilds from zero. */
+  async reset(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const table of this.projection.tables) await tx.query(`TRUNCATE ${table}`);
+      await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
+      await tx.query('DELETE FROM projection_stream_versions WHERE projection = $1', [this.projection.name]);
+    });
+  }
+
+  private async commit(events: readonly RecordedEvent[]): Promise<void> {
+    const last = events.at(-1);
+    if (!last) return;
+    await this.db.transaction(async (tx) => {
+      const fresh = await this.unseen(tx, events.filter((e) => this.projection.handles?.(e) ?? true));
+      if (fresh.length > 0) await this.projection.apply(fresh, tx);
+      await tx.query(
+        `INSERT INTO projection_checkpoints (name, position, events_done, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, events_done = projection_checkpoints.events_done + excluded.events_done, updated_at = now()`,
+        [this.projection.name, last.globalPosition, events.length],
+      );
+    });
+    this.options.onBatch?.({ events: events.length, position: last.globalPosition });
+  }
+
+  /** Drops events already applied (same or lower revision of their stream) and records the new revisions. */
+  private async unseen(tx: EntityManager, events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    if (events.length === 0) return [];
+    const streams = [...new Set(events.map((e) => e.streamId))];
+    const rows = (await tx.query('SELECT stream_id, revision FROM projection_stream_versions WHERE projection = $1 AND stream_id = ANY($2)', [this.projection.name, streams])) as { stream_id: string; revision: number }[];
+    const applied = new Map(rows.map((r) => [r.stream_id, r.revision]));
+    const fresh = events.filter((e) => {
+      const seen = applied.get(e.streamId);
+      if (seen !== undefined && e.revision <= seen) return false;
+      applied.set(e.streamId, e.revision);
+      return true;
+    });
+    const touched = [...new Set(fresh.map((e) => e.streamId))];
+    if (touched.length > 0) {
+      await tx.query(
+        `INSERT INTO projection_stream_versions (projection, stream_id, revision) SELECT $1, s, r FROM unnest($2::text[], $3::int[]) AS u(s, r)
+         ON CONFLICT (projection, stream_id) DO UPDATE SET revision = excluded.revision`,
+        [this.projection.name, touched, touched.map((s) => applied.get(s) as number)],
+      );
+    }
+    return fresh;
+  }
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule, PlatformModule, Runtime } from '@mutasi/platform';
+import { TRANSFER_ENTITIES, TRANSFER_MIGRATIONS, TransfersModule } from '@mutasi/transfers';
+
+export interface StandaloneOptions {
+  /** Background loops (scheduler, projections, ledger); tests switch them off and drive them by hand. */
+  readonly workers: boolean;
+  readonly seedDemo: boolean;
+}
+
+/**
+ * Standalone mode: every service in one Nest process on one port (architecture.md), on one PostgreSQL. The same
+ * feature modules run as separate processes in distributed mode.
+ */
+@Module({})
+export class StandaloneModule {
+  static forRoot(runtime: Runtime, options: StandaloneOptions): DynamicModule {
+    return {
+      module: StandaloneModule,
+      imports: [
+        PlatformModule.forRoot(runtime),
+        DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: TRANSFER_ENTITIES, migrations: TRANSFER_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
+        TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
+      ],
+    };
+  }
+}

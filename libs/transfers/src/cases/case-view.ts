@@ -1,0 +1,66 @@
+import { ActiveCase, CaseState, DOCUMENT_TITLES, innerCase, requiredDocuments, stageOf, StepState } from '@mutasi/domain';
+
+const who = (acted: { actor: { userId: string; name: string; role: string; agencyId: string }; at: string } | null) =>
+  acted ? { userId: acted.actor.userId, name: acted.actor.name, role: acted.actor.role, agencyId: acted.actor.agencyId, at: acted.at } : null;
+
+function requiredDocumentView(c: ActiveCase) {
+  if (!c.proposal) return [];
+  return requiredDocuments(c.proposal.route, c.proposal.crossAgency).map((kind) => {
+    const docs = c.documents.filter((d) => d.kind === kind);
+    const status = docs.some((d) => d.status === 'APPROVED') ? 'APPROVED' : docs.some((d) => d.status === 'PENDING') ? 'PENDING' : docs.length > 0 ? 'REJECTED' : 'MISSING';
+    return { kind, title: DOCUMENT_TITLES[kind], status };
+  });
+}
+
+function stepView(s: StepState) {
+  return {
+    stepId: s.stepId, kind: s.kind, title: s.title, role: s.role, agencyId: s.agencyId, status: s.status, deadline: s.deadline,
+    ruleIds: s.ruleIds, escalations: s.escalations, actor: s.acted ? { ...who(s.acted), notes: s.acted.notes } : null,
+  };
+}
+
+/**
+ * The case as api.md describes it (`GET /api/transfers/{caseId}`): stage, status, route, candidate, documents,
+ * approval chain with deadlines, decree signer, rule outcomes and flags, and the revision for `ETag`.
+ */
+export function caseView(state: CaseState, revision: number): Record<string, unknown> {
+  const c = innerCase(state);
+  if (!c) return { status: 'NONE', revision };
+  const p = c.proposal;
+  return {
+    caseId: c.caseId,
+    stage: stageOf(c),
+    status: state.status,
+    route: p?.route ?? null,
+    revision,
+    target: { agencyId: c.targetAgencyId, positionId: c.targetPosition.id, title: c.targetPosition.title, positionClass: c.targetPosition.positionClass },
+    needsAnalysis: c.needsAnalysis,
+    needsApproval: c.needsApproval ? { ...who(c.needsApproval), notes: c.needsApproval.notes } : null,
+    candidate: p ? {
+      nip: p.candidate.nip, name: p.candidate.name, kind: p.candidate.kind, golongan: p.candidate.golongan,
+      originAgencyId: p.originAgencyId, originPositionId: p.originPositionId, originPositionTitle: p.originPositionTitle,
+      initiative: p.initiative, justification: p.justification, meritDeviationJustification: p.meritDeviationJustification,
+      exceptionGrounds: p.exceptionGrounds, proposalVersion: p.version, proposedBy: who({ actor: p.proposedBy, at: p.proposedAt }), meritRanking: p.meritRanking,
+    } : null,
+    socialisation: c.socialisation,
+    requiredDocuments: requiredDocumentView(c),
+    documents: c.documents.map((d) => ({
+      documentId: d.documentId, kind: d.kind, title: d.title, sha256: d.sha256, agencyId: d.agencyId, status: d.status,
+      attached: who(d.attached), verification: d.verification ? { ...who(d.verification), notes: d.verification.notes } : null,
+    })),
+    approvalChain: c.approval?.steps.map(stepView) ?? [],
+    chainPolicyVersion: c.approval?.policyVersion ?? null,
+    pastChains: c.pastChains.map((chain) => chain.steps.map(stepView)),
+    decreeSigner: c.approval?.decreeSigner ?? null,
+    decree: c.decree ? { ...c.decree, signedBy: who({ actor: c.decree.signedBy, at: c.updatedAt }) } : null,
+    appointment: c.appointment ? { appointedOn: c.appointment.appointedOn, reference: c.appointment.reference, recordedBy: who(c.appointment) } : null,
+    evaluations: c.evaluations.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null })),
+    ruleOutcomes: c.ruleOutcomes,
+    flags: c.flags,
+    frozen: state.status === 'FROZEN' ? { reason: state.freeze.reason, reference: state.freeze.reference, by: who(state.freeze) } : null,
+    ended: 'ending' in state ? { outcome: state.status, reason: state.ending.reason, reference: state.ending.reference, by: who(state.ending) } : null,
+    openedAt: c.opened.at,
+    openedBy: who(c.opened),
+    updatedAt: c.updatedAt,
+  };
+}

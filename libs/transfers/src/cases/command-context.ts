@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { CaseState, CommandMetadata, DomainError, innerCase, invalid, ProposalInput, TransferCommand } from '@mutasi/domain';
+import { ReferenceData } from '../reference-data/reference-data';
+
+type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: T }>['data'];
+
+/**
+ * Looks up the reference data a command needs (agencies, positions, the employee, the merit pool, a delegation),
+ * so the domain decides on facts and stays pure. Unknown references are bad input (400, naming the field).
+ */
+@Injectable()
+export class CommandContext {
+  constructor(private readonly refs: ReferenceData) {}
+
+  async open(body: Body<'OpenTransferCase'>, metadata: CommandMetadata): Promise<TransferCommand> {
+    const targetAgency = await this.refs.agency(body.targetAgencyId);
+    if (!targetAgency) throw invalid('UNKNOWN_AGENCY', 'targetAgencyId', `no agency ${body.targetAgencyId}`);
+    const targetPosition = await this.refs.position(body.targetPositionId);
+    if (!targetPosition) throw invalid('UNKNOWN_POSITION', 'targetPositionId', `no position ${body.targetPositionId}`);
+    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition }, metadata };
+  }
+
+  async proposal(type: 'ProposeCandidate' | 'ReviseProposal', body: ProposalInput, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
+    const c = innerCase(state);
+    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+    const employee = await this.refs.employee(body.employeeNip);
+    if (!employee) throw invalid('UNKNOWN_EMPLOYEE', 'employeeNip', `no employee with NIP ${body.employeeNip}`);
+    const originPosition = await this.refs.position(body.originPositionId);
+    if (!originPosition) throw invalid('UNKNOWN_POSITION', 'originPositionId', `no position ${body.originPositionId}`);
+    const [originAgency, targetAgency, targetPosition] = await Promise.all([this.refs.agency(originPosition.agencyId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id)]);
+    if (!originAgency || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
+    const meritPool = await this.refs.meritPool(targetPosition, employee.agencyId, employee.nip);
+    return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool }, metadata };
+  }
+
+  async submit(state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
+    const c = innerCase(state);
+    const proposal = c?.proposal;
+    const empty = { originAgency: null, originPosition: null, targetAgency: null, targetPosition: null };
+    if (!c || !proposal) return { type: 'SubmitForApproval', data: {}, context: empty as never, metadata };
+    const [originAgency, originPosition, targetAgency, targetPosition, authorities] = await Promise.all([
+      this.refs.agency(proposal.originAgencyId), this.refs.position(proposal.originPositionId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id), this.refs.authorities(),
+    ]);
+    if (!originAgency || !originPosition || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agencies or positions of this case are no longer in the reference data');
+    return { type: 'SubmitForApproval', data: {}, context: { originAgency, originPosition, targetAgency, targetPosition, authorities }, metadata };
+  }
+
+  async decree(body: Body<'IssueDecree'>, metadata: CommandMetadata): Promise<TransferCommand> {
+    const delegation = body.delegationId ? await this.refs.delegation(body.delegationId) : null;
+    if (body.delegationId && !delegation) throw invalid('UNKNOWN_DELEGATION', 'delegationId', `no delegation ${body.delegationId}`);
+    return { type: 'IssueDecree', data: body, context: { delegation }, metadata };
+  }
+
+  /** A command whose decision needs nothing but the case itself. */
+  simple<T extends TransferCommand['type']>(type: T, body: Body<T>, metadata: CommandMetadata): TransferCommand {
+    return { type, data: body, context: {}, metadata } as unknown as TransferCommand;
+  }
+}

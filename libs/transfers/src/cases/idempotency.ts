@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canonicalJson } from '@mutasi/integrity';
+import { problem, ProblemError } from '@mutasi/platform';
+
+/** A stored outcome of a command sent with an `Idempotency-Key`. */
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly etag: string | null;
+}
+
+/** Hash of what makes two requests "the same": the path and the body. */
+export function requestHash(path: string, body: unknown): string {
+  return createHash('sha256').update(`${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+}
+
+/**
+ * `Idempotency-Key` (per actor): the first request claims the key; a retry with the same path and body gets the
+ * stored response and appends nothing; the same key with another request is a 409.
+ */
+@Injectable()
+export class IdempotencyKeys {
+  constructor(private readonly db: DataSource) {}
+
+  /** The stored response of an earlier, identical request, or null after claiming the key for this one. */
+  async claim(actorId: string, key: string, hash: string): Promise<StoredResponse | null> {
+    const inserted = await this.db.query('INSERT INTO idempotency_keys (actor_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [actorId, key, hash]);
+    if ((inserted as unknown[]).length > 0) return null;
+    const rows = (await this.db.query('SELECT request_hash, status, response, etag FROM idempotency_keys WHERE actor_id = $1 AND key = $2', [actorId, key])) as { request_hash: string; status: number | null; response: unknown; etag: string | null }[];
+    const row = rows[0];
+    if (!row) return this.claim(actorId, key, hash);
+    if (row.request_hash !== hash) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request; use a new key'));
+    if (row.status === null) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_IN_USE', 'a request with this Idempotency-Key is still being handled; retry shortly'));
+    return { status: row.status, body: row.response, etag: row.etag };
+  }
+
+  async complete(actorId: string, key: string, response: StoredResponse): Promise<void> {
+    await this.db.query('UPDATE idempotency_keys SET status = $3, response = $4, etag = $5 WHERE actor_id = $1 AND key = $2', [actorId, key, response.status, JSON.stringify(response.body), response.etag]);
+  }
+
+  /** Gives the key back when the outcome was transient (a conflict or an internal error), so a retry runs again. */
+  async release(actorId: string, key: string): Promise<void> {
+    await this.db.query('DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = $2 AND status IS NULL', [actorId, key]);
+  }
+}

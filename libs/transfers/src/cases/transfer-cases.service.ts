@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Actor, canView, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DEFAULT_POLICIES, DomainError, policyAt, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
+import { Clock, Principal, problem, ProblemError, toProblem } from '@mutasi/platform';
+import { actorFor } from './actor';
+import { caseView } from './case-view';
+import { IdempotencyKeys, requestHash } from './idempotency';
+import { RefusalRecorder } from './refusals';
+import { transferDecider, transferEventMapping } from './transfer-decider';
+
+/** One command request as the HTTP layer hands it over. */
+export interface CaseCommandRequest {
+  readonly caseId: string;
+  readonly type: TransferCommandType;
+  readonly principal: Principal;
+  /** The request body as sent (idempotency hash, refusal record). */
+  readonly body: unknown;
+  readonly path: string;
+  readonly ifMatch?: string | undefined;
+  readonly idempotencyKey?: string | undefined;
+  /** Builds the domain command from the current state (reference data lookups happen here). */
+  build(state: CaseState, metadata: CommandMetadata): TransferCommand | Promise<TransferCommand>;
+}
+
+export interface CaseResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly etag: string;
+}
+
+const RECORDED_REFUSALS = new Set([403, 422]);
+
+/** `If-Match: "3"` (or `W/"3"`, or `3`) as a revision; a malformed one is bad input. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '*' || value.trim() === '') return undefined;
+  const match = /^\s*(?:W\/)?"?(-?\d{1,9})"?\s*$/.exec(value);
+  if (!match) throw new ProblemError(problem(400, 'INVALID_IF_MATCH', 'If-Match must be the ETag of the case, e.g. "3"', { errors: [{ field: 'If-Match', message: 'expected "<revision>"' }] }));
+  return Number(match[1]);
+}
+
+/**
+ * Runs transfer-case commands through the one command pipeline, with the server's clock and policy, the actor from
+ * the token, `If-Match` and `Idempotency-Key`, and records every 403/422 refusal in the audit trail (M-04).
+ */
+@Injectable()
+export class TransferCases {
+  private readonly pipeline: CommandPipeline<TransferCommand, TransferEvent, CaseState>;
+
+  constructor(store: EventStore, private readonly clock: Clock, private readonly keys: IdempotencyKeys, private readonly refusals: RefusalRecorder) {
+    this.pipeline = new CommandPipeline(store, transferDecider, transferEventMapping);
+  }
+
+  async execute(request: CaseCommandRequest): Promise<CaseResponse> {
+    const actor = actorFor(request.principal, request.type);
+    const expectedRevision = parseIfMatch(request.ifMatch);
+    const key = request.idempotencyKey?.trim();
+    if (key !== undefined && (key.length === 0 || key.length > 200)) throw new ProblemError(problem(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–200 characters'));
+    if (key) {
+      const stored = await this.keys.claim(actor.userId, key, requestHash(request.path, request.body));
+      if (stored) {
+        if (stored.status >= 400) throw new ProblemError(stored.body as never);
+        return { status: stored.status, body: stored.body as Record<string, unknown>, etag: stored.etag ?? '' };
+      }
+    }
+    const commandId = key ? eventIdFor(`${actor.userId}\n${request.caseId}\n${request.type}\n${key}`, 0) : randomUUID();
+    try {
+      const response = await this.run(request, actor, commandId, expectedRevision);
+      if (key) await this.keys.complete(actor.userId, key, response);
+      return response;
+    } catch (error) {
+      const details = toProblem(error);
+      if (RECORDED_REFUSALS.has(details.status)) {
+        await this.refusals.record({ actor, command: request.type, caseId: request.caseId, body: request.body, problem: details, commandId, correlationId: commandId });
+      }
+      if (key) {
+        if (details.status === 409 || details.status >= 500) await this.keys.release(actor.userId, key);
+        else await this.keys.complete(actor.userId, key, { status: details.status, body: details, etag: null });
+      }
+      throw error;
+    }
+  }
+
+  private async run(request: CaseCommandRequest, actor: Actor, commandId: string, expectedRevision: number | undefined): Promise<CaseResponse> {
+    const now = this.clock.now().toISOString();
+    const metadata: CommandMetadata = { commandId, actor, now, policy: policyAt(DEFAULT_POLICIES, toDate(now)) };
+    const result = await this.pipeline.handle(caseStreamId(request.caseId), (state) => request.build(state, metadata), {
+      commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    });
+    const created = request.type === 'OpenTransferCase' && !result.idempotent;
+    return { status: created ? 201 : 200, body: caseView(result.state, result.revision), etag: `"${result.revision}"` };
+  }
+
+  /** Sends a time-driven command as the scheduler (no principal; refusals are expected outcomes, not recorded). */
+  async executeAsScheduler(caseId: string, type: TransferCommandType, data: Record<string, unknown>, commandId: string): Promise<{ idempotent: boolean }> {
+    const now = this.clock.now().toISOString();
+    const metadata: CommandMetadata = { commandId, actor: SCHEDULER_ACTOR, now, policy: policyAt(DEFAULT_POLICIES, toDate(now)) };
+    const command = { type, data, context: {}, metadata } as unknown as TransferCommand;
+    const result = await this.pipeline.handle(caseStreamId(caseId), command, { commandId, correlationId: commandId, causationId: commandId });
+    return { idempotent: result.idempotent };
+  }
+
+  /** The case as the principal may see it: 404 when there is none, 403 when it does not involve them. */
+  async view(caseId: string, principal: Principal): Promise<{ body: Record<string, unknown>; etag: string; events: RecordedEvent[] }> {
+    const { state, revision, events } = await this.pipeline.load(caseStreamId(caseId));
+    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no transfer case ${caseId}`);
+    const actor: Actor = { userId: principal.userId, name: principal.name, role: principal.roles[0] ?? 'PNS', agencyId: principal.agencyId, ...(principal.nip ? { nip: principal.nip } : {}) };
+    const visible = principal.roles.some((role) => canView({ ...actor, role }, state));
+    if (!visible) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case does not involve your agency');
+    return { body: caseView(state, revision), etag: `"${revision}"`, events };
+  }
+
+  /** The raw stored events of a case (inspectors, BKN and involved agencies; not the employee). */
+  async events(caseId: string, principal: Principal): Promise<RecordedEvent[]> {
+    const { events } = await this.view(caseId, principal);
+    if (principal.roles.length === 1 && principal.roles[0] === 'PNS') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
+    return events;
+  }
+}

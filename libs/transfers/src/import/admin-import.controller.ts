@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@mutasi/domain';
+import { CurrentUser, Principal, toProblem } from '@mutasi/platform';
+import { RefusalRecorder } from '../cases/refusals';
+import { ImportSummary, ReferenceDataImporter } from './import.service';
+import { ReferenceDataImportDto } from './import.dto';
+
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Controller('api/admin')
+export class AdminImportController {
+  constructor(private readonly importer: ReferenceDataImporter, private readonly refusals: RefusalRecorder) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bulk upsert of agencies, positions, employees, delegations, election calendars', description: 'Who: ADMIN. Validated as a whole, applied all or nothing; the change is recorded in the audit trail.' })
+  @ApiOkResponse({ description: 'counts of what was imported and the SHA-256 of the file' })
+  @ApiBadRequestResponse({ description: 'problem details listing every bad field, e.g. employees[3].nip' })
+  @ApiForbiddenResponse({ description: 'not an ADMIN (recorded, M-04)' })
+  async import(@Body() body: ReferenceDataImportDto, @CurrentUser() user: Principal): Promise<ImportSummary> {
+    const actor = { userId: user.userId, name: user.name, role: user.roles.includes('ADMIN') ? 'ADMIN' as const : (user.roles[0] ?? 'PNS'), agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
+    if (actor.role !== 'ADMIN') {
+      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only ADMIN may import reference data');
+      const commandId = randomUUID();
+      await this.refusals.record({ actor, command: 'ImportReferenceData', caseId: null, body: { counts: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.length : 0])) }, problem: toProblem(error), commandId, correlationId: commandId });
+      throw error;
+    }
+    return this.importer.import(body, actor, 'api');
+  }
+}

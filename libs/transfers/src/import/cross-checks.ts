@@ -1,0 +1,68 @@
+import { identifierProblems, isPnsGolongan, isPppkGolongan } from '@mutasi/domain';
+import { ReferenceDataImportDto } from './import.dto';
+
+type FieldError = { field: string; message: string };
+
+/** What already exists in the database, for references the file does not carry itself. */
+export interface ExistingIds {
+  readonly agencies: ReadonlySet<string>;
+  readonly positions: ReadonlyMap<string, string>;
+}
+
+function duplicates<T>(items: readonly T[] | undefined, key: (t: T) => string, list: string, errors: FieldError[]): void {
+  const seen = new Set<string>();
+  (items ?? []).forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) errors.push({ field: `${list}[${i}]`, message: `duplicate ${k} in ${list}` });
+    seen.add(k);
+  });
+}
+
+/**
+ * The checks a whole file must pass beyond each field's shape: valid NIPs and golongan for the employee kind,
+ * every reference resolvable (in the file or already stored), dates in order, no duplicates. All problems at once.
+ */
+export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds): FieldError[] {
+  const errors: FieldError[] = [];
+  const agencies = new Set([...existing.agencies, ...(file.agencies ?? []).map((a) => a.id)]);
+  const positions = new Map([...existing.positions, ...(file.positions ?? []).map((p) => [p.id, p.agencyId] as const)]);
+  duplicates(file.agencies, (a) => a.id, 'agencies', errors);
+  duplicates(file.positions, (p) => p.id, 'positions', errors);
+  duplicates(file.employees, (e) => e.nip, 'employees', errors);
+  duplicates(file.delegations, (d) => d.id, 'delegations', errors);
+  duplicates(file.users, (u) => u.userId, 'users', errors);
+  (file.agencies ?? []).forEach((a, i) => {
+    if (!agencies.has(a.kanregAgencyId)) errors.push({ field: `agencies[${i}].kanregAgencyId`, message: `no agency ${a.kanregAgencyId}` });
+    if (a.kind !== 'PUSAT' && a.provinceCode === null) errors.push({ field: `agencies[${i}].provinceCode`, message: 'a regional government needs its province code' });
+    const cal = a.electionCalendar;
+    if (cal && cal.endOfTermDate <= cal.penetapanPaslonDate) errors.push({ field: `agencies[${i}].electionCalendar.endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
+  });
+  (file.positions ?? []).forEach((p, i) => {
+    if (!agencies.has(p.agencyId)) errors.push({ field: `positions[${i}].agencyId`, message: `no agency ${p.agencyId}` });
+  });
+  (file.employees ?? []).forEach((e, i) => {
+    const at = (f: string): string => `employees[${i}].${f}`;
+    for (const problem of identifierProblems(e.nip, e.kind === 'PPPK' ? 'PPPK' : 'PNS')) errors.push({ field: at('nip'), message: problem });
+    const golonganOk = e.kind === 'PPPK' ? isPppkGolongan(e.golongan) : isPnsGolongan(e.golongan);
+    if (!golonganOk) errors.push({ field: at('golongan'), message: `golongan ${e.golongan} is not valid for a ${e.kind}` });
+    if (e.kind === 'PNS' && e.tmtPns === null) errors.push({ field: at('tmtPns'), message: 'a PNS needs TMT PNS (the ten-year lock runs from it)' });
+    if (e.tmtCpns && e.tmtPns && e.tmtPns < e.tmtCpns) errors.push({ field: at('tmtPns'), message: 'TMT PNS cannot be before TMT CPNS' });
+    const positionAgency = positions.get(e.positionId);
+    if (positionAgency === undefined) errors.push({ field: at('positionId'), message: `no position ${e.positionId}` });
+    else if (positionAgency !== e.agencyId) errors.push({ field: at('positionId'), message: `position ${e.positionId} belongs to ${positionAgency}, not ${e.agencyId}` });
+    const years = e.skp.map((s) => s.year);
+    if (new Set(years).size !== years.length) errors.push({ field: at('skp'), message: 'one SKP rating per year' });
+  });
+  (file.delegations ?? []).forEach((d, i) => {
+    if (!agencies.has(d.grantor.agencyId)) errors.push({ field: `delegations[${i}].grantor.agencyId`, message: `no agency ${d.grantor.agencyId}` });
+    if (d.validUntil < d.validFrom) errors.push({ field: `delegations[${i}].validUntil`, message: 'validUntil is before validFrom' });
+  });
+  (file.electionCalendars ?? []).forEach((c, i) => {
+    if (!agencies.has(c.agencyId)) errors.push({ field: `electionCalendars[${i}].agencyId`, message: `no agency ${c.agencyId}` });
+    if (c.endOfTermDate <= c.penetapanPaslonDate) errors.push({ field: `electionCalendars[${i}].endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
+  });
+  (file.users ?? []).forEach((u, i) => {
+    if (!agencies.has(u.agencyId)) errors.push({ field: `users[${i}].agencyId`, message: `no agency ${u.agencyId}` });
+  });
+  return errors;
+}

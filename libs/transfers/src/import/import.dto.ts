@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+} from 'class-validator';
+import { POSITION_CLASSES, ROLES, SKP_RATINGS } from '@mutasi/domain';
+import { IsCivilDate, IsPlainText } from './validators';
+
+const ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
+const idMessage = 'must be 1–100 lowercase letters, digits, dots or dashes';
+
+export class ElectionCalendarDto {
+  @ApiProperty({ example: '2029-09-22' }) @IsCivilDate() penetapanPaslonDate!: string;
+  @ApiProperty({ example: '2030-02-20' }) @IsCivilDate() endOfTermDate!: string;
+}
+
+export class AgencyDto {
+  @ApiProperty({ example: 'kota-bandar-lestari' }) @Matches(ID, { message: `id ${idMessage}` }) id!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
+  @ApiProperty({ enum: ['PUSAT', 'PROVINSI', 'KABKOTA'] }) @IsIn(['PUSAT', 'PROVINSI', 'KABKOTA']) kind!: string;
+  @ApiProperty({ nullable: true, example: 'NB' }) @ValidateIf((o: AgencyDto) => o.provinceCode !== null) @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' }) provinceCode!: string | null;
+  @ApiProperty() @Matches(ID, { message: `kanregAgencyId ${idMessage}` }) kanregAgencyId!: string;
+  @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT'] }) @IsIn(['DEFINITIF', 'PENJABAT']) ppkStatus!: string;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: AgencyDto) => o.headInaugurationDate !== null) @IsCivilDate() headInaugurationDate!: string | null;
+  @ApiProperty({ nullable: true, type: ElectionCalendarDto }) @ValidateIf((o: AgencyDto) => o.electionCalendar !== null) @ValidateNested() @Type(() => ElectionCalendarDto) electionCalendar!: ElectionCalendarDto | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() abroad?: boolean;
+  @ApiPropertyOptional({ enum: ['KEMENDAGRI', 'BKN', 'KANREG_BKN'] }) @IsOptional() @IsIn(['KEMENDAGRI', 'BKN', 'KANREG_BKN']) authority?: string;
+}
+
+export class PositionDto {
+  @ApiProperty() @Matches(ID, { message: `id ${idMessage}` }) id!: string;
+  @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 200) unit!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 200) title!: string;
+  @ApiProperty({ enum: POSITION_CLASSES }) @IsIn(POSITION_CLASSES) positionClass!: string;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: PositionDto) => o.functionalLevel !== null) @IsString() @MaxLength(60) functionalLevel!: string | null;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredCompetencies!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredEducationFields!: string[];
+  @ApiProperty() @IsInt() @Min(0) @Max(100_000) kebutuhan!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(100_000) bezetting!: number;
+  @ApiProperty() @IsBoolean() pilkadaScope!: boolean;
+}
+
+export class SkpDto {
+  @ApiProperty() @IsInt() @Min(1970) @Max(2100) year!: number;
+  @ApiProperty({ enum: SKP_RATINGS }) @IsIn(SKP_RATINGS) rating!: string;
+}
+
+export class RelationDto {
+  @ApiProperty({ nullable: true }) @ValidateIf((o: RelationDto) => o.nip !== null) @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' }) nip!: string | null;
+  @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 60) relation!: string;
+}
+
+export class DisciplineDto {
+  @ApiProperty() @IsBoolean() activeSanction!: boolean;
+  @ApiProperty() @IsBoolean() courtCase!: boolean;
+}
+
+export class StudyDto {
+  @ApiProperty() @IsBoolean() onStudyAssignment!: boolean;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: StudyDto) => o.serviceBondUntil !== null) @IsCivilDate() serviceBondUntil!: string | null;
+}
+
+export class EmployeeDto {
+  @ApiProperty({ example: '198804122015031004' }) @IsString() nip!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
+  @ApiProperty({ enum: ['PNS', 'PPPK'] }) @IsIn(['PNS', 'PPPK']) kind!: string;
+  @ApiProperty({ example: 'III/c' }) @IsString() golongan!: string;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.tmtCpns !== null) @IsCivilDate() tmtCpns!: string | null;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.tmtPns !== null) @IsCivilDate() tmtPns!: string | null;
+  @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
+  @ApiProperty() @Matches(ID, { message: `positionId ${idMessage}` }) positionId!: string;
+  @ApiProperty() @IsCivilDate() positionSince!: string;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.jptInaugurationDate !== null) @IsCivilDate() jptInaugurationDate!: string | null;
+  @ApiProperty() @IsPlainText() @Length(1, 80) educationField!: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) competencies!: string[];
+  @ApiProperty({ type: [SkpDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => SkpDto) skp!: SkpDto[];
+  @ApiProperty({ type: DisciplineDto }) @ValidateNested() @Type(() => DisciplineDto) discipline!: DisciplineDto;
+  @ApiProperty({ type: StudyDto }) @ValidateNested() @Type(() => StudyDto) study!: StudyDto;
+  @ApiProperty({ type: [RelationDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RelationDto) relations!: RelationDto[];
+  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.lastTransferDate !== null) @IsCivilDate() lastTransferDate!: string | null;
+}
+
+export class GrantorDto {
+  @ApiProperty() @IsIn(ROLES) role!: string;
+  @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
+}
+
+export class DelegationDto {
+  @ApiProperty() @Matches(ID, { message: `id ${idMessage}` }) id!: string;
+  @ApiProperty({ type: GrantorDto }) @ValidateNested() @Type(() => GrantorDto) grantor!: GrantorDto;
+  @ApiProperty() @IsString() @Length(1, 200) granteeUserId!: string;
+  @ApiProperty({ enum: ['DECREE', 'APPROVAL'], isArray: true }) @IsArray() @IsIn(['DECREE', 'APPROVAL'], { each: true }) scope!: string[];
+  @ApiProperty() @IsCivilDate() validFrom!: string;
+  @ApiProperty() @IsCivilDate() validUntil!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 500) legalBasis!: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() revoked?: boolean;
+}
+
+export class AgencyElectionCalendarDto extends ElectionCalendarDto {
+  @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
+}
+
+export class DevUserDto {
+  @ApiProperty() @IsString() @Length(1, 200) userId!: string;
+  @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
+  @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @IsIn(ROLES, { each: true }) roles!: string[];
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' }) nip?: string;
+  @ApiProperty() @IsPlainText() @Length(1, 200) title!: string;
+}
+
+/** A reference data file: every list optional; validated as a whole and applied all or nothing. */
+export class ReferenceDataImportDto {
+  @ApiPropertyOptional({ type: [AgencyDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyDto) agencies?: AgencyDto[];
+  @ApiPropertyOptional({ type: [PositionDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => PositionDto) positions?: PositionDto[];
+  @ApiPropertyOptional({ type: [EmployeeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => EmployeeDto) employees?: EmployeeDto[];
+  @ApiPropertyOptional({ type: [DelegationDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DelegationDto) delegations?: DelegationDto[];
+  @ApiPropertyOptional({ type: [AgencyElectionCalendarDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyElectionCalendarDto) electionCalendars?: AgencyElectionCalendarDto[];
+  @ApiPropertyOptional({ type: [DevUserDto], description: 'demo sign-ins (standalone mode only)' }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DevUserDto) users?: DevUserDto[];
+}

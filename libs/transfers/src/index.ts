@@ -1,0 +1,9 @@
+/** libs/transfers: transfer-service as a Nest module (controllers per use case, handlers, reference data, scheduler). */
+export * from './transfers.module';
+export { TransferCases } from './cases/transfer-cases.service';
+export { caseView } from './cases/case-view';
+export { ReferenceData } from './reference-data/reference-data';
+export { ReferenceDataImporter, REFERENCE_DATA_STREAM, type ImportSummary } from './import/import.service';
+export { Scheduler } from './scheduler/scheduler.service';
+export { SchedulerWorkers } from './scheduler/scheduler-workers';
+export { refusalStreamId } from './cases/refusals';

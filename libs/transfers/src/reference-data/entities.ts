@@ -1,0 +1,79 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DeclaredRelation, ElectionCalendar } from '@mutasi/domain';
+
+/** Reference data: not event-sourced, imported and versioned by whole-file imports (each recorded in the audit trail). */
+@Entity({ name: 'agencies' })
+export class AgencyRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'text', name: 'province_code', nullable: true }) provinceCode!: string | null;
+  @Column({ type: 'text', name: 'kanreg_agency_id' }) kanregAgencyId!: string;
+  @Column({ type: 'text', name: 'ppk_status' }) ppkStatus!: string;
+  @Column({ type: 'date', name: 'head_inauguration_date', nullable: true }) headInaugurationDate!: string | null;
+  @Column({ type: 'jsonb', name: 'election_calendar', nullable: true }) electionCalendar!: ElectionCalendar | null;
+  @Column({ type: 'boolean', default: false }) abroad!: boolean;
+  @Column({ type: 'text', nullable: true }) authority!: string | null;
+}
+
+@Entity({ name: 'positions' })
+@Index(['agencyId'])
+export class PositionRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'agency_id' }) agencyId!: string;
+  @Column({ type: 'text' }) unit!: string;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text', name: 'position_class' }) positionClass!: string;
+  @Column({ type: 'text', name: 'functional_level', nullable: true }) functionalLevel!: string | null;
+  @Column({ type: 'jsonb', name: 'required_competencies' }) requiredCompetencies!: string[];
+  @Column({ type: 'jsonb', name: 'required_education_fields' }) requiredEducationFields!: string[];
+  @Column({ type: 'integer' }) kebutuhan!: number;
+  @Column({ type: 'integer' }) bezetting!: number;
+  @Column({ type: 'boolean', name: 'pilkada_scope' }) pilkadaScope!: boolean;
+}
+
+@Entity({ name: 'employees' })
+export class EmployeeRow {
+  @PrimaryColumn({ type: 'text' }) nip!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'text' }) golongan!: string;
+  @Column({ type: 'date', name: 'tmt_cpns', nullable: true }) tmtCpns!: string | null;
+  @Column({ type: 'date', name: 'tmt_pns', nullable: true }) tmtPns!: string | null;
+  @Column({ type: 'text', name: 'agency_id' }) agencyId!: string;
+  @Column({ type: 'text', name: 'position_id' }) positionId!: string;
+  @Column({ type: 'date', name: 'position_since' }) positionSince!: string;
+  @Column({ type: 'date', name: 'jpt_inauguration_date', nullable: true }) jptInaugurationDate!: string | null;
+  @Column({ type: 'text', name: 'education_field' }) educationField!: string;
+  @Column({ type: 'jsonb' }) competencies!: string[];
+  @Column({ type: 'jsonb' }) skp!: { year: number; rating: string }[];
+  @Column({ type: 'jsonb' }) discipline!: { activeSanction: boolean; courtCase: boolean };
+  @Column({ type: 'jsonb' }) study!: { onStudyAssignment: boolean; serviceBondUntil: string | null };
+  @Column({ type: 'jsonb' }) relations!: DeclaredRelation[];
+  @Column({ type: 'date', name: 'last_transfer_date', nullable: true }) lastTransferDate!: string | null;
+}
+
+@Entity({ name: 'delegations' })
+export class DelegationRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'jsonb' }) grantor!: { role: string; agencyId: string };
+  @Column({ type: 'text', name: 'grantee_user_id' }) granteeUserId!: string;
+  @Column({ type: 'jsonb' }) scope!: string[];
+  @Column({ type: 'date', name: 'valid_from' }) validFrom!: string;
+  @Column({ type: 'date', name: 'valid_until' }) validUntil!: string;
+  @Column({ type: 'text', name: 'legal_basis' }) legalBasis!: string;
+  @Column({ type: 'boolean', default: false }) revoked!: boolean;
+}
+
+/** Demo sign-ins for standalone mode (`GET /api/dev/users`); production users come from the identity provider. */
+@Entity({ name: 'dev_users' })
+export class DevUserRow {
+  @PrimaryColumn({ type: 'text', name: 'user_id' }) userId!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', name: 'agency_id' }) agencyId!: string;
+  @Column({ type: 'jsonb' }) roles!: string[];
+  @Column({ type: 'text', nullable: true }) nip!: string | null;
+  @Column({ type: 'text' }) title!: string;
+}
+
+export const REFERENCE_ENTITIES = [AgencyRow, PositionRow, EmployeeRow, DelegationRow, DevUserRow];

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, Repository } from 'typeorm';
+import { Agency, belongsToMeritPool, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, Position } from '@mutasi/domain';
+import { AgencyRow, DelegationRow, EmployeeRow, PositionRow } from './entities';
+import { toAgency, toDelegation, toEmployee, toPosition } from './mapping';
+
+/** Read access to the reference data the rules run on. */
+@Injectable()
+export class ReferenceData {
+  constructor(
+    @InjectRepository(AgencyRow) private readonly agencies: Repository<AgencyRow>,
+    @InjectRepository(PositionRow) private readonly positions: Repository<PositionRow>,
+    @InjectRepository(EmployeeRow) private readonly employees: Repository<EmployeeRow>,
+    @InjectRepository(DelegationRow) private readonly delegations: Repository<DelegationRow>,
+  ) {}
+
+  async allAgencies(): Promise<Agency[]> {
+    return (await this.agencies.find({ order: { id: 'ASC' } })).map(toAgency);
+  }
+
+  async agency(id: string): Promise<Agency | null> {
+    const row = await this.agencies.findOneBy({ id });
+    return row ? toAgency(row) : null;
+  }
+
+  async positionsOf(agencyId: string): Promise<Position[]> {
+    return (await this.positions.find({ where: { agencyId }, order: { id: 'ASC' } })).map(toPosition);
+  }
+
+  async position(id: string): Promise<Position | null> {
+    const row = await this.positions.findOneBy({ id });
+    return row ? toPosition(row) : null;
+  }
+
+  async employee(nip: string): Promise<EmployeeSnapshot | null> {
+    const row = await this.employees.findOneBy({ nip });
+    return row ? toEmployee(row) : null;
+  }
+
+  async delegation(id: string): Promise<Delegation | null> {
+    const row = await this.delegations.findOneBy({ id });
+    return row ? toDelegation(row) : null;
+  }
+
+  async authorities(): Promise<ChainAuthorities> {
+    return chainAuthorities(await this.allAgencies());
+  }
+
+  /** Employees page by page (cursor = last NIP seen), optionally of one agency and matching a name or NIP prefix. */
+  async searchEmployees(filter: { agencyId?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: EmployeeSnapshot[]; nextCursor: string | null }> {
+    const query = this.employees.createQueryBuilder('e').orderBy('e.nip', 'ASC').take(filter.limit + 1);
+    if (filter.agencyId) query.andWhere('e.agency_id = :agencyId', { agencyId: filter.agencyId });
+    if (filter.cursor) query.andWhere('e.nip > :cursor', { cursor: filter.cursor });
+    if (filter.q) {
+      const like = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(new Brackets((b) => b.where('lower(e.name) LIKE :like', { like }).orWhere('lower(e.name) LIKE :inner', { inner: `% ${like}` }).orWhere('e.nip LIKE :like', { like })));
+    }
+    const rows = await query.getMany();
+    const items = rows.slice(0, filter.limit).map(toEmployee);
+    return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.nip ?? null) : null };
+  }
+
+  /** The M-01 candidate pool for a vacancy (see `belongsToMeritPool`). */
+  async meritPool(target: Position, originAgencyId: string, candidateNip: string): Promise<EmployeeSnapshot[]> {
+    const sameTitle = await this.positions.find({ where: { title: target.title, agencyId: In([originAgencyId, target.agencyId]) } });
+    const byId = new Map(sameTitle.map((p) => [p.id, toPosition(p)]));
+    if (byId.size === 0) return [];
+    const rows = await this.employees.find({ where: { positionId: In([...byId.keys()]) }, order: { nip: 'ASC' }, take: 500 });
+    return rows.map(toEmployee).filter((e) => belongsToMeritPool(e, byId.get(e.positionId) as Position, target, originAgencyId, candidateNip));
+  }
+}

@@ -1,0 +1,43 @@
+import { EntityManager } from 'typeorm';
+import { fold, scheduledWork, ScheduledWork, TransferEvent } from '@mutasi/domain';
+import { EventStore, RecordedEvent } from '@mutasi/event-store';
+import { Projection } from '@mutasi/read-models';
+import { transferEventMapping } from '../cases/transfer-decider';
+
+const TRANSFER_STREAM = /^transfer-(.+)$/;
+
+/** The key that tells two due items of one case and kind apart (the step, or the evaluation period). */
+export function workKey(work: ScheduledWork): string {
+  if (work.kind === 'EscalateOverdueStep') return work.stepId;
+  if (work.kind === 'AnnounceEvaluationDue') return String(work.periodMonths);
+  return '-';
+}
+
+/**
+ * Keeps the durable `due_work` table: after any event of a case, the case's pending due items are replaced by what
+ * its state holds now (`scheduledWork`). Items already done stay done; nothing depends on in-memory timers.
+ */
+export class SchedulerProjection implements Projection {
+  readonly name = 'scheduler-due-work';
+  readonly tables = ['due_work'];
+
+  constructor(private readonly store: EventStore) {}
+
+  handles(event: RecordedEvent): boolean {
+    return TRANSFER_STREAM.test(event.streamId);
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    for (const streamId of new Set(events.map((e) => e.streamId))) {
+      const caseId = (TRANSFER_STREAM.exec(streamId) as RegExpExecArray)[1] as string;
+      const history = await this.store.readStream(streamId);
+      const work = scheduledWork(fold(history.map((e): TransferEvent => transferEventMapping.fromRecorded(e))));
+      await tx.query(`DELETE FROM due_work WHERE case_id = $1 AND status = 'PENDING' AND NOT ((kind, work_key, due_on) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::date[])))`, [
+        caseId, work.map((w) => w.kind), work.map(workKey), work.map((w) => w.dueOn),
+      ]);
+      for (const w of work) {
+        await tx.query('INSERT INTO due_work (case_id, kind, work_key, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [caseId, w.kind, workKey(w), w.dueOn]);
+      }
+    }
+  }
+}

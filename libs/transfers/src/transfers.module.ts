@@ -1,0 +1,60 @@
+import { DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@mutasi/event-store';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '@mutasi/read-models';
+import { Clock } from '@mutasi/platform';
+import { CommandContext } from './cases/command-context';
+import { IdempotencyKeys } from './cases/idempotency';
+import { RefusalRecorder } from './cases/refusals';
+import { TransferCases } from './cases/transfer-cases.service';
+import { DevController } from './dev/dev.controller';
+import { AdminImportController } from './import/admin-import.controller';
+import { ReferenceDataImporter } from './import/import.service';
+import { CaseQueriesController } from './queries/case-queries.controller';
+import { ReferenceController } from './queries/reference.controller';
+import { seedDemoData } from './reference-data/demo-seed';
+import { REFERENCE_ENTITIES } from './reference-data/entities';
+import { TransferServiceTables1700000000200 } from './reference-data/migrations';
+import { ReferenceData } from './reference-data/reference-data';
+import { Scheduler } from './scheduler/scheduler.service';
+import { SchedulerWorkers } from './scheduler/scheduler-workers';
+import { USE_CASE_CONTROLLERS, USE_CASE_HANDLERS } from './use-cases';
+
+/** TypeORM entities and migrations of the transfer service, for the process's DataSource. */
+export const TRANSFER_ENTITIES = [...REFERENCE_ENTITIES, ...READ_MODEL_ENTITIES];
+export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200];
+
+export interface TransfersOptions {
+  /** Run the scheduler's background loops (off in tests that drive them by hand). */
+  readonly workers: boolean;
+  /** Load the demo data set when the reference data is empty (standalone). */
+  readonly seedDemo: boolean;
+}
+
+class DemoSeeder implements OnApplicationBootstrap {
+  constructor(private readonly db: DataSource, private readonly importer: ReferenceDataImporter, private readonly clock: Clock, private readonly enabled: boolean) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.enabled) await seedDemoData(this.db, this.importer, this.clock);
+  }
+}
+
+/** transfer-service: reference data, the case command API, case queries, the scheduler, and standalone sign-in. */
+@Module({})
+export class TransfersModule {
+  static forRoot(options: TransfersOptions): DynamicModule {
+    return {
+      module: TransfersModule,
+      imports: [CqrsModule.forRoot(), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
+      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController],
+      providers: [
+        ReferenceData, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
+        { provide: DemoSeeder, inject: [DataSource, ReferenceDataImporter, Clock], useFactory: (db: DataSource, importer: ReferenceDataImporter, clock: Clock) => new DemoSeeder(db, importer, clock, options.seedDemo) },
+        { provide: SchedulerWorkers, inject: [EventStore, DataSource, Scheduler], useFactory: (store: EventStore, db: DataSource, scheduler: Scheduler) => new SchedulerWorkers(store, db, scheduler, options.workers) },
+      ],
+      exports: [TransferCases, ReferenceData, ReferenceDataImporter, Scheduler, SchedulerWorkers, RefusalRecorder],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext } from '../../cases/command-context';
+import { CaseResponse, TransferCases } from '../../cases/transfer-cases.service';
+import { CaseCommandMessage } from '../case-command';
+import { simpleUseCase } from '../simple-use-case';
+import { OptionalText, RequiredText } from '../text-fields';
+
+const STEP_ID = /^\d{1,2}-[a-z-]{3,30}$/;
+const stepIdMessage = 'stepId must be a step id of the chain, e.g. 1-proposal';
+
+export class SubmitForApprovalDto {}
+
+export class ApproveStepDto {
+  @ApiProperty({ example: '1-proposal' }) @Matches(STEP_ID, { message: stepIdMessage }) stepId!: string;
+  @OptionalText('notes of the approver') notes?: string;
+}
+
+export class StepReasonDto {
+  @ApiProperty({ example: '1-proposal' }) @Matches(STEP_ID, { message: stepIdMessage }) stepId!: string;
+  @RequiredText('the reason') reason!: string;
+}
+
+/** Stage 4: the chain (route + overlays) is built from reference data when approval starts. */
+export class SubmitForApproval extends CaseCommandMessage<SubmitForApprovalDto> {}
+
+@CommandHandler(SubmitForApproval)
+export class SubmitForApprovalHandler implements ICommandHandler<SubmitForApproval, CaseResponse> {
+  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+
+  execute(c: SubmitForApproval): Promise<CaseResponse> {
+    return this.cases.execute(c.request('SubmitForApproval', (state, m) => this.context.submit(state, m)));
+  }
+}
+
+export const { Message: ApproveStep, Handler: ApproveStepHandler } = simpleUseCase('ApproveStep', (b: ApproveStepDto) => ({ stepId: b.stepId, notes: b.notes ?? '' }));
+export const { Message: RejectStep, Handler: RejectStepHandler } = simpleUseCase('RejectStep', (b: StepReasonDto) => ({ stepId: b.stepId, reason: b.reason }));
+export const { Message: ReturnForRevision, Handler: ReturnForRevisionHandler } = simpleUseCase('ReturnForRevision', (b: StepReasonDto) => ({ stepId: b.stepId, reason: b.reason }));

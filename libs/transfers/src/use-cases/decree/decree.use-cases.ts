@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext } from '../../cases/command-context';
+import { CaseResponse, TransferCases } from '../../cases/transfer-cases.service';
+import { IsCivilDate } from '../../import/validators';
+import { CaseCommandMessage } from '../case-command';
+import { simpleUseCase } from '../simple-use-case';
+import { RequiredText } from '../text-fields';
+
+export class IssueDecreeDto {
+  @RequiredText('SK number', 120) decreeNumber!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsCivilDate() decreeDate!: string;
+  @ApiProperty({ example: '2026-06-15', description: 'TMT: the effective date' }) @IsCivilDate() effectiveDate!: string;
+  @ApiProperty({ description: 'SHA-256 of the signed SK document' }) @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256!: string;
+  @ApiProperty({ description: 'must equal the approved candidate (M-02)' }) @Matches(/^\d{18}$/, { message: 'employeeNip must be 18 digits' }) employeeNip!: string;
+  @ApiProperty({ description: 'must equal the approved target position (M-02)' }) @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetPositionId must be a position id' }) targetPositionId!: string;
+  @ApiPropertyOptional({ description: 'a delegation the signer gave you (R-16)' }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'delegationId must be a delegation id' }) delegationId?: string;
+}
+
+export class RecordAppointmentDto {
+  @ApiProperty({ example: '2026-06-15' }) @IsCivilDate() appointedOn!: string;
+  @RequiredText('reference of the appointment (berita acara pelantikan)', 200) reference!: string;
+}
+
+/** Stage 5: the decree, by the route's signer or a delegate, equal to the approved proposal (M-02). */
+export class IssueDecree extends CaseCommandMessage<IssueDecreeDto> {}
+
+@CommandHandler(IssueDecree)
+export class IssueDecreeHandler implements ICommandHandler<IssueDecree, CaseResponse> {
+  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+
+  execute(c: IssueDecree): Promise<CaseResponse> {
+    const b = c.body;
+    const data = { decreeNumber: b.decreeNumber, decreeDate: b.decreeDate, effectiveDate: b.effectiveDate, documentSha256: b.documentSha256, employeeNip: b.employeeNip, targetPositionId: b.targetPositionId, delegationId: b.delegationId ?? null };
+    return this.cases.execute(c.request('IssueDecree', (_, m) => this.context.decree(data, m)));
+  }
+}
+
+export const { Message: RecordAppointment, Handler: RecordAppointmentHandler } = simpleUseCase('RecordAppointment', (b: RecordAppointmentDto) => ({ appointedOn: b.appointedOn, reference: b.reference }));

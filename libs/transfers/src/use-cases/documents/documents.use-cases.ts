@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import { DOCUMENT_KINDS, DocumentKind } from '@mutasi/domain';
+import { simpleUseCase } from '../simple-use-case';
+import { OptionalText, RequiredText } from '../text-fields';
+
+export class AttachDocumentDto {
+  @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS) kind!: DocumentKind;
+  @RequiredText('title of the document', 300) title!: string;
+  @ApiProperty({ description: 'SHA-256 of the file, 64 lowercase hex characters; the file itself is kept outside the event store' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' })
+  sha256!: string;
+}
+
+export class VerifyDocumentDto {
+  @ApiProperty({ example: 'doc-1' }) @Matches(/^doc-\d{1,6}$/, { message: 'documentId must look like doc-1' }) documentId!: string;
+  @ApiProperty({ enum: ['APPROVED', 'REJECTED'] }) @IsIn(['APPROVED', 'REJECTED']) status!: 'APPROVED' | 'REJECTED';
+  @OptionalText('notes of the verifier (required when rejecting)') notes?: string;
+}
+
+/** Documents of the checklist (domain.md §5): attached by hash, verified with notes. */
+export const { Message: AttachDocument, Handler: AttachDocumentHandler } = simpleUseCase('AttachDocument', (b: AttachDocumentDto) => ({ kind: b.kind, title: b.title, sha256: b.sha256 }));
+export const { Message: VerifyDocument, Handler: VerifyDocumentHandler } = simpleUseCase('VerifyDocument', (b: VerifyDocumentDto) => ({ documentId: b.documentId, status: b.status, notes: b.notes ?? '' }));
