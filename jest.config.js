@@ -10,6 +10,7 @@ const tsTransform = {
 };
 
 const moduleNameMapper = {
+  '^@mutasi/testing/app$': '<rootDir>/libs/testing/src/app',
   '^@mutasi/([a-z-]+)$': '<rootDir>/libs/$1/src',
 };
 
@@ -40,5 +41,6 @@ module.exports = {
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
     project('repo', 'test/repo'),
+    project('e2e', 'test/e2e', postgres),
   ],
 };

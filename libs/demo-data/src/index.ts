@@ -5,3 +5,5 @@ export * from './employees';
 export * from './users';
 export * from './dataset';
 export { Prng } from './prng';
+export * from './driver/mutasi-http';
+export * from './driver/case-driver';

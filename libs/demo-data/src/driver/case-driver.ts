@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { addDays } from '@mutasi/domain';
+import { userIdFor } from '../users';
+import { HttpResult, MutasiHttp, UnexpectedAnswer } from './mutasi-http';
+
+/** What a scenario proposes, beyond the candidate and the target. */
+export interface ProposalChoice {
+  readonly initiative?: 'DINAS' | 'PERMINTAAN_SENDIRI';
+  readonly justification?: string;
+  readonly meritDeviationJustification?: string;
+  readonly exceptionGrounds?: readonly { ruleId: string; ground: string }[];
+}
+
+type Step = { stepId: string; kind: string; role: string; agencyId: string; status: string };
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Drives one transfer case over HTTP, signed in as the right demo user at each step, and reports each step. Used by
+ * `npm run demo` and by the end-to-end tests. Every method expects success unless told which status to expect.
+ */
+export class CaseDriver {
+  caseId = '';
+  view: Record<string, unknown> = {};
+
+  constructor(private readonly http: MutasiHttp, readonly targetPositionId: string, readonly nip: string, private readonly log: (line: string) => void = () => undefined) {}
+
+  get targetAgencyId(): string {
+    return this.targetPositionId.split('.')[0] as string;
+  }
+
+  /** Sends a case command as `userId`; checks the status; keeps the case view. */
+  async command(userId: string, command: string, body: unknown, expect = 200, headers: Record<string, string> = {}): Promise<HttpResult> {
+    const result = await this.http.as(userId, 'POST', `/api/transfers/${this.caseId}/${command}`, body, headers);
+    if (result.status !== expect) throw new UnexpectedAnswer(`${command} as ${userId}`, result);
+    if (result.status === 200) this.view = result.body as Record<string, unknown>;
+    const outcome = result.status === 200 ? `→ ${String(this.view.stage)} / ${String(this.view.status)}` : `→ refused ${result.status} ${result.body.code}${result.body.ruleId ? ` (${result.body.ruleId})` : ''}: ${result.body.detail}`;
+    this.log(`  ${command.padEnd(22)} by ${userId.padEnd(38)} ${outcome}`);
+    return result;
+  }
+
+  async open(analysis: Record<string, unknown> = {}): Promise<void> {
+    const user = userIdFor('PENGUSUL', this.targetAgencyId);
+    const position = await this.http.as(user, 'GET', `/api/agencies/${this.targetAgencyId}/positions`);
+    const target = (position.body as { id: string; kebutuhan: number; bezetting: number }[]).find((p) => p.id === this.targetPositionId);
+    const body = { targetAgencyId: this.targetAgencyId, targetPositionId: this.targetPositionId, needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, planReference: 'RENCANA-MUTASI-2026', justification: 'the ABK shows a vacancy', ...analysis } };
+    const result = await this.http.as(user, 'POST', '/api/transfers', body);
+    if (result.status !== 201) throw new UnexpectedAnswer('open the case', result);
+    this.caseId = result.body.caseId as string;
+    this.view = result.body as Record<string, unknown>;
+    this.log(`  ${'open case'.padEnd(22)} by ${user.padEnd(38)} → ${this.caseId} ANALISIS_KEBUTUHAN`);
+  }
+
+  approveNeeds(): Promise<HttpResult> {
+    return this.command(userIdFor('PPK', this.targetAgencyId), 'approve-needs-analysis', { notes: 'ABK checked' });
+  }
+
+  async propose(choice: ProposalChoice = {}, expect = 200, command = 'propose-candidate'): Promise<HttpResult> {
+    const employee = await this.http.as(userIdFor('PENGUSUL', this.targetAgencyId), 'GET', `/api/employees/${this.nip}`);
+    if (employee.status !== 200) throw new UnexpectedAnswer(`look up ${this.nip}`, employee);
+    const body = { employeeNip: this.nip, originPositionId: employee.body.positionId as string, initiative: 'DINAS', justification: 'qualified for the vacancy', ...choice };
+    return this.command(userIdFor('PENGUSUL', this.targetAgencyId), command, body, expect);
+  }
+
+  notify(): Promise<HttpResult> {
+    return this.command(userIdFor('PENGUSUL', this.targetAgencyId), 'notify-employee', { message: 'Anda diusulkan untuk mutasi' });
+  }
+
+  acknowledge(): Promise<HttpResult> {
+    return this.command(`pns.${this.nip}`, 'acknowledge', {});
+  }
+
+  /** Attaches and verifies every document the route still needs (the employee's application from the origin agency). */
+  async completeDocuments(): Promise<void> {
+    const origin = ((this.view.candidate as { originAgencyId: string } | null)?.originAgencyId) ?? this.targetAgencyId;
+    for (const doc of this.view.requiredDocuments as { kind: string; title: string; status: string }[]) {
+      if (doc.status === 'APPROVED') continue;
+      const by = doc.kind === 'EMPLOYEE_APPLICATION' || doc.kind === 'CONSENT_LETTER' ? origin : this.targetAgencyId;
+      await this.command(userIdFor('PENGUSUL', by), 'attach-document', { kind: doc.kind, title: doc.title, sha256: sha(`${this.caseId}/${doc.kind}`) });
+      const attached = (this.view.documents as { documentId: string; kind: string }[]).filter((d) => d.kind === doc.kind).at(-1);
+      await this.command(userIdFor('VERIFIKATOR', this.targetAgencyId), 'verify-document', { documentId: attached?.documentId, status: 'APPROVED', notes: 'sesuai' });
+    }
+  }
+
+  submit(expect = 200): Promise<HttpResult> {
+    return this.command(userIdFor('PENGUSUL', this.targetAgencyId), 'submit-for-approval', {}, expect);
+  }
+
+  activeStep(): Step | undefined {
+    return (this.view.approvalChain as Step[]).find((s) => s.status === 'ACTIVE');
+  }
+
+  /** Approves steps until the decree step is active (or `stopAt` steps were approved). */
+  async approveChain(stopAt = Number.POSITIVE_INFINITY): Promise<void> {
+    for (let n = 0; n < stopAt; n += 1) {
+      const step = this.activeStep();
+      if (!step || step.kind === 'DECREE') return;
+      await this.command(userIdFor(step.role as never, step.agencyId), 'approve-step', { stepId: step.stepId, notes: 'disetujui' });
+    }
+  }
+
+  /** The decree by the step's signer; `overrides` lets a test try a decree that differs (M-02). */
+  async issueDecree(overrides: Record<string, unknown> = {}, expect = 200, signer?: string): Promise<HttpResult> {
+    const step = this.activeStep() ?? (this.view.approvalChain as Step[]).at(-1);
+    const today = await this.today();
+    const body = { decreeNumber: `800/SK-MUT/${this.caseId.slice(0, 8)}`, decreeDate: today, effectiveDate: addDays(today, 14), documentSha256: sha(`SK ${this.caseId}`), employeeNip: this.nip, targetPositionId: this.targetPositionId, ...overrides };
+    return this.command(signer ?? userIdFor(step?.role as never, step?.agencyId as string), 'issue-decree', body, expect);
+  }
+
+  async appoint(): Promise<HttpResult> {
+    return this.command(userIdFor('PPK', this.targetAgencyId), 'record-appointment', { appointedOn: await this.today(), reference: `BA-PELANTIKAN/${this.caseId.slice(0, 8)}` });
+  }
+
+  evaluate(periodMonths: number): Promise<HttpResult> {
+    return this.command(userIdFor('PENGUSUL', this.targetAgencyId), 'record-evaluation', { periodMonths, skpBefore: 'BAIK', skpAfter: 'SANGAT_BAIK', competencyFit: 4, vacancyClosed: true, serviceIndicators: { layananTepatWaktu: 0.93 }, notes: 'berjalan baik' });
+  }
+
+  close(): Promise<HttpResult> {
+    return this.command(userIdFor('PPK', this.targetAgencyId), 'close', {});
+  }
+
+  /** The server's date (standalone: `GET /api/dev/clock`). */
+  async today(): Promise<string> {
+    const clock = await this.http.raw('GET', '/api/dev/clock');
+    return (clock.body.now as string).slice(0, 10);
+  }
+
+  /** Every stage up to an active decree step: open, needs, proposal, socialisation, documents, approval. */
+  async throughApproval(choice: ProposalChoice = {}): Promise<void> {
+    await this.open();
+    await this.approveNeeds();
+    await this.propose(choice);
+    await this.notify();
+    await this.acknowledge();
+    await this.completeDocuments();
+    await this.submit();
+    await this.approveChain();
+  }
+
+  /** Evaluation dates of the appointed case. */
+  evaluationsDue(): { periodMonths: number; dueOn: string }[] {
+    return (this.view.evaluations as { periodMonths: number; dueOn: string }[]).map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn }));
+  }
+}

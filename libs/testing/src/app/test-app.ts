@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, Principal } from '@mutasi/platform';
+import { StandaloneModule } from '@mutasi/standalone';
+import { testDatabaseUrl } from '../infra/postgres';
+import { TEST_NOW } from '../domain/world';
+import { ApiClient } from './api-client';
+
+/** A Mutasi server for one test file: its own database, a clock the test moves, demo data, real HTTP on loopback. */
+export interface TestApp {
+  readonly url: string;
+  readonly databaseUrl: string;
+  readonly clock: FixedClock;
+  readonly app: INestApplication;
+  readonly api: ApiClient;
+  /** A token for any principal, signed by the server's dev issuer (for role × agency matrices). */
+  tokenFor(principal: Principal): Promise<string>;
+  close(): Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts the standalone composition against a fresh database on the test PostgreSQL. */
+export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const server = testDatabaseUrl();
+  const database = `mutasi_e2e_${randomBytes(5).toString('hex')}`;
+  await admin(server, `CREATE DATABASE ${database}`);
+  const databaseUrl = withDatabase(server, database);
+  const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, ...options.env }, 'standalone');
+  const clock = new FixedClock(new Date(options.now ?? TEST_NOW));
+  const auth = await authFor(config);
+  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: options.workers ?? false, seedDemo: options.seedDemo ?? true }), { title: 'Mutasi (test)', description: 'test', ...(process.env.MUTASI_TEST_LOG ? {} : { logger: false as const }) });
+  await app.listen(0, '127.0.0.1');
+  const { port } = (app.getHttpServer() as { address(): { port: number } }).address();
+  const url = `http://127.0.0.1:${port}`;
+  const issuer = auth.devAuth.issuer as DevTokenIssuer;
+  return {
+    url, databaseUrl, clock, app,
+    api: new ApiClient(url),
+    tokenFor: (principal) => issuer.sign(principal),
+    async close() {
+      await app.close();
+      await admin(server, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
