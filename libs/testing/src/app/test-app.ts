@@ -16,7 +16,10 @@ export interface TestApp {
   readonly api: ApiClient;
   /** A token for any principal, signed by the server's dev issuer (for role × agency matrices). */
   tokenFor(principal: Principal): Promise<string>;
+  /** Stops the server and drops its database. */
   close(): Promise<void>;
+  /** Stops the server and keeps its database, to start again on it (`reuse`), like a restart. */
+  stop(): Promise<void>;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -36,10 +39,10 @@ async function admin(url: string, sql: string): Promise<void> {
 }
 
 /** Starts the standalone composition against a fresh database on the test PostgreSQL. */
-export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp } = {}): Promise<TestApp> {
   const server = testDatabaseUrl();
-  const database = `mutasi_e2e_${randomBytes(5).toString('hex')}`;
-  await admin(server, `CREATE DATABASE ${database}`);
+  const database = options.reuse ? new URL(options.reuse.databaseUrl).pathname.slice(1) : `mutasi_e2e_${randomBytes(5).toString('hex')}`;
+  if (!options.reuse) await admin(server, `CREATE DATABASE ${database}`);
   const databaseUrl = withDatabase(server, database);
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, ...options.env }, 'standalone');
   const clock = new FixedClock(new Date(options.now ?? TEST_NOW));
@@ -56,6 +59,9 @@ export async function startTestApp(options: { now?: string; workers?: boolean; s
     async close() {
       await app.close();
       await admin(server, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+    async stop() {
+      await app.close();
     },
   };
 }
