@@ -24,7 +24,6 @@ const WHO: Readonly<Record<string, { roles: readonly HumanRole[]; scope: Scope; 
   unfreeze: { roles: ['KEPALA_BKN'], scope: 'ANY', body: { reason: 'x', reference: 'y' } },
   revoke: { roles: ['KEPALA_BKN'], scope: 'ANY', body: { reason: 'x', reference: 'y' } },
 };
-const STEP_ROLES: readonly HumanRole[] = ['VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN'];
 
 const TARGET = AGENCY.provNb;
 const ORIGIN = AGENCY.bandarLestari;
