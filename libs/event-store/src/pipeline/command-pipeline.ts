@@ -1,6 +1,7 @@
 import { WrongExpectedRevisionError } from '../errors';
 import { EventData, EventStore, ExpectedRevision, RecordedEvent } from '../types';
 import { eventIdFor } from './event-ids';
+import { StateCache } from './state-cache';
 
 /** A decider in the emmett style: pure functions over commands, events and state. */
 export interface Decider<C, E, S> {
@@ -39,6 +40,8 @@ export interface CommandResult<S> {
  * already handled (same command id in the stream) returns its original events.
  */
 export class CommandPipeline<C, E, S> {
+  private readonly cache = new StateCache<S>();
+
   constructor(
     private readonly store: EventStore,
     private readonly decider: Decider<C, E, S>,
@@ -46,11 +49,30 @@ export class CommandPipeline<C, E, S> {
     private readonly maxAttempts = 5,
   ) {}
 
-  /** The current state and revision of a stream. */
+  /** The current state and revision of a stream, with every event. */
   async load(streamId: string): Promise<{ state: S; revision: number; events: RecordedEvent[] }> {
     const events = await this.store.readStream(streamId);
     const state = events.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), this.decider.initialState());
-    return { state, revision: events.at(-1)?.revision ?? -1, events };
+    const revision = events.at(-1)?.revision ?? -1;
+    this.remember(streamId, state, revision, new Set(events.map((e) => String(e.metadata.commandId))));
+    return { state, revision, events };
+  }
+
+  /** The current state and revision, reading only the events after the cached state. */
+  private async current(streamId: string): Promise<{ state: S; revision: number; commandIds: ReadonlySet<string> }> {
+    const cached = this.cache.get(streamId);
+    if (!cached) return this.load(streamId).then(({ state, revision, events }) => ({ state, revision, commandIds: new Set(events.map((e) => String(e.metadata.commandId))) }));
+    const newer = await this.store.readStream(streamId, { fromRevision: cached.revision + 1 });
+    if (newer.length === 0) return cached;
+    const state = newer.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), cached.state);
+    const commandIds = new Set([...cached.commandIds, ...newer.map((e) => String(e.metadata.commandId))]);
+    const revision = (newer.at(-1) as RecordedEvent).revision;
+    this.remember(streamId, state, revision, commandIds);
+    return { state, revision, commandIds };
+  }
+
+  private remember(streamId: string, state: S, revision: number, commandIds: ReadonlySet<string>): void {
+    if (revision >= 0) this.cache.set(streamId, { state, revision, commandIds });
   }
 
   /**
@@ -59,9 +81,11 @@ export class CommandPipeline<C, E, S> {
    */
   async handle(streamId: string, command: C | ((state: S) => C | Promise<C>), envelope: CommandEnvelope): Promise<CommandResult<S>> {
     for (let attempt = 1; ; attempt += 1) {
-      const { state, revision, events: history } = await this.load(streamId);
-      const earlier = history.filter((e) => e.metadata.commandId === envelope.commandId);
-      if (earlier.length > 0) return { events: earlier, state, revision, idempotent: true };
+      const { state, revision, commandIds } = await this.current(streamId);
+      if (commandIds.has(envelope.commandId)) {
+        const history = (await this.load(streamId)).events;
+        return { events: history.filter((e) => e.metadata.commandId === envelope.commandId), state, revision, idempotent: true };
+      }
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamId, envelope.expectedRevision, revision < 0 ? 'no_stream' : revision);
       }
@@ -72,7 +96,8 @@ export class CommandPipeline<C, E, S> {
       const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
       try {
         const result = await this.store.append(streamId, data, expected);
-        const after = decided.reduce((s, e) => this.decider.evolve(s, e), state);
+        const after = result.events.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), state);
+        if (!result.idempotent) this.remember(streamId, after, result.nextExpectedRevision, new Set([...commandIds, envelope.commandId]));
         return { events: result.events, state: after, revision: result.nextExpectedRevision, idempotent: result.idempotent };
       } catch (error) {
         const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < this.maxAttempts;

@@ -21,6 +21,9 @@ export interface PostgresEventStoreOptions {
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
+/** How long appends are gathered before one NOTIFY tells other processes. */
+const NOTIFY_GATHER_MS = 20;
+
 function toRecorded(row: EventRow): RecordedEvent {
   return {
     streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata,
@@ -112,7 +115,7 @@ export class PostgresEventStore implements EventStore {
     if (expected === 'no_stream') return null;
     const cached = this.heads.get(streamId);
     if (cached && typeof expected === 'number' && cached.revision === expected) return cached;
-    const row = (await db.query<{ revision: number; hash: string }>(sql.head(this.s), [streamId])).rows[0];
+    const row = (await db.query<{ revision: number; hash: string }>({ name: `${this.s}-head`, text: sql.head(this.s), values: [streamId] })).rows[0];
     return row ? { revision: row.revision, hash: row.hash } : null;
   }
 
@@ -129,7 +132,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: { fromRevision?: number; maxCount?: number } = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? 1_000_000;
-    const rows = (await this.pool.query<EventRow>(sql.readStream(this.s), [streamId, options.fromRevision ?? 0, limit])).rows;
+    const rows = (await this.pool.query<EventRow>({ name: `${this.s}-read-stream`, text: sql.readStream(this.s), values: [streamId, options.fromRevision ?? 0, limit] })).rows;
     const events = rows.map(toRecorded);
     const last = events.at(-1);
     if (last && events.length < limit) this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
@@ -139,7 +142,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: { after?: GlobalPosition; limit: number }): Promise<ReadAllPage> {
     const after = options.after ?? START;
     const { commit, prepare } = positionParts(after);
-    const rows = (await this.pool.query<EventRow>(sql.readAll(this.s), [commit.toString(), prepare.toString(), options.limit])).rows;
+    const rows = (await this.pool.query<EventRow>({ name: `${this.s}-read-all`, text: sql.readAll(this.s), values: [commit.toString(), prepare.toString(), options.limit] })).rows;
     const events = rows.map(toRecorded);
     return { events, nextPosition: events.at(-1)?.globalPosition ?? after };
   }
@@ -173,10 +176,13 @@ export class PostgresEventStore implements EventStore {
     }
     this.notifying = true;
     this.notifyAgain = false;
-    this.pool.query('SELECT pg_notify($1, $2)', [this.channel, this.instanceId]).catch(() => undefined).finally(() => {
-      this.notifying = false;
-      if (this.notifyAgain) this.announce();
-    });
+    // A short delay gathers a burst of appends into one NOTIFY; this process's subscribers were woken already.
+    setTimeout(() => {
+      this.pool.query({ name: 'mutasi-notify', text: 'SELECT pg_notify($1, $2)', values: [this.channel, this.instanceId] }).catch(() => undefined).finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) this.announce();
+      });
+    }, NOTIFY_GATHER_MS).unref();
   }
 
   /** One LISTEN connection per store wakes every live subscription when another process announces events. */

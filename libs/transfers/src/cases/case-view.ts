@@ -19,9 +19,16 @@ function stepView(s: StepState) {
   };
 }
 
+/** The chosen candidate's place in the merit ranking and the best-ranked candidates (the full ranking is in the events). */
+function meritSummary(ranking: NonNullable<ActiveCase['proposal']>['meritRanking'], nip: string) {
+  const chosen = ranking.entries.find((e) => e.nip === nip);
+  return { scoreVersion: ranking.scoreVersion, candidates: ranking.entries.length, chosenRank: chosen?.rank ?? null, chosenScore: chosen?.score ?? null, top: ranking.entries.slice(0, 3).map(({ nip: n, name, score, rank }) => ({ nip: n, name, score, rank })) };
+}
+
 /**
  * The case as api.md describes it (`GET /api/transfers/{caseId}`): stage, status, route, candidate, documents,
- * approval chain with deadlines, decree signer, rule outcomes and flags, and the revision for `ETag`.
+ * approval chain with deadlines, decree signer, rule outcomes and flags, and the revision for `ETag`. Rule inputs and
+ * the full merit ranking stay in the events (`/events`, the audit trail); the view carries their verdicts.
  */
 export function caseView(state: CaseState, revision: number): Record<string, unknown> {
   const c = innerCase(state);
@@ -40,7 +47,8 @@ export function caseView(state: CaseState, revision: number): Record<string, unk
       nip: p.candidate.nip, name: p.candidate.name, kind: p.candidate.kind, golongan: p.candidate.golongan,
       originAgencyId: p.originAgencyId, originPositionId: p.originPositionId, originPositionTitle: p.originPositionTitle,
       initiative: p.initiative, justification: p.justification, meritDeviationJustification: p.meritDeviationJustification,
-      exceptionGrounds: p.exceptionGrounds, proposalVersion: p.version, proposedBy: who({ actor: p.proposedBy, at: p.proposedAt }), meritRanking: p.meritRanking,
+      exceptionGrounds: p.exceptionGrounds, proposalVersion: p.version, proposedBy: who({ actor: p.proposedBy, at: p.proposedAt }),
+      merit: meritSummary(p.meritRanking, p.candidate.nip),
     } : null,
     socialisation: c.socialisation,
     requiredDocuments: requiredDocumentView(c),
@@ -55,7 +63,7 @@ export function caseView(state: CaseState, revision: number): Record<string, unk
     decree: c.decree ? { ...c.decree, signedBy: who({ actor: c.decree.signedBy, at: c.updatedAt }) } : null,
     appointment: c.appointment ? { appointedOn: c.appointment.appointedOn, reference: c.appointment.reference, recordedBy: who(c.appointment) } : null,
     evaluations: c.evaluations.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null })),
-    ruleOutcomes: c.ruleOutcomes,
+    ruleOutcomes: c.ruleOutcomes.map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
     flags: c.flags,
     frozen: state.status === 'FROZEN' ? { reason: state.freeze.reason, reference: state.freeze.reference, by: who(state.freeze) } : null,
     ended: 'ending' in state ? { outcome: state.status, reason: state.ending.reason, reference: state.ending.reference, by: who(state.ending) } : null,

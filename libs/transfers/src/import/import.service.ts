@@ -9,6 +9,7 @@ import { EventData, EventStore, eventIdFor, PostgresEventStore } from '@mutasi/e
 import { Actor } from '@mutasi/domain';
 import { Clock, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
 import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, PositionRow } from '../reference-data/entities';
+import { ReferenceData } from '../reference-data/reference-data';
 import { crossCheck } from './cross-checks';
 import { ReferenceDataImportDto } from './import.dto';
 
@@ -31,7 +32,7 @@ export const REFERENCE_DATA_STREAM = 'reference-data';
  */
 @Injectable()
 export class ReferenceDataImporter {
-  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock) {}
+  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData) {}
 
   /** Validates an untrusted JSON value (CLI files; the HTTP body is validated by the pipe) and imports it. */
   async importJson(json: unknown, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
@@ -68,6 +69,7 @@ export class ReferenceDataImporter {
       }
     });
     if (!(this.store instanceof PostgresEventStore)) await this.store.append(REFERENCE_DATA_STREAM, [event], 'any');
+    this.refs.invalidate();
     return summary;
   }
 

@@ -5,9 +5,14 @@ import { Agency, belongsToMeritPool, ChainAuthorities, chainAuthorities, Delegat
 import { AgencyRow, DelegationRow, EmployeeRow, PositionRow } from './entities';
 import { toAgency, toDelegation, toEmployee, toPosition } from './mapping';
 
+/** How long agencies and positions are served from memory; an import in this process clears them at once. */
+const CACHE_MS = 30_000;
+
 /** Read access to the reference data the rules run on. */
 @Injectable()
 export class ReferenceData {
+  private cache: { at: number; agencies: Map<string, Agency>; positions: Map<string, Position | null> } | null = null;
+
   constructor(
     @InjectRepository(AgencyRow) private readonly agencies: Repository<AgencyRow>,
     @InjectRepository(PositionRow) private readonly positions: Repository<PositionRow>,
@@ -15,13 +20,24 @@ export class ReferenceData {
     @InjectRepository(DelegationRow) private readonly delegations: Repository<DelegationRow>,
   ) {}
 
+  /** Forgets cached agencies and positions (after an import). */
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  private async cached(): Promise<NonNullable<ReferenceData['cache']>> {
+    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
+    const agencies = new Map((await this.agencies.find({ order: { id: 'ASC' } })).map((r) => [r.id, toAgency(r)] as const));
+    this.cache = { at: Date.now(), agencies, positions: new Map() };
+    return this.cache;
+  }
+
   async allAgencies(): Promise<Agency[]> {
-    return (await this.agencies.find({ order: { id: 'ASC' } })).map(toAgency);
+    return [...(await this.cached()).agencies.values()];
   }
 
   async agency(id: string): Promise<Agency | null> {
-    const row = await this.agencies.findOneBy({ id });
-    return row ? toAgency(row) : null;
+    return (await this.cached()).agencies.get(id) ?? null;
   }
 
   async positionsOf(agencyId: string): Promise<Position[]> {
@@ -29,8 +45,12 @@ export class ReferenceData {
   }
 
   async position(id: string): Promise<Position | null> {
+    const cache = await this.cached();
+    if (cache.positions.has(id)) return cache.positions.get(id) ?? null;
     const row = await this.positions.findOneBy({ id });
-    return row ? toPosition(row) : null;
+    const position = row ? toPosition(row) : null;
+    cache.positions.set(id, position);
+    return position;
   }
 
   async employee(nip: string): Promise<EmployeeSnapshot | null> {
