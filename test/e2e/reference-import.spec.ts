@@ -85,3 +85,29 @@ describe('reference data over HTTP', () => {
     expect(health.body).toMatchObject({ status: 'ok', checks: { eventStore: { status: 'up' }, database: { status: 'up' } } });
   });
 });
+
+describe('npm run import -- <file.json>', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('imports a valid file straight into the database, and refuses a bad one without changing anything', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { importFile } = await import('@mutasi/transfers');
+    const dir = mkdtempSync(join(tmpdir(), 'mutasi-import-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ agencies: [{ ...agency, id: 'kab-cli' }], positions: [{ ...position, id: 'kab-cli.analis', agencyId: 'kab-cli' }] }));
+    expect(await importFile(good, t.databaseUrl)).toMatchObject({ agencies: 1, positions: 1 });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ agencies: [{ ...agency, id: 'kab-cli-2', kind: 'DESA' }] }));
+    await expect(importFile(bad, t.databaseUrl)).rejects.toMatchObject({ errors: [{ field: 'agencies[0].kind' }] });
+    const http = new MutasiHttp(t.url);
+    const agencies = await http.as('admin.bkn', 'GET', '/api/agencies');
+    expect(agencies.body.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(['kab-cli']));
+    expect(agencies.body.map((a: { id: string }) => a.id)).not.toContain('kab-cli-2');
+  });
+});

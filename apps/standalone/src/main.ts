@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { authFor, ConfigError, createHttpApp, loadConfig, OffsetClock, startEmbeddedPostgres } from '@mutasi/platform';
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     title: 'Mutasi API',
     description: 'Transfers (mutasi) of Indonesian civil servants: commands, cases, reference data, audit and dashboards. Errors are RFC 9457 problem details.',
   });
+  const runtimeFile = join(config.dataDir, 'runtime.json');
   const stop = async (): Promise<void> => {
+    rmSync(runtimeFile, { force: true });
     await app.close();
     await embedded?.stop();
   };
@@ -29,6 +32,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   await app.listen(config.port, config.host);
   const base = `http://${config.host}:${(app.getHttpServer() as { address(): { port: number } }).address().port}`;
+  // Lets `npm run import` and `npm run projections:rebuild` reach this server's database while it runs.
+  mkdirSync(config.dataDir, { recursive: true });
+  writeFileSync(runtimeFile, JSON.stringify({ url: base, databaseUrl, pid: process.pid }));
   const lines = [
     '',
     'Mutasi is running — standalone mode (every service in one process)',

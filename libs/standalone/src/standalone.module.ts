@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, PlatformModule, Runtime } from '@mutasi/platform';
-import { TRANSFER_ENTITIES, TRANSFER_MIGRATIONS, TransfersModule } from '@mutasi/transfers';
+import { TransfersModule } from '@mutasi/transfers';
+import { ALL_ENTITIES, ALL_MIGRATIONS } from './projections';
 
 export interface StandaloneOptions {
   /** Background loops (scheduler, projections, ledger); tests switch them off and drive them by hand. */
@@ -19,7 +20,7 @@ export class StandaloneModule {
       module: StandaloneModule,
       imports: [
         PlatformModule.forRoot(runtime),
-        DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: TRANSFER_ENTITIES, migrations: TRANSFER_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
+        DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
         TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
       ],
     };

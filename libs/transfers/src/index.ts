@@ -5,5 +5,7 @@ export { caseView } from './cases/case-view';
 export { ReferenceData } from './reference-data/reference-data';
 export { ReferenceDataImporter, REFERENCE_DATA_STREAM, type ImportSummary } from './import/import.service';
 export { Scheduler } from './scheduler/scheduler.service';
+export { SchedulerProjection } from './scheduler/scheduler.projection';
 export { SchedulerWorkers } from './scheduler/scheduler-workers';
 export { refusalStreamId } from './cases/refusals';
+export { importFile } from './import/import-file';

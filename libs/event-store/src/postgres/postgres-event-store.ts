@@ -202,6 +202,12 @@ export class PostgresEventStore implements EventStore {
     return this.listener;
   }
 
+  /** How many events the store holds (for progress lines; a full count, so not for hot paths). */
+  async count(): Promise<number> {
+    const rows = (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`)).rows;
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }

@@ -53,14 +53,14 @@ export class DatabaseModule {
       providers: [
         {
           provide: EventStore,
-          inject: [DataSource, HealthRegistry],
-          useFactory: async (dataSource: DataSource, health: HealthRegistry): Promise<EventStore> => {
+          inject: [DataSource, { token: HealthRegistry, optional: true }],
+          useFactory: async (dataSource: DataSource, health: HealthRegistry | undefined): Promise<EventStore> => {
             const store = options.eventStoreConnection ? KurrentDbEventStore.connect(options.eventStoreConnection) : await PostgresEventStore.create(poolOf(dataSource));
-            health.register('eventStore', async () => {
+            health?.register('eventStore', async () => {
               await store.ping();
               return store.kind;
             });
-            health.register('database', async () => {
+            health?.register('database', async () => {
               await dataSource.query('SELECT 1');
               return 'postgresql';
             });

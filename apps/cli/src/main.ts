@@ -1,0 +1,39 @@
+/**
+ * `npx mutasi <command>` and the npm scripts that wrap it:
+ *   import <file.json>              validate and import reference data (all or nothing)
+ *   verify <bundle.json> [--tree-head <file>] [--key <verifier key>]   check an audit export offline
+ *   projections:rebuild <name>      rebuild a read model from zero, with a progress line
+ * Each command loads only what it needs: `verify` touches no server and no database.
+ */
+const usage = `usage:
+  mutasi import <file.json>
+  mutasi verify <bundle.json> [--tree-head <checkpoint file>] [--key <verifier key>]
+  mutasi projections:rebuild <name>`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'import': {
+      const file = rest[0];
+      if (!file) throw new Error(usage);
+      const { runImport } = await import('./import-command');
+      return runImport(file);
+    }
+    case 'verify': {
+      const { runVerify } = await import('./verify-command');
+      return runVerify(rest);
+    }
+    case 'projections:rebuild': {
+      const { runRebuild } = await import('./rebuild-command');
+      return runRebuild(rest[0]);
+    }
+    default:
+      process.stderr.write(`${usage}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The database of a running `npm start` (it writes .data/runtime.json), else DATABASE_URL. */
+export function databaseFromEnvironment(): string | null {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const file = join(process.env.MUTASI_DATA_DIR ?? '.data', 'runtime.json');
+  if (!existsSync(file)) return null;
+  const runtime = JSON.parse(readFileSync(file, 'utf8')) as { databaseUrl: string; pid: number };
+  try {
+    process.kill(runtime.pid, 0);
+    return runtime.databaseUrl;
+  } catch {
+    return null;
+  }
+}
