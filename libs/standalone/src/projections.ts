@@ -4,18 +4,22 @@ import { DataSource } from 'typeorm';
 import { EventStore, PostgresEventStore } from '@mutasi/event-store';
 import { Projection, ProjectionRunner } from '@mutasi/read-models';
 import { DatabaseModule } from '@mutasi/platform';
+import { AUDIT_MIGRATIONS, AuditTrailProjection, FlagsProjection, RefusalsProjection } from '@mutasi/audit';
 import { SchedulerProjection, TRANSFER_ENTITIES, TRANSFER_MIGRATIONS } from '@mutasi/transfers';
 
 /** Every projection of the system by name, built on the event store it reads. */
 const PROJECTIONS: Readonly<Record<string, (store: EventStore) => Projection>> = {
   'scheduler-due-work': (store) => new SchedulerProjection(store),
+  'audit-trail': () => new AuditTrailProjection(),
+  'audit-flags': () => new FlagsProjection(),
+  'audit-refusals': () => new RefusalsProjection(),
 };
 
 export const PROJECTION_NAMES = Object.keys(PROJECTIONS);
 
 /** Entities and migrations of every service, for a process that hosts them all. */
 export const ALL_ENTITIES = [...TRANSFER_ENTITIES];
-export const ALL_MIGRATIONS = [...TRANSFER_MIGRATIONS];
+export const ALL_MIGRATIONS = [...TRANSFER_MIGRATIONS, ...AUDIT_MIGRATIONS];
 
 function progressLine(done: number, total: number | null, startedAt: number): string {
   const seconds = (Date.now() - startedAt) / 1000;

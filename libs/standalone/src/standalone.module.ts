@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, PlatformModule, Runtime } from '@mutasi/platform';
+import { AuditModule } from '@mutasi/audit';
 import { TransfersModule } from '@mutasi/transfers';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from './projections';
 
@@ -22,6 +23,7 @@ export class StandaloneModule {
         PlatformModule.forRoot(runtime),
         DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
         TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
+        AuditModule.forRoot({ workers: options.workers }),
       ],
     };
   }

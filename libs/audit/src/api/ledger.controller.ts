@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DomainError } from '@mutasi/domain';
+import { Clock, CurrentUser, Principal } from '@mutasi/platform';
+import { BundleExporter } from '../export/bundle-exporter';
+import { LedgerProofs } from '../ledger/proofs';
+import { TreeHeads } from '../ledger/tree-heads';
+import { RecordVerifier } from '../verify/record-verifier';
+import { ExportFilterDto } from './audit-filters.dto';
+import { AuditRoute, requireInspector } from './inspector';
+
+export class InclusionQueryDto {
+  @ApiPropertyOptional() @IsUUID() eventId!: string;
+  @ApiPropertyOptional({ description: 'default: the latest signed tree head' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) treeSize?: number;
+}
+
+export class ConsistencyQueryDto {
+  @ApiPropertyOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) from!: number;
+  @ApiPropertyOptional({ description: 'default: the latest signed tree head' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) to?: number;
+}
+
+export class VerifyDto {
+  @ApiPropertyOptional({ description: 'a checkpoint (signed tree head) you kept: the ledger must still extend it' }) @IsOptional() @IsString() @MaxLength(10_000) checkpoint?: string;
+}
+
+@AuditRoute()
+@Controller('api/audit')
+export class LedgerController {
+  constructor(private readonly heads: TreeHeads, private readonly proofs: LedgerProofs, private readonly verifier: RecordVerifier, private readonly exporter: BundleExporter, private readonly clock: Clock) {}
+
+  private async latestSize(): Promise<number> {
+    const head = await this.heads.latest();
+    if (!head) throw new DomainError('CONFLICT', 'NO_TREE_HEAD', 'no tree head has been signed yet');
+    return head.treeSize;
+  }
+
+  @Get('ledger/tree-head')
+  @ApiOperation({ summary: 'The latest signed tree head: {treeSize, rootHash, timestamp, checkpoint (C2SP signed note)}' })
+  async treeHead(@CurrentUser() user: Principal) {
+    requireInspector(user);
+    const head = await this.heads.latest();
+    if (!head) throw new DomainError('NOT_FOUND', 'NO_TREE_HEAD', 'no tree head has been signed yet');
+    return head;
+  }
+
+  @Get('ledger/tree-heads')
+  @ApiOperation({ summary: 'Every signed tree head, oldest first' })
+  async treeHeads(@CurrentUser() user: Principal) {
+    requireInspector(user);
+    return this.heads.all();
+  }
+
+  @Post('ledger/tree-heads')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign a tree head of the ledger now (on request), if it grew since the last one' })
+  async sign(@CurrentUser() user: Principal) {
+    requireInspector(user);
+    return this.heads.signIfDue(this.clock.now(), true);
+  }
+
+  @Get('ledger/public-key')
+  @ApiOperation({ summary: 'The signed-note verifier key of the ledger: {verifierKey}' })
+  @ApiOkResponse({ description: '`<name>+<hex key id>+<base64 0x01‖Ed25519 public key>`' })
+  publicKey(@CurrentUser() user: Principal) {
+    requireInspector(user);
+    return { verifierKey: this.heads.key.verifierKey, origin: this.heads.origin };
+  }
+
+  @Get('ledger/inclusion-proof')
+  @ApiOperation({ summary: 'RFC 6962 inclusion proof of an event: {leafIndex, treeSize, leafHash, proof[]} (base64)' })
+  async inclusion(@Query() query: InclusionQueryDto, @CurrentUser() user: Principal) {
+    requireInspector(user);
+    return this.proofs.inclusion(query.eventId, query.treeSize ?? (await this.latestSize()));
+  }
+
+  @Get('ledger/consistency-proof')
+  @ApiOperation({ summary: 'RFC 6962 consistency proof between two tree sizes: {size1, size2, proof[]}' })
+  async consistency(@Query() query: ConsistencyQueryDto, @CurrentUser() user: Principal) {
+    requireInspector(user);
+    return this.proofs.consistency(query.from, query.to ?? (await this.latestSize()));
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute chains and the ledger from the raw events: {ok, checkedEvents, failures: [{position, eventId, reason}]}' })
+  verify(@Body() body: VerifyDto, @CurrentUser() user: Principal) {
+    requireInspector(user);
+    return this.verifier.verify(body.checkpoint ? { heldCheckpoint: body.checkpoint } : {});
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'A self-contained bundle (events, hashes, proofs, tree head, public key) that `npx mutasi verify <file>` checks offline' })
+  export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal) {
+    requireInspector(user);
+    return this.exporter.export(filter, this.clock.now());
+  }
+}

@@ -1,0 +1,58 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@mutasi/event-store';
+import { ProjectionRunner } from '@mutasi/read-models';
+import { Clock } from '@mutasi/platform';
+import { FlagsProjection } from './flags/flags.projection';
+import { LedgerProjection } from './ledger/ledger.projection';
+import { TreeHeads } from './ledger/tree-heads';
+import { RefusalsProjection } from './refusals/refusals.projection';
+import { AuditTrailProjection } from './trail/audit-trail.projection';
+
+const SIGN_TICK_MS = 2_000;
+
+/**
+ * audit-service's background work: the audit trail, flags, refusals and the ledger follow the event store's global
+ * order (each from its own checkpoint), and tree heads are signed every N leaves or T seconds.
+ */
+export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Audit');
+  private readonly stop = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  readonly runners: readonly ProjectionRunner[];
+
+  constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean) {
+    this.runners = [new AuditTrailProjection(), new FlagsProjection(), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500 }));
+  }
+
+  /** Applies everything available now and signs a tree head if one is due (tests and tools drive this by hand). */
+  async catchUp(): Promise<void> {
+    for (const runner of this.runners) await runner.catchUp();
+    await this.heads.signIfDue(this.clock.now());
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    for (const runner of this.runners) void this.followForever(runner);
+    this.timer = setInterval(() => {
+      this.heads.signIfDue(this.clock.now()).catch((error: unknown) => this.logger.warn(`signing a tree head failed: ${String(error)}`));
+    }, SIGN_TICK_MS);
+  }
+
+  private async followForever(runner: ProjectionRunner): Promise<void> {
+    while (!this.stop.signal.aborted) {
+      try {
+        await runner.follow(this.stop.signal);
+      } catch (error) {
+        if (this.stop.signal.aborted) return;
+        this.logger.warn(`${runner.projection.name} stopped, restarting: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.stop.abort();
+    clearInterval(this.timer);
+  }
+}

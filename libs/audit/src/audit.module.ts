@@ -1,0 +1,44 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@mutasi/event-store';
+import { AppConfig, Clock } from '@mutasi/platform';
+import { AuditController } from './api/audit.controller';
+import { AuditQueries } from './api/audit-queries';
+import { LedgerController } from './api/ledger.controller';
+import { AuditWorkers } from './audit-workers';
+import { BundleExporter } from './export/bundle-exporter';
+import { LedgerProofs } from './ledger/proofs';
+import { loadLedgerKey } from './ledger/signer-key';
+import { TreeHeads } from './ledger/tree-heads';
+import { AuditTables1700000000300 } from './migrations';
+import { RecordVerifier } from './verify/record-verifier';
+
+export const AUDIT_MIGRATIONS = [AuditTables1700000000300];
+
+/** audit-service: audit trail, flags, refusals, the signed Merkle ledger, proofs, verification and exports. */
+@Module({})
+export class AuditModule {
+  static forRoot(options: { workers: boolean }): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [AuditController, LedgerController],
+      providers: [
+        {
+          provide: TreeHeads,
+          inject: [DataSource, AppConfig],
+          useFactory: (db: DataSource, app: AppConfig) => {
+            const { ledger, dataDir, mode } = app.values;
+            const key = loadLedgerKey({ ...ledger, dataDir, standalone: mode === 'standalone' }, (line) => new Logger('Ledger').log(line));
+            return new TreeHeads(db, key, ledger.origin, { everyEvents: ledger.everyEvents, everySeconds: ledger.everySeconds });
+          },
+        },
+        { provide: LedgerProofs, inject: [DataSource], useFactory: (db: DataSource) => new LedgerProofs(db) },
+        { provide: AuditQueries, inject: [DataSource], useFactory: (db: DataSource) => new AuditQueries(db) },
+        { provide: RecordVerifier, inject: [EventStore, DataSource, TreeHeads], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads) => new RecordVerifier(store, db, heads) },
+        { provide: BundleExporter, inject: [EventStore, DataSource, TreeHeads, LedgerProofs], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs) => new BundleExporter(store, db, heads, proofs) },
+        { provide: AuditWorkers, inject: [EventStore, DataSource, TreeHeads, Clock], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, clock: Clock) => new AuditWorkers(store, db, heads, clock, options.workers) },
+      ],
+      exports: [TreeHeads, LedgerProofs, RecordVerifier, BundleExporter, AuditQueries, AuditWorkers],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { EntityManager } from 'typeorm';
+import { eventLeafData, leafHash, newNodesOnAppend, nodeKeyString, rootNodes, StoredNode } from '@mutasi/integrity';
+import { RecordedEvent } from '@mutasi/event-store';
+import { Projection } from '@mutasi/read-models';
+import { insertRows } from '../sql-batch';
+import { ledgerSize, nodeLookup } from './node-reader';
+
+/**
+ * The global Merkle ledger (architecture.md, "Integrity" 2): every event, in global order, becomes the next RFC 6962
+ * leaf; the perfect subtrees it completes are stored with it, so roots and proofs never rehash the whole log.
+ * Leaves, nodes and checkpoint commit together.
+ */
+export class LedgerProjection implements Projection {
+  readonly name = 'ledger';
+  /** Never rebuilt from zero by `projections:rebuild`: the signed tree heads commit to it. */
+  readonly tables = [] as const;
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    let size = await ledgerSize(tx);
+    const frontier = await nodeLookup(tx, rootNodes(size));
+    const fresh = new Map<string, Buffer>();
+    const lookup = (key: Parameters<typeof frontier>[0]): Uint8Array | undefined => fresh.get(nodeKeyString(key)) ?? frontier(key);
+    const leaves: unknown[][] = [];
+    const nodes: StoredNode[] = [];
+    for (const e of events) {
+      const hash = leafHash(eventLeafData(e));
+      leaves.push([size, e.globalPosition, e.eventId, e.streamId, e.revision, hash]);
+      for (const node of newNodesOnAppend(size, hash, lookup)) {
+        fresh.set(nodeKeyString(node.key), node.hash);
+        nodes.push(node);
+      }
+      size += 1;
+    }
+    await insertRows(tx, 'ledger_leaves', [
+      { name: 'leaf_index', type: 'bigint' }, { name: 'position', type: 'text' }, { name: 'event_id', type: 'uuid' }, { name: 'stream_id', type: 'text' },
+      { name: 'revision', type: 'int' }, { name: 'leaf_hash', type: 'bytea' },
+    ], leaves, '');
+    await insertRows(tx, 'ledger_nodes', [{ name: 'level', type: 'int' }, { name: 'idx', type: 'bigint' }, { name: 'hash', type: 'bytea' }],
+      nodes.map((n) => [n.key.level, n.key.index, n.hash]), 'ON CONFLICT DO NOTHING');
+  }
+}

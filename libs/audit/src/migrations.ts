@@ -1,0 +1,45 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * audit-service's read models and ledger. Every audit query pages by the global position (a sortable text) with an
+ * index that starts with its filter, so each query stays a short index range scan at millions of events.
+ */
+export class AuditTables1700000000300 implements MigrationInterface {
+  name = 'AuditTables1700000000300';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE audit_events (position text PRIMARY KEY, stream_id text NOT NULL, revision integer NOT NULL, event_id uuid NOT NULL UNIQUE,
+      type text NOT NULL, case_id text, actor_id text, actor_name text, actor_role text, actor_agency text, recorded_at timestamptz,
+      what text NOT NULL, justification text, rule_outcomes jsonb NOT NULL, hash text NOT NULL, prev_hash text NOT NULL)`);
+    await q.query('CREATE INDEX audit_events_case ON audit_events (case_id, position)');
+    await q.query('CREATE INDEX audit_events_actor ON audit_events (actor_id, position)');
+    await q.query('CREATE INDEX audit_events_type ON audit_events (type, position)');
+    await q.query('CREATE INDEX audit_events_time ON audit_events (recorded_at, position)');
+    await q.query('CREATE TABLE audit_event_agencies (agency_id text NOT NULL, position text NOT NULL, PRIMARY KEY (agency_id, position))');
+    await q.query(`CREATE TABLE audit_cases (case_id text PRIMARY KEY, target_agency text, origin_agency text, employee_nip text, route text,
+      penjabat_agencies text[] NOT NULL DEFAULT '{}', window_rules text[] NOT NULL DEFAULT '{}')`);
+    await q.query(`CREATE TABLE audit_flag_cases (case_id text PRIMARY KEY, target_agency text, origin_agency text, employee_nip text, route text,
+      penjabat_agencies text[] NOT NULL DEFAULT '{}', window_rules text[] NOT NULL DEFAULT '{}')`);
+    await q.query(`CREATE TABLE audit_flags (flag_id text PRIMARY KEY, rule_id text NOT NULL, pattern text NOT NULL, case_id text, agency_id text, actor_id text,
+      raised_at timestamptz NOT NULL, position text NOT NULL, reason text NOT NULL, event_ids text[] NOT NULL, details jsonb NOT NULL)`);
+    await q.query('CREATE INDEX audit_flags_rule ON audit_flags (rule_id, position)');
+    await q.query('CREATE INDEX audit_flags_agency ON audit_flags (agency_id, position)');
+    await q.query('CREATE INDEX audit_flags_time ON audit_flags (raised_at)');
+    await q.query('CREATE TABLE audit_decrees (case_id text PRIMARY KEY, employee_nip text NOT NULL, signer_id text NOT NULL, decree_date date NOT NULL, event_id text NOT NULL)');
+    await q.query('CREATE INDEX audit_decrees_employee ON audit_decrees (employee_nip, decree_date)');
+    await q.query('CREATE INDEX audit_decrees_signer ON audit_decrees (signer_id, decree_date)');
+    await q.query(`CREATE TABLE audit_refusals (position text PRIMARY KEY, event_id uuid NOT NULL UNIQUE, actor_id text NOT NULL, actor_role text, actor_agency text,
+      command text NOT NULL, case_id text, status integer NOT NULL, code text NOT NULL, rule_id text, reason text NOT NULL, recorded_at timestamptz NOT NULL, details jsonb NOT NULL)`);
+    await q.query('CREATE INDEX audit_refusals_actor ON audit_refusals (actor_id, position)');
+    await q.query('CREATE INDEX audit_refusals_time ON audit_refusals (recorded_at, position)');
+    await q.query(`CREATE TABLE ledger_leaves (leaf_index bigint PRIMARY KEY, position text NOT NULL UNIQUE, event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL,
+      revision integer NOT NULL, leaf_hash bytea NOT NULL)`);
+    await q.query('CREATE INDEX ledger_leaves_stream ON ledger_leaves (stream_id, revision)');
+    await q.query('CREATE TABLE ledger_nodes (level integer NOT NULL, idx bigint NOT NULL, hash bytea NOT NULL, PRIMARY KEY (level, idx))');
+    await q.query('CREATE TABLE ledger_tree_heads (tree_size bigint PRIMARY KEY, root_hash bytea NOT NULL, signed_at timestamptz NOT NULL, checkpoint text NOT NULL)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of ['ledger_tree_heads', 'ledger_nodes', 'ledger_leaves', 'audit_refusals', 'audit_decrees', 'audit_flags', 'audit_flag_cases', 'audit_cases', 'audit_event_agencies', 'audit_events']) await q.query(`DROP TABLE ${t}`);
+  }
+}

@@ -1,0 +1,129 @@
+import { DataSource } from 'typeorm';
+import { computeEventHash, eventLeafData, GENESIS_HASH, leafHash, rootFromNodes, rootNodes, toBase64, verifyCheckpoint } from '@mutasi/integrity';
+import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
+import { nodeLookup } from '../ledger/node-reader';
+import { TreeHeads } from '../ledger/tree-heads';
+import { MerkleFrontier } from './frontier';
+
+export interface VerificationFailure {
+  readonly position: string;
+  readonly eventId: string | null;
+  readonly reason: string;
+}
+
+export interface VerificationReport {
+  readonly ok: boolean;
+  readonly checkedEvents: number;
+  readonly ledgerSize: number;
+  /** Events newer than the ledger (not failures: the ledger catches up within seconds). */
+  readonly unledgered: number;
+  readonly failures: readonly VerificationFailure[];
+}
+
+type Leaf = { leaf_index: string; event_id: string; leaf_hash: Buffer };
+const MAX_FAILURES = 100;
+const PAGE = 1_000;
+
+/**
+ * `POST /api/audit/verify`: recomputes everything from the raw events — each stream's hash chain, each ledger leaf
+ * against the event at its place in the global order, each signed tree head against the leaves — and reports the
+ * first failing positions with the reason. With a tree head the caller kept, also proves the ledger still extends it.
+ */
+export class RecordVerifier {
+  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly heads: TreeHeads) {}
+
+  async verify(options: { heldCheckpoint?: string } = {}): Promise<VerificationReport> {
+    const failures: VerificationFailure[] = [];
+    const fail = (f: VerificationFailure): void => void (failures.length < MAX_FAILURES && failures.push(f));
+    const heads = await this.heads.all();
+    const held = options.heldCheckpoint ? this.checkHeld(options.heldCheckpoint, fail) : null;
+    const wanted = new Map<number, string>(heads.map((h) => [h.treeSize, h.rootHash]));
+    const rootsAt = new Map<number, string>();
+    const chains = new Map<string, { revision: number; hash: string }>();
+    const frontier = new MerkleFrontier();
+    let leaves: Leaf[] = [];
+    let leafAt = 0;
+    let checked = 0;
+    let unledgered = 0;
+    const nextLeaf = async (): Promise<Leaf | undefined> => {
+      if (leafAt >= leaves.length) {
+        // Ordered by the bigint column, not the text alias (which would sort 10 before 2).
+        leaves = (await this.db.query('SELECT l.leaf_index::text AS leaf_index, l.event_id::text AS event_id, l.leaf_hash FROM ledger_leaves l WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2', [frontier.size, PAGE])) as Leaf[];
+        leafAt = 0;
+      }
+      return leaves[leafAt++];
+    };
+    const recordRoot = (): void => {
+      if (wanted.has(frontier.size) || held?.size === frontier.size) rootsAt.set(frontier.size, toBase64(frontier.root()));
+    };
+    for (let after: GlobalPosition = START; ;) {
+      const page = await this.store.readAll({ after, limit: PAGE });
+      if (page.events.length === 0) break;
+      for (const e of page.events) {
+        checked += 1;
+        this.checkChain(e, chains, fail);
+        const leaf = await nextLeaf();
+        if (!leaf) {
+          unledgered += 1;
+          continue;
+        }
+        const actual = leafHash(eventLeafData(e));
+        if (leaf.event_id !== e.eventId) {
+          fail({ position: `leaf ${leaf.leaf_index}`, eventId: leaf.event_id, reason: `the ledger records event ${leaf.event_id} here, but the store's global order has event ${e.eventId} (${e.streamId} revision ${e.revision}): events were removed, inserted or reordered` });
+        } else if (!actual.equals(leaf.leaf_hash)) {
+          fail({ position: `leaf ${leaf.leaf_index}`, eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded` });
+        }
+        frontier.append(leaf.leaf_hash);
+        recordRoot();
+      }
+      after = page.nextPosition;
+    }
+    for (let leaf = await nextLeaf(); leaf; leaf = await nextLeaf()) {
+      fail({ position: `leaf ${leaf.leaf_index}`, eventId: leaf.event_id, reason: `the ledger records event ${leaf.event_id}, which is missing from the event store: it was deleted or the stream was truncated` });
+      frontier.append(leaf.leaf_hash);
+      recordRoot();
+    }
+    await this.checkHeads(heads, rootsAt, frontier, fail);
+    if (held) {
+      const root = rootsAt.get(held.size);
+      if (root === undefined) fail({ position: 'held tree head', eventId: null, reason: `the ledger has ${frontier.size} leaves, fewer than the ${held.size} of the tree head you hold: history was removed` });
+      else if (root !== held.root) fail({ position: 'held tree head', eventId: null, reason: `the first ${held.size} leaves no longer give the root of the tree head you hold: history was rewritten` });
+    }
+    return { ok: failures.length === 0, checkedEvents: checked, ledgerSize: frontier.size, unledgered, failures };
+  }
+
+  private checkChain(e: RecordedEvent, chains: Map<string, { revision: number; hash: string }>, fail: (f: VerificationFailure) => void): void {
+    const last = chains.get(e.streamId);
+    const position = `stream ${e.streamId} revision ${e.revision}`;
+    const expected = last ? last.revision + 1 : 0;
+    if (e.revision !== expected) fail({ position, eventId: e.eventId, reason: `expected revision ${expected} next: ${e.revision - expected} event(s) are missing before it, or events were reordered` });
+    else if (e.metadata.prevHash !== (last?.hash ?? GENESIS_HASH)) fail({ position, eventId: e.eventId, reason: 'prevHash does not match the previous event of the stream: the chain is broken' });
+    const recomputed = computeEventHash(e);
+    if (recomputed !== e.metadata.hash) fail({ position, eventId: e.eventId, reason: `event data or metadata changed: stored hash ${String(e.metadata.hash).slice(0, 12)}… but the content hashes to ${recomputed.slice(0, 12)}…` });
+    chains.set(e.streamId, { revision: e.revision, hash: String(e.metadata.hash) });
+  }
+
+  private checkHeld(text: string, fail: (f: VerificationFailure) => void): { size: number; root: string } | null {
+    const check = verifyCheckpoint(text, this.heads.key.verifierKey);
+    if (!check.ok) {
+      fail({ position: 'held tree head', eventId: null, reason: `not a tree head signed by this ledger: ${check.reason}` });
+      return null;
+    }
+    return { size: check.checkpoint.treeSize, root: toBase64(check.checkpoint.rootHash) };
+  }
+
+  private async checkHeads(heads: Awaited<ReturnType<TreeHeads['all']>>, rootsAt: Map<number, string>, frontier: MerkleFrontier, fail: (f: VerificationFailure) => void): Promise<void> {
+    for (const head of heads) {
+      const signature = verifyCheckpoint(head.checkpoint, this.heads.key.verifierKey);
+      if (!signature.ok) fail({ position: `tree head ${head.treeSize}`, eventId: null, reason: `bad signature: ${signature.reason}` });
+      else if (toBase64(signature.checkpoint.rootHash) !== head.rootHash || signature.checkpoint.treeSize !== head.treeSize) fail({ position: `tree head ${head.treeSize}`, eventId: null, reason: 'the stored root or size differs from what the checkpoint signs' });
+      const root = rootsAt.get(head.treeSize);
+      if (root === undefined) fail({ position: `tree head ${head.treeSize}`, eventId: null, reason: `the ledger has only ${frontier.size} leaves` });
+      else if (root !== head.rootHash) fail({ position: `tree head ${head.treeSize}`, eventId: null, reason: 'the signed root differs from the root of the ledger’s leaves: the ledger was rewritten' });
+    }
+    if (frontier.size > 0) {
+      const stored = await nodeLookup(this.db, rootNodes(frontier.size)).then((lookup) => rootFromNodes(frontier.size, lookup)).catch(() => null);
+      if (!stored?.equals(frontier.root())) fail({ position: `ledger nodes (size ${frontier.size})`, eventId: null, reason: 'the stored subtree hashes do not match the leaves: proofs served from them would be wrong' });
+    }
+  }
+}
