@@ -12,7 +12,7 @@ describe('scheduler: due dates become commands', () => {
   let http: MutasiHttp;
   let db: Client;
   const scheduler = (): Scheduler => t.app.get(Scheduler);
-  const project = (): Promise<number> => t.app.get(SchedulerWorkers).runner.catchUp();
+  const project = (): Promise<void> => t.app.get(SchedulerWorkers).runner.catchUpTo();
   const at = (days: number): Date => new Date(Date.parse(TEST_NOW) + days * DAY);
 
   beforeAll(async () => {

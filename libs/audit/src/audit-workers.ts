@@ -25,9 +25,9 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     this.runners = [new AuditTrailProjection(), new FlagsProjection(), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500 }));
   }
 
-  /** Applies everything available now and signs a tree head if one is due (tests and tools drive this by hand). */
+  /** Applies everything appended so far and signs a tree head if one is due (tests and tools drive this by hand). */
   async catchUp(): Promise<void> {
-    for (const runner of this.runners) await runner.catchUp();
+    for (const runner of this.runners) await runner.catchUpTo();
     await this.heads.signIfDue(this.clock.now());
   }
 

@@ -78,6 +78,11 @@ export abstract class EventStore {
    * so a slow consumer slows the reads (backpressure). Use with `for await`.
    */
   abstract subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * The position of the newest event appended, committed or not yet visible to readers (START when empty): how far a
+   * reader of the global order has to go to have seen everything appended so far.
+   */
+  abstract headPosition(): Promise<GlobalPosition>;
   /** Checks the backend answers (for health). */
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;

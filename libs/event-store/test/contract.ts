@@ -150,6 +150,11 @@ export function eventStoreContract(name: string, fixture: () => Promise<StoreFix
       await iterator.return?.();
     });
 
+    it('knows its head: the position of the newest event appended', async () => {
+      const result = await store.append(stream(), events(2), 'no_stream');
+      expect(await store.headPosition()).toBe(result.events.at(-1)?.globalPosition);
+    });
+
     it('ends a subscription when its signal aborts', async () => {
       const controller = new AbortController();
       const after = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;

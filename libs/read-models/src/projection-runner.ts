@@ -42,6 +42,22 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Catches up until the checkpoint reaches `position` (default: the store's head now), waiting while older
+   * transactions are still open — for tools and tests that need everything appended so far.
+   */
+  async catchUpTo(position?: GlobalPosition, timeoutMs = 30_000): Promise<void> {
+    const target = position ?? (await this.store.headPosition());
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.catchUp();
+      const { position: reached } = await this.checkpoint();
+      if (reached >= target) return;
+      if (Date.now() > deadline) throw new Error(`${this.projection.name} did not reach ${target} within ${timeoutMs} ms (at ${reached})`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   /** Follows the store live until the signal aborts: a catch-up subscription, applied in batches. */
   async follow(signal: AbortSignal): Promise<void> {
     const { position } = await this.checkpoint();

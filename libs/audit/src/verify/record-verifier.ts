@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
-import { computeEventHash, eventLeafData, GENESIS_HASH, leafHash, rootFromNodes, rootNodes, toBase64, verifyCheckpoint } from '@mutasi/integrity';
+import { computeEventHash, GENESIS_HASH, rootFromNodes, rootNodes, toBase64, verifyCheckpoint } from '@mutasi/integrity';
 import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
 import { nodeLookup } from '../ledger/node-reader';
 import { TreeHeads } from '../ledger/tree-heads';
 import { MerkleFrontier } from './frontier';
+import { LedgerWalk } from './ledger-walk';
 
 export interface VerificationFailure {
   readonly position: string;
@@ -20,7 +21,6 @@ export interface VerificationReport {
   readonly failures: readonly VerificationFailure[];
 }
 
-type Leaf = { leaf_index: string; event_id: string; leaf_hash: Buffer };
 const MAX_FAILURES = 100;
 const PAGE = 1_000;
 
@@ -37,59 +37,28 @@ export class RecordVerifier {
     const fail = (f: VerificationFailure): void => void (failures.length < MAX_FAILURES && failures.push(f));
     const heads = await this.heads.all();
     const held = options.heldCheckpoint ? this.checkHeld(options.heldCheckpoint, fail) : null;
-    const wanted = new Map<number, string>(heads.map((h) => [h.treeSize, h.rootHash]));
-    const rootsAt = new Map<number, string>();
+    const walk = new LedgerWalk(this.db, new Set([...heads.map((h) => h.treeSize), ...(held ? [held.size] : [])]));
     const chains = new Map<string, { revision: number; hash: string }>();
-    const frontier = new MerkleFrontier();
-    let leaves: Leaf[] = [];
-    let leafAt = 0;
     let checked = 0;
-    let unledgered = 0;
-    const nextLeaf = async (): Promise<Leaf | undefined> => {
-      if (leafAt >= leaves.length) {
-        // Ordered by the bigint column, not the text alias (which would sort 10 before 2).
-        leaves = (await this.db.query('SELECT l.leaf_index::text AS leaf_index, l.event_id::text AS event_id, l.leaf_hash FROM ledger_leaves l WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2', [frontier.size, PAGE])) as Leaf[];
-        leafAt = 0;
-      }
-      return leaves[leafAt++];
-    };
-    const recordRoot = (): void => {
-      if (wanted.has(frontier.size) || held?.size === frontier.size) rootsAt.set(frontier.size, toBase64(frontier.root()));
-    };
     for (let after: GlobalPosition = START; ;) {
       const page = await this.store.readAll({ after, limit: PAGE });
       if (page.events.length === 0) break;
       for (const e of page.events) {
         checked += 1;
         this.checkChain(e, chains, fail);
-        const leaf = await nextLeaf();
-        if (!leaf) {
-          unledgered += 1;
-          continue;
-        }
-        const actual = leafHash(eventLeafData(e));
-        if (leaf.event_id !== e.eventId) {
-          fail({ position: `leaf ${leaf.leaf_index}`, eventId: leaf.event_id, reason: `the ledger records event ${leaf.event_id} here, but the store's global order has event ${e.eventId} (${e.streamId} revision ${e.revision}): events were removed, inserted or reordered` });
-        } else if (!actual.equals(leaf.leaf_hash)) {
-          fail({ position: `leaf ${leaf.leaf_index}`, eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded` });
-        }
-        frontier.append(leaf.leaf_hash);
-        recordRoot();
+        await walk.event(e);
       }
       after = page.nextPosition;
     }
-    for (let leaf = await nextLeaf(); leaf; leaf = await nextLeaf()) {
-      fail({ position: `leaf ${leaf.leaf_index}`, eventId: leaf.event_id, reason: `the ledger records event ${leaf.event_id}, which is missing from the event store: it was deleted or the stream was truncated` });
-      frontier.append(leaf.leaf_hash);
-      recordRoot();
-    }
-    await this.checkHeads(heads, rootsAt, frontier, fail);
+    await walk.finish();
+    for (const f of walk.failures) fail({ position: `leaf ${f.leafIndex}`, eventId: f.eventId, reason: f.reason });
+    await this.checkHeads(heads, walk.rootsAt, walk.frontier, fail);
     if (held) {
-      const root = rootsAt.get(held.size);
-      if (root === undefined) fail({ position: 'held tree head', eventId: null, reason: `the ledger has ${frontier.size} leaves, fewer than the ${held.size} of the tree head you hold: history was removed` });
+      const root = walk.rootsAt.get(held.size);
+      if (root === undefined) fail({ position: 'held tree head', eventId: null, reason: `the ledger has ${walk.frontier.size} leaves, fewer than the ${held.size} of the tree head you hold: history was removed` });
       else if (root !== held.root) fail({ position: 'held tree head', eventId: null, reason: `the first ${held.size} leaves no longer give the root of the tree head you hold: history was rewritten` });
     }
-    return { ok: failures.length === 0, checkedEvents: checked, ledgerSize: frontier.size, unledgered, failures };
+    return { ok: failures.length === 0, checkedEvents: checked, ledgerSize: walk.frontier.size, unledgered: walk.unledgered, failures };
   }
 
   private checkChain(e: RecordedEvent, chains: Map<string, { revision: number; hash: string }>, fail: (f: VerificationFailure) => void): void {

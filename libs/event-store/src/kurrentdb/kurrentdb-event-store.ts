@@ -145,6 +145,14 @@ export class KurrentDbEventStore implements EventStore {
     };
   }
 
+  async headPosition(): Promise<GlobalPosition> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 50 })) {
+      const e = fromResolved(resolved);
+      if (e) return e.globalPosition;
+    }
+    return START;
+  }
+
   async ping(): Promise<void> {
     await this.readStream('mutasi-ping', { maxCount: 1 });
   }

@@ -70,6 +70,10 @@ export class InMemoryEventStore implements EventStore {
     };
   }
 
+  async headPosition(): Promise<GlobalPosition> {
+    return this.all.at(-1)?.globalPosition ?? START;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {

@@ -202,6 +202,11 @@ export class PostgresEventStore implements EventStore {
     return this.listener;
   }
 
+  async headPosition(): Promise<GlobalPosition> {
+    const rows = (await this.pool.query<{ tx_id: string; seq: string }>(`SELECT tx_id::text AS tx_id, seq::text AS seq FROM ${this.s}.events ORDER BY tx_id DESC, seq DESC LIMIT 1`)).rows;
+    return rows[0] ? positionOf(BigInt(rows[0].tx_id), BigInt(rows[0].seq)) : START;
+  }
+
   /** How many events the store holds (for progress lines; a full count, so not for hot paths). */
   async count(): Promise<number> {
     const rows = (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.s}.events`)).rows;
