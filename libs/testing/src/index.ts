@@ -3,3 +3,4 @@ export * from './domain/decider-spec';
 export * from './domain/world';
 export * from './domain/case-journeys';
 export * from './infra/postgres';
+export * from './domain/synthetic-histories';
