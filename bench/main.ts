@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { startEmbeddedPostgres } from '@mutasi/platform';
 import { benchEventStore } from './event-store.bench';
 import { benchHttp } from './http.bench';
+import { benchAudit } from './audit.bench';
 import { progress } from './harness';
 
 /**
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   try {
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'event-store') out.push('', 'Event store (issue 2): appends vs raw INSERT of the same rows', ...(await benchEventStore(pool, scale)));
+    if (!only || only === 'audit') out.push('', 'Audit (issue 4): projection rebuild vs plain SQL; verification vs raw SHA-256', ...(await benchAudit(await benchDatabase(url, 'mutasi_bench_audit'), scale)));
     if (!only || only === 'http') out.push('', 'Commands over HTTP (issue 3): whole stack vs a bare Nest route doing one raw INSERT', ...(await benchHttp(await benchDatabase(url, 'mutasi_bench_http'), scale)));
   } finally {
     await pool.end();

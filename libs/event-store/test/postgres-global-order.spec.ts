@@ -104,6 +104,24 @@ describe('PostgreSQL global order with delayed commits', () => {
     await other.close();
   });
 
+  it('keeps the order across a digit boundary of the sequence (9999 → 10000)', async () => {
+    const start = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;
+    await pool.query(`ALTER TABLE ${schema}.events ALTER COLUMN seq RESTART WITH 9990`);
+    const streams = [randomUUID(), randomUUID()].map((id) => `digits-${id}`);
+    for (const id of streams) await store.append(id, Array.from({ length: 12 }, (_, i) => ({ eventId: randomUUID(), type: 'DigitStep.v1', data: { i }, metadata: {} })), 'no_stream');
+    const seen: RecordedEvent[] = [];
+    for (let after = start; ;) {
+      const page = await store.readAll({ after, limit: 5 });
+      if (page.events.length === 0) break;
+      seen.push(...page.events);
+      after = page.nextPosition;
+    }
+    for (const id of streams) expect(seen.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(seen).toHaveLength(24);
+    expect(await store.headPosition()).toBe(seen.at(-1)?.globalPosition);
+    expect((await store.readStream(streams[1] as string)).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
   it('applies its migrations once: creating the store again changes nothing', async () => {
     const again = await PostgresEventStore.create(pool, { schema });
     const migrations = await pool.query(`SELECT id FROM ${schema}.schema_migrations`);

@@ -203,7 +203,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<GlobalPosition> {
-    const rows = (await this.pool.query<{ tx_id: string; seq: string }>(`SELECT tx_id::text AS tx_id, seq::text AS seq FROM ${this.s}.events ORDER BY tx_id DESC, seq DESC LIMIT 1`)).rows;
+    const rows = (await this.pool.query<{ tx_id: string; seq: string }>(`SELECT e.tx_id::text AS tx_id, e.seq::text AS seq FROM ${this.s}.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1`)).rows;
     return rows[0] ? positionOf(BigInt(rows[0].tx_id), BigInt(rows[0].seq)) : START;
   }
 

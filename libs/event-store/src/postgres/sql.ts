@@ -1,9 +1,11 @@
 /** SQL of the PostgreSQL event store; `s` is a validated schema identifier. */
 
-const COLUMNS = 'tx_id::text AS tx_id, seq::text AS seq, stream_id, revision::int AS revision, event_id::text AS event_id, type, data, metadata';
+// Output aliases shadow column names in ORDER BY, so every ORDER BY below names the table's columns (e.tx_id):
+// ordering by the text aliases would put seq 10000 before 9994.
+const COLUMNS = 'e.tx_id::text AS tx_id, e.seq::text AS seq, e.stream_id, e.revision::int AS revision, e.event_id::text AS event_id, e.type, e.data, e.metadata';
 
 export const sql = {
-  head: (s: string) => `SELECT revision::int AS revision, metadata->>'hash' AS hash FROM ${s}.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+  head: (s: string) => `SELECT e.revision::int AS revision, e.metadata->>'hash' AS hash FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1`,
 
   /**
    * Inserts `count` events only if the stream's last revision is still $2 (-1: no stream); the unique index on
@@ -25,18 +27,18 @@ export const sql = {
     RETURNING tx_id::text AS tx_id, seq::text AS seq, revision::int AS revision`;
   },
 
-  byIds: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events WHERE event_id = ANY($1::uuid[]) ORDER BY tx_id, seq`,
+  byIds: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events e WHERE e.event_id = ANY($1::uuid[]) ORDER BY e.tx_id, e.seq`,
 
-  readStream: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+  readStream: (s: string) => `SELECT ${COLUMNS} FROM ${s}.events e WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
 
   /**
    * A page of the global order after ($1, $2). Only transactions older than every running one are read
    * (`tx_id < xmin`), so an event that commits late can never land behind a position already handed out.
    */
   readAll: (s: string) => `
-    SELECT ${COLUMNS} FROM ${s}.events
-    WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY tx_id, seq LIMIT $3`,
+    SELECT ${COLUMNS} FROM ${s}.events e
+    WHERE (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY e.tx_id, e.seq LIMIT $3`,
 };
 
 /** A row of `events` as selected by {@link sql}. */
