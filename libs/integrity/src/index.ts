@@ -12,7 +12,7 @@ export { Base64Error, CanonicalizationError, IntegrityError, MerkleError, NoteEr
 export { fromBase64, toBase64, tryFromBase64 } from './encoding';
 export { canonicalBytes, canonicalJson } from './canonical';
 
-export { computeEventHash, eventLeafData, GENESIS_HASH, type EventRecord } from './chain/event-hash';
+export { computeEventHash, eventLeafData, GENESIS_HASH, hashAndLeaf, type EventRecord } from './chain/event-hash';
 export { verifyStreamChain, type ChainFailure, type ChainFailureCode, type ChainOptions } from './chain/verify-chain';
 
 export { emptyRoot, HASH_SIZE, leafHash, nodeHash, rootFromLeafHashes } from './merkle/hash';
@@ -25,6 +25,7 @@ export {
 } from './merkle/plan';
 export { buildConsistencyProof, buildInclusionProof, rootFromNodes, type NodeLookup } from './merkle/build';
 export { newNodesOnAppend, type StoredNode } from './merkle/append';
+export { CompactRange } from './merkle/compact-range';
 export { verifyConsistency, verifyInclusion, type ConsistencyClaim, type InclusionClaim, type ProofCheck } from './merkle/verify';
 
 export {

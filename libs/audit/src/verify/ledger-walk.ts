@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { eventLeafData, leafHash, toBase64 } from '@mutasi/integrity';
+import { leafHash, toBase64 } from '@mutasi/integrity';
 import { RecordedEvent } from '@mutasi/event-store';
 import { MerkleFrontier } from './frontier';
 
@@ -48,7 +48,8 @@ export class LedgerWalk {
     return rows[0] ? Number(rows[0].i) : null;
   }
 
-  async event(e: RecordedEvent): Promise<void> {
+  /** Walks one event of the global order; `leafData` is its canonical leaf bytes (from `hashAndLeaf`). */
+  async event(e: RecordedEvent, leafData: Buffer): Promise<void> {
     const moved = this.heldBack.get(e.eventId);
     if (moved !== undefined) {
       this.heldBack.delete(e.eventId);
@@ -72,7 +73,7 @@ export class LedgerWalk {
       this.unledgered += 1;
       return;
     }
-    if (!leafHash(eventLeafData(e)).equals(leaf.leaf_hash)) {
+    if (!leafHash(leafData).equals(leaf.leaf_hash)) {
       this.failures.push({ leafIndex: Number(leaf.leaf_index), eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded` });
     }
     this.take(leaf);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { computeEventHash, GENESIS_HASH, rootFromNodes, rootNodes, toBase64, verifyCheckpoint } from '@mutasi/integrity';
+import { GENESIS_HASH, hashAndLeaf, rootFromNodes, rootNodes, toBase64, verifyCheckpoint } from '@mutasi/integrity';
 import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
 import { nodeLookup } from '../ledger/node-reader';
 import { TreeHeads } from '../ledger/tree-heads';
@@ -45,8 +45,9 @@ export class RecordVerifier {
       if (page.events.length === 0) break;
       for (const e of page.events) {
         checked += 1;
-        this.checkChain(e, chains, fail);
-        await walk.event(e);
+        const { hash, leafData } = hashAndLeaf(e);
+        this.checkChain(e, hash, chains, fail);
+        await walk.event(e, leafData);
       }
       after = page.nextPosition;
     }
@@ -61,13 +62,12 @@ export class RecordVerifier {
     return { ok: failures.length === 0, checkedEvents: checked, ledgerSize: walk.frontier.size, unledgered: walk.unledgered, failures };
   }
 
-  private checkChain(e: RecordedEvent, chains: Map<string, { revision: number; hash: string }>, fail: (f: VerificationFailure) => void): void {
+  private checkChain(e: RecordedEvent, recomputed: string, chains: Map<string, { revision: number; hash: string }>, fail: (f: VerificationFailure) => void): void {
     const last = chains.get(e.streamId);
     const position = `stream ${e.streamId} revision ${e.revision}`;
     const expected = last ? last.revision + 1 : 0;
     if (e.revision !== expected) fail({ position, eventId: e.eventId, reason: `expected revision ${expected} next: ${e.revision - expected} event(s) are missing before it, or events were reordered` });
     else if (e.metadata.prevHash !== (last?.hash ?? GENESIS_HASH)) fail({ position, eventId: e.eventId, reason: 'prevHash does not match the previous event of the stream: the chain is broken' });
-    const recomputed = computeEventHash(e);
     if (recomputed !== e.metadata.hash) fail({ position, eventId: e.eventId, reason: `event data or metadata changed: stored hash ${String(e.metadata.hash).slice(0, 12)}… but the content hashes to ${recomputed.slice(0, 12)}…` });
     chains.set(e.streamId, { revision: e.revision, hash: String(e.metadata.hash) });
   }
