@@ -99,10 +99,15 @@ describe('what inspectors must be able to answer (domain.md §7)', () => {
     writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
     writeFileSync(join(dir, 'head.txt'), head.checkpoint);
     const { runVerify } = await import('../../apps/cli/src/verify-command');
-    expect(runVerify([join(dir, 'bundle.json'), '--tree-head', join(dir, 'head.txt'), '--key', verifierKey])).toBe(0);
+    const printed: string[] = [];
+    const out = { stdout: (text: string) => void printed.push(text), stderr: (text: string) => void printed.push(text) };
+    expect(runVerify([join(dir, 'bundle.json'), '--tree-head', join(dir, 'head.txt'), '--key', verifierKey], out)).toBe(0);
+    expect(printed.join('')).toMatch(/^OK: \d+ events verified/);
     bundle.streams[0].events[2].data.notes = 'edited afterwards';
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(bundle));
-    expect(runVerify([join(dir, 'tampered.json')])).toBe(1);
+    printed.length = 0;
+    expect(runVerify([join(dir, 'tampered.json')], out)).toBe(1);
+    expect(printed.join('')).toMatch(/^FAILED at stream transfer-\S+ revision 2 .*changed/);
   });
 
   it('is for inspectors and BKN only', async () => {
