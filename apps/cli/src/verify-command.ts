@@ -5,7 +5,7 @@ import { verifyBundle } from '@mutasi/integrity';
  * `mutasi verify <bundle.json> [--tree-head <file>] [--key <verifier key>]`: checks an audit export offline — no
  * server, no database. Exit 0 when everything checks; otherwise names the first failing position and why.
  */
-export function runVerify(args: readonly string[], out: { stdout: (text: string) => void; stderr: (text: string) => void } = { stdout: (t) => void out.stdout(t), stderr: (t) => void out.stderr(t) }): number {
+export function runVerify(args: readonly string[], out: { stdout: (text: string) => void; stderr: (text: string) => void } = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) }): number {
   const file = args.find((a, i) => !a.startsWith('--') && !['--tree-head', '--key'].includes(args[i - 1] ?? ''));
   const flag = (name: string): string | undefined => {
     const i = args.indexOf(name);
