@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
 import { ProjectionRunner } from '@mutasi/read-models';
 import { Clock } from '@mutasi/platform';
+import { TreeHeadPublisher } from '@mutasi/messaging';
 import { FlagsProjection } from './flags/flags.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
 import { TreeHeads } from './ledger/tree-heads';
@@ -21,7 +22,7 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   readonly runners: readonly ProjectionRunner[];
 
-  constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean) {
+  constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean, private readonly publisher: TreeHeadPublisher | null = null) {
     this.runners = [new AuditTrailProjection(), new FlagsProjection(), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500 }));
   }
 
@@ -29,13 +30,16 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async catchUp(): Promise<void> {
     for (const runner of this.runners) await runner.catchUpTo();
     await this.heads.signIfDue(this.clock.now());
+    await this.publisher?.publishNew();
   }
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
     for (const runner of this.runners) void this.followForever(runner);
     this.timer = setInterval(() => {
-      this.heads.signIfDue(this.clock.now()).catch((error: unknown) => this.logger.warn(`signing a tree head failed: ${String(error)}`));
+      this.heads.signIfDue(this.clock.now())
+        .then(() => this.publisher?.publishNew())
+        .catch((error: unknown) => this.logger.warn(`signing or publishing a tree head failed: ${String(error)}`));
     }, SIGN_TICK_MS);
   }
 

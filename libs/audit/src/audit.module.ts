@@ -2,6 +2,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
 import { AppConfig, Clock } from '@mutasi/platform';
+import { ensureTopics, kafkaClient, TreeHeadPublisher } from '@mutasi/messaging';
 import { AuditController } from './api/audit.controller';
 import { AuditQueries } from './api/audit-queries';
 import { LedgerController } from './api/ledger.controller';
@@ -36,7 +37,24 @@ export class AuditModule {
         { provide: AuditQueries, inject: [DataSource], useFactory: (db: DataSource) => new AuditQueries(db) },
         { provide: RecordVerifier, inject: [EventStore, DataSource, TreeHeads], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads) => new RecordVerifier(store, db, heads) },
         { provide: BundleExporter, inject: [EventStore, DataSource, TreeHeads, LedgerProofs], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs) => new BundleExporter(store, db, heads, proofs) },
-        { provide: AuditWorkers, inject: [EventStore, DataSource, TreeHeads, Clock], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, clock: Clock) => new AuditWorkers(store, db, heads, clock, options.workers) },
+        {
+          provide: AuditWorkers,
+          inject: [EventStore, DataSource, TreeHeads, Clock, AppConfig],
+          useFactory: async (store: EventStore, db: DataSource, heads: TreeHeads, clock: Clock, app: AppConfig) => {
+            const brokers = app.values.kafkaBrokers;
+            let publisher: TreeHeadPublisher | null = null;
+            if (brokers.length > 0) {
+              const kafka = kafkaClient('mutasi-audit', brokers, (line) => new Logger('Kafka').warn(line));
+              const admin = kafka.admin();
+              await admin.connect();
+              await ensureTopics(admin).finally(() => admin.disconnect());
+              const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+              await producer.connect();
+              publisher = new TreeHeadPublisher(db, producer, () => heads.all(), heads.origin, heads.key.verifierKey);
+            }
+            return new AuditWorkers(store, db, heads, clock, options.workers, publisher);
+          },
+        },
       ],
       exports: [TreeHeads, LedgerProofs, RecordVerifier, BundleExporter, AuditQueries, AuditWorkers],
     };

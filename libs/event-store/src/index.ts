@@ -12,3 +12,4 @@ export * from './pipeline/command-pipeline';
 export { eventIdFor } from './pipeline/event-ids';
 export { upcast, type Upcaster } from './pipeline/upcasters';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { StateCache, type CachedState } from './pipeline/state-cache';

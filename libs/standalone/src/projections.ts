@@ -5,6 +5,8 @@ import { EventStore, PostgresEventStore } from '@mutasi/event-store';
 import { Projection, ProjectionRunner } from '@mutasi/read-models';
 import { DatabaseModule } from '@mutasi/platform';
 import { AUDIT_MIGRATIONS, AuditTrailProjection, FlagsProjection, RefusalsProjection } from '@mutasi/audit';
+import { DASHBOARD_MIGRATIONS, DashboardStoreFeed } from '@mutasi/dashboard';
+import { RelayTables1700000000400 } from '@mutasi/messaging';
 import { SchedulerProjection, TRANSFER_ENTITIES, TRANSFER_MIGRATIONS } from '@mutasi/transfers';
 
 /** Every projection of the system by name, built on the event store it reads. */
@@ -13,13 +15,14 @@ const PROJECTIONS: Readonly<Record<string, (store: EventStore) => Projection>> =
   'audit-trail': () => new AuditTrailProjection(),
   'audit-flags': () => new FlagsProjection(),
   'audit-refusals': () => new RefusalsProjection(),
+  dashboard: (store) => new DashboardStoreFeed(store),
 };
 
 export const PROJECTION_NAMES = Object.keys(PROJECTIONS);
 
 /** Entities and migrations of every service, for a process that hosts them all. */
 export const ALL_ENTITIES = [...TRANSFER_ENTITIES];
-export const ALL_MIGRATIONS = [...TRANSFER_MIGRATIONS, ...AUDIT_MIGRATIONS];
+export const ALL_MIGRATIONS = [...TRANSFER_MIGRATIONS, ...AUDIT_MIGRATIONS, RelayTables1700000000400, ...DASHBOARD_MIGRATIONS];
 
 function progressLine(done: number, total: number | null, startedAt: number): string {
   const seconds = (Date.now() - startedAt) / 1000;

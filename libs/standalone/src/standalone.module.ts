@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, PlatformModule, Runtime } from '@mutasi/platform';
 import { AuditModule } from '@mutasi/audit';
+import { DashboardModule } from '@mutasi/dashboard';
+import { RelayModule } from '@mutasi/messaging';
 import { TransfersModule } from '@mutasi/transfers';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from './projections';
 
@@ -24,6 +26,8 @@ export class StandaloneModule {
         DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
         TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
         AuditModule.forRoot({ workers: options.workers }),
+        DashboardModule.forRoot({ workers: options.workers, kafkaBrokers: runtime.config.kafkaBrokers }),
+        ...(runtime.config.kafkaBrokers.length > 0 ? [RelayModule.forRoot({ brokers: runtime.config.kafkaBrokers, workers: options.workers })] : []),
       ],
     };
   }

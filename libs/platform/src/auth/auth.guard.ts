@@ -5,9 +5,13 @@ import { AuthenticationError, Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
 
 const PUBLIC = 'mutasi:public';
+const QUERY_TOKEN = 'mutasi:query-token';
 
 /** Marks a route that needs no sign-in (health, API docs, dev sign-in). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+
+/** Lets a route take the token as `?access_token=` too (server-sent events: browsers' EventSource sends no headers). */
+export const AllowQueryToken = (): MethodDecorator & ClassDecorator => SetMetadata(QUERY_TOKEN, true);
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -28,8 +32,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw new AuthenticationError('sign in first: send Authorization: Bearer <token>');
-    request.principal = await this.verifier.verify(match[1]);
+    const fromQuery = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, [context.getHandler(), context.getClass()]) && typeof request.query.access_token === 'string' ? request.query.access_token : undefined;
+    const token = match?.[1] ?? fromQuery;
+    if (!token) throw new AuthenticationError('sign in first: send Authorization: Bearer <token>');
+    request.principal = await this.verifier.verify(token);
     return true;
   }
 }

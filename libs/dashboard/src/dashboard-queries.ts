@@ -1,0 +1,83 @@
+import { DataSource } from 'typeorm';
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const PAGE = 50;
+
+/** The dashboard read models behind `/api/dashboard/*`. */
+export class DashboardQueries {
+  constructor(private readonly db: DataSource) {}
+
+  async pipeline(agencyId?: string) {
+    const rows = (await this.db.query(
+      `SELECT stage, coalesce(route, 'NOT_YET_PROPOSED') AS route, count(*)::int AS cases FROM dashboard_cases
+       WHERE open ${agencyId ? 'AND (target_agency = $1 OR origin_agency = $1)' : ''} GROUP BY stage, route ORDER BY stage, route`,
+      agencyId ? [agencyId] : [],
+    )) as { stage: string; route: string; cases: number }[];
+    const stages = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
+    return { agencyId: agencyId ?? null, stages: stages.map((stage) => ({ stage, total: rows.filter((r) => r.stage === stage).reduce((a, r) => a + r.cases, 0), byRoute: rows.filter((r) => r.stage === stage).map(({ route, cases }) => ({ route, cases })) })) };
+  }
+
+  async leadTimes() {
+    const rows = (await this.db.query(
+      `SELECT stage, count(*)::int AS completed, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
+       FROM dashboard_stage_durations WHERE left_at IS NOT NULL GROUP BY stage ORDER BY stage`,
+    )) as { stage: string; completed: number; median: string; p90: string }[];
+    return rows.map((r) => ({ stage: r.stage, completed: r.completed, medianDays: Number(Number(r.median).toFixed(2)), p90Days: Number(Number(r.p90).toFixed(2)) }));
+  }
+
+  async workloadBalance(agencyId?: string) {
+    const rows = (await this.db.query(
+      `SELECT p.agency_id, p.position_id, p.title, p.kebutuhan, p.bezetting, p.kebutuhan - p.bezetting AS gap, count(c.case_id)::int AS under_way
+       FROM dashboard_positions p LEFT JOIN dashboard_cases c ON c.target_position = p.position_id AND c.open
+       ${agencyId ? 'WHERE p.agency_id = $1' : ''} GROUP BY p.position_id ORDER BY p.agency_id, p.position_id`,
+      agencyId ? [agencyId] : [],
+    )) as { agency_id: string; position_id: string; title: string; kebutuhan: number; bezetting: number; gap: number; under_way: number }[];
+    return rows.map((r) => ({ agencyId: r.agency_id, positionId: r.position_id, title: r.title, kebutuhan: r.kebutuhan, bezetting: r.bezetting, gap: r.gap, casesUnderWay: r.under_way }));
+  }
+
+  async inbox(roles: readonly string[], agencyId: string, today: string) {
+    const rows = (await this.db.query(
+      `SELECT s.case_id, s.step_id, s.kind, s.role, s.agency_id, s.title, s.deadline::text AS deadline, s.escalations, c.position_title, c.candidate_name, c.route
+       FROM dashboard_steps s JOIN dashboard_cases c USING (case_id)
+       WHERE s.status = 'ACTIVE' AND s.agency_id = $1 AND s.role = ANY($2) ORDER BY s.deadline NULLS LAST, s.case_id`,
+      [agencyId, roles],
+    )) as { case_id: string; step_id: string; kind: string; role: string; agency_id: string; title: string; deadline: string | null; escalations: number; position_title: string | null; candidate_name: string | null; route: string | null }[];
+    return rows.map((r) => ({
+      caseId: r.case_id, stepId: r.step_id, kind: r.kind, role: r.role, agencyId: r.agency_id, title: r.title, deadline: r.deadline, overdue: r.deadline !== null && r.deadline < today,
+      escalations: r.escalations, position: r.position_title, candidate: r.candidate_name, route: r.route,
+    })).sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  }
+
+  async evaluations(agencyId?: string) {
+    const rows = (await this.db.query(`SELECT * FROM dashboard_evaluations ${agencyId ? 'WHERE target_agency = $1' : ''} ORDER BY recorded_at DESC LIMIT 200`, agencyId ? [agencyId] : [])) as {
+      case_id: string; period_months: number; target_agency: string; skp_before: string; skp_after: string; competency_fit: number; vacancy_closed: boolean; score: string; verdict: string; recorded_at: Date;
+    }[];
+    const items = rows.map((r) => ({ caseId: r.case_id, periodMonths: r.period_months, agencyId: r.target_agency, skpBefore: r.skp_before, skpAfter: r.skp_after, competencyFit: r.competency_fit, vacancyClosed: r.vacancy_closed, score: Number(r.score), verdict: r.verdict, recordedAt: r.recorded_at.toISOString() }));
+    const count = items.length;
+    return {
+      summary: { evaluations: count, vacancyClosedShare: count ? items.filter((i) => i.vacancyClosed).length / count : null, averageScore: count ? items.reduce((a, i) => a + i.score, 0) / count : null, met: items.filter((i) => i.verdict === 'MET').length },
+      items,
+    };
+  }
+
+  async cases(filter: { stage?: string; agencyId?: string; cursor?: string }, now: Date) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.stage) where.push(`stage = $${params.push(filter.stage)}`);
+    if (filter.agencyId) {
+      const p = params.push(filter.agencyId);
+      where.push(`(target_agency = $${p} OR origin_agency = $${p})`);
+    }
+    if (filter.cursor) where.push(`case_id > $${params.push(filter.cursor)}`);
+    const rows = (await this.db.query(`SELECT * FROM dashboard_cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY case_id LIMIT ${PAGE + 1}`, params)) as {
+      case_id: string; target_agency: string; origin_agency: string | null; target_position: string; position_title: string | null; route: string | null; stage: string; status: string;
+      open: boolean; candidate_nip: string | null; candidate_name: string | null; opened_at: Date | null; stage_since: Date; updated_at: Date;
+    }[];
+    const items = rows.slice(0, PAGE).map((r) => ({
+      caseId: r.case_id, targetAgencyId: r.target_agency, originAgencyId: r.origin_agency, targetPositionId: r.target_position, position: r.position_title, route: r.route, stage: r.stage,
+      status: r.status, open: r.open, candidate: r.candidate_nip ? { nip: r.candidate_nip, name: r.candidate_name } : null, openedAt: r.opened_at?.toISOString() ?? null,
+      daysInStage: num(Math.round(((now.getTime() - r.stage_since.getTime()) / 86_400_000) * 10) / 10), updatedAt: r.updated_at.toISOString(),
+    }));
+    return { items, nextCursor: rows.length > PAGE ? (items.at(-1)?.caseId ?? null) : null };
+  }
+}

@@ -1,0 +1,58 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@mutasi/event-store';
+import { ProjectionRunner } from '@mutasi/read-models';
+import { DashboardChanges } from './changes';
+import { DashboardKafkaFeed } from './kafka-feed';
+import { DashboardStoreFeed } from './store-feed';
+
+/** Feeds the dashboard read models: from Kafka (distributed) or from the event store in process (standalone). */
+export class DashboardWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Dashboard');
+  private readonly stop = new AbortController();
+  readonly runner: ProjectionRunner | null;
+  readonly kafkaFeed: DashboardKafkaFeed | null;
+
+  constructor(store: EventStore, db: DataSource, changes: DashboardChanges, kafka: Kafka | null, private readonly enabled: boolean) {
+    if (kafka) {
+      this.kafkaFeed = new DashboardKafkaFeed(kafka, db, changes);
+      this.runner = null;
+    } else {
+      const feed = new DashboardStoreFeed(store);
+      this.runner = new ProjectionRunner(store, db, feed, { batchSize: 200, onBatch: () => {
+        changes.publish(feed.pending);
+        feed.pending = [];
+      } });
+      this.kafkaFeed = null;
+    }
+  }
+
+  get mode(): 'kafka' | 'in-process' {
+    return this.kafkaFeed ? 'kafka' : 'in-process';
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.enabled) return;
+    if (this.kafkaFeed) {
+      await this.kafkaFeed.start();
+      return;
+    }
+    void (async () => {
+      while (!this.stop.signal.aborted) {
+        try {
+          await this.runner?.follow(this.stop.signal);
+        } catch (error) {
+          if (this.stop.signal.aborted) return;
+          this.logger.warn(`dashboard feed stopped, restarting: ${String(error)}`);
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      }
+    })();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.kafkaFeed?.stop();
+  }
+}

@@ -1,0 +1,37 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@mutasi/event-store';
+import { kafkaClient } from '@mutasi/messaging';
+import { DashboardChanges } from './changes';
+import { DashboardController } from './dashboard.controller';
+import { DashboardPageController } from './dashboard-page.controller';
+import { DashboardQueries } from './dashboard-queries';
+import { DashboardWorkers } from './dashboard-workers';
+import { DashboardTables1700000000500 } from './migrations';
+
+export const DASHBOARD_MIGRATIONS = [DashboardTables1700000000500];
+
+/** dashboard-service: read models per screen, fed by integration events; API, live stream, web page. */
+@Module({})
+export class DashboardModule {
+  static forRoot(options: { workers: boolean; kafkaBrokers: readonly string[] }): DynamicModule {
+    return {
+      module: DashboardModule,
+      controllers: [DashboardController, DashboardPageController],
+      providers: [
+        DashboardChanges,
+        { provide: DashboardQueries, inject: [DataSource], useFactory: (db: DataSource) => new DashboardQueries(db) },
+        {
+          provide: DashboardWorkers,
+          inject: [EventStore, DataSource, DashboardChanges],
+          useFactory: (store: EventStore, db: DataSource, changes: DashboardChanges) => {
+            const kafka: Kafka | null = options.kafkaBrokers.length > 0 ? kafkaClient('mutasi-dashboard', options.kafkaBrokers, (line) => new Logger('Kafka').warn(line)) : null;
+            return new DashboardWorkers(store, db, changes, kafka, options.workers);
+          },
+        },
+      ],
+      exports: [DashboardWorkers, DashboardQueries, DashboardChanges],
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Logger } from '@nestjs/common';
+import { Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventStore, RecordedEvent, START } from '@mutasi/event-store';
+import { TOPICS } from './contracts';
+import { IntegrationEvent } from './integration-event';
+import { IntegrationMapper } from './integration-mapper';
+import { RelayCheckpoint } from './relay-checkpoint';
+
+const TICK = Symbol('tick');
+const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
+
+/** The Kafka message of an integration event: key = caseId keeps a case in order on one partition. */
+export function toMessage(e: IntegrationEvent): { key: string; value: string; headers: Record<string, string> } {
+  return { key: e.caseId, value: JSON.stringify(e), headers: { 'event-id': e.eventId, 'event-type': e.type, 'spec-version': e.specVersion } };
+}
+
+/**
+ * The relay: reads the event store in global order from its checkpoint, maps transfer events to integration events
+ * and publishes them with the idempotent producer; the checkpoint advances only after the broker acknowledged.
+ * At-least-once: after a crash or a broker outage some events may be sent again; consumers dedupe by event id.
+ */
+export class Relay {
+  private readonly logger = new Logger('Relay');
+  private readonly checkpoint: RelayCheckpoint;
+  private readonly mapper: IntegrationMapper;
+
+  constructor(private readonly store: EventStore, db: DataSource, private readonly producer: Producer, private readonly batchSize = 500) {
+    this.checkpoint = new RelayCheckpoint(db, 'transfer-events');
+    this.mapper = new IntegrationMapper(store);
+  }
+
+  /** Events published so far, and the position reached. */
+  status(): Promise<{ position: string; published: number }> {
+    return this.checkpoint.get(START);
+  }
+
+  /** Publishes one batch, retrying until the broker acknowledges it (or the signal aborts). */
+  private async publish(events: readonly RecordedEvent[], signal?: AbortSignal): Promise<void> {
+    const last = events.at(-1);
+    if (!last) return;
+    const messages = (await this.mapper.map(events)).map(toMessage);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if (messages.length > 0) await this.producer.send({ topic: TOPICS.transferEvents.name, acks: -1, messages });
+        await this.checkpoint.advance(last.globalPosition, messages.length);
+        return;
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const wait = Math.min(5_000, 100 * 2 ** Math.min(attempt, 6));
+        this.logger.warn(`publishing ${messages.length} events failed (attempt ${attempt}), retrying in ${wait} ms: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  /** Publishes everything appended so far, then returns. */
+  async publishAvailable(): Promise<number> {
+    let { position } = await this.checkpoint.get(START);
+    let total = 0;
+    for (;;) {
+      const page = await this.store.readAll({ after: position as never, limit: this.batchSize });
+      if (page.events.length === 0) return total;
+      await this.publish(page.events);
+      total += page.events.length;
+      position = page.nextPosition;
+    }
+  }
+
+  /** Follows the store live until the signal aborts (catch-up subscription, published in batches). */
+  async follow(signal: AbortSignal): Promise<void> {
+    const { position } = await this.checkpoint.get(START);
+    const iterator = this.store.subscribeToAll({ after: position as never, batchSize: this.batchSize, signal })[Symbol.asyncIterator]();
+    try {
+      let pending = iterator.next();
+      while (!signal.aborted) {
+        const first = await pending;
+        if (first.done) return;
+        const batch: RecordedEvent[] = [first.value];
+        pending = iterator.next();
+        while (batch.length < this.batchSize) {
+          const ready = await Promise.race([pending, nextTick()]);
+          if (ready === TICK || ready.done) break;
+          batch.push(ready.value);
+          pending = iterator.next();
+        }
+        await this.publish(batch, signal);
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+}
