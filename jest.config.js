@@ -20,6 +20,12 @@ const postgres = {
   globalTeardown: '<rootDir>/libs/testing/src/global/postgres.teardown.ts',
 };
 
+/** Projects that talk to Kafka also get a real broker (started once for the run unless KAFKA_BROKERS is set). */
+const postgresAndKafka = {
+  globalSetup: '<rootDir>/libs/testing/src/global/postgres-and-kafka.setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global/postgres-and-kafka.teardown.ts',
+};
+
 function project(name, dir, extra = {}) {
   return {
     displayName: name,
@@ -42,5 +48,6 @@ module.exports = {
     project('platform', 'libs/platform'),
     project('repo', 'test/repo'),
     project('e2e', 'test/e2e', postgres),
+    project('kafka', 'test/kafka', postgresAndKafka),
   ],
 };

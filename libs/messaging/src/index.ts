@@ -8,3 +8,4 @@ export { RelayCheckpoint } from './relay-checkpoint';
 export { TreeHeadPublisher, type PublishableTreeHead } from './tree-head-publisher';
 export { RelayTables1700000000400 } from './migrations';
 export { RelayModule, RelayWorkers } from './relay.module';
+export { schemaDocuments } from './schema-docs';

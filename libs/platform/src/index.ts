@@ -18,3 +18,4 @@ export * from './nest/runtime';
 export * from './nest/platform.module';
 export * from './database/database.module';
 export * from './nest/http-app';
+export * from './nest/service-main';

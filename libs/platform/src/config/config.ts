@@ -87,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
   if (config.auth.devTokens && !isLoopback(host)) problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
   if (!config.auth.devTokens && !config.auth.jwksUrl && !config.auth.publicKey) problems.push('set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify sign-in tokens (or AUTH_DEV_TOKENS=true on loopback for the demo)');
   if (config.clockOffsetDays !== 0 && mode !== 'standalone') problems.push('MUTASI_CLOCK_OFFSET_DAYS is only accepted in standalone mode');
+  if (mode === 'distributed') {
+    if (!config.databaseUrl) problems.push('DATABASE_URL is required in distributed mode (each service connects to the shared PostgreSQL)');
+    if (config.auth.devTokens) problems.push('AUTH_DEV_TOKENS is for standalone mode only: services in distributed mode verify tokens with AUTH_PUBLIC_KEY or AUTH_JWKS_URL');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
