@@ -13,8 +13,8 @@ void runService({
     return [
       PlatformModule.forRoot(runtime),
       DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: READ_MODEL_ENTITIES, migrations: [...READ_MODEL_MIGRATIONS, ...DASHBOARD_MIGRATIONS], eventStoreConnection: runtime.config.eventStoreConnectionString }),
-      DashboardModule.forRoot({ workers: true, kafkaBrokers: runtime.config.kafkaBrokers }),
+      DashboardModule.forRoot({ workers: true, kafkaBrokers: runtime.config.kafkaBrokers, consumerGroup: runtime.config.dashboardConsumerGroup }),
     ];
   },
-  backends: (config) => [`Kafka ${config.kafkaBrokers.join(',')}, consumer group mutasi-dashboard`],
+  backends: (config) => [`Kafka ${config.kafkaBrokers.join(',')}, consumer group ${config.dashboardConsumerGroup}`],
 });

@@ -14,9 +14,9 @@ export class DashboardWorkers implements OnApplicationBootstrap, OnApplicationSh
   readonly runner: ProjectionRunner | null;
   readonly kafkaFeed: DashboardKafkaFeed | null;
 
-  constructor(store: EventStore, db: DataSource, changes: DashboardChanges, kafka: Kafka | null, private readonly enabled: boolean) {
+  constructor(store: EventStore, db: DataSource, changes: DashboardChanges, kafka: Kafka | null, private readonly enabled: boolean, consumerGroup = 'mutasi-dashboard') {
     if (kafka) {
-      this.kafkaFeed = new DashboardKafkaFeed(kafka, db, changes);
+      this.kafkaFeed = new DashboardKafkaFeed(kafka, db, changes, consumerGroup);
       this.runner = null;
     } else {
       const feed = new DashboardStoreFeed(store);

@@ -15,7 +15,7 @@ export const DASHBOARD_MIGRATIONS = [DashboardTables1700000000500];
 /** dashboard-service: read models per screen, fed by integration events; API, live stream, web page. */
 @Module({})
 export class DashboardModule {
-  static forRoot(options: { workers: boolean; kafkaBrokers: readonly string[] }): DynamicModule {
+  static forRoot(options: { workers: boolean; kafkaBrokers: readonly string[]; consumerGroup?: string }): DynamicModule {
     return {
       module: DashboardModule,
       controllers: [DashboardController, DashboardPageController],
@@ -27,7 +27,7 @@ export class DashboardModule {
           inject: [EventStore, DataSource, DashboardChanges],
           useFactory: (store: EventStore, db: DataSource, changes: DashboardChanges) => {
             const kafka: Kafka | null = options.kafkaBrokers.length > 0 ? kafkaClient('mutasi-dashboard', options.kafkaBrokers, (line) => new Logger('Kafka').warn(line)) : null;
-            return new DashboardWorkers(store, db, changes, kafka, options.workers);
+            return new DashboardWorkers(store, db, changes, kafka, options.workers, options.consumerGroup);
           },
         },
       ],

@@ -26,7 +26,7 @@ export class StandaloneModule {
         DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
         TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
         AuditModule.forRoot({ workers: options.workers }),
-        DashboardModule.forRoot({ workers: options.workers, kafkaBrokers: runtime.config.kafkaBrokers }),
+        DashboardModule.forRoot({ workers: options.workers, kafkaBrokers: runtime.config.kafkaBrokers, consumerGroup: runtime.config.dashboardConsumerGroup }),
         ...(runtime.config.kafkaBrokers.length > 0 ? [RelayModule.forRoot({ brokers: runtime.config.kafkaBrokers, workers: options.workers })] : []),
       ],
     };

@@ -9,6 +9,8 @@ export interface MutasiConfig {
   readonly databaseUrl: string | null;
   readonly eventStoreConnectionString: string | null;
   readonly kafkaBrokers: readonly string[];
+  /** Consumer group of the dashboard's Kafka feed; a second dashboard with its own database needs its own group. */
+  readonly dashboardConsumerGroup: string;
   readonly dataDir: string;
   readonly auth: {
     readonly jwksUrl: string | null;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
     databaseUrl: text('DATABASE_URL'),
     eventStoreConnectionString: text('EVENTSTORE_CONNECTION_STRING'),
     kafkaBrokers: (text('KAFKA_BROKERS') ?? '').split(',').map((b) => b.trim()).filter(Boolean),
+    dashboardConsumerGroup: text('DASHBOARD_CONSUMER_GROUP') ?? 'mutasi-dashboard',
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     auth: {
       jwksUrl: text('AUTH_JWKS_URL'),

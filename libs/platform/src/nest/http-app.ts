@@ -14,13 +14,13 @@ export interface HttpAppOptions {
 
 /**
  * A Nest HTTP application with Mutasi's conventions: JSON bodies up to 16 MB (whole-file imports), OpenAPI at
- * `/api/docs` and `/api/docs-json`, shutdown hooks, and no `X-Powered-By`.
+ * `/api/docs` and `/api/docs-json`, and no `X-Powered-By`. The caller stops it with `app.close()` (which runs
+ * the shutdown hooks) on SIGINT/SIGTERM, so it exits 0 after a clean stop.
  */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { logger: options.logger === false ? false : (options.logger ?? new QuietLogger()), bodyParser: false });
   app.useBodyParser('json', { limit: '16mb', type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle(options.title)
     .setDescription(options.description)

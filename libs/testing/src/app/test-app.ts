@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, Principal } from '@mutasi/platform';
 import { StandaloneModule } from '@mutasi/standalone';
-import { testDatabaseUrl } from '../infra/postgres';
+import { createTestDatabase } from '../infra/postgres';
 import { TEST_NOW } from '../domain/world';
 import { ApiClient } from './api-client';
 
@@ -18,32 +16,16 @@ export interface TestApp {
   tokenFor(principal: Principal): Promise<string>;
   /** Stops the server and drops its database. */
   close(): Promise<void>;
+  /** Drops the database (after `stop`, when the test is done with it). */
+  dropDatabase(): Promise<void>;
   /** Stops the server and keeps its database, to start again on it (`reuse`), like a restart. */
   stop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Starts the standalone composition against a fresh database on the test PostgreSQL. */
 export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp } = {}): Promise<TestApp> {
-  const server = testDatabaseUrl();
-  const database = options.reuse ? new URL(options.reuse.databaseUrl).pathname.slice(1) : `mutasi_e2e_${randomBytes(5).toString('hex')}`;
-  if (!options.reuse) await admin(server, `CREATE DATABASE ${database}`);
-  const databaseUrl = withDatabase(server, database);
+  const database = options.reuse ? { url: options.reuse.databaseUrl, drop: options.reuse.dropDatabase } : await createTestDatabase();
+  const databaseUrl = database.url;
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, ...options.env }, 'standalone');
   const clock = new FixedClock(new Date(options.now ?? TEST_NOW));
   const auth = await authFor(config);
@@ -58,8 +40,9 @@ export async function startTestApp(options: { now?: string; workers?: boolean; s
     tokenFor: (principal) => issuer.sign(principal),
     async close() {
       await app.close();
-      await admin(server, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await database.drop();
     },
+    dropDatabase: database.drop,
     async stop() {
       await app.close();
     },

@@ -33,3 +33,26 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** `url` pointing at another database of the same server. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function onServer(sql: string): Promise<void> {
+  const pool = new Pool({ connectionString: withDatabase(testDatabaseUrl(), 'postgres'), max: 1 });
+  try {
+    await pool.query(sql);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** A fresh, empty database on the test server (for a whole app or a child process); `drop` removes it. */
+export async function createTestDatabase(prefix = 'mutasi_e2e'): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = uniqueSchema(prefix);
+  await onServer(`CREATE DATABASE ${name}`);
+  return { name, url: withDatabase(testDatabaseUrl(), name), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
