@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
-import { DataSource, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { EventStore, KurrentDbEventStore, PostgresEventStore } from '@mutasi/event-store';
 import { HealthRegistry } from '../health/health';
 
@@ -29,7 +29,31 @@ class EventStoreLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * PostgreSQL through TypeORM (reference data, read models; migrations run at start) and the event store: KurrentDB
+ * Opens the data source and applies this process's pending migrations under a PostgreSQL advisory lock, so
+ * services started at the same time against one database take turns instead of racing on the same tables.
+ */
+export async function openAndMigrate(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await new DataSource(options).initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query("SELECT pg_advisory_lock(hashtext('mutasi-typeorm-migrations'))");
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query("SELECT pg_advisory_unlock(hashtext('mutasi-typeorm-migrations'))");
+    }
+  } catch (error) {
+    await runner.release();
+    await dataSource.destroy();
+    throw error;
+  }
+  await runner.release();
+  return dataSource;
+}
+
+/**
+ * PostgreSQL through TypeORM (reference data, read models; migrations run at start, one process at a time) and the event store: KurrentDB
  * when `EVENTSTORE_CONNECTION_STRING` is set, otherwise the PostgreSQL adapter on the same database.
  */
 @Module({})
@@ -39,15 +63,17 @@ export class DatabaseModule {
       module: DatabaseModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: options.url,
-          entities: options.entities,
-          migrations: options.migrations,
-          migrationsRun: true,
-          migrationsTableName: 'mutasi_migrations',
-          logging: ['error'],
-          extra: { max: 40 },
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            type: 'postgres' as const,
+            url: options.url,
+            entities: options.entities,
+            migrations: options.migrations,
+            migrationsTableName: 'mutasi_migrations',
+            logging: ['error' as const],
+            extra: { max: 40 },
+          }),
+          dataSourceFactory: (dataSourceOptions) => openAndMigrate(dataSourceOptions as DataSourceOptions),
         }),
       ],
       providers: [
