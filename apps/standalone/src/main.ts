@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { authFor, ConfigError, createHttpApp, loadConfig, OffsetClock, startEmbeddedPostgres } from '@mutasi/platform';
+import { authFor, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, startEmbeddedPostgres } from '@mutasi/platform';
 import { StandaloneModule } from '@mutasi/standalone';
 
 /**
@@ -28,8 +28,7 @@ async function main(): Promise<void> {
     await app.close();
     await embedded?.stop();
   };
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  onStopSignals(stop);
   await app.listen(config.port, config.host);
   const base = `http://${config.host}:${(app.getHttpServer() as { address(): { port: number } }).address().port}`;
   // Lets `npm run import` and `npm run projections:rebuild` reach this server's database while it runs.

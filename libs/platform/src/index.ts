@@ -2,6 +2,7 @@
 export * from './local-infra/embedded-postgres';
 export * from './local-infra/local-kafka';
 export { freePort } from './local-infra/free-port';
+export * from './local-infra/service-processes';
 export * from './config/config';
 export * from './clock/clock';
 export * from './auth/principal';
@@ -19,3 +20,4 @@ export * from './nest/platform.module';
 export * from './database/database.module';
 export * from './nest/http-app';
 export * from './nest/service-main';
+export * from './nest/stop-signals';

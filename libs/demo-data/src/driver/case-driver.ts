@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays } from '@mutasi/domain';
+import { addDays, toDate } from '@mutasi/domain';
 import { userIdFor } from '../users';
 import { HttpResult, MutasiHttp, UnexpectedAnswer } from './mutasi-http';
 
@@ -119,10 +119,10 @@ export class CaseDriver {
     return this.command(userIdFor('PPK', this.targetAgencyId), 'close', {});
   }
 
-  /** The server's date (standalone: `GET /api/dev/clock`). */
+  /** The server's date: the standalone demo clock (`GET /api/dev/clock`), else today's civil date in WIB. */
   async today(): Promise<string> {
     const clock = await this.http.raw('GET', '/api/dev/clock');
-    return (clock.body.now as string).slice(0, 10);
+    return clock.status === 200 ? (clock.body.now as string).slice(0, 10) : toDate(new Date().toISOString());
   }
 
   /** Every stage up to an active decree step: open, needs, proposal, socialisation, documents, approval. */

@@ -13,11 +13,16 @@ export class UnexpectedAnswer extends Error {
   }
 }
 
-/** Signs in as demo users (`POST /api/dev/token`) and sends JSON to the Mutasi API. */
+/**
+ * Signs in as demo users and sends JSON to the Mutasi API. Tokens come from `presetTokens` (userId → JWT, e.g. the
+ * tokens file of `npm run start:distributed`) or, in standalone mode, from `POST /api/dev/token`.
+ */
 export class MutasiHttp {
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens: Map<string, string>;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string, presetTokens: Readonly<Record<string, string>> = {}) {
+    this.tokens = new Map(Object.entries(presetTokens));
+  }
 
   async token(userId: string): Promise<string> {
     const cached = this.tokens.get(userId);

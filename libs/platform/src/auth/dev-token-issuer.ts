@@ -1,4 +1,5 @@
-import { generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { createPublicKey } from 'node:crypto';
+import { generateKeyPair, importPKCS8, importSPKI, KeyLike, SignJWT } from 'jose';
 import { Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
 
@@ -7,11 +8,20 @@ import { TokenVerifier } from './token-verifier';
  * generated at start, so the demo needs no identity provider. Tokens die with the process.
  */
 export class DevTokenIssuer {
-  private constructor(private readonly privateKey: KeyLike, readonly verifier: TokenVerifier, private readonly issuer: string, private readonly audience: string) {}
+  private constructor(private readonly privateKey: KeyLike, readonly verifier: TokenVerifier, private readonly issuer: string, private readonly audience: string, readonly publicKeyPem = '') {}
 
   static async create(issuer: string, audience: string): Promise<DevTokenIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('EdDSA');
     return new DevTokenIssuer(privateKey, TokenVerifier.forKey(publicKey, issuer, audience), issuer, audience);
+  }
+
+  /**
+   * An issuer with a key kept by the caller (PKCS#8 PEM, Ed25519): the local distributed launcher mints demo tokens
+   * that its services verify with the matching AUTH_PUBLIC_KEY.
+   */
+  static async fromPrivateKeyPem(pem: string, issuer: string, audience: string): Promise<DevTokenIssuer> {
+    const publicPem = createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+    return new DevTokenIssuer(await importPKCS8(pem, 'EdDSA'), TokenVerifier.forKey(await importSPKI(publicPem, 'EdDSA'), issuer, audience), issuer, audience, publicPem);
   }
 
   /** A token for `user`, valid for 12 hours. */

@@ -1,0 +1,34 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDemoData } from '@mutasi/demo-data';
+import { toDate } from '@mutasi/domain';
+import { generateSignerKey } from '@mutasi/integrity';
+import { DevTokenIssuer } from '@mutasi/platform';
+
+function secretFile(path: string, make: () => string): string {
+  if (!existsSync(path)) {
+    writeFileSync(path, make(), { mode: 0o600 });
+    chmodSync(path, 0o600);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * The keys a local distributed deployment needs, kept in `dir` between runs: the token signing key (services
+ * get only its public half, AUTH_PUBLIC_KEY), the ledger signing key (audit-service, LEDGER_SIGNER_KEY_FILE), and
+ * a 12-hour token for every demo user in `tokens.json`, since distributed mode has no dev sign-in endpoint.
+ */
+export async function localCredentials(dir: string, issuer: string, audience: string, origin: string): Promise<{ publicKey: string; ledgerKeyFile: string; tokensFile: string }> {
+  mkdirSync(dir, { recursive: true });
+  const privatePem = secretFile(join(dir, 'token-signing-key.pem'), () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  const ledgerKeyFile = join(dir, 'ledger-signer.key');
+  secretFile(ledgerKeyFile, () => `${generateSignerKey(origin.replace(/[^A-Za-z0-9.\-/_]/g, '_'))}\n`);
+  const tokens = await DevTokenIssuer.fromPrivateKeyPem(privatePem, issuer, audience);
+  const users = buildDemoData(toDate(new Date().toISOString())).users;
+  const signed: Record<string, string> = {};
+  for (const user of users) signed[user.userId] = await tokens.sign(user);
+  const tokensFile = join(dir, 'tokens.json');
+  writeFileSync(tokensFile, `${JSON.stringify(signed, null, 2)}\n`, { mode: 0o600 });
+  return { publicKey: tokens.publicKeyPem, ledgerKeyFile, tokensFile };
+}
