@@ -32,3 +32,16 @@ export async function localCredentials(dir: string, issuer: string, audience: st
   writeFileSync(tokensFile, `${JSON.stringify(signed, null, 2)}\n`, { mode: 0o600 });
   return { publicKey: tokens.publicKeyPem, ledgerKeyFile, tokensFile };
 }
+
+/** Writes the same keys as a docker compose env file (`docker compose --env-file <file> up`); returns its path. */
+export function writeComposeEnv(dir: string, credentials: { publicKey: string; ledgerKeyFile: string }): string {
+  const file = join(dir, 'compose.env');
+  const oneLine = (text: string): string => text.trim().replace(/\n/g, '\\n');
+  writeFileSync(file, [
+    '# Written by `npm run compose:env`: the services verify tokens with this public key; audit-service signs tree heads.',
+    `AUTH_PUBLIC_KEY='${oneLine(credentials.publicKey)}'`,
+    `LEDGER_SIGNER_KEY='${readFileSync(credentials.ledgerKeyFile, 'utf8').trim()}'`,
+    '',
+  ].join('\n'), { mode: 0o600 });
+  return file;
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join, relative } from 'node:path';
 import { ConfigError, EmbeddedPostgres, onStopSignals, LocalKafka, loadConfig, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/platform';
-import { localCredentials } from './credentials';
+import { localCredentials, writeComposeEnv } from './credentials';
 
 /** The four services in start order: the writer first (it seeds the demo data), the readers after it. */
 const SERVICES = [
@@ -24,6 +24,7 @@ function entryArgs(service: string): string[] {
  * in .data/distributed. Ctrl-C stops everything in reverse order.
  */
 async function main(): Promise<void> {
+  if (process.argv.includes('--compose-env')) return composeEnv();
   const config = loadConfig({ ...process.env, AUTH_DEV_TOKENS: 'false', AUTH_PUBLIC_KEY: 'generated below', MUTASI_CLOCK_OFFSET_DAYS: '0' }, 'standalone');
   const dir = join(config.dataDir, 'distributed');
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -68,6 +69,19 @@ async function main(): Promise<void> {
     await stop();
     process.exit(1);
   }
+}
+
+/** `npm run compose:env`: the keys and demo tokens for docker-compose.yml, without starting anything. */
+async function composeEnv(): Promise<void> {
+  const config = loadConfig({ ...process.env, AUTH_DEV_TOKENS: 'false', AUTH_PUBLIC_KEY: 'generated below' }, 'standalone');
+  const dir = join(config.dataDir, 'distributed');
+  const credentials = await localCredentials(dir, config.auth.issuer, config.auth.audience, config.ledger.origin);
+  const file = writeComposeEnv(dir, credentials);
+  process.stdout.write([
+    `wrote ${relative(process.cwd(), file)} (token public key, ledger signing key) and ${relative(process.cwd(), credentials.tokensFile)} (demo tokens, 12 h)`,
+    `next: docker compose --env-file ${relative(process.cwd(), file)} up --build`,
+    '',
+  ].join('\n'));
 }
 
 void main();

@@ -1,14 +1,18 @@
 import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { TOPICS } from './contracts';
 
-/** A kafkajs client for `brokers`, logging warnings and errors through `log`. */
+/**
+ * A kafkajs client for `brokers`, logging errors through `log`. Per-request broker error responses ("Response
+ * InitProducerId …" while a coordinator is still loading) are left out: kafkajs retries them, and a failure that
+ * outlasts the retries reaches the caller as an error, which is logged there.
+ */
 export function kafkaClient(clientId: string, brokers: readonly string[], log: (line: string) => void = () => undefined): Kafka {
   return new Kafka({
     clientId,
     brokers: [...brokers],
     logLevel: logLevel.ERROR,
     logCreator: () => ({ level, log: entry }: { level: logLevel; log: LogEntry['log'] }) => {
-      if (level <= logLevel.ERROR) log(`kafka: ${entry.message}`);
+      if (level <= logLevel.ERROR && !entry.message.startsWith('Response ')) log(`kafka: ${entry.message}`);
     },
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
   });

@@ -1,0 +1,139 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { generateSignerKey } from '@mutasi/integrity';
+import { loadConfig } from '@mutasi/platform';
+
+/**
+ * No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked statically: every service the
+ * repository deploys is there with the right entry point and port, every connection string points at a service of
+ * the file with matching credentials, start order waits on health checks, no secret is committed, and each
+ * service's environment passes the same configuration check the service runs at start.
+ */
+const ROOT = join(__dirname, '..', '..');
+
+interface ComposeService {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const services = compose.services;
+/** The deployable services: apps whose entry point runs through `runService`, with their default port. */
+const apps = readdirSync(join(ROOT, 'apps'))
+  .map((name) => ({ name, source: readFileSync(join(ROOT, 'apps', name, 'src', 'main.ts'), 'utf8') }))
+  .filter((a) => a.source.includes('runService('))
+  .map((a) => ({ name: a.name, port: Number(/defaultPort: (\d+)/.exec(a.source)?.[1]) }));
+
+/** Every environment variable the code reads: the validated configuration and direct `process.env` reads. */
+function variablesTheCodeReads(): Set<string> {
+  const names = new Set<string>();
+  const config = readFileSync(join(ROOT, 'libs', 'platform', 'src', 'config', 'config.ts'), 'utf8');
+  for (const m of config.matchAll(/(?:text|int|flag)\('([A-Z_]+)'/g)) names.add(m[1] as string);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/process\.env\.([A-Z_]+)/g)) names.add(m[1] as string);
+    }
+  };
+  walk(join(ROOT, 'apps'));
+  walk(join(ROOT, 'libs'));
+  return names;
+}
+
+/** The environment a container gets, with `${VAR:?…}` / `${VAR:-default}` filled in from `given`. */
+function interpolate(env: Record<string, string>, given: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{([A-Z_]+)(?::[?-]([^}]*))?\}/g, (_m, name: string) => {
+    if (given[name] !== undefined) return given[name] as string;
+    throw new Error(`${k} needs ${name}`);
+  })]));
+}
+
+describe('docker-compose.yml (static)', () => {
+  it('runs KurrentDB, Kafka (KRaft) and PostgreSQL, each with a health check', () => {
+    expect(services.kurrentdb?.image).toMatch(/kurrentdb/);
+    expect(services.kafka?.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    expect(services.postgres?.image).toMatch(/^postgres:/);
+    for (const name of ['kurrentdb', 'kafka', 'postgres']) expect({ name, healthcheck: Boolean(services[name]?.healthcheck?.test.length) }).toEqual({ name, healthcheck: true });
+  });
+
+  it('deploys every service of apps/ with its own entry point and port, published on loopback only', () => {
+    expect(apps.map((a) => a.name).sort()).toEqual(['audit-service', 'dashboard-service', 'relay', 'transfer-service']);
+    for (const app of apps) {
+      const s = services[app.name] as ComposeService;
+      expect(s).toBeDefined();
+      expect(s.build).toBe('.');
+      const entry = s.command?.at(-1) as string;
+      expect(entry).toBe(`dist/apps/${app.name}/src/main.js`);
+      expect(existsSync(join(ROOT, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+      expect(s.environment?.PORT).toBe(String(app.port));
+      expect(s.ports).toEqual([`127.0.0.1:${app.port}:${app.port}`]);
+      expect(s.healthcheck?.test.join(' ')).toContain('/api/health');
+    }
+  });
+
+  it('points every connection string at a service of the file, with matching credentials', () => {
+    const pg = services.postgres?.environment ?? {};
+    const advertised = /PLAINTEXT:\/\/([^,]+)/.exec(services.kafka?.environment?.KAFKA_ADVERTISED_LISTENERS ?? '')?.[1];
+    for (const app of apps) {
+      const env = services[app.name]?.environment ?? {};
+      const db = new URL(env.DATABASE_URL as string);
+      expect({ host: db.hostname, user: db.username, password: db.password, database: db.pathname.slice(1) }).toEqual({ host: 'postgres', user: pg.POSTGRES_USER, password: pg.POSTGRES_PASSWORD, database: pg.POSTGRES_DB });
+      expect(new URL(env.EVENTSTORE_CONNECTION_STRING as string).hostname).toBe('kurrentdb');
+      expect(env.KAFKA_BROKERS).toBe(advertised);
+    }
+  });
+
+  it('starts each service only after everything it uses is healthy, the writer first', () => {
+    const needs = (name: string): Set<string> => {
+      const direct = Object.keys(services[name]?.depends_on ?? {});
+      return new Set([...direct, ...direct.flatMap((d) => [...needs(d)])]);
+    };
+    for (const [name, s] of Object.entries(services)) {
+      for (const [dependency, { condition }] of Object.entries(s.depends_on ?? {})) {
+        expect({ name, dependency, condition, exists: Boolean(services[dependency]?.healthcheck) }).toEqual({ name, dependency, condition: 'service_healthy', exists: true });
+      }
+    }
+    for (const app of apps) expect([...needs(app.name)]).toEqual(expect.arrayContaining(['postgres', 'kurrentdb', ...(app.name === 'transfer-service' ? [] : ['kafka', 'transfer-service'])]));
+  });
+
+  it('commits no secret: the token key and the ledger signing key must come from the environment', () => {
+    expect(services['transfer-service']?.environment?.AUTH_PUBLIC_KEY).toMatch(/^\$\{AUTH_PUBLIC_KEY:\?/);
+    expect(services['audit-service']?.environment?.LEDGER_SIGNER_KEY).toMatch(/^\$\{LEDGER_SIGNER_KEY:\?/);
+  });
+
+  it('gives each service only variables the code reads, and a configuration its start-up check accepts', () => {
+    const known = variablesTheCodeReads();
+    const given = {
+      AUTH_PUBLIC_KEY: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString().trim().replace(/\n/g, '\\n'),
+      LEDGER_SIGNER_KEY: generateSignerKey('mutasi.example.go.id/ledger'),
+      LEDGER_ORIGIN: 'mutasi.example.go.id/ledger',
+      MUTASI_SEED_DEMO: 'true',
+    };
+    for (const app of apps) {
+      const env = interpolate(services[app.name]?.environment ?? {}, given);
+      expect({ app: app.name, unknown: Object.keys(env).filter((k) => !known.has(k)) }).toEqual({ app: app.name, unknown: [] });
+      const config = loadConfig(env, 'distributed');
+      expect(config.kafkaBrokers).toEqual(['kafka:9092']);
+      expect(config.host).toBe('0.0.0.0');
+    }
+  });
+
+  it('builds from a Dockerfile whose sources exist and whose build script is in package.json', () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => (m[1] as string).split(' '));
+    expect(copied.length).toBeGreaterThan(3);
+    for (const source of copied) expect({ source, exists: existsSync(join(ROOT, source)) }).toEqual({ source, exists: true });
+    expect(dockerfile).toMatch(/RUN npm ci/);
+    expect(scripts.build).toBeDefined();
+    expect(dockerfile).toMatch(/RUN npm run build/);
+  });
+});
