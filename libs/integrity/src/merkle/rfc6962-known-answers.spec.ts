@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MemoryLedger } from '../../test/memory-ledger';
 import { emptyRoot, leafHash, rootFromLeafHashes } from './hash';
 
-const VECTORS = join(__dirname, '../../../../../shared/testdata/rfc6962');
+const VECTORS = join(__dirname, '..', '..', 'test-vectors', 'rfc6962');
 const b64 = (hashes: readonly Buffer[]): string[] => hashes.map((h) => h.toString('base64'));
 
 // The eight leaves of the RFC 6962 reference tests (Certificate Transparency, transparency-dev/merkle), from

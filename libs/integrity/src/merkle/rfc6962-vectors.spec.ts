@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { verifyConsistency, verifyInclusion } from './verify';
 
-// Test vectors of transparency-dev/merkle (Apache 2.0), copied unchanged into the shared test data.
-const VECTORS = join(__dirname, '../../../../../shared/testdata/rfc6962');
+// Test vectors of transparency-dev/merkle (Apache 2.0), copied unchanged into libs/integrity/test-vectors (see its README).
+const VECTORS = join(__dirname, '..', '..', 'test-vectors', 'rfc6962');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
