@@ -58,12 +58,18 @@ export class Relay {
   async publishAvailable(): Promise<number> {
     let { position } = await this.checkpoint.get(START);
     let total = 0;
+    // The next page is read while the current one is published (the broker's round trip dominates).
+    let next = this.store.readAll({ after: position as never, limit: this.batchSize });
     for (;;) {
-      const page = await this.store.readAll({ after: position as never, limit: this.batchSize });
+      const page = await next;
       if (page.events.length === 0) return total;
-      await this.publish(page.events);
-      total += page.events.length;
       position = page.nextPosition;
+      next = this.store.readAll({ after: position as never, limit: this.batchSize });
+      await this.publish(page.events).catch(async (error: unknown) => {
+        await next.catch(() => undefined);
+        throw error;
+      });
+      total += page.events.length;
     }
   }
 
