@@ -2,7 +2,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
 import { ProjectionRunner } from '@mutasi/read-models';
-import { Clock } from '@mutasi/platform';
+import { Clock, keepRunning } from '@mutasi/platform';
 import { TreeHeadPublisher } from '@mutasi/messaging';
 import { FlagsProjection } from './flags/flags.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
@@ -43,16 +43,8 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     }, SIGN_TICK_MS);
   }
 
-  private async followForever(runner: ProjectionRunner): Promise<void> {
-    while (!this.stop.signal.aborted) {
-      try {
-        await runner.follow(this.stop.signal);
-      } catch (error) {
-        if (this.stop.signal.aborted) return;
-        this.logger.warn(`${runner.projection.name} stopped, restarting: ${String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
+  private followForever(runner: ProjectionRunner): Promise<void> {
+    return keepRunning(runner.projection.name, this.stop.signal, () => runner.follow(this.stop.signal), (line) => this.logger.warn(line));
   }
 
   onApplicationShutdown(): void {

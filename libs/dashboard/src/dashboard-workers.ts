@@ -2,6 +2,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
+import { keepRunning } from '@mutasi/platform';
 import { ProjectionRunner } from '@mutasi/read-models';
 import { DashboardChanges } from './changes';
 import { DashboardKafkaFeed } from './kafka-feed';
@@ -38,17 +39,8 @@ export class DashboardWorkers implements OnApplicationBootstrap, OnApplicationSh
       await this.kafkaFeed.start();
       return;
     }
-    void (async () => {
-      while (!this.stop.signal.aborted) {
-        try {
-          await this.runner?.follow(this.stop.signal);
-        } catch (error) {
-          if (this.stop.signal.aborted) return;
-          this.logger.warn(`dashboard feed stopped, restarting: ${String(error)}`);
-          await new Promise((resolve) => setTimeout(resolve, 1_000));
-        }
-      }
-    })();
+    const runner = this.runner;
+    if (runner) void keepRunning('dashboard feed', this.stop.signal, () => runner.follow(this.stop.signal), (line) => this.logger.warn(line));
   }
 
   async onApplicationShutdown(): Promise<void> {

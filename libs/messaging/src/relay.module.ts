@@ -2,7 +2,7 @@ import { DynamicModule, Logger, Module, OnApplicationBootstrap, OnApplicationShu
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
-import { HealthRegistry } from '@mutasi/platform';
+import { HealthRegistry, keepRunning } from '@mutasi/platform';
 import { ensureTopics, kafkaClient } from './kafka';
 import { Relay } from './relay';
 
@@ -29,17 +29,7 @@ export class RelayWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await this.connect();
     if (!this.enabled) return;
-    this.loop = (async () => {
-      while (!this.stop.signal.aborted) {
-        try {
-          await this.relay.follow(this.stop.signal);
-        } catch (error) {
-          if (this.stop.signal.aborted) return;
-          this.logger.warn(`relay stopped, restarting: ${String(error)}`);
-          await new Promise((resolve) => setTimeout(resolve, 1_000));
-        }
-      }
-    })();
+    this.loop = keepRunning('relay', this.stop.signal, () => this.relay.follow(this.stop.signal), (line) => this.logger.warn(line));
   }
 
   async onApplicationShutdown(): Promise<void> {

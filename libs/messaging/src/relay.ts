@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent, START } from '@mutasi/event-store';
+import { pause } from '@mutasi/platform';
 import { TOPICS } from './contracts';
 import { IntegrationEvent } from './integration-event';
 import { IntegrationMapper } from './integration-mapper';
@@ -49,7 +50,7 @@ export class Relay {
         if (signal?.aborted) throw error;
         const wait = Math.min(5_000, 100 * 2 ** Math.min(attempt, 6));
         this.logger.warn(`publishing ${messages.length} events failed (attempt ${attempt}), retrying in ${wait} ms: ${String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await pause(wait, signal);
       }
     }
   }

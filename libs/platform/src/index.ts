@@ -21,3 +21,4 @@ export * from './database/database.module';
 export * from './nest/http-app';
 export * from './nest/service-main';
 export * from './nest/stop-signals';
+export * from './workers/keep-running';

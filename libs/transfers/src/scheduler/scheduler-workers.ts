@@ -1,6 +1,7 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
+import { keepRunning } from '@mutasi/platform';
 import { ProjectionRunner } from '@mutasi/read-models';
 import { Scheduler } from './scheduler.service';
 import { SchedulerProjection } from './scheduler.projection';
@@ -30,16 +31,8 @@ export class SchedulerWorkers implements OnApplicationBootstrap, OnApplicationSh
     }, SCHEDULER_TICK_MS);
   }
 
-  private async followForever(): Promise<void> {
-    while (!this.stop.signal.aborted) {
-      try {
-        await this.runner.follow(this.stop.signal);
-      } catch (error) {
-        if (this.stop.signal.aborted) return;
-        this.logger.warn(`due-work projection stopped, restarting: ${String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
+  private followForever(): Promise<void> {
+    return keepRunning('due-work projection', this.stop.signal, () => this.runner.follow(this.stop.signal), (line) => this.logger.warn(line));
   }
 
   onApplicationShutdown(): void {
