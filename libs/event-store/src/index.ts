@@ -5,6 +5,7 @@ export * from './position';
 export * from './validation';
 export * from './hash-chain';
 export { catchUpSubscription, NewsLatch } from './catch-up';
+export { inBatches } from './batches';
 export { InMemoryEventStore } from './memory/in-memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { migrate, type Migration } from './postgres/migrations';

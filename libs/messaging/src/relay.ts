@@ -1,15 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EventStore, RecordedEvent, START } from '@mutasi/event-store';
+import { EventStore, inBatches, RecordedEvent, START } from '@mutasi/event-store';
 import { pause } from '@mutasi/platform';
 import { TOPICS } from './contracts';
 import { IntegrationEvent } from './integration-event';
 import { IntegrationMapper } from './integration-mapper';
 import { RelayCheckpoint } from './relay-checkpoint';
 
-const TICK = Symbol('tick');
-const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
 
 /** The Kafka message of an integration event: key = caseId keeps a case in order on one partition. */
 export function toMessage(e: IntegrationEvent): { key: string; value: string; headers: Record<string, string> } {
@@ -77,24 +75,9 @@ export class Relay {
   /** Follows the store live until the signal aborts (catch-up subscription, published in batches). */
   async follow(signal: AbortSignal): Promise<void> {
     const { position } = await this.checkpoint.get(START);
-    const iterator = this.store.subscribeToAll({ after: position as never, batchSize: this.batchSize, signal })[Symbol.asyncIterator]();
-    try {
-      let pending = iterator.next();
-      while (!signal.aborted) {
-        const first = await pending;
-        if (first.done) return;
-        const batch: RecordedEvent[] = [first.value];
-        pending = iterator.next();
-        while (batch.length < this.batchSize) {
-          const ready = await Promise.race([pending, nextTick()]);
-          if (ready === TICK || ready.done) break;
-          batch.push(ready.value);
-          pending = iterator.next();
-        }
-        await this.publish(batch, signal);
-      }
-    } finally {
-      await iterator.return?.();
+    for await (const batch of inBatches(this.store.subscribeToAll({ after: position as never, batchSize: this.batchSize, signal }), this.batchSize)) {
+      if (signal.aborted) return;
+      await this.publish(batch, signal);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
+import { EventStore, GlobalPosition, inBatches, RecordedEvent, START } from '@mutasi/event-store';
 import { Projection } from './projection';
 
 export interface RunnerOptions {
@@ -8,8 +8,6 @@ export interface RunnerOptions {
   readonly onBatch?: (stats: { readonly events: number; readonly position: GlobalPosition }) => void;
 }
 
-const TICK = Symbol('tick');
-const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
 
 /**
  * Runs one projection: reads the global order from its checkpoint, applies events in batches, and commits rows,
@@ -61,24 +59,9 @@ export class ProjectionRunner {
   /** Follows the store live until the signal aborts: a catch-up subscription, applied in batches. */
   async follow(signal: AbortSignal): Promise<void> {
     const { position } = await this.checkpoint();
-    const iterator = this.store.subscribeToAll({ after: position, batchSize: this.batchSize, signal })[Symbol.asyncIterator]();
-    try {
-      let pending = iterator.next();
-      while (!signal.aborted) {
-        const first = await pending;
-        if (first.done) return;
-        const batch: RecordedEvent[] = [first.value];
-        pending = iterator.next();
-        while (batch.length < this.batchSize) {
-          const ready = await Promise.race([pending, nextTick()]);
-          if (ready === TICK || ready.done) break;
-          batch.push(ready.value);
-          pending = iterator.next();
-        }
-        await this.commit(batch);
-      }
-    } finally {
-      await iterator.return?.();
+    for await (const batch of inBatches(this.store.subscribeToAll({ after: position, batchSize: this.batchSize, signal }), this.batchSize)) {
+      if (signal.aborted) return;
+      await this.commit(batch);
     }
   }
 
