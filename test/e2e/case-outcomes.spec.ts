@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId, SAMPLE_NIP } from '@mutasi/demo-data';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
@@ -9,21 +8,17 @@ const PROV_SDM = positionId(AGENCY.provNb, 'analis-sdm');
 describe('case outcomes over HTTP', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  let db: Client;
   beforeAll(async () => {
     t = await startTestApp();
     http = new MutasiHttp(t.url);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
   });
 
   const refusals = async (code: string): Promise<{ data: Record<string, unknown>; metadata: Record<string, unknown> }[]> =>
-    (await db.query(`SELECT data, metadata FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'code' = $1`, [code])).rows;
-  const eventCount = async (caseId: string): Promise<number> => Number((await db.query('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [`transfer-${caseId}`])).rows[0].count);
+    (await t.db.query(`SELECT data, metadata FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'code' = $1`, [code])).rows;
+  const eventCount = async (caseId: string): Promise<number> => Number((await t.db.query('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [`transfer-${caseId}`])).rows[0].count);
 
   it('an objection upheld sends the proposal back for revision; the revised proposal is socialised again', async () => {
     const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
 import { HumanRole } from '@mutasi/domain';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
@@ -33,14 +32,11 @@ const bodies = fc.oneof(
 describe('fuzzing every command endpoint', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  let db: Client;
   const cases: { label: string; id: string }[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
     http = new MutasiHttp(t.url);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
     const target = positionId(AGENCY.provNb, 'analis-sdm');
     const ended = new CaseDriver(http, target, DEMO_NIP.sameProvince);
     await ended.open();
@@ -51,12 +47,11 @@ describe('fuzzing every command endpoint', () => {
     cases.push({ label: 'ended', id: ended.caseId }, { label: 'frozen', id: frozen.caseId });
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
   });
 
   const caseEvents = async (): Promise<string> =>
-    JSON.stringify((await db.query(`SELECT stream_id, revision, metadata->>'hash' AS hash FROM event_store.events WHERE stream_id LIKE 'transfer-%' ORDER BY stream_id, revision`)).rows);
+    JSON.stringify((await t.db.query(`SELECT stream_id, revision, metadata->>'hash' AS hash FROM event_store.events WHERE stream_id LIKE 'transfer-%' ORDER BY stream_id, revision`)).rows);
 
   it('answers only 4xx, never appends to a case, for generated bodies on every command and case', async () => {
     const before = await caseEvents();

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { EventStore } from '@mutasi/event-store';
 import { rebuildProjection } from '@mutasi/standalone';
 import { syntheticHistories } from '@mutasi/testing';
@@ -36,12 +35,9 @@ function rebuildAndKill(name: string, databaseUrl: string, killAfter: number): P
  */
 describe('crash safety of projection rebuilds', () => {
   let t: TestApp;
-  let db: Client;
   let total = 0;
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
     const store = t.app.get(EventStore);
     for (const { streamId, events } of syntheticHistories(2_600)) {
       await store.append(streamId, events, 'no_stream');
@@ -49,20 +45,19 @@ describe('crash safety of projection rebuilds', () => {
     }
   }, 300_000);
   afterAll(async () => {
-    await db.end();
     await t.close();
   });
 
   const dump = async (name: string): Promise<string> => {
     const parts: string[] = [];
-    for (const [table, order] of TABLES[name] ?? []) parts.push(JSON.stringify((await db.query(`SELECT * FROM ${table} ORDER BY ${order}`)).rows));
+    for (const [table, order] of TABLES[name] ?? []) parts.push(JSON.stringify((await t.db.query(`SELECT * FROM ${table} ORDER BY ${order}`)).rows));
     return parts.join('\n');
   };
 
   it.each(Object.keys(TABLES))('%s: killed mid-rebuild, restarted, equals a clean rebuild', async (name) => {
     expect(total).toBeGreaterThanOrEqual(50_000);
     const killedAt = await rebuildAndKill(name, t.databaseUrl, 15_000);
-    const { events_done: committed } = (await db.query('SELECT events_done FROM projection_checkpoints WHERE name = $1', [name])).rows[0] as { events_done: string };
+    const { events_done: committed } = (await t.db.query('SELECT events_done FROM projection_checkpoints WHERE name = $1', [name])).rows[0] as { events_done: string };
     expect(Number(committed)).toBeGreaterThanOrEqual(killedAt);
     expect(Number(committed)).toBeLessThan(total);
     await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: false });

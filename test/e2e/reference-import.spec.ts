@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { MutasiHttp } from '@mutasi/demo-data';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
@@ -13,15 +12,11 @@ const employee = {
 describe('reference data over HTTP', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  let db: Client;
   beforeAll(async () => {
     t = await startTestApp();
     http = new MutasiHttp(t.url);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
   });
 
@@ -47,7 +42,7 @@ describe('reference data over HTTP', () => {
     const result = await http.as('admin.bkn', 'POST', '/api/admin/import', { agencies: [agency], positions: [position], employees: [employee] });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ agencies: 1, positions: 1, employees: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const recorded = await db.query(`SELECT data, metadata FROM event_store.events WHERE stream_id = 'reference-data' AND data->>'sha256' = $1`, [result.body.sha256]);
+    const recorded = await t.db.query(`SELECT data, metadata FROM event_store.events WHERE stream_id = 'reference-data' AND data->>'sha256' = $1`, [result.body.sha256]);
     expect(recorded.rows[0]).toMatchObject({ data: { source: 'api', employees: 1 }, metadata: { actor: { userId: 'admin.bkn', role: 'ADMIN' } } });
   });
 
@@ -61,14 +56,14 @@ describe('reference data over HTTP', () => {
     expect(result.status).toBe(400);
     const fields = result.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['positions[1].agencyId', 'employees[1].nip', 'employees[1].golongan']));
-    expect((await db.query(`SELECT 1 FROM agencies WHERE id = 'kab-baru'`)).rowCount).toBe(0);
-    expect((await db.query(`SELECT 1 FROM employees WHERE nip = '199003152015031003'`)).rowCount).toBe(0);
+    expect((await t.db.query(`SELECT 1 FROM agencies WHERE id = 'kab-baru'`)).rowCount).toBe(0);
+    expect((await t.db.query(`SELECT 1 FROM employees WHERE nip = '199003152015031003'`)).rowCount).toBe(0);
   });
 
   it('refuses a non-admin (403) and records the refusal (M-04)', async () => {
     const result = await http.as('ppk.kota-bandar-lestari', 'POST', '/api/admin/import', { agencies: [agency] });
     expect(result.status).toBe(403);
-    const recorded = await db.query(`SELECT data FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'command' = 'ImportReferenceData'`);
+    const recorded = await t.db.query(`SELECT data FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'command' = 'ImportReferenceData'`);
     expect(recorded.rows[0]).toMatchObject({ data: { status: 403, code: 'ROLE_NOT_ALLOWED' } });
   });
 

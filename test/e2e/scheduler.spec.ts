@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
 import { Scheduler, SchedulerWorkers } from '@mutasi/transfers';
 import { TEST_NOW } from '@mutasi/testing';
@@ -10,7 +9,6 @@ const DAY = 86_400_000;
 describe('scheduler: due dates become commands', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  let db: Client;
   const scheduler = (): Scheduler => t.app.get(Scheduler);
   const project = (): Promise<void> => t.app.get(SchedulerWorkers).runner.catchUpTo();
   const at = (days: number): Date => new Date(Date.parse(TEST_NOW) + days * DAY);
@@ -18,15 +16,12 @@ describe('scheduler: due dates become commands', () => {
   beforeAll(async () => {
     t = await startTestApp();
     http = new MutasiHttp(t.url);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
   });
 
-  const events = async (caseId: string): Promise<string[]> => (await db.query('SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [`transfer-${caseId}`])).rows.map((r: { type: string }) => r.type);
+  const events = async (caseId: string): Promise<string[]> => (await t.db.query('SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [`transfer-${caseId}`])).rows.map((r: { type: string }) => r.type);
 
   it('closes the objection window after 14 days (R-32), once, and again correctly after a restart', async () => {
     t.clock.set(new Date(TEST_NOW));
@@ -36,7 +31,7 @@ describe('scheduler: due dates become commands', () => {
     await d.propose();
     await d.notify();
     await project();
-    const due = await db.query(`SELECT kind, due_on::text, status FROM due_work WHERE case_id = $1`, [d.caseId]);
+    const due = await t.db.query(`SELECT kind, due_on::text, status FROM due_work WHERE case_id = $1`, [d.caseId]);
     expect(due.rows).toEqual([{ kind: 'CloseObjectionWindow', due_on: '2026-06-16', status: 'PENDING' }]);
     t.clock.set(at(14));
     expect(await scheduler().runDue()).toBe(0);
@@ -50,7 +45,7 @@ describe('scheduler: due dates become commands', () => {
     const view = await http.as('inspektur.bkn', 'GET', `/api/transfers/${d.caseId}`);
     expect(view.body).toMatchObject({ status: 'SOCIALISED', socialisation: { outcome: 'WINDOW_CLOSED' } });
     await project();
-    expect((await db.query(`SELECT status FROM due_work WHERE case_id = $1`, [d.caseId])).rows).toEqual([{ status: 'DONE' }]);
+    expect((await t.db.query(`SELECT status FROM due_work WHERE case_id = $1`, [d.caseId])).rows).toEqual([{ status: 'DONE' }]);
   });
 
   it('escalates an overdue step (R-30), again after 7 days, and re-sends a claim left by a crash without appending twice', async () => {
@@ -67,7 +62,7 @@ describe('scheduler: due dates become commands', () => {
     expect(await scheduler().runDue()).toBe(1);
     await project();
     // A run that crashed after sending but before recording: its claim goes stale and is taken over.
-    await db.query(`UPDATE due_work SET status = 'CLAIMED', updated_at = now() - interval '10 minutes' WHERE case_id = $1`, [d.caseId]);
+    await t.db.query(`UPDATE due_work SET status = 'CLAIMED', updated_at = now() - interval '10 minutes' WHERE case_id = $1`, [d.caseId]);
     expect(await scheduler().runDue()).toBe(0);
     expect((await events(d.caseId)).filter((e) => e === 'ApprovalStepEscalated.v1')).toHaveLength(1);
     t.clock.set(at(52));

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { AuditWorkers } from '@mutasi/audit';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
 import { computeEventHash, fromBase64, GENESIS_HASH, verifyConsistency } from '@mutasi/integrity';
@@ -14,14 +13,11 @@ type Row = { event_id: string; stream_id: string; revision: string; tx_id: strin
 describe('tamper detection on a real PostgreSQL', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  let db: Client;
   let cases: CaseDriver[];
 
   beforeEach(async () => {
     t = await startTestApp();
     http = new MutasiHttp(t.url);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
     const internal = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal);
     await internal.throughApproval();
     const province = new CaseDriver(http, positionId(AGENCY.provNb, 'analis-sdm'), DEMO_NIP.sameProvince);
@@ -32,13 +28,12 @@ describe('tamper detection on a real PostgreSQL', () => {
     await http.as('inspektur.bkn', 'POST', '/api/audit/ledger/tree-heads', {});
   });
   afterEach(async () => {
-    await db.end();
     await t.close();
   });
 
   const verify = async (checkpoint?: string): Promise<{ ok: boolean; failures: Failure[] }> => (await http.as('inspektur.bkn', 'POST', '/api/audit/verify', checkpoint ? { checkpoint } : {})).body;
-  const events = async (streamId: string): Promise<Row[]> => (await db.query('SELECT event_id::text, stream_id, revision, tx_id::text, seq::text, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId])).rows;
-  const leafOf = async (eventId: string): Promise<string> => (await db.query('SELECT leaf_index::text AS i FROM ledger_leaves WHERE event_id = $1', [eventId])).rows[0].i;
+  const events = async (streamId: string): Promise<Row[]> => (await t.db.query('SELECT event_id::text, stream_id, revision, tx_id::text, seq::text, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId])).rows;
+  const leafOf = async (eventId: string): Promise<string> => (await t.db.query('SELECT leaf_index::text AS i FROM ledger_leaves WHERE event_id = $1', [eventId])).rows[0].i;
   const stream = (i: number): string => `transfer-${(cases[i] as CaseDriver).caseId}`;
 
   it('starts from a record that verifies', async () => {
@@ -47,7 +42,7 @@ describe('tamper detection on a real PostgreSQL', () => {
 
   it('an event’s data changed by UPDATE: its stream position and its leaf, "changed"', async () => {
     const target = (await events(stream(0)))[3] as Row;
-    await db.query(`UPDATE event_store.events SET data = jsonb_set(data, '{message}', '"pesan lain"') WHERE event_id = $1`, [target.event_id]);
+    await t.db.query(`UPDATE event_store.events SET data = jsonb_set(data, '{message}', '"pesan lain"') WHERE event_id = $1`, [target.event_id]);
     const report = await verify();
     expect(report.ok).toBe(false);
     expect(report.failures[0]).toMatchObject({ position: `stream ${stream(0)} revision 3`, eventId: target.event_id });
@@ -59,7 +54,7 @@ describe('tamper detection on a real PostgreSQL', () => {
   it('an event deleted: the gap in its stream and the leaf whose event is gone', async () => {
     const target = (await events(stream(1)))[4] as Row;
     const leaf = await leafOf(target.event_id);
-    await db.query('DELETE FROM event_store.events WHERE event_id = $1', [target.event_id]);
+    await t.db.query('DELETE FROM event_store.events WHERE event_id = $1', [target.event_id]);
     const report = await verify();
     expect(report.failures.find((f) => f.position.startsWith('stream'))).toMatchObject({ position: `stream ${stream(1)} revision 5` });
     expect(report.failures.find((f) => f.position.startsWith('stream'))?.reason).toMatch(/missing before it/);
@@ -71,12 +66,12 @@ describe('tamper detection on a real PostgreSQL', () => {
     const b = (await events(stream(1)))[2] as Row;
     const [first] = [await leafOf(a.event_id), await leafOf(b.event_id)].sort((x, y) => Number(x) - Number(y));
     // The global order's sequence is an identity column the application can never set; an operator can.
-    await db.query('ALTER TABLE event_store.events ALTER COLUMN seq DROP IDENTITY');
-    await db.query('BEGIN');
-    await db.query(`UPDATE event_store.events SET tx_id = '1'::xid8, seq = -1 WHERE event_id = $1`, [a.event_id]);
-    await db.query(`UPDATE event_store.events SET tx_id = $2::xid8, seq = $3 WHERE event_id = $1`, [b.event_id, a.tx_id, a.seq]);
-    await db.query(`UPDATE event_store.events SET tx_id = $2::xid8, seq = $3 WHERE event_id = $1`, [a.event_id, b.tx_id, b.seq]);
-    await db.query('COMMIT');
+    await t.db.query('ALTER TABLE event_store.events ALTER COLUMN seq DROP IDENTITY');
+    await t.db.query('BEGIN');
+    await t.db.query(`UPDATE event_store.events SET tx_id = '1'::xid8, seq = -1 WHERE event_id = $1`, [a.event_id]);
+    await t.db.query(`UPDATE event_store.events SET tx_id = $2::xid8, seq = $3 WHERE event_id = $1`, [b.event_id, a.tx_id, a.seq]);
+    await t.db.query(`UPDATE event_store.events SET tx_id = $2::xid8, seq = $3 WHERE event_id = $1`, [a.event_id, b.tx_id, b.seq]);
+    await t.db.query('COMMIT');
     const report = await verify();
     const leafFailure = report.failures.find((f) => f.position.startsWith('leaf'));
     expect(leafFailure?.position).toBe(`leaf ${first}`);
@@ -86,7 +81,7 @@ describe('tamper detection on a real PostgreSQL', () => {
   it('the tail of a stream truncated: the ledger still holds those events, "deleted or truncated"', async () => {
     const all = await events(stream(0));
     const tail = all.slice(-2);
-    await db.query('DELETE FROM event_store.events WHERE event_id = ANY($1)', [tail.map((e) => e.event_id)]);
+    await t.db.query('DELETE FROM event_store.events WHERE event_id = ANY($1)', [tail.map((e) => e.event_id)]);
     const report = await verify();
     const missing = report.failures.filter((f) => /missing from the event store/.test(f.reason));
     expect(missing.map((f) => f.eventId)).toEqual(tail.map((e) => e.event_id));
@@ -102,12 +97,12 @@ describe('tamper detection on a real PostgreSQL', () => {
       const data = row.type === 'ApprovalStepGranted.v1' ? { ...row.data, notes: 'rewritten' } : row.data;
       const metadata = { ...row.metadata, prevHash };
       const hash = computeEventHash({ streamId: row.stream_id, revision: Number(row.revision), eventId: row.event_id, type: row.type, data, metadata });
-      await db.query('UPDATE event_store.events SET data = $2, metadata = $3 WHERE event_id = $1', [row.event_id, data, { ...metadata, hash }]);
+      await t.db.query('UPDATE event_store.events SET data = $2, metadata = $3 WHERE event_id = $1', [row.event_id, data, { ...metadata, hash }]);
       prevHash = hash;
     }
-    await db.query(`TRUNCATE ledger_leaves, ledger_nodes, ledger_tree_heads`);
-    await db.query(`DELETE FROM projection_checkpoints WHERE name = 'ledger'`);
-    await db.query(`DELETE FROM projection_stream_versions WHERE projection = 'ledger'`);
+    await t.db.query(`TRUNCATE ledger_leaves, ledger_nodes, ledger_tree_heads`);
+    await t.db.query(`DELETE FROM projection_checkpoints WHERE name = 'ledger'`);
+    await t.db.query(`DELETE FROM projection_stream_versions WHERE projection = 'ledger'`);
     await t.app.get(AuditWorkers).catchUp();
     const rewritten = (await http.as('inspektur.bkn', 'POST', '/api/audit/ledger/tree-heads', {})).body as { treeSize: number; rootHash: string };
 

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { EventStore } from '@mutasi/event-store';
 import { RelayWorkers } from '@mutasi/messaging';
@@ -14,16 +13,12 @@ jest.setTimeout(240_000);
 describe('relay through a broker outage', () => {
   let kafka: LocalKafka;
   let t: TestApp;
-  let db: Client;
 
   beforeAll(async () => {
     kafka = await startLocalKafka();
     t = await startTestApp({ workers: true, seedDemo: false, env: { KAFKA_BROKERS: kafka.brokers.join(',') } });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
     await kafka.stop();
   });
@@ -59,12 +54,12 @@ describe('relay through a broker outage', () => {
 
     const finalRevision = new Map(histories.map((h) => [h.streamId.slice('transfer-'.length), h.events.length - 1]));
     await eventually(async () => {
-      const rows = (await db.query('SELECT case_id, last_sequence FROM dashboard_cases')).rows as { case_id: string; last_sequence: number }[];
+      const rows = (await t.db.query('SELECT case_id, last_sequence FROM dashboard_cases')).rows as { case_id: string; last_sequence: number }[];
       return rows.length === histories.length && rows.every((r) => r.last_sequence === finalRevision.get(r.case_id)) ? true : undefined;
     }, 120_000, 'the dashboard to apply every case to its last event');
-    const durations = (await db.query('SELECT case_id, stage, count(*)::int AS n FROM dashboard_stage_durations GROUP BY case_id, stage HAVING count(*) > 1')).rows;
+    const durations = (await t.db.query('SELECT case_id, stage, count(*)::int AS n FROM dashboard_stage_durations GROUP BY case_id, stage HAVING count(*) > 1')).rows;
     expect(durations).toEqual([]);
-    const evaluations = Number((await db.query('SELECT count(*) FROM dashboard_evaluations')).rows[0].count);
+    const evaluations = Number((await t.db.query('SELECT count(*) FROM dashboard_evaluations')).rows[0].count);
     const expectedEvaluations = histories.flatMap((h) => h.events).filter((e) => e.type === 'EvaluationRecorded.v1').length;
     expect(evaluations).toBe(expectedEvaluations);
   });

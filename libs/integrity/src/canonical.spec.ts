@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { canonicalBytes, canonicalJson } from './canonical';
-import { IntegrityError } from './errors';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'no error';
-  } catch (error: unknown) {
-    return error instanceof IntegrityError ? error.code : 'other error';
-  }
-}
+import { codeOf } from '../test/error-code';
 
 describe('RFC 8785 canonical JSON', () => {
   it('serialises the RFC 8785 §3.2.2 example exactly', () => {

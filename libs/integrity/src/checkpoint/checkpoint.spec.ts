@@ -1,8 +1,8 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { IntegrityError } from '../errors';
 import { generateSignerKey, verifierKeyFromSignerKey } from '../note/keys';
 import { parseSignedNote, signNote } from '../note/signed-note';
 import { parseCheckpoint, signCheckpoint, verifyCheckpoint } from './checkpoint';
+import { codeOf } from '../../test/error-code';
 
 // The signer key of Go sumdb/note's documentation: a fixed key makes the signed output reproducible.
 const SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
@@ -10,15 +10,6 @@ const VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW
 const ROOT = createHash('sha256').update('root').digest();
 const HEAD = { origin: 'mutasi.example/ledger', treeSize: 42, rootHash: ROOT, timestamp: new Date('2025-03-01T10:00:00.789Z') };
 const TEXT = `mutasi.example/ledger\n42\n${ROOT.toString('base64')}\ntimestamp 1740823200\n`;
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'no error';
-  } catch (error: unknown) {
-    return error instanceof IntegrityError ? error.code : 'other error';
-  }
-}
 
 describe('Signed tree heads as C2SP checkpoints', () => {
   const signed = signCheckpoint(SKEY, HEAD);

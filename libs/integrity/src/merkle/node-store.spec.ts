@@ -1,23 +1,14 @@
 import fc from 'fast-check';
 import { MemoryLedger } from '../../test/memory-ledger';
-import { IntegrityError } from '../errors';
 import { newNodesOnAppend } from './append';
 import { buildConsistencyProof, buildInclusionProof, rootFromNodes } from './build';
 import { leafHash, nodeHash } from './hash';
 import { consistencyProofNodes, inclusionProofNodes, rootNodes, type NodeKey } from './plan';
+import { codeOf } from '../../test/error-code';
 
 const leaves = [0, 1, 2, 3].map((i) => leafHash(Buffer.from([i])));
 
 /** The error's stable code, or 'no error'. */
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'no error';
-  } catch (error: unknown) {
-    return error instanceof IntegrityError ? error.code : `unexpected ${String(error)}`;
-  }
-}
-
 describe('Appending leaves to the node store', () => {
   it('stores the leaf and every parent it completes, with their RFC 6962 hashes', () => {
     const ledger = new MemoryLedger();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { IntegrityError } from '../errors';
 import { ed25519KeyId, generateSignerKey, parseSignerKey, parseVerifierKey, verifierKeyFromSignerKey } from './keys';
 import { openNote, parseSignedNote, signNote } from './signed-note';
+import { codeOf } from '../../test/error-code';
 
 // Known answers from the documentation and tests of Go's golang.org/x/mod/sumdb/note, the reference
 // implementation of c2sp.org/signed-note.
@@ -12,15 +12,6 @@ const TEXT = "If you think cryptography is the answer to your problem,\nthen you
 const PETER_SIG = '\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
 const ENOCH_SIG = '\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
 const SIGNED = `${TEXT}\n${PETER_SIG}`;
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'no error';
-  } catch (error: unknown) {
-    return error instanceof IntegrityError ? error.code : 'other error';
-  }
-}
 
 describe('Signed-note keys (Go sumdb/note known answers)', () => {
   it('derives the published verifier key and key ID from the published signer key', () => {

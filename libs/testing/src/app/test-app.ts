@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
 import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, Principal } from '@mutasi/platform';
 import { StandaloneModule } from '@mutasi/standalone';
 import { createTestDatabase } from '../infra/postgres';
@@ -12,6 +13,8 @@ export interface TestApp {
   readonly clock: FixedClock;
   readonly app: INestApplication;
   readonly api: ApiClient;
+  /** A small pool on the app's database, for tests that look at rows directly (closed with the app). */
+  readonly db: Pool;
   /** A token for any principal, signed by the server's dev issuer (for role × agency matrices). */
   tokenFor(principal: Principal): Promise<string>;
   /** Stops the server and drops its database. */
@@ -34,16 +37,19 @@ export async function startTestApp(options: { now?: string; workers?: boolean; s
   const { port } = (app.getHttpServer() as { address(): { port: number } }).address();
   const url = `http://127.0.0.1:${port}`;
   const issuer = auth.devAuth.issuer as DevTokenIssuer;
+  const db = new Pool({ connectionString: databaseUrl, max: 3 });
   return {
-    url, databaseUrl, clock, app,
+    url, databaseUrl, clock, app, db,
     api: new ApiClient(url),
     tokenFor: (principal) => issuer.sign(principal),
     async close() {
+      await db.end();
       await app.close();
       await database.drop();
     },
     dropDatabase: database.drop,
     async stop() {
+      await db.end();
       await app.close();
     },
   };
