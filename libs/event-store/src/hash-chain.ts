@@ -1,15 +1,8 @@
 import { computeEventHash, GENESIS_HASH } from '@mutasi/integrity';
-import { EventData } from './types';
+import { ChainedEvent, EventData } from './types';
 
-/** An event with its stream, revision and hash chain set, before the backend gives it a global position. */
-export interface ChainedEvent {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly metadata: Readonly<Record<string, unknown>> & { readonly prevHash: string; readonly hash: string };
-}
+export type { ChainedEvent };
+
 
 /** The hash and revision of a stream's last event, or null for a stream that does not exist yet. */
 export interface StreamHead {

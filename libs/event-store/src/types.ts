@@ -12,10 +12,14 @@ export interface EventData {
  * An event as stored: its place in its stream and in the global order, and the metadata with the hash chain
  * (`prevHash`, `hash`) set by the store at append.
  */
-export interface RecordedEvent {
+export interface RecordedEvent extends ChainedEvent {
+  readonly globalPosition: GlobalPosition;
+}
+
+/** An event with its stream, revision and hash chain set, before the backend gives it a global position. */
+export interface ChainedEvent {
   readonly streamId: string;
   readonly revision: number;
-  readonly globalPosition: GlobalPosition;
   readonly eventId: string;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
