@@ -41,7 +41,7 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
   const delegations: Delegation[] = [{
     id: 'deleg-prov-nb-sk-2025',
     grantor: { role: 'GUBERNUR', agencyId: AGENCY.provNb },
-    granteeUserId: userIdFor('PPK', AGENCY.provNb),
+    granteeUserId: userIdFor('PPK', AGENCY.provNb, 2),
     scope: ['DECREE'],
     validFrom: '2025-03-01',
     validUntil: '2027-12-31',

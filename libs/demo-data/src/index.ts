@@ -7,3 +7,4 @@ export * from './dataset';
 export { Prng } from './prng';
 export * from './driver/mutasi-http';
 export * from './driver/case-driver';
+export * from './calendars';

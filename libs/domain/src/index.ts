@@ -3,6 +3,7 @@
  */
 export * from './shared/errors';
 export * from './shared/dates';
+export * from './shared/calendar';
 export * from './values/nip';
 export * from './values/golongan';
 export * from './values/skp';
@@ -21,8 +22,10 @@ export * from './rules/vacancy-rules';
 export * from './rules/election-rules';
 export * from './rules/conflict-rules';
 export * from './rules/decree-rules';
+export * from './rules/evidence-rules';
 export * from './merit/merit';
 export * from './transfer-case/documents';
+export * from './transfer-case/decisions';
 export * from './transfer-case/commands';
 export * from './transfer-case/events';
 export * from './transfer-case/state';

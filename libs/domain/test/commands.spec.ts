@@ -43,7 +43,7 @@ describe('every command of a transfer case', () => {
   it('RaiseObjection and ResolveObjection UPHELD: back to revision; ReviseProposal restarts socialisation', () => {
     const j = journey('c-obj-up').notified();
     j.scenario.run(world.simple('RaiseObjection', { reason: 'caring for a parent' }, pns()));
-    j.scenario.run(world.simple('ResolveObjection', { outcome: 'UPHELD', reasoning: 'valid family grounds' }, world.actor('PPK', BL)));
+    j.scenario.run(world.simple('ResolveObjection', { outcome: 'UPHELD', reasoning: 'valid family grounds' }, world.person('PPK', BL, j.state)));
     expect(j.state.status).toBe('RETURNED_FOR_REVISION');
     given(j.events).when(world.propose(j.state, DEMO_NIP.internal, {}, undefined, undefined, true)).then((events, after) => {
       expect(events[0]?.type).toBe('ProposalRevised.v1');
@@ -55,8 +55,8 @@ describe('every command of a transfer case', () => {
   it('ResolveObjection DISMISSED: socialisation completes; reasoning is required', () => {
     const j = journey('c-obj-dis').notified();
     j.scenario.run(world.simple('RaiseObjection', { reason: 'prefer to stay' }, pns()));
-    given(j.events).when(world.simple('ResolveObjection', { outcome: 'DISMISSED', reasoning: '' }, world.actor('PPK', BL))).thenRefused({ kind: 'VALIDATION', code: 'FIELD_REQUIRED' });
-    given(j.events).when(world.simple('ResolveObjection', { outcome: 'DISMISSED', reasoning: 'service need outweighs preference' }, world.actor('PPK', BL))).then((_, after) => {
+    given(j.events).when(world.simple('ResolveObjection', { outcome: 'DISMISSED', reasoning: '' }, world.person('PPK', BL, j.state))).thenRefused({ kind: 'VALIDATION', code: 'FIELD_REQUIRED' });
+    given(j.events).when(world.simple('ResolveObjection', { outcome: 'DISMISSED', reasoning: 'service need outweighs preference' }, world.person('PPK', BL, j.state))).then((_, after) => {
       expect(after.status).toBe('SOCIALISED');
       expect(innerCase(after)?.socialisation.outcome).toBe('OBJECTION_DISMISSED');
     });
@@ -64,7 +64,7 @@ describe('every command of a transfer case', () => {
 
   it('AttachDocument and VerifyDocument: by hash, verified once, bad hashes refused', () => {
     const j = journey('c-doc').proposed();
-    const attach = (sha256: string): TransferCommand => world.simple('AttachDocument', { kind: 'TRAINING_PLAN', title: 'Rencana pelatihan', sha256 }, world.actor('PENGUSUL', BL));
+    const attach = (sha256: string): TransferCommand => world.simple('AttachDocument', { kind: 'TRAINING_PLAN', title: 'Rencana pelatihan', sha256, statement: null }, world.actor('PENGUSUL', BL));
     given(j.events).when(attach('not-a-hash')).thenRefused({ kind: 'VALIDATION', code: 'INVALID_SHA256' });
     j.scenario.run(attach('b'.repeat(64)));
     given(j.events).when(attach('b'.repeat(64))).thenRefused({ kind: 'CONFLICT', code: 'DUPLICATE_DOCUMENT' });
@@ -82,7 +82,7 @@ describe('every command of a transfer case', () => {
     const j = journey('c-full').appointed();
     const slots = innerCase(j.state)?.evaluations ?? [];
     for (const slot of slots) {
-      j.scenario.run(world.simple('RecordEvaluation', { periodMonths: slot.periodMonths, skpBefore: 'BAIK', skpAfter: 'BAIK', competencyFit: 4, vacancyClosed: true, serviceIndicators: { layananSelesaiTepatWaktu: 0.92 }, notes: 'fits well' }, world.actor('PENGUSUL', BL), `${slot.dueOn}T03:00:00.000Z`));
+      j.scenario.run(world.evaluate(j.state, slot.periodMonths, world.person('TIM_PENILAI_KINERJA', BL, j.state, 'EVALUATION'), `${slot.dueOn}T03:00:00.000Z`, { serviceIndicators: { layananSelesaiTepatWaktu: 0.92 }, notes: 'fits well' }));
     }
     given(j.events).when(world.simple('CloseCase', {}, world.actor('PPK', BL), '2027-06-20T03:00:00.000Z')).then((events, after) => {
       expect(events[0]?.type).toBe('TransferCaseClosed.v1');

@@ -66,10 +66,10 @@ describe('R-31 appointment within 30 working days of the decree', () => {
     const j = new CaseJourney(world, 'r31-a', TARGET, DEMO_NIP.internal).decreed();
     const decree = innerCase(j.state)?.decree;
     expect(decree?.appointmentDeadline).toBe('2026-07-14');
-    const late = world.simple('RecordAppointment', { appointedOn: '2026-07-20', reference: 'BA-01' }, world.actor('PPK', AGENCY.bandarLestari), at('2026-07-20'));
-    given(j.events).when(late).then((events) => expect(events[0]?.metadata.ruleOutcomes[0]).toMatchObject({ ruleId: 'R-31', outcome: 'FLAG' }));
-    const onTime = world.simple('RecordAppointment', { appointedOn: '2026-06-15', reference: 'BA-01' }, world.actor('PPK', AGENCY.bandarLestari), at('2026-06-15'));
-    given(j.events).when(onTime).then((events) => expect(events[0]?.metadata.ruleOutcomes[0]).toMatchObject({ ruleId: 'R-31', outcome: 'PASS' }));
+    const late = world.simple('RecordAppointment', { appointedOn: '2026-07-20', reference: 'BA-01' }, world.person('PPK', AGENCY.bandarLestari, j.state), at('2026-07-20'));
+    given(j.events).when(late).then((events) => expect(events[0]?.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-31')).toMatchObject({ outcome: 'FLAG' }));
+    const onTime = world.simple('RecordAppointment', { appointedOn: '2026-06-08', reference: 'BA-01' }, world.person('PPK', AGENCY.bandarLestari, j.state), at('2026-06-15'));
+    given(j.events).when(onTime).then((events) => expect(events[0]?.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-31')).toMatchObject({ outcome: 'PASS' }));
   });
 
   it('the scheduler flags an appointment still missing after the deadline', () => {
@@ -85,10 +85,10 @@ describe('post-transfer evaluation schedule', () => {
     const j = new CaseJourney(world, 'eval', TARGET, DEMO_NIP.internal).appointed();
     const effective = innerCase(j.state)?.decree?.effectiveDate as string;
     expect(scheduledWork(j.state).map((w) => w.kind)).toEqual(['AnnounceEvaluationDue', 'AnnounceEvaluationDue']);
-    const evaluation = (date: string) => world.simple('RecordEvaluation', { periodMonths: 6, skpBefore: 'BAIK', skpAfter: 'SANGAT_BAIK', competencyFit: 4, vacancyClosed: true, serviceIndicators: null, notes: '' }, world.actor('PPK', AGENCY.bandarLestari), at(date));
+    const evaluation = (date: string) => world.evaluate(j.state, 6, world.person('PPK', AGENCY.bandarLestari, j.state), at(date));
     given(j.events).when(evaluation('2026-12-01')).thenRefused({ code: 'EVALUATION_NOT_DUE' });
     given(j.events).when(evaluation('2026-12-15')).then((events) => {
-      expect(effective).toBe('2026-06-15');
+      expect(effective).toBe('2026-06-08');
       expect(events[0]?.data).toMatchObject({ score: 94, verdict: 'MET' });
     });
   });

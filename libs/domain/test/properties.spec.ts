@@ -13,7 +13,7 @@ function eventPool(): TransferEvent[] {
   freeze.scenario.run(world.simple('FreezeCase', { reason: 'audit', reference: 'A-1' }, world.actor('KEPALA_BKN', AGENCY.bkn)));
   const objection = new CaseJourney(world, 'p4', positionId(AGENCY.lembahHijau, 'analis-kebijakan'), DEMO_NIP.interProvince).notified();
   objection.scenario.run(world.simple('RaiseObjection', { reason: 'x' }, world.actor(`pns.${DEMO_NIP.interProvince}`)));
-  objection.scenario.run(world.simple('ResolveObjection', { outcome: 'UPHELD', reasoning: 'y' }, world.actor('PPK', AGENCY.lembahHijau)));
+  objection.scenario.run(world.simple('ResolveObjection', { outcome: 'UPHELD', reasoning: 'y' }, world.person('PPK', AGENCY.lembahHijau, objection.state)));
   const SYSTEM = { userId: 'system:scheduler', name: 'scheduler', role: 'SYSTEM' as const, agencyId: 'system' };
   const later = (days: number) => new Date(Date.parse(world.now) + days * 86_400_000).toISOString();
   freeze.scenario.run(world.simple('UnfreezeCase', { reason: 'closed', reference: 'A-1' }, world.actor('KEPALA_BKN', AGENCY.bkn)));
@@ -32,7 +32,7 @@ function eventPool(): TransferEvent[] {
   const evaluated = internal.state;
   for (const slot of ('evaluations' in evaluated ? evaluated.evaluations : [])) {
     internal.scenario.run(world.simple('AnnounceEvaluationDue', { periodMonths: slot.periodMonths }, SYSTEM, `${slot.dueOn}T01:00:00.000Z`));
-    internal.scenario.run(world.simple('RecordEvaluation', { periodMonths: slot.periodMonths, skpBefore: 'BAIK', skpAfter: 'BAIK', competencyFit: 3, vacancyClosed: true, serviceIndicators: null, notes: '' }, world.actor('PPK', AGENCY.bandarLestari), `${slot.dueOn}T03:00:00.000Z`));
+    internal.scenario.run(world.evaluate(internal.state, slot.periodMonths, world.person('PPK', AGENCY.bandarLestari, internal.state, 'EVALUATION'), `${slot.dueOn}T03:00:00.000Z`, { competencyFit: 3 }));
   }
   internal.scenario.run(world.simple('CloseCase', {}, world.actor('PPK', AGENCY.bandarLestari), '2027-07-01T03:00:00.000Z'));
   const withdrawn = new CaseJourney(world, 'p8', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).proposed();

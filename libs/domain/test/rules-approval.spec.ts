@@ -1,5 +1,5 @@
 import { activeStep, ApprovalChainStarted, innerCase, TransferCommand } from '@mutasi/domain';
-import { AGENCY, DEMO_NIP, positionId, SAMPLE_NIP } from '@mutasi/demo-data';
+import { AGENCY, DEMO_NIP, positionId, SAMPLE_NIP, userIdFor } from '@mutasi/demo-data';
 import { CaseJourney, given, World } from '@mutasi/testing';
 
 const world = new World();
@@ -104,7 +104,7 @@ describe('M-02 decree equals the approved proposal', () => {
 
 describe('R-16 delegation', () => {
   const j = new CaseJourney(world, 'r16', SAME_PROVINCE_TARGET, DEMO_NIP.sameProvince).approved();
-  const delegate = world.actor('PPK', AGENCY.provNb);
+  const delegate = world.actor(userIdFor('PPK', AGENCY.provNb, 2));
 
   it('lets a delegate sign within a valid delegation from the decree signer', () => {
     given(j.events).when(world.decree(j.state, delegate, { delegationId: 'deleg-prov-nb-sk-2025' })).then((events) => {

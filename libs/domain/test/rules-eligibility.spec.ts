@@ -34,13 +34,24 @@ describe('R-03 minimum and maximum tenure in post', () => {
 });
 
 describe('R-04 vacancy and competency fit', () => {
-  it('refuses to open a case for a position without a vacancy in the submitted ABK', () => {
-    given([]).when(world.open('no-gap', AUDITOR, undefined, undefined, { kebutuhan: 8, bezetting: 8 })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_NO_VACANCY' });
+  it('refuses a needs analysis whose figures differ from the record, showing both, and accepts the recorded figures', () => {
+    const error = given([]).when(world.open('invented', AUDITOR, undefined, undefined, { kebutuhan: 100_000, bezetting: 0 })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
+    expect(error.message).toContain('kebutuhan 100000 and bezetting 0');
+    expect(error.message).toContain('kebutuhan 8 and bezetting 7');
+    given([]).when(world.open('recorded', AUDITOR, undefined, undefined, { kebutuhan: 8, bezetting: 7 })).then((events) => expect(outcomeOf('R-04')(events)).toBe('PASS'));
   });
 
-  it('refuses when the reference data shows no vacancy, whatever the ABK submitted says', () => {
+  it('refuses when the record shows no vacancy', () => {
     const full = positionId(AGENCY.provNb, 'kadis-kesehatan');
-    given([]).when(world.open('full', full, undefined, undefined, { kebutuhan: 2, bezetting: 1 })).thenRefused({ ruleId: 'R-04' });
+    given([]).when(world.open('full', full)).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_NO_VACANCY' });
+  });
+
+  it('refuses when every vacancy is held by cases under way, naming them; opens when a place is free', () => {
+    const error = given([]).when(world.open('held', AUDITOR, undefined, undefined, {}, ['case-under-way'])).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_PLACES_HELD' });
+    expect(error.message).toContain('case-under-way');
+    given([]).when(world.open('free', AUDITOR, undefined, undefined, {}, [])).then((events) => {
+      expect(events[0]?.metadata.ruleOutcomes.find((o) => o.code === undefined && o.ruleId === 'R-04' && 'openGap' in o.inputs)?.inputs).toMatchObject({ openGap: 1, placesHeldBy: [] });
+    });
   });
 
   it('opens a case for a position with a vacancy', () => {

@@ -54,9 +54,16 @@ describe('golongan', () => {
 });
 
 describe('R-31 working days', () => {
-  it('skips weekends and the national holidays of the policy', () => {
-    expect(addWorkingDays('2026-06-05', 1, [])).toBe('2026-06-08');
-    expect(addWorkingDays('2026-05-29', 1, ['2026-06-01'])).toBe('2026-06-02');
-    expect(addWorkingDays('2026-06-01', 30, [])).toBe('2026-07-13');
+  const year2026 = (dates: string[]) => ({ years: [{ year: 2026, dates, basis: 'test' }] });
+
+  it('skips weekends and the national holidays of the calendar', () => {
+    expect(addWorkingDays('2026-06-05', 1, year2026([]))).toEqual({ date: '2026-06-08', yearsWithoutCalendar: [] });
+    expect(addWorkingDays('2026-05-29', 1, year2026(['2026-06-01'])).date).toBe('2026-06-02');
+    expect(addWorkingDays('2026-06-01', 30, year2026([])).date).toBe('2026-07-13');
+  });
+
+  it('S-01 counts a year without a calendar on weekdays only, and names it', () => {
+    expect(addWorkingDays('2026-12-28', 5, year2026([]))).toEqual({ date: '2027-01-04', yearsWithoutCalendar: [2027] });
+    expect(addWorkingDays('2026-12-28', 5, { years: [...year2026([]).years, { year: 2027, dates: ['2027-01-01'], basis: 'test' }] })).toEqual({ date: '2027-01-05', yearsWithoutCalendar: [] });
   });
 });

@@ -1,10 +1,11 @@
-import { completedMonths, IsoInstant, toDate } from '../shared/dates';
+import { completedMonths, IsoInstant } from '../shared/dates';
 import { Policy } from '../policy/policy';
 import { EmployeeSnapshot } from '../reference/employee';
 import { Position } from '../reference/position';
 import { skpPoints } from '../values/skp';
 import { competencyFit } from '../rules/vacancy-rules';
 import { outcome, RuleOutcome } from '../rules/outcome';
+import { assessedSkpYears } from '../rules/eligibility-rules';
 
 /** One candidate's merit score, with its parts, as snapshotted in the proposal. */
 export interface MeritEntry {
@@ -26,8 +27,7 @@ const round = (n: number): number => Math.round(n * 10_000) / 10_000;
 
 /** 0–1: mean SKP points of the last required years, scaled so SANGAT_BAIK = 1. */
 function skpPart(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy): number {
-  const year = Number(toDate(now).slice(0, 4));
-  const years = Array.from({ length: policy.skpYearsRequired.value }, (_, i) => year - 1 - i);
+  const years = assessedSkpYears(now, policy);
   const points = years.map((y) => {
     const rating = employee.skp.find((s) => s.year === y)?.rating;
     return rating === undefined ? 0 : skpPoints(rating);

@@ -3,21 +3,6 @@ import { Policy } from './policy';
 const PP11 = 'PP 11/2017 jo. PP 17/2020 Pasal 190';
 const PERBAN5 = 'Peraturan BKN 5/2019 Pasal 3';
 
-/** National holidays and cuti bersama 2024–2026 (SKB 3 Menteri), for working-day deadlines (R-31). */
-const NON_WORKING_DAYS = [
-  '2024-01-01', '2024-02-08', '2024-02-09', '2024-02-10', '2024-02-14', '2024-03-11', '2024-03-29', '2024-03-31',
-  '2024-04-08', '2024-04-09', '2024-04-10', '2024-04-11', '2024-04-12', '2024-04-15', '2024-05-01', '2024-05-09',
-  '2024-05-10', '2024-05-23', '2024-05-24', '2024-06-01', '2024-06-17', '2024-06-18', '2024-07-07', '2024-08-17',
-  '2024-09-16', '2024-11-27', '2024-12-25', '2024-12-26',
-  '2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-03-28', '2025-03-29', '2025-03-31', '2025-04-01',
-  '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07', '2025-04-18', '2025-05-01', '2025-05-12', '2025-05-13',
-  '2025-05-29', '2025-05-30', '2025-06-01', '2025-06-06', '2025-06-09', '2025-06-27', '2025-08-17', '2025-08-18',
-  '2025-09-05', '2025-12-25', '2025-12-26',
-  '2026-01-01', '2026-01-16', '2026-02-17', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24', '2026-04-03',
-  '2026-05-01', '2026-05-14', '2026-05-27', '2026-05-31', '2026-06-01', '2026-06-16', '2026-08-17', '2026-08-25',
-  '2026-12-24', '2026-12-25',
-] as const;
-
 /**
  * The first policy version: thresholds as read from the sources in domain.md §6. Sources were read second-hand;
  * where none was found the note says so.
@@ -54,7 +39,13 @@ export const POLICY_2024_1: Policy = {
     legalBasis: 'UU 20/2023 Pasal 9 ayat (2): merit system',
   },
   minimumCompetencyFit: { value: 0.5, legalBasis: `${PP11}(4): competencies fit the target position` },
-  nonWorkingDays: { value: NON_WORKING_DAYS, legalBasis: 'SKB 3 Menteri on national holidays and cuti bersama' },
+  maxDaysFromDecreeToTmt: { value: 30, legalBasis: 'agency policy (M-06): the TMT follows the decree closely, so the appointment can follow the TMT within the R-31 deadline', note: 'no regulation found' },
+  eligibilityChangeWindowDays: { value: 90, legalBasis: 'agency policy (M-05): eligibility inputs changed shortly before a proposal are shown to inspectors' },
+  skpRatingDueBy: { value: '04-01', legalBasis: 'agency policy (R-24): the annual SKP rating of a year is finalised early the next year', note: 'before this day the previous year is not yet required' },
+  evaluationScoring: {
+    value: { vacancyClosed: 40, skpHeldOrImproved: 30, skpOneStepDown: 15, competencyFit: 30, metAt: 70, partlyMetAt: 40 },
+    legalBasis: 'agency policy (M-08): the evaluation is scored against the original justification, a vacancy filled by a fitting person',
+  },
   maxTextLength: 4000,
 };
 

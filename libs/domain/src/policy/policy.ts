@@ -17,6 +17,17 @@ export interface MeritWeights {
   readonly timeInPost: number;
 }
 
+/** Points of the post-transfer evaluation (M-08) and the verdict thresholds. */
+export interface EvaluationScoring {
+  readonly vacancyClosed: number;
+  readonly skpHeldOrImproved: number;
+  readonly skpOneStepDown: number;
+  /** Points for competency fit 5 of 5 (scaled linearly). */
+  readonly competencyFit: number;
+  readonly metAt: number;
+  readonly partlyMetAt: number;
+}
+
 /**
  * One version of the rules' numbers. Rules are pure functions over a policy version; a case records the version
  * each decision used, so a later change never rewrites history. No threshold is a literal in rule code.
@@ -46,8 +57,14 @@ export interface Policy {
   readonly meritScoreVersion: string;
   readonly meritWeights: Threshold<MeritWeights>;
   readonly minimumCompetencyFit: Threshold<number>;
-  /** National holidays and cuti bersama that are not working days (R-31). */
-  readonly nonWorkingDays: Threshold<readonly IsoDate[]>;
+  /** M-06: the decree's TMT falls at most this many days after the decree date. */
+  readonly maxDaysFromDecreeToTmt: Threshold<number>;
+  /** M-05: eligibility inputs changed by an import this many days before a proposal raise a flag. */
+  readonly eligibilityChangeWindowDays: Threshold<number>;
+  /** R-24: from this day of the year (MM-DD) the previous year's SKP rating is expected on record. */
+  readonly skpRatingDueBy: Threshold<string>;
+  /** M-08: how an evaluation is scored against the original justification. */
+  readonly evaluationScoring: Threshold<EvaluationScoring>;
   /** Largest accepted text field, to keep events small. */
   readonly maxTextLength: number;
 }
@@ -58,4 +75,18 @@ export function policyAt(policies: readonly Policy[], date: IsoDate): Policy {
   const chosen = inForce[0];
   if (!chosen) throw new Error(`no policy version is in force on ${date}`);
   return chosen;
+}
+
+/**
+ * The policy a recorded decision used, by its version; for readers of old or foreign events, which must never fail:
+ * an unknown version falls back to the version in force on `date`, and a date before every version to the oldest.
+ */
+export function policyForRecord(policies: readonly Policy[], version: unknown, date: IsoDate): Policy {
+  const byVersion = policies.find((p) => p.version === version);
+  if (byVersion) return byVersion;
+  const sorted = [...policies].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  const oldest = sorted[0];
+  if (!oldest) throw new Error('no policy versions are on record');
+  const inForce = sorted.filter((p) => p.effectiveFrom <= date).at(-1);
+  return inForce ?? oldest;
 }

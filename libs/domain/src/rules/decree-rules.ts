@@ -1,4 +1,5 @@
-import { IsoInstant, isWithin, toDate } from '../shared/dates';
+import { addDays, IsoDate, IsoInstant, isWithin, toDate } from '../shared/dates';
+import { Policy } from '../policy/policy';
 import { Actor } from '../reference/roles';
 import { Delegation } from '../reference/employee';
 import { DecreeSigner } from '../routes/approval-chain';
@@ -35,4 +36,22 @@ export function m02DecreeMatchesProposal(
   ].filter((d): d is string => d !== null);
   if (differences.length > 0) return outcome('M-02', 'BLOCK', `the decree differs from the approved proposal: ${differences.join(', ')}`, basis, inputs, 'RULE_M02_DECREE_MISMATCH');
   return outcome('M-02', 'PASS', 'the decree names the approved employee and position', basis, inputs);
+}
+
+/**
+ * M-06 (dates that cannot lie): the decree is dated between the chain's last approval and today, and its TMT falls on
+ * or after the decree date and at most `maxDaysFromDecreeToTmt` days after it. A backdated SK, or one that takes
+ * effect decades ahead, is refused.
+ */
+export function m06DecreeDates(decree: { readonly decreeDate: IsoDate; readonly effectiveDate: IsoDate }, bounds: { readonly lastApproval: IsoDate; readonly today: IsoDate }, policy: Policy): RuleOutcome {
+  const window = policy.maxDaysFromDecreeToTmt;
+  const latestTmt = addDays(decree.decreeDate, window.value);
+  const inputs = { ...decree, ...bounds, latestTmt, maxDaysFromDecreeToTmt: window.value, policyVersion: policy.version };
+  const basis = 'anti-interference (M-06): dates that cannot lie';
+  const refuse = (reason: string): RuleOutcome => outcome('M-06', 'BLOCK', reason, basis, inputs, 'RULE_M06_DECREE_DATE');
+  if (decree.decreeDate < bounds.lastApproval) return refuse(`decreeDate ${decree.decreeDate} is before the last approval of the chain on ${bounds.lastApproval}: a decree cannot be backdated`);
+  if (decree.decreeDate > bounds.today) return refuse(`decreeDate ${decree.decreeDate} is in the future (today is ${bounds.today})`);
+  if (decree.effectiveDate < decree.decreeDate) return refuse(`the TMT ${decree.effectiveDate} is before the decree date ${decree.decreeDate}`);
+  if (decree.effectiveDate > latestTmt) return refuse(`the TMT ${decree.effectiveDate} is more than ${window.value} days after the decree date (latest ${latestTmt}; ${window.legalBasis})`);
+  return outcome('M-06', 'PASS', `decree dated ${decree.decreeDate} (after the last approval on ${bounds.lastApproval}), TMT ${decree.effectiveDate}`, basis, inputs);
 }

@@ -24,10 +24,20 @@ export function r23Study(employee: EmployeeSnapshot, now: IsoInstant): RuleOutco
   return outcome('R-23', 'PASS', 'no study assignment or service bond', PERBAN5, inputs);
 }
 
-/** R-24: SKP at least the policy minimum (BAIK) in each of the last `skpYearsRequired` years. */
+/**
+ * The SKP years R-24 and the merit score look at on `now`: the last `skpYearsRequired` years whose rating is due, so
+ * the previous year counts only from `skpRatingDueBy` (its rating is finalised early in the new year).
+ */
+export function assessedSkpYears(now: IsoInstant, policy: Policy): number[] {
+  const today = toDate(now);
+  const year = Number(today.slice(0, 4));
+  const latest = today.slice(5) >= policy.skpRatingDueBy.value ? year - 1 : year - 2;
+  return Array.from({ length: policy.skpYearsRequired.value }, (_, i) => latest - i);
+}
+
+/** R-24: SKP at least the policy minimum (BAIK) in each of the last `skpYearsRequired` years whose rating is due. */
 export function r24Skp(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy): RuleOutcome {
-  const currentYear = Number(toDate(now).slice(0, 4));
-  const years = Array.from({ length: policy.skpYearsRequired.value }, (_, i) => currentYear - 1 - i);
+  const years = assessedSkpYears(now, policy);
   const minimum = policy.minimumSkp.value;
   const ratings = years.map((year) => ({ year, rating: employee.skp.find((s) => s.year === year)?.rating ?? null }));
   const inputs = { years, ratings, minimum, policyVersion: policy.version };

@@ -28,15 +28,35 @@ export function r01AnnualPlan(analysis: NeedsAnalysis): RuleOutcome {
   return outcome('R-01', 'BLOCK', 'the needs analysis names neither an annual plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
 }
 
-/** R-04 (vacancy): the target position has a vacancy, both in the ABK submitted and in the reference data. */
-export function r04Vacancy(position: Position, analysis: NeedsAnalysis): RuleOutcome {
+/**
+ * R-04 (figures): the needs analysis states the position's kebutuhan and bezetting as they are on record; invented
+ * figures are refused, showing both.
+ */
+export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis): RuleOutcome {
   const basis = `${PP11}(4)`;
-  const submittedGap = analysis.kebutuhan - analysis.bezetting;
-  const recordedGap = position.kebutuhan - position.bezetting;
-  const inputs = { positionId: position.id, submitted: { kebutuhan: analysis.kebutuhan, bezetting: analysis.bezetting }, recorded: { kebutuhan: position.kebutuhan, bezetting: position.bezetting } };
-  if (submittedGap <= 0) return outcome('R-04', 'BLOCK', `the needs analysis shows no vacancy (kebutuhan ${analysis.kebutuhan} − bezetting ${analysis.bezetting} = ${submittedGap})`, basis, inputs, 'RULE_R04_NO_VACANCY');
-  if (recordedGap <= 0) return outcome('R-04', 'BLOCK', `position ${position.id} has no vacancy on record (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${recordedGap})`, basis, inputs, 'RULE_R04_NO_VACANCY');
-  return outcome('R-04', 'PASS', `${recordedGap} vacancy(ies) in ${position.title}`, basis, inputs);
+  const submitted = { kebutuhan: analysis.kebutuhan, bezetting: analysis.bezetting };
+  const recorded = { kebutuhan: position.kebutuhan, bezetting: position.bezetting };
+  const inputs = { positionId: position.id, submitted, recorded };
+  if (submitted.kebutuhan !== recorded.kebutuhan || submitted.bezetting !== recorded.bezetting) {
+    return outcome('R-04', 'BLOCK', `the needs analysis states kebutuhan ${submitted.kebutuhan} and bezetting ${submitted.bezetting}, but the record of ${position.id} holds kebutuhan ${recorded.kebutuhan} and bezetting ${recorded.bezetting}`, basis, inputs, 'RULE_R04_FIGURES_DIFFER');
+  }
+  return outcome('R-04', 'PASS', `the needs analysis states the recorded figures (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting})`, basis, inputs);
+}
+
+/**
+ * R-04 (vacancy): the position's open gap, kebutuhan − bezetting − the places held by other cases under way (opened,
+ * not yet appointed or ended), is above zero. A refusal names the cases that hold the places.
+ */
+export function r04Vacancy(position: Position, placesHeldBy: readonly string[]): RuleOutcome {
+  const basis = `${PP11}(4)`;
+  const gap = position.kebutuhan - position.bezetting;
+  const open = gap - placesHeldBy.length;
+  const inputs = { positionId: position.id, kebutuhan: position.kebutuhan, bezetting: position.bezetting, placesHeldBy, openGap: open };
+  if (gap <= 0) return outcome('R-04', 'BLOCK', `position ${position.id} has no vacancy on record (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${gap})`, basis, inputs, 'RULE_R04_NO_VACANCY');
+  if (open <= 0) {
+    return outcome('R-04', 'BLOCK', `the ${gap} vacancy(ies) of ${position.id} are all held by cases under way: ${placesHeldBy.join(', ')}`, basis, inputs, 'RULE_R04_PLACES_HELD');
+  }
+  return outcome('R-04', 'PASS', `${open} of ${gap} vacancy(ies) in ${position.title} free (${placesHeldBy.length} held by cases under way)`, basis, inputs);
 }
 
 /** The share of the position's required competencies the employee has (1 when none are required). */

@@ -102,22 +102,6 @@ export function dayOfWeek(date: IsoDate): number {
   return (epochDay(date) + 4) % 7;
 }
 
-/**
- * The date `workingDays` working days after `date` (R-31): Saturdays, Sundays and the listed non-working days
- * (national holidays and cuti bersama from the policy) are skipped.
- */
-export function addWorkingDays(date: IsoDate | IsoInstant, workingDays: number, nonWorkingDays: readonly IsoDate[]): IsoDate {
-  const holidays = new Set(nonWorkingDays);
-  let current = toDate(date);
-  let remaining = workingDays;
-  while (remaining > 0) {
-    current = addDays(current, 1);
-    const dow = dayOfWeek(current);
-    if (dow !== 0 && dow !== 6 && !holidays.has(current)) remaining -= 1;
-  }
-  return current;
-}
-
 /** The last instant of a civil date (WIB), for deadlines that run to the end of their day. */
 export function endOfDay(date: IsoDate): IsoInstant {
   return new Date(Date.parse(`${date}T23:59:59.999Z`) - CIVIL_OFFSET_MS).toISOString();

@@ -1,3 +1,4 @@
+import { HolidayCalendar } from '../shared/calendar';
 import { IsoDate, IsoInstant } from '../shared/dates';
 import { Policy } from '../policy/policy';
 import { Actor } from '../reference/roles';
@@ -5,9 +6,10 @@ import { Agency, ChainAuthorities } from '../reference/agency';
 import { Delegation, EmployeeSnapshot } from '../reference/employee';
 import { Position } from '../reference/position';
 import { ExceptionGround } from '../rules/outcome';
+import { EligibilityChange } from '../rules/evidence-rules';
 import { NeedsAnalysis } from '../rules/vacancy-rules';
 import { SkpRating } from '../values/skp';
-import { DocumentKind } from './documents';
+import { DocumentKind, DocumentStatement } from './documents';
 
 /** What every command carries besides its body: who, when, under which policy, and its id for idempotency. */
 export interface CommandMetadata {
@@ -15,6 +17,8 @@ export interface CommandMetadata {
   readonly actor: Actor;
   readonly now: IsoInstant;
   readonly policy: Policy;
+  /** The holiday calendars on record, for working-day deadlines. */
+  readonly calendar: HolidayCalendar;
 }
 
 /**
@@ -47,7 +51,14 @@ export interface ProposalContext {
   readonly targetPosition: Position;
   /** Other eligible candidates for the vacancy, for merit ranking (M-01). */
   readonly meritPool: readonly EmployeeSnapshot[];
+  /** Other cases under way that hold places of the target position. */
+  readonly placesHeldBy: readonly string[];
+  /** Another open case the employee is already in (M-09), if any. */
+  readonly employeeOpenCase: string | null;
+  /** Imports that changed the employee's eligibility inputs within the policy window (M-05). */
+  readonly eligibilityChanges: readonly EligibilityChange[];
 }
+
 
 export interface ApprovalContext {
   readonly originAgency: Agency;
@@ -57,7 +68,13 @@ export interface ApprovalContext {
   readonly authorities: ChainAuthorities;
 }
 
-export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position }>;
+/** What the record says about the places of a position: the cases under way that hold them. */
+export interface PlacesContext {
+  /** Other cases under way for the position (opened, not yet appointed or ended). */
+  readonly placesHeldBy: readonly string[];
+}
+
+export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position } & PlacesContext>;
 export type ApproveNeedsAnalysis = Command<'ApproveNeedsAnalysis', { notes: string }>;
 export type ProposeCandidate = Command<'ProposeCandidate', ProposalInput, ProposalContext>;
 export type ReviseProposal = Command<'ReviseProposal', ProposalInput, ProposalContext>;
@@ -65,7 +82,7 @@ export type NotifyEmployee = Command<'NotifyEmployee', { message: string }>;
 export type AcknowledgeTransfer = Command<'AcknowledgeTransfer', Record<string, never>>;
 export type RaiseObjection = Command<'RaiseObjection', { reason: string }>;
 export type ResolveObjection = Command<'ResolveObjection', { outcome: 'UPHELD' | 'DISMISSED'; reasoning: string }>;
-export type AttachDocument = Command<'AttachDocument', { kind: DocumentKind; title: string; sha256: string }>;
+export type AttachDocument = Command<'AttachDocument', { kind: DocumentKind; title: string; sha256: string; statement: DocumentStatement | null }>;
 export type VerifyDocument = Command<'VerifyDocument', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
 export type SubmitForApproval = Command<'SubmitForApproval', Record<string, never>, ApprovalContext>;
 export type ApproveStep = Command<'ApproveStep', { stepId: string; notes: string }>;
@@ -76,10 +93,18 @@ export type IssueDecree = Command<'IssueDecree', {
   targetPositionId: string; delegationId: string | null;
 }, { delegation: Delegation | null }>;
 export type RecordAppointment = Command<'RecordAppointment', { appointedOn: IsoDate; reference: string }>;
+/** What the record says about the employee after the move, looked up by the application for an evaluation (M-08). */
+export interface EvaluationContext {
+  /** The placement the appointment made, as the placement projection holds it; null if it is not (yet) on record. */
+  readonly placement: { readonly holdsTargetPosition: boolean; readonly positionGapAfter: number } | null;
+  /** The imported SKP rating of the first year after TMT, when it is on record. */
+  readonly importedSkpAfter: { readonly year: number; readonly rating: SkpRating } | null;
+}
+
 export type RecordEvaluation = Command<'RecordEvaluation', {
-  periodMonths: number; skpBefore: SkpRating; skpAfter: SkpRating; competencyFit: number; vacancyClosed: boolean;
+  periodMonths: number; competencyFit: number; skpAfterDocumentId: string | null;
   serviceIndicators: Readonly<Record<string, number>> | null; notes: string;
-}>;
+}, EvaluationContext>;
 export type CloseCase = Command<'CloseCase', Record<string, never>>;
 export type WithdrawTransfer = Command<'WithdrawTransfer', { reason: string }>;
 export type FreezeCase = Command<'FreezeCase', { reason: string; reference: string }>;

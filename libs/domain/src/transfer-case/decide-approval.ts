@@ -1,10 +1,10 @@
 import { addDays, toDate } from '../shared/dates';
 import { DomainError, forbidden, invalid } from '../shared/errors';
 import { buildApprovalChain } from '../routes/approval-chain';
-import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
 import { ApproveStep, EscalateOverdueStep, RejectStep, ReturnForRevision, SubmitForApproval } from './commands';
-import { emit, requireActive, requireStatus, text } from './decide-support';
+import { emit, requireActive, requireStatus, separationOfDuties, text } from './decide-support';
+import { stepRole } from './decisions';
 import { DOCUMENT_TITLES, requiredDocuments } from './documents';
 import { ApprovalChainStarted, ApprovalStepEscalated, ApprovalStepGranted, ApprovalStepRejected, ProposalReturnedForRevision } from './events';
 import { CaseIn, CaseState, StepState } from './state';
@@ -31,6 +31,7 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>): RuleOutcome[] {
 export function submitForApproval(command: SubmitForApproval, state: CaseState): ApprovalChainStarted[] {
   const c = requireStatus(requireActive(state, command), command, 'SOCIALISED');
   const { context, metadata } = command;
+  const r06 = separationOfDuties(command, c, 'PROPOSAL');
   const checklist = checklistOutcomes(c);
   throwIfBlocked(checklist);
   const plan = buildApprovalChain({
@@ -43,7 +44,7 @@ export function submitForApproval(command: SubmitForApproval, state: CaseState):
   });
   const first = plan.steps[0] as StepState;
   const r10 = c.proposal.route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'consideration of the performance-assessment team added', 'PP 11/2017 Pasal 191', {})] : [];
-  return [emit<ApprovalChainStarted>(command, c.caseId, 'ApprovalChainStarted.v1', { ...plan, firstDeadline: addDays(metadata.now, first.dueInDays) }, [...checklist, ...r10, ...plan.overlays])];
+  return [emit<ApprovalChainStarted>(command, c.caseId, 'ApprovalChainStarted.v1', { ...plan, firstDeadline: addDays(metadata.now, first.dueInDays) }, [r06, ...checklist, ...r10, ...plan.overlays])];
 }
 
 type StepCommand = ApproveStep | RejectStep | ReturnForRevision;
@@ -59,9 +60,7 @@ function actOnStep(command: StepCommand, state: CaseState): { c: CaseIn<'IN_APPR
   if (actor.role !== step.role || actor.agencyId !== step.agencyId) {
     throw forbidden('NOT_STEP_ACTOR', `step ${step.stepId} is for ${step.role} of ${step.agencyId}; ${actor.userId} acts as ${actor.role} of ${actor.agencyId}`);
   }
-  const stepActors = c.approval.steps.filter((s) => s.acted !== null && s.kind !== 'DECREE').map((s) => ({ userId: (s.acted as NonNullable<StepState['acted']>).actor.userId, stepId: s.stepId }));
-  const r06 = r06ConflictOfInterest(actor, c.proposal.candidate, { proposerUserId: c.proposal.proposedBy.userId, stepActors }, 'STEP');
-  throwIfBlocked([r06]);
+  const r06 = separationOfDuties(command, c, stepRole(step));
   return { c, step, r06 };
 }
 

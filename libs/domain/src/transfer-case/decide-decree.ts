@@ -1,17 +1,13 @@
-import { addMonths, addWorkingDays, isIsoDate, isPast, toDate } from '../shared/dates';
-import { DomainError, forbidden, invalid, ruleRefused } from '../shared/errors';
+import { addWorkingDays } from '../shared/calendar';
+import { addMonths, isPast, toDate } from '../shared/dates';
+import { DomainError, forbidden, ruleRefused } from '../shared/errors';
 import { r06ConflictOfInterest } from '../rules/conflict-rules';
-import { m02DecreeMatchesProposal, r16Delegation } from '../rules/decree-rules';
-import { outcome, throwIfBlocked } from '../rules/outcome';
+import { m02DecreeMatchesProposal, m06DecreeDates, r16Delegation } from '../rules/decree-rules';
+import { outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
 import { FlagAppointmentOverdue, IssueDecree, RecordAppointment } from './commands';
-import { emit, requireActive, requireStatus, sha256Field, text } from './decide-support';
+import { dateField, emit, requireActive, requireStatus, separationOfDuties, sha256Field, text } from './decide-support';
 import { AppointmentOverdue, AppointmentRecorded, DecreeIssued } from './events';
-import { activeStep, CaseState, StepState } from './state';
-
-function date(field: string, value: unknown): string {
-  if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, `${field} must be a real date in YYYY-MM-DD form`);
-  return value;
-}
+import { activeStep, CaseIn, CaseState, StepState } from './state';
 
 const OVERLAY_RULES = ['R-40', 'R-43', 'R-45', 'R-46'];
 
@@ -28,9 +24,24 @@ function refuseEarlyDecree(open: readonly StepState[]): never {
   throw new DomainError('CONFLICT', 'APPROVAL_INCOMPLETE', `the approval chain is not complete: ${open.filter((s) => s.kind !== 'DECREE').map((s) => s.stepId).join(', ')} still open`);
 }
 
+/** The civil date of the chain's last approval: no decree may be dated before it (M-06). */
+function lastApprovalDate(c: CaseIn<'IN_APPROVAL'>): string {
+  const acted = c.approval.steps.filter((s) => s.kind !== 'DECREE' && s.acted !== null).map((s) => toDate((s.acted as NonNullable<StepState['acted']>).at));
+  return acted.sort().at(-1) ?? toDate(c.approval.startedAt);
+}
+
+/** R-31's deadline from the decree date in working days, and an S-01 flag when it ran through a year with no calendar. */
+function appointmentDeadline(command: IssueDecree, decreeDate: string): { date: string; flags: RuleOutcome[] } {
+  const { policy, calendar } = command.metadata;
+  const deadline = addWorkingDays(decreeDate, policy.appointmentWorkingDays.value, calendar);
+  const flags = deadline.yearsWithoutCalendar.length === 0 ? [] : [outcome('S-01', 'FLAG', `the R-31 deadline ${deadline.date} was counted on weekdays only: no holiday calendar is on record for ${deadline.yearsWithoutCalendar.join(', ')}`, 'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)', { deadline: deadline.date, yearsWithoutCalendar: deadline.yearsWithoutCalendar })];
+  return { date: deadline.date, flags };
+}
+
 /**
  * Stage 5: the route's signer (or a valid delegate, R-16) issues the decree. It must equal the approved proposal
- * (M-02); the appointment is then due within 30 working days (R-31).
+ * (M-02), carry dates that cannot lie (M-06), and be signed by someone who took no other decision on the case (R-06);
+ * the appointment is then due within 30 working days (R-31).
  */
 export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssued[] {
   const c = requireStatus(requireActive(state, command), command, 'IN_APPROVAL');
@@ -41,16 +52,17 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
   const signer = c.approval.decreeSigner;
   const isSigner = actor.role === signer.role && actor.agencyId === signer.agencyId;
   if (!isSigner && data.delegationId === null) throw forbidden('NOT_DECREE_SIGNER', `the decree is signed by ${signer.role} of ${signer.agencyId}, or a delegate naming a delegation`);
-  const decreeDate = date('decreeDate', data.decreeDate);
-  const effectiveDate = date('effectiveDate', data.effectiveDate);
-  if (decreeDate > toDate(now)) throw invalid('INVALID_DATE', 'decreeDate', 'decreeDate may not be in the future');
-  if (effectiveDate < decreeDate) throw invalid('INVALID_DATE', 'effectiveDate', 'effectiveDate (TMT) may not be before decreeDate');
+  const decreeDate = dateField('decreeDate', data.decreeDate);
+  const effectiveDate = dateField('effectiveDate', data.effectiveDate);
   const documentSha256 = sha256Field('documentSha256', data.documentSha256);
   const decreeNumber = text(command, 'decreeNumber', data.decreeNumber);
+  const deadline = appointmentDeadline(command, decreeDate);
   const outcomes = [
     m02DecreeMatchesProposal({ employeeNip: data.employeeNip, targetPositionId: data.targetPositionId }, { employeeNip: c.proposal.candidate.nip, targetPositionId: c.proposal.targetPositionId }),
+    m06DecreeDates({ decreeDate, effectiveDate }, { lastApproval: lastApprovalDate(c), today: toDate(now) }, policy),
     r16Delegation(actor, signer, isSigner ? null : context.delegation, now),
-    r06ConflictOfInterest(actor, c.proposal.candidate, { proposerUserId: c.proposal.proposedBy.userId, stepActors: [] }, 'DECREE'),
+    r06ConflictOfInterest(actor, c.proposal.candidate, c.decisions, 'DECREE'),
+    ...deadline.flags,
   ];
   throwIfBlocked(outcomes);
   return [emit<DecreeIssued>(command, c.caseId, 'DecreeIssued.v1', {
@@ -60,24 +72,34 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
     originPositionId: c.proposal.originPositionId,
     signer,
     delegationId: isSigner ? null : data.delegationId,
-    appointmentDeadline: addWorkingDays(decreeDate, policy.appointmentWorkingDays.value, policy.nonWorkingDays.value),
+    appointmentDeadline: deadline.date,
   }, outcomes)];
 }
 
-/** The receiving PPK records the appointment into the position (R-31); evaluations are scheduled from TMT. */
+/**
+ * The receiving PPK's office records the appointment into the position (R-31), on a date between the TMT and today
+ * (M-06), by someone who took no other decision on the case (R-06); evaluations are scheduled from TMT.
+ */
 export function recordAppointment(command: RecordAppointment, state: CaseState): AppointmentRecorded[] {
   const c = requireStatus(requireActive(state, command), command, 'DECREED');
   const { now, policy } = command.metadata;
-  const appointedOn = date('appointedOn', command.data.appointedOn);
-  if (appointedOn > toDate(now)) throw invalid('INVALID_DATE', 'appointedOn', 'appointedOn may not be in the future');
-  if (appointedOn < c.decree.decreeDate) throw invalid('INVALID_DATE', 'appointedOn', `appointedOn may not be before the decree date ${c.decree.decreeDate}`);
+  const appointedOn = dateField('appointedOn', command.data.appointedOn);
+  const today = toDate(now);
+  const tmt = c.decree.effectiveDate;
+  const m06 = appointedOn < tmt
+    ? outcome('M-06', 'BLOCK', `appointedOn ${appointedOn} is before the decree's TMT ${tmt}: an appointment takes effect on or after the TMT`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today }, 'RULE_M06_APPOINTMENT_DATE')
+    : appointedOn > today
+      ? outcome('M-06', 'BLOCK', `appointedOn ${appointedOn} is in the future (today is ${today})`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today }, 'RULE_M06_APPOINTMENT_DATE')
+      : outcome('M-06', 'PASS', `appointed on ${appointedOn}, between the TMT ${tmt} and today`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today });
+  throwIfBlocked([m06]);
+  const r06 = separationOfDuties(command, c, 'APPOINTMENT');
   const deadline = c.decree.appointmentDeadline;
   const basis = policy.appointmentWorkingDays;
   const r31 = appointedOn <= deadline
     ? outcome('R-31', 'PASS', `appointed on ${appointedOn}, within ${basis.value} working days of the decree`, basis.legalBasis, { appointedOn, deadline })
     : outcome('R-31', 'FLAG', `appointed on ${appointedOn}, after the deadline ${deadline} (${basis.value} working days)`, basis.legalBasis, { appointedOn, deadline });
-  const evaluationsDue = policy.evaluationMonths.value.map((months) => ({ periodMonths: months, dueOn: addMonths(c.decree.effectiveDate, months) }));
-  return [emit<AppointmentRecorded>(command, c.caseId, 'AppointmentRecorded.v1', { appointedOn, reference: text(command, 'reference', command.data.reference), evaluationsDue }, [r31])];
+  const evaluationsDue = policy.evaluationMonths.value.map((months) => ({ periodMonths: months, dueOn: addMonths(tmt, months) }));
+  return [emit<AppointmentRecorded>(command, c.caseId, 'AppointmentRecorded.v1', { appointedOn, reference: text(command, 'reference', command.data.reference), evaluationsDue }, [m06, r06, r31])];
 }
 
 /** Scheduler: no appointment within 30 working days of the decree; inspectors see a flag (R-31). */

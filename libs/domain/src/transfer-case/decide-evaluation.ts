@@ -1,45 +1,93 @@
 import { toDate } from '../shared/dates';
 import { DomainError, invalid } from '../shared/errors';
-import { isSkpRating, SkpRating, skpPoints } from '../values/skp';
+import { EvaluationScoring } from '../policy/policy';
+import { outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
+import { SkpRating, skpPoints } from '../values/skp';
 import { AnnounceEvaluationDue, CloseCase, RecordEvaluation } from './commands';
-import { emit, requireActive, requireStatus, text } from './decide-support';
+import { emit, requireActive, requireStatus, separationOfDuties, text } from './decide-support';
 import { EvaluationData, EvaluationDue, EvaluationRecorded, TransferCaseClosed } from './events';
-import { CaseState } from './state';
+import { CaseIn, CaseState } from './state';
+
+const M08 = 'anti-interference (M-08): the evaluation is computed from the record, not typed in';
 
 /**
- * Scores an evaluation against the original justification, which was a vacancy to fill with a fitting person:
- * 40 points when the vacancy gap closed, 30 for SKP held or improved (15 for one step down), 30 × fit / 5.
- * 70 or more: MET; 40 or more: PARTLY_MET.
+ * Scores an evaluation against the original justification, which was a vacancy to fill with a fitting person, with
+ * the points of the policy in force: the vacancy closed, SKP held or improved (fewer points for one step down), and
+ * competency fit scaled from 1–5. At least `metAt`: MET; at least `partlyMetAt`: PARTLY_MET.
  */
-export function scoreEvaluation(skpBefore: SkpRating, skpAfter: SkpRating, competencyFit: number, vacancyClosed: boolean): Pick<EvaluationData, 'score' | 'verdict'> {
+export function scoreEvaluation(skpBefore: SkpRating, skpAfter: SkpRating, competencyFit: number, vacancyClosed: boolean, scoring: EvaluationScoring): Pick<EvaluationData, 'score' | 'verdict'> {
   const skpDelta = skpPoints(skpAfter) - skpPoints(skpBefore);
-  const score = (vacancyClosed ? 40 : 0) + (skpDelta >= 0 ? 30 : skpDelta === -1 ? 15 : 0) + Math.round((30 * competencyFit) / 5);
-  return { score, verdict: score >= 70 ? 'MET' : score >= 40 ? 'PARTLY_MET' : 'NOT_MET' };
+  const skp = skpDelta >= 0 ? scoring.skpHeldOrImproved : skpDelta === -1 ? scoring.skpOneStepDown : 0;
+  const score = (vacancyClosed ? scoring.vacancyClosed : 0) + skp + Math.round((scoring.competencyFit * competencyFit) / 5);
+  return { score, verdict: score >= scoring.metAt ? 'MET' : score >= scoring.partlyMetAt ? 'PARTLY_MET' : 'NOT_MET' };
 }
 
-/** Stage 6: a scheduled post-transfer evaluation is recorded once due. */
+/** The last SKP rating the proposal snapshotted: the "before" of the evaluation. */
+function skpBeforeOf(c: CaseIn<'APPOINTED'>): { year: number; rating: SkpRating } {
+  const proposedYear = Number(c.proposal.proposedAt.slice(0, 4));
+  const before = [...c.proposal.candidate.skp].filter((s) => s.year < proposedYear).sort((a, b) => b.year - a.year)[0];
+  if (!before) throw new DomainError('RULE', 'RULE_M08_NO_SKP_BEFORE', 'the proposal holds no SKP rating before the move to compare with', { ruleId: 'M-08', legalBasis: M08 });
+  return before;
+}
+
+type SkpAfter = { rating: SkpRating; evidence: NonNullable<EvaluationData['evidence']>['skpAfter'] };
+
+/** The SKP after the move: the imported rating of the year after TMT, or a verified periodic evaluation attached since. */
+function skpAfterOf(command: RecordEvaluation, c: CaseIn<'APPOINTED'>): SkpAfter {
+  const documentId = command.data.skpAfterDocumentId;
+  if (documentId !== null && documentId !== undefined) {
+    const doc = c.documents.find((d) => d.documentId === documentId);
+    if (!doc) throw invalid('UNKNOWN_DOCUMENT', 'skpAfterDocumentId', `no document ${documentId} on this case`);
+    if (doc.kind !== 'PERIODIC_PERFORMANCE_EVALUATION' || doc.statement === null) throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} is not a periodic performance evaluation stating a rating`);
+    if (doc.status !== 'APPROVED') throw new DomainError('RULE', 'RULE_M08_DOCUMENT_NOT_VERIFIED', `document ${documentId} is ${doc.status}: a verifier must approve it before the evaluation relies on it`, { ruleId: 'M-08', legalBasis: M08 });
+    if (doc.attached.at < c.appointment.at) throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} was attached before the appointment, so it cannot rate the new post`);
+    return { rating: doc.statement.skpRating, evidence: { source: 'VERIFIED_DOCUMENT', documentId, period: doc.statement.period } };
+  }
+  const imported = command.context.importedSkpAfter;
+  if (imported === null) {
+    const year = Number(c.decree.effectiveDate.slice(0, 4)) + 1;
+    throw new DomainError('RULE', 'RULE_M08_NO_SKP_AFTER', `no SKP after the move is on record: import the SKP of ${year}, or attach a periodic performance evaluation, have it verified, and name it in skpAfterDocumentId`, { ruleId: 'M-08', legalBasis: M08 });
+  }
+  return { rating: imported.rating, evidence: { source: 'IMPORTED_SKP', year: imported.year } };
+}
+
+/**
+ * Stage 6: a scheduled post-transfer evaluation, recorded once due, by someone who took no other decision on the case
+ * (R-06, so never the proposer). SKP before comes from the proposal's snapshot, SKP after from the record, and whether
+ * the vacancy closed from the placement (M-08); only the competency fit is the evaluator's judgement.
+ */
 export function recordEvaluation(command: RecordEvaluation, state: CaseState): EvaluationRecorded[] {
   const c = requireStatus(requireActive(state, command), command, 'APPOINTED');
-  const { data } = command;
+  const { data, context, metadata } = command;
   const slot = c.evaluations.find((e) => e.periodMonths === data.periodMonths);
   if (!slot) throw invalid('UNKNOWN_EVALUATION', 'periodMonths', `evaluations are scheduled at ${c.evaluations.map((e) => e.periodMonths).join(' and ')} months`);
   if (slot.result !== null) throw new DomainError('CONFLICT', 'EVALUATION_ALREADY_RECORDED', `the ${slot.periodMonths}-month evaluation is already recorded`);
-  if (toDate(command.metadata.now) < slot.dueOn) throw new DomainError('CONFLICT', 'EVALUATION_NOT_DUE', `the ${slot.periodMonths}-month evaluation is due on ${slot.dueOn}`);
-  if (!isSkpRating(data.skpBefore)) throw invalid('FIELD_INVALID', 'skpBefore', 'skpBefore must be an SKP rating');
-  if (!isSkpRating(data.skpAfter)) throw invalid('FIELD_INVALID', 'skpAfter', 'skpAfter must be an SKP rating');
+  if (toDate(metadata.now) < slot.dueOn) throw new DomainError('CONFLICT', 'EVALUATION_NOT_DUE', `the ${slot.periodMonths}-month evaluation is due on ${slot.dueOn}`);
   if (!Number.isInteger(data.competencyFit) || data.competencyFit < 1 || data.competencyFit > 5) throw invalid('FIELD_INVALID', 'competencyFit', 'competencyFit must be a whole number from 1 to 5');
-  if (typeof data.vacancyClosed !== 'boolean') throw invalid('FIELD_INVALID', 'vacancyClosed', 'vacancyClosed must be true or false');
-  const scored = scoreEvaluation(data.skpBefore, data.skpAfter, data.competencyFit, data.vacancyClosed);
+  const r06 = separationOfDuties(command, c, 'EVALUATION');
+  const before = skpBeforeOf(c);
+  const after = skpAfterOf(command, c);
+  const vacancyClosed = context.placement?.holdsTargetPosition === true;
+  const scoring = metadata.policy.evaluationScoring;
+  const scored = scoreEvaluation(before.rating, after.rating, data.competencyFit, vacancyClosed, scoring.value);
+  const evidence: NonNullable<EvaluationData['evidence']> = {
+    skpBefore: { year: before.year, source: 'PROPOSAL_SNAPSHOT' },
+    skpAfter: after.evidence,
+    vacancyClosed: { source: 'PLACEMENT', positionGapAfter: context.placement?.positionGapAfter ?? null },
+  };
+  const m08: RuleOutcome = outcome('M-08', 'PASS', `scored ${scored.score} (${scored.verdict}) from the record: SKP ${before.year} ${before.rating} → ${after.rating}, vacancy ${vacancyClosed ? 'closed' : 'not closed'}, fit ${data.competencyFit}/5`, scoring.legalBasis, { evidence, competencyFit: data.competencyFit, scoring: scoring.value, policyVersion: metadata.policy.version });
+  throwIfBlocked([m08]);
   return [emit<EvaluationRecorded>(command, c.caseId, 'EvaluationRecorded.v1', {
     periodMonths: slot.periodMonths,
-    skpBefore: data.skpBefore,
-    skpAfter: data.skpAfter,
+    skpBefore: before.rating,
+    skpAfter: after.rating,
     competencyFit: data.competencyFit,
-    vacancyClosed: data.vacancyClosed,
+    vacancyClosed,
     serviceIndicators: data.serviceIndicators,
     notes: text(command, 'notes', data.notes, false),
+    evidence,
     ...scored,
-  })];
+  }, [r06, m08])];
 }
 
 /** Scheduler: an evaluation has fallen due; the receiving agency is told. */

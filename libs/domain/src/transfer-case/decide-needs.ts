@@ -1,8 +1,8 @@
 import { DomainError, invalid } from '../shared/errors';
-import { r01AnnualPlan, r04Vacancy, NeedsAnalysis } from '../rules/vacancy-rules';
+import { r01AnnualPlan, r04NeedsFigures, r04Vacancy, NeedsAnalysis } from '../rules/vacancy-rules';
 import { throwIfBlocked } from '../rules/outcome';
 import { ApproveNeedsAnalysis, OpenTransferCase } from './commands';
-import { emit, requireActive, requireStatus, text } from './decide-support';
+import { emit, requireActive, requireStatus, separationOfDuties, text } from './decide-support';
 import { NeedsAnalysisApproved, TransferCaseOpened } from './events';
 import { CaseState } from './state';
 
@@ -27,7 +27,7 @@ export function openTransferCase(command: OpenTransferCase, state: CaseState): T
     exceptionReason: text(command, 'needsAnalysis.exceptionReason', input.exceptionReason, false) || null,
     justification: text(command, 'needsAnalysis.justification', input.justification),
   };
-  const outcomes = [r01AnnualPlan(needsAnalysis), r04Vacancy(context.targetPosition, needsAnalysis)];
+  const outcomes = [r01AnnualPlan(needsAnalysis), r04NeedsFigures(context.targetPosition, needsAnalysis), r04Vacancy(context.targetPosition, context.placesHeldBy)];
   throwIfBlocked(outcomes);
   return [emit<TransferCaseOpened>(command, data.caseId, 'TransferCaseOpened.v1', {
     caseId: data.caseId,
@@ -41,5 +41,6 @@ export function openTransferCase(command: OpenTransferCase, state: CaseState): T
 /** The target agency's PPK or performance-assessment team accepts the needs analysis; the proposal stage opens. */
 export function approveNeedsAnalysis(command: ApproveNeedsAnalysis, state: CaseState): NeedsAnalysisApproved[] {
   const c = requireStatus(requireActive(state, command), command, 'NEEDS_ANALYSIS_SUBMITTED');
-  return [emit<NeedsAnalysisApproved>(command, c.caseId, 'NeedsAnalysisApproved.v1', { notes: text(command, 'notes', command.data.notes, false) })];
+  const r06 = separationOfDuties(command, c, 'NEEDS_APPROVAL');
+  return [emit<NeedsAnalysisApproved>(command, c.caseId, 'NeedsAnalysisApproved.v1', { notes: text(command, 'notes', command.data.notes, false) }, [r06])];
 }

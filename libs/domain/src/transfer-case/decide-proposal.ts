@@ -1,4 +1,4 @@
-import { invalid } from '../shared/errors';
+import { DomainError, invalid } from '../shared/errors';
 import { Policy } from '../policy/policy';
 import { EmployeeSnapshot } from '../reference/employee';
 import { deriveRoute, isCrossAgency, Route } from '../routes/route';
@@ -7,6 +7,7 @@ import { overlayOutcomes } from '../rules/election-rules';
 import { r22Discipline, r23Study, r24Skp, r60Pppk, r61Downsizing } from '../rules/eligibility-rules';
 import { ExceptionGround, outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
 import { m03RepeatMove, r03TenureInPost, r21TenYearLock, r44JptLock } from '../rules/tenure-rules';
+import { m05EligibilityChanged } from '../rules/evidence-rules';
 import { r04CompetencyFit, r04Vacancy } from '../rules/vacancy-rules';
 import { m01MeritChoice, rankCandidates } from '../merit/merit';
 import { ProposalContext, ProposalInput, ProposeCandidate, ReviseProposal } from './commands';
@@ -45,6 +46,9 @@ function grounds(command: ProposeCandidate | ReviseProposal): ExceptionGround[] 
 function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { data: ProposalData; outcomes: RuleOutcome[] } {
   const { data: input, context, metadata } = command;
   checkFacts(c, input, context);
+  if (context.employeeOpenCase !== null && context.employeeOpenCase !== c.caseId) {
+    throw new DomainError('CONFLICT', 'EMPLOYEE_IN_OPEN_CASE', `employee ${input.employeeNip} is already in open case ${context.employeeOpenCase}; an employee is in at most one open case`, { ruleId: 'M-09', legalBasis: 'anti-interference (M-09): one employee, one open case', extensions: { openCaseId: context.employeeOpenCase } });
+  }
   const { employee, originAgency, targetAgency, originPosition, targetPosition } = context;
   const { now, policy, actor } = metadata;
   const downsizingRef = text(command, 'downsizingDecreeReference', input.downsizingDecreeReference, false) || null;
@@ -58,10 +62,10 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
   const outcomes: RuleOutcome[] = [
     r60Pppk(employee, route),
     r61Downsizing(route, downsizingRef),
-    r06ConflictOfInterest(actor, employee, { proposerUserId: null, stepActors: [] }, 'PROPOSAL'),
+    r06ConflictOfInterest(actor, employee, c.decisions, 'PROPOSAL'),
     r44JptLock(employee, now, policy, exceptionGrounds),
     r03TenureInPost(employee, now, policy, exceptionGrounds),
-    r04Vacancy(targetPosition, c.needsAnalysis),
+    r04Vacancy(targetPosition, context.placesHeldBy),
     r04CompetencyFit(employee, targetPosition, policy),
     r21TenYearLock(employee, cross, input.initiative, now, policy),
     r22Discipline(employee),
@@ -69,6 +73,7 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     r24Skp(employee, now, policy),
     m01MeritChoice(meritRanking, employee.nip, meritJustification, policy),
     m03RepeatMove(employee, now, policy),
+    m05EligibilityChanged(context.eligibilityChanges, policy),
     ...(route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'an internal move needs the consideration of the performance-assessment team', 'PP 11/2017 Pasal 191', { route })] : []),
     ...overlayOutcomes(sides, now, policy),
   ];

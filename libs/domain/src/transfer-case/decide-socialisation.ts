@@ -2,7 +2,7 @@ import { addDays, isPast, toDate } from '../shared/dates';
 import { DomainError, invalid, ruleRefused } from '../shared/errors';
 import { outcome } from '../rules/outcome';
 import { AcknowledgeTransfer, CloseObjectionWindow, FlagObjectionDecisionOverdue, NotifyEmployee, RaiseObjection, ResolveObjection } from './commands';
-import { emit, requireActive, requireStatus, text } from './decide-support';
+import { emit, requireActive, requireStatus, separationOfDuties, text } from './decide-support';
 import { EmployeeAcknowledged, EmployeeNotified, ObjectionDecisionOverdue, ObjectionRaised, ObjectionResolved, ObjectionWindowClosed } from './events';
 import { CaseState } from './state';
 
@@ -10,8 +10,9 @@ import { CaseState } from './state';
 export function notifyEmployee(command: NotifyEmployee, state: CaseState): EmployeeNotified[] {
   const c = requireStatus(requireActive(state, command), command, 'PROPOSED');
   const window = command.metadata.policy.objectionWindowDays;
+  const r06 = separationOfDuties(command, c, 'PROPOSAL');
   const objectionDeadline = addDays(command.metadata.now, window.value);
-  return [emit<EmployeeNotified>(command, c.caseId, 'EmployeeNotified.v1', { message: text(command, 'message', command.data.message), objectionDeadline })];
+  return [emit<EmployeeNotified>(command, c.caseId, 'EmployeeNotified.v1', { message: text(command, 'message', command.data.message), objectionDeadline }, [r06])];
 }
 
 /** The employee acknowledges the transfer. */
@@ -39,7 +40,8 @@ export function resolveObjection(command: ResolveObjection, state: CaseState): O
   const c = requireStatus(requireActive(state, command), command, 'OBJECTION_RAISED');
   const { outcome: decision } = command.data;
   if (decision !== 'UPHELD' && decision !== 'DISMISSED') throw invalid('FIELD_INVALID', 'outcome', 'outcome must be UPHELD or DISMISSED');
-  return [emit<ObjectionResolved>(command, c.caseId, 'ObjectionResolved.v1', { outcome: decision, reasoning: text(command, 'reasoning', command.data.reasoning) })];
+  const r06 = separationOfDuties(command, c, 'OBJECTION_DECISION');
+  return [emit<ObjectionResolved>(command, c.caseId, 'ObjectionResolved.v1', { outcome: decision, reasoning: text(command, 'reasoning', command.data.reasoning) }, [r06])];
 }
 
 /** Scheduler: no objection within the window, so the employee is deemed to accept. */

@@ -1,5 +1,8 @@
+import { isIsoDate } from '../shared/dates';
 import { DomainError, invalid, wrongState } from '../shared/errors';
-import { RuleOutcome } from '../rules/outcome';
+import { r06ConflictOfInterest, DecisionFacts } from '../rules/conflict-rules';
+import { RuleOutcome, throwIfBlocked } from '../rules/outcome';
+import { DecisionRole } from './decisions';
 import { TransferCommand } from './commands';
 import { EventMetadata, TransferEvent } from './events';
 import { ActiveCase, CaseIn, ActiveStatus, CaseState } from './state';
@@ -51,5 +54,21 @@ export function text(command: TransferCommand, field: string, value: unknown, re
 /** A SHA-256 digest as 64 lowercase hex characters. */
 export function sha256Field(field: string, value: unknown): string {
   if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw invalid('INVALID_SHA256', field, `${field} must be a SHA-256 digest: 64 lowercase hex characters`);
+  return value;
+}
+
+/**
+ * R-06 for a human decision on the case: refuses (422) when the actor is the employee, a declared relative, or has
+ * already taken another decision role on it; returns the PASS outcome to record otherwise.
+ */
+export function separationOfDuties(command: TransferCommand, c: ActiveCase, role: DecisionRole, facts: DecisionFacts = {}): RuleOutcome {
+  const r06 = r06ConflictOfInterest(command.metadata.actor, c.proposal?.candidate ?? null, c.decisions, role, facts);
+  throwIfBlocked([r06]);
+  return r06;
+}
+
+/** A real civil date `YYYY-MM-DD`, or 400 naming the field. */
+export function dateField(field: string, value: unknown): string {
+  if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, `${field} must be a real date in YYYY-MM-DD form`);
   return value;
 }

@@ -1,9 +1,11 @@
 import { Route } from '../routes/route';
+import { SkpRating } from '../values/skp';
 
 /** Document kinds of the checklist (Peraturan BKN 5/2019 Pasal 3 ayat (1)) and optional attachments. */
 export const DOCUMENT_KINDS = [
   'ANJAB_ABK', 'EMPLOYEE_APPLICATION', 'PROPOSAL_LETTER', 'CONSENT_LETTER', 'NO_DISCIPLINE_STATEMENT', 'LATEST_DECREE',
-  'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT', 'KEMENDAGRI_RECOMMENDATION', 'DOWNSIZING_DECREE', 'TRAINING_PLAN', 'OTHER',
+  'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT', 'KEMENDAGRI_RECOMMENDATION', 'DOWNSIZING_DECREE', 'TRAINING_PLAN',
+  'PERIODIC_PERFORMANCE_EVALUATION', 'OTHER',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -25,6 +27,7 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   KEMENDAGRI_RECOMMENDATION: 'Recommendation of Kemendagri',
   DOWNSIZING_DECREE: 'Organisational downsizing decree (R-61)',
   TRAINING_PLAN: 'Training plan',
+  PERIODIC_PERFORMANCE_EVALUATION: 'Periodic performance evaluation in the new post (evaluasi kinerja periodik), with its rating',
   OTHER: 'Other document',
 };
 
@@ -39,3 +42,15 @@ export function requiredDocuments(route: Route, crossAgency: boolean): DocumentK
   if (!crossAgency) return [];
   return route === 'INTER_PROVINCE' ? [...CROSS_AGENCY, 'KEMENDAGRI_RECOMMENDATION'] : [...CROSS_AGENCY];
 }
+
+/**
+ * What a document states that a decision may rely on once a verifier approved it: a periodic performance evaluation
+ * states the rating of a period in the new post (M-08).
+ */
+export interface DocumentStatement {
+  readonly skpRating: SkpRating;
+  readonly period: string;
+}
+
+/** Kinds that may still be attached after the decree (evidence for the evaluation). */
+export const POST_DECREE_DOCUMENT_KINDS: readonly DocumentKind[] = ['PERIODIC_PERFORMANCE_EVALUATION', 'OTHER'];

@@ -8,7 +8,7 @@ import { MeritRanking } from '../merit/merit';
 import { ExceptionGround, RuleOutcome } from '../rules/outcome';
 import { NeedsAnalysis } from '../rules/vacancy-rules';
 import { SkpRating } from '../values/skp';
-import { DocumentKind } from './documents';
+import { DocumentKind, DocumentStatement } from './documents';
 
 /**
  * Domain metadata every event carries. The event store adds the envelope (event id, correlation and causation
@@ -47,6 +47,12 @@ export interface EvaluationData {
   readonly periodMonths: number;
   readonly skpBefore: SkpRating;
   readonly skpAfter: SkpRating;
+  /** Where the two ratings came from (absent on evaluations recorded before M-08: typed in by the evaluator). */
+  readonly evidence?: {
+    readonly skpBefore: { readonly year: number; readonly source: 'PROPOSAL_SNAPSHOT' };
+    readonly skpAfter: { readonly source: 'IMPORTED_SKP'; readonly year: number } | { readonly source: 'VERIFIED_DOCUMENT'; readonly documentId: string; readonly period: string };
+    readonly vacancyClosed: { readonly source: 'PLACEMENT'; readonly positionGapAfter: number | null };
+  };
   readonly competencyFit: number;
   readonly vacancyClosed: boolean;
   readonly serviceIndicators: Readonly<Record<string, number>> | null;
@@ -65,7 +71,8 @@ export type ObjectionRaised = Event<'ObjectionRaised.v1', { reason: string; deci
 export type ObjectionResolved = Event<'ObjectionResolved.v1', { outcome: 'UPHELD' | 'DISMISSED'; reasoning: string }>;
 export type ObjectionWindowClosed = Event<'ObjectionWindowClosed.v1', { objectionDeadline: IsoDate }>;
 export type ObjectionDecisionOverdue = Event<'ObjectionDecisionOverdue.v1', { decisionDeadline: IsoDate }>;
-export type DocumentAttached = Event<'DocumentAttached.v1', { documentId: string; kind: DocumentKind; title: string; sha256: string; agencyId: string }>;
+/** `statement` is absent on documents attached before statements existed (read as null). */
+export type DocumentAttached = Event<'DocumentAttached.v1', { documentId: string; kind: DocumentKind; title: string; sha256: string; agencyId: string; statement?: DocumentStatement | null }>;
 export type DocumentVerified = Event<'DocumentVerified.v1', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
 export type ApprovalChainStarted = Event<'ApprovalChainStarted.v1', ChainPlan & { firstDeadline: IsoDate }>;
 export type ApprovalStepGranted = Event<'ApprovalStepGranted.v1', { stepId: string; notes: string; consentToPositionId: string | null; nextStepId: string | null; nextDeadline: IsoDate | null }>;

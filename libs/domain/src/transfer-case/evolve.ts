@@ -2,6 +2,7 @@ import { addDays, IsoDate, IsoInstant } from '../shared/dates';
 import { RuleOutcome } from '../rules/outcome';
 import { ActiveCase, ApprovalState, CaseCore, CaseState, Flag, ProposalRecord, StepState } from './state';
 import { ProposalData, TransferEvent } from './events';
+import { decisionBy, DecisionRole, stepRole } from './decisions';
 
 /**
  * Folds one event into the state. Forgiving by design: an event that does not fit the state (which `decide` never
@@ -17,7 +18,52 @@ export function evolve(state: CaseState, event: TransferEvent): CaseState {
     return state;
   }
   if ('case' in state) return state;
-  return evolveActive(touched(state, event), event);
+  const before = touched(state, event);
+  const after = evolveActive(before, event);
+  return after === before ? after : withDecision(state, after, event);
+}
+
+/** The decision role an event records (R-06), judged on the state before it; null for events that decide nothing. */
+function decisionRoleOf(state: ActiveCase, event: TransferEvent): DecisionRole | null {
+  if (event.metadata.actor.role === 'SYSTEM') return null;
+  switch (event.type) {
+    case 'CandidateProposed.v1':
+    case 'ProposalRevised.v1':
+    case 'EmployeeNotified.v1':
+    case 'ApprovalChainStarted.v1':
+      return 'PROPOSAL';
+    case 'NeedsAnalysisApproved.v1':
+      return 'NEEDS_APPROVAL';
+    case 'ObjectionResolved.v1':
+      return 'OBJECTION_DECISION';
+    case 'DocumentVerified.v1':
+      return 'DOCUMENT_VERIFICATION';
+    case 'ApprovalStepGranted.v1':
+    case 'ApprovalStepRejected.v1':
+    case 'ProposalReturnedForRevision.v1': {
+      const step = state.approval?.steps.find((s) => s.stepId === event.data.stepId);
+      return step ? stepRole(step) : null;
+    }
+    case 'DecreeIssued.v1':
+      return 'DECREE';
+    case 'AppointmentRecorded.v1':
+      return 'APPOINTMENT';
+    case 'EvaluationRecorded.v1':
+      return 'EVALUATION';
+    default:
+      return null;
+  }
+}
+
+/** Adds the decision `event` took to the case after it, wrapped or not (a rejection ends the case). */
+function withDecision(before: ActiveCase, after: CaseState, event: TransferEvent): CaseState {
+  const role = decisionRoleOf(before, event);
+  if (role === null) return after;
+  const decision = decisionBy(event.metadata.actor, role, event.metadata.recordedAt);
+  const add = (c: ActiveCase): ActiveCase => ({ ...c, decisions: [...c.decisions, decision] });
+  if (after.status === 'NONE') return after;
+  if ('case' in after) return { ...after, case: add(after.case) } as CaseState;
+  return add(after);
 }
 
 function opened(event: Extract<TransferEvent, { type: 'TransferCaseOpened.v1' }>): CaseState {
@@ -39,6 +85,7 @@ function opened(event: Extract<TransferEvent, { type: 'TransferCaseOpened.v1' }>
     evaluations: [],
     ruleOutcomes: metadata.ruleOutcomes,
     flags: flagsFrom(metadata.ruleOutcomes, metadata.recordedAt, metadata.commandId),
+    decisions: metadata.actor.role === 'SYSTEM' ? [] : [decisionBy(metadata.actor, 'PROPOSAL', metadata.recordedAt)],
     updatedAt: metadata.recordedAt,
   };
   return { ...core, status: 'NEEDS_ANALYSIS_SUBMITTED' };
@@ -110,7 +157,7 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
     }
     case 'DocumentAttached.v1':
       if (state.documents.some((d) => d.documentId === event.data.documentId)) return state;
-      return { ...state, documents: [...state.documents, { ...event.data, attached: { actor, at }, status: 'PENDING', verification: null }] };
+      return { ...state, documents: [...state.documents, { ...event.data, statement: event.data.statement ?? null, attached: { actor, at }, status: 'PENDING', verification: null }] };
     case 'DocumentVerified.v1':
       return {
         ...state,

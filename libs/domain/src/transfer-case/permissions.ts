@@ -32,7 +32,7 @@ export const PERMISSIONS: Readonly<Record<TransferCommandType, Permission>> = {
   ReturnForRevision: { roles: 'STEP_ROLE', scope: 'STEP' },
   IssueDecree: { roles: 'STEP_ROLE', scope: 'SIGNER' },
   RecordAppointment: { roles: ['PPK'], scope: 'TARGET' },
-  RecordEvaluation: { roles: ['PENGUSUL', 'PPK'], scope: 'TARGET' },
+  RecordEvaluation: { roles: ['PENGUSUL', 'PPK', 'TIM_PENILAI_KINERJA'], scope: 'TARGET' },
   CloseCase: { roles: ['PPK'], scope: 'TARGET' },
   WithdrawTransfer: { roles: ['PENGUSUL', 'PPK'], scope: 'TARGET' },
   FreezeCase: { roles: ['KEPALA_BKN'], scope: 'ANY' },

@@ -5,7 +5,8 @@ import { DecreeSigner, PlannedStep } from '../routes/approval-chain';
 import { Route } from '../routes/route';
 import { RuleOutcome } from '../rules/outcome';
 import { NeedsAnalysis } from '../rules/vacancy-rules';
-import { DocumentKind } from './documents';
+import { DocumentKind, DocumentStatement } from './documents';
+import { Decision } from './decisions';
 import { EvaluationData, ProposalData } from './events';
 
 export type Stage = 'ANALISIS_KEBUTUHAN' | 'USULAN' | 'SOSIALISASI' | 'PERSETUJUAN' | 'SK' | 'EVALUASI';
@@ -38,6 +39,8 @@ export interface DocumentRecord {
   readonly title: string;
   readonly sha256: string;
   readonly agencyId: string;
+  /** What the document states (a periodic performance evaluation's rating), verified with the document. */
+  readonly statement: DocumentStatement | null;
   readonly attached: Acted;
   readonly status: 'PENDING' | 'APPROVED' | 'REJECTED';
   readonly verification: (Acted & { readonly notes: string }) | null;
@@ -108,6 +111,8 @@ export interface CaseCore {
   /** Latest outcome of each rule that ran on the case. */
   readonly ruleOutcomes: readonly RuleOutcome[];
   readonly flags: readonly Flag[];
+  /** Every human decision taken on the case, in order (R-06: one person, one decision role). */
+  readonly decisions: readonly Decision[];
   readonly updatedAt: IsoInstant;
 }
 

@@ -26,6 +26,7 @@ export function toProblem(error: unknown): ProblemDetails {
       ...(error.ruleId ? { ruleId: error.ruleId } : {}),
       ...(error.details.legalBasis ? { legalBasis: error.details.legalBasis } : {}),
       ...(outcomes ? { ruleOutcomes: outcomes } : {}),
+      ...(error.details.extensions ?? {}),
     });
   }
   if (error instanceof RequestValidationError) return problem(400, error.code, error.message, { errors: error.errors });

@@ -35,7 +35,7 @@ export class CaseJourney {
 
   needsApproved(): this {
     this.opened();
-    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK checked' }, this.world.actor('PPK', this.target)));
+    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK checked' }, this.world.person('TIM_PENILAI_KINERJA', this.target, this.state)));
     return this;
   }
 
@@ -63,9 +63,9 @@ export class CaseJourney {
     const c = innerCase(this.state);
     if (!c?.proposal) throw new Error('no proposal');
     for (const kind of requiredDocuments(c.proposal.route, c.proposal.crossAgency)) {
-      this.scenario.run(this.world.simple('AttachDocument', { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind) }, this.world.actor('PENGUSUL', this.target)));
+      this.scenario.run(this.world.simple('AttachDocument', { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind), statement: null }, this.world.actor('PENGUSUL', this.target)));
       const documentId = innerCase(this.state)?.documents.at(-1)?.documentId as string;
-      this.scenario.run(this.world.simple('VerifyDocument', { documentId, status: 'APPROVED', notes: 'complete' }, this.world.actor('VERIFIKATOR', this.target)));
+      this.scenario.run(this.world.simple('VerifyDocument', { documentId, status: 'APPROVED', notes: 'complete' }, this.world.person('VERIFIKATOR', this.target, this.state, 'DOCUMENT_VERIFICATION')));
     }
     return this;
   }
@@ -97,7 +97,7 @@ export class CaseJourney {
     this.decreed();
     const decree = innerCase(this.state)?.decree;
     if (!decree) throw new Error('no decree');
-    this.scenario.run(this.world.simple('RecordAppointment', { appointedOn: decree.effectiveDate, reference: 'BA-PELANTIKAN-01' }, this.world.actor('PPK', this.target), `${addDays(decree.effectiveDate, 1)}T02:00:00.000Z`));
+    this.scenario.run(this.world.simple('RecordAppointment', { appointedOn: decree.effectiveDate, reference: 'BA-PELANTIKAN-01' }, this.world.person('PPK', this.target, this.state), `${addDays(decree.effectiveDate, 1)}T02:00:00.000Z`));
     return this;
   }
 }

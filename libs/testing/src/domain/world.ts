@@ -1,8 +1,9 @@
 import {
   Actor, addDays, belongsToMeritPool, CaseState, chainAuthorities, CommandMetadata, decide, DEFAULT_POLICIES, evolve,
-  IsoInstant, policyAt, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
+  IsoInstant, policyAt, ProposalContext, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
 } from '@mutasi/domain';
-import { buildDemoData, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
+import { buildDemoData, holdersOf, holidayCalendarOf, PUBLISHED_HOLIDAYS, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
+import { DecisionRole, HolidayCalendar, HumanRole, samePerson, stepRole } from '@mutasi/domain';
 
 /** The fixed clock of domain tests: Monday 1 June 2026, 09:00 WIB. */
 export const TEST_NOW: IsoInstant = '2026-06-01T02:00:00.000Z';
@@ -15,6 +16,7 @@ type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: 
  */
 export class World {
   readonly data: ReferenceDataSet;
+  readonly calendar: HolidayCalendar = holidayCalendarOf(PUBLISHED_HOLIDAYS);
   private sequence = 0;
 
   constructor(readonly now: IsoInstant = TEST_NOW) {
@@ -31,9 +33,22 @@ export class World {
     return { userId: user.userId, name: user.name, role, agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
   }
 
+  /**
+   * The first demo holder of `role` in `agencyId` who has taken no decision on the case yet (R-06: one person, one
+   * decision role), so a journey needs no bookkeeping of who acted where.
+   */
+  person(role: HumanRole, agencyId: string, state: CaseState, decision?: DecisionRole): Actor {
+    const taken = innerCase(state)?.decisions ?? [];
+    for (const id of holdersOf(role, agencyId)) {
+      const candidate = this.actor(id);
+      if (!taken.some((d) => samePerson(d, candidate) && d.role !== decision)) return candidate;
+    }
+    throw new Error(`every ${role} of ${agencyId} has already taken a decision on the case`);
+  }
+
   meta(actor: Actor, at: IsoInstant = this.now): CommandMetadata {
     this.sequence += 1;
-    return { commandId: `cmd-${this.sequence}`, actor, now: at, policy: policyAt(DEFAULT_POLICIES, toDate(at)) };
+    return { commandId: `cmd-${this.sequence}`, actor, now: at, policy: policyAt(DEFAULT_POLICIES, toDate(at)), calendar: this.calendar };
   }
 
   agency(id: string) {
@@ -54,22 +69,22 @@ export class World {
     return e;
   }
 
-  open(caseId: string, targetPositionId: string, actor?: Actor, at?: IsoInstant, analysis: Partial<Body<'OpenTransferCase'>['needsAnalysis']> = {}): TransferCommand {
+  open(caseId: string, targetPositionId: string, actor?: Actor, at?: IsoInstant, analysis: Partial<Body<'OpenTransferCase'>['needsAnalysis']> = {}, placesHeldBy: readonly string[] = []): TransferCommand {
     const position = this.position(targetPositionId);
     const by = actor ?? this.actor('PENGUSUL', position.agencyId);
     const needsAnalysis = { kebutuhan: position.kebutuhan, bezetting: position.bezetting, workloadHours: 1250, planReference: 'RENCANA-MUTASI-2026', exceptionReason: null, justification: `${position.title} has a vacancy in the ABK`, ...analysis };
-    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position }, metadata: this.meta(by, at) };
+    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeldBy }, metadata: this.meta(by, at) };
   }
 
   /** A proposal command for the case's target position, with the context and merit pool the application builds. */
-  propose(state: CaseState, nip: string, input: Partial<ProposalInput> = {}, actor?: Actor, at?: IsoInstant, revise = false): TransferCommand {
+  propose(state: CaseState, nip: string, input: Partial<ProposalInput> = {}, actor?: Actor, at?: IsoInstant, revise = false, facts: Partial<ProposalContext> = {}): TransferCommand {
     const c = innerCase(state);
     if (!c) throw new Error('no case');
     const employee = this.employee(nip);
     const target = this.position(c.targetPosition.id);
     const meritPool = this.data.employees.filter((e) => belongsToMeritPool(e, this.position(e.positionId), target, employee.agencyId, nip));
     const data: ProposalInput = { employeeNip: nip, originPositionId: employee.positionId, initiative: 'DINAS', justification: 'fills the vacancy with a qualified officer', meritDeviationJustification: null, exceptionGrounds: [], downsizingDecreeReference: null, ...input };
-    const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool };
+    const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool, placesHeldBy: [], employeeOpenCase: null, eligibilityChanges: [], ...facts };
     return { type: revise ? 'ReviseProposal' : 'ProposeCandidate', data, context, metadata: this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at) };
   }
 
@@ -92,16 +107,25 @@ export class World {
     const c = innerCase(state);
     if (!c?.proposal) throw new Error('no proposal');
     const when = at ?? this.now;
-    const data = { decreeNumber: '800/SK-MUT/001/2026', decreeDate: toDate(when), effectiveDate: addDays(when, 14), documentSha256: 'a'.repeat(64), employeeNip: c.proposal.candidate.nip, targetPositionId: c.targetPosition.id, delegationId: null, ...overrides };
+    const data = { decreeNumber: '800/SK-MUT/001/2026', decreeDate: toDate(when), effectiveDate: addDays(when, 7), documentSha256: 'a'.repeat(64), employeeNip: c.proposal.candidate.nip, targetPositionId: c.targetPosition.id, delegationId: null, ...overrides };
     const delegation = this.data.delegations.find((d) => d.id === data.delegationId) ?? null;
     return { type: 'IssueDecree', data, context: { delegation }, metadata: this.meta(actor, at) };
   }
 
-  /** The demo user who may act on the case's active step (the first one of that role and agency). */
+  /** A demo holder of the active step's office who has taken no other decision on the case. */
   stepActor(state: CaseState): Actor {
     const step = activeStep(innerCase(state)?.approval ?? null);
     if (!step) throw new Error('no active step');
-    return this.actor(step.role, step.agencyId);
+    return this.person(step.role, step.agencyId, state, stepRole(step));
+  }
+
+  /** A command on the case's evaluation with the record the application would look up. */
+  evaluate(state: CaseState, periodMonths: number, actor: Actor, at: IsoInstant, data: Partial<Body<'RecordEvaluation'>> = {}, context: Partial<Extract<TransferCommand, { type: 'RecordEvaluation' }>['context']> = {}): TransferCommand {
+    const c = innerCase(state);
+    const year = Number((c?.decree?.effectiveDate ?? toDate(at)).slice(0, 4)) + 1;
+    const body = { periodMonths, competencyFit: 4, skpAfterDocumentId: null, serviceIndicators: null, notes: 'evaluated', ...data };
+    const record = { placement: { holdsTargetPosition: true, positionGapAfter: 0 }, importedSkpAfter: { year, rating: 'SANGAT_BAIK' as const }, ...context };
+    return { type: 'RecordEvaluation', data: body, context: record, metadata: this.meta(actor, at) };
   }
 }
 

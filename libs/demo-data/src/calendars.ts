@@ -1,0 +1,18 @@
+import { HolidayCalendar } from '@mutasi/domain';
+import published from './calendars/hari-libur.json';
+
+/** The published national holidays and cuti bersama, as the file `calendars/hari-libur.json` holds them. */
+export interface PublishedHolidays {
+  readonly note?: string;
+  readonly years: Readonly<Record<string, { readonly basis: string; readonly days: readonly { readonly date: string; readonly kind: string; readonly occasion: string }[] }>>;
+}
+
+/** A published holiday file as the calendar the rules count working days on. */
+export function holidayCalendarOf(file: PublishedHolidays): HolidayCalendar {
+  return {
+    years: Object.entries(file.years).map(([year, y]) => ({ year: Number(year), dates: y.days.map((d) => d.date), basis: y.basis.replace(/^:\s*/, '') })).sort((a, b) => a.year - b.year),
+  };
+}
+
+/** The holiday calendars published so far (2025 and 2026 at the time of writing; later years are imported as published). */
+export const PUBLISHED_HOLIDAYS: PublishedHolidays = published;

@@ -1,0 +1,24 @@
+import { Policy } from '../policy/policy';
+import { IsoInstant } from '../shared/dates';
+import { outcome, RuleOutcome } from './outcome';
+
+/** An import that changed fields a rule reads, for M-05. */
+export interface EligibilityChange {
+  readonly importId: string;
+  readonly importedAt: IsoInstant;
+  readonly importedBy: string;
+  readonly fields: readonly string[];
+}
+
+/**
+ * M-05: a candidate whose eligibility inputs (discipline, court case, study, SKP, TMT, time in post, relations …)
+ * were changed by an import within `eligibilityChangeWindowDays` before the proposal is flagged for inspectors,
+ * naming the imports and the fields: the trace of an official toggling eligibility by re-importing a record.
+ */
+export function m05EligibilityChanged(changes: readonly EligibilityChange[], policy: Policy): RuleOutcome {
+  const window = policy.eligibilityChangeWindowDays;
+  const inputs = { windowDays: window.value, changes: changes.map((c) => ({ importId: c.importId, importedAt: c.importedAt, importedBy: c.importedBy, fields: c.fields })) };
+  if (changes.length === 0) return outcome('M-05', 'PASS', `no eligibility input of the candidate changed in the last ${window.value} days`, window.legalBasis, inputs);
+  const list = changes.map((c) => `import ${c.importId} on ${c.importedAt.slice(0, 10)} by ${c.importedBy} changed ${c.fields.join(', ')}`).join('; ');
+  return outcome('M-05', 'FLAG', `the candidate's eligibility inputs changed within ${window.value} days before the proposal: ${list}`, window.legalBasis, inputs);
+}
