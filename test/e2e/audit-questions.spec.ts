@@ -49,14 +49,16 @@ describe('what inspectors must be able to answer (domain.md §7)', () => {
     expect(proposal).toMatchObject({ actor: { id: 'pengusul.kab-lembah-hijau', role: 'PENGUSUL', agencyId: AGENCY.lembahHijau } });
     expect(proposal?.justification).toContain('regional-language skills');
     expect(proposal?.ruleOutcomes.map((o) => o.ruleId)).toEqual(expect.arrayContaining(['R-03', 'R-21', 'M-01']));
-    expect(events.find((e) => e.type === 'DecreeIssued.v1')).toMatchObject({ actor: { id: 'mendagri.kemendagri', role: 'MENDAGRI' } });
+    // R-06: the Mendagri official who coordinated may not also sign; another holder of the office signs the SK.
+    expect(events.find((e) => e.type === 'ApprovalStepGranted.v1' && e.actor.role === 'MENDAGRI')).toMatchObject({ actor: { id: 'mendagri.kemendagri' } });
+    expect(events.find((e) => e.type === 'DecreeIssued.v1')).toMatchObject({ actor: { id: 'mendagri-2.kemendagri', role: 'MENDAGRI' } });
     expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash) && e.time)).toBe(true);
   });
 
   it('all actions of one actor', async () => {
     const page = await get('/api/audit/events?actorId=mendagri.kemendagri');
     const types = page.body.items.map((e: { type: string; caseId: string }) => `${e.caseId === full.caseId ? 'full' : 'other'}:${e.type}`);
-    expect(types).toEqual(['full:ApprovalStepGranted.v1', 'full:DecreeIssued.v1', 'other:ApprovalStepGranted.v1']);
+    expect(types).toEqual(['full:ApprovalStepGranted.v1', 'other:ApprovalStepGranted.v1']);
     const agency = await get(`/api/audit/events?agencyId=${AGENCY.tanjungHarapan}`);
     expect(agency.body.items.every((e: { caseId: string }) => e.caseId === frozenCase.caseId)).toBe(true);
     expect((await get('/api/audit/events?type=DecreeIssued.v1')).body.items).toHaveLength(1);

@@ -17,7 +17,7 @@ const WHO: Readonly<Record<string, { roles: readonly HumanRole[]; scope: Scope; 
   'verify-document': { roles: ['VERIFIKATOR'], scope: 'TARGET', body: { documentId: 'doc-1', status: 'APPROVED', notes: 'x' } },
   'submit-for-approval': { roles: ['PENGUSUL'], scope: 'TARGET', body: {} },
   'record-appointment': { roles: ['PPK'], scope: 'TARGET', body: { appointedOn: '2026-06-01', reference: 'x' } },
-  'record-evaluation': { roles: ['PENGUSUL', 'PPK'], scope: 'TARGET', body: { periodMonths: 6, skpBefore: 'BAIK', skpAfter: 'BAIK', competencyFit: 3, vacancyClosed: true } },
+  'record-evaluation': { roles: ['PENGUSUL', 'PPK', 'TIM_PENILAI_KINERJA'], scope: 'TARGET', body: { periodMonths: 6, competencyFit: 3 } },
   close: { roles: ['PPK'], scope: 'TARGET', body: {} },
   withdraw: { roles: ['PENGUSUL', 'PPK'], scope: 'TARGET', body: { reason: 'x' } },
   freeze: { roles: ['KEPALA_BKN'], scope: 'ANY', body: { reason: 'x', reference: 'y' } },
@@ -49,10 +49,19 @@ describe('authorization matrix: every command × every role × own and other age
     http = new MutasiHttp(t.url);
   });
   afterAll(() => t.close());
+  // Each story ends its cases, so the next finds the place and the employee free (R-04, M-09).
+  const open: CaseDriver[] = [];
+  const track = (d: CaseDriver): CaseDriver => {
+    open.push(d);
+    return d;
+  };
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.end();
+  });
 
   /** A case from Bandar Lestari to Provinsi NB (same province), taken to a given point. */
   async function crossAgencyCase(until: 'ended' | 'decree'): Promise<CaseDriver> {
-    const d = new CaseDriver(http, positionId(TARGET, 'analis-sdm'), DEMO_NIP.sameProvince);
+    const d = track(new CaseDriver(http, positionId(TARGET, 'analis-sdm'), DEMO_NIP.sameProvince));
     if (until === 'ended') {
       await d.open();
       await d.approveNeeds();
@@ -89,7 +98,7 @@ describe('authorization matrix: every command × every role × own and other age
 
   it('approval steps: only the step’s role in the step’s agency may act; every other role and agency gets 403', async () => {
     for (const command of ['reject-step', 'return-for-revision', 'approve-step']) {
-      const d = new CaseDriver(http, positionId(TARGET, 'analis-sdm'), DEMO_NIP.sameProvince);
+      const d = track(new CaseDriver(http, positionId(TARGET, 'analis-sdm'), DEMO_NIP.sameProvince));
       await d.open();
       await d.approveNeeds();
       await d.propose();
@@ -108,6 +117,7 @@ describe('authorization matrix: every command × every role × own and other age
         }
       }
       expect((await post(d.caseId, command, body, 'PPK', TARGET)).status).toBe(200);
+      await d.end();
     }
   });
 

@@ -15,13 +15,22 @@ describe('case outcomes over HTTP', () => {
   afterAll(async () => {
     await t.close();
   });
+  // Each story ends its cases, so the next finds the place and the employee free (R-04, M-09).
+  const open: CaseDriver[] = [];
+  const track = (d: CaseDriver): CaseDriver => {
+    open.push(d);
+    return d;
+  };
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.end();
+  });
 
   const refusals = async (code: string): Promise<{ data: Record<string, unknown>; metadata: Record<string, unknown> }[]> =>
     (await t.db.query(`SELECT data, metadata FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'code' = $1`, [code])).rows;
   const eventCount = async (caseId: string): Promise<number> => Number((await t.db.query('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [`transfer-${caseId}`])).rows[0].count);
 
   it('an objection upheld sends the proposal back for revision; the revised proposal is socialised again', async () => {
-    const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.open();
     await d.approveNeeds();
     await d.propose();
@@ -35,7 +44,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('an objection dismissed lets the case continue to approval', async () => {
-    const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.open();
     await d.approveNeeds();
     await d.propose();
@@ -48,7 +57,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('a rejection ends the case; a return for revision reopens the proposal with the chain kept in history', async () => {
-    const rejected = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const rejected = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await rejected.open();
     await rejected.approveNeeds();
     await rejected.propose();
@@ -59,7 +68,7 @@ describe('case outcomes over HTTP', () => {
     expect(rejected.view).toMatchObject({ status: 'REJECTED', ended: { outcome: 'REJECTED', reason: 'berkas tidak sah' } });
     await rejected.command('pengusul.kota-bandar-lestari', 'notify-employee', { message: 'x' }, 409);
 
-    const fresh = new CaseDriver(http, PROV_SDM, DEMO_NIP.sameProvince);
+    const fresh = track(new CaseDriver(http, PROV_SDM, DEMO_NIP.sameProvince));
     await fresh.open();
     await fresh.approveNeeds();
     await fresh.propose();
@@ -73,7 +82,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('M-02: a decree that differs from the approved proposal is refused (422) and recorded; the right one passes', async () => {
-    const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.throughApproval();
     const before = await eventCount(d.caseId);
     const refused = await d.issueDecree({ employeeNip: SAMPLE_NIP.clean }, 422);
@@ -87,7 +96,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('R-21: a self-requested move to another agency within ten years is refused and recorded (M-04)', async () => {
-    const d = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'analis-sdm'), SAMPLE_NIP.tenYearLock);
+    const d = track(new CaseDriver(http, positionId(AGENCY.bandarLestari, 'analis-sdm'), SAMPLE_NIP.tenYearLock));
     await d.open();
     await d.approveNeeds();
     const refused = await d.propose({ initiative: 'PERMINTAAN_SENDIRI' }, 422);
@@ -96,7 +105,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('a stale If-Match is a conflict (409) and appends nothing; the current ETag works', async () => {
-    const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.open();
     await d.command('ppk.kota-bandar-lestari', 'approve-needs-analysis', { notes: 'x' }, 409, { 'If-Match': '"7"' });
     expect(await eventCount(d.caseId)).toBe(1);
@@ -106,7 +115,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('an Idempotency-Key retry returns the original result and appends nothing; reusing it for another request is a 409', async () => {
-    const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.open();
     const key = { 'Idempotency-Key': `approve-${d.caseId}` };
     const first = await d.command('ppk.kota-bandar-lestari', 'approve-needs-analysis', { notes: 'once' }, 200, key);
@@ -118,7 +127,7 @@ describe('case outcomes over HTTP', () => {
   });
 
   it('20 concurrent approve-step calls on one step: exactly one succeeds, the rest get 409, one event is appended', async () => {
-    const d = new CaseDriver(http, AUDITOR, DEMO_NIP.internal);
+    const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.open();
     await d.approveNeeds();
     await d.propose();

@@ -46,6 +46,8 @@ describe('scheduler: due dates become commands', () => {
     expect(view.body).toMatchObject({ status: 'SOCIALISED', socialisation: { outcome: 'WINDOW_CLOSED' } });
     await project();
     expect((await t.db.query(`SELECT status FROM due_work WHERE case_id = $1`, [d.caseId])).rows).toEqual([{ status: 'DONE' }]);
+    // The story ends: the place and the employee are free for the next (R-04, M-09).
+    expect((await http.as('pengusul.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/withdraw`, { reason: 'next story' })).status).toBe(200);
   });
 
   it('escalates an overdue step (R-30), again after 7 days, and re-sends a claim left by a crash without appending twice', async () => {

@@ -7,4 +7,3 @@ export * from './dataset';
 export { Prng } from './prng';
 export * from './driver/mutasi-http';
 export * from './driver/case-driver';
-export * from './calendars';

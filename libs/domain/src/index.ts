@@ -4,6 +4,7 @@
 export * from './shared/errors';
 export * from './shared/dates';
 export * from './shared/calendar';
+export * from './calendar/published-holidays';
 export * from './values/nip';
 export * from './values/golongan';
 export * from './values/skp';
@@ -34,3 +35,4 @@ export * from './transfer-case/decide';
 export * from './transfer-case/permissions';
 export * from './transfer-case/scheduled-work';
 export { scoreEvaluation } from './transfer-case/decide-evaluation';
+export * from './policy/policy-check';

@@ -14,3 +14,19 @@ export class ProjectionBookkeeping1700000000100 implements MigrationInterface {
     await q.query('DROP TABLE projection_checkpoints');
   }
 }
+
+/** Events a projection could not apply: kept for inspectors (S-02) while the projection goes on. */
+export class ProjectionQuarantine1700000000110 implements MigrationInterface {
+  name = 'ProjectionQuarantine1700000000110';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE projection_quarantine (projection text NOT NULL, event_id text NOT NULL, stream_id text NOT NULL, revision bigint NOT NULL,
+      global_position text NOT NULL, type text NOT NULL, actor_id text, recorded_at timestamptz, reason text NOT NULL,
+      quarantined_at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (projection, event_id))`);
+    await q.query('CREATE INDEX projection_quarantine_stream ON projection_quarantine (stream_id)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE projection_quarantine');
+  }
+}

@@ -1,11 +1,14 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, GlobalPosition, inBatches, RecordedEvent, START } from '@mutasi/event-store';
 import { Projection } from './projection';
+import { isTransientFailure, quarantine } from './quarantine';
 
 export interface RunnerOptions {
   readonly batchSize?: number;
   /** Called after each committed batch (progress lines, metrics). */
   readonly onBatch?: (stats: { readonly events: number; readonly position: GlobalPosition }) => void;
+  /** Called when an event is quarantined (logs). */
+  readonly onQuarantine?: (what: { readonly event: RecordedEvent; readonly error: unknown }) => void;
 }
 
 
@@ -79,7 +82,7 @@ export class ProjectionRunner {
     if (!last) return;
     await this.db.transaction(async (tx) => {
       const fresh = await this.unseen(tx, events.filter((e) => this.projection.handles?.(e) ?? true));
-      if (fresh.length > 0) await this.projection.apply(fresh, tx);
+      if (fresh.length > 0) await this.applySurviving(fresh, tx);
       await tx.query(
         `INSERT INTO projection_checkpoints (name, position, events_done, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (name) DO UPDATE SET position = excluded.position, events_done = projection_checkpoints.events_done + excluded.events_done, updated_at = now()`,
@@ -87,6 +90,39 @@ export class ProjectionRunner {
       );
     });
     this.options.onBatch?.({ events: events.length, position: last.globalPosition });
+  }
+
+  /**
+   * Applies a batch; when it fails for a reason other than the database, applies its events one at a time so that an
+   * event the projection cannot apply (a hostile or damaged one the store accepted) is quarantined and the rest go on.
+   */
+  private async applySurviving(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    try {
+      await this.savepoint(tx, () => this.projection.apply(events, tx));
+      return;
+    } catch (error) {
+      if (isTransientFailure(error)) throw error;
+    }
+    for (const event of events) {
+      try {
+        await this.savepoint(tx, () => this.projection.apply([event], tx));
+      } catch (error) {
+        if (isTransientFailure(error)) throw error;
+        await quarantine(tx, this.projection.name, event, error);
+        this.options.onQuarantine?.({ event, error });
+      }
+    }
+  }
+
+  private async savepoint(tx: EntityManager, work: () => Promise<void>): Promise<void> {
+    await tx.query('SAVEPOINT projection_apply');
+    try {
+      await work();
+      await tx.query('RELEASE SAVEPOINT projection_apply');
+    } catch (error) {
+      await tx.query('ROLLBACK TO SAVEPOINT projection_apply');
+      throw error;
+    }
   }
 
   /** Drops events already applied (same or lower revision of their stream) and records the new revisions. */

@@ -7,11 +7,12 @@ import { DatabaseModule } from '@mutasi/platform';
 import { AUDIT_MIGRATIONS, AuditTrailProjection, FlagsProjection, RefusalsProjection } from '@mutasi/audit';
 import { DASHBOARD_MIGRATIONS, DashboardStoreFeed } from '@mutasi/dashboard';
 import { RelayTables1700000000400 } from '@mutasi/messaging';
-import { SchedulerProjection, TRANSFER_ENTITIES, TRANSFER_MIGRATIONS } from '@mutasi/transfers';
+import { PlacementsProjection, SchedulerProjection, TRANSFER_ENTITIES, TRANSFER_MIGRATIONS } from '@mutasi/transfers';
 
 /** Every projection of the system by name, built on the event store it reads. */
 const PROJECTIONS: Readonly<Record<string, (store: EventStore) => Projection>> = {
   'scheduler-due-work': (store) => new SchedulerProjection(store),
+  placements: (store) => new PlacementsProjection(store),
   'audit-trail': () => new AuditTrailProjection(),
   'audit-flags': () => new FlagsProjection(),
   'audit-refusals': () => new RefusalsProjection(),

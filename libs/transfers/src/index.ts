@@ -9,3 +9,6 @@ export { SchedulerProjection } from './scheduler/scheduler.projection';
 export { SchedulerWorkers } from './scheduler/scheduler-workers';
 export { refusalStreamId } from './cases/refusals';
 export { importFile } from './import/import-file';
+export { PlacementsProjection } from './placements/placements.projection';
+export { PlacementWorkers } from './placements/placement-workers';
+export { HolidayCalendars } from './reference-data/calendars';

@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '@mutasi/read-models';
+import { PolicyRegistry, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '@mutasi/read-models';
 import { Clock } from '@mutasi/platform';
 import { CommandContext } from './cases/command-context';
 import { IdempotencyKeys } from './cases/idempotency';
@@ -17,6 +17,10 @@ import { ReferenceController } from './queries/reference.controller';
 import { seedDemoData } from './reference-data/demo-seed';
 import { REFERENCE_ENTITIES } from './reference-data/entities';
 import { TransferServiceTables1700000000200 } from './reference-data/migrations';
+import { InsiderPathTables1700000000210 } from './reference-data/insider-migrations';
+import { HolidayCalendars } from './reference-data/calendars';
+import { RecordFacts } from './reference-data/record-facts';
+import { PlacementWorkers } from './placements/placement-workers';
 import { ReferenceData } from './reference-data/reference-data';
 import { Scheduler } from './scheduler/scheduler.service';
 import { SchedulerWorkers } from './scheduler/scheduler-workers';
@@ -24,7 +28,7 @@ import { USE_CASE_CONTROLLERS, USE_CASE_HANDLERS } from './use-cases';
 
 /** TypeORM entities and migrations of the transfer service, for the process's DataSource. */
 export const TRANSFER_ENTITIES = [...REFERENCE_ENTITIES, ...READ_MODEL_ENTITIES];
-export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200];
+export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210];
 
 export interface TransfersOptions {
   /** Run the scheduler's background loops (off in tests that drive them by hand). */
@@ -33,11 +37,13 @@ export interface TransfersOptions {
   readonly seedDemo: boolean;
 }
 
-class DemoSeeder implements OnApplicationBootstrap {
-  constructor(private readonly db: DataSource, private readonly importer: ReferenceDataImporter, private readonly clock: Clock, private readonly enabled: boolean) {}
+/** At start: the published holiday calendars when missing, then (standalone) the demo data into an empty database. */
+class ReferenceBootstrap implements OnApplicationBootstrap {
+  constructor(private readonly db: DataSource, private readonly importer: ReferenceDataImporter, private readonly calendars: HolidayCalendars, private readonly clock: Clock, private readonly demo: boolean) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.enabled) await seedDemoData(this.db, this.importer, this.clock);
+    await this.calendars.seedPublished('system:published-calendars');
+    if (this.demo) await seedDemoData(this.db, this.importer, this.clock);
   }
 }
 
@@ -50,11 +56,16 @@ export class TransfersModule {
       imports: [CqrsModule.forRoot(), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
       controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController],
       providers: [
-        ReferenceData, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
-        { provide: DemoSeeder, inject: [DataSource, ReferenceDataImporter, Clock], useFactory: (db: DataSource, importer: ReferenceDataImporter, clock: Clock) => new DemoSeeder(db, importer, clock, options.seedDemo) },
+        ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
+        { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
+        {
+          provide: ReferenceBootstrap, inject: [DataSource, ReferenceDataImporter, HolidayCalendars, Clock],
+          useFactory: (db: DataSource, importer: ReferenceDataImporter, calendars: HolidayCalendars, clock: Clock) => new ReferenceBootstrap(db, importer, calendars, clock, options.seedDemo),
+        },
+        { provide: PlacementWorkers, inject: [EventStore, DataSource], useFactory: (store: EventStore, db: DataSource) => new PlacementWorkers(store, db) },
         { provide: SchedulerWorkers, inject: [EventStore, DataSource, Scheduler], useFactory: (store: EventStore, db: DataSource, scheduler: Scheduler) => new SchedulerWorkers(store, db, scheduler, options.workers) },
       ],
-      exports: [TransferCases, ReferenceData, ReferenceDataImporter, Scheduler, SchedulerWorkers, RefusalRecorder],
+      exports: [TransferCases, ReferenceData, ReferenceDataImporter, Scheduler, SchedulerWorkers, RefusalRecorder, PlacementWorkers, PolicyRegistry, HolidayCalendars],
     };
   }
 }

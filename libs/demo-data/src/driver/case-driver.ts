@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { addDays, toDate } from '@mutasi/domain';
-import { userIdFor } from '../users';
+import { DecisionRole, HumanRole, stepRole, toDate } from '@mutasi/domain';
+import { holdersOf, userIdFor } from '../users';
 import { HttpResult, MutasiHttp, UnexpectedAnswer } from './mutasi-http';
 
 /** What a scenario proposes, beyond the candidate and the target. */
@@ -29,6 +29,17 @@ export class CaseDriver {
     return this.targetPositionId.split('.')[0] as string;
   }
 
+  /**
+   * The first demo holder of `role` in `agencyId` who has taken no other decision on the case (R-06: one person, one
+   * decision role); `decision` is the role about to be taken, which the same person may take again.
+   */
+  person(role: HumanRole, agencyId: string, decision?: DecisionRole): string {
+    const decisions = (this.view.decisions ?? []) as { role: string; userId: string }[];
+    const free = holdersOf(role, agencyId).find((id) => !decisions.some((d) => d.userId === id && d.role !== decision));
+    if (!free) throw new Error(`every demo ${role} of ${agencyId} has already taken a decision on case ${this.caseId}`);
+    return free;
+  }
+
   /** Sends a case command as `userId`; checks the status; keeps the case view. */
   async command(userId: string, command: string, body: unknown, expect = 200, headers: Record<string, string> = {}): Promise<HttpResult> {
     const result = await this.http.as(userId, 'POST', `/api/transfers/${this.caseId}/${command}`, body, headers);
@@ -52,7 +63,7 @@ export class CaseDriver {
   }
 
   approveNeeds(): Promise<HttpResult> {
-    return this.command(userIdFor('PPK', this.targetAgencyId), 'approve-needs-analysis', { notes: 'ABK checked' });
+    return this.command(this.person('TIM_PENILAI_KINERJA', this.targetAgencyId, 'NEEDS_APPROVAL'), 'approve-needs-analysis', { notes: 'ABK checked' });
   }
 
   async propose(choice: ProposalChoice = {}, expect = 200, command = 'propose-candidate'): Promise<HttpResult> {
@@ -78,7 +89,7 @@ export class CaseDriver {
       const by = doc.kind === 'EMPLOYEE_APPLICATION' || doc.kind === 'CONSENT_LETTER' ? origin : this.targetAgencyId;
       await this.command(userIdFor('PENGUSUL', by), 'attach-document', { kind: doc.kind, title: doc.title, sha256: sha(`${this.caseId}/${doc.kind}`) });
       const attached = (this.view.documents as { documentId: string; kind: string }[]).filter((d) => d.kind === doc.kind).at(-1);
-      await this.command(userIdFor('VERIFIKATOR', this.targetAgencyId), 'verify-document', { documentId: attached?.documentId, status: 'APPROVED', notes: 'sesuai' });
+      await this.command(this.person('VERIFIKATOR', this.targetAgencyId, 'DOCUMENT_VERIFICATION'), 'verify-document', { documentId: attached?.documentId, status: 'APPROVED', notes: 'sesuai' });
     }
   }
 
@@ -95,28 +106,73 @@ export class CaseDriver {
     for (let n = 0; n < stopAt; n += 1) {
       const step = this.activeStep();
       if (!step || step.kind === 'DECREE') return;
-      await this.command(userIdFor(step.role as never, step.agencyId), 'approve-step', { stepId: step.stepId, notes: 'disetujui' });
+      await this.command(this.stepPerson(step), 'approve-step', { stepId: step.stepId, notes: 'disetujui' });
     }
   }
 
-  /** The decree by the step's signer; `overrides` lets a test try a decree that differs (M-02). */
+  /** A holder of a step's office who may act on it (R-06). */
+  stepPerson(step: Step): string {
+    return this.person(step.role as HumanRole, step.agencyId, stepRole({ kind: step.kind as never, role: step.role as HumanRole, agencyId: step.agencyId }));
+  }
+
+  /** The decree by a holder of the signer's office, dated today with TMT today; `overrides` lets a test try a decree that differs (M-02). */
   async issueDecree(overrides: Record<string, unknown> = {}, expect = 200, signer?: string): Promise<HttpResult> {
     const step = this.activeStep() ?? (this.view.approvalChain as Step[]).at(-1);
     const today = await this.today();
-    const body = { decreeNumber: `800/SK-MUT/${this.caseId.slice(0, 8)}`, decreeDate: today, effectiveDate: addDays(today, 14), documentSha256: sha(`SK ${this.caseId}`), employeeNip: this.nip, targetPositionId: this.targetPositionId, ...overrides };
-    return this.command(signer ?? userIdFor(step?.role as never, step?.agencyId as string), 'issue-decree', body, expect);
+    const body = { decreeNumber: `800/SK-MUT/${this.caseId.slice(0, 8)}`, decreeDate: today, effectiveDate: today, documentSha256: sha(`SK ${this.caseId}`), employeeNip: this.nip, targetPositionId: this.targetPositionId, ...overrides };
+    const by = signer ?? this.person(step?.role as HumanRole, step?.agencyId as string, 'DECREE');
+    return this.command(by, 'issue-decree', body, expect);
   }
 
+  /** The appointment on the decree's TMT, by a holder of the receiving PPK's office who took no other decision. */
   async appoint(): Promise<HttpResult> {
-    return this.command(userIdFor('PPK', this.targetAgencyId), 'record-appointment', { appointedOn: await this.today(), reference: `BA-PELANTIKAN/${this.caseId.slice(0, 8)}` });
+    const tmt = (this.view.decree as { effectiveDate: string } | null)?.effectiveDate ?? (await this.today());
+    return this.command(this.person('PPK', this.targetAgencyId, 'APPOINTMENT'), 'record-appointment', { appointedOn: tmt, reference: `BA-PELANTIKAN/${this.caseId.slice(0, 8)}` });
   }
 
-  evaluate(periodMonths: number): Promise<HttpResult> {
-    return this.command(userIdFor('PENGUSUL', this.targetAgencyId), 'record-evaluation', { periodMonths, skpBefore: 'BAIK', skpAfter: 'SANGAT_BAIK', competencyFit: 4, vacancyClosed: true, serviceIndicators: { layananTepatWaktu: 0.93 }, notes: 'berjalan baik' });
+  /**
+   * Waits until the appointment shows in the employee's record (the placement projection), then records the evaluation
+   * from the record (M-08): a periodic performance evaluation in the new post is attached and verified by others first.
+   */
+  async evaluate(periodMonths: number): Promise<HttpResult> {
+    await this.placed();
+    const target = this.targetAgencyId;
+    await this.command(userIdFor('PENGUSUL', target), 'attach-document', { kind: 'PERIODIC_PERFORMANCE_EVALUATION', title: `Evaluasi kinerja periodik ${periodMonths} bulan`, sha256: sha(`${this.caseId}/ekp/${periodMonths}`), statement: { skpRating: 'SANGAT_BAIK', period: `${periodMonths} bulan setelah TMT` } });
+    const doc = (this.view.documents as { documentId: string; kind: string }[]).filter((d) => d.kind === 'PERIODIC_PERFORMANCE_EVALUATION').at(-1);
+    await this.command(this.person('VERIFIKATOR', target, 'DOCUMENT_VERIFICATION'), 'verify-document', { documentId: doc?.documentId, status: 'APPROVED', notes: 'sesuai penilaian atasan' });
+    return this.command(this.person('TIM_PENILAI_KINERJA', target, 'EVALUATION'), 'record-evaluation', { periodMonths, competencyFit: 4, skpAfterDocumentId: doc?.documentId, serviceIndicators: { layananTepatWaktu: 0.93 }, notes: 'berjalan baik' });
+  }
+
+  /** Waits (on the condition, at most 10 s) until the employee's record shows the target position. */
+  async placed(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const employee = await this.http.as(userIdFor('PENGUSUL', this.targetAgencyId), 'GET', `/api/employees/${this.nip}`);
+      if (employee.status === 200 && employee.body.positionId === this.targetPositionId) return;
+      if (Date.now() > deadline) throw new UnexpectedAnswer(`the placement of ${this.nip} into ${this.targetPositionId} did not show`, employee);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   close(): Promise<HttpResult> {
-    return this.command(userIdFor('PPK', this.targetAgencyId), 'close', {});
+    return this.command(this.person('PPK', this.targetAgencyId, 'APPOINTMENT'), 'close', {});
+  }
+
+  /**
+   * Ends the case if it is still open, so its place and its employee are free for the next story: withdrawn before the
+   * decree, revoked by BKN after it.
+   */
+  async end(reason = 'the scenario is over'): Promise<void> {
+    if (!this.caseId) return;
+    const read = await this.http.as('inspektur.bkn', 'GET', `/api/transfers/${this.caseId}`);
+    const status = String(read.body?.status ?? '');
+    if (['COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED', 'NONE', ''].includes(status)) return;
+    if (status === 'DECREED' || status === 'APPOINTED' || (status === 'FROZEN' && read.body.decree)) {
+      await this.command('kepala-bkn.bkn', 'revoke', { reason, reference: 'BKN-TEST-END' });
+    } else {
+      if (status === 'FROZEN') await this.command('kepala-bkn.bkn', 'unfreeze', { reason, reference: 'BKN-TEST-END' });
+      await this.command(userIdFor('PENGUSUL', this.targetAgencyId), 'withdraw', { reason });
+    }
   }
 
   /** The server's date: the standalone demo clock (`GET /api/dev/clock`), else today's civil date in WIB. */

@@ -1,5 +1,5 @@
 import { WrongExpectedRevisionError } from '../errors';
-import { EventData, EventStore, ExpectedRevision, RecordedEvent } from '../types';
+import { AppendResult, EventData, EventStore, ExpectedRevision, RecordedEvent } from '../types';
 import { eventIdFor } from './event-ids';
 import { StateCache } from './state-cache';
 
@@ -15,6 +15,13 @@ export interface EventMapping<E> {
   toEventData(event: E, eventId: string, envelope: CommandEnvelope): EventData;
   fromRecorded(event: RecordedEvent): E;
 }
+
+/**
+ * Appends a command's events: by default straight to the store; an application may wrap the append to keep
+ * invariants that span streams (a unique decree number, the places of a position) in the same transaction.
+ * `decided` are the domain events the stored ones were mapped from.
+ */
+export type Appender<E> = (streamId: string, events: readonly EventData[], expected: ExpectedRevision, decided: readonly E[]) => Promise<AppendResult>;
 
 /** Identity and tracing of one command. */
 export interface CommandEnvelope {
@@ -41,13 +48,17 @@ export interface CommandResult<S> {
  */
 export class CommandPipeline<C, E, S> {
   private readonly cache = new StateCache<S>();
+  private readonly append: Appender<E>;
 
   constructor(
     private readonly store: EventStore,
     private readonly decider: Decider<C, E, S>,
     private readonly mapping: EventMapping<E>,
     private readonly maxAttempts = 5,
-  ) {}
+    appender?: Appender<E>,
+  ) {
+    this.append = appender ?? ((streamId, events, expected) => store.append(streamId, events, expected));
+  }
 
   /** The current state and revision of a stream, with every event. */
   async load(streamId: string): Promise<{ state: S; revision: number; events: RecordedEvent[] }> {
@@ -95,7 +106,7 @@ export class CommandPipeline<C, E, S> {
       const data = decided.map((e, i) => this.mapping.toEventData(e, eventIdFor(envelope.commandId, i), envelope));
       const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
       try {
-        const result = await this.store.append(streamId, data, expected);
+        const result = await this.append(streamId, data, expected, decided);
         const after = result.events.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), state);
         if (!result.idempotent) this.remember(streamId, after, result.nextExpectedRevision, new Set([...commandIds, envelope.commandId]));
         return { events: result.events, state: after, revision: result.nextExpectedRevision, idempotent: result.idempotent };

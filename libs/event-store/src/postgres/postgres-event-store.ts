@@ -85,19 +85,26 @@ export class PostgresEventStore implements EventStore {
         throw conflict;
       }
       const chained = chainEvents(streamId, head, events);
+      // Inside the caller's transaction a failed INSERT would abort it: a savepoint keeps it usable for the replay.
+      const inTransaction = db !== this.pool;
       try {
         const values: unknown[] = [streamId, head?.revision ?? -1];
         for (const e of chained) values.push(e.revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
+        if (inTransaction) await db.query('SAVEPOINT mutasi_append');
         const result = await db.query<{ tx_id: string; seq: string; revision: number }>({ name: `${this.s}-append-${chained.length}`, text: sql.append(this.s, chained.length), values });
+        if (inTransaction) await db.query('RELEASE SAVEPOINT mutasi_append');
         if (result.rows.length === chained.length) {
           const rows = [...result.rows].sort((a, b) => a.revision - b.revision);
           const recorded = chained.map((e, i): RecordedEvent => ({ ...e, globalPosition: positionOf(BigInt(rows[i]?.tx_id ?? '0'), BigInt(rows[i]?.seq ?? '0')) }));
           const last = recorded.at(-1) as RecordedEvent;
-          this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+          // A caller's transaction may still roll back: only a committed append may seed the head cache.
+          if (inTransaction) this.heads.delete(streamId);
+          else this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
           if (db === this.pool) this.announce();
           return { nextExpectedRevision: last.revision, events: recorded, idempotent: false };
         }
       } catch (error) {
+        if (inTransaction) await db.query('ROLLBACK TO SAVEPOINT mutasi_append');
         if (!(error instanceof DatabaseError) || error.code !== '23505') throw error;
         if (error.constraint === 'events_event_id') return this.replayOrFail(db, streamId, events);
       }
@@ -167,8 +174,10 @@ export class PostgresEventStore implements EventStore {
   /**
    * Tells subscribers that events were committed: this process's at once, other processes through one NOTIFY,
    * sent outside the append (NOTIFY serialises committing transactions) and coalesced while one is in flight.
+   * Appends through the pool announce themselves; a caller that appended in its own transaction calls this once it
+   * has committed.
    */
-  private announce(): void {
+  announce(): void {
     this.latches.forEach((latch) => latch.notify());
     if (this.notifying) {
       this.notifyAgain = true;

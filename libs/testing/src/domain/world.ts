@@ -2,8 +2,8 @@ import {
   Actor, addDays, belongsToMeritPool, CaseState, chainAuthorities, CommandMetadata, decide, DEFAULT_POLICIES, evolve,
   IsoInstant, policyAt, ProposalContext, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
 } from '@mutasi/domain';
-import { buildDemoData, holdersOf, holidayCalendarOf, PUBLISHED_HOLIDAYS, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
-import { DecisionRole, HolidayCalendar, HumanRole, samePerson, stepRole } from '@mutasi/domain';
+import { buildDemoData, holdersOf, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
+import { DecisionRole, HolidayCalendar, holidayCalendarOf, HumanRole, PUBLISHED_HOLIDAYS, samePerson, stepRole } from '@mutasi/domain';
 
 /** The fixed clock of domain tests: Monday 1 June 2026, 09:00 WIB. */
 export const TEST_NOW: IsoInstant = '2026-06-01T02:00:00.000Z';

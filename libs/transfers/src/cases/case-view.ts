@@ -65,6 +65,7 @@ export function caseView(state: CaseState, revision: number): Record<string, unk
     evaluations: c.evaluations.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null })),
     ruleOutcomes: c.ruleOutcomes.map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
     flags: c.flags,
+    decisions: c.decisions.map((d) => ({ role: d.role, userId: d.userId, name: d.name, office: d.office, at: d.at })),
     frozen: state.status === 'FROZEN' ? { reason: state.freeze.reason, reference: state.freeze.reference, by: who(state.freeze) } : null,
     ended: 'ending' in state ? { outcome: state.status, reason: state.ending.reason, reference: state.ending.reference, by: who(state.ending) } : null,
     openedAt: c.opened.at,

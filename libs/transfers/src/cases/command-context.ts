@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CaseState, CommandMetadata, DomainError, innerCase, invalid, ProposalInput, TransferCommand } from '@mutasi/domain';
+import { addDays, CaseState, CommandMetadata, DomainError, innerCase, invalid, ProposalInput, toDate, TransferCommand } from '@mutasi/domain';
+import { RecordFacts } from '../reference-data/record-facts';
 import { ReferenceData } from '../reference-data/reference-data';
 
 type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: T }>['data'];
@@ -10,14 +11,15 @@ type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: 
  */
 @Injectable()
 export class CommandContext {
-  constructor(private readonly refs: ReferenceData) {}
+  constructor(private readonly refs: ReferenceData, private readonly facts: RecordFacts) {}
 
   async open(body: Body<'OpenTransferCase'>, metadata: CommandMetadata): Promise<TransferCommand> {
     const targetAgency = await this.refs.agency(body.targetAgencyId);
     if (!targetAgency) throw invalid('UNKNOWN_AGENCY', 'targetAgencyId', `no agency ${body.targetAgencyId}`);
     const targetPosition = await this.refs.position(body.targetPositionId);
     if (!targetPosition) throw invalid('UNKNOWN_POSITION', 'targetPositionId', `no position ${body.targetPositionId}`);
-    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition }, metadata };
+    const placesHeldBy = await this.facts.placesHeldBy(targetPosition.id, body.caseId);
+    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition, placesHeldBy }, metadata };
   }
 
   async proposal(type: 'ProposeCandidate' | 'ReviseProposal', body: ProposalInput, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
@@ -29,8 +31,12 @@ export class CommandContext {
     if (!originPosition) throw invalid('UNKNOWN_POSITION', 'originPositionId', `no position ${body.originPositionId}`);
     const [originAgency, targetAgency, targetPosition] = await Promise.all([this.refs.agency(originPosition.agencyId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id)]);
     if (!originAgency || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
-    const meritPool = await this.refs.meritPool(targetPosition, employee.agencyId, employee.nip);
-    return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool }, metadata };
+    const since = addDays(toDate(metadata.now), -metadata.policy.eligibilityChangeWindowDays.value);
+    const [meritPool, placesHeldBy, employeeOpenCase, eligibilityChanges] = await Promise.all([
+      this.refs.meritPool(targetPosition, employee.agencyId, employee.nip), this.facts.placesHeldBy(targetPosition.id, c.caseId),
+      this.facts.employeeOpenCase(employee.nip), this.facts.eligibilityChanges(employee.nip, since),
+    ]);
+    return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool, placesHeldBy, employeeOpenCase, eligibilityChanges }, metadata };
   }
 
   async submit(state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
@@ -49,6 +55,14 @@ export class CommandContext {
     const delegation = body.delegationId ? await this.refs.delegation(body.delegationId) : null;
     if (body.delegationId && !delegation) throw invalid('UNKNOWN_DELEGATION', 'delegationId', `no delegation ${body.delegationId}`);
     return { type: 'IssueDecree', data: body, context: { delegation }, metadata };
+  }
+
+  /** The evaluation, with what the record says after the move (M-08). */
+  async evaluation(body: Body<'RecordEvaluation'>, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
+    const c = innerCase(state);
+    const empty = { placement: null, importedSkpAfter: null };
+    const context = c?.proposal && c.decree ? await this.facts.evaluationContext(c.caseId, c.proposal.candidate.nip, c.targetPosition.id, c.decree.effectiveDate) : empty;
+    return { type: 'RecordEvaluation', data: body, context, metadata };
   }
 
   /** A command whose decision needs nothing but the case itself. */

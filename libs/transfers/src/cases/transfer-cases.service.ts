@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, canView, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DEFAULT_POLICIES, DomainError, policyAt, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { DataSource } from 'typeorm';
+import { Actor, canView, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, IsoInstant, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
-import { Clock, Principal, problem, ProblemError, toProblem } from '@mutasi/platform';
+import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
+import { PolicyRegistry } from '@mutasi/read-models';
+import { guardedAppender } from '../invariants/guarded-appender';
+import { HolidayCalendars } from '../reference-data/calendars';
 import { actorFor } from './actor';
 import { caseView } from './case-view';
 import { IdempotencyKeys, requestHash } from './idempotency';
@@ -29,7 +33,10 @@ export interface CaseResponse {
   readonly etag: string;
 }
 
-const RECORDED_REFUSALS = new Set([403, 422]);
+/** M-04: refusals by a permission or a rule are recorded; so is a conflict a rule raised (M-07, M-09). */
+function recordedRefusal(p: ProblemDetails): boolean {
+  return p.status === 403 || p.status === 422 || (p.status === 409 && p.ruleId !== undefined);
+}
 
 /** `If-Match: "3"` (or `W/"3"`, or `3`) as a revision; a malformed one is bad input. */
 export function parseIfMatch(value: string | undefined): number | undefined {
@@ -47,8 +54,23 @@ export function parseIfMatch(value: string | undefined): number | undefined {
 export class TransferCases {
   private readonly pipeline: CommandPipeline<TransferCommand, TransferEvent, CaseState>;
 
-  constructor(store: EventStore, private readonly clock: Clock, private readonly keys: IdempotencyKeys, private readonly refusals: RefusalRecorder) {
-    this.pipeline = new CommandPipeline(store, transferDecider, transferEventMapping);
+  constructor(
+    store: EventStore,
+    db: DataSource,
+    private readonly clock: Clock,
+    private readonly keys: IdempotencyKeys,
+    private readonly refusals: RefusalRecorder,
+    private readonly policies: PolicyRegistry,
+    private readonly calendars: HolidayCalendars,
+  ) {
+    this.pipeline = new CommandPipeline(store, transferDecider, transferEventMapping, 5, guardedAppender(store, db));
+  }
+
+  /** The metadata of a command decided now: the server's time, the policy version in force, the calendars on record. */
+  private async metadata(commandId: string, actor: Actor): Promise<CommandMetadata> {
+    const now: IsoInstant = this.clock.now().toISOString();
+    const [policy, calendar] = await Promise.all([this.policies.inForce(toDate(now)), this.calendars.calendar()]);
+    return { commandId, actor, now, policy, calendar };
   }
 
   async execute(request: CaseCommandRequest): Promise<CaseResponse> {
@@ -70,7 +92,7 @@ export class TransferCases {
       return response;
     } catch (error) {
       const details = toProblem(error);
-      if (RECORDED_REFUSALS.has(details.status)) {
+      if (recordedRefusal(details)) {
         await this.refusals.record({ actor, command: request.type, caseId: request.caseId, body: request.body, problem: details, commandId, correlationId: commandId });
       }
       if (key) {
@@ -82,8 +104,7 @@ export class TransferCases {
   }
 
   private async run(request: CaseCommandRequest, actor: Actor, commandId: string, expectedRevision: number | undefined): Promise<CaseResponse> {
-    const now = this.clock.now().toISOString();
-    const metadata: CommandMetadata = { commandId, actor, now, policy: policyAt(DEFAULT_POLICIES, toDate(now)) };
+    const metadata = await this.metadata(commandId, actor);
     const result = await this.pipeline.handle(caseStreamId(request.caseId), (state) => request.build(state, metadata), {
       commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }),
     });
@@ -93,8 +114,7 @@ export class TransferCases {
 
   /** Sends a time-driven command as the scheduler (no principal; refusals are expected outcomes, not recorded). */
   async executeAsScheduler(caseId: string, type: TransferCommandType, data: Record<string, unknown>, commandId: string): Promise<{ idempotent: boolean }> {
-    const now = this.clock.now().toISOString();
-    const metadata: CommandMetadata = { commandId, actor: SCHEDULER_ACTOR, now, policy: policyAt(DEFAULT_POLICIES, toDate(now)) };
+    const metadata = await this.metadata(commandId, SCHEDULER_ACTOR);
     const command = { type, data, context: {}, metadata } as unknown as TransferCommand;
     const result = await this.pipeline.handle(caseStreamId(caseId), command, { commandId, correlationId: commandId, causationId: commandId });
     return { idempotent: result.idempotent };

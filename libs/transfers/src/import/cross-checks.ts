@@ -61,6 +61,12 @@ export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds):
     if (!agencies.has(c.agencyId)) errors.push({ field: `electionCalendars[${i}].agencyId`, message: `no agency ${c.agencyId}` });
     if (c.endOfTermDate <= c.penetapanPaslonDate) errors.push({ field: `electionCalendars[${i}].endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
   });
+  duplicates(file.holidayCalendars, (c) => String(c.year), 'holidayCalendars', errors);
+  (file.holidayCalendars ?? []).forEach((c, i) => {
+    c.days.forEach((d, j) => {
+      if (d.date.slice(0, 4) !== String(c.year)) errors.push({ field: `holidayCalendars[${i}].days[${j}].date`, message: `${d.date} is not in ${c.year}` });
+    });
+  });
   (file.users ?? []).forEach((u, i) => {
     if (!agencies.has(u.agencyId)) errors.push({ field: `users[${i}].agencyId`, message: `no agency ${u.agencyId}` });
   });

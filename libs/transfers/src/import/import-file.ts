@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Actor } from '@mutasi/domain';
 import { Clock, DatabaseModule, OffsetClock } from '@mutasi/platform';
 import { REFERENCE_ENTITIES } from '../reference-data/entities';
+import { HolidayCalendars } from '../reference-data/calendars';
 import { ReferenceData } from '../reference-data/reference-data';
 import { TRANSFER_ENTITIES, TRANSFER_MIGRATIONS } from '../transfers.module';
 import { ImportSummary, ReferenceDataImporter } from './import.service';
@@ -19,7 +20,7 @@ export async function importFile(path: string, databaseUrl: string, eventStoreCo
   const json = JSON.parse(await readFile(path, 'utf8')) as unknown;
   @Module({
     imports: [DatabaseModule.forRoot({ url: databaseUrl, entities: TRANSFER_ENTITIES, migrations: TRANSFER_MIGRATIONS, eventStoreConnection }), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-    providers: [{ provide: Clock, useValue: new OffsetClock() }, ReferenceData, ReferenceDataImporter],
+    providers: [{ provide: Clock, useValue: new OffsetClock() }, ReferenceData, HolidayCalendars, ReferenceDataImporter],
   })
   class ImportModule {}
   const context = await NestFactory.createApplicationContext(ImportModule, { logger: ['error'] });

@@ -111,6 +111,19 @@ export class DevUserDto {
   @ApiProperty() @IsPlainText() @Length(1, 200) title!: string;
 }
 
+export class HolidayDto {
+  @ApiProperty({ example: '2027-01-01' }) @IsCivilDate() date!: string;
+  @ApiProperty({ enum: ['LIBUR_NASIONAL', 'CUTI_BERSAMA'] }) @IsIn(['LIBUR_NASIONAL', 'CUTI_BERSAMA']) kind!: string;
+  @ApiProperty({ example: 'Tahun Baru Masehi' }) @IsPlainText() @Length(1, 200) occasion!: string;
+}
+
+/** One year's national holidays and cuti bersama as the SKB 3 Menteri published them. */
+export class HolidayCalendarDto {
+  @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2200) year!: number;
+  @ApiProperty({ description: 'the decree (SKB) the list rests on' }) @IsPlainText() @Length(1, 500) basis!: string;
+  @ApiProperty({ type: [HolidayDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => HolidayDto) days!: HolidayDto[];
+}
+
 /** A reference data file: every list optional; validated as a whole and applied all or nothing. */
 export class ReferenceDataImportDto {
   @ApiPropertyOptional({ type: [AgencyDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyDto) agencies?: AgencyDto[];
@@ -118,5 +131,6 @@ export class ReferenceDataImportDto {
   @ApiPropertyOptional({ type: [EmployeeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => EmployeeDto) employees?: EmployeeDto[];
   @ApiPropertyOptional({ type: [DelegationDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DelegationDto) delegations?: DelegationDto[];
   @ApiPropertyOptional({ type: [AgencyElectionCalendarDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyElectionCalendarDto) electionCalendars?: AgencyElectionCalendarDto[];
+  @ApiPropertyOptional({ type: [HolidayCalendarDto], description: 'holiday calendars per year (SKB 3 Menteri), for working-day deadlines' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HolidayCalendarDto) holidayCalendars?: HolidayCalendarDto[];
   @ApiPropertyOptional({ type: [DevUserDto], description: 'demo sign-ins (standalone mode only)' }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DevUserDto) users?: DevUserDto[];
 }

@@ -2,37 +2,50 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
 import { PoolClient } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { canonicalJson } from '@mutasi/integrity';
-import { EventData, EventStore, eventIdFor, PostgresEventStore } from '@mutasi/event-store';
+import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
 import { Actor } from '@mutasi/domain';
 import { Clock, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
 import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, PositionRow } from '../reference-data/entities';
+import { HolidayCalendars } from '../reference-data/calendars';
 import { ReferenceData } from '../reference-data/reference-data';
 import { crossCheck } from './cross-checks';
+import { ImportConflict, RecordChange } from './record-diff';
+import { ImportPlan, planImport } from './import-plan';
 import { ReferenceDataImportDto } from './import.dto';
 
 export interface ImportSummary {
+  readonly importId: string;
   readonly agencies: number;
   readonly positions: number;
   readonly employees: number;
   readonly delegations: number;
   readonly electionCalendars: number;
+  readonly holidayCalendars: number;
   readonly users: number;
   readonly sha256: string;
+  /** Records the import created or changed (each with its fields in the audit trail). */
+  readonly changedRecords: number;
+  /** Fields kept as a newer placement says, instead of the imported value. */
+  readonly conflicts: readonly ImportConflict[];
 }
 
 /** The audit stream of reference data changes. */
 export const REFERENCE_DATA_STREAM = 'reference-data';
+const CHANGES_PER_EVENT = 100;
 
 /**
- * Imports a reference data file as a whole: validates every field and every reference first, then upserts all of
- * it in one transaction together with a `ReferenceDataImported.v1` event in the audit trail — or nothing at all.
+ * Imports a reference data file as a whole: validates every field and every reference first, then, in one
+ * transaction, upserts all of it, records per record the fields it changed with their old and new values
+ * (`reference_changes` and `ReferenceRecordsChanged.v1` in the audit trail), reports and keeps what a newer placement
+ * says where the file disagrees with it, and appends `ReferenceDataImported.v1` — or nothing at all.
  */
 @Injectable()
 export class ReferenceDataImporter {
-  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData) {}
+  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars) {}
 
   /** Validates an untrusted JSON value (CLI files; the HTTP body is validated by the pipe) and imports it. */
   async importJson(json: unknown, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
@@ -49,31 +62,81 @@ export class ReferenceDataImporter {
     };
     const problems = crossCheck(file, existing);
     if (problems.length > 0) throw new RequestValidationError(problems);
-    const summary: ImportSummary = {
-      agencies: file.agencies?.length ?? 0, positions: file.positions?.length ?? 0, employees: file.employees?.length ?? 0,
-      delegations: file.delegations?.length ?? 0, electionCalendars: file.electionCalendars?.length ?? 0, users: file.users?.length ?? 0,
-      sha256: createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(file)) as unknown)).digest('hex'),
-    };
-    const commandId = randomUUID();
-    const event: EventData = {
-      eventId: eventIdFor(commandId, 0),
-      type: 'ReferenceDataImported.v1',
-      data: { source, ...summary },
-      metadata: { actor, recordedAt: this.clock.now().toISOString(), commandId, correlationId: commandId, causationId: commandId },
-    };
-    await this.db.transaction(async (tx) => {
-      await this.upsert(tx, file);
-      if (this.store instanceof PostgresEventStore) {
-        const client = (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-        await this.store.appendUsing(client, REFERENCE_DATA_STREAM, [event], 'any');
-      }
+    const importId = randomUUID();
+    const now = this.clock.now();
+    const sha256 = createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(file)) as unknown)).digest('hex');
+    const summary = await this.inTransaction(importId, async (tx, append) => {
+      const plan = await planImport(tx, file);
+      const counts: ImportSummary = {
+        importId, agencies: file.agencies?.length ?? 0, positions: file.positions?.length ?? 0, employees: file.employees?.length ?? 0,
+        delegations: file.delegations?.length ?? 0, electionCalendars: file.electionCalendars?.length ?? 0, holidayCalendars: file.holidayCalendars?.length ?? 0,
+        users: file.users?.length ?? 0, sha256, changedRecords: plan.changes.length, conflicts: plan.conflicts,
+      };
+      const position = await append(this.events(importId, source, counts, plan.changes, actor, now.toISOString()));
+      await this.upsert(tx, plan, { importedAt: now, importId, importedPosition: position });
+      await this.record(tx, importId, plan, now, actor);
+      return counts;
     });
-    if (!(this.store instanceof PostgresEventStore)) await this.store.append(REFERENCE_DATA_STREAM, [event], 'any');
     this.refs.invalidate();
+    this.calendars.invalidate();
     return summary;
   }
 
-  private async upsert(tx: EntityManager, file: ReferenceDataImportDto): Promise<void> {
+  /**
+   * Runs `work` in one transaction. Its events are appended inside it (PostgreSQL) and `append` answers the global
+   * position of the import's event, which dates the rows in the order of events; with KurrentDB the events are
+   * appended right after and the rows dated then.
+   */
+  private async inTransaction<T>(importId: string, work: (tx: EntityManager, append: (events: EventData[]) => Promise<string>) => Promise<T>): Promise<T> {
+    const store = this.store;
+    let pending: EventData[] = [];
+    const result = await this.db.transaction((tx) => work(tx, async (events) => {
+      const runner = tx.queryRunner;
+      if (store instanceof PostgresEventStore && runner instanceof PostgresQueryRunner) {
+        const client: PoolClient = await runner.connect();
+        const appended = await store.appendUsing(client, REFERENCE_DATA_STREAM, events, 'any');
+        return appended.events[0]?.globalPosition ?? START;
+      }
+      pending = events;
+      return START;
+    }));
+    if (pending.length > 0) {
+      const appended = await store.append(REFERENCE_DATA_STREAM, pending, 'any');
+      const position = appended.events[0]?.globalPosition ?? START;
+      for (const table of ['employees', 'positions']) await this.db.query(`UPDATE ${table} SET imported_position = $1 WHERE import_id = $2`, [position, importId]);
+    } else if (store instanceof PostgresEventStore) {
+      store.announce();
+    }
+    return result;
+  }
+
+  private events(importId: string, source: string, counts: ImportSummary, changes: readonly RecordChange[], actor: Actor, recordedAt: string): EventData[] {
+    const metadata = { actor, recordedAt, commandId: importId, correlationId: importId, causationId: importId };
+    const chunks: EventData[] = [];
+    for (let i = 0; i < changes.length; i += CHANGES_PER_EVENT) {
+      chunks.push({ eventId: eventIdFor(importId, chunks.length + 1), type: 'ReferenceRecordsChanged.v1', data: { importId, chunk: chunks.length + 1, changes: JSON.parse(JSON.stringify(changes.slice(i, i + CHANGES_PER_EVENT))) as unknown[] }, metadata });
+    }
+    const imported: EventData = { eventId: eventIdFor(importId, 0), type: 'ReferenceDataImported.v1', data: { source, ...JSON.parse(JSON.stringify(counts)) as Record<string, unknown>, changeEvents: chunks.length }, metadata };
+    return [imported, ...chunks];
+  }
+
+  private async record(tx: EntityManager, importId: string, plan: ImportPlan, now: Date, actor: Actor): Promise<void> {
+    for (const change of plan.changes) {
+      for (const f of change.created ? [{ field: '*created*', old: null, new: null, sensitive: false }] : change.fields) {
+        await tx.query(
+          'INSERT INTO reference_changes (import_id, entity, key, field, old_value, new_value, sensitive, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [importId, change.entity, change.key, f.field, JSON.stringify(f.old), JSON.stringify(f.new), f.sensitive, now, actor.userId],
+        );
+      }
+    }
+    for (const c of plan.conflicts) {
+      await tx.query('INSERT INTO import_conflicts (import_id, entity, key, field, imported_value, kept_value, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)', [importId, c.entity, c.key, c.field, JSON.stringify(c.imported), JSON.stringify(c.kept), c.reason]);
+    }
+  }
+
+  private async upsert(tx: EntityManager, plan: ImportPlan, stamp: { importedAt: Date; importId: string; importedPosition: string }): Promise<void> {
+    const now = stamp.importedAt;
+    const file = plan.file;
     const chunks = async <T extends object>(entity: new () => T, rows: readonly object[], key: string[]): Promise<void> => {
       for (let i = 0; i < rows.length; i += 500) await tx.upsert(entity, rows.slice(i, i + 500).map((r) => Object.assign(new entity(), r)) as never, key);
     };
@@ -81,9 +144,16 @@ export class ReferenceDataImporter {
     for (const c of file.electionCalendars ?? []) {
       await tx.update(AgencyRow, { id: c.agencyId }, { electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } });
     }
-    await chunks(PositionRow, file.positions ?? [], ['id']);
-    await chunks(EmployeeRow, file.employees ?? [], ['nip']);
+    await chunks(PositionRow, (file.positions ?? []).map((p) => ({ ...p, ...stamp })), ['id']);
+    await chunks(EmployeeRow, (file.employees ?? []).map((e) => ({ ...e, ...stamp })), ['nip']);
     await chunks(DelegationRow, (file.delegations ?? []).map((d) => ({ ...d, revoked: d.revoked ?? false })), ['id']);
     await chunks(DevUserRow, (file.users ?? []).map((u) => ({ ...u, nip: u.nip ?? null })), ['userId']);
+    for (const y of file.holidayCalendars ?? []) {
+      await tx.query(
+        `INSERT INTO holiday_calendars (year, basis, days, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (year) DO UPDATE SET basis = excluded.basis, days = excluded.days, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
+        [y.year, y.basis, JSON.stringify(y.days), now, 'import'],
+      );
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, ViewColumn, ViewEntity } from 'typeorm';
 import type { DeclaredRelation, ElectionCalendar } from '@mutasi/domain';
 
 /** Reference data: not event-sourced, imported and versioned by whole-file imports (each recorded in the audit trail). */
@@ -30,6 +30,10 @@ export class PositionRow {
   @Column({ type: 'integer' }) kebutuhan!: number;
   @Column({ type: 'integer' }) bezetting!: number;
   @Column({ type: 'boolean', name: 'pilkada_scope' }) pilkadaScope!: boolean;
+  /** When, by which import and where in the event order the row was last imported (`positions_current`). */
+  @Column({ type: 'timestamptz', name: 'imported_at' }) importedAt!: Date;
+  @Column({ type: 'text', name: 'import_id', nullable: true }) importId!: string | null;
+  @Column({ type: 'text', name: 'imported_position' }) importedPosition!: string;
 }
 
 @Entity({ name: 'employees' })
@@ -51,6 +55,10 @@ export class EmployeeRow {
   @Column({ type: 'jsonb' }) study!: { onStudyAssignment: boolean; serviceBondUntil: string | null };
   @Column({ type: 'jsonb' }) relations!: DeclaredRelation[];
   @Column({ type: 'date', name: 'last_transfer_date', nullable: true }) lastTransferDate!: string | null;
+  /** When, by which import and where in the event order the row was last imported (`employees_current`). */
+  @Column({ type: 'timestamptz', name: 'imported_at' }) importedAt!: Date;
+  @Column({ type: 'text', name: 'import_id', nullable: true }) importId!: string | null;
+  @Column({ type: 'text', name: 'imported_position' }) importedPosition!: string;
 }
 
 @Entity({ name: 'delegations' })
@@ -76,4 +84,43 @@ export class DevUserRow {
   @Column({ type: 'text' }) title!: string;
 }
 
-export const REFERENCE_ENTITIES = [AgencyRow, PositionRow, EmployeeRow, DelegationRow, DevUserRow];
+/** A position as it stands: the imported row with the placements recorded since (read only). */
+@ViewEntity({ name: 'positions_current', synchronize: false })
+export class CurrentPositionRow {
+  @ViewColumn() id!: string;
+  @ViewColumn({ name: 'agency_id' }) agencyId!: string;
+  @ViewColumn() unit!: string;
+  @ViewColumn() title!: string;
+  @ViewColumn({ name: 'position_class' }) positionClass!: string;
+  @ViewColumn({ name: 'functional_level' }) functionalLevel!: string | null;
+  @ViewColumn({ name: 'required_competencies' }) requiredCompetencies!: string[];
+  @ViewColumn({ name: 'required_education_fields' }) requiredEducationFields!: string[];
+  @ViewColumn() kebutuhan!: number;
+  @ViewColumn() bezetting!: number;
+  @ViewColumn({ name: 'pilkada_scope' }) pilkadaScope!: boolean;
+}
+
+/** An employee as they stand: the imported row with the placements recorded since (read only). */
+@ViewEntity({ name: 'employees_current', synchronize: false })
+export class CurrentEmployeeRow {
+  @ViewColumn() nip!: string;
+  @ViewColumn() name!: string;
+  @ViewColumn() kind!: string;
+  @ViewColumn() golongan!: string;
+  @ViewColumn({ name: 'tmt_cpns' }) tmtCpns!: string | null;
+  @ViewColumn({ name: 'tmt_pns' }) tmtPns!: string | null;
+  @ViewColumn({ name: 'agency_id' }) agencyId!: string;
+  @ViewColumn({ name: 'position_id' }) positionId!: string;
+  @ViewColumn({ name: 'position_since' }) positionSince!: string;
+  @ViewColumn({ name: 'jpt_inauguration_date' }) jptInaugurationDate!: string | null;
+  @ViewColumn({ name: 'education_field' }) educationField!: string;
+  @ViewColumn() competencies!: string[];
+  @ViewColumn() skp!: { year: number; rating: string }[];
+  @ViewColumn() discipline!: { activeSanction: boolean; courtCase: boolean };
+  @ViewColumn() study!: { onStudyAssignment: boolean; serviceBondUntil: string | null };
+  @ViewColumn() relations!: DeclaredRelation[];
+  @ViewColumn({ name: 'last_transfer_date' }) lastTransferDate!: string | null;
+  @ViewColumn({ name: 'placed_by_case' }) placedByCase!: string | null;
+}
+
+export const REFERENCE_ENTITIES = [AgencyRow, PositionRow, EmployeeRow, DelegationRow, DevUserRow, CurrentPositionRow, CurrentEmployeeRow];

@@ -1,5 +1,5 @@
 import { Agency, Delegation, EmployeeSnapshot, Golongan, Position } from '@mutasi/domain';
-import { AgencyRow, DelegationRow, EmployeeRow, PositionRow } from './entities';
+import { AgencyRow, CurrentEmployeeRow, CurrentPositionRow, DelegationRow, EmployeeRow, PositionRow } from './entities';
 
 /** Row ↔ domain conversions of the reference data. */
 export const toAgency = (r: AgencyRow): Agency => ({
@@ -8,13 +8,13 @@ export const toAgency = (r: AgencyRow): Agency => ({
   ...(r.abroad ? { abroad: true } : {}), ...(r.authority ? { authority: r.authority as NonNullable<Agency['authority']> } : {}),
 });
 
-export const toPosition = (r: PositionRow): Position => ({
+export const toPosition = (r: PositionRow | CurrentPositionRow): Position => ({
   id: r.id, agencyId: r.agencyId, unit: r.unit, title: r.title, positionClass: r.positionClass as Position['positionClass'],
   functionalLevel: r.functionalLevel, requiredCompetencies: r.requiredCompetencies, requiredEducationFields: r.requiredEducationFields,
   kebutuhan: r.kebutuhan, bezetting: r.bezetting, pilkadaScope: r.pilkadaScope,
 });
 
-export const toEmployee = (r: EmployeeRow): EmployeeSnapshot => ({
+export const toEmployee = (r: EmployeeRow | CurrentEmployeeRow): EmployeeSnapshot => ({
   nip: r.nip, name: r.name, kind: r.kind as EmployeeSnapshot['kind'], golongan: r.golongan as Golongan, tmtCpns: r.tmtCpns, tmtPns: r.tmtPns,
   agencyId: r.agencyId, positionId: r.positionId, positionSince: r.positionSince, jptInaugurationDate: r.jptInaugurationDate,
   educationField: r.educationField, competencies: r.competencies, skp: r.skp as EmployeeSnapshot['skp'], discipline: r.discipline,
@@ -25,16 +25,3 @@ export const toDelegation = (r: DelegationRow): Delegation => ({
   id: r.id, grantor: r.grantor, granteeUserId: r.granteeUserId, scope: r.scope as Delegation['scope'], validFrom: r.validFrom,
   validUntil: r.validUntil, legalBasis: r.legalBasis, ...(r.revoked ? { revoked: true } : {}),
 });
-
-export const agencyRow = (a: Agency): AgencyRow => Object.assign(new AgencyRow(), {
-  id: a.id, name: a.name, kind: a.kind, provinceCode: a.provinceCode, kanregAgencyId: a.kanregAgencyId, ppkStatus: a.ppkStatus,
-  headInaugurationDate: a.headInaugurationDate, electionCalendar: a.electionCalendar, abroad: a.abroad ?? false, authority: a.authority ?? null,
-});
-
-export const positionRow = (p: Position): PositionRow => Object.assign(new PositionRow(), { ...p, requiredCompetencies: [...p.requiredCompetencies], requiredEducationFields: [...p.requiredEducationFields] });
-
-export const employeeRow = (e: EmployeeSnapshot): EmployeeRow => Object.assign(new EmployeeRow(), {
-  ...e, competencies: [...e.competencies], skp: e.skp.map((s) => ({ ...s })), relations: e.relations.map((r) => ({ ...r })),
-});
-
-export const delegationRow = (d: Delegation): DelegationRow => Object.assign(new DelegationRow(), { ...d, scope: [...d.scope], revoked: d.revoked ?? false });

@@ -2,25 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
 import { Agency, belongsToMeritPool, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, Position } from '@mutasi/domain';
-import { AgencyRow, DelegationRow, EmployeeRow, PositionRow } from './entities';
+import { AgencyRow, CurrentEmployeeRow, CurrentPositionRow, DelegationRow } from './entities';
 import { toAgency, toDelegation, toEmployee, toPosition } from './mapping';
 
-/** How long agencies and positions are served from memory; an import in this process clears them at once. */
+/** How long agencies are served from memory; an import in this process clears them at once. */
 const CACHE_MS = 30_000;
 
-/** Read access to the reference data the rules run on. */
+/**
+ * Read access to the reference data the rules run on, as it stands: the imported records with the placements of
+ * completed transfers recorded since (`employees_current`, `positions_current`). Positions are never cached: their
+ * bezetting moves with every appointment.
+ */
 @Injectable()
 export class ReferenceData {
-  private cache: { at: number; agencies: Map<string, Agency>; positions: Map<string, Position | null> } | null = null;
+  private cache: { at: number; agencies: Map<string, Agency> } | null = null;
 
   constructor(
     @InjectRepository(AgencyRow) private readonly agencies: Repository<AgencyRow>,
-    @InjectRepository(PositionRow) private readonly positions: Repository<PositionRow>,
-    @InjectRepository(EmployeeRow) private readonly employees: Repository<EmployeeRow>,
+    @InjectRepository(CurrentPositionRow) private readonly positions: Repository<CurrentPositionRow>,
+    @InjectRepository(CurrentEmployeeRow) private readonly employees: Repository<CurrentEmployeeRow>,
     @InjectRepository(DelegationRow) private readonly delegations: Repository<DelegationRow>,
   ) {}
 
-  /** Forgets cached agencies and positions (after an import). */
+  /** Forgets cached agencies (after an import). */
   invalidate(): void {
     this.cache = null;
   }
@@ -28,7 +32,7 @@ export class ReferenceData {
   private async cached(): Promise<NonNullable<ReferenceData['cache']>> {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
     const agencies = new Map((await this.agencies.find({ order: { id: 'ASC' } })).map((r) => [r.id, toAgency(r)] as const));
-    this.cache = { at: Date.now(), agencies, positions: new Map() };
+    this.cache = { at: Date.now(), agencies };
     return this.cache;
   }
 
@@ -45,12 +49,8 @@ export class ReferenceData {
   }
 
   async position(id: string): Promise<Position | null> {
-    const cache = await this.cached();
-    if (cache.positions.has(id)) return cache.positions.get(id) ?? null;
     const row = await this.positions.findOneBy({ id });
-    const position = row ? toPosition(row) : null;
-    cache.positions.set(id, position);
-    return position;
+    return row ? toPosition(row) : null;
   }
 
   async employee(nip: string): Promise<EmployeeSnapshot | null> {
@@ -69,7 +69,7 @@ export class ReferenceData {
 
   /** Employees page by page (cursor = last NIP seen), optionally of one agency and matching a name or NIP prefix. */
   async searchEmployees(filter: { agencyId?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: EmployeeSnapshot[]; nextCursor: string | null }> {
-    const query = this.employees.createQueryBuilder('e').orderBy('e.nip', 'ASC').take(filter.limit + 1);
+    const query = this.employees.createQueryBuilder('e').orderBy('e.nip', 'ASC').limit(filter.limit + 1);
     if (filter.agencyId) query.andWhere('e.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.cursor) query.andWhere('e.nip > :cursor', { cursor: filter.cursor });
     if (filter.q) {

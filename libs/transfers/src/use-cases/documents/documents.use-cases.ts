@@ -1,8 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
-import { DOCUMENT_KINDS, DocumentKind } from '@mutasi/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { DOCUMENT_KINDS, DocumentKind, SKP_RATINGS, SkpRating } from '@mutasi/domain';
 import { simpleUseCase } from '../simple-use-case';
 import { OptionalText, RequiredText } from '../text-fields';
+
+export class DocumentStatementDto {
+  @ApiProperty({ enum: SKP_RATINGS, description: 'the rating the document states' }) @IsIn(SKP_RATINGS) skpRating!: SkpRating;
+  @RequiredText('the period the rating covers, e.g. "semester I 2027"', 100) period!: string;
+}
 
 export class AttachDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS) kind!: DocumentKind;
@@ -10,6 +16,9 @@ export class AttachDocumentDto {
   @ApiProperty({ description: 'SHA-256 of the file, 64 lowercase hex characters; the file itself is kept outside the event store' })
   @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' })
   sha256!: string;
+  @ApiPropertyOptional({ type: DocumentStatementDto, description: 'what a periodic performance evaluation states (M-08); verified with the document' })
+  @IsOptional() @ValidateNested() @Type(() => DocumentStatementDto)
+  statement?: DocumentStatementDto;
 }
 
 export class VerifyDocumentDto {
@@ -19,5 +28,5 @@ export class VerifyDocumentDto {
 }
 
 /** Documents of the checklist (domain.md §5): attached by hash, verified with notes. */
-export const { Message: AttachDocument, Handler: AttachDocumentHandler } = simpleUseCase('AttachDocument', (b: AttachDocumentDto) => ({ kind: b.kind, title: b.title, sha256: b.sha256 }));
+export const { Message: AttachDocument, Handler: AttachDocumentHandler } = simpleUseCase('AttachDocument', (b: AttachDocumentDto) => ({ kind: b.kind, title: b.title, sha256: b.sha256, statement: b.statement ? { skpRating: b.statement.skpRating, period: b.statement.period } : null }));
 export const { Message: VerifyDocument, Handler: VerifyDocumentHandler } = simpleUseCase('VerifyDocument', (b: VerifyDocumentDto) => ({ documentId: b.documentId, status: b.status, notes: b.notes ?? '' }));

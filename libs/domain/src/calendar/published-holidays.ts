@@ -1,7 +1,7 @@
-import { HolidayCalendar } from '@mutasi/domain';
-import published from './calendars/hari-libur.json';
+import { HolidayCalendar } from '../shared/calendar';
+import published from './hari-libur.json';
 
-/** The published national holidays and cuti bersama, as the file `calendars/hari-libur.json` holds them. */
+/** The published national holidays and cuti bersama, as the file `hari-libur.json` holds them. */
 export interface PublishedHolidays {
   readonly note?: string;
   readonly years: Readonly<Record<string, { readonly basis: string; readonly days: readonly { readonly date: string; readonly kind: string; readonly occasion: string }[] }>>;

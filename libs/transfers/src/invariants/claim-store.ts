@@ -1,0 +1,88 @@
+import { DomainError, ruleRefused } from '@mutasi/domain';
+import { ClaimOp } from './claims';
+
+/** Anything that runs SQL: a pool, a client inside a transaction, or a TypeORM entity manager. */
+export interface Sql {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
+
+type Rows<T> = { rows: T[] } | T[];
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as Rows<T> & { rows: T[] }).rows);
+
+/** The other cases under way that hold places of a position (R-04), oldest first. */
+export async function placesHeldBy(db: Sql, positionId: string, exceptCaseId: string | null): Promise<string[]> {
+  const rows = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2 ORDER BY claimed_at, case_id', [positionId, exceptCaseId]));
+  return rows.map((r) => r.case_id);
+}
+
+/** The open case that holds an employee (M-09), if any. */
+export async function employeeOpenCase(db: Sql, nip: string): Promise<string | null> {
+  const rows = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM employee_claims WHERE nip = $1', [nip]));
+  return rows[0]?.case_id ?? null;
+}
+
+async function holdPlace(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_PLACE' }>): Promise<boolean> {
+  // The position row is the lock every claimant and the placement projection take, so the count below is exact.
+  const locked = rowsOf<{ id: string }>(await db.query('SELECT id FROM positions WHERE id = $1 FOR UPDATE', [op.positionId]));
+  if (locked.length === 0) return false;
+  const mine = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE case_id = $1', [op.caseId]));
+  if (mine.length > 0) return false;
+  const [position] = rowsOf<{ kebutuhan: number; bezetting: number }>(await db.query('SELECT kebutuhan, bezetting FROM positions_current WHERE id = $1', [op.positionId]));
+  const held = await placesHeldBy(db, op.positionId, op.caseId);
+  const gap = (position?.kebutuhan ?? 0) - (position?.bezetting ?? 0);
+  if (gap - held.length <= 0) {
+    throw ruleRefused('R-04', 'RULE_R04_PLACES_HELD', `the ${gap} vacancy(ies) of ${op.positionId} are all held by cases under way: ${held.join(', ') || 'none (no vacancy)'}`, 'PP 11/2017 Pasal 190(4)');
+  }
+  await db.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [op.caseId, op.positionId]);
+  return true;
+}
+
+async function holdEmployee(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_EMPLOYEE' }>): Promise<boolean> {
+  await db.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [op.caseId, op.nip]);
+  const inserted = rowsOf(await db.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING RETURNING nip', [op.nip, op.caseId])).length > 0;
+  const holder = await employeeOpenCase(db, op.nip);
+  if (holder !== null && holder !== op.caseId) {
+    throw new DomainError('CONFLICT', 'EMPLOYEE_IN_OPEN_CASE', `employee ${op.nip} is already in open case ${holder}; an employee is in at most one open case`, { ruleId: 'M-09', legalBasis: 'anti-interference (M-09): one employee, one open case', extensions: { openCaseId: holder } });
+  }
+  return inserted;
+}
+
+async function numberDecree(db: Sql, op: Extract<ClaimOp, { kind: 'NUMBER_DECREE' }>): Promise<boolean> {
+  const inserted = rowsOf(await db.query('INSERT INTO decree_numbers (signer_agency_id, decree_number, case_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING case_id', [op.signerAgencyId, op.decreeNumber, op.caseId])).length > 0;
+  const [owner] = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM decree_numbers WHERE signer_agency_id = $1 AND decree_number = $2', [op.signerAgencyId, op.decreeNumber]));
+  if (owner && owner.case_id !== op.caseId) {
+    throw new DomainError('RULE', 'RULE_M07_DECREE_NUMBER_TAKEN', `decree number ${op.decreeNumber} of ${op.signerAgencyId} is already the number of case ${owner.case_id}; every SK of a signing agency has its own number`, { ruleId: 'M-07', legalBasis: 'anti-interference (M-07): one number, one decree', extensions: { decreeNumberCaseId: owner.case_id } });
+  }
+  return inserted;
+}
+
+/** Frees the place and the employee a case held (it ended). Its decree number stays taken for ever. */
+export async function release(db: Sql, caseId: string): Promise<void> {
+  await db.query('DELETE FROM position_claims WHERE case_id = $1', [caseId]);
+  await db.query('DELETE FROM employee_claims WHERE case_id = $1', [caseId]);
+}
+
+/** Applies claims in order; throws the refusal of the first that cannot be held. Returns the claims newly made. */
+export async function applyClaims(db: Sql, ops: readonly ClaimOp[]): Promise<ClaimOp[]> {
+  const made: ClaimOp[] = [];
+  for (const op of ops) {
+    let fresh = false;
+    switch (op.kind) {
+      case 'HOLD_PLACE': fresh = await holdPlace(db, op); break;
+      case 'HOLD_EMPLOYEE': fresh = await holdEmployee(db, op); break;
+      case 'NUMBER_DECREE': fresh = await numberDecree(db, op); break;
+      case 'RELEASE': await release(db, op.caseId); break;
+    }
+    if (fresh) made.push(op);
+  }
+  return made;
+}
+
+/** Undoes claims newly made outside a transaction whose append then failed (KurrentDB mode). A release is not undone. */
+export async function undoClaims(db: Sql, ops: readonly ClaimOp[]): Promise<void> {
+  for (const op of ops) {
+    if (op.kind === 'HOLD_PLACE') await db.query('DELETE FROM position_claims WHERE case_id = $1', [op.caseId]);
+    if (op.kind === 'HOLD_EMPLOYEE') await db.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip = $2', [op.caseId, op.nip]);
+    if (op.kind === 'NUMBER_DECREE') await db.query('DELETE FROM decree_numbers WHERE case_id = $1 AND decree_number = $2', [op.caseId, op.decreeNumber]);
+  }
+}

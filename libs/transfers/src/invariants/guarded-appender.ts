@@ -1,0 +1,44 @@
+import { DataSource } from 'typeorm';
+import { TransferEvent } from '@mutasi/domain';
+import { Appender, AppendResult, EventStore, PostgresEventStore } from '@mutasi/event-store';
+import { poolOf } from '@mutasi/platform';
+import { applyClaims, undoClaims } from './claim-store';
+import { caseIdOfStream, claimsOf } from './claims';
+
+/**
+ * The transfer pipeline's append: the claims a command's events make (places, employee, decree number) are taken in
+ * the same PostgreSQL transaction as the events, so exactly the free places are taken under any concurrency and a
+ * refused claim leaves nothing behind. With KurrentDB (no shared transaction) the claims are taken first and undone
+ * if the append fails; a crash between the two leaves a claim that the placement projection releases when the case
+ * ends (see docs/architecture.md).
+ */
+export function guardedAppender(store: EventStore, db: DataSource): Appender<TransferEvent> {
+  return async (streamId, events, expected, decided): Promise<AppendResult> => {
+    const caseId = caseIdOfStream(streamId);
+    const ops = caseId === null ? [] : claimsOf(caseId, decided);
+    if (ops.length === 0) return store.append(streamId, events, expected);
+    if (store instanceof PostgresEventStore) {
+      const client = await poolOf(db).connect();
+      try {
+        await client.query('BEGIN');
+        await applyClaims(client, ops);
+        const result = await store.appendUsing(client, streamId, events, expected);
+        await client.query('COMMIT');
+        store.announce();
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+    const made = await db.transaction((tx) => applyClaims(tx, ops));
+    try {
+      return await store.append(streamId, events, expected);
+    } catch (error) {
+      await undoClaims(db, made);
+      throw error;
+    }
+  };
+}

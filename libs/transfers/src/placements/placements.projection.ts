@@ -1,0 +1,98 @@
+import { EntityManager } from 'typeorm';
+import { fold, innerCase, isJpt, toDate, TransferEvent } from '@mutasi/domain';
+import { EventStore, RecordedEvent } from '@mutasi/event-store';
+import { Projection } from '@mutasi/read-models';
+import { transferEventMapping } from '../cases/transfer-decider';
+import { release } from '../invariants/claim-store';
+import { caseIdOfStream } from '../invariants/claims';
+
+const MOVES = new Set(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1']);
+
+/**
+ * The record follows the person: an appointment writes the move into the reference data as a placement (the
+ * employee's position, TMT in post and last transfer date; both positions' bezetting, through `employees_current` and
+ * `positions_current`), and converts the case's held place into a filled one in the same transaction. A revoked decree
+ * writes the move back. Cases that end release what they held. Rebuildable: placements are a pure function of the
+ * events, and the claims are put back as the events say.
+ */
+export class PlacementsProjection implements Projection {
+  readonly name = 'placements';
+  readonly tables = ['placements'];
+
+  constructor(private readonly store: EventStore) {}
+
+  handles(event: RecordedEvent): boolean {
+    return caseIdOfStream(event.streamId) !== null && MOVES.has(event.type);
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    for (const event of events) await this.applyOne(event, tx);
+  }
+
+  private async applyOne(event: RecordedEvent, tx: EntityManager): Promise<void> {
+    const caseId = caseIdOfStream(event.streamId) as string;
+    const d = event.data as Record<string, unknown>;
+    switch (event.type) {
+      case 'TransferCaseOpened.v1':
+        await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(d.targetPositionId)]);
+        return;
+      case 'CandidateProposed.v1':
+      case 'ProposalRevised.v1':
+        await tx.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [caseId, String((d.candidate as { nip: string }).nip)]);
+        await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [String((d.candidate as { nip: string }).nip), caseId]);
+        return;
+      case 'AppointmentRecorded.v1':
+        await this.placed(event, caseId, tx);
+        return;
+      case 'DecreeRevoked.v1':
+        await this.revoked(event, caseId, tx);
+        await release(tx, caseId);
+        return;
+      default:
+        await release(tx, caseId);
+    }
+  }
+
+  /** The case as it stood at `event` (its own stream up to that revision). */
+  private async caseAt(event: RecordedEvent) {
+    const history = await this.store.readStream(event.streamId, { maxCount: event.revision + 1 });
+    return innerCase(fold(history.map((e): TransferEvent => transferEventMapping.fromRecorded(e))));
+  }
+
+  private async lockPositions(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    await tx.query('SELECT id FROM positions WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(ids)].sort()]);
+  }
+
+  private async placed(event: RecordedEvent, caseId: string, tx: EntityManager): Promise<void> {
+    const c = await this.caseAt(event);
+    if (!c?.proposal || !c.decree || !c.appointment) return;
+    const p = c.proposal;
+    await this.lockPositions(tx, [p.originPositionId, p.targetPositionId]);
+    await tx.query(
+      `INSERT INTO placements (case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since, jpt_inauguration_date,
+         decree_number, decree_date, effective_on, recorded_at, event_id, position)
+       VALUES ($1, 'APPOINTMENT', $2, $3, $4, $5, $6, $7, $8, $9, $10, $7, $11, $12, $13) ON CONFLICT DO NOTHING`,
+      [caseId, p.candidate.nip, p.originAgencyId, p.originPositionId, p.targetAgencyId, p.targetPositionId, c.decree.effectiveDate,
+        isJpt(c.targetPosition.positionClass) ? c.appointment.appointedOn : null, c.decree.decreeNumber, c.decree.decreeDate, String(event.metadata.recordedAt), event.eventId, event.globalPosition],
+    );
+    await tx.query('DELETE FROM position_claims WHERE case_id = $1', [caseId]);
+  }
+
+  /** BKN revoked the decree: an appointment already made is reversed, the employee back in the post they left. */
+  private async revoked(event: RecordedEvent, caseId: string, tx: EntityManager): Promise<void> {
+    const rows = (await tx.query(`SELECT 1 FROM placements WHERE case_id = $1 AND kind = 'APPOINTMENT'`, [caseId])) as unknown[];
+    if (rows.length === 0) return;
+    const c = await this.caseAt(event);
+    if (!c?.proposal || !c.decree) return;
+    const p = c.proposal;
+    const at = String(event.metadata.recordedAt);
+    await this.lockPositions(tx, [p.originPositionId, p.targetPositionId]);
+    await tx.query(
+      `INSERT INTO placements (case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since, jpt_inauguration_date,
+         decree_number, decree_date, effective_on, recorded_at, event_id, position)
+       VALUES ($1, 'REVOCATION', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
+      [caseId, p.candidate.nip, p.targetAgencyId, p.targetPositionId, p.originAgencyId, p.originPositionId, p.candidate.positionSince,
+        p.candidate.jptInaugurationDate, c.decree.decreeNumber, c.decree.decreeDate, toDate(at), at, event.eventId, event.globalPosition],
+    );
+  }
+}

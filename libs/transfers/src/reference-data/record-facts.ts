@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { addDays, EligibilityChange, EvaluationContext, IsoDate, SkpRating } from '@mutasi/domain';
+import { employeeOpenCase, placesHeldBy } from '../invariants/claim-store';
+
+/** The employee fields the eligibility rules read (R-03, R-06, R-21–R-24, R-44, R-60, M-01, M-03, R-04 fit). */
+export const ELIGIBILITY_FIELDS = [
+  'kind', 'golongan', 'tmtCpns', 'tmtPns', 'positionId', 'agencyId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp',
+  'discipline', 'study', 'relations', 'lastTransferDate',
+] as const;
+
+/**
+ * Facts of the record that a command is decided on besides the reference data itself: the places and employees
+ * other cases hold, recent imports that touched a candidate, and what the placement of a completed move says.
+ */
+@Injectable()
+export class RecordFacts {
+  constructor(private readonly db: DataSource) {}
+
+  placesHeldBy(positionId: string, exceptCaseId: string | null): Promise<string[]> {
+    return placesHeldBy(this.db, positionId, exceptCaseId);
+  }
+
+  employeeOpenCase(nip: string): Promise<string | null> {
+    return employeeOpenCase(this.db, nip);
+  }
+
+  /** Imports that changed the employee's eligibility inputs on or after `since` (M-05), one entry per import. */
+  async eligibilityChanges(nip: string, since: IsoDate): Promise<EligibilityChange[]> {
+    const rows = (await this.db.query(
+      `SELECT import_id, min(changed_at) AS changed_at, min(changed_by) AS changed_by, array_agg(field ORDER BY field) AS fields FROM reference_changes
+       WHERE entity = 'employee' AND key = $1 AND field = ANY($2) AND changed_at >= $3::date GROUP BY import_id ORDER BY min(changed_at)`,
+      [nip, [...ELIGIBILITY_FIELDS], since],
+    )) as { import_id: string; changed_at: Date; changed_by: string; fields: string[] }[];
+    return rows.map((r) => ({ importId: r.import_id, importedAt: r.changed_at.toISOString(), importedBy: r.changed_by, fields: r.fields }));
+  }
+
+  /** What the record says after the move of a case, for its evaluation (M-08). */
+  async evaluationContext(caseId: string, nip: string, targetPositionId: string, tmt: IsoDate): Promise<EvaluationContext> {
+    const placements = (await this.db.query(`SELECT kind FROM placements WHERE case_id = $1`, [caseId])) as { kind: string }[];
+    const appointed = placements.some((p) => p.kind === 'APPOINTMENT') && !placements.some((p) => p.kind === 'REVOCATION');
+    const [employee] = (await this.db.query('SELECT position_id, skp FROM employees_current WHERE nip = $1', [nip])) as { position_id: string; skp: { year: number; rating: SkpRating }[] }[];
+    const [position] = (await this.db.query('SELECT kebutuhan, bezetting FROM positions_current WHERE id = $1', [targetPositionId])) as { kebutuhan: number; bezetting: number }[];
+    const year = Number(addDays(tmt, 0).slice(0, 4)) + 1;
+    const after = employee?.skp.find((s) => s.year === year) ?? null;
+    return {
+      placement: appointed ? { holdsTargetPosition: employee?.position_id === targetPositionId, positionGapAfter: (position?.kebutuhan ?? 0) - (position?.bezetting ?? 0) } : null,
+      importedSkpAfter: after,
+    };
+  }
+}
