@@ -23,7 +23,8 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   readonly runners: readonly ProjectionRunner[];
 
   constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean, private readonly publisher: TreeHeadPublisher | null = null) {
-    this.runners = [new AuditTrailProjection(), new FlagsProjection(), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500 }));
+    const onQuarantine = ({ event, error }: { event: { type: string; eventId: string; streamId: string }; error: unknown }): void => this.logger.warn(`quarantined ${event.type} ${event.eventId} of ${event.streamId}: ${String(error)}`);
+    this.runners = [new AuditTrailProjection(), new FlagsProjection(store), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500, onQuarantine }));
   }
 
   /** Applies everything appended so far and signs a tree head if one is due (tests and tools drive this by hand). */

@@ -1,6 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
+import { ReadScopes } from '@mutasi/read-models';
 import { AppConfig, Clock } from '@mutasi/platform';
 import { ensureTopics, kafkaClient, TreeHeadPublisher } from '@mutasi/messaging';
 import { AuditController } from './api/audit.controller';
@@ -11,10 +12,10 @@ import { BundleExporter } from './export/bundle-exporter';
 import { LedgerProofs } from './ledger/proofs';
 import { loadLedgerKey } from './ledger/signer-key';
 import { TreeHeads } from './ledger/tree-heads';
-import { AuditTables1700000000300 } from './migrations';
+import { AuditQuarantineFlags1700000000310, AuditTables1700000000300 } from './migrations';
 import { RecordVerifier } from './verify/record-verifier';
 
-export const AUDIT_MIGRATIONS = [AuditTables1700000000300];
+export const AUDIT_MIGRATIONS = [AuditTables1700000000300, AuditQuarantineFlags1700000000310];
 
 /** audit-service: audit trail, flags, refusals, the signed Merkle ledger, proofs, verification and exports. */
 @Module({})
@@ -35,6 +36,7 @@ export class AuditModule {
         },
         { provide: LedgerProofs, inject: [DataSource], useFactory: (db: DataSource) => new LedgerProofs(db) },
         { provide: AuditQueries, inject: [DataSource], useFactory: (db: DataSource) => new AuditQueries(db) },
+        { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
         { provide: RecordVerifier, inject: [EventStore, DataSource, TreeHeads], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads) => new RecordVerifier(store, db, heads) },
         { provide: BundleExporter, inject: [EventStore, DataSource, TreeHeads, LedgerProofs], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs) => new BundleExporter(store, db, heads, proofs) },
         {

@@ -43,3 +43,26 @@ export class AuditTables1700000000300 implements MigrationInterface {
     for (const t of ['ledger_tree_heads', 'ledger_nodes', 'ledger_leaves', 'audit_refusals', 'audit_decrees', 'audit_flags', 'audit_flag_cases', 'audit_cases', 'audit_event_agencies', 'audit_events']) await q.query(`DROP TABLE ${t}`);
   }
 }
+
+/**
+ * Inspectors see an event any projection had to quarantine as an S-02 flag, among the other flags: the trace of a
+ * hostile or damaged event that reached the store.
+ */
+export class AuditQuarantineFlags1700000000310 implements MigrationInterface {
+  name = 'AuditQuarantineFlags1700000000310';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE VIEW audit_flags_all AS
+      SELECT flag_id, rule_id, pattern, case_id, agency_id, actor_id, raised_at, position, reason, event_ids, details FROM audit_flags
+      UNION ALL
+      SELECT 'quarantine:' || projection || ':' || event_id, 'S-02', 'PROJECTION_QUARANTINE',
+        CASE WHEN stream_id LIKE 'transfer-%' THEN substr(stream_id, 10) END, NULL, actor_id, quarantined_at, global_position,
+        'the ' || projection || ' projection could not apply ' || type || ' (' || stream_id || ' revision ' || revision || '): ' || reason,
+        ARRAY[event_id], jsonb_build_object('projection', projection, 'streamId', stream_id, 'revision', revision, 'type', type)
+      FROM projection_quarantine`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP VIEW audit_flags_all');
+  }
+}

@@ -3,34 +3,41 @@ import { DataSource } from 'typeorm';
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const PAGE = 50;
 
-/** The dashboard read models behind `/api/dashboard/*`. */
+/** Agencies a dashboard is limited to (the reader's scope or a filter within it); null: every agency. */
+export type Agencies = readonly string[] | null;
+
+const caseIn = (agencies: Agencies, param = 1): string => (agencies === null ? 'true' : `(target_agency = ANY($${param}) OR origin_agency = ANY($${param}))`);
+const params = (agencies: Agencies): unknown[] => (agencies === null ? [] : [[...agencies]]);
+
+/** The dashboard read models behind `/api/dashboard/*`, each limited to the agencies the reader may see. */
 export class DashboardQueries {
   constructor(private readonly db: DataSource) {}
 
-  async pipeline(agencyId?: string) {
+  async pipeline(agencies: Agencies) {
     const rows = (await this.db.query(
       `SELECT stage, coalesce(route, 'NOT_YET_PROPOSED') AS route, count(*)::int AS cases FROM dashboard_cases
-       WHERE open ${agencyId ? 'AND (target_agency = $1 OR origin_agency = $1)' : ''} GROUP BY stage, route ORDER BY stage, route`,
-      agencyId ? [agencyId] : [],
+       WHERE open AND ${caseIn(agencies)} GROUP BY stage, route ORDER BY stage, route`,
+      params(agencies),
     )) as { stage: string; route: string; cases: number }[];
     const stages = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
-    return { agencyId: agencyId ?? null, stages: stages.map((stage) => ({ stage, total: rows.filter((r) => r.stage === stage).reduce((a, r) => a + r.cases, 0), byRoute: rows.filter((r) => r.stage === stage).map(({ route, cases }) => ({ route, cases })) })) };
+    return { agencies, stages: stages.map((stage) => ({ stage, total: rows.filter((r) => r.stage === stage).reduce((a, r) => a + r.cases, 0), byRoute: rows.filter((r) => r.stage === stage).map(({ route, cases }) => ({ route, cases })) })) };
   }
 
-  async leadTimes() {
+  async leadTimes(agencies: Agencies) {
     const rows = (await this.db.query(
-      `SELECT stage, count(*)::int AS completed, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
-       FROM dashboard_stage_durations WHERE left_at IS NOT NULL GROUP BY stage ORDER BY stage`,
+      `SELECT d.stage, count(*)::int AS completed, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY d.days) AS p90
+       FROM dashboard_stage_durations d JOIN dashboard_cases USING (case_id) WHERE d.left_at IS NOT NULL AND ${caseIn(agencies)} GROUP BY d.stage ORDER BY d.stage`,
+      params(agencies),
     )) as { stage: string; completed: number; median: string; p90: string }[];
     return rows.map((r) => ({ stage: r.stage, completed: r.completed, medianDays: Number(Number(r.median).toFixed(2)), p90Days: Number(Number(r.p90).toFixed(2)) }));
   }
 
-  async workloadBalance(agencyId?: string) {
+  async workloadBalance(agencies: Agencies) {
     const rows = (await this.db.query(
       `SELECT p.agency_id, p.position_id, p.title, p.kebutuhan, p.bezetting, p.kebutuhan - p.bezetting AS gap, count(c.case_id)::int AS under_way
        FROM dashboard_positions p LEFT JOIN dashboard_cases c ON c.target_position = p.position_id AND c.open
-       ${agencyId ? 'WHERE p.agency_id = $1' : ''} GROUP BY p.position_id ORDER BY p.agency_id, p.position_id`,
-      agencyId ? [agencyId] : [],
+       ${agencies === null ? '' : 'WHERE p.agency_id = ANY($1)'} GROUP BY p.position_id ORDER BY p.agency_id, p.position_id`,
+      params(agencies),
     )) as { agency_id: string; position_id: string; title: string; kebutuhan: number; bezetting: number; gap: number; under_way: number }[];
     return rows.map((r) => ({ agencyId: r.agency_id, positionId: r.position_id, title: r.title, kebutuhan: r.kebutuhan, bezetting: r.bezetting, gap: r.gap, casesUnderWay: r.under_way }));
   }
@@ -48,8 +55,8 @@ export class DashboardQueries {
     })).sort((a, b) => Number(b.overdue) - Number(a.overdue));
   }
 
-  async evaluations(agencyId?: string) {
-    const rows = (await this.db.query(`SELECT * FROM dashboard_evaluations ${agencyId ? 'WHERE target_agency = $1' : ''} ORDER BY recorded_at DESC LIMIT 200`, agencyId ? [agencyId] : [])) as {
+  async evaluations(agencies: Agencies) {
+    const rows = (await this.db.query(`SELECT * FROM dashboard_evaluations ${agencies === null ? '' : 'WHERE target_agency = ANY($1)'} ORDER BY recorded_at DESC LIMIT 200`, params(agencies))) as {
       case_id: string; period_months: number; target_agency: string; skp_before: string; skp_after: string; competency_fit: number; vacancy_closed: boolean; score: string; verdict: string; recorded_at: Date;
     }[];
     const items = rows.map((r) => ({ caseId: r.case_id, periodMonths: r.period_months, agencyId: r.target_agency, skpBefore: r.skp_before, skpAfter: r.skp_after, competencyFit: r.competency_fit, vacancyClosed: r.vacancy_closed, score: Number(r.score), verdict: r.verdict, recordedAt: r.recorded_at.toISOString() }));
@@ -60,16 +67,13 @@ export class DashboardQueries {
     };
   }
 
-  async cases(filter: { stage?: string; agencyId?: string; cursor?: string }, now: Date) {
+  async cases(filter: { stage?: string; agencies: Agencies; cursor?: string }, now: Date) {
     const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.stage) where.push(`stage = $${params.push(filter.stage)}`);
-    if (filter.agencyId) {
-      const p = params.push(filter.agencyId);
-      where.push(`(target_agency = $${p} OR origin_agency = $${p})`);
-    }
-    if (filter.cursor) where.push(`case_id > $${params.push(filter.cursor)}`);
-    const rows = (await this.db.query(`SELECT * FROM dashboard_cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY case_id LIMIT ${PAGE + 1}`, params)) as {
+    const values: unknown[] = [];
+    if (filter.stage) where.push(`stage = $${values.push(filter.stage)}`);
+    if (filter.agencies !== null) where.push(caseIn(filter.agencies, values.push([...filter.agencies])));
+    if (filter.cursor) where.push(`case_id > $${values.push(filter.cursor)}`);
+    const rows = (await this.db.query(`SELECT * FROM dashboard_cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY case_id LIMIT ${PAGE + 1}`, values)) as {
       case_id: string; target_agency: string; origin_agency: string | null; target_position: string; position_title: string | null; route: string | null; stage: string; status: string;
       open: boolean; candidate_nip: string | null; candidate_name: string | null; opened_at: Date | null; stage_since: Date; updated_at: Date;
     }[];

@@ -2,6 +2,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
+import { ReadScopes } from '@mutasi/read-models';
 import { kafkaClient } from '@mutasi/messaging';
 import { DashboardChanges } from './changes';
 import { DashboardController } from './dashboard.controller';
@@ -22,6 +23,7 @@ export class DashboardModule {
       providers: [
         DashboardChanges,
         { provide: DashboardQueries, inject: [DataSource], useFactory: (db: DataSource) => new DashboardQueries(db) },
+        { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
         {
           provide: DashboardWorkers,
           inject: [EventStore, DataSource, DashboardChanges],

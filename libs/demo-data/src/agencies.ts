@@ -33,7 +33,7 @@ export function demoAgencies(today: IsoDate): Agency[] {
   });
   return [
     central(AGENCY.kemendagri, 'Kementerian Dalam Negeri', 'KEMENDAGRI'),
-    central(AGENCY.bkn, 'Badan Kepegawaian Negara', 'BKN'),
+    { ...central(AGENCY.bkn, 'Badan Kepegawaian Negara', 'BKN'), oversight: 'NATIONAL' },
     { ...central(AGENCY.kanregNb, 'Kantor Regional BKN Nusantara Barat', 'KANREG_BKN'), provinceCode: 'NB' },
     { ...central(AGENCY.kanregSt, 'Kantor Regional BKN Sentosa Timur', 'KANREG_BKN'), provinceCode: 'ST' },
     central(AGENCY.kementerian, 'Kementerian Contoh Urusan Teknis'),

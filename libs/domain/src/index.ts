@@ -33,6 +33,7 @@ export * from './transfer-case/state';
 export * from './transfer-case/evolve';
 export * from './transfer-case/decide';
 export * from './transfer-case/permissions';
+export * from './access/read-scope';
 export * from './transfer-case/scheduled-work';
 export { scoreEvaluation } from './transfer-case/decide-evaluation';
 export * from './policy/policy-check';

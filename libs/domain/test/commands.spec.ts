@@ -1,4 +1,4 @@
-import { activeStep, canView, innerCase, TransferCommand } from '@mutasi/domain';
+import { activeStep, canViewCase, HumanRole, innerCase, readScope, TransferCommand } from '@mutasi/domain';
 import { AGENCY, DEMO_NIP, positionId } from '@mutasi/demo-data';
 import { CaseJourney, given, TEST_NOW, World } from '@mutasi/testing';
 
@@ -126,15 +126,26 @@ describe('every command of a transfer case', () => {
   });
 });
 
-describe('read scope', () => {
+describe('read scope (docs/access.md)', () => {
   const j = journey('c-read').inApproval();
+  const sees = (userId: string): boolean => {
+    const actor = world.actor(userId);
+    return canViewCase(readScope({ roles: [actor.role as HumanRole], agencyId: actor.agencyId, ...(actor.nip ? { nip: actor.nip } : {}) }, world.data.agencies), j.state);
+  };
 
-  it('inspectors and BKN see every case; agencies see the cases that involve them; an employee sees their own', () => {
-    expect(canView(world.actor('inspektur.bkn'), j.state)).toBe(true);
-    expect(canView(world.actor('KEPALA_BKN', AGENCY.bkn), j.state)).toBe(true);
-    expect(canView(world.actor('PENGUSUL', BL), j.state)).toBe(true);
-    expect(canView(world.actor('PENGUSUL', AGENCY.lembahHijau), j.state)).toBe(false);
-    expect(canView(pns(), j.state)).toBe(true);
-    expect(canView(world.actor(`pns.${DEMO_NIP.sameProvince}`), j.state)).toBe(false);
+  it('national oversight and BKN see every case; a provincial inspector the cases of its province; agencies the cases that involve them; an employee their own', () => {
+    expect(sees('inspektur.bkn')).toBe(true);
+    expect(sees('kepala-bkn.bkn')).toBe(true);
+    expect(sees('inspektur.prov-nb')).toBe(true);
+    expect(sees('pengusul.kota-bandar-lestari')).toBe(true);
+    expect(sees('pengusul.kab-lembah-hijau')).toBe(false);
+    expect(sees('gubernur.prov-nb')).toBe(true);
+    expect(sees('gubernur.prov-st')).toBe(false);
+    expect(sees('mendagri.kemendagri')).toBe(true);
+    expect(sees('kanreg-bkn.kanreg-bkn-nb')).toBe(true);
+    expect(sees('kanreg-bkn.kanreg-bkn-st')).toBe(false);
+    expect(sees('admin.bkn')).toBe(false);
+    expect(sees(`pns.${DEMO_NIP.internal}`)).toBe(true);
+    expect(sees(`pns.${DEMO_NIP.sameProvince}`)).toBe(false);
   });
 });

@@ -12,3 +12,4 @@ import { ProjectionBookkeeping1700000000100, ProjectionQuarantine1700000000110 }
 export const READ_MODEL_ENTITIES = [ProjectionCheckpoint];
 export const READ_MODEL_MIGRATIONS = [ProjectionBookkeeping1700000000100, ProjectionQuarantine1700000000110];
 export * from './policies/policy-registry';
+export * from './access/read-scopes';

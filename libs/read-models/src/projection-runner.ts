@@ -97,6 +97,7 @@ export class ProjectionRunner {
    * event the projection cannot apply (a hostile or damaged one the store accepted) is quarantined and the rest go on.
    */
   private async applySurviving(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    if (this.projection.quarantines === false) return this.projection.apply(events, tx);
     try {
       await this.savepoint(tx, () => this.projection.apply(events, tx));
       return;

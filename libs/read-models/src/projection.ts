@@ -10,6 +10,11 @@ export interface Projection {
   readonly name: string;
   /** Tables emptied by a rebuild from zero. */
   readonly tables: readonly string[];
+  /**
+   * False for a projection whose point is to hold every event (the ledger): an event it cannot apply stops it rather
+   * than being quarantined and skipped. Default: quarantine and go on.
+   */
+  readonly quarantines?: boolean;
   /** Streams the projection reads (others are skipped without a call); default: every stream. */
   handles?(event: RecordedEvent): boolean;
   apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;

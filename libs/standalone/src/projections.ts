@@ -14,7 +14,7 @@ const PROJECTIONS: Readonly<Record<string, (store: EventStore) => Projection>> =
   'scheduler-due-work': (store) => new SchedulerProjection(store),
   placements: (store) => new PlacementsProjection(store),
   'audit-trail': () => new AuditTrailProjection(),
-  'audit-flags': () => new FlagsProjection(),
+  'audit-flags': (store) => new FlagsProjection(store),
   'audit-refusals': () => new RefusalsProjection(),
   dashboard: (store) => new DashboardStoreFeed(store),
 };

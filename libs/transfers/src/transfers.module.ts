@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
-import { PolicyRegistry, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '@mutasi/read-models';
+import { PolicyRegistry, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, ReadScopes } from '@mutasi/read-models';
 import { Clock } from '@mutasi/platform';
 import { CommandContext } from './cases/command-context';
 import { IdempotencyKeys } from './cases/idempotency';
@@ -58,6 +58,7 @@ export class TransfersModule {
       providers: [
         ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
         { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
+        { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
         {
           provide: ReferenceBootstrap, inject: [DataSource, ReferenceDataImporter, HolidayCalendars, Clock],
           useFactory: (db: DataSource, importer: ReferenceDataImporter, calendars: HolidayCalendars, clock: Clock) => new ReferenceBootstrap(db, importer, calendars, clock, options.seedDemo),
@@ -65,7 +66,7 @@ export class TransfersModule {
         { provide: PlacementWorkers, inject: [EventStore, DataSource], useFactory: (store: EventStore, db: DataSource) => new PlacementWorkers(store, db) },
         { provide: SchedulerWorkers, inject: [EventStore, DataSource, Scheduler], useFactory: (store: EventStore, db: DataSource, scheduler: Scheduler) => new SchedulerWorkers(store, db, scheduler, options.workers) },
       ],
-      exports: [TransferCases, ReferenceData, ReferenceDataImporter, Scheduler, SchedulerWorkers, RefusalRecorder, PlacementWorkers, PolicyRegistry, HolidayCalendars],
+      exports: [TransferCases, ReferenceData, ReferenceDataImporter, Scheduler, SchedulerWorkers, RefusalRecorder, PlacementWorkers, PolicyRegistry, HolidayCalendars, ReadScopes],
     };
   }
 }

@@ -17,7 +17,7 @@ export class EventFilterDto extends CursorDto {
 }
 
 export class FlagFilterDto extends CursorDto {
-  @ApiPropertyOptional({ example: 'R-40' }) @IsOptional() @Matches(/^[RM]-\d{2}$/, { message: 'ruleId must look like R-40 or M-03' }) ruleId?: string;
+  @ApiPropertyOptional({ example: 'R-40' }) @IsOptional() @Matches(/^[RMS]-\d{2}$/, { message: 'ruleId must look like R-40, M-03 or S-02' }) ruleId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'agencyId must be an agency id' }) agencyId?: string;
 }
 

@@ -12,6 +12,14 @@ export interface EventFilter {
 
 const PAGE = 100;
 
+/** The agencies an inspector may read (null: all). */
+type Scope = readonly string[] | null;
+
+/** Refuses an agency filter outside the inspector's scope. */
+function inScope(agencyId: string | undefined, agencies: Scope): void {
+  if (agencyId !== undefined && agencies !== null && !agencies.includes(agencyId)) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${agencyId} is outside what you may read`);
+}
+
 type TrailRow = {
   position: string; stream_id: string; revision: number; event_id: string; type: string; case_id: string | null; actor_id: string | null; actor_name: string | null;
   actor_role: string | null; actor_agency: string | null; recorded_at: Date | null; what: string; justification: string | null; rule_outcomes: unknown[]; hash: string; prev_hash: string;
@@ -49,15 +57,25 @@ function page<T extends { position: string }>(rows: T[]): { items: T[]; nextCurs
 export class AuditQueries {
   constructor(private readonly db: DataSource) {}
 
-  async caseTrail(caseId: string) {
+  /** Refuses (403) a case none of whose events touch the agencies an inspector may read. */
+  async requireCaseIn(caseId: string, agencies: Scope): Promise<void> {
+    if (agencies === null) return;
+    const rows = (await this.db.query('SELECT 1 FROM audit_events e JOIN audit_event_agencies a ON a.position = e.position WHERE e.case_id = $1 AND a.agency_id = ANY($2) LIMIT 1', [caseId, [...agencies]])) as unknown[];
+    if (rows.length === 0) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it involves no agency of your oversight');
+  }
+
+  async caseTrail(caseId: string, agencies: Scope) {
     const rows = (await this.db.query('SELECT * FROM audit_events WHERE case_id = $1 ORDER BY position', [caseId])) as TrailRow[];
     if (rows.length === 0) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no audit trail for case ${caseId}`);
+    await this.requireCaseIn(caseId, agencies);
     return { caseId, events: rows.map(trailItem) };
   }
 
-  async events(filter: EventFilter) {
+  async events(filter: EventFilter, agencies: Scope) {
     const w = new Where();
-    const agency = filter.agencyId !== undefined;
+    const agency = filter.agencyId !== undefined || agencies !== null;
+    inScope(filter.agencyId, agencies);
+    if (filter.agencyId === undefined && agencies !== null) w.add((p) => `a.agency_id = ANY(${p})`, [...agencies]);
     w.add((p) => `${agency ? 'a.' : 'e.'}position > ${p}`, filter.cursor);
     w.add((p) => `a.agency_id = ${p}`, filter.agencyId);
     w.add((p) => `e.actor_id = ${p}`, filter.actorId);
@@ -70,14 +88,16 @@ export class AuditQueries {
     return { items: items.map(trailItem), nextCursor };
   }
 
-  async flags(filter: { ruleId?: string; agencyId?: string; from?: string; to?: string; cursor?: string }) {
+  async flags(filter: { ruleId?: string; agencyId?: string; from?: string; to?: string; cursor?: string }, agencies: Scope) {
     const w = new Where();
+    inScope(filter.agencyId, agencies);
+    if (agencies !== null) w.add((p) => `agency_id = ANY(${p})`, [...agencies]);
     w.add((p) => `position > ${p}`, filter.cursor);
     w.add((p) => `rule_id = ${p}`, filter.ruleId);
     w.add((p) => `agency_id = ${p}`, filter.agencyId);
     w.add((p) => `raised_at >= ${p}`, filter.from);
     w.add((p) => `raised_at <= ${p}`, filter.to);
-    const rows = (await this.db.query(`SELECT * FROM audit_flags ${w.sql} ORDER BY position, flag_id LIMIT ${PAGE + 1}`, w.params)) as {
+    const rows = (await this.db.query(`SELECT * FROM audit_flags_all ${w.sql} ORDER BY position, flag_id LIMIT ${PAGE + 1}`, w.params)) as {
       flag_id: string; rule_id: string; pattern: string; case_id: string | null; agency_id: string | null; actor_id: string | null; raised_at: Date; position: string; reason: string; event_ids: string[]; details: unknown;
     }[];
     const { items, nextCursor } = page(rows);
@@ -87,8 +107,9 @@ export class AuditQueries {
     };
   }
 
-  async refusals(filter: { actorId?: string; from?: string; to?: string; cursor?: string }) {
+  async refusals(filter: { actorId?: string; from?: string; to?: string; cursor?: string }, agencies: Scope) {
     const w = new Where();
+    if (agencies !== null) w.add((p) => `actor_agency = ANY(${p})`, [...agencies]);
     w.add((p) => `position > ${p}`, filter.cursor);
     w.add((p) => `actor_id = ${p}`, filter.actorId);
     w.add((p) => `recorded_at >= ${p}`, filter.from);

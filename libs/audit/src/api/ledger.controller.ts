@@ -9,7 +9,9 @@ import { LedgerProofs } from '../ledger/proofs';
 import { TreeHeads } from '../ledger/tree-heads';
 import { RecordVerifier } from '../verify/record-verifier';
 import { ExportFilterDto } from './audit-filters.dto';
-import { AuditRoute, requireInspector } from './inspector';
+import { ReadScopes } from '@mutasi/read-models';
+import { AuditQueries } from './audit-queries';
+import { AuditRoute, inspectorAgencies, requireInspector } from './inspector';
 
 export class InclusionQueryDto {
   @ApiPropertyOptional() @IsUUID() eventId!: string;
@@ -28,7 +30,15 @@ export class VerifyDto {
 @AuditRoute()
 @Controller('api/audit')
 export class LedgerController {
-  constructor(private readonly heads: TreeHeads, private readonly proofs: LedgerProofs, private readonly verifier: RecordVerifier, private readonly exporter: BundleExporter, private readonly clock: Clock) {}
+  constructor(
+    private readonly heads: TreeHeads,
+    private readonly proofs: LedgerProofs,
+    private readonly verifier: RecordVerifier,
+    private readonly exporter: BundleExporter,
+    private readonly clock: Clock,
+    private readonly queries: AuditQueries,
+    private readonly scopes: ReadScopes,
+  ) {}
 
   private async latestSize(): Promise<number> {
     const head = await this.heads.latest();
@@ -92,8 +102,10 @@ export class LedgerController {
 
   @Get('export')
   @ApiOperation({ summary: 'A self-contained bundle (events, hashes, proofs, tree head, public key) that `npx mutasi verify <file>` checks offline' })
-  export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal) {
-    requireInspector(user);
+  async export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal) {
+    const agencies = await inspectorAgencies(this.scopes, user);
+    if (filter.caseId) await this.queries.requireCaseIn(filter.caseId, agencies);
+    if (filter.agencyId && agencies !== null && !agencies.includes(filter.agencyId)) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${filter.agencyId} is outside what you may read`);
     return this.exporter.export(filter, this.clock.now());
   }
 }

@@ -1,4 +1,4 @@
-import { addDays, addYears, DEFAULT_POLICIES, policyAt, toDate } from '@mutasi/domain';
+import { addDays, addYears, Policy, toDate } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 import { CaseContext } from '../trail/case-context';
 
@@ -70,8 +70,7 @@ export function eventFlags(event: RecordedEvent, context: CaseContext | null): F
  * M-03 patterns of a decree: the same employee decreed again within `repeatMoveYears`, and one signer issuing
  * `ppkDecreeBurst.count` decrees within `windowDays` (flagged each time the count reaches a multiple of the limit).
  */
-export function decreeFlags(event: RecordedEvent, decree: DecreeFact, employeeEarlier: readonly DecreeFact[], signerRecent: readonly DecreeFact[]): Flag[] {
-  const policy = policyAt(DEFAULT_POLICIES, decree.decreeDate);
+export function decreeFlags(event: RecordedEvent, decree: DecreeFact, employeeEarlier: readonly DecreeFact[], signerRecent: readonly DecreeFact[], policy: Policy): Flag[] {
   const flags: Flag[] = [];
   const base = { caseId: decree.caseId, agencyId: null, actorId: decree.signerId, raisedAt: String(event.metadata.recordedAt ?? ''), position: event.globalPosition };
   const repeatFrom = addYears(decree.decreeDate, -policy.repeatMoveYears.value);

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { addDays, addYears, DEFAULT_POLICIES, policyAt } from '@mutasi/domain';
-import { RecordedEvent } from '@mutasi/event-store';
-import { Projection } from '@mutasi/read-models';
+import { addDays, addYears, isIsoDate, Policy, policyForRecord } from '@mutasi/domain';
+import { EventStore, RecordedEvent } from '@mutasi/event-store';
+import { PolicyRegistry, Projection } from '@mutasi/read-models';
 import { insertRows } from '../sql-batch';
 import { CaseContexts } from '../trail/case-contexts';
 import { DecreeFact, decreeFlags, eventFlags, Flag } from './flag-rules';
@@ -12,6 +12,11 @@ type DecreeRow = { case_id: string; employee_nip: string; signer_id: string; dec
 export class FlagsProjection implements Projection {
   readonly name = 'audit-flags';
   readonly tables = ['audit_flags', 'audit_flag_cases', 'audit_decrees'];
+  private readonly policies: PolicyRegistry;
+
+  constructor(store: EventStore) {
+    this.policies = new PolicyRegistry(store);
+  }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const contexts = await CaseContexts.load(tx, 'audit_flag_cases', events);
@@ -22,10 +27,13 @@ export class FlagsProjection implements Projection {
       flags.push(...eventFlags(e, context));
       if (e.type === 'DecreeIssued.v1' && context) {
         const d = e.data as { employeeNip: string; decreeDate: string };
+        if (typeof d.employeeNip !== 'string' || !isIsoDate(d.decreeDate)) throw new Error(`DecreeIssued.v1 ${e.eventId} has no employee or no real decree date`);
         const decree: DecreeFact = { caseId: context.caseId, eventId: e.eventId, employeeNip: d.employeeNip, signerId: String((e.metadata.actor as { userId?: string }).userId), decreeDate: d.decreeDate };
-        const stored = await this.decreesOf(tx, decree);
+        // The policy the decision recorded; an unknown version or a date before every version still gets one.
+        const policy = policyForRecord(await this.policies.policies(), e.metadata.policyVersion, decree.decreeDate);
+        const stored = await this.decreesOf(tx, decree, policy);
         const earlier = [...stored, ...decrees];
-        flags.push(...decreeFlags(e, decree, earlier.filter((x) => x.employeeNip === decree.employeeNip), earlier.filter((x) => x.signerId === decree.signerId)));
+        flags.push(...decreeFlags(e, decree, earlier.filter((x) => x.employeeNip === decree.employeeNip), earlier.filter((x) => x.signerId === decree.signerId), policy));
         decrees.push(decree);
       }
     }
@@ -40,8 +48,7 @@ export class FlagsProjection implements Projection {
   }
 
   /** Earlier decrees of the same employee (within the repeat window) or signer (within the burst window), as stored. */
-  private async decreesOf(tx: EntityManager, decree: DecreeFact): Promise<DecreeFact[]> {
-    const policy = policyAt(DEFAULT_POLICIES, decree.decreeDate);
+  private async decreesOf(tx: EntityManager, decree: DecreeFact, policy: Policy): Promise<DecreeFact[]> {
     const rows = (await tx.query(
       `SELECT case_id, employee_nip, signer_id, decree_date::text AS decree_date, event_id FROM audit_decrees
        WHERE (employee_nip = $1 AND decree_date >= $3) OR (signer_id = $2 AND decree_date >= $4)`,

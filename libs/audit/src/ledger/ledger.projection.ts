@@ -12,6 +12,8 @@ import { ledgerSize, nodeLookup } from './node-reader';
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
+  /** Every event is a leaf: one the ledger cannot take stops it, never a silent gap. */
+  readonly quarantines = false;
   /** Never rebuilt from zero by `projections:rebuild`: the signed tree heads commit to it. */
   readonly tables = [] as const;
 

@@ -67,7 +67,8 @@ export class CaseDriver {
   }
 
   async propose(choice: ProposalChoice = {}, expect = 200, command = 'propose-candidate'): Promise<HttpResult> {
-    const employee = await this.http.as(userIdFor('PENGUSUL', this.targetAgencyId), 'GET', `/api/employees/${this.nip}`);
+    // The national oversight reads any record; the receiving agency reads a candidate only once a case names them.
+    const employee = await this.http.as('inspektur.bkn', 'GET', `/api/employees/${this.nip}`);
     if (employee.status !== 200) throw new UnexpectedAnswer(`look up ${this.nip}`, employee);
     const body = { employeeNip: this.nip, originPositionId: employee.body.positionId as string, initiative: 'DINAS', justification: 'qualified for the vacancy', ...choice };
     return this.command(userIdFor('PENGUSUL', this.targetAgencyId), command, body, expect);
@@ -143,13 +144,13 @@ export class CaseDriver {
     return this.command(this.person('TIM_PENILAI_KINERJA', target, 'EVALUATION'), 'record-evaluation', { periodMonths, competencyFit: 4, skpAfterDocumentId: doc?.documentId, serviceIndicators: { layananTepatWaktu: 0.93 }, notes: 'berjalan baik' });
   }
 
-  /** Waits (on the condition, at most 10 s) until the employee's record shows the target position. */
-  async placed(): Promise<void> {
+  /** Waits (on the condition, at most 10 s) until the employee's record shows them in `positionId` (the target). */
+  async placed(positionId = this.targetPositionId): Promise<void> {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const employee = await this.http.as(userIdFor('PENGUSUL', this.targetAgencyId), 'GET', `/api/employees/${this.nip}`);
-      if (employee.status === 200 && employee.body.positionId === this.targetPositionId) return;
-      if (Date.now() > deadline) throw new UnexpectedAnswer(`the placement of ${this.nip} into ${this.targetPositionId} did not show`, employee);
+      const employee = await this.http.as('inspektur.bkn', 'GET', `/api/employees/${this.nip}`);
+      if (employee.status === 200 && employee.body.positionId === positionId) return;
+      if (Date.now() > deadline) throw new UnexpectedAnswer(`the placement of ${this.nip} into ${positionId} did not show`, employee);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -169,6 +170,7 @@ export class CaseDriver {
     if (['COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED', 'NONE', ''].includes(status)) return;
     if (status === 'DECREED' || status === 'APPOINTED' || (status === 'FROZEN' && read.body.decree)) {
       await this.command('kepala-bkn.bkn', 'revoke', { reason, reference: 'BKN-TEST-END' });
+      if (read.body.appointment) await this.placed(read.body.candidate.originPositionId as string);
     } else {
       if (status === 'FROZEN') await this.command('kepala-bkn.bkn', 'unfreeze', { reason, reference: 'BKN-TEST-END' });
       await this.command(userIdFor('PENGUSUL', this.targetAgencyId), 'withdraw', { reason });

@@ -28,6 +28,11 @@ export interface Agency {
   readonly abroad?: boolean;
   /** National authorities that act in approval chains. */
   readonly authority?: 'KEMENDAGRI' | 'BKN' | 'KANREG_BKN';
+  /**
+   * The agency that holds national merit oversight (INSPEKTUR sees every case): BKN since KASN was dissolved (UU 20/2023,
+   * Perpres 92/2024), an independent body once one is set up (MK 121/PUU-XXII/2024). Reference data, not a constant.
+   */
+  readonly oversight?: 'NATIONAL';
 }
 
 /** Agencies that hold national or regional authority in approval chains. */

@@ -1,6 +1,7 @@
 import { forbidden } from '../shared/errors';
-import { Actor, Role } from '../reference/roles';
+import { Role } from '../reference/roles';
 import { TransferCommand, TransferCommandType } from './commands';
+import { covers, ReadScope } from '../access/read-scope';
 import { CaseState, innerCase } from './state';
 
 /**
@@ -91,21 +92,23 @@ export function authorize(command: TransferCommand, state: CaseState): void {
   }
 }
 
-const SEES_EVERYTHING: readonly Role[] = ['INSPEKTUR', 'KEPALA_BKN', 'KANREG_BKN'];
-
-/**
- * Read scope: inspectors and BKN see every case; an agency sees the cases that involve it (as target, origin,
- * approval step or decree signer); an employee sees their own case.
- */
-export function canView(actor: Actor, state: CaseState): boolean {
+/** The agencies a case involves: receiving, releasing, every agency named by a step of any chain, the decree signer's. */
+export function involvedAgencies(state: CaseState): string[] {
   const c = innerCase(state);
-  if (c === null) return false;
-  if (SEES_EVERYTHING.includes(actor.role)) return true;
-  if (actor.role === 'PNS') return actor.nip !== undefined && c.proposal?.candidate.nip === actor.nip;
+  if (c === null) return [];
   const involved = new Set<string>([c.targetAgencyId]);
   if (c.proposal) involved.add(c.proposal.originAgencyId);
   for (const chain of [c.approval, ...c.pastChains]) {
     chain?.steps.forEach((s) => involved.add(s.agencyId));
+    if (chain) involved.add(chain.decreeSigner.agencyId);
   }
-  return involved.has(actor.agencyId);
+  return [...involved];
+}
+
+/** Read scope of a case (docs/access.md): within the reader's case scope, or the reader's own case. */
+export function canViewCase(scope: ReadScope, state: CaseState): boolean {
+  const c = innerCase(state);
+  if (c === null) return false;
+  if (scope.ownNip !== null && c.proposal?.candidate.nip === scope.ownNip) return true;
+  return covers(scope.cases, involvedAgencies(state));
 }

@@ -12,17 +12,26 @@ function requiredDocumentView(c: ActiveCase) {
   });
 }
 
-function stepView(s: StepState) {
+/**
+ * Who reads the view: officials of the agencies involved, inspectors and BKN see everything the case holds; the employee
+ * sees their own rank and score, never another candidate's identity, nor the officials' internal notes or the flags.
+ */
+export type CaseAudience = 'OFFICIAL' | 'EMPLOYEE';
+
+const notesFor = (audience: CaseAudience, notes: string): { notes?: string } => (audience === 'OFFICIAL' ? { notes } : {});
+
+function stepView(s: StepState, audience: CaseAudience) {
   return {
     stepId: s.stepId, kind: s.kind, title: s.title, role: s.role, agencyId: s.agencyId, status: s.status, deadline: s.deadline,
-    ruleIds: s.ruleIds, escalations: s.escalations, actor: s.acted ? { ...who(s.acted), notes: s.acted.notes } : null,
+    ruleIds: s.ruleIds, escalations: s.escalations, actor: s.acted ? { ...who(s.acted), ...notesFor(audience, s.acted.notes) } : null,
   };
 }
 
-/** The chosen candidate's place in the merit ranking and the best-ranked candidates (the full ranking is in the events). */
-function meritSummary(ranking: NonNullable<ActiveCase['proposal']>['meritRanking'], nip: string) {
+/** The chosen candidate's place in the merit ranking and, for officials, the best-ranked candidates (the full ranking is in the events). */
+function meritSummary(ranking: NonNullable<ActiveCase['proposal']>['meritRanking'], nip: string, audience: CaseAudience) {
   const chosen = ranking.entries.find((e) => e.nip === nip);
-  return { scoreVersion: ranking.scoreVersion, candidates: ranking.entries.length, chosenRank: chosen?.rank ?? null, chosenScore: chosen?.score ?? null, top: ranking.entries.slice(0, 3).map(({ nip: n, name, score, rank }) => ({ nip: n, name, score, rank })) };
+  const own = { scoreVersion: ranking.scoreVersion, candidates: ranking.entries.length, chosenRank: chosen?.rank ?? null, chosenScore: chosen?.score ?? null };
+  return audience === 'EMPLOYEE' ? own : { ...own, top: ranking.entries.slice(0, 3).map(({ nip: n, name, score, rank }) => ({ nip: n, name, score, rank })) };
 }
 
 /**
@@ -30,7 +39,7 @@ function meritSummary(ranking: NonNullable<ActiveCase['proposal']>['meritRanking
  * approval chain with deadlines, decree signer, rule outcomes and flags, and the revision for `ETag`. Rule inputs and
  * the full merit ranking stay in the events (`/events`, the audit trail); the view carries their verdicts.
  */
-export function caseView(state: CaseState, revision: number): Record<string, unknown> {
+export function caseView(state: CaseState, revision: number, audience: CaseAudience = 'OFFICIAL'): Record<string, unknown> {
   const c = innerCase(state);
   if (!c) return { status: 'NONE', revision };
   const p = c.proposal;
@@ -42,29 +51,29 @@ export function caseView(state: CaseState, revision: number): Record<string, unk
     revision,
     target: { agencyId: c.targetAgencyId, positionId: c.targetPosition.id, title: c.targetPosition.title, positionClass: c.targetPosition.positionClass },
     needsAnalysis: c.needsAnalysis,
-    needsApproval: c.needsApproval ? { ...who(c.needsApproval), notes: c.needsApproval.notes } : null,
+    needsApproval: c.needsApproval ? { ...who(c.needsApproval), ...notesFor(audience, c.needsApproval.notes) } : null,
     candidate: p ? {
       nip: p.candidate.nip, name: p.candidate.name, kind: p.candidate.kind, golongan: p.candidate.golongan,
       originAgencyId: p.originAgencyId, originPositionId: p.originPositionId, originPositionTitle: p.originPositionTitle,
-      initiative: p.initiative, justification: p.justification, meritDeviationJustification: p.meritDeviationJustification,
+      initiative: p.initiative, justification: p.justification, ...(audience === 'OFFICIAL' ? { meritDeviationJustification: p.meritDeviationJustification } : {}),
       exceptionGrounds: p.exceptionGrounds, proposalVersion: p.version, proposedBy: who({ actor: p.proposedBy, at: p.proposedAt }),
-      merit: meritSummary(p.meritRanking, p.candidate.nip),
+      merit: meritSummary(p.meritRanking, p.candidate.nip, audience),
     } : null,
     socialisation: c.socialisation,
     requiredDocuments: requiredDocumentView(c),
     documents: c.documents.map((d) => ({
       documentId: d.documentId, kind: d.kind, title: d.title, sha256: d.sha256, agencyId: d.agencyId, status: d.status,
-      attached: who(d.attached), verification: d.verification ? { ...who(d.verification), notes: d.verification.notes } : null,
+      statement: d.statement, attached: who(d.attached), verification: d.verification ? { ...who(d.verification), ...notesFor(audience, d.verification.notes) } : null,
     })),
-    approvalChain: c.approval?.steps.map(stepView) ?? [],
+    approvalChain: c.approval?.steps.map((s) => stepView(s, audience)) ?? [],
     chainPolicyVersion: c.approval?.policyVersion ?? null,
-    pastChains: c.pastChains.map((chain) => chain.steps.map(stepView)),
+    pastChains: c.pastChains.map((chain) => chain.steps.map((s) => stepView(s, audience))),
     decreeSigner: c.approval?.decreeSigner ?? null,
     decree: c.decree ? { ...c.decree, signedBy: who({ actor: c.decree.signedBy, at: c.updatedAt }) } : null,
     appointment: c.appointment ? { appointedOn: c.appointment.appointedOn, reference: c.appointment.reference, recordedBy: who(c.appointment) } : null,
     evaluations: c.evaluations.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null })),
     ruleOutcomes: c.ruleOutcomes.map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
-    flags: c.flags,
+    flags: audience === 'OFFICIAL' ? c.flags : [],
     decisions: c.decisions.map((d) => ({ role: d.role, userId: d.userId, name: d.name, office: d.office, at: d.at })),
     frozen: state.status === 'FROZEN' ? { reason: state.freeze.reason, reference: state.freeze.reference, by: who(state.freeze) } : null,
     ended: 'ending' in state ? { outcome: state.status, reason: state.ending.reason, reference: state.ending.reference, by: who(state.ending) } : null,

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, canView, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, IsoInstant, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { Actor, canViewCase, covers, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, involvedAgencies, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
-import { PolicyRegistry } from '@mutasi/read-models';
+import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { guardedAppender } from '../invariants/guarded-appender';
 import { HolidayCalendars } from '../reference-data/calendars';
 import { actorFor } from './actor';
-import { caseView } from './case-view';
+import { CaseAudience, caseView } from './case-view';
 import { IdempotencyKeys, requestHash } from './idempotency';
 import { RefusalRecorder } from './refusals';
 import { transferDecider, transferEventMapping } from './transfer-decider';
@@ -62,6 +62,7 @@ export class TransferCases {
     private readonly refusals: RefusalRecorder,
     private readonly policies: PolicyRegistry,
     private readonly calendars: HolidayCalendars,
+    private readonly scopes: ReadScopes,
   ) {
     this.pipeline = new CommandPipeline(store, transferDecider, transferEventMapping, 5, guardedAppender(store, db));
   }
@@ -109,7 +110,8 @@ export class TransferCases {
       commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }),
     });
     const created = request.type === 'OpenTransferCase' && !result.idempotent;
-    return { status: created ? 201 : 200, body: caseView(result.state, result.revision), etag: `"${result.revision}"` };
+    const audience: CaseAudience = actor.role === 'PNS' ? 'EMPLOYEE' : 'OFFICIAL';
+    return { status: created ? 201 : 200, body: caseView(result.state, result.revision, audience), etag: `"${result.revision}"` };
   }
 
   /** Sends a time-driven command as the scheduler (no principal; refusals are expected outcomes, not recorded). */
@@ -120,20 +122,20 @@ export class TransferCases {
     return { idempotent: result.idempotent };
   }
 
-  /** The case as the principal may see it: 404 when there is none, 403 when it does not involve them. */
-  async view(caseId: string, principal: Principal): Promise<{ body: Record<string, unknown>; etag: string; events: RecordedEvent[] }> {
+  /** The case as the principal may see it (docs/access.md): 404 when there is none, 403 when it is outside their scope. */
+  async view(caseId: string, principal: Principal): Promise<{ body: Record<string, unknown>; etag: string; events: RecordedEvent[]; scope: ReadScope }> {
     const { state, revision, events } = await this.pipeline.load(caseStreamId(caseId));
     if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no transfer case ${caseId}`);
-    const actor: Actor = { userId: principal.userId, name: principal.name, role: principal.roles[0] ?? 'PNS', agencyId: principal.agencyId, ...(principal.nip ? { nip: principal.nip } : {}) };
-    const visible = principal.roles.some((role) => canView({ ...actor, role }, state));
-    if (!visible) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case does not involve your agency');
-    return { body: caseView(state, revision), etag: `"${revision}"`, events };
+    const scope = await this.scopes.of(principal);
+    if (!canViewCase(scope, state)) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it does not involve your agency');
+    const ownCaseOnly = scope.ownNip !== null && innerCase(state)?.proposal?.candidate.nip === scope.ownNip && !covers(scope.cases, involvedAgencies(state));
+    return { body: caseView(state, revision, ownCaseOnly ? 'EMPLOYEE' : 'OFFICIAL'), etag: `"${revision}"`, events, scope };
   }
 
   /** The raw stored events of a case (inspectors, BKN and involved agencies; not the employee). */
   async events(caseId: string, principal: Principal): Promise<RecordedEvent[]> {
-    const { events } = await this.view(caseId, principal);
-    if (principal.roles.length === 1 && principal.roles[0] === 'PNS') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
+    const { events, scope } = await this.view(caseId, principal);
+    if (scope.cases.kind === 'NONE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
     return events;
   }
 }

@@ -25,6 +25,7 @@ export class AgencyDto {
   @ApiProperty({ nullable: true, type: ElectionCalendarDto }) @ValidateIf((o: AgencyDto) => o.electionCalendar !== null) @ValidateNested() @Type(() => ElectionCalendarDto) electionCalendar!: ElectionCalendarDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() abroad?: boolean;
   @ApiPropertyOptional({ enum: ['KEMENDAGRI', 'BKN', 'KANREG_BKN'] }) @IsOptional() @IsIn(['KEMENDAGRI', 'BKN', 'KANREG_BKN']) authority?: string;
+  @ApiPropertyOptional({ enum: ['NATIONAL'], description: 'holds national merit oversight: its INSPEKTUR reads every case (BKN today; an independent body once set up)' }) @IsOptional() @IsIn(['NATIONAL']) oversight?: string;
 }
 
 export class PositionDto {

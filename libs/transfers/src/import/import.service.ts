@@ -9,6 +9,7 @@ import { canonicalJson } from '@mutasi/integrity';
 import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
 import { Actor } from '@mutasi/domain';
 import { Clock, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
+import { ReadScopes } from '@mutasi/read-models';
 import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, PositionRow } from '../reference-data/entities';
 import { HolidayCalendars } from '../reference-data/calendars';
 import { ReferenceData } from '../reference-data/reference-data';
@@ -45,7 +46,7 @@ const CHANGES_PER_EVENT = 100;
  */
 @Injectable()
 export class ReferenceDataImporter {
-  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars) {}
+  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars, private readonly scopes: ReadScopes) {}
 
   /** Validates an untrusted JSON value (CLI files; the HTTP body is validated by the pipe) and imports it. */
   async importJson(json: unknown, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
@@ -79,6 +80,7 @@ export class ReferenceDataImporter {
     });
     this.refs.invalidate();
     this.calendars.invalidate();
+    this.scopes.invalidate();
     return summary;
   }
 
@@ -140,7 +142,7 @@ export class ReferenceDataImporter {
     const chunks = async <T extends object>(entity: new () => T, rows: readonly object[], key: string[]): Promise<void> => {
       for (let i = 0; i < rows.length; i += 500) await tx.upsert(entity, rows.slice(i, i + 500).map((r) => Object.assign(new entity(), r)) as never, key);
     };
-    await chunks(AgencyRow, (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null })), ['id']);
+    await chunks(AgencyRow, (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null })), ['id']);
     for (const c of file.electionCalendars ?? []) {
       await tx.update(AgencyRow, { id: c.agencyId }, { electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } });
     }

@@ -6,7 +6,7 @@ import { transferEventMapping } from '../cases/transfer-decider';
 import { release } from '../invariants/claim-store';
 import { caseIdOfStream } from '../invariants/claims';
 
-const MOVES = new Set(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1']);
+const MOVES = new Set(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'ApprovalChainStarted.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1']);
 
 /**
  * The record follows the person: an appointment writes the move into the reference data as a placement (the
@@ -17,7 +17,7 @@ const MOVES = new Set(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'Proposa
  */
 export class PlacementsProjection implements Projection {
   readonly name = 'placements';
-  readonly tables = ['placements'];
+  readonly tables = ['placements', 'case_parties'];
 
   constructor(private readonly store: EventStore) {}
 
@@ -35,12 +35,21 @@ export class PlacementsProjection implements Projection {
     switch (event.type) {
       case 'TransferCaseOpened.v1':
         await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(d.targetPositionId)]);
+        await this.involve(tx, caseId, null, [String(d.targetAgencyId)]);
         return;
       case 'CandidateProposed.v1':
-      case 'ProposalRevised.v1':
-        await tx.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [caseId, String((d.candidate as { nip: string }).nip)]);
-        await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [String((d.candidate as { nip: string }).nip), caseId]);
+      case 'ProposalRevised.v1': {
+        const nip = String((d.candidate as { nip: string }).nip);
+        await tx.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [caseId, nip]);
+        await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [nip, caseId]);
+        await this.involve(tx, caseId, nip, [String(d.originAgencyId)]);
         return;
+      }
+      case 'ApprovalChainStarted.v1': {
+        const steps = (d.steps ?? []) as { agencyId: string }[];
+        await this.involve(tx, caseId, null, [...steps.map((s) => String(s.agencyId)), String((d.decreeSigner as { agencyId: string }).agencyId)]);
+        return;
+      }
       case 'AppointmentRecorded.v1':
         await this.placed(event, caseId, tx);
         return;
@@ -51,6 +60,16 @@ export class PlacementsProjection implements Projection {
       default:
         await release(tx, caseId);
     }
+  }
+
+  /** Records who a case involves (read scope): its candidate and the agencies of its steps, accumulated. */
+  private async involve(tx: EntityManager, caseId: string, nip: string | null, agencies: readonly string[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_parties (case_id, candidate_nip, agencies) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id) DO UPDATE SET candidate_nip = COALESCE(excluded.candidate_nip, case_parties.candidate_nip),
+         agencies = ARRAY(SELECT DISTINCT unnest(case_parties.agencies || excluded.agencies) ORDER BY 1)`,
+      [caseId, nip, [...new Set(agencies)]],
+    );
   }
 
   /** The case as it stood at `event` (its own stream up to that revision). */

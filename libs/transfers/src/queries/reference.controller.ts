@@ -3,6 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { DomainError, HumanRole } from '@mutasi/domain';
 import { CurrentUser, Principal } from '@mutasi/platform';
+import { DataSource } from 'typeorm';
+import { ReadScopes } from '@mutasi/read-models';
+import { employeeHistory } from '../placements/employee-history';
+import { redacted, requireVisible } from './employee-privacy';
 import { ReferenceData } from '../reference-data/reference-data';
 
 export class EmployeeQueryDto {
@@ -21,7 +25,7 @@ function requirePersonnel(user: Principal): void {
 @ApiBearerAuth()
 @Controller('api')
 export class ReferenceController {
-  constructor(private readonly refs: ReferenceData) {}
+  constructor(private readonly refs: ReferenceData, private readonly db: DataSource, private readonly scopes: ReadScopes) {}
 
   @Get('agencies')
   @ApiOperation({ summary: 'Agencies: kind, province, kanreg, PPK status and inauguration, election calendar', description: 'Who: any signed-in user.' })
@@ -38,19 +42,23 @@ export class ReferenceController {
   }
 
   @Get('employees')
-  @ApiOperation({ summary: 'Employees, 50 a page (cursor = nextCursor)', description: 'Who: personnel roles and inspectors.' })
+  @ApiOperation({ summary: 'Employees within your scope, 50 a page (cursor = nextCursor)', description: 'Who: personnel roles and inspectors; each sees the employees of their own scope (docs/access.md) and the candidates of the cases their agency takes part in. Discipline, court and relations only to the roles that decide on them.' })
   @ApiOkResponse({ description: '`{items: [...], nextCursor}`' })
-  employees(@Query() query: EmployeeQueryDto, @CurrentUser() user: Principal) {
+  async employees(@Query() query: EmployeeQueryDto, @CurrentUser() user: Principal) {
     requirePersonnel(user);
-    return this.refs.searchEmployees({ ...(query.agencyId ? { agencyId: query.agencyId } : {}), ...(query.q ? { q: query.q } : {}), ...(query.cursor ? { cursor: query.cursor } : {}), limit: 50 });
+    const scope = await this.scopes.of(user);
+    const page = await this.refs.searchEmployees({ ...(query.agencyId ? { agencyId: query.agencyId } : {}), ...(query.q ? { q: query.q } : {}), ...(query.cursor ? { cursor: query.cursor } : {}), limit: 50 }, { employees: scope.employees, involvedAgency: user.agencyId });
+    return { items: page.items.map((e) => redacted(e, scope)), nextCursor: page.nextCursor };
   }
 
   @Get('employees/:nip')
-  @ApiOperation({ summary: 'One employee', description: 'Who: personnel roles, inspectors, and the employee themself.' })
+  @ApiOperation({ summary: 'One employee as the record stands, with the riwayat jabatan/mutasi built from the events', description: 'Who: personnel roles, inspectors, and the employee themself.' })
   async employee(@Param('nip') nip: string, @CurrentUser() user: Principal) {
     if (user.nip !== nip) requirePersonnel(user);
     const employee = /^\d{18}$/.test(nip) ? await this.refs.employee(nip) : null;
     if (!employee) throw new DomainError('NOT_FOUND', 'EMPLOYEE_NOT_FOUND', `no employee with NIP ${nip}`);
-    return employee;
+    const scope = await this.scopes.of(user);
+    requireVisible(employee, scope, await this.refs.isCandidateOfCaseInvolving(nip, user.agencyId));
+    return { ...redacted(employee, scope), riwayat: await employeeHistory(this.db, nip) };
   }
 }

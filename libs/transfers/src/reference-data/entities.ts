@@ -14,6 +14,7 @@ export class AgencyRow {
   @Column({ type: 'jsonb', name: 'election_calendar', nullable: true }) electionCalendar!: ElectionCalendar | null;
   @Column({ type: 'boolean', default: false }) abroad!: boolean;
   @Column({ type: 'text', nullable: true }) authority!: string | null;
+  @Column({ type: 'text', nullable: true }) oversight!: string | null;
 }
 
 @Entity({ name: 'positions' })

@@ -60,13 +60,19 @@ export class InsiderPathTables1700000000210 implements MigrationInterface {
       published_at timestamptz NOT NULL DEFAULT clock_timestamp(), published_by text NOT NULL)`);
     await q.query(`CREATE TABLE holiday_calendars (year integer PRIMARY KEY, basis text NOT NULL, days jsonb NOT NULL,
       imported_at timestamptz NOT NULL DEFAULT clock_timestamp(), imported_by text NOT NULL)`);
+    await q.query('ALTER TABLE agencies ADD COLUMN oversight text');
+    // Who a case involves (receiving, releasing, every step's agency, the signer's) and its candidate: read scope.
+    await q.query('CREATE TABLE case_parties (case_id text PRIMARY KEY, candidate_nip text, agencies text[] NOT NULL)');
+    await q.query('CREATE INDEX case_parties_agencies ON case_parties USING gin (agencies)');
+    await q.query('CREATE INDEX case_parties_candidate ON case_parties (candidate_nip)');
     await q.query(`CREATE TABLE demo_clock (id integer PRIMARY KEY CHECK (id = 1), offset_ms bigint NOT NULL, high_water timestamptz NOT NULL)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP VIEW positions_current');
     await q.query('DROP VIEW employees_current');
-    for (const table of ['demo_clock', 'holiday_calendars', 'policy_versions', 'import_conflicts', 'reference_changes', 'placements', 'decree_numbers', 'employee_claims', 'position_claims']) await q.query(`DROP TABLE ${table}`);
+    await q.query('ALTER TABLE agencies DROP COLUMN oversight');
+    for (const table of ['case_parties', 'demo_clock', 'holiday_calendars', 'policy_versions', 'import_conflicts', 'reference_changes', 'placements', 'decree_numbers', 'employee_claims', 'position_claims']) await q.query(`DROP TABLE ${table}`);
     for (const table of ['employees', 'positions']) await q.query(`ALTER TABLE ${table} DROP COLUMN imported_at, DROP COLUMN import_id, DROP COLUMN imported_position`);
   }
 }

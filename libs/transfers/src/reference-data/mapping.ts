@@ -6,6 +6,7 @@ export const toAgency = (r: AgencyRow): Agency => ({
   id: r.id, name: r.name, kind: r.kind as Agency['kind'], provinceCode: r.provinceCode, kanregAgencyId: r.kanregAgencyId,
   ppkStatus: r.ppkStatus as Agency['ppkStatus'], headInaugurationDate: r.headInaugurationDate, electionCalendar: r.electionCalendar,
   ...(r.abroad ? { abroad: true } : {}), ...(r.authority ? { authority: r.authority as NonNullable<Agency['authority']> } : {}),
+  ...(r.oversight === 'NATIONAL' ? { oversight: 'NATIONAL' as const } : {}),
 });
 
 export const toPosition = (r: PositionRow | CurrentPositionRow): Position => ({

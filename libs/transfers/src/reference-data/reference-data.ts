@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
-import { Agency, belongsToMeritPool, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, Position } from '@mutasi/domain';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Agency, AgencyScope, belongsToMeritPool, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, Position } from '@mutasi/domain';
 import { AgencyRow, CurrentEmployeeRow, CurrentPositionRow, DelegationRow } from './entities';
 import { toAgency, toDelegation, toEmployee, toPosition } from './mapping';
 
@@ -22,6 +22,7 @@ export class ReferenceData {
     @InjectRepository(CurrentPositionRow) private readonly positions: Repository<CurrentPositionRow>,
     @InjectRepository(CurrentEmployeeRow) private readonly employees: Repository<CurrentEmployeeRow>,
     @InjectRepository(DelegationRow) private readonly delegations: Repository<DelegationRow>,
+    private readonly db: DataSource,
   ) {}
 
   /** Forgets cached agencies (after an import). */
@@ -67,9 +68,17 @@ export class ReferenceData {
     return chainAuthorities(await this.allAgencies());
   }
 
-  /** Employees page by page (cursor = last NIP seen), optionally of one agency and matching a name or NIP prefix. */
-  async searchEmployees(filter: { agencyId?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: EmployeeSnapshot[]; nextCursor: string | null }> {
+  /**
+   * Employees page by page (cursor = last NIP seen), optionally of one agency and matching a name or NIP prefix, within
+   * the reader's scope: the agencies of `scope` and the candidates of cases that involve `involvedAgency`.
+   */
+  async searchEmployees(filter: { agencyId?: string; q?: string; cursor?: string; limit: number }, scope: { employees: AgencyScope; involvedAgency: string }): Promise<{ items: EmployeeSnapshot[]; nextCursor: string | null }> {
     const query = this.employees.createQueryBuilder('e').orderBy('e.nip', 'ASC').limit(filter.limit + 1);
+    if (scope.employees.kind !== 'ALL') {
+      const involved = 'e.nip IN (SELECT candidate_nip FROM case_parties WHERE agencies @> ARRAY[:involved]::text[])';
+      if (scope.employees.kind === 'AGENCIES') query.andWhere(new Brackets((b) => b.where('e.agency_id = ANY(:scopeAgencies)', { scopeAgencies: scope.employees.kind === 'AGENCIES' ? [...scope.employees.agencyIds] : [] }).orWhere(involved, { involved: scope.involvedAgency })));
+      else query.andWhere(involved, { involved: scope.involvedAgency });
+    }
     if (filter.agencyId) query.andWhere('e.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.cursor) query.andWhere('e.nip > :cursor', { cursor: filter.cursor });
     if (filter.q) {
@@ -79,6 +88,12 @@ export class ReferenceData {
     const rows = await query.getMany();
     const items = rows.slice(0, filter.limit).map(toEmployee);
     return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.nip ?? null) : null };
+  }
+
+  /** True when `nip` is the candidate of a case that involves `agencyId` (read scope of employee records). */
+  async isCandidateOfCaseInvolving(nip: string, agencyId: string): Promise<boolean> {
+    const rows = (await this.db.query('SELECT 1 FROM case_parties WHERE candidate_nip = $1 AND agencies @> ARRAY[$2]::text[] LIMIT 1', [nip, agencyId])) as unknown[];
+    return rows.length > 0;
   }
 
   /** The M-01 candidate pool for a vacancy (see `belongsToMeritPool`). */
