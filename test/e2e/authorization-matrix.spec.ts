@@ -136,11 +136,12 @@ describe('authorization matrix: every command × every role × own and other age
     expect((await post(d.caseId, 'issue-decree', body, 'GUBERNUR', TARGET)).status).toBe(200);
   });
 
-  it('reads: inspectors and BKN see every case, agencies the cases that involve them, an employee their own', async () => {
+  it('reads: the national oversight and BKN see every case, agencies the cases that involve them, an employee their own (docs/access.md)', async () => {
     const d = await crossAgencyCase('ended');
     const read = async (role: HumanRole, agencyId: string, nip?: string) =>
       (await http.raw('GET', `/api/transfers/${d.caseId}`, undefined, { authorization: `Bearer ${await token(role, agencyId, nip)}` })).status;
-    expect(await read('INSPEKTUR', OTHER)).toBe(200);
+    expect(await read('INSPEKTUR', AGENCY.bkn)).toBe(200);
+    expect(await read('INSPEKTUR', OTHER)).toBe(403);
     expect(await read('KEPALA_BKN', AGENCY.bkn)).toBe(200);
     expect(await read('PENGUSUL', TARGET)).toBe(200);
     expect(await read('PENGUSUL', ORIGIN)).toBe(200);

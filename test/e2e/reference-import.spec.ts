@@ -27,9 +27,9 @@ describe('reference data over HTTP', () => {
     const positions = await http.as('pengusul.kota-bandar-lestari', 'GET', '/api/agencies/prov-nb/positions');
     expect(positions.body[0]).toMatchObject({ agencyId: 'prov-nb', kebutuhan: expect.any(Number), bezetting: expect.any(Number) });
     expect((await http.as('pengusul.kota-bandar-lestari', 'GET', '/api/agencies/nowhere/positions')).status).toBe(404);
-    const first = await http.as('pengusul.kota-bandar-lestari', 'GET', '/api/employees');
+    const first = await http.as('inspektur.bkn', 'GET', '/api/employees');
     expect(first.body.items).toHaveLength(50);
-    const second = await http.as('pengusul.kota-bandar-lestari', 'GET', `/api/employees?cursor=${String(first.body.nextCursor)}`);
+    const second = await http.as('inspektur.bkn', 'GET', `/api/employees?cursor=${String(first.body.nextCursor)}`);
     expect(second.body.items[0].nip > first.body.items[49].nip).toBe(true);
     const byName = await http.as('inspektur.bkn', 'GET', '/api/employees?q=rudi');
     expect(byName.body.items.some((e: { name: string }) => e.name === 'Rudi Hartono')).toBe(true);
