@@ -1,4 +1,5 @@
 import { addDays, Agency, IsoDate } from '@mutasi/domain';
+import { DemoCalendar } from './relative-dates';
 
 /** Agency ids of the demo data set, named so tests and the demo read clearly. */
 export const AGENCY = {
@@ -15,7 +16,6 @@ export const AGENCY = {
   tanjungHarapan: 'kab-tanjung-harapan',
 } as const;
 
-const FIRST_TERM = { penetapanPaslonDate: '2029-09-22', endOfTermDate: '2030-02-20' };
 
 /**
  * The agencies of domain.md §8, grown to two provinces (NB, ST), a central ministry and the national authorities.
@@ -23,13 +23,16 @@ const FIRST_TERM = { penetapanPaslonDate: '2029-09-22', endOfTermDate: '2030-02-
  * way on `today`, so the demo shows R-40 whatever the date.
  */
 export function demoAgencies(today: IsoDate): Agency[] {
+  const at = new DemoCalendar(today);
+  // The regional heads took office almost two years ago; the next simultaneous Pilkada is about three years ahead.
+  const firstTerm = { penetapanPaslonDate: at.monthsAhead(34, 22), endOfTermDate: at.monthsAhead(38, 20) };
   const central = (id: string, name: string, authority?: Agency['authority']): Agency => ({
     id, name, kind: 'PUSAT', provinceCode: null, kanregAgencyId: AGENCY.bkn, ppkStatus: 'DEFINITIF',
-    headInaugurationDate: '2024-10-21', electionCalendar: null, ...(authority ? { authority } : {}),
+    headInaugurationDate: at.monthsAgo(26, 21), electionCalendar: null, ...(authority ? { authority } : {}),
   });
   const regional = (id: string, name: string, kind: 'PROVINSI' | 'KABKOTA', province: 'NB' | 'ST', extra: Partial<Agency> = {}): Agency => ({
     id, name, kind, provinceCode: province, kanregAgencyId: province === 'NB' ? AGENCY.kanregNb : AGENCY.kanregSt,
-    ppkStatus: 'DEFINITIF', headInaugurationDate: '2025-02-20', electionCalendar: FIRST_TERM, ...extra,
+    ppkStatus: 'DEFINITIF', headInaugurationDate: at.monthsAgo(22, 20), electionCalendar: firstTerm, ...extra,
   });
   return [
     central(AGENCY.kemendagri, 'Kementerian Dalam Negeri', 'KEMENDAGRI'),
@@ -38,12 +41,12 @@ export function demoAgencies(today: IsoDate): Agency[] {
     { ...central(AGENCY.kanregSt, 'Kantor Regional BKN Sentosa Timur', 'KANREG_BKN'), provinceCode: 'ST' },
     central(AGENCY.kementerian, 'Kementerian Contoh Urusan Teknis'),
     regional(AGENCY.provNb, 'Pemerintah Provinsi Nusantara Barat', 'PROVINSI', 'NB'),
-    regional(AGENCY.sukamaju, 'Pemerintah Kabupaten Sukamaju', 'KABKOTA', 'NB', { ppkStatus: 'PENJABAT', headInaugurationDate: '2024-12-02' }),
+    regional(AGENCY.sukamaju, 'Pemerintah Kabupaten Sukamaju', 'KABKOTA', 'NB', { ppkStatus: 'PENJABAT', headInaugurationDate: at.monthsAgo(24, 2) }),
     regional(AGENCY.bandarLestari, 'Pemerintah Kota Bandar Lestari', 'KABKOTA', 'NB'),
     regional(AGENCY.lembahHijau, 'Pemerintah Kabupaten Lembah Hijau', 'KABKOTA', 'ST'),
     regional(AGENCY.provSt, 'Pemerintah Provinsi Sentosa Timur', 'PROVINSI', 'ST'),
     regional(AGENCY.tanjungHarapan, 'Pemerintah Kabupaten Tanjung Harapan', 'KABKOTA', 'ST', {
-      headInaugurationDate: '2021-02-26',
+      headInaugurationDate: at.monthsAgo(69, 26),
       electionCalendar: { penetapanPaslonDate: addDays(today, 60), endOfTermDate: addDays(today, 240) },
     }),
   ];

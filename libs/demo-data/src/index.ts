@@ -7,3 +7,6 @@ export * from './dataset';
 export { Prng } from './prng';
 export * from './driver/mutasi-http';
 export * from './driver/case-driver';
+export * from './skp-rounds';
+export * from './relative-dates';
+export * from './driver/demo-story';

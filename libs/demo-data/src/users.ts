@@ -3,6 +3,7 @@ import { AGENCY } from './agencies';
 import { DEMO_NIP, makeNip, SAMPLE_NIP } from './employees';
 import { FAMILY_NAMES, MALE_NAMES, FEMALE_NAMES } from './names';
 import { Prng } from './prng';
+import { DemoCalendar } from './relative-dates';
 
 /** A person who can sign in to the demo (standalone mode's `POST /api/dev/token`). */
 export interface DemoUser {
@@ -54,10 +55,10 @@ export function holdersOf(role: HumanRole, agencyId: string): string[] {
 }
 
 /** Demo users for every role in every agency that needs one, and a PNS login for the named employees. */
-export function demoUsers(prng: Prng, agencies: readonly Agency[], employees: readonly EmployeeSnapshot[], usedNips: Set<string>): DemoUser[] {
+export function demoUsers(prng: Prng, agencies: readonly Agency[], employees: readonly EmployeeSnapshot[], usedNips: Set<string>, at: DemoCalendar): DemoUser[] {
   const official = (role: HumanRole, agencyId: string, title: string, holder = 1): DemoUser => {
     const female = prng.next() < 0.4;
-    const birth = `${prng.int(1965, 1985)}-${String(prng.int(1, 12)).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}`;
+    const birth = `${prng.int(at.yearsAgo(61), at.yearsAgo(41))}-${String(prng.int(1, 12)).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}`;
     const nip = makeNip(prng, usedNips, birth, `${Number(birth.slice(0, 4)) + 25}-03`, female);
     const name = `${female ? prng.pick(FEMALE_NAMES) : prng.pick(MALE_NAMES)} ${prng.pick(FAMILY_NAMES)}`;
     return { userId: userIdFor(role, agencyId, holder), name, agencyId, roles: [role], nip, title };

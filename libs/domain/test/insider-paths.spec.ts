@@ -127,7 +127,8 @@ describe('M-08 the evaluation comes from the record', () => {
   it('takes SKP before from the proposal snapshot, SKP after from the import, the vacancy from the placement', () => {
     const j = appointed();
     const snapshot = innerCase(j.state)?.proposal?.candidate.skp ?? [];
-    const expectedBefore = [...snapshot].sort((a, b) => b.year - a.year)[0];
+    const proposedIn = Number(innerCase(j.state)?.proposal?.proposedAt.slice(0, 4));
+    const expectedBefore = [...snapshot].filter((s) => s.year < proposedIn).sort((a, b) => b.year - a.year)[0];
     given(j.events).when(world.evaluate(j.state, 6, world.person('TIM_PENILAI_KINERJA', BL, j.state), dueOn(j), {}, { importedSkpAfter: { year: 2027, rating: 'BAIK' }, placement: { holdsTargetPosition: false, positionGapAfter: 1 } })).then((events) => {
       expect(events[0]?.data).toMatchObject({ skpBefore: expectedBefore?.rating, skpAfter: 'BAIK', vacancyClosed: false, evidence: { skpBefore: { year: expectedBefore?.year }, skpAfter: { source: 'IMPORTED_SKP', year: 2027 } } });
     });

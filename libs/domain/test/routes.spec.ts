@@ -1,4 +1,4 @@
-import { Agency, buildApprovalChain, chainAuthorities, DEFAULT_POLICIES, deriveRoute, DomainError, POLICY_2024_1, Position, ROUTES } from '@mutasi/domain';
+import { addDays, addMonths, Agency, buildApprovalChain, chainAuthorities, DEFAULT_POLICIES, deriveRoute, DomainError, POLICY_2024_1, Position, ROUTES } from '@mutasi/domain';
 import { AGENCY, positionId } from '@mutasi/demo-data';
 import fc from 'fast-check';
 import { TEST_NOW, World } from '@mutasi/testing';
@@ -104,9 +104,10 @@ describe('overlays', () => {
 
   it('R-43 adds a Mendagri written approval within six months of a new head’s inauguration, not after', () => {
     const bl = a(AGENCY.bandarLestari);
-    const early = chain('INTERNAL', bl, bl, scoped(bl.id), scoped(bl.id), '2025-05-02T02:00:00.000Z');
+    const inaugurated = bl.headInaugurationDate as string;
+    const early = chain('INTERNAL', bl, bl, scoped(bl.id), scoped(bl.id), `${addMonths(inaugurated, 2)}T02:00:00.000Z`);
     expect(early.steps.find((s) => s.kind === 'WRITTEN_APPROVAL')?.ruleIds).toEqual(['R-43']);
-    const later = chain('INTERNAL', bl, bl, scoped(bl.id), scoped(bl.id), '2025-08-21T02:00:00.000Z');
+    const later = chain('INTERNAL', bl, bl, scoped(bl.id), scoped(bl.id), `${addDays(addMonths(inaugurated, 6), 1)}T02:00:00.000Z`);
     expect(later.steps.some((s) => s.kind === 'WRITTEN_APPROVAL')).toBe(false);
   });
 

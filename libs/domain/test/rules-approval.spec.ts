@@ -1,5 +1,5 @@
-import { activeStep, ApprovalChainStarted, innerCase, TransferCommand } from '@mutasi/domain';
-import { AGENCY, DEMO_NIP, positionId, SAMPLE_NIP, userIdFor } from '@mutasi/demo-data';
+import { activeStep, addDays, ApprovalChainStarted, innerCase, TransferCommand } from '@mutasi/domain';
+import { AGENCY, DEMO_DELEGATION_ID, DEMO_NIP, positionId, SAMPLE_NIP, userIdFor } from '@mutasi/demo-data';
 import { CaseJourney, given, World } from '@mutasi/testing';
 
 const world = new World();
@@ -107,15 +107,15 @@ describe('R-16 delegation', () => {
   const delegate = world.actor(userIdFor('PPK', AGENCY.provNb, 2));
 
   it('lets a delegate sign within a valid delegation from the decree signer', () => {
-    given(j.events).when(world.decree(j.state, delegate, { delegationId: 'deleg-prov-nb-sk-2025' })).then((events) => {
+    given(j.events).when(world.decree(j.state, delegate, { delegationId: DEMO_DELEGATION_ID })).then((events) => {
       expect(events[0]?.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-16')?.outcome).toBe('PASS');
-      expect((events[0]?.data as { delegationId: string }).delegationId).toBe('deleg-prov-nb-sk-2025');
+      expect((events[0]?.data as { delegationId: string }).delegationId).toBe(DEMO_DELEGATION_ID);
     });
   });
 
   it('refuses a delegation that has expired or belongs to someone else', () => {
-    given(j.events).when(world.decree(j.state, delegate, { delegationId: 'deleg-prov-nb-sk-2025' }, '2028-01-03T02:00:00.000Z')).thenRefused({ ruleId: 'R-16' });
-    given(j.events).when(world.decree(j.state, world.actor('PPK', AGENCY.bandarLestari), { delegationId: 'deleg-prov-nb-sk-2025' })).thenRefused({ ruleId: 'R-16' });
+    given(j.events).when(world.decree(j.state, delegate, { delegationId: DEMO_DELEGATION_ID }, `${addDays(world.data.delegations[0]?.validUntil as string, 1)}T02:00:00.000Z`)).thenRefused({ ruleId: 'R-16' });
+    given(j.events).when(world.decree(j.state, world.actor('PPK', AGENCY.bandarLestari), { delegationId: DEMO_DELEGATION_ID })).thenRefused({ ruleId: 'R-16' });
   });
 
   it('refuses someone who is neither the signer nor names a delegation (403)', () => {

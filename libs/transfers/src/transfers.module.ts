@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
 import { PolicyRegistry, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, ReadScopes } from '@mutasi/read-models';
-import { Clock } from '@mutasi/platform';
 import { CommandContext } from './cases/command-context';
 import { IdempotencyKeys } from './cases/idempotency';
 import { RefusalRecorder } from './cases/refusals';
@@ -14,7 +13,8 @@ import { AdminImportController } from './import/admin-import.controller';
 import { ReferenceDataImporter } from './import/import.service';
 import { CaseQueriesController } from './queries/case-queries.controller';
 import { ReferenceController } from './queries/reference.controller';
-import { seedDemoData } from './reference-data/demo-seed';
+import { DemoData } from './reference-data/demo-seed';
+import { DemoClock } from './dev/demo-clock';
 import { REFERENCE_ENTITIES } from './reference-data/entities';
 import { TransferServiceTables1700000000200 } from './reference-data/migrations';
 import { InsiderPathTables1700000000210 } from './reference-data/insider-migrations';
@@ -37,13 +37,18 @@ export interface TransfersOptions {
   readonly seedDemo: boolean;
 }
 
-/** At start: the published holiday calendars when missing, then (standalone) the demo data into an empty database. */
+/**
+ * At start: the published holiday calendars when missing; in standalone, the demo clock where it stood, then the demo
+ * data into an empty database (relative to that clock), and the SKP round of a year the clock moved into.
+ */
 class ReferenceBootstrap implements OnApplicationBootstrap {
-  constructor(private readonly db: DataSource, private readonly importer: ReferenceDataImporter, private readonly calendars: HolidayCalendars, private readonly clock: Clock, private readonly demo: boolean) {}
+  constructor(private readonly calendars: HolidayCalendars, private readonly demoClock: DemoClock, private readonly demoData: DemoData, private readonly demo: boolean) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.calendars.seedPublished('system:published-calendars');
-    if (this.demo) await seedDemoData(this.db, this.importer, this.clock);
+    if (!this.demo) return;
+    await this.demoClock.restore();
+    if (!(await this.demoData.seed())) await this.demoData.skpRound();
   }
 }
 
@@ -59,9 +64,10 @@ export class TransfersModule {
         ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
         { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
         { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
+        DemoClock, DemoData,
         {
-          provide: ReferenceBootstrap, inject: [DataSource, ReferenceDataImporter, HolidayCalendars, Clock],
-          useFactory: (db: DataSource, importer: ReferenceDataImporter, calendars: HolidayCalendars, clock: Clock) => new ReferenceBootstrap(db, importer, calendars, clock, options.seedDemo),
+          provide: ReferenceBootstrap, inject: [HolidayCalendars, DemoClock, DemoData],
+          useFactory: (calendars: HolidayCalendars, demoClock: DemoClock, demoData: DemoData) => new ReferenceBootstrap(calendars, demoClock, demoData, options.seedDemo),
         },
         { provide: PlacementWorkers, inject: [EventStore, DataSource], useFactory: (store: EventStore, db: DataSource) => new PlacementWorkers(store, db) },
         { provide: SchedulerWorkers, inject: [EventStore, DataSource, Scheduler], useFactory: (store: EventStore, db: DataSource, scheduler: Scheduler) => new SchedulerWorkers(store, db, scheduler, options.workers) },

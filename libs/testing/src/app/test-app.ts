@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
-import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, Principal } from '@mutasi/platform';
+import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, OffsetClock, Principal } from '@mutasi/platform';
 import { StandaloneModule } from '@mutasi/standalone';
 import { createTestDatabase } from '../infra/postgres';
 import { TEST_NOW } from '../domain/world';
@@ -10,6 +10,7 @@ import { ApiClient } from './api-client';
 export interface TestApp {
   readonly url: string;
   readonly databaseUrl: string;
+  /** The clock the test moves (unless the app runs on a `demoClock` of its own). */
   readonly clock: FixedClock;
   readonly app: INestApplication;
   readonly api: ApiClient;
@@ -26,13 +27,13 @@ export interface TestApp {
 }
 
 /** Starts the standalone composition against a fresh database on the test PostgreSQL. */
-export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp; demoClock?: OffsetClock } = {}): Promise<TestApp> {
   const database = options.reuse ? { url: options.reuse.databaseUrl, drop: options.reuse.dropDatabase } : await createTestDatabase();
   const databaseUrl = database.url;
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, ...options.env }, 'standalone');
   const clock = new FixedClock(new Date(options.now ?? TEST_NOW));
   const auth = await authFor(config);
-  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: options.workers ?? false, seedDemo: options.seedDemo ?? true }), { title: 'Mutasi (test)', description: 'test', ...(process.env.MUTASI_TEST_LOG ? {} : { logger: false as const }) });
+  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock: options.demoClock ?? clock, databaseUrl, ...auth }, { workers: options.workers ?? false, seedDemo: options.seedDemo ?? true }), { title: 'Mutasi (test)', description: 'test', ...(process.env.MUTASI_TEST_LOG ? {} : { logger: false as const }) });
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as { address(): { port: number } }).address();
   const url = `http://127.0.0.1:${port}`;

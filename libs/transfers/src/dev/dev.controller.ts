@@ -3,9 +3,13 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags 
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Repository } from 'typeorm';
-import { DomainError, HumanRole } from '@mutasi/domain';
-import { Clock, DevAuth, OffsetClock, Public } from '@mutasi/platform';
+import { randomUUID } from 'node:crypto';
+import { Actor, DomainError, HumanRole } from '@mutasi/domain';
+import { Clock, CurrentUser, DevAuth, isMovable, Principal, Public, toProblem } from '@mutasi/platform';
+import { RefusalRecorder } from '../cases/refusals';
+import { DemoData } from '../reference-data/demo-seed';
 import { DevUserRow } from '../reference-data/entities';
+import { DemoClock } from './demo-clock';
 
 export class DevTokenDto {
   @ApiProperty({ example: 'pengusul.kota-bandar-lestari' }) @IsString() @Length(1, 200) userId!: string;
@@ -16,13 +20,20 @@ export class AdvanceClockDto {
 }
 
 /**
- * Standalone mode only (`AUTH_DEV_TOKENS=true`, loopback only): sign in as a seeded demo user, and move the demo clock
- * forward so a demo can reach an evaluation due months later. 404 otherwise.
+ * Standalone mode only (`AUTH_DEV_TOKENS=true`, loopback only): sign in as a seeded demo user, and, signed in as an
+ * ADMIN, move the demo clock forward so a demo can reach an evaluation due months later. 404 otherwise.
  */
 @ApiTags('standalone demo')
 @Controller('api/dev')
 export class DevController {
-  constructor(private readonly dev: DevAuth, private readonly clock: Clock, @InjectRepository(DevUserRow) private readonly users: Repository<DevUserRow>) {}
+  constructor(
+    private readonly dev: DevAuth,
+    private readonly clock: Clock,
+    private readonly demoClock: DemoClock,
+    private readonly demoData: DemoData,
+    private readonly refusals: RefusalRecorder,
+    @InjectRepository(DevUserRow) private readonly users: Repository<DevUserRow>,
+  ) {}
 
   private issuer() {
     if (!this.dev.issuer) throw new NotFoundException('dev sign-in is off');
@@ -57,17 +68,24 @@ export class DevController {
   @ApiOperation({ summary: 'The server clock and its demo offset' })
   clockNow() {
     this.issuer();
-    return { now: this.clock.now().toISOString(), offsetDays: this.clock instanceof OffsetClock ? this.clock.offsetDays : 0 };
+    return { now: this.clock.now().toISOString(), offsetDays: isMovable(this.clock) ? this.clock.offsetDays : 0 };
   }
 
-  @Public()
   @Post('clock')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree' })
-  advance(@Body() body: AdvanceClockDto) {
+  @ApiOperation({ summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree', description: 'Who: a signed-in ADMIN. The offset is kept across restarts; a move into a new year runs the demo’s yearly SKP round.' })
+  async advance(@Body() body: AdvanceClockDto, @CurrentUser() user: Principal) {
     this.issuer();
-    if (!(this.clock instanceof OffsetClock)) throw new NotFoundException('this clock cannot be moved');
-    this.clock.advance(body.advanceDays);
+    if (!isMovable(this.clock)) throw new NotFoundException('this clock cannot be moved');
+    if (!user.roles.includes('ADMIN')) {
+      const actor: Actor = { userId: user.userId, name: user.name, role: user.roles[0] ?? 'PNS', agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
+      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only a signed-in ADMIN may move the demo clock');
+      const commandId = randomUUID();
+      await this.refusals.record({ actor, command: 'AdvanceDemoClock', caseId: null, body, problem: toProblem(error), commandId, correlationId: commandId });
+      throw error;
+    }
+    await this.demoClock.advance(body.advanceDays);
+    await this.demoData.skpRound();
     return this.clockNow();
   }
 }

@@ -124,10 +124,10 @@ export class ReferenceDataImporter {
 
   private async record(tx: EntityManager, importId: string, plan: ImportPlan, now: Date, actor: Actor): Promise<void> {
     for (const change of plan.changes) {
-      for (const f of change.created ? [{ field: '*created*', old: null, new: null, sensitive: false }] : change.fields) {
+      for (const f of change.created ? [{ field: '*created*', kind: 'ADDED', old: null, new: null, sensitive: false }] : change.fields) {
         await tx.query(
-          'INSERT INTO reference_changes (import_id, entity, key, field, old_value, new_value, sensitive, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [importId, change.entity, change.key, f.field, JSON.stringify(f.old), JSON.stringify(f.new), f.sensitive, now, actor.userId],
+          'INSERT INTO reference_changes (import_id, entity, key, field, kind, old_value, new_value, sensitive, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+          [importId, change.entity, change.key, f.field, f.kind, JSON.stringify(f.old), JSON.stringify(f.new), f.sensitive, now, actor.userId],
         );
       }
     }

@@ -50,7 +50,7 @@ export class InsiderPathTables1700000000210 implements MigrationInterface {
         pos.pilkada_scope, pos.imported_at, pos.imported_position
       FROM positions pos`);
     await q.query(`CREATE TABLE reference_changes (import_id text NOT NULL, entity text NOT NULL, key text NOT NULL, field text NOT NULL,
-      old_value jsonb, new_value jsonb, sensitive boolean NOT NULL, changed_at timestamptz NOT NULL, changed_by text NOT NULL,
+      kind text NOT NULL, old_value jsonb, new_value jsonb, sensitive boolean NOT NULL, changed_at timestamptz NOT NULL, changed_by text NOT NULL,
       PRIMARY KEY (import_id, entity, key, field))`);
     await q.query('CREATE INDEX reference_changes_key ON reference_changes (entity, key, changed_at)');
     await q.query(`CREATE TABLE import_conflicts (import_id text NOT NULL, entity text NOT NULL, key text NOT NULL, field text NOT NULL,

@@ -25,11 +25,14 @@ export class RecordFacts {
     return employeeOpenCase(this.db, nip);
   }
 
-  /** Imports that changed the employee's eligibility inputs on or after `since` (M-05), one entry per import. */
+  /**
+   * Imports that changed the employee's eligibility inputs on or after `since` (M-05), one entry per import. An import
+   * that only adds (the new year's SKP rating) changes nothing an earlier decision rested on and is not counted.
+   */
   async eligibilityChanges(nip: string, since: IsoDate): Promise<EligibilityChange[]> {
     const rows = (await this.db.query(
       `SELECT import_id, min(changed_at) AS changed_at, min(changed_by) AS changed_by, array_agg(field ORDER BY field) AS fields FROM reference_changes
-       WHERE entity = 'employee' AND key = $1 AND field = ANY($2) AND changed_at >= $3::date GROUP BY import_id ORDER BY min(changed_at)`,
+       WHERE entity = 'employee' AND key = $1 AND field = ANY($2) AND kind = 'CHANGED' AND changed_at >= $3::date GROUP BY import_id ORDER BY min(changed_at)`,
       [nip, [...ELIGIBILITY_FIELDS], since],
     )) as { import_id: string; changed_at: Date; changed_by: string; fields: string[] }[];
     return rows.map((r) => ({ importId: r.import_id, importedAt: r.changed_at.toISOString(), importedBy: r.changed_by, fields: r.fields }));

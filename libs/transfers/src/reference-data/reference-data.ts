@@ -59,6 +59,11 @@ export class ReferenceData {
     return row ? toEmployee(row) : null;
   }
 
+  /** Every employee as the record stands (the demo's yearly SKP round). */
+  async allEmployees(): Promise<EmployeeSnapshot[]> {
+    return (await this.employees.find({ order: { nip: 'ASC' } })).map(toEmployee);
+  }
+
   async delegation(id: string): Promise<Delegation | null> {
     const row = await this.delegations.findOneBy({ id });
     return row ? toDelegation(row) : null;
