@@ -9,6 +9,7 @@ import { IdempotencyKeys } from './cases/idempotency';
 import { RefusalRecorder } from './cases/refusals';
 import { TransferCases } from './cases/transfer-cases.service';
 import { DevController } from './dev/dev.controller';
+import { PoliciesController } from './policies/policies.controller';
 import { AdminImportController } from './import/admin-import.controller';
 import { ReferenceDataImporter } from './import/import.service';
 import { CaseQueriesController } from './queries/case-queries.controller';
@@ -59,7 +60,7 @@ export class TransfersModule {
     return {
       module: TransfersModule,
       imports: [CqrsModule.forRoot(), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController],
+      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController, PoliciesController],
       providers: [
         ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
         { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
