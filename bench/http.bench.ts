@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Body, Controller, DynamicModule, HttpCode, Module, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
+import { AGENCY, CaseDriver, MutasiHttp } from '@mutasi/demo-data';
+import { toDate } from '@mutasi/domain';
+import { BENCH_TARGET, benchDataset } from './bench-dataset';
 import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, Public } from '@mutasi/platform';
 import { StandaloneModule } from '@mutasi/standalone';
 import { Measurement, progress, report } from './harness';
@@ -55,14 +57,20 @@ export async function benchHttp(databaseUrl: string, scale: number): Promise<str
     progress('http: preparing cases in the proposal stage');
     const cases: string[] = [];
     const http = new MutasiHttp(url);
-    for (let i = 0; i < Math.max(100, Math.round(300 * scale)); i += 1) {
-      const d = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal);
+    const prepared = Math.max(100, Math.round(300 * scale));
+    const dataset = benchDataset(toDate(clock.now().toISOString()), prepared);
+    const imported = await http.as('admin.bkn', 'POST', '/api/admin/import', dataset);
+    if (imported.status !== 200) throw new Error(`bench data: ${JSON.stringify(imported.body)}`);
+    for (const employee of dataset.employees) {
+      const d = new CaseDriver(http, BENCH_TARGET, employee.nip);
       await d.open();
       await d.approveNeeds();
       await d.propose();
       cases.push(d.caseId);
     }
-    const open = { targetAgencyId: AGENCY.bandarLestari, targetPositionId: positionId(AGENCY.bandarLestari, 'auditor'), needsAnalysis: { kebutuhan: 8, bezetting: 7, planReference: 'RM-2026', justification: 'bench' } };
+    const target = (await http.as('pengusul.kota-bandar-lestari', 'GET', `/api/agencies/${AGENCY.bandarLestari}/positions`)).body as { id: string; kebutuhan: number; bezetting: number }[];
+    const figures = target.find((p) => p.id === BENCH_TARGET) as { kebutuhan: number; bezetting: number };
+    const open = { targetAgencyId: AGENCY.bandarLestari, targetPositionId: BENCH_TARGET, needsAnalysis: { kebutuhan: figures.kebutuhan, bezetting: figures.bezetting, planReference: 'RENCANA-MUTASI', justification: 'bench' } };
     for (const concurrency of [1, 8, 32]) {
       const measureRun = async (name: string, requests: LoadRequest[], expect: number[]): Promise<Measurement> => {
         progress(`http: ${name}`);

@@ -6,8 +6,8 @@ import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId, SAMPLE_NIP } from
 import { fromBase64, verifyBundle, verifyCheckpoint, verifyInclusion } from '@mutasi/integrity';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
-/** A full case's audit trail answers each question of domain.md §7. */
-describe('what inspectors must be able to answer (domain.md §7)', () => {
+/** A full case's audit trail answers each question of docs/domain.md §7. */
+describe('what inspectors must be able to answer (docs/domain.md §7)', () => {
   let t: TestApp;
   let http: MutasiHttp;
   let frozenCase: CaseDriver;

@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '@mutasi/testing/app';
 
 type Scope = 'TARGET' | 'EITHER' | 'CANDIDATE' | 'ANY';
 
-/** api.md's "who" column, written out here on its own so the test does not restate the code it checks. */
+/** docs/api.md's "who" column, written out here on its own so the test does not restate the code it checks. */
 const WHO: Readonly<Record<string, { roles: readonly HumanRole[]; scope: Scope; body: Record<string, unknown> }>> = {
   'approve-needs-analysis': { roles: ['PPK', 'TIM_PENILAI_KINERJA'], scope: 'TARGET', body: { notes: 'x' } },
   'propose-candidate': { roles: ['PENGUSUL'], scope: 'TARGET', body: { employeeNip: DEMO_NIP.sameProvince, originPositionId: 'kota-bandar-lestari.analis-sdm', initiative: 'DINAS', justification: 'x' } },
@@ -73,7 +73,7 @@ describe('authorization matrix: every command × every role × own and other age
     return d;
   }
 
-  it('commands scoped to an agency or the employee: refused (403) exactly where api.md says, for every role', async () => {
+  it('commands scoped to an agency or the employee: refused (403) exactly where docs/api.md says, for every role', async () => {
     const d = await crossAgencyCase('ended');
     const mismatches: string[] = [];
     for (const [command, who] of Object.entries(WHO)) {

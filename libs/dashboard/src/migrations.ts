@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** dashboard-service's read models: one per screen (api.md, "Dashboard"). */
+/** dashboard-service's read models: one per screen (docs/api.md, "Dashboard"). */
 export class DashboardTables1700000000500 implements MigrationInterface {
   name = 'DashboardTables1700000000500';
 

@@ -18,7 +18,7 @@ export const AGENCY = {
 
 
 /**
- * The agencies of domain.md §8, grown to two provinces (NB, ST), a central ministry and the national authorities.
+ * The agencies of docs/domain.md §8, grown to two provinces (NB, ST), a central ministry and the national authorities.
  * Kabupaten Tanjung Harapan holds a repeat regional election (pilkada ulang) whose freeze (R-40) is always under
  * way on `today`, so the demo shows R-40 whatever the date.
  */

@@ -21,7 +21,7 @@ const SEED = 20_240_517;
 export const DEMO_DELEGATION_ID = 'deleg-prov-nb-sk';
 
 /**
- * The demo data set: the agencies and employees of domain.md §8 grown to 11 agencies in 2 provinces plus central
+ * The demo data set: the agencies and employees of docs/domain.md §8 grown to 11 agencies in 2 provinces plus central
  * agencies, 40 positions and over 300 employees with valid NIPs. Deterministic: the same `today` gives the same
  * data (only the repeat election in Tanjung Harapan moves with `today`).
  */

@@ -6,7 +6,7 @@ import { Prng } from './prng';
 import { DemoCalendar } from './relative-dates';
 
 /**
- * The five employees of domain.md §8. Their NIPs are fixed identifiers (they encode the birth and CPNS dates the story
+ * The five employees of docs/domain.md §8. Their NIPs are fixed identifiers (they encode the birth and CPNS dates the story
  * had when it was written); every date on their records is relative to the day the data is built, so each keeps the
  * situation §8 describes on any date.
  */

@@ -1,4 +1,4 @@
-/** libs/demo-data: the deterministic demo and test data set (domain.md §8, grown). Depends on libs/domain only. */
+/** libs/demo-data: the deterministic demo and test data set (docs/domain.md §8, grown). Depends on libs/domain only. */
 export * from './agencies';
 export * from './positions';
 export * from './employees';

@@ -14,7 +14,7 @@ function chain(route: ReturnType<typeof deriveRoute>, origin: Agency, target: Ag
 const pelaksana = (agencyId: string): Position => ({ ...world.position(positionId(AGENCY.bandarLestari, 'pengelola-keuangan')), agencyId });
 const summary = (plan: ReturnType<typeof chain>) => plan.steps.map((s) => `${s.kind}:${s.role}@${s.agencyId}`);
 
-describe('route derivation (domain.md §4)', () => {
+describe('route derivation (docs/domain.md §4)', () => {
   it.each([
     [AGENCY.bandarLestari, AGENCY.bandarLestari, 'INTERNAL'],
     [AGENCY.sukamaju, AGENCY.bandarLestari, 'KABKOTA_SAME_PROVINCE'],

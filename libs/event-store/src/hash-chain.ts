@@ -11,7 +11,7 @@ export interface StreamHead {
 }
 
 /**
- * Sets the per-stream hash chain (architecture.md, "Integrity" 1): each event's `prevHash` is the previous event's
+ * Sets the per-stream hash chain (docs/architecture.md, "Integrity" 1): each event's `prevHash` is the previous event's
  * `hash` (64 zeros for the first), and `hash` covers the event with `metadata.hash` left out.
  */
 export function chainEvents(streamId: string, head: StreamHead | null, events: readonly EventData[]): ChainedEvent[] {

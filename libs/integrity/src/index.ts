@@ -1,5 +1,5 @@
 /**
- * @mutasi/integrity: what guards the record (architecture.md, "Integrity").
+ * @mutasi/integrity: what guards the record (docs/architecture.md, "Integrity").
  *
  * - per-stream hash chains over RFC 8785 canonical JSON,
  * - an RFC 6962 Merkle ledger kept as perfect-subtree hashes, with proofs byte-identical to RFC 9162,

@@ -13,7 +13,7 @@ export interface StandaloneOptions {
 }
 
 /**
- * Standalone mode: every service in one Nest process on one port (architecture.md), on one PostgreSQL. The same
+ * Standalone mode: every service in one Nest process on one port (docs/architecture.md), on one PostgreSQL. The same
  * feature modules run as separate processes in distributed mode.
  */
 @Module({})

@@ -4,7 +4,7 @@ import { DomainError } from '@mutasi/domain';
 import { Principal } from '@mutasi/platform';
 import { ReadScopes } from '@mutasi/read-models';
 
-/** Audit is for INSPEKTUR and KEPALA_BKN (api.md, "Audit"). */
+/** Audit is for INSPEKTUR and KEPALA_BKN (docs/api.md, "Audit"). */
 export function requireInspector(user: Principal): void {
   if (!user.roles.includes('INSPEKTUR') && !user.roles.includes('KEPALA_BKN')) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the audit trail is for INSPEKTUR and KEPALA_BKN');
 }

@@ -6,7 +6,7 @@ import { insertRows } from '../sql-batch';
 import { ledgerSize, nodeLookup } from './node-reader';
 
 /**
- * The global Merkle ledger (architecture.md, "Integrity" 2): every event, in global order, becomes the next RFC 6962
+ * The global Merkle ledger (docs/architecture.md, "Integrity" 2): every event, in global order, becomes the next RFC 6962
  * leaf; the perfect subtrees it completes are stored with it, so roots and proofs never rehash the whole log.
  * Leaves, nodes and checkpoint commit together.
  */

@@ -3,7 +3,7 @@ import { rootFromNodes, rootNodes, signCheckpoint, toBase64 } from '@mutasi/inte
 import { LedgerKey } from './signer-key';
 import { ledgerSize, nodeLookup } from './node-reader';
 
-/** A signed tree head as api.md serves it. */
+/** A signed tree head as docs/api.md serves it. */
 export interface TreeHead {
   readonly treeSize: number;
   readonly rootHash: string;

@@ -4,7 +4,7 @@ const PP11 = 'PP 11/2017 jo. PP 17/2020 Pasal 190';
 const PERBAN5 = 'Peraturan BKN 5/2019 Pasal 3';
 
 /**
- * The first policy version: thresholds as read from the sources in domain.md §6. Sources were read second-hand;
+ * The first policy version: thresholds as read from the sources in docs/domain.md §6. Sources were read second-hand;
  * where none was found the note says so.
  */
 export const POLICY_2024_1: Policy = {

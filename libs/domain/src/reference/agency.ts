@@ -11,7 +11,7 @@ export interface ElectionCalendar {
   readonly endOfTermDate: IsoDate;
 }
 
-/** An agency (instansi) as reference data (domain.md §2). */
+/** An agency (instansi) as reference data (docs/domain.md §2). */
 export interface Agency {
   readonly id: string;
   readonly name: string;

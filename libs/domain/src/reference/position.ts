@@ -3,7 +3,7 @@ export const POSITION_CLASSES = [
 ] as const;
 export type PositionClass = (typeof POSITION_CLASSES)[number];
 
-/** A position (jabatan) with its ABK numbers (domain.md §2). */
+/** A position (jabatan) with its ABK numbers (docs/domain.md §2). */
 export interface Position {
   readonly id: string;
   readonly agencyId: string;

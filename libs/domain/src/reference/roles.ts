@@ -1,4 +1,4 @@
-/** The roles of domain.md §1, plus SYSTEM for the scheduler that turns due dates into commands. */
+/** The roles of docs/domain.md §1, plus SYSTEM for the scheduler that turns due dates into commands. */
 export const ROLES = [
   'PNS', 'PENGUSUL', 'VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN',
   'INSPEKTUR', 'ADMIN',

@@ -55,7 +55,7 @@ function governorAgency(agency: Agency, authorities: ChainAuthorities): string {
   return id;
 }
 
-/** The decree signer of a route (domain.md §4). */
+/** The decree signer of a route (docs/domain.md §4). */
 export function decreeSignerFor(route: Route, target: Agency, authorities: ChainAuthorities): DecreeSigner {
   switch (route) {
     case 'INTERNAL':

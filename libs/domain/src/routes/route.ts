@@ -2,7 +2,7 @@ import { DomainError } from '../shared/errors';
 import { Agency } from '../reference/agency';
 import { EmployeeKind } from '../reference/employee';
 
-/** The legal routes of domain.md §4. Derived from origin and target agencies, never typed in. */
+/** The legal routes of docs/domain.md §4. Derived from origin and target agencies, never typed in. */
 export const ROUTES = [
   'INTERNAL', 'KABKOTA_SAME_PROVINCE', 'PROVINSI_TO_KABKOTA', 'KABKOTA_TO_PROVINSI', 'INTER_PROVINCE',
   'PUSAT_TO_DAERAH', 'DAERAH_TO_PUSAT', 'PUSAT_TO_PUSAT', 'PPPK_PERAMPINGAN',
@@ -38,7 +38,7 @@ export function isCrossAgency(origin: Agency, target: Agency): boolean {
 }
 
 /**
- * Derives the route from origin and target agencies (domain.md §4). A PPPK takes the downsizing route only when a
+ * Derives the route from origin and target agencies (docs/domain.md §4). A PPPK takes the downsizing route only when a
  * downsizing decree is referenced; otherwise the standard route is derived and R-60 refuses it. Moves to or from a
  * Perwakilan RI abroad are refused: no legal source for that route was found.
  */

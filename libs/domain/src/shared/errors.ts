@@ -12,7 +12,7 @@ export interface FieldError {
 
 /**
  * A refusal by the domain. `code` is stable (e.g. `RULE_R21_TEN_YEAR_LOCK`) so clients and inspectors can rely
- * on it; `ruleId` names the rule of domain.md §6 when a rule refused.
+ * on it; `ruleId` names the rule of docs/domain.md §6 when a rule refused.
  */
 export class DomainError extends Error {
   constructor(
@@ -45,7 +45,7 @@ export function wrongState(command: string, status: string, expected: string): D
   return new DomainError('CONFLICT', 'INVALID_CASE_STATE', `${command} is not possible while the case is ${status}; it needs ${expected}`);
 }
 
-/** A rule of domain.md §6 refused the command. */
+/** A rule of docs/domain.md §6 refused the command. */
 export function ruleRefused(ruleId: string, code: string, message: string, legalBasis?: string): DomainError {
   return new DomainError('RULE', code, message, legalBasis === undefined ? { ruleId } : { ruleId, legalBasis });
 }

@@ -21,7 +21,7 @@ function statementOf(command: AttachDocument): DocumentStatement | null {
 }
 
 /**
- * A document of the checklist (domain.md §5) is attached by hash; the file itself lives outside the event store. After
+ * A document of the checklist (docs/domain.md §5) is attached by hash; the file itself lives outside the event store. After
  * the decree only evidence for the evaluation may still be attached.
  */
 export function attachDocument(command: AttachDocument, state: CaseState): DocumentAttached[] {

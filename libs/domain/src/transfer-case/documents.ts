@@ -36,7 +36,7 @@ const CROSS_AGENCY: readonly DocumentKind[] = [
   'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT',
 ];
 
-/** The documents a route needs verified before approval starts (domain.md §5: cross-agency routes only). */
+/** The documents a route needs verified before approval starts (docs/domain.md §5: cross-agency routes only). */
 export function requiredDocuments(route: Route, crossAgency: boolean): DocumentKind[] {
   if (route === 'PPPK_PERAMPINGAN') return ['DOWNSIZING_DECREE'];
   if (!crossAgency) return [];

@@ -110,7 +110,7 @@ export const TRANSFER_EVENT_TYPES: readonly TransferEventType[] = [
   'DecreeRevoked.v1',
 ];
 
-/** The event stream of a case (domain.md §3). */
+/** The event stream of a case (docs/domain.md §3). */
 export function caseStreamId(caseId: string): string {
   return `transfer-${caseId}`;
 }

@@ -15,7 +15,7 @@ export interface Permission {
   readonly scope: Scope;
 }
 
-/** The "who" column of api.md, per command. */
+/** The "who" column of docs/api.md, per command. */
 export const PERMISSIONS: Readonly<Record<TransferCommandType, Permission>> = {
   OpenTransferCase: { roles: ['PENGUSUL'], scope: 'TARGET' },
   ApproveNeedsAnalysis: { roles: ['PPK', 'TIM_PENILAI_KINERJA'], scope: 'TARGET' },

@@ -153,7 +153,7 @@ export function initialState(): CaseState {
   return { status: 'NONE' };
 }
 
-/** The stage a case is in (domain.md §3). */
+/** The stage a case is in (docs/domain.md §3). */
 export function stageOf(state: ActiveCase): Stage {
   switch (state.status) {
     case 'NEEDS_ANALYSIS_SUBMITTED':

@@ -7,7 +7,7 @@ import { verifyStreamChain } from './verify-chain';
 const summary = (records: EventRecord[], options = {}): [number, string][] =>
   verifyStreamChain(records, options).map((f) => [f.revision, f.code]);
 
-describe('Event hash (architecture.md, Integrity 1)', () => {
+describe('Event hash (docs/architecture.md, Integrity 1)', () => {
   const record: EventRecord = {
     streamId: 'transfer-abc',
     revision: 0,

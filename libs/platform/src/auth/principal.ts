@@ -19,7 +19,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const { sub, name, agencyId, roles, nip } = claims;
   if (typeof sub !== 'string' || sub === '') throw new AuthenticationError('the token has no subject (sub)');
   if (typeof agencyId !== 'string' || agencyId === '') throw new AuthenticationError('the token has no agencyId claim');
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) throw new AuthenticationError('the token must carry roles from the list of domain.md §1');
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) throw new AuthenticationError('the token must carry roles from the list of docs/domain.md §1');
   if (nip !== undefined && typeof nip !== 'string') throw new AuthenticationError('the nip claim must be text');
   return { userId: sub, name: typeof name === 'string' ? name : sub, agencyId, roles, ...(typeof nip === 'string' ? { nip } : {}) };
 }

@@ -14,7 +14,7 @@ export class ProblemError extends Error {
 }
 
 /**
- * The one mapping from errors to problem details (style.md 4): 400 bad input with each field, 401, 403, 404, 409
+ * The one mapping from errors to problem details (docs/style.md 4): 400 bad input with each field, 401, 403, 404, 409
  * conflicts and duplicates, 422 rule refusals with the rule id. Anything else is a 500 and a bug.
  */
 export function toProblem(error: unknown): ProblemDetails {

@@ -35,7 +35,7 @@ function meritSummary(ranking: NonNullable<ActiveCase['proposal']>['meritRanking
 }
 
 /**
- * The case as api.md describes it (`GET /api/transfers/{caseId}`): stage, status, route, candidate, documents,
+ * The case as docs/api.md describes it (`GET /api/transfers/{caseId}`): stage, status, route, candidate, documents,
  * approval chain with deadlines, decree signer, rule outcomes and flags, and the revision for `ETag`. Rule inputs and
  * the full merit ranking stay in the events (`/events`, the audit trail); the view carries their verdicts.
  */

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Actor, DomainError, HumanRole } from '@mutasi/domain';
-import { Clock, CurrentUser, DevAuth, isMovable, Principal, Public, toProblem } from '@mutasi/platform';
+import { AuthenticationError, Clock, DevAuth, isMovable, Principal, Public, toProblem } from '@mutasi/platform';
 import { RefusalRecorder } from '../cases/refusals';
 import { DemoData } from '../reference-data/demo-seed';
 import { DevUserRow } from '../reference-data/entities';
@@ -71,12 +71,17 @@ export class DevController {
     return { now: this.clock.now().toISOString(), offsetDays: isMovable(this.clock) ? this.clock.offsetDays : 0 };
   }
 
+  @Public()
   @Post('clock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree', description: 'Who: a signed-in ADMIN. The offset is kept across restarts; a move into a new year runs the demo’s yearly SKP round.' })
-  async advance(@Body() body: AdvanceClockDto, @CurrentUser() user: Principal) {
-    this.issuer();
+  async advance(@Body() body: AdvanceClockDto, @Headers('authorization') authorization: string | undefined) {
+    // Off (404) unless the demo sign-in is on, before anything else; then the caller must be a signed-in ADMIN.
+    const issuer = this.issuer();
     if (!isMovable(this.clock)) throw new NotFoundException('this clock cannot be moved');
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new AuthenticationError('sign in as an ADMIN first: send Authorization: Bearer <token>');
+    const user: Principal = await issuer.verifier.verify(token);
     if (!user.roles.includes('ADMIN')) {
       const actor: Actor = { userId: user.userId, name: user.name, role: user.roles[0] ?? 'PNS', agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
       const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only a signed-in ADMIN may move the demo clock');

@@ -17,7 +17,7 @@ import { ReviseProposalHandler } from './proposal/revise-proposal';
 import { SocialisationController } from './socialisation/socialisation.controller';
 import { AcknowledgeTransferHandler, NotifyEmployeeHandler, RaiseObjectionHandler, ResolveObjectionHandler } from './socialisation/socialisation.use-cases';
 
-/** One controller per stage; one handler per use case (api.md, "Commands"). */
+/** One controller per stage; one handler per use case (docs/api.md, "Commands"). */
 export const USE_CASE_CONTROLLERS = [
   OpenTransferCaseController, NeedsController, ProposalController, SocialisationController, DocumentsController, ApprovalController, DecreeController,
   EvaluationController, OversightController,

@@ -27,6 +27,6 @@ export class VerifyDocumentDto {
   @OptionalText('notes of the verifier (required when rejecting)') notes?: string;
 }
 
-/** Documents of the checklist (domain.md §5): attached by hash, verified with notes. */
+/** Documents of the checklist (docs/domain.md §5): attached by hash, verified with notes. */
 export const { Message: AttachDocument, Handler: AttachDocumentHandler } = simpleUseCase('AttachDocument', (b: AttachDocumentDto) => ({ kind: b.kind, title: b.title, sha256: b.sha256, statement: b.statement ? { skpRating: b.statement.skpRating, period: b.statement.period } : null }));
 export const { Message: VerifyDocument, Handler: VerifyDocumentHandler } = simpleUseCase('VerifyDocument', (b: VerifyDocumentDto) => ({ documentId: b.documentId, status: b.status, notes: b.notes ?? '' }));
