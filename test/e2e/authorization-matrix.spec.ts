@@ -1,6 +1,6 @@
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
 import { HumanRole, ROLES } from '@mutasi/domain';
-import { startTestApp, TestApp } from '@mutasi/testing/app';
+import { endCasesAfterEach, startTestApp, TestApp } from '@mutasi/testing/app';
 
 type Scope = 'TARGET' | 'EITHER' | 'CANDIDATE' | 'ANY';
 
@@ -49,15 +49,7 @@ describe('authorization matrix: every command × every role × own and other age
     http = new MutasiHttp(t.url);
   });
   afterAll(() => t.close());
-  // Each story ends its cases, so the next finds the place and the employee free (R-04, M-09).
-  const open: CaseDriver[] = [];
-  const track = (d: CaseDriver): CaseDriver => {
-    open.push(d);
-    return d;
-  };
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.end();
-  });
+  const track = endCasesAfterEach();
 
   /** A case from Bandar Lestari to Provinsi NB (same province), taken to a given point. */
   async function crossAgencyCase(until: 'ended' | 'decree'): Promise<CaseDriver> {

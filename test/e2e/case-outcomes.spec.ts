@@ -1,5 +1,5 @@
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId, SAMPLE_NIP } from '@mutasi/demo-data';
-import { startTestApp, TestApp } from '@mutasi/testing/app';
+import { endCasesAfterEach, startTestApp, TestApp } from '@mutasi/testing/app';
 
 const AUDITOR = positionId(AGENCY.bandarLestari, 'auditor');
 const PROV_SDM = positionId(AGENCY.provNb, 'analis-sdm');
@@ -15,15 +15,7 @@ describe('case outcomes over HTTP', () => {
   afterAll(async () => {
     await t.close();
   });
-  // Each story ends its cases, so the next finds the place and the employee free (R-04, M-09).
-  const open: CaseDriver[] = [];
-  const track = (d: CaseDriver): CaseDriver => {
-    open.push(d);
-    return d;
-  };
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.end();
-  });
+  const track = endCasesAfterEach();
 
   const refusals = async (code: string): Promise<{ data: Record<string, unknown>; metadata: Record<string, unknown> }[]> =>
     (await t.db.query(`SELECT data, metadata FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'code' = $1`, [code])).rows;

@@ -4,7 +4,7 @@ import { AGENCY, CaseDriver, DEMO_NIP, HttpResult, MutasiHttp, positionId, SAMPL
 import { addDays, addMonths } from '@mutasi/domain';
 import { EventStore } from '@mutasi/event-store';
 import { TEST_NOW } from '@mutasi/testing';
-import { startTestApp, TestApp } from '@mutasi/testing/app';
+import { endCasesAfterEach, startTestApp, TestApp } from '@mutasi/testing/app';
 
 const BL = AGENCY.bandarLestari;
 const AUDITOR = positionId(BL, 'auditor');
@@ -17,11 +17,7 @@ const PROV_SDM = positionId(AGENCY.provNb, 'analis-sdm');
 describe('insider paths over HTTP', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  const open: CaseDriver[] = [];
-  const track = (d: CaseDriver): CaseDriver => {
-    open.push(d);
-    return d;
-  };
+  const track = endCasesAfterEach();
   const as = async (principal: { userId: string; agencyId: string; roles: string[]; nip?: string }) => {
     const token = await t.tokenFor({ name: principal.userId, ...principal } as never);
     return (method: string, path: string, body?: unknown) => http.raw(method, path, body, { authorization: `Bearer ${token}` });
@@ -45,9 +41,6 @@ describe('insider paths over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     http = new MutasiHttp(t.url);
-  });
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.end();
   });
   afterAll(() => t.close());
 

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     `  Database     ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${relative(process.cwd(), pgDir)}` : 'PostgreSQL at DATABASE_URL'}`,
     `  Messaging    ${config.kafkaBrokers.length > 0 ? `Kafka at ${config.kafkaBrokers.join(',')}` : 'in-process feed (no Kafka)'}`,
     `  Sign-in      ${auth.devAuth.issuer ? `demo tokens: POST ${base}/api/dev/token {"userId"}; users: GET ${base}/api/dev/users` : 'JWT (AUTH_JWKS_URL / AUTH_PUBLIC_KEY)'}`,
-    `  Clock        server clock${clock.offsetDays ? ` + ${clock.offsetDays} days (MUTASI_CLOCK_OFFSET_DAYS)` : ''}; now ${clock.now().toISOString()}`,
+    `  Clock        server clock${clock.offsetDays ? ` + ${Math.round(clock.offsetDays * 10) / 10} days (the demo clock: kept in the database, moves forward only)` : ''}; now ${clock.now().toISOString()}`,
     '  Next         npm run demo   (drives one case per route family over HTTP)',
     '',
   ];

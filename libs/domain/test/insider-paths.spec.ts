@@ -157,7 +157,7 @@ describe('M-09 one employee, one open case', () => {
 
   it('R-04 refuses a proposal when the places are held by other cases, naming them', () => {
     const j = new CaseJourney(world, 'r04-propose', CENTRAL, DEMO_NIP.centralToRegional).needsApproved();
-    given(j.events).when(world.propose(j.state, DEMO_NIP.centralToRegional, {}, undefined, undefined, false, { placesHeldBy: ['case-x'] })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_PLACES_HELD' });
+    given(j.events).when(world.propose(j.state, DEMO_NIP.centralToRegional, {}, undefined, undefined, false, { placesHeld: { count: 1, caseIds: ['case-x'] } })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_PLACES_HELD' });
   });
 });
 

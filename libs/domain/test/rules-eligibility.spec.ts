@@ -50,7 +50,7 @@ describe('R-04 vacancy and competency fit', () => {
     const error = given([]).when(world.open('held', AUDITOR, undefined, undefined, {}, ['case-under-way'])).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_PLACES_HELD' });
     expect(error.message).toContain('case-under-way');
     given([]).when(world.open('free', AUDITOR, undefined, undefined, {}, [])).then((events) => {
-      expect(events[0]?.metadata.ruleOutcomes.find((o) => o.code === undefined && o.ruleId === 'R-04' && 'openGap' in o.inputs)?.inputs).toMatchObject({ openGap: 1, placesHeldBy: [] });
+      expect(events[0]?.metadata.ruleOutcomes.find((o) => o.code === undefined && o.ruleId === 'R-04' && 'openGap' in o.inputs)?.inputs).toMatchObject({ openGap: 1, placesHeld: 0 });
     });
   });
 

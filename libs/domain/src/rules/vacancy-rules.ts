@@ -5,6 +5,13 @@ import { outcome, RuleOutcome } from './outcome';
 
 const PP11 = 'PP 11/2017 Pasal 190';
 
+/** The places of a position other cases under way hold (opened, not yet appointed or ended): how many, and the first of them. */
+export interface HeldPlaces {
+  readonly count: number;
+  /** The oldest holders, at most a page of them, for a refusal to name. */
+  readonly caseIds: readonly string[];
+}
+
 /** The needs analysis of stage 1 (ANALISIS_KEBUTUHAN). */
 export interface NeedsAnalysis {
   readonly kebutuhan: number;
@@ -47,16 +54,22 @@ export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis): Ru
  * R-04 (vacancy): the position's open gap, kebutuhan − bezetting − the places held by other cases under way (opened,
  * not yet appointed or ended), is above zero. A refusal names the cases that hold the places.
  */
-export function r04Vacancy(position: Position, placesHeldBy: readonly string[]): RuleOutcome {
+export function r04Vacancy(position: Position, held: HeldPlaces): RuleOutcome {
   const basis = `${PP11}(4)`;
   const gap = position.kebutuhan - position.bezetting;
-  const open = gap - placesHeldBy.length;
-  const inputs = { positionId: position.id, kebutuhan: position.kebutuhan, bezetting: position.bezetting, placesHeldBy, openGap: open };
+  const open = gap - held.count;
+  const inputs = { positionId: position.id, kebutuhan: position.kebutuhan, bezetting: position.bezetting, placesHeld: held.count, openGap: open };
   if (gap <= 0) return outcome('R-04', 'BLOCK', `position ${position.id} has no vacancy on record (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${gap})`, basis, inputs, 'RULE_R04_NO_VACANCY');
   if (open <= 0) {
-    return outcome('R-04', 'BLOCK', `the ${gap} vacancy(ies) of ${position.id} are all held by cases under way: ${placesHeldBy.join(', ')}`, basis, inputs, 'RULE_R04_PLACES_HELD');
+    return outcome('R-04', 'BLOCK', `the ${gap} vacancy(ies) of ${position.id} are all held by cases under way: ${heldList(held)}`, basis, { ...inputs, heldBy: held.caseIds }, 'RULE_R04_PLACES_HELD');
   }
-  return outcome('R-04', 'PASS', `${open} of ${gap} vacancy(ies) in ${position.title} free (${placesHeldBy.length} held by cases under way)`, basis, inputs);
+  return outcome('R-04', 'PASS', `${open} of ${gap} vacancy(ies) in ${position.title} free (${held.count} held by cases under way)`, basis, inputs);
+}
+
+/** The holders of a position's places as a refusal names them. */
+export function heldList(held: HeldPlaces): string {
+  const more = held.count - held.caseIds.length;
+  return `${held.caseIds.join(', ') || 'none'}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** The share of the position's required competencies the employee has (1 when none are required). */

@@ -7,7 +7,7 @@ import { Delegation, EmployeeSnapshot } from '../reference/employee';
 import { Position } from '../reference/position';
 import { ExceptionGround } from '../rules/outcome';
 import { EligibilityChange } from '../rules/evidence-rules';
-import { NeedsAnalysis } from '../rules/vacancy-rules';
+import { HeldPlaces, NeedsAnalysis } from '../rules/vacancy-rules';
 import { SkpRating } from '../values/skp';
 import { DocumentKind, DocumentStatement } from './documents';
 
@@ -51,8 +51,8 @@ export interface ProposalContext {
   readonly targetPosition: Position;
   /** Other eligible candidates for the vacancy, for merit ranking (M-01). */
   readonly meritPool: readonly EmployeeSnapshot[];
-  /** Other cases under way that hold places of the target position. */
-  readonly placesHeldBy: readonly string[];
+  /** The places of the target position other cases under way hold. */
+  readonly placesHeld: HeldPlaces;
   /** Another open case the employee is already in (M-09), if any. */
   readonly employeeOpenCase: string | null;
   /** Imports that changed the employee's eligibility inputs within the policy window (M-05). */
@@ -68,10 +68,9 @@ export interface ApprovalContext {
   readonly authorities: ChainAuthorities;
 }
 
-/** What the record says about the places of a position: the cases under way that hold them. */
+/** What the record says about the places of a position. */
 export interface PlacesContext {
-  /** Other cases under way for the position (opened, not yet appointed or ended). */
-  readonly placesHeldBy: readonly string[];
+  readonly placesHeld: HeldPlaces;
 }
 
 export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position } & PlacesContext>;

@@ -65,7 +65,7 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     r06ConflictOfInterest(actor, employee, c.decisions, 'PROPOSAL'),
     r44JptLock(employee, now, policy, exceptionGrounds),
     r03TenureInPost(employee, now, policy, exceptionGrounds),
-    r04Vacancy(targetPosition, context.placesHeldBy),
+    r04Vacancy(targetPosition, context.placesHeld),
     r04CompetencyFit(employee, targetPosition, policy),
     r21TenYearLock(employee, cross, input.initiative, now, policy),
     r22Discipline(employee),

@@ -55,3 +55,18 @@ export async function startTestApp(options: { now?: string; workers?: boolean; s
     },
   };
 }
+
+/**
+ * Ends, after each test, the cases it tracked (withdrawn before the decree, revoked after), so the next story finds
+ * the places and the employees free again (R-04, M-09). Call it in a `describe` body; wrap each driver in `track`.
+ */
+export function endCasesAfterEach(): <D extends { end(reason?: string): Promise<void> }>(driver: D) => D {
+  const open: { end(reason?: string): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.end();
+  });
+  return (driver) => {
+    open.push(driver);
+    return driver;
+  };
+}

@@ -73,7 +73,7 @@ export class World {
     const position = this.position(targetPositionId);
     const by = actor ?? this.actor('PENGUSUL', position.agencyId);
     const needsAnalysis = { kebutuhan: position.kebutuhan, bezetting: position.bezetting, workloadHours: 1250, planReference: 'RENCANA-MUTASI-2026', exceptionReason: null, justification: `${position.title} has a vacancy in the ABK`, ...analysis };
-    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeldBy }, metadata: this.meta(by, at) };
+    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeld: { count: placesHeldBy.length, caseIds: placesHeldBy } }, metadata: this.meta(by, at) };
   }
 
   /** A proposal command for the case's target position, with the context and merit pool the application builds. */
@@ -84,7 +84,7 @@ export class World {
     const target = this.position(c.targetPosition.id);
     const meritPool = this.data.employees.filter((e) => belongsToMeritPool(e, this.position(e.positionId), target, employee.agencyId, nip));
     const data: ProposalInput = { employeeNip: nip, originPositionId: employee.positionId, initiative: 'DINAS', justification: 'fills the vacancy with a qualified officer', meritDeviationJustification: null, exceptionGrounds: [], downsizingDecreeReference: null, ...input };
-    const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool, placesHeldBy: [], employeeOpenCase: null, eligibilityChanges: [], ...facts };
+    const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool, placesHeld: { count: 0, caseIds: [] }, employeeOpenCase: null, eligibilityChanges: [], ...facts };
     return { type: revise ? 'ReviseProposal' : 'ProposeCandidate', data, context, metadata: this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at) };
   }
 

@@ -18,8 +18,8 @@ export class CommandContext {
     if (!targetAgency) throw invalid('UNKNOWN_AGENCY', 'targetAgencyId', `no agency ${body.targetAgencyId}`);
     const targetPosition = await this.refs.position(body.targetPositionId);
     if (!targetPosition) throw invalid('UNKNOWN_POSITION', 'targetPositionId', `no position ${body.targetPositionId}`);
-    const placesHeldBy = await this.facts.placesHeldBy(targetPosition.id, body.caseId);
-    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition, placesHeldBy }, metadata };
+    const placesHeld = await this.facts.placesHeld(targetPosition, body.caseId);
+    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition, placesHeld }, metadata };
   }
 
   async proposal(type: 'ProposeCandidate' | 'ReviseProposal', body: ProposalInput, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
@@ -32,11 +32,11 @@ export class CommandContext {
     const [originAgency, targetAgency, targetPosition] = await Promise.all([this.refs.agency(originPosition.agencyId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id)]);
     if (!originAgency || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
     const since = addDays(toDate(metadata.now), -metadata.policy.eligibilityChangeWindowDays.value);
-    const [meritPool, placesHeldBy, employeeOpenCase, eligibilityChanges] = await Promise.all([
-      this.refs.meritPool(targetPosition, employee.agencyId, employee.nip), this.facts.placesHeldBy(targetPosition.id, c.caseId),
+    const [meritPool, placesHeld, employeeOpenCase, eligibilityChanges] = await Promise.all([
+      this.refs.meritPool(targetPosition, employee.agencyId, employee.nip), this.facts.placesHeld(targetPosition, c.caseId),
       this.facts.employeeOpenCase(employee.nip), this.facts.eligibilityChanges(employee.nip, since),
     ]);
-    return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool, placesHeldBy, employeeOpenCase, eligibilityChanges }, metadata };
+    return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool, placesHeld, employeeOpenCase, eligibilityChanges }, metadata };
   }
 
   async submit(state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {

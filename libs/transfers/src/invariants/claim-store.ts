@@ -1,4 +1,4 @@
-import { DomainError, ruleRefused } from '@mutasi/domain';
+import { DomainError, HeldPlaces, heldList, ruleRefused } from '@mutasi/domain';
 import { ClaimOp } from './claims';
 
 /** Anything that runs SQL: a pool, a client inside a transaction, or a TypeORM entity manager. */
@@ -9,10 +9,17 @@ export interface Sql {
 type Rows<T> = { rows: T[] } | T[];
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as Rows<T> & { rows: T[] }).rows);
 
-/** The other cases under way that hold places of a position (R-04), oldest first. */
-export async function placesHeldBy(db: Sql, positionId: string, exceptCaseId: string | null): Promise<string[]> {
-  const rows = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2 ORDER BY claimed_at, case_id', [positionId, exceptCaseId]));
-  return rows.map((r) => r.case_id);
+const NAMED_HOLDERS = 50;
+
+/**
+ * The places of a position other cases under way hold (R-04): how many, and, when they fill the `gap`, the oldest
+ * holders for the refusal to name.
+ */
+export async function placesHeld(db: Sql, positionId: string, exceptCaseId: string | null, gap: number): Promise<HeldPlaces> {
+  const [{ n }] = rowsOf<{ n: number }>(await db.query('SELECT count(*)::int AS n FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2', [positionId, exceptCaseId]));
+  if (n === 0 || n < gap) return { count: n, caseIds: [] };
+  const rows = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2 ORDER BY claimed_at, case_id LIMIT $3', [positionId, exceptCaseId, NAMED_HOLDERS]));
+  return { count: n, caseIds: rows.map((r) => r.case_id) };
 }
 
 /** The open case that holds an employee (M-09), if any. */
@@ -28,10 +35,10 @@ async function holdPlace(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_PLACE' }>):
   const mine = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE case_id = $1', [op.caseId]));
   if (mine.length > 0) return false;
   const [position] = rowsOf<{ kebutuhan: number; bezetting: number }>(await db.query('SELECT kebutuhan, bezetting FROM positions_current WHERE id = $1', [op.positionId]));
-  const held = await placesHeldBy(db, op.positionId, op.caseId);
   const gap = (position?.kebutuhan ?? 0) - (position?.bezetting ?? 0);
-  if (gap - held.length <= 0) {
-    throw ruleRefused('R-04', 'RULE_R04_PLACES_HELD', `the ${gap} vacancy(ies) of ${op.positionId} are all held by cases under way: ${held.join(', ') || 'none (no vacancy)'}`, 'PP 11/2017 Pasal 190(4)');
+  const held = await placesHeld(db, op.positionId, op.caseId, gap);
+  if (gap - held.count <= 0) {
+    throw ruleRefused('R-04', 'RULE_R04_PLACES_HELD', `the ${gap} vacancy(ies) of ${op.positionId} are all held by cases under way: ${heldList(held)}`, 'PP 11/2017 Pasal 190(4)');
   }
   await db.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [op.caseId, op.positionId]);
   return true;

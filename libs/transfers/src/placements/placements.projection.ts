@@ -8,6 +8,31 @@ import { caseIdOfStream } from '../invariants/claims';
 
 const MOVES = new Set(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'ApprovalChainStarted.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1']);
 
+/** One move a placement records: who, from where to where, since when, under which decree. */
+interface PlacementRow {
+  readonly caseId: string;
+  readonly kind: 'APPOINTMENT' | 'REVOCATION';
+  readonly nip: string;
+  readonly from: readonly [agencyId: string, positionId: string];
+  readonly to: readonly [agencyId: string, positionId: string];
+  readonly positionSince: string;
+  readonly jptInaugurationDate: string | null;
+  readonly decreeNumber: string;
+  readonly decreeDate: string;
+  readonly effectiveOn: string;
+}
+
+/** Writes a placement dated by its event (time and place in the global order); a repeat is a no-op. */
+async function insertPlacement(tx: EntityManager, event: RecordedEvent, p: PlacementRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO placements (case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since, jpt_inauguration_date,
+       decree_number, decree_date, effective_on, recorded_at, event_id, position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING`,
+    [p.caseId, p.kind, p.nip, p.from[0], p.from[1], p.to[0], p.to[1], p.positionSince, p.jptInaugurationDate, p.decreeNumber, p.decreeDate, p.effectiveOn,
+      String(event.metadata.recordedAt), event.eventId, event.globalPosition],
+  );
+}
+
 /**
  * The record follows the person: an appointment writes the move into the reference data as a placement (the
  * employee's position, TMT in post and last transfer date; both positions' bezetting, through `employees_current` and
@@ -87,13 +112,11 @@ export class PlacementsProjection implements Projection {
     if (!c?.proposal || !c.decree || !c.appointment) return;
     const p = c.proposal;
     await this.lockPositions(tx, [p.originPositionId, p.targetPositionId]);
-    await tx.query(
-      `INSERT INTO placements (case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since, jpt_inauguration_date,
-         decree_number, decree_date, effective_on, recorded_at, event_id, position)
-       VALUES ($1, 'APPOINTMENT', $2, $3, $4, $5, $6, $7, $8, $9, $10, $7, $11, $12, $13) ON CONFLICT DO NOTHING`,
-      [caseId, p.candidate.nip, p.originAgencyId, p.originPositionId, p.targetAgencyId, p.targetPositionId, c.decree.effectiveDate,
-        isJpt(c.targetPosition.positionClass) ? c.appointment.appointedOn : null, c.decree.decreeNumber, c.decree.decreeDate, String(event.metadata.recordedAt), event.eventId, event.globalPosition],
-    );
+    await insertPlacement(tx, event, {
+      caseId, kind: 'APPOINTMENT', nip: p.candidate.nip, from: [p.originAgencyId, p.originPositionId], to: [p.targetAgencyId, p.targetPositionId],
+      positionSince: c.decree.effectiveDate, jptInaugurationDate: isJpt(c.targetPosition.positionClass) ? c.appointment.appointedOn : null,
+      decreeNumber: c.decree.decreeNumber, decreeDate: c.decree.decreeDate, effectiveOn: c.decree.effectiveDate,
+    });
     await tx.query('DELETE FROM position_claims WHERE case_id = $1', [caseId]);
   }
 
@@ -104,14 +127,11 @@ export class PlacementsProjection implements Projection {
     const c = await this.caseAt(event);
     if (!c?.proposal || !c.decree) return;
     const p = c.proposal;
-    const at = String(event.metadata.recordedAt);
     await this.lockPositions(tx, [p.originPositionId, p.targetPositionId]);
-    await tx.query(
-      `INSERT INTO placements (case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since, jpt_inauguration_date,
-         decree_number, decree_date, effective_on, recorded_at, event_id, position)
-       VALUES ($1, 'REVOCATION', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
-      [caseId, p.candidate.nip, p.targetAgencyId, p.targetPositionId, p.originAgencyId, p.originPositionId, p.candidate.positionSince,
-        p.candidate.jptInaugurationDate, c.decree.decreeNumber, c.decree.decreeDate, toDate(at), at, event.eventId, event.globalPosition],
-    );
+    await insertPlacement(tx, event, {
+      caseId, kind: 'REVOCATION', nip: p.candidate.nip, from: [p.targetAgencyId, p.targetPositionId], to: [p.originAgencyId, p.originPositionId],
+      positionSince: p.candidate.positionSince, jptInaugurationDate: p.candidate.jptInaugurationDate,
+      decreeNumber: c.decree.decreeNumber, decreeDate: c.decree.decreeDate, effectiveOn: toDate(String(event.metadata.recordedAt)),
+    });
   }
 }

@@ -11,7 +11,7 @@ export class InsiderPathTables1700000000210 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE position_claims (case_id text PRIMARY KEY, position_id text NOT NULL, claimed_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
-    await q.query('CREATE INDEX position_claims_position ON position_claims (position_id)');
+    await q.query('CREATE INDEX position_claims_position ON position_claims (position_id, claimed_at, case_id)');
     await q.query(`CREATE TABLE employee_claims (nip text PRIMARY KEY, case_id text NOT NULL, claimed_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
     await q.query('CREATE INDEX employee_claims_case ON employee_claims (case_id)');
     await q.query(`CREATE TABLE decree_numbers (signer_agency_id text NOT NULL, decree_number text NOT NULL, case_id text NOT NULL,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, EligibilityChange, EvaluationContext, IsoDate, SkpRating } from '@mutasi/domain';
-import { employeeOpenCase, placesHeldBy } from '../invariants/claim-store';
+import { addDays, EligibilityChange, EvaluationContext, HeldPlaces, IsoDate, Position, SkpRating } from '@mutasi/domain';
+import { employeeOpenCase, placesHeld } from '../invariants/claim-store';
 
 /** The employee fields the eligibility rules read (R-03, R-06, R-21–, M-01, M-03, R-04 fit). */
 export const ELIGIBILITY_FIELDS = [
@@ -17,8 +17,8 @@ export const ELIGIBILITY_FIELDS = [
 export class RecordFacts {
   constructor(private readonly db: DataSource) {}
 
-  placesHeldBy(positionId: string, exceptCaseId: string | null): Promise<string[]> {
-    return placesHeldBy(this.db, positionId, exceptCaseId);
+  placesHeld(position: Position, exceptCaseId: string | null): Promise<HeldPlaces> {
+    return placesHeld(this.db, position.id, exceptCaseId, position.kebutuhan - position.bezetting);
   }
 
   employeeOpenCase(nip: string): Promise<string | null> {
