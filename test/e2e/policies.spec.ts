@@ -14,7 +14,10 @@ describe('policy versions and calendars as data', () => {
 
   it('lists the versions and calendars to any signed-in user', async () => {
     const list = await http.as(`pns.${DEMO_NIP.internal}`, 'GET', '/api/policies');
-    expect(list.body).toEqual([expect.objectContaining({ version: 'mutasi-policy/2024.1', source: 'BUILT_IN', inForce: true })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({ version: 'mutasi-policy/2024.1', source: 'BUILT_IN', inForce: true }),
+      expect.objectContaining({ version: 'mutasi-policy/2026.12', effectiveFrom: '2026-12-01', source: 'BUILT_IN', inForce: false }),
+    ]);
     const calendars = await http.as('pengusul.kota-bandar-lestari', 'GET', '/api/calendars');
     expect(calendars.body.map((c: { year: number }) => c.year)).toEqual(expect.arrayContaining([2025, 2026]));
   });

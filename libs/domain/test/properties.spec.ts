@@ -37,7 +37,13 @@ function eventPool(): TransferEvent[] {
   internal.scenario.run(world.simple('CloseCase', {}, world.actor('PPK', AGENCY.bandarLestari), '2027-07-01T03:00:00.000Z'));
   const withdrawn = new CaseJourney(world, 'p8', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).proposed();
   withdrawn.scenario.run(world.simple('WithdrawTransfer', { reason: 'budget' }, world.actor('PPK', AGENCY.bandarLestari)));
-  return [internal, province, freeze, objection, returned, window, overdue, withdrawn].flatMap((j) => j.events);
+  // Under the policy of 2026-12 a regional head's decree is reported to Mendagri, on time or flagged overdue.
+  const late = new World('2026-12-07T02:00:00.000Z');
+  const reported = new CaseJourney(late, 'p9', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).decreed();
+  reported.scenario.run(late.simple('ReportReplacement', { reference: 'LAP-MENDAGRI-1', reportedOn: '2026-12-08' }, late.person('PPK', AGENCY.bandarLestari, reported.state), '2026-12-08T02:00:00.000Z'));
+  const unreported = new CaseJourney(late, 'p10', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).decreed();
+  unreported.scenario.run(late.simple('FlagReplacementReportOverdue', {}, SYSTEM, '2026-12-30T02:00:00.000Z'));
+  return [internal, province, freeze, objection, returned, window, overdue, withdrawn, reported, unreported].flatMap((j) => j.events);
 }
 
 describe('decider properties', () => {

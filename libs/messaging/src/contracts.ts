@@ -44,6 +44,8 @@ export const DATA_SCHEMAS: Readonly<Record<string, Schema>> = {
   'mutasi.transfer.CaseFrozen.v1': obj(reference),
   'mutasi.transfer.CaseUnfrozen.v1': obj(reference),
   'mutasi.transfer.DecreeRevoked.v1': obj(reference),
+  'mutasi.transfer.ReplacementReported.v1': obj({ reportedOn: date(), deadline: date() }),
+  'mutasi.transfer.ReplacementReportOverdue.v1': obj({ deadline: date() }),
 };
 
 /** The full JSON Schema of one integration event type: the envelope with that type's data. */

@@ -61,6 +61,8 @@ function publicPart(e: TransferEvent): [string, Record<string, unknown>] {
     case 'CaseFrozen.v1': return [T('CaseFrozen'), { reference: e.data.reference }];
     case 'CaseUnfrozen.v1': return [T('CaseUnfrozen'), { reference: e.data.reference }];
     case 'DecreeRevoked.v1': return [T('DecreeRevoked'), { reference: e.data.reference }];
+    case 'ReplacementReported.v1': return [T('ReplacementReported'), { reportedOn: e.data.reportedOn, deadline: e.data.deadline }];
+    case 'ReplacementReportOverdue.v1': return [T('ReplacementReportOverdue'), { deadline: e.data.deadline }];
   }
 }
 

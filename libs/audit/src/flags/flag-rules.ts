@@ -35,7 +35,7 @@ function patternOf(o: Outcome): string {
   if (o.ruleId === 'M-01') return 'MERIT_DEVIATION';
   if ((o.ruleId === 'R-03' || o.ruleId === 'R-44') && o.inputs?.ground !== undefined) return 'OVERRIDE';
   if (o.ruleId === 'M-03') return 'REPEAT_MOVE';
-  if (['R-30', 'R-31', 'R-32'].includes(o.ruleId)) return 'OVERDUE';
+  if (['R-30', 'R-31', 'R-32', 'R-33'].includes(o.ruleId)) return 'OVERDUE';
   if (o.ruleId === 'R-48') return 'AUDIT_FREEZE';
   return 'RULE_OUTCOME';
 }

@@ -13,7 +13,7 @@ export interface CaseContext {
   readonly windowRules: readonly string[];
 }
 
-type Outcome = { ruleId?: string; outcome?: string; inputs?: { agencies?: { agencyId?: string; ppkStatus?: string }[] } };
+type Outcome = { ruleId?: string; outcome?: string; inputs?: { agencies?: { agencyId?: string; ppkStatus?: string }[]; actingHeads?: string[] } };
 
 /** The case a transfer event belongs to (`transfer-<caseId>`), or null for other streams. */
 export function caseIdOf(event: Pick<RecordedEvent, 'streamId'>): string | null {
@@ -35,7 +35,9 @@ export function nextContext(context: CaseContext | null, event: RecordedEvent): 
   const overlays = outcomes.filter((o) => ['R-40', 'R-43', 'R-45'].includes(o.ruleId ?? ''));
   if (overlays.length > 0) {
     const required = (id: string): boolean => overlays.some((o) => o.ruleId === id && o.outcome === 'REQUIRES_STEP');
-    const penjabat = overlays.find((o) => o.ruleId === 'R-45')?.inputs?.agencies?.filter((a) => a.ppkStatus === 'PENJABAT').map((a) => String(a.agencyId));
+    const r45 = overlays.find((o) => o.ruleId === 'R-45');
+    const acting = r45?.inputs?.actingHeads ?? ['PENJABAT'];
+    const penjabat = r45?.inputs?.agencies?.filter((a) => acting.includes(String(a.ppkStatus))).map((a) => String(a.agencyId));
     next = { ...next, windowRules: ['R-40', 'R-43'].filter(required), ...(penjabat ? { penjabatAgencies: penjabat } : {}) };
   }
   return next;

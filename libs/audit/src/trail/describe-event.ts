@@ -73,8 +73,21 @@ export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): { wh
       return { what: `revoked the decree (${str(d.reference)})`, justification: join(str(d.reason)) };
     case 'CommandRefused.v1':
       return { what: `was refused ${str(d.command)}${d.caseId ? ` on case ${str(d.caseId)}` : ''}: ${str(d.status)} ${str(d.code)}${d.ruleId ? ` (${str(d.ruleId)})` : ''}`, justification: join(str(d.reason)) };
+    case 'ReplacementReported.v1':
+      return { what: `reported the replacement to Mendagri on ${str(d.reportedOn)} (deadline ${str(d.deadline)})`, justification: join(str(d.reference)) };
+    case 'ReplacementReportOverdue.v1':
+      return { what: `the replacement was not reported to Mendagri by ${str(d.deadline)}`, justification: null };
     case 'ReferenceDataImported.v1':
-      return { what: `imported reference data (${str(d.agencies)} agencies, ${str(d.positions)} positions, ${str(d.employees)} employees; sha256 ${str(d.sha256).slice(0, 12)}…)`, justification: join(`source ${str(d.source)}`) };
+      return { what: `imported reference data (import ${str(d.importId)}: ${str(d.agencies)} agencies, ${str(d.positions)} positions, ${str(d.employees)} employees, ${str(d.changedRecords)} records changed; sha256 ${str(d.sha256).slice(0, 12)}…)`, justification: join(`source ${str(d.source)}`) };
+    case 'ReferenceRecordsChanged.v1': {
+      const changes = (d.changes ?? []) as { entity?: string; key?: string; created?: boolean; fields?: { field?: string }[] }[];
+      const list = changes.slice(0, 20).map((c) => `${str(c.entity)} ${str(c.key)}: ${c.created ? 'created' : (c.fields ?? []).map((f) => str(f.field)).join(', ')}`).join('; ');
+      return { what: `import ${str(d.importId)} changed ${changes.length} record(s) (part ${str(d.chunk)}): ${list}${changes.length > 20 ? '; …' : ''}`, justification: null };
+    }
+    case 'PolicyVersionPublished.v1': {
+      const policy = (d.policy ?? {}) as { version?: string; effectiveFrom?: string };
+      return { what: `published policy version ${str(policy.version)}, effective ${str(policy.effectiveFrom)}`, justification: null };
+    }
     default:
       return { what: event.type, justification: null };
   }

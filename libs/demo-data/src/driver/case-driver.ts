@@ -107,7 +107,8 @@ export class CaseDriver {
     for (let n = 0; n < stopAt; n += 1) {
       const step = this.activeStep();
       if (!step || step.kind === 'DECREE') return;
-      await this.command(this.stepPerson(step), 'approve-step', { stepId: step.stepId, notes: 'disetujui' });
+      const consent = step.kind === 'CONSENT' ? { consentToPositionId: this.targetPositionId } : {};
+      await this.command(this.stepPerson(step), 'approve-step', { stepId: step.stepId, notes: 'disetujui', ...consent });
     }
   }
 
@@ -123,6 +124,13 @@ export class CaseDriver {
     const body = { decreeNumber: `800/SK-MUT/${this.caseId.slice(0, 8)}`, decreeDate: today, effectiveDate: today, documentSha256: sha(`SK ${this.caseId}`), employeeNip: this.nip, targetPositionId: this.targetPositionId, ...overrides };
     const by = signer ?? this.person(step?.role as HumanRole, step?.agencyId as string, 'DECREE');
     return this.command(by, 'issue-decree', body, expect);
+  }
+
+  /** R-33: a regional head's decree is reported to Mendagri (when the policy asks for it); a no-op otherwise. */
+  async reportReplacement(): Promise<void> {
+    const report = (this.view.decree as { replacementReport: { deadline: string } | null } | null)?.replacementReport;
+    if (!report) return;
+    await this.command(userIdFor('PPK', this.targetAgencyId), 'report-replacement', { reportedOn: await this.today(), reference: `B/800/${this.caseId.slice(0, 8)}/LAP-MENDAGRI` });
   }
 
   /** The appointment on the decree's TMT, by a holder of the receiving PPK's office who took no other decision. */

@@ -42,6 +42,7 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
     const d = new CaseDriver(http, target, nip, say);
     await d.throughApproval();
     await d.issueDecree();
+    await d.reportReplacement();
     await d.appoint();
     say(`  route ${String(d.view.route)}, chain ${(d.view.approvalChain as { role: string }[]).map((s) => s.role).join(' → ')}\n`);
     drivers.push(d);

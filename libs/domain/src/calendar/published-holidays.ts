@@ -7,10 +7,15 @@ export interface PublishedHolidays {
   readonly years: Readonly<Record<string, { readonly basis: string; readonly days: readonly { readonly date: string; readonly kind: string; readonly occasion: string }[] }>>;
 }
 
+/** The years of a file that hold a published list (a year listed with no days and no decree is not yet published). */
+export function publishedYears(file: PublishedHolidays): [string, PublishedHolidays['years'][string]][] {
+  return Object.entries(file.years).filter(([, y]) => y.days.length > 0 && y.basis.replace(/^:\s*/, '').trim() !== '');
+}
+
 /** A published holiday file as the calendar the rules count working days on. */
 export function holidayCalendarOf(file: PublishedHolidays): HolidayCalendar {
   return {
-    years: Object.entries(file.years).map(([year, y]) => ({ year: Number(year), dates: y.days.map((d) => d.date), basis: y.basis.replace(/^:\s*/, '') })).sort((a, b) => a.year - b.year),
+    years: publishedYears(file).map(([year, y]) => ({ year: Number(year), dates: y.days.map((d) => d.date), basis: y.basis.replace(/^:\s*/, '') })).sort((a, b) => a.year - b.year),
   };
 }
 

@@ -46,8 +46,58 @@ export const POLICY_2024_1: Policy = {
     value: { vacancyClosed: 40, skpHeldOrImproved: 30, skpOneStepDown: 15, competencyFit: 30, metAt: 70, partlyMetAt: 40 },
     legalBasis: 'agency policy (M-08): the evaluation is scored against the original justification, a vacancy filled by a fitting person',
   },
+  jptLockEnabled: { value: true, legalBasis: 'UU 5/2014 Pasal 116 ayat (1)' },
+  presidentialPositions: { value: { mode: 'NOT_APPLIED', classes: [], functionalLevels: [] }, legalBasis: 'not applied in this version' },
+  jptCompetencyTest: { value: false, legalBasis: 'not applied in this version' },
+  pppkInternalMove: { value: false, legalBasis: 'PP 49/2018: no mutation scheme for PPPK' },
+  objectionDecisionCounting: { value: 'CALENDAR', legalBasis: 'PP 79/2021 (reported) (R-32)' },
+  chainShape: { value: { interProvinceThroughGovernor: false, kabkotaToProvinsiForwarding: true }, legalBasis: 'docs/domain.md §4 as first written' },
+  replacementReport: { value: { enabled: false, workingDays: 7 }, legalBasis: 'not applied in this version' },
+  actingHeads: { value: ['PENJABAT'], legalBasis: 'PP 49/2008 Pasal 132A' },
+  actingHeadPertek: { value: true, legalBasis: 'Perpres 116/2022' },
   maxTextLength: 4000,
 };
 
+const CHECKED = 'checked 2026-12-01';
+
+/**
+ * The law as it stands on 2026-12-01 (docs/rules.md): revoked and misread sources corrected, sources that are official
+ * statements or agency policy said to be so, the President's positions, PPPK moves inside one agency, working-day
+ * deadlines, the corrected chains, R-33 and acting heads (Plt). Decisions taken under 2024.1 keep their version.
+ */
+export const POLICY_2026_12: Policy = {
+  ...POLICY_2024_1,
+  version: 'mutasi-policy/2026.12',
+  effectiveFrom: '2026-12-01',
+  description: 'The law as it stands on 2026-12-01: UU 20/2023, PP 11/2017 jo. PP 17/2020, Peraturan BKN 5/2019, PermenPAN-RB 6/2024, official statements and agency policy, each marked',
+  minYearsInPost: { value: 2, legalBasis: `${PP11}(3) (in force, ${CHECKED})`, note: 'a 6-month minimum was announced in 2025 (statement); no regulation found' },
+  maxYearsInPost: { value: 5, legalBasis: `${PP11}(3) (in force, ${CHECKED})` },
+  selfRequestLockYears: { value: 10, legalBasis: `PermenPAN-RB 6/2024 Pasal 59 ayat (2), from TMT PNS (in force, ${CHECKED})`, note: 'Pasal 59 ayat (4): an employee who insists on the move is deemed to have resigned' },
+  jptLockYears: { value: 2, legalBasis: 'agency policy (R-44); background: UU 5/2014 Pasal 116 ayat (1), revoked by UU 20/2023 on 2023-10-31, no successor provision found', note: 'configurable: jptLockEnabled' },
+  jptLockEnabled: { value: true, legalBasis: 'agency policy (R-44), default on; UU 5/2014 Pasal 116 was revoked by UU 20/2023' },
+  pertekDays: { value: 15, legalBasis: `official statement (R-30): BKN completes within 15 calendar days of a complete file (BKN, 2019; not an article) (${CHECKED})` },
+  stepDeadlineDays: { value: 14, legalBasis: 'agency policy (R-30): every other approval step has a deadline', note: 'no regulation times these steps' },
+  escalationDays: { value: 7, legalBasis: 'agency policy (R-30): overdue steps escalate again after this many days' },
+  appointmentWorkingDays: { value: 30, legalBasis: `official statement (R-31): appointment within 30 working days of the decree (BKN, 2019) (${CHECKED})` },
+  objectionWindowDays: { value: 14, legalBasis: 'official statement (R-32): 14 days to object, as a regional official stated it', note: 'no article found for the window' },
+  objectionDecisionDays: { value: 21, legalBasis: `official statement (R-32): the PPK decides an objection within 21 working days (${CHECKED})` },
+  objectionDecisionCounting: { value: 'WORKING', legalBasis: `official statement (R-32): 21 working days (${CHECKED})` },
+  meritWeights: {
+    value: { skp: 0.4, competency: 0.3, education: 0.15, timeInPost: 0.15 },
+    legalBasis: 'agency policy (M-01): ranking candidates by a versioned score is how Mutasi applies the merit system; background: the merit principle of UU 20/2023',
+  },
+  presidentialPositions: {
+    value: { mode: 'REFUSE', classes: ['JPT_UTAMA', 'JPT_MADYA'], functionalLevels: ['AHLI_UTAMA'] },
+    legalBasis: `PP 11/2017 Pasal 3 ayat (3); UU 20/2023 Pasal 29 ayat (1): the transfer is not delegated to the agency's PPK (in force, ${CHECKED})`,
+    note: 'REFUSE: Mutasi does not run the presidential procedure (through the Ministry of State Secretariat); a later version may add it as a step',
+  },
+  jptCompetencyTest: { value: true, legalBasis: `PP 17/2020 (amending PP 11/2017): a move from one JPT to another needs a competency test (uji kompetensi) (in force, ${CHECKED})` },
+  pppkInternalMove: { value: true, legalBasis: `official statement (R-62): KepMenPAN-RB 16/2025 as reported in November 2025: a PPPK may move inside one agency with a MenPAN-RB recommendation (${CHECKED})` },
+  chainShape: { value: { interProvinceThroughGovernor: true, kabkotaToProvinsiForwarding: false }, legalBasis: `official statement: inter-province moves into a kabupaten/kota go to Mendagri through the governor, copy to the Head of BKN; KABKOTA_TO_PROVINSI: the governor is the receiving PPK (PP 11/2017) (${CHECKED})` },
+  replacementReport: { value: { enabled: true, workingDays: 7 }, legalBasis: `official statement (R-33): SE Mendagri 100.2.1.3/1575/SJ of 2024: a regional head reports every replacement to Mendagri within 7 working days (${CHECKED})` },
+  actingHeads: { value: ['PENJABAT', 'PLT'], legalBasis: `PP 49/2008 Pasal 132A; Permendagri 4/2023 Pasal 15 (statement: covers a Plt as well as a Penjabat) (${CHECKED})` },
+  actingHeadPertek: { value: true, legalBasis: `official statement (R-46): the Head of BKN's letter on pertek for acting regional heads, not Perpres 116/2022 (${CHECKED})` },
+};
+
 /** Every policy version, oldest first. */
-export const DEFAULT_POLICIES: readonly Policy[] = [POLICY_2024_1];
+export const DEFAULT_POLICIES: readonly Policy[] = [POLICY_2024_1, POLICY_2026_12];

@@ -1,4 +1,5 @@
 import { IsoDate } from '../shared/dates';
+import { PpkStatus } from '../reference/agency';
 import { PositionClass } from '../reference/position';
 import { SkpRating } from '../values/skp';
 
@@ -15,6 +16,21 @@ export interface MeritWeights {
   readonly competency: number;
   readonly education: number;
   readonly timeInPost: number;
+}
+
+/** R-02: the positions the President decides on, by class and by functional level. */
+export interface PresidentialPositions {
+  readonly mode: 'NOT_APPLIED' | 'REFUSE';
+  readonly classes: readonly PositionClass[];
+  readonly functionalLevels: readonly string[];
+}
+
+/** Steps of route chains that changed with the corrections of 2026-12-01. */
+export interface ChainShape {
+  /** INTER_PROVINCE with a kabupaten/kota receiving goes to Mendagri through the receiving side's governor. */
+  readonly interProvinceThroughGovernor: boolean;
+  /** KABKOTA_TO_PROVINSI has a separate forwarding step by the governor (redundant: the governor is the receiving PPK). */
+  readonly kabkotaToProvinsiForwarding: boolean;
 }
 
 /** Points of the post-transfer evaluation (M-08) and the verdict thresholds. */
@@ -65,6 +81,24 @@ export interface Policy {
   readonly skpRatingDueBy: Threshold<string>;
   /** M-08: how an evaluation is scored against the original justification. */
   readonly evaluationScoring: Threshold<EvaluationScoring>;
+  /** R-44: whether the JPT lock applies (an agency policy since UU 5/2014 Pasal 116 was revoked). */
+  readonly jptLockEnabled: Threshold<boolean>;
+  /** R-02: positions whose transfer the President decides (not the agency's PPK), and how Mutasi treats them. */
+  readonly presidentialPositions: Threshold<PresidentialPositions>;
+  /** R-05: a move from one JPT to another needs a competency test (uji kompetensi) recorded on the case. */
+  readonly jptCompetencyTest: Threshold<boolean>;
+  /** R-62: a PPPK may move inside one agency with a MenPAN-RB recommendation. */
+  readonly pppkInternalMove: Threshold<boolean>;
+  /** R-32: whether the objection decision deadline counts working days or calendar days. */
+  readonly objectionDecisionCounting: Threshold<'CALENDAR' | 'WORKING'>;
+  /** Route shapes the corrections changed (docs/domain.md §4). */
+  readonly chainShape: Threshold<ChainShape>;
+  /** R-33: a regional head reports every replacement to Mendagri within some working days of the decree. */
+  readonly replacementReport: Threshold<{ readonly enabled: boolean; readonly workingDays: number }>;
+  /** R-45: the acting heads (Penjabat, Plt) whose moves need Mendagri's written approval. */
+  readonly actingHeads: Threshold<readonly PpkStatus[]>;
+  /** R-46: the acting heads' moves also need a BKN head office pertek. */
+  readonly actingHeadPertek: Threshold<boolean>;
   /** Largest accepted text field, to keep events small. */
   readonly maxTextLength: number;
 }

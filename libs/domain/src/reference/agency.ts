@@ -1,7 +1,8 @@
 import { IsoDate } from '../shared/dates';
 
 export type AgencyKind = 'PUSAT' | 'PROVINSI' | 'KABKOTA';
-export type PpkStatus = 'DEFINITIF' | 'PENJABAT';
+/** The head's status: elected (definitif), an appointed Penjabat (Pj), or a Pelaksana Tugas (Plt). */
+export type PpkStatus = 'DEFINITIF' | 'PENJABAT' | 'PLT';
 
 /** Regional election dates for R-40 (freeze before the election) and the end of the head's term. */
 export interface ElectionCalendar {

@@ -77,6 +77,7 @@ export function decreeSignerFor(route: Route, target: Agency, authorities: Chain
 
 function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
   const { route, origin, target, authorities } = input;
+  const shape = input.policy.chainShape.value;
   const proposal: Draft = { kind: 'PROPOSAL', role: 'PPK', agencyId: target.agency.id, title: 'Proposal by the receiving PPK (PPK-P)', ruleIds: [] };
   const consent: Draft = { kind: 'CONSENT', role: 'PPK', agencyId: origin.agency.id, title: 'Written consent of the releasing PPK (PPK-A) naming the target position', ruleIds: ['R-11'] };
   switch (route) {
@@ -87,14 +88,21 @@ function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
       ];
     case 'KABKOTA_SAME_PROVINCE':
     case 'PROVINSI_TO_KABKOTA':
-    case 'KABKOTA_TO_PROVINSI':
+    case 'KABKOTA_TO_PROVINSI': {
+      // The governor is the receiving PPK of a kabupaten/kota → provinsi move: a separate forwarding step is redundant.
+      const forwarding = route !== 'KABKOTA_TO_PROVINSI' || shape.kabkotaToProvinsiForwarding;
       return [proposal, consent,
-        { kind: 'FORWARDING', role: 'GUBERNUR', agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor', ruleIds: [] },
+        ...(forwarding ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor', ruleIds: [] }] : []),
         { kind: 'PERTEK', role: 'KANREG_BKN', agencyId: target.agency.kanregAgencyId, title: 'Technical consideration (pertek) of the BKN regional office', ruleIds: ['R-30'] }];
-    case 'INTER_PROVINCE':
+    }
+    case 'INTER_PROVINCE': {
+      // Into a kabupaten/kota the file goes to Mendagri through the receiving side's governor (copy to the Head of BKN).
+      const throughGovernor = shape.interProvinceThroughGovernor && target.agency.kind === 'KABKOTA';
       return [proposal, consent,
+        ...(throughGovernor ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor of the receiving kabupaten/kota to Mendagri, copy to the Head of BKN', ruleIds: [] }] : []),
         { kind: 'COORDINATION', role: 'MENDAGRI', agencyId: authorities.kemendagriAgencyId, title: 'Coordination by Kemendagri (Permendagri 58/2019)', ruleIds: [] },
         { kind: 'PERTEK', role: 'KEPALA_BKN', agencyId: authorities.bknAgencyId, title: 'Technical consideration (pertek) of the BKN head office', ruleIds: ['R-30'] }];
+    }
     case 'PUSAT_TO_DAERAH':
     case 'DAERAH_TO_PUSAT':
     case 'PUSAT_TO_PUSAT':

@@ -54,25 +54,30 @@ export function r43PostInauguration(sides: readonly MoveSide[], now: IsoInstant,
   return outcome('R-43', 'REQUIRES_STEP', `within ${t.value} months of inauguration of ${names}: Mendagri's written approval is required`, t.legalBasis, inputs);
 }
 
-/** R-45: a PENJABAT regional head needs Mendagri's written approval for any mutasi. */
-export function r45Penjabat(sides: readonly MoveSide[]): RuleOutcome {
-  const basis = 'PP 49/2008 Pasal 132A';
-  const penjabat = sides.filter((s) => isRegional(s.agency) && s.agency.ppkStatus === 'PENJABAT');
-  const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })) };
-  if (penjabat.length === 0) return outcome('R-45', 'PASS', 'no PENJABAT regional head acts on this move', basis, inputs);
-  return outcome('R-45', 'REQUIRES_STEP', `${penjabat.map((s) => s.agency.name).join(', ')} is led by a PENJABAT: Mendagri's written approval is required`, basis, inputs);
+/** The sides led by an acting head (Penjabat, and under the current policy a Plt). */
+function actingSides(sides: readonly MoveSide[], policy: Policy): MoveSide[] {
+  return sides.filter((s) => isRegional(s.agency) && policy.actingHeads.value.includes(s.agency.ppkStatus));
 }
 
-/** R-46: a PENJABAT regional head also needs a pertek from the BKN head office. */
-export function r46PenjabatPertek(sides: readonly MoveSide[]): RuleOutcome {
-  const basis = 'Perpres 116/2022';
-  const penjabat = sides.filter((s) => isRegional(s.agency) && s.agency.ppkStatus === 'PENJABAT');
-  const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })) };
-  if (penjabat.length === 0) return outcome('R-46', 'PASS', 'no PENJABAT regional head acts on this move', basis, inputs);
-  return outcome('R-46', 'REQUIRES_STEP', `${penjabat.map((s) => s.agency.name).join(', ')} is led by a PENJABAT: a KEPALA_BKN pertek is required`, basis, inputs);
+/** R-45: an acting regional head (Penjabat; Plt under the current policy) needs Mendagri's written approval for any mutasi. */
+export function r45Penjabat(sides: readonly MoveSide[], policy: Policy): RuleOutcome {
+  const basis = policy.actingHeads.legalBasis;
+  const acting = actingSides(sides, policy);
+  const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })), actingHeads: policy.actingHeads.value };
+  if (acting.length === 0) return outcome('R-45', 'PASS', 'no acting regional head acts on this move', basis, inputs);
+  return outcome('R-45', 'REQUIRES_STEP', `${acting.map((s) => `${s.agency.name} (${s.agency.ppkStatus})`).join(', ')} is led by an acting head: Mendagri's written approval is required`, basis, inputs);
+}
+
+/** R-46: an acting regional head also needs a pertek from the BKN head office. */
+export function r46PenjabatPertek(sides: readonly MoveSide[], policy: Policy): RuleOutcome {
+  const basis = policy.actingHeadPertek.legalBasis;
+  const acting = policy.actingHeadPertek.value ? actingSides(sides, policy) : [];
+  const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })), actingHeads: policy.actingHeads.value };
+  if (acting.length === 0) return outcome('R-46', 'PASS', 'no acting regional head acts on this move', basis, inputs);
+  return outcome('R-46', 'REQUIRES_STEP', `${acting.map((s) => s.agency.name).join(', ')} is led by an acting head: a KEPALA_BKN pertek is required`, basis, inputs);
 }
 
 /** The overlay rules that may add steps, in the order their steps are added. */
 export function overlayOutcomes(sides: readonly MoveSide[], now: IsoInstant, policy: Policy): RuleOutcome[] {
-  return [r40ElectionFreeze(sides, now, policy), r43PostInauguration(sides, now, policy), r45Penjabat(sides), r46PenjabatPertek(sides)];
+  return [r40ElectionFreeze(sides, now, policy), r43PostInauguration(sides, now, policy), r45Penjabat(sides, policy), r46PenjabatPertek(sides, policy)];
 }

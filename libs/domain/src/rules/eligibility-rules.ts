@@ -3,6 +3,7 @@ import { Policy } from '../policy/policy';
 import { EmployeeSnapshot } from '../reference/employee';
 import { skpAtLeast } from '../values/skp';
 import { Route } from '../routes/route';
+import { isJpt, Position } from '../reference/position';
 import { outcome, RuleOutcome } from './outcome';
 
 const PERBAN5 = 'Peraturan BKN 5/2019 Pasal 3';
@@ -48,13 +49,57 @@ export function r24Skp(employee: EmployeeSnapshot, now: IsoInstant, policy: Poli
   return outcome('R-24', 'PASS', `SKP at least ${minimum} in ${years.join(' and ')}`, policy.minimumSkp.legalBasis, inputs);
 }
 
-/** R-60: PPPK have no mutation scheme; every standard route is closed to them. */
-export function r60Pppk(employee: EmployeeSnapshot, route: Route): RuleOutcome {
+/**
+ * R-60: PPPK have no mutation scheme to another agency: the cross-agency routes are closed to them. Under the current
+ * policy a PPPK may move inside one agency (R-62) or in organisational downsizing (R-61).
+ */
+export function r60Pppk(employee: EmployeeSnapshot, route: Route, policy: Policy): RuleOutcome {
   const basis = 'PP 49/2018';
-  const inputs = { kind: employee.kind, route };
+  const inputs = { kind: employee.kind, route, internalAllowed: policy.pppkInternalMove.value };
   if (employee.kind !== 'PPPK') return outcome('R-60', 'PASS', 'the employee is a PNS', basis, inputs);
   if (route === 'PPPK_PERAMPINGAN') return outcome('R-60', 'PASS', 'PPPK moved under organisational downsizing (R-61)', basis, inputs);
-  return outcome('R-60', 'BLOCK', 'PPPK have no mutation scheme: a PPPK can move only in organisational downsizing (R-61)', basis, inputs, 'RULE_R60_PPPK');
+  if (route === 'INTERNAL' && policy.pppkInternalMove.value) return outcome('R-60', 'PASS', 'a PPPK move inside one agency (R-62 governs)', policy.pppkInternalMove.legalBasis, inputs);
+  const why = policy.pppkInternalMove.value ? 'a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)' : 'a PPPK can move only in organisational downsizing (R-61)';
+  return outcome('R-60', 'BLOCK', `PPPK have no mutation scheme to another agency: ${why}`, basis, inputs, 'RULE_R60_PPPK');
+}
+
+/**
+ * R-62: a PPPK moving inside one agency needs the MenPAN-RB recommendation, attached and verified before approval
+ * (KepMenPAN-RB 16/2025 as reported).
+ */
+export function r62PppkRecommendation(employee: EmployeeSnapshot, route: Route, policy: Policy): RuleOutcome {
+  const basis = policy.pppkInternalMove.legalBasis;
+  const applies = employee.kind === 'PPPK' && route === 'INTERNAL' && policy.pppkInternalMove.value;
+  const inputs = { kind: employee.kind, route, ...(applies ? { requiredDocument: 'MENPANRB_RECOMMENDATION' } : {}) };
+  if (!applies) return outcome('R-62', 'PASS', 'not a PPPK move inside one agency', basis, inputs);
+  return outcome('R-62', 'PASS', 'a PPPK moves inside the agency: the MenPAN-RB recommendation must be attached and verified before approval', basis, inputs);
+}
+
+/** R-02: the positions whose transfer the President decides, not the agency's PPK. */
+export function isPresidentialPosition(position: Position, policy: Policy): boolean {
+  const p = policy.presidentialPositions.value;
+  return p.classes.includes(position.positionClass) || (position.functionalLevel !== null && p.functionalLevels.includes(position.functionalLevel));
+}
+
+/**
+ * R-02: the transfer of a JPT Utama, a JPT Madya or a JF Ahli Utama is not delegated to the agency's PPK; under the
+ * current policy Mutasi refuses it, naming the article, rather than run it as if the PPK could decide.
+ */
+export function r02Presidential(origin: Position, target: Position, policy: Policy): RuleOutcome {
+  const rule = policy.presidentialPositions;
+  const hit = [origin, target].filter((p) => isPresidentialPosition(p, policy));
+  const inputs = { mode: rule.value.mode, positions: hit.map((p) => ({ id: p.id, positionClass: p.positionClass, functionalLevel: p.functionalLevel })) };
+  if (rule.value.mode === 'NOT_APPLIED' || hit.length === 0) return outcome('R-02', 'PASS', 'no position the President decides on is moved', rule.legalBasis, inputs);
+  return outcome('R-02', 'BLOCK', `${hit.map((p) => `${p.title} (${p.positionClass}${p.functionalLevel ? `, ${p.functionalLevel}` : ''})`).join(' and ')}: the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure`, rule.legalBasis, inputs, 'RULE_R02_PRESIDENTIAL');
+}
+
+/** R-05: a move from one JPT to another needs a competency test (uji kompetensi) recorded on the case before approval. */
+export function r05JptCompetencyTest(origin: Position, target: Position, policy: Policy): RuleOutcome {
+  const rule = policy.jptCompetencyTest;
+  const applies = rule.value && isJpt(origin.positionClass) && isJpt(target.positionClass);
+  const inputs = { originClass: origin.positionClass, targetClass: target.positionClass, ...(applies ? { requiredDocument: 'COMPETENCY_TEST_RESULT' } : {}) };
+  if (!applies) return outcome('R-05', 'PASS', 'not a move from one JPT to another', rule.legalBasis, inputs);
+  return outcome('R-05', 'PASS', 'a move from one JPT to another: the competency test result must be attached and verified before approval', rule.legalBasis, inputs);
 }
 
 /** R-61: the downsizing route needs the reference of the downsizing decree. */

@@ -41,7 +41,8 @@ export function r21TenYearLock(
   const today = toDate(now);
   if (today >= lockEnds) return outcome('R-21', 'PASS', `the ${lock.value}-year lock from TMT PNS ended on ${lockEnds}`, lock.legalBasis, { ...inputs, lockEnds });
   if (initiative === 'PERMINTAAN_SENDIRI') {
-    return outcome('R-21', 'BLOCK', `a self-requested move to another agency is not allowed before ${lockEnds}, ${lock.value} years after TMT PNS ${employee.tmtPns}`, lock.legalBasis, { ...inputs, lockEnds }, 'RULE_R21_TEN_YEAR_LOCK');
+    const insisting = lock.note ? `; ${lock.note}` : '';
+    return outcome('R-21', 'BLOCK', `a self-requested move to another agency is not allowed before ${lockEnds}, ${lock.value} years after TMT PNS ${employee.tmtPns}${insisting}`, lock.legalBasis, { ...inputs, lockEnds }, 'RULE_R21_TEN_YEAR_LOCK');
   }
   return outcome('R-21', 'FLAG', `a dinas-initiated move to another agency within ${lock.value} years of TMT PNS (lock ends ${lockEnds})`, lock.legalBasis, { ...inputs, lockEnds });
 }
@@ -49,7 +50,8 @@ export function r21TenYearLock(
 /** R-44: a JPT may not be replaced within `jptLockYears` of inauguration except on a recorded legal ground. */
 export function r44JptLock(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy, grounds: readonly ExceptionGround[]): RuleOutcome {
   const lock = policy.jptLockYears;
-  const inputs = { jptInaugurationDate: employee.jptInaugurationDate, lockYears: lock.value, policyVersion: policy.version };
+  const inputs = { jptInaugurationDate: employee.jptInaugurationDate, lockYears: lock.value, enabled: policy.jptLockEnabled.value, policyVersion: policy.version };
+  if (!policy.jptLockEnabled.value) return outcome('R-44', 'PASS', 'the JPT lock is switched off in this policy version (it is agency policy, not law)', policy.jptLockEnabled.legalBasis, inputs);
   if (employee.jptInaugurationDate === null) return outcome('R-44', 'PASS', 'the employee holds no JPT position', lock.legalBasis, inputs);
   const lockEnds = addYears(employee.jptInaugurationDate, lock.value);
   if (toDate(now) >= lockEnds) return outcome('R-44', 'PASS', `the JPT lock ended on ${lockEnds}`, lock.legalBasis, { ...inputs, lockEnds });

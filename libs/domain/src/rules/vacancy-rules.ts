@@ -22,17 +22,17 @@ export interface NeedsAnalysis {
   readonly justification: string;
 }
 
-/** R-01: the move should follow the agency's annual mutation plan; otherwise an exception reason is flagged. */
+/** R-01: the move should follow the agency's mutation plan (the law asks for a plan, not necessarily an annual one); otherwise an exception reason is flagged. */
 export function r01AnnualPlan(analysis: NeedsAnalysis): RuleOutcome {
-  const basis = `${PP11}(1)`;
+  const basis = `${PP11}(1): mutation follows a plan (in force, checked 2026-12-01)`;
   const inputs = { planReference: analysis.planReference, exceptionReason: analysis.exceptionReason };
   if (analysis.planReference !== null && analysis.planReference.trim() !== '') {
-    return outcome('R-01', 'PASS', `in the annual mutation plan ${analysis.planReference}`, basis, inputs);
+    return outcome('R-01', 'PASS', `in the mutation plan ${analysis.planReference}`, basis, inputs);
   }
   if (analysis.exceptionReason !== null && analysis.exceptionReason.trim() !== '') {
-    return outcome('R-01', 'FLAG', `outside the annual mutation plan, on the exception reason: ${analysis.exceptionReason}`, basis, inputs);
+    return outcome('R-01', 'FLAG', `outside the mutation plan, on the exception reason: ${analysis.exceptionReason}`, basis, inputs);
   }
-  return outcome('R-01', 'BLOCK', 'the needs analysis names neither an annual plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
+  return outcome('R-01', 'BLOCK', 'the needs analysis names neither a mutation plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
 }
 
 /**

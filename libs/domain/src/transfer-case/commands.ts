@@ -84,13 +84,14 @@ export type ResolveObjection = Command<'ResolveObjection', { outcome: 'UPHELD' |
 export type AttachDocument = Command<'AttachDocument', { kind: DocumentKind; title: string; sha256: string; statement: DocumentStatement | null }>;
 export type VerifyDocument = Command<'VerifyDocument', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
 export type SubmitForApproval = Command<'SubmitForApproval', Record<string, never>, ApprovalContext>;
-export type ApproveStep = Command<'ApproveStep', { stepId: string; notes: string }>;
+/** `consentToPositionId`: on the releasing PPK's consent, the position consented to, stated by the PPK (R-11). */
+export type ApproveStep = Command<'ApproveStep', { stepId: string; notes: string; consentToPositionId?: string | null }>;
 export type RejectStep = Command<'RejectStep', { stepId: string; reason: string }>;
 export type ReturnForRevision = Command<'ReturnForRevision', { stepId: string; reason: string }>;
 export type IssueDecree = Command<'IssueDecree', {
   decreeNumber: string; decreeDate: IsoDate; effectiveDate: IsoDate; documentSha256: string; employeeNip: string;
   targetPositionId: string; delegationId: string | null;
-}, { delegation: Delegation | null }>;
+}, { delegation: Delegation | null; targetAgency: Agency }>;
 export type RecordAppointment = Command<'RecordAppointment', { appointedOn: IsoDate; reference: string }>;
 /** What the record says about the employee after the move, looked up by the application for an evaluation (M-08). */
 export interface EvaluationContext {
@@ -105,6 +106,8 @@ export type RecordEvaluation = Command<'RecordEvaluation', {
   serviceIndicators: Readonly<Record<string, number>> | null; notes: string;
 }, EvaluationContext>;
 export type CloseCase = Command<'CloseCase', Record<string, never>>;
+/** R-33: the regional head's office records the report of the replacement to Mendagri. */
+export type ReportReplacement = Command<'ReportReplacement', { reference: string; reportedOn: IsoDate }>;
 export type WithdrawTransfer = Command<'WithdrawTransfer', { reason: string }>;
 export type FreezeCase = Command<'FreezeCase', { reason: string; reference: string }>;
 export type UnfreezeCase = Command<'UnfreezeCase', { reason: string; reference: string }>;
@@ -115,12 +118,13 @@ export type CloseObjectionWindow = Command<'CloseObjectionWindow', Record<string
 export type FlagObjectionDecisionOverdue = Command<'FlagObjectionDecisionOverdue', Record<string, never>>;
 export type FlagAppointmentOverdue = Command<'FlagAppointmentOverdue', Record<string, never>>;
 export type AnnounceEvaluationDue = Command<'AnnounceEvaluationDue', { periodMonths: number }>;
+export type FlagReplacementReportOverdue = Command<'FlagReplacementReportOverdue', Record<string, never>>;
 
 export type TransferCommand =
   | OpenTransferCase | ApproveNeedsAnalysis | ProposeCandidate | ReviseProposal | NotifyEmployee | AcknowledgeTransfer
   | RaiseObjection | ResolveObjection | AttachDocument | VerifyDocument | SubmitForApproval | ApproveStep | RejectStep
   | ReturnForRevision | IssueDecree | RecordAppointment | RecordEvaluation | CloseCase | WithdrawTransfer | FreezeCase
   | UnfreezeCase | RevokeDecree | EscalateOverdueStep | CloseObjectionWindow | FlagObjectionDecisionOverdue
-  | FlagAppointmentOverdue | AnnounceEvaluationDue;
+  | FlagAppointmentOverdue | AnnounceEvaluationDue | ReportReplacement | FlagReplacementReportOverdue;
 
 export type TransferCommandType = TransferCommand['type'];

@@ -1,5 +1,6 @@
 import { addDays, toDate } from '../shared/dates';
 import { DomainError, forbidden, invalid } from '../shared/errors';
+import { Policy } from '../policy/policy';
 import { buildApprovalChain } from '../routes/approval-chain';
 import { outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
 import { ApproveStep, EscalateOverdueStep, RejectStep, ReturnForRevision, SubmitForApproval } from './commands';
@@ -11,20 +12,24 @@ import { CaseIn, CaseState, StepState } from './state';
 
 const CHECKLIST_BASIS = 'Peraturan BKN 5/2019 Pasal 3 ayat (1)';
 
-function checklistOutcomes(c: CaseIn<'SOCIALISED'>): RuleOutcome[] {
-  const required = requiredDocuments(c.proposal.route, c.proposal.crossAgency);
+function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome[] {
+  const required = requiredDocuments(c.proposal.route, c.proposal.crossAgency, c.proposal.askedDocuments);
   const approved = new Set(c.documents.filter((d) => d.status === 'APPROVED').map((d) => d.kind));
   const missing = required.filter((k) => !approved.has(k));
+  const asked = c.proposal.askedDocuments.filter((k) => !approved.has(k));
+  const askedOutcomes = asked.map((k) => (k === 'COMPETENCY_TEST_RESULT'
+    ? outcome('R-05', 'BLOCK', `a move from one JPT to another needs the ${DOCUMENT_TITLES[k]}, attached and verified`, policy.jptCompetencyTest.legalBasis, { missing: k }, 'RULE_R05_COMPETENCY_TEST')
+    : outcome('R-62', 'BLOCK', `a PPPK move inside the agency needs the ${DOCUMENT_TITLES[k]}, attached and verified`, policy.pppkInternalMove.legalBasis, { missing: k }, 'RULE_R62_RECOMMENDATION')));
   const application = c.proposal.crossAgency
     ? approved.has('EMPLOYEE_APPLICATION')
       ? outcome('R-50', 'PASS', "the employee's written application is verified", 'Perban BKN 5/2019 Pasal 3', {})
       : outcome('R-50', 'BLOCK', "a move to another agency needs the employee's written application, attached and verified", 'Perban BKN 5/2019 Pasal 3', {}, 'RULE_R50_APPLICATION')
     : outcome('R-50', 'PASS', 'not a move to another agency', 'Perban BKN 5/2019 Pasal 3', {});
-  const others = missing.filter((k) => k !== 'EMPLOYEE_APPLICATION');
+  const others = missing.filter((k) => k !== 'EMPLOYEE_APPLICATION' && !c.proposal.askedDocuments.includes(k));
   const checklist = others.length === 0
     ? outcome('DOC-CHECKLIST', 'PASS', `all ${required.length} required documents are verified`, CHECKLIST_BASIS, { required })
     : outcome('DOC-CHECKLIST', 'BLOCK', `required documents not yet verified: ${others.map((k) => DOCUMENT_TITLES[k]).join('; ')}`, CHECKLIST_BASIS, { required, missing: others }, 'DOCUMENTS_INCOMPLETE');
-  return [application, checklist];
+  return [...askedOutcomes, application, checklist];
 }
 
 /** Stage 4: with the file complete, the route's approval chain and its overlays are built and recorded. */
@@ -32,7 +37,7 @@ export function submitForApproval(command: SubmitForApproval, state: CaseState):
   const c = requireStatus(requireActive(state, command), command, 'SOCIALISED');
   const { context, metadata } = command;
   const r06 = separationOfDuties(command, c, 'PROPOSAL');
-  const checklist = checklistOutcomes(c);
+  const checklist = checklistOutcomes(c, metadata.policy);
   throwIfBlocked(checklist);
   const plan = buildApprovalChain({
     route: c.proposal.route,
@@ -64,11 +69,27 @@ function actOnStep(command: StepCommand, state: CaseState): { c: CaseIn<'IN_APPR
   return { c, step, r06 };
 }
 
+const R11 = 'PP 11/2017 Pasal 192 ayat (2) (in force, checked 2026-12-01)';
+
+/**
+ * R-11: the releasing PPK's consent names the position it consents to, and it must be the proposal's target: a
+ * consent to another position (or to none) is no consent to this move.
+ */
+function r11Consent(command: ApproveStep, targetPositionId: string): RuleOutcome {
+  const stated = command.data.consentToPositionId;
+  if (stated === undefined || stated === null || stated === '') throw invalid('FIELD_REQUIRED', 'consentToPositionId', "the releasing PPK's consent names the position it consents to (R-11): consentToPositionId is required");
+  const inputs = { consentToPositionId: stated, targetPositionId };
+  if (stated !== targetPositionId) return outcome('R-11', 'BLOCK', `the consent names ${stated}, but the move is to ${targetPositionId}: consent to this move names its position`, R11, inputs, 'RULE_R11_CONSENT_POSITION');
+  return outcome('R-11', 'PASS', `the releasing PPK consents to the move to ${stated}`, R11, inputs);
+}
+
 /** An approver grants their step; the next step becomes active with its deadline (R-30). */
 export function approveStep(command: ApproveStep, state: CaseState): ApprovalStepGranted[] {
   const { c, step, r06 } = actOnStep(command, state);
   const index = c.approval.steps.indexOf(step);
   const next = c.approval.steps[index + 1];
+  const r11 = step.kind === 'CONSENT' ? [r11Consent(command, c.proposal.targetPositionId)] : [];
+  throwIfBlocked(r11);
   const consentToPositionId = step.kind === 'CONSENT' ? c.proposal.targetPositionId : null;
   return [emit<ApprovalStepGranted>(command, c.caseId, 'ApprovalStepGranted.v1', {
     stepId: step.stepId,
@@ -76,7 +97,7 @@ export function approveStep(command: ApproveStep, state: CaseState): ApprovalSte
     consentToPositionId,
     nextStepId: next?.stepId ?? null,
     nextDeadline: next ? addDays(command.metadata.now, next.dueInDays) : null,
-  }, [r06])];
+  }, [r06, ...r11])];
 }
 
 /** An approver rejects: the case ends as REJECTED. */

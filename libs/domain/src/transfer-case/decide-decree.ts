@@ -1,6 +1,7 @@
 import { addWorkingDays } from '../shared/calendar';
 import { addMonths, isPast, toDate } from '../shared/dates';
 import { DomainError, forbidden, ruleRefused } from '../shared/errors';
+import { isRegional } from '../reference/agency';
 import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { m02DecreeMatchesProposal, m06DecreeDates, r16Delegation } from '../rules/decree-rules';
 import { outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
@@ -38,6 +39,15 @@ function appointmentDeadline(command: IssueDecree, decreeDate: string): { date: 
   return { date: deadline.date, flags };
 }
 
+/** R-33: a regional head's decree is reported to Mendagri within the policy's working days. */
+function replacementReport(command: IssueDecree, decreeDate: string): RuleOutcome[] {
+  const { policy, calendar } = command.metadata;
+  const rule = policy.replacementReport;
+  if (!rule.value.enabled || !isRegional(command.context.targetAgency)) return [outcome('R-33', 'PASS', 'no report of the replacement to Mendagri is asked for', rule.legalBasis, { regional: isRegional(command.context.targetAgency) })];
+  const due = addWorkingDays(decreeDate, rule.value.workingDays, calendar);
+  return [outcome('R-33', 'PASS', `the regional head reports the replacement to Mendagri by ${due.date} (${rule.value.workingDays} working days)`, rule.legalBasis, { reportDeadline: due.date, workingDays: rule.value.workingDays, yearsWithoutCalendar: due.yearsWithoutCalendar })];
+}
+
 /**
  * Stage 5: the route's signer (or a valid delegate, R-16) issues the decree. It must equal the approved proposal
  * (M-02), carry dates that cannot lie (M-06), and be signed by someone who took no other decision on the case (R-06);
@@ -63,6 +73,7 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
     r16Delegation(actor, signer, isSigner ? null : context.delegation, now),
     r06ConflictOfInterest(actor, c.proposal.candidate, c.decisions, 'DECREE'),
     ...deadline.flags,
+    ...replacementReport(command, decreeDate),
   ];
   throwIfBlocked(outcomes);
   return [emit<DecreeIssued>(command, c.caseId, 'DecreeIssued.v1', {

@@ -4,7 +4,7 @@ import { EmployeeSnapshot } from '../reference/employee';
 import { deriveRoute, isCrossAgency, Route } from '../routes/route';
 import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { overlayOutcomes } from '../rules/election-rules';
-import { r22Discipline, r23Study, r24Skp, r60Pppk, r61Downsizing } from '../rules/eligibility-rules';
+import { r02Presidential, r05JptCompetencyTest, r22Discipline, r23Study, r24Skp, r60Pppk, r61Downsizing, r62PppkRecommendation } from '../rules/eligibility-rules';
 import { ExceptionGround, outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
 import { m03RepeatMove, r03TenureInPost, r21TenYearLock, r44JptLock } from '../rules/tenure-rules';
 import { m05EligibilityChanged } from '../rules/evidence-rules';
@@ -60,7 +60,10 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
   const meritRanking = rankCandidates(pool, targetPosition, now, policy);
   const sides = [{ side: 'ORIGIN' as const, agency: originAgency, position: originPosition }, { side: 'TARGET' as const, agency: targetAgency, position: targetPosition }];
   const outcomes: RuleOutcome[] = [
-    r60Pppk(employee, route),
+    r02Presidential(originPosition, targetPosition, policy),
+    r05JptCompetencyTest(originPosition, targetPosition, policy),
+    r60Pppk(employee, route, policy),
+    r62PppkRecommendation(employee, route, policy),
     r61Downsizing(route, downsizingRef),
     r06ConflictOfInterest(actor, employee, c.decisions, 'PROPOSAL'),
     r44JptLock(employee, now, policy, exceptionGrounds),

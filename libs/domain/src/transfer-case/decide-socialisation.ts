@@ -1,3 +1,4 @@
+import { addWorkingDays } from '../shared/calendar';
 import { addDays, isPast, toDate } from '../shared/dates';
 import { DomainError, invalid, ruleRefused } from '../shared/errors';
 import { outcome } from '../rules/outcome';
@@ -30,9 +31,12 @@ export function raiseObjection(command: RaiseObjection, state: CaseState): Objec
   if (deadline !== null && isPast(deadline, now)) {
     throw ruleRefused('R-32', 'RULE_R32_OBJECTION_WINDOW_CLOSED', `the objection window closed on ${deadline} (${r32.value} days after notification)`, r32.legalBasis);
   }
-  const decisionDeadline = addDays(now, policy.objectionDecisionDays.value);
-  const recorded = outcome('R-32', 'PASS', `objection raised within the window ending ${deadline}`, r32.legalBasis, { objectionDeadline: deadline, raisedOn: toDate(now) });
-  return [emit<ObjectionRaised>(command, c.caseId, 'ObjectionRaised.v1', { reason: text(command, 'reason', command.data.reason), decisionDeadline }, [recorded])];
+  const decision = policy.objectionDecisionDays;
+  const working = policy.objectionDecisionCounting.value === 'WORKING' ? addWorkingDays(now, decision.value, command.metadata.calendar) : null;
+  const decisionDeadline = working?.date ?? addDays(now, decision.value);
+  const recorded = outcome('R-32', 'PASS', `objection raised within the window ending ${deadline}; the PPK decides by ${decisionDeadline} (${decision.value} ${working ? 'working ' : ''}days)`, `${r32.legalBasis}; ${decision.legalBasis}`, { objectionDeadline: deadline, raisedOn: toDate(now), decisionDeadline, counting: policy.objectionDecisionCounting.value });
+  const s01 = working && working.yearsWithoutCalendar.length > 0 ? [outcome('S-01', 'FLAG', `the R-32 decision deadline ${decisionDeadline} was counted on weekdays only: no holiday calendar is on record for ${working.yearsWithoutCalendar.join(', ')}`, 'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)', { deadline: decisionDeadline, yearsWithoutCalendar: working.yearsWithoutCalendar })] : [];
+  return [emit<ObjectionRaised>(command, c.caseId, 'ObjectionRaised.v1', { reason: text(command, 'reason', command.data.reason), decisionDeadline }, [recorded, ...s01])];
 }
 
 /** The receiving PPK decides the objection with reasons: upheld → revise or withdraw; dismissed → continue. */

@@ -6,6 +6,7 @@ import { acknowledge, closeObjectionWindow, flagObjectionDecisionOverdue, notify
 import { attachDocument, verifyDocument } from './decide-documents';
 import { approveStep, escalateOverdueStep, rejectStep, returnForRevision, submitForApproval } from './decide-approval';
 import { flagAppointmentOverdue, issueDecree, recordAppointment } from './decide-decree';
+import { flagReplacementReportOverdue, reportReplacement } from './decide-replacement-report';
 import { announceEvaluationDue, closeCase, recordEvaluation } from './decide-evaluation';
 import { freeze, revoke, unfreeze, withdraw } from './decide-oversight';
 import { TransferEvent } from './events';
@@ -46,6 +47,8 @@ export function decide(command: TransferCommand, state: CaseState): TransferEven
     case 'FlagObjectionDecisionOverdue': return flagObjectionDecisionOverdue(command, state);
     case 'FlagAppointmentOverdue': return flagAppointmentOverdue(command, state);
     case 'AnnounceEvaluationDue': return announceEvaluationDue(command, state);
+    case 'ReportReplacement': return reportReplacement(command, state);
+    case 'FlagReplacementReportOverdue': return flagReplacementReportOverdue(command, state);
     default: return assertNever(command, 'command');
   }
 }

@@ -5,7 +5,7 @@ import { SkpRating } from '../values/skp';
 export const DOCUMENT_KINDS = [
   'ANJAB_ABK', 'EMPLOYEE_APPLICATION', 'PROPOSAL_LETTER', 'CONSENT_LETTER', 'NO_DISCIPLINE_STATEMENT', 'LATEST_DECREE',
   'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT', 'KEMENDAGRI_RECOMMENDATION', 'DOWNSIZING_DECREE', 'TRAINING_PLAN',
-  'PERIODIC_PERFORMANCE_EVALUATION', 'OTHER',
+  'PERIODIC_PERFORMANCE_EVALUATION', 'COMPETENCY_TEST_RESULT', 'MENPANRB_RECOMMENDATION', 'REPLACEMENT_REPORT', 'OTHER',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -28,6 +28,9 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   DOWNSIZING_DECREE: 'Organisational downsizing decree (R-61)',
   TRAINING_PLAN: 'Training plan',
   PERIODIC_PERFORMANCE_EVALUATION: 'Periodic performance evaluation in the new post (evaluasi kinerja periodik), with its rating',
+  COMPETENCY_TEST_RESULT: 'Competency test result (uji kompetensi) for a move from one JPT to another (R-05)',
+  MENPANRB_RECOMMENDATION: 'MenPAN-RB recommendation for a PPPK move inside the agency (R-62)',
+  REPLACEMENT_REPORT: 'Report of the replacement to Mendagri (R-33)',
   OTHER: 'Other document',
 };
 
@@ -36,11 +39,13 @@ const CROSS_AGENCY: readonly DocumentKind[] = [
   'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT',
 ];
 
-/** The documents a route needs verified before approval starts (docs/domain.md §5: cross-agency routes only). */
-export function requiredDocuments(route: Route, crossAgency: boolean): DocumentKind[] {
-  if (route === 'PPPK_PERAMPINGAN') return ['DOWNSIZING_DECREE'];
-  if (!crossAgency) return [];
-  return route === 'INTER_PROVINCE' ? [...CROSS_AGENCY, 'KEMENDAGRI_RECOMMENDATION'] : [...CROSS_AGENCY];
+/**
+ * The documents a route needs verified before approval starts (docs/domain.md §5: cross-agency routes), and those the
+ * proposal's rules asked for (R-05 competency test, R-62 MenPAN-RB recommendation).
+ */
+export function requiredDocuments(route: Route, crossAgency: boolean, asked: readonly DocumentKind[] = []): DocumentKind[] {
+  const base: DocumentKind[] = route === 'PPPK_PERAMPINGAN' ? ['DOWNSIZING_DECREE'] : !crossAgency ? [] : route === 'INTER_PROVINCE' ? [...CROSS_AGENCY, 'KEMENDAGRI_RECOMMENDATION'] : [...CROSS_AGENCY];
+  return [...base, ...asked.filter((k) => !base.includes(k))];
 }
 
 /**

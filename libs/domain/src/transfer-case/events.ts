@@ -89,6 +89,8 @@ export type TransferWithdrawn = Event<'TransferWithdrawn.v1', { reason: string }
 export type CaseFrozen = Event<'CaseFrozen.v1', { reason: string; reference: string }>;
 export type CaseUnfrozen = Event<'CaseUnfrozen.v1', { reason: string; reference: string }>;
 export type DecreeRevoked = Event<'DecreeRevoked.v1', { reason: string; reference: string }>;
+export type ReplacementReported = Event<'ReplacementReported.v1', { reference: string; reportedOn: IsoDate; deadline: IsoDate }>;
+export type ReplacementReportOverdue = Event<'ReplacementReportOverdue.v1', { deadline: IsoDate }>;
 
 /** Every event of a transfer case. Stored names are explicit and versioned, never class names. */
 export type TransferEvent =
@@ -96,7 +98,8 @@ export type TransferEvent =
   | EmployeeAcknowledged | ObjectionRaised | ObjectionResolved | ObjectionWindowClosed | ObjectionDecisionOverdue
   | DocumentAttached | DocumentVerified | ApprovalChainStarted | ApprovalStepGranted | ApprovalStepRejected
   | ProposalReturnedForRevision | ApprovalStepEscalated | DecreeIssued | AppointmentRecorded | AppointmentOverdue
-  | EvaluationDue | EvaluationRecorded | TransferCaseClosed | TransferWithdrawn | CaseFrozen | CaseUnfrozen | DecreeRevoked;
+  | EvaluationDue | EvaluationRecorded | TransferCaseClosed | TransferWithdrawn | CaseFrozen | CaseUnfrozen | DecreeRevoked
+  | ReplacementReported | ReplacementReportOverdue;
 
 export type TransferEventType = TransferEvent['type'];
 
@@ -107,7 +110,7 @@ export const TRANSFER_EVENT_TYPES: readonly TransferEventType[] = [
   'DocumentAttached.v1', 'DocumentVerified.v1', 'ApprovalChainStarted.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1',
   'ProposalReturnedForRevision.v1', 'ApprovalStepEscalated.v1', 'DecreeIssued.v1', 'AppointmentRecorded.v1', 'AppointmentOverdue.v1',
   'EvaluationDue.v1', 'EvaluationRecorded.v1', 'TransferCaseClosed.v1', 'TransferWithdrawn.v1', 'CaseFrozen.v1', 'CaseUnfrozen.v1',
-  'DecreeRevoked.v1',
+  'DecreeRevoked.v1', 'ReplacementReported.v1', 'ReplacementReportOverdue.v1',
 ];
 
 /** The event stream of a case (docs/domain.md §3). */

@@ -3,6 +3,7 @@ import { RuleOutcome } from '../rules/outcome';
 import { ActiveCase, ApprovalState, CaseCore, CaseState, Flag, ProposalRecord, StepState } from './state';
 import { ProposalData, TransferEvent } from './events';
 import { decisionBy, DecisionRole, stepRole } from './decisions';
+import { isDocumentKind } from './documents';
 
 /**
  * Folds one event into the state. Forgiving by design: an event that does not fit the state (which `decide` never
@@ -113,7 +114,8 @@ function end(state: ActiveCase, status: 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' |
 }
 
 function proposalRecord(data: ProposalData, event: TransferEvent, version: number): ProposalRecord {
-  return { ...data, proposedBy: event.metadata.actor, proposedAt: event.metadata.recordedAt, version };
+  const askedDocuments = event.metadata.ruleOutcomes.map((o) => o.inputs.requiredDocument).filter(isDocumentKind);
+  return { ...data, proposedBy: event.metadata.actor, proposedAt: event.metadata.recordedAt, version, askedDocuments };
 }
 
 function withSteps(approval: ApprovalState, change: (step: StepState, index: number) => StepState): ApprovalState {
@@ -184,13 +186,22 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
       if (state.status !== 'IN_APPROVAL') return state;
       const approval = withSteps(state.approval, (s) => (s.kind === 'DECREE' ? { ...s, status: 'DONE', acted: { actor, at, notes: event.data.decreeNumber } } : s));
       const { decreeNumber, decreeDate, effectiveDate, documentSha256, employeeNip, targetPositionId, delegationId, appointmentDeadline } = event.data;
-      const decree = { decreeNumber, decreeDate, effectiveDate, documentSha256, employeeNip, targetPositionId, delegationId, appointmentDeadline, signedBy: actor, appointmentOverdue: false };
+      const reportDeadline = event.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-33')?.inputs.reportDeadline;
+      const replacementReport = typeof reportDeadline === 'string' ? { deadline: reportDeadline, reportedOn: null, reference: null, overdue: false } : null;
+      const decree = { decreeNumber, decreeDate, effectiveDate, documentSha256, employeeNip, targetPositionId, delegationId, appointmentDeadline, signedBy: actor, appointmentOverdue: false, replacementReport };
       return { ...state, status: 'DECREED', approval, decree };
     }
     case 'AppointmentRecorded.v1': {
       if (state.status !== 'DECREED') return state;
       const evaluations = event.data.evaluationsDue.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, announced: false, result: null }));
       return { ...state, status: 'APPOINTED', appointment: { actor, at, appointedOn: event.data.appointedOn, reference: event.data.reference }, evaluations };
+    }
+    case 'ReplacementReported.v1':
+    case 'ReplacementReportOverdue.v1': {
+      if (state.decree === null || state.decree.replacementReport === null) return state;
+      const report = state.decree.replacementReport;
+      const next = event.type === 'ReplacementReported.v1' ? { ...report, reportedOn: event.data.reportedOn, reference: event.data.reference } : { ...report, overdue: true };
+      return { ...state, decree: { ...state.decree, replacementReport: next } } as ActiveCase;
     }
     case 'AppointmentOverdue.v1':
       return state.status === 'DECREED' ? { ...state, decree: { ...state.decree, appointmentOverdue: true } } : state;

@@ -44,6 +44,8 @@ export const PERMISSIONS: Readonly<Record<TransferCommandType, Permission>> = {
   FlagObjectionDecisionOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
   FlagAppointmentOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
   AnnounceEvaluationDue: { roles: ['SYSTEM'], scope: 'ANY' },
+  ReportReplacement: { roles: ['PPK'], scope: 'TARGET' },
+  FlagReplacementReportOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
 };
 
 const STEP_ROLES: readonly Role[] = ['VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN'];

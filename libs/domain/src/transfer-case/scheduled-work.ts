@@ -8,7 +8,8 @@ export type ScheduledWork =
   | { readonly kind: 'CloseObjectionWindow'; readonly dueOn: IsoDate }
   | { readonly kind: 'FlagObjectionDecisionOverdue'; readonly dueOn: IsoDate }
   | { readonly kind: 'FlagAppointmentOverdue'; readonly dueOn: IsoDate }
-  | { readonly kind: 'AnnounceEvaluationDue'; readonly dueOn: IsoDate; readonly periodMonths: number };
+  | { readonly kind: 'AnnounceEvaluationDue'; readonly dueOn: IsoDate; readonly periodMonths: number }
+  | { readonly kind: 'FlagReplacementReportOverdue'; readonly dueOn: IsoDate };
 
 /**
  * Every due date a case holds right now, as the commands that act on it. The scheduler keeps this list in a
@@ -30,6 +31,8 @@ export function scheduledWork(state: CaseState): ScheduledWork[] {
     }
   }
   if (state.status === 'DECREED' && !state.decree.appointmentOverdue) work.push({ kind: 'FlagAppointmentOverdue', dueOn: addDays(state.decree.appointmentDeadline, 1) });
+  const report = state.decree?.replacementReport ?? null;
+  if (report !== null && report.reportedOn === null && !report.overdue) work.push({ kind: 'FlagReplacementReportOverdue', dueOn: addDays(report.deadline, 1) });
   if (state.status === 'APPOINTED') {
     for (const e of state.evaluations) {
       if (!e.announced && e.result === null) work.push({ kind: 'AnnounceEvaluationDue', dueOn: e.dueOn, periodMonths: e.periodMonths });

@@ -22,6 +22,8 @@ export interface ProposalRecord extends ProposalData {
   readonly proposedAt: IsoInstant;
   /** 1 for the first proposal, +1 for each revision. */
   readonly version: number;
+  /** Documents the proposal's rules asked for besides the route's, from its recorded outcomes. */
+  readonly askedDocuments: readonly DocumentKind[];
 }
 
 export interface Socialisation {
@@ -75,6 +77,8 @@ export interface DecreeRecord {
   readonly delegationId: string | null;
   readonly appointmentDeadline: IsoDate;
   readonly appointmentOverdue: boolean;
+  /** the report of the replacement to Mendagri, when the policy asked for one. */
+  readonly replacementReport: { readonly deadline: IsoDate; readonly reportedOn: IsoDate | null; readonly reference: string | null; readonly overdue: boolean } | null;
 }
 
 export interface EvaluationSlot {

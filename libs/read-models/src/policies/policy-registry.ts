@@ -16,6 +16,14 @@ export interface PolicyVersionRecord {
 const REFRESH_MS = 5_000;
 
 /**
+ * A version published before a threshold existed, completed with that threshold as the built-in version in force on
+ * its date had it (a stored policy event is never rewritten; it is read with the shape of today's code).
+ */
+function completed(published: Policy): Policy {
+  return { ...policyAt(DEFAULT_POLICIES, published.effectiveFrom), ...published };
+}
+
+/**
  * The policy versions in force over time: the versions built into the code, and those an administrator published
  * (stream `policy-versions`). Every process reads the same stream, so the transfer service, audit and dashboards judge
  * with the same numbers; a published version is seen by other processes within a few seconds.
@@ -70,7 +78,7 @@ export class PolicyRegistry {
     for (const e of events) {
       if (e.type !== POLICY_PUBLISHED) continue;
       const actor = e.metadata.actor as { userId?: string } | undefined;
-      this.published.push({ policy: (e.data as { policy: Policy }).policy, source: 'PUBLISHED', publishedBy: actor?.userId ?? null, publishedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null });
+      this.published.push({ policy: completed((e.data as { policy: Policy }).policy), source: 'PUBLISHED', publishedBy: actor?.userId ?? null, publishedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null });
       this.revision = e.revision;
     }
     if (events.length > 0) this.revision = events.at(-1)?.revision ?? this.revision;

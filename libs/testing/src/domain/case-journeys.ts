@@ -62,7 +62,7 @@ export class CaseJourney {
   documentsVerified(): this {
     const c = innerCase(this.state);
     if (!c?.proposal) throw new Error('no proposal');
-    for (const kind of requiredDocuments(c.proposal.route, c.proposal.crossAgency)) {
+    for (const kind of requiredDocuments(c.proposal.route, c.proposal.crossAgency, c.proposal.askedDocuments)) {
       this.scenario.run(this.world.simple('AttachDocument', { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind), statement: null }, this.world.actor('PENGUSUL', this.target)));
       const documentId = innerCase(this.state)?.documents.at(-1)?.documentId as string;
       this.scenario.run(this.world.simple('VerifyDocument', { documentId, status: 'APPROVED', notes: 'complete' }, this.world.person('VERIFIKATOR', this.target, this.state, 'DOCUMENT_VERIFICATION')));
@@ -82,7 +82,8 @@ export class CaseJourney {
     while (activeStep(innerCase(this.state)?.approval ?? null)?.kind !== 'DECREE') {
       const step = activeStep(innerCase(this.state)?.approval ?? null);
       if (!step) throw new Error('no active step');
-      this.scenario.run(this.world.simple('ApproveStep', { stepId: step.stepId, notes: 'approved' }, this.world.stepActor(this.state)));
+      const consent = step.kind === 'CONSENT' ? { consentToPositionId: this.targetPositionId } : {};
+      this.scenario.run(this.world.simple('ApproveStep', { stepId: step.stepId, notes: 'approved', ...consent }, this.world.stepActor(this.state)));
     }
     return this;
   }

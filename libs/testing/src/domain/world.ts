@@ -109,7 +109,7 @@ export class World {
     const when = at ?? this.now;
     const data = { decreeNumber: '800/SK-MUT/001/2026', decreeDate: toDate(when), effectiveDate: addDays(when, 7), documentSha256: 'a'.repeat(64), employeeNip: c.proposal.candidate.nip, targetPositionId: c.targetPosition.id, delegationId: null, ...overrides };
     const delegation = this.data.delegations.find((d) => d.id === data.delegationId) ?? null;
-    return { type: 'IssueDecree', data, context: { delegation }, metadata: this.meta(actor, at) };
+    return { type: 'IssueDecree', data, context: { delegation, targetAgency: this.agency(c.targetAgencyId) }, metadata: this.meta(actor, at) };
   }
 
   /** A demo holder of the active step's office who has taken no other decision on the case. */

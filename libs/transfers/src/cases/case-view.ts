@@ -5,7 +5,7 @@ const who = (acted: { actor: { userId: string; name: string; role: string; agenc
 
 function requiredDocumentView(c: ActiveCase) {
   if (!c.proposal) return [];
-  return requiredDocuments(c.proposal.route, c.proposal.crossAgency).map((kind) => {
+  return requiredDocuments(c.proposal.route, c.proposal.crossAgency, c.proposal.askedDocuments).map((kind) => {
     const docs = c.documents.filter((d) => d.kind === kind);
     const status = docs.some((d) => d.status === 'APPROVED') ? 'APPROVED' : docs.some((d) => d.status === 'PENDING') ? 'PENDING' : docs.length > 0 ? 'REJECTED' : 'MISSING';
     return { kind, title: DOCUMENT_TITLES[kind], status };

@@ -51,10 +51,14 @@ export class CommandContext {
     return { type: 'SubmitForApproval', data: {}, context: { originAgency, originPosition, targetAgency, targetPosition, authorities }, metadata };
   }
 
-  async decree(body: Body<'IssueDecree'>, metadata: CommandMetadata): Promise<TransferCommand> {
+  async decree(body: Body<'IssueDecree'>, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
     const delegation = body.delegationId ? await this.refs.delegation(body.delegationId) : null;
     if (body.delegationId && !delegation) throw invalid('UNKNOWN_DELEGATION', 'delegationId', `no delegation ${body.delegationId}`);
-    return { type: 'IssueDecree', data: body, context: { delegation }, metadata };
+    const c = innerCase(state);
+    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+    const targetAgency = await this.refs.agency(c.targetAgencyId);
+    if (!targetAgency) throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agency of this case is no longer in the reference data');
+    return { type: 'IssueDecree', data: body, context: { delegation, targetAgency }, metadata };
   }
 
   /** The evaluation, with what the record says after the move (M-08). */

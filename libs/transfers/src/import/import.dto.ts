@@ -20,7 +20,7 @@ export class AgencyDto {
   @ApiProperty({ enum: ['PUSAT', 'PROVINSI', 'KABKOTA'] }) @IsIn(['PUSAT', 'PROVINSI', 'KABKOTA']) kind!: string;
   @ApiProperty({ nullable: true, example: 'NB' }) @ValidateIf((o: AgencyDto) => o.provinceCode !== null) @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' }) provinceCode!: string | null;
   @ApiProperty() @Matches(ID, { message: `kanregAgencyId ${idMessage}` }) kanregAgencyId!: string;
-  @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT'] }) @IsIn(['DEFINITIF', 'PENJABAT']) ppkStatus!: string;
+  @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT', 'PLT'], description: 'the head: elected, an appointed Penjabat (Pj), or a Pelaksana Tugas (Plt)' }) @IsIn(['DEFINITIF', 'PENJABAT', 'PLT']) ppkStatus!: string;
   @ApiProperty({ nullable: true }) @ValidateIf((o: AgencyDto) => o.headInaugurationDate !== null) @IsCivilDate() headInaugurationDate!: string | null;
   @ApiProperty({ nullable: true, type: ElectionCalendarDto }) @ValidateIf((o: AgencyDto) => o.electionCalendar !== null) @ValidateNested() @Type(() => ElectionCalendarDto) electionCalendar!: ElectionCalendarDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() abroad?: boolean;

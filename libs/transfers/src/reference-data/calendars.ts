@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { HolidayCalendar, holidayCalendarOf, PUBLISHED_HOLIDAYS } from '@mutasi/domain';
+import { HolidayCalendar, holidayCalendarOf, PUBLISHED_HOLIDAYS, publishedYears } from '@mutasi/domain';
 
 const CACHE_MS = 30_000;
 
@@ -18,7 +18,7 @@ export class HolidayCalendars {
 
   /** Loads the published calendars that are not on record yet (never overwrites an imported year). */
   async seedPublished(importedBy: string): Promise<void> {
-    for (const [year, y] of Object.entries(PUBLISHED_HOLIDAYS.years)) {
+    for (const [year, y] of publishedYears(PUBLISHED_HOLIDAYS)) {
       await this.db.query('INSERT INTO holiday_calendars (year, basis, days, imported_by) VALUES ($1, $2, $3, $4) ON CONFLICT (year) DO NOTHING', [Number(year), y.basis.replace(/^:\s*/, ''), JSON.stringify(y.days), importedBy]);
     }
     this.invalidate();

@@ -1,7 +1,7 @@
 import { ApprovalController } from './approval/approval.controller';
 import { ApproveStepHandler, RejectStepHandler, ReturnForRevisionHandler, SubmitForApprovalHandler } from './approval/approval.use-cases';
 import { DecreeController } from './decree/decree.controller';
-import { IssueDecreeHandler, RecordAppointmentHandler } from './decree/decree.use-cases';
+import { IssueDecreeHandler, RecordAppointmentHandler, ReportReplacementHandler } from './decree/decree.use-cases';
 import { DocumentsController } from './documents/documents.controller';
 import { AttachDocumentHandler, VerifyDocumentHandler } from './documents/documents.use-cases';
 import { EvaluationController } from './evaluation/evaluation.controller';
@@ -26,6 +26,6 @@ export const USE_CASE_CONTROLLERS = [
 export const USE_CASE_HANDLERS = [
   OpenTransferCaseHandler, ApproveNeedsAnalysisHandler, ProposeCandidateHandler, ReviseProposalHandler, NotifyEmployeeHandler, AcknowledgeTransferHandler,
   RaiseObjectionHandler, ResolveObjectionHandler, AttachDocumentHandler, VerifyDocumentHandler, SubmitForApprovalHandler, ApproveStepHandler, RejectStepHandler,
-  ReturnForRevisionHandler, IssueDecreeHandler, RecordAppointmentHandler, RecordEvaluationHandler, CloseCaseHandler, WithdrawTransferHandler, FreezeCaseHandler,
+  ReturnForRevisionHandler, IssueDecreeHandler, RecordAppointmentHandler, ReportReplacementHandler, RecordEvaluationHandler, CloseCaseHandler, WithdrawTransferHandler, FreezeCaseHandler,
   UnfreezeCaseHandler, RevokeDecreeHandler,
 ];

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../../cases/command-context';
 import { CaseResponse, TransferCases } from '../../cases/transfer-cases.service';
@@ -15,6 +15,8 @@ export class SubmitForApprovalDto {}
 export class ApproveStepDto {
   @ApiProperty({ example: '1-proposal' }) @Matches(STEP_ID, { message: stepIdMessage }) stepId!: string;
   @OptionalText('notes of the approver') notes?: string;
+  @ApiPropertyOptional({ example: 'prov-nb.analis-sdm', description: "on the releasing PPK's consent step: the position consented to (R-11); required there" })
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'consentToPositionId must be a position id' }) consentToPositionId?: string;
 }
 
 export class StepReasonDto {
@@ -34,6 +36,6 @@ export class SubmitForApprovalHandler implements ICommandHandler<SubmitForApprov
   }
 }
 
-export const { Message: ApproveStep, Handler: ApproveStepHandler } = simpleUseCase('ApproveStep', (b: ApproveStepDto) => ({ stepId: b.stepId, notes: b.notes ?? '' }));
+export const { Message: ApproveStep, Handler: ApproveStepHandler } = simpleUseCase('ApproveStep', (b: ApproveStepDto) => ({ stepId: b.stepId, notes: b.notes ?? '', consentToPositionId: b.consentToPositionId ?? null }));
 export const { Message: RejectStep, Handler: RejectStepHandler } = simpleUseCase('RejectStep', (b: StepReasonDto) => ({ stepId: b.stepId, reason: b.reason }));
 export const { Message: ReturnForRevision, Handler: ReturnForRevisionHandler } = simpleUseCase('ReturnForRevision', (b: StepReasonDto) => ({ stepId: b.stepId, reason: b.reason }));

@@ -3,7 +3,7 @@ import { Request, Response } from 'express';
 import { CurrentUser, Principal } from '@mutasi/platform';
 import { CaseCommandRoute, CaseIdPipe, httpFacts } from '../case-command';
 import { CaseCommandController } from '../case-command.controller';
-import { IssueDecree, IssueDecreeDto, RecordAppointment, RecordAppointmentDto } from './decree.use-cases';
+import { IssueDecree, IssueDecreeDto, RecordAppointment, RecordAppointmentDto, ReportReplacement, ReportReplacementDto } from './decree.use-cases';
 
 @Controller('api/transfers')
 export class DecreeController extends CaseCommandController {
@@ -17,5 +17,11 @@ export class DecreeController extends CaseCommandController {
   @CaseCommandRoute('Record the appointment into the position; evaluations are scheduled from TMT', 'PPK of the target agency')
   appoint(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordAppointmentDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new RecordAppointment(caseId, body, user, httpFacts(req)));
+  }
+
+  @Post(':caseId/report-replacement')
+  @CaseCommandRoute('Record the report of the replacement to Mendagri (R-33: within 7 working days of a regional head’s decree)', 'PPK of the target agency')
+  report(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportReplacementDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.send(res, new ReportReplacement(caseId, body, user, httpFacts(req)));
   }
 }

@@ -33,8 +33,16 @@ export class IssueDecreeHandler implements ICommandHandler<IssueDecree, CaseResp
   execute(c: IssueDecree): Promise<CaseResponse> {
     const b = c.body;
     const data = { decreeNumber: b.decreeNumber, decreeDate: b.decreeDate, effectiveDate: b.effectiveDate, documentSha256: b.documentSha256, employeeNip: b.employeeNip, targetPositionId: b.targetPositionId, delegationId: b.delegationId ?? null };
-    return this.cases.execute(c.request('IssueDecree', (_, m) => this.context.decree(data, m)));
+    return this.cases.execute(c.request('IssueDecree', (state, m) => this.context.decree(data, state, m)));
   }
 }
 
 export const { Message: RecordAppointment, Handler: RecordAppointmentHandler } = simpleUseCase('RecordAppointment', (b: RecordAppointmentDto) => ({ appointedOn: b.appointedOn, reference: b.reference }));
+
+export class ReportReplacementDto {
+  @ApiProperty({ example: '2026-12-08', description: 'the day the report went to Mendagri' }) @IsCivilDate() reportedOn!: string;
+  @RequiredText('reference of the report letter to Mendagri', 200) reference!: string;
+}
+
+/** the regional head's office records the report of the replacement to Mendagri. */
+export const { Message: ReportReplacement, Handler: ReportReplacementHandler } = simpleUseCase('ReportReplacement', (b: ReportReplacementDto) => ({ reportedOn: b.reportedOn, reference: b.reference }));
