@@ -1,7 +1,8 @@
-import { Agency, Delegation, EmployeeSnapshot, IsoDate, Position } from '@mutasi/domain';
+import { Agency, Delegation, EmployeeSnapshot, IsoDate, MutationPlan, Position } from '@mutasi/domain';
 import { AGENCY, demoAgencies } from './agencies';
 import { generatedEmployee, namedEmployees, SAMPLE_NIP } from './employees';
 import { demoPositions } from './positions';
+import { DEMO_SURPLUS, demoPlans } from './workload';
 import { Prng } from './prng';
 import { DemoCalendar } from './relative-dates';
 import { DemoUser, demoUsers, userIdFor } from './users';
@@ -13,6 +14,7 @@ export interface ReferenceDataSet {
   readonly employees: readonly EmployeeSnapshot[];
   readonly delegations: readonly Delegation[];
   readonly users: readonly DemoUser[];
+  readonly mutationPlans: readonly MutationPlan[];
 }
 
 const SEED = 20_240_517;
@@ -37,8 +39,11 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
     const placed = named.filter((e) => e.positionId === position.id).length;
     for (let i = placed; i < position.bezetting; i += 1) employees.push(generatedEmployee(prng, used, position, at));
   }
-  const filled = positions.map((p) => ({ ...p, bezetting: employees.filter((e) => e.positionId === p.id).length }));
   const users = demoUsers(prng, agencies, employees, used, at);
+  // The surplus holders come from a generator of their own, so the rest of the data set stays as it was.
+  const surplus = new Prng(SEED + 1);
+  for (const position of positions) for (let i = 0; i < (DEMO_SURPLUS[position.id] ?? 0); i += 1) employees.push(generatedEmployee(surplus, used, position, at));
+  const filled = positions.map((p) => ({ ...p, bezetting: employees.filter((e) => e.positionId === p.id).length }));
   const relative = users.find((u) => u.userId === userIdFor('PPK', AGENCY.lembahHijau));
   const withRelations = employees.map((e) =>
     e.nip === SAMPLE_NIP.shortTenure && relative?.nip ? { ...e, relations: [{ nip: relative.nip, name: relative.name, relation: 'PAMAN' }] } : e,
@@ -53,5 +58,6 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
     validUntil: at.monthsAhead(13, 28),
     legalBasis: `Keputusan Gubernur Nusantara Barat Nomor 800.1.3/117/${granted.slice(0, 4)} tentang pelimpahan kewenangan penandatanganan keputusan mutasi`,
   }];
-  return { agencies, positions: filled, employees: withRelations, delegations, users };
+  const plans = demoPlans(filled, new Map(agencies.map((a) => [a.id, a.name])), at.year);
+  return { agencies, positions: filled, employees: withRelations, delegations, users, mutationPlans: plans };
 }

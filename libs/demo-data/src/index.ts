@@ -9,4 +9,6 @@ export * from './driver/mutasi-http';
 export * from './driver/case-driver';
 export * from './skp-rounds';
 export * from './relative-dates';
+export * from './workload';
+export * from './abk-tasks';
 export * from './driver/demo-story';

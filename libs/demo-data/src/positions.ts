@@ -1,6 +1,7 @@
 import { Position, PositionClass } from '@mutasi/domain';
 import { AGENCY } from './agencies';
 import { Prng } from './prng';
+import { DEMO_ABK } from './abk-tasks';
 
 interface Template {
   readonly title: string;
@@ -63,7 +64,7 @@ export function demoPositions(prng: Prng): Position[] {
       return {
         id, agencyId, unit: t.unit, title: t.title, positionClass: t.positionClass, functionalLevel: t.functionalLevel ?? null,
         requiredCompetencies: t.competencies, requiredEducationFields: t.education, kebutuhan: t.kebutuhan,
-        bezetting: t.kebutuhan - vacancies, pilkadaScope: t.pilkadaScope ?? false,
+        bezetting: t.kebutuhan - vacancies, pilkadaScope: t.pilkadaScope ?? false, abkTasks: DEMO_ABK[template],
       };
     }),
   );

@@ -15,15 +15,16 @@ function ratingOf(nip: string, year: number): SkpRating {
 
 /**
  * The demo's yearly SKP round: when the demo clock moves into a new year, each employee gets the ratings of the years
- * their record lacks up to this one, as a BKPSDM imports them every year. Returns only the records that grew; an
- * import of them only adds (M-05 does not count additions).
+ * their record lacks up to the year that has ended (a year's rating exists only once the year is over), as a BKPSDM
+ * imports them every year. Returns only the records that grew; an import of them only adds the newest years, which
+ * M-05 does not count.
  */
 export function skpRound(employees: readonly EmployeeSnapshot[], today: IsoDate): EmployeeSnapshot[] {
-  const year = Number(today.slice(0, 4));
+  const ended = Number(today.slice(0, 4)) - 1;
   return employees.flatMap((e) => {
     const latest = Math.max(0, ...e.skp.map((s) => s.year));
-    if (e.kind !== 'PNS' || latest === 0 || latest >= year) return [];
-    const added = Array.from({ length: year - latest }, (_, i) => ({ year: latest + 1 + i, rating: ratingOf(e.nip, latest + 1 + i) }));
+    if (e.kind !== 'PNS' || latest === 0 || latest >= ended) return [];
+    const added = Array.from({ length: ended - latest }, (_, i) => ({ year: latest + 1 + i, rating: ratingOf(e.nip, latest + 1 + i) }));
     return [{ ...e, skp: [...e.skp, ...added] }];
   });
 }

@@ -37,7 +37,7 @@ describe('R-44 JPT lock: agency policy, configurable, the revoked article only a
     const error = given(j.events).when(world.propose(j.state, SAMPLE_NIP.jptLock)).thenRefused({ ruleId: 'R-44' });
     expect(error.details.legalBasis).toMatch(/^agency policy \(R-44\).*revoked by UU 20\/2023/);
     const off: Policy = { ...POLICY_2026_12, jptLockEnabled: { ...POLICY_2026_12.jptLockEnabled, value: false } };
-    const command = world.propose(j.state, SAMPLE_NIP.jptLock, { exceptionGrounds: [{ ruleId: 'R-03', ground: 'restructuring of the provincial health office' }] });
+    const command = world.propose(j.state, SAMPLE_NIP.jptLock, { exceptionGrounds: [{ ruleId: 'R-03', groundCode: 'R03_PENATAAN_ORGANISASI', ground: 'restructuring of the provincial health office' }], meritDeviationJustification: 'the restructuring moves its head here' });
     given(j.events).when({ ...command, metadata: { ...command.metadata, policy: off } } as TransferCommand).then((events) => expect(outcomeOf(events, 'R-44')?.outcome).toBe('PASS'));
   });
 });
@@ -56,7 +56,7 @@ describe('R-02 the President’s positions and R-05 the JPT competency test', ()
 
   it('R-05 asks a JPT → JPT move for a verified competency test before approval, and starts it once verified', () => {
     const target = jpt(AGENCY.provNb, 'kadis-pendidikan', 'JPT_PRATAMA');
-    const grounds = [{ ruleId: 'R-44', ground: 'restructuring of the provincial health office (Perda 3/2026)' }, { ruleId: 'R-03', ground: 'the same restructuring' }];
+    const grounds = [{ ruleId: 'R-44', groundCode: 'R44_PENATAAN_ORGANISASI', ground: 'restructuring of the provincial health office (Perda 3/2026)' }, { ruleId: 'R-03', groundCode: 'R03_PENATAAN_ORGANISASI', ground: 'the same restructuring' }];
     const j = new CaseJourney(world, id('r05'), target.id, SAMPLE_NIP.jptLock, { exceptionGrounds: grounds, meritDeviationJustification: 'x' }).notified();
     j.scenario.run(world.simple('AcknowledgeTransfer', {}, world.actor(`pns.${SAMPLE_NIP.jptLock}`)));
     expect(innerCase(j.state)?.proposal?.askedDocuments).toEqual(['COMPETENCY_TEST_RESULT']);

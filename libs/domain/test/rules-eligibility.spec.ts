@@ -36,8 +36,8 @@ describe('R-03 minimum and maximum tenure in post', () => {
 describe('R-04 vacancy and competency fit', () => {
   it('refuses a needs analysis whose figures differ from the record, showing both, and accepts the recorded figures', () => {
     const error = given([]).when(world.open('invented', AUDITOR, undefined, undefined, { kebutuhan: 100_000, bezetting: 0 })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
-    expect(error.message).toContain('kebutuhan 100000 and bezetting 0');
-    expect(error.message).toContain('kebutuhan 8 and bezetting 7');
+    expect(error.message).toContain('kebutuhan 100000 (record: 8)');
+    expect(error.message).toContain('bezetting 0 (record: 7)');
     given([]).when(world.open('recorded', AUDITOR, undefined, undefined, { kebutuhan: 8, bezetting: 7 })).then((events) => expect(outcomeOf('R-04')(events)).toBe('PASS'));
   });
 

@@ -10,6 +10,8 @@ import { RefusalRecorder } from './cases/refusals';
 import { TransferCases } from './cases/transfer-cases.service';
 import { DevController } from './dev/dev.controller';
 import { PoliciesController } from './policies/policies.controller';
+import { WorkloadController } from './workload/workload.controller';
+import { WorkloadQueries } from './workload/workload-queries';
 import { AdminImportController } from './import/admin-import.controller';
 import { ReferenceDataImporter } from './import/import.service';
 import { CaseQueriesController } from './queries/case-queries.controller';
@@ -19,6 +21,7 @@ import { DemoClock } from './dev/demo-clock';
 import { REFERENCE_ENTITIES } from './reference-data/entities';
 import { TransferServiceTables1700000000200 } from './reference-data/migrations';
 import { InsiderPathTables1700000000210 } from './reference-data/insider-migrations';
+import { MeritWorkloadTables1700000000220 } from './reference-data/merit-migrations';
 import { HolidayCalendars } from './reference-data/calendars';
 import { RecordFacts } from './reference-data/record-facts';
 import { PlacementWorkers } from './placements/placement-workers';
@@ -29,7 +32,7 @@ import { USE_CASE_CONTROLLERS, USE_CASE_HANDLERS } from './use-cases';
 
 /** TypeORM entities and migrations of the transfer service, for the process's DataSource. */
 export const TRANSFER_ENTITIES = [...REFERENCE_ENTITIES, ...READ_MODEL_ENTITIES];
-export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210];
+export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210, MeritWorkloadTables1700000000220];
 
 export interface TransfersOptions {
   /** Run the scheduler's background loops (off in tests that drive them by hand). */
@@ -49,7 +52,7 @@ class ReferenceBootstrap implements OnApplicationBootstrap {
     await this.calendars.seedPublished('system:published-calendars');
     if (!this.demo) return;
     await this.demoClock.restore();
-    if (!(await this.demoData.seed())) await this.demoData.skpRound();
+    if (!(await this.demoData.seed())) await this.demoData.yearlyRound();
   }
 }
 
@@ -60,9 +63,9 @@ export class TransfersModule {
     return {
       module: TransfersModule,
       imports: [CqrsModule.forRoot(), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController, PoliciesController],
+      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController, PoliciesController, WorkloadController],
       providers: [
-        ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, ...USE_CASE_HANDLERS,
+        ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, WorkloadQueries, ...USE_CASE_HANDLERS,
         { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
         { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
         DemoClock, DemoData,

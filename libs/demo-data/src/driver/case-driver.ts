@@ -54,7 +54,10 @@ export class CaseDriver {
     const user = userIdFor('PENGUSUL', this.targetAgencyId);
     const position = await this.http.as(user, 'GET', `/api/agencies/${this.targetAgencyId}/positions`);
     const target = (position.body as { id: string; kebutuhan: number; bezetting: number }[]).find((p) => p.id === this.targetPositionId);
-    const body = { targetAgencyId: this.targetAgencyId, targetPositionId: this.targetPositionId, needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, planReference: 'RENCANA-MUTASI-2026', justification: 'the ABK shows a vacancy', ...analysis } };
+    const plans = await this.http.as(user, 'GET', `/api/workload/plans?agencyId=${this.targetAgencyId}`);
+    const plan = (plans.body as unknown as { id: string; moves: { targetPositionId: string }[] }[]).find((p) => p.moves.some((m) => m.targetPositionId === this.targetPositionId));
+    const inPlan = plan ? { planReference: plan.id } : { exceptionReason: 'the vacancy opened after this year’s mutation plan was drawn up' };
+    const body = { targetAgencyId: this.targetAgencyId, targetPositionId: this.targetPositionId, needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, ...inPlan, justification: 'the ABK shows a vacancy', ...analysis } };
     const result = await this.http.as(user, 'POST', '/api/transfers', body);
     if (result.status !== 201) throw new UnexpectedAnswer('open the case', result);
     this.caseId = result.body.caseId as string;

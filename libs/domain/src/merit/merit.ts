@@ -1,6 +1,6 @@
-import { completedMonths, IsoInstant } from '../shared/dates';
+import { addDays, completedMonths, IsoInstant, toDate } from '../shared/dates';
 import { Policy } from '../policy/policy';
-import { EmployeeSnapshot } from '../reference/employee';
+import { CompetencyAssessment, EmployeeSnapshot } from '../reference/employee';
 import { Position } from '../reference/position';
 import { skpPoints } from '../values/skp';
 import { competencyFit } from '../rules/vacancy-rules';
@@ -13,7 +13,16 @@ export interface MeritEntry {
   readonly name: string;
   readonly score: number;
   readonly rank: number;
-  readonly parts: { readonly skp: number; readonly competency: number; readonly education: number; readonly timeInPost: number };
+  readonly parts: MeritParts;
+}
+
+/** The parts of a merit score, each 0–1; `assessment` from `merit-score/v2`. */
+export interface MeritParts {
+  readonly skp: number;
+  readonly competency: number;
+  readonly education: number;
+  readonly timeInPost: number;
+  readonly assessment?: number;
 }
 
 /** The ranking of the eligible candidates for a vacancy (M-01), with the score version that produced it. */
@@ -21,6 +30,8 @@ export interface MeritRanking {
   readonly scoreVersion: string;
   readonly policyVersion: string;
   readonly entries: readonly MeritEntry[];
+  /** How many employees the pool held, eligible or not (recorded from merit-score/v2 on). */
+  readonly poolSize?: number;
 }
 
 const round = (n: number): number => Math.round(n * 10_000) / 10_000;
@@ -45,17 +56,44 @@ function timeInPostPart(employee: EmployeeSnapshot, now: IsoInstant, policy: Pol
   return Math.max(0, 1 - (months - max) / max);
 }
 
-/** The merit score of one candidate for a position (score version `merit-score/v1`). */
-export function meritScore(employee: EmployeeSnapshot, position: Position, now: IsoInstant, policy: Policy): MeritEntry['parts'] & { total: number } {
+/** The assessments on record still valid on `now` (within `assessmentValidityYears`), the latest per competency. */
+export function validAssessments(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy): Map<string, CompetencyAssessment> {
+  const from = addDays(toDate(now), -Math.round(policy.assessmentValidityYears.value * 365.25));
+  const latest = new Map<string, CompetencyAssessment>();
+  for (const a of employee.assessments ?? []) {
+    if (a.date < from || a.date > toDate(now)) continue;
+    const held = latest.get(a.competency);
+    if (!held || a.date > held.date) latest.set(a.competency, a);
+  }
+  return latest;
+}
+
+/** 0–1: the mean level (of 5) of the valid assessments of the position's required competencies; unassessed ones count 0. */
+function assessmentPart(employee: EmployeeSnapshot, position: Position, now: IsoInstant, policy: Policy): number {
+  const valid = validAssessments(employee, now, policy);
+  const wanted = position.requiredCompetencies.length > 0 ? position.requiredCompetencies : [...valid.keys()];
+  if (wanted.length === 0) return 0;
+  return wanted.reduce((sum, c) => sum + (valid.get(c)?.level ?? 0) / 5, 0) / wanted.length;
+}
+
+/** Whether the employee's education field is one the position lists (any, when it lists none). */
+export function educationFits(employee: EmployeeSnapshot, position: Position): boolean {
+  return position.requiredEducationFields.length === 0 || position.requiredEducationFields.includes(employee.educationField);
+}
+
+/** The merit score of one candidate for a position, in the policy's score version (v1 without assessments, v2 with). */
+export function meritScore(employee: EmployeeSnapshot, position: Position, now: IsoInstant, policy: Policy): MeritParts & { total: number } {
   const w = policy.meritWeights.value;
   const parts = {
     skp: round(skpPart(employee, now, policy)),
     competency: round(competencyFit(employee, position)),
-    education: position.requiredEducationFields.length === 0 || position.requiredEducationFields.includes(employee.educationField) ? 1 : 0,
+    education: educationFits(employee, position) ? 1 : 0,
     timeInPost: round(timeInPostPart(employee, now, policy)),
   };
-  const total = round(parts.skp * w.skp + parts.competency * w.competency + parts.education * w.education + parts.timeInPost * w.timeInPost);
-  return { ...parts, total };
+  const base = parts.skp * w.skp + parts.competency * w.competency + parts.education * w.education + parts.timeInPost * w.timeInPost;
+  if (policy.meritScoreVersion === 'merit-score/v1') return { ...parts, total: round(base) };
+  const assessment = round(assessmentPart(employee, position, now, policy));
+  return { ...parts, assessment, total: round(base + assessment * w.assessment) };
 }
 
 /** Ranks candidates by score, best first; ties go to the lower NIP so the order is deterministic. */
@@ -71,7 +109,7 @@ export function rankCandidates(candidates: readonly EmployeeSnapshot[], position
       name: c.name,
       score: s.total,
       rank: i + 1,
-      parts: { skp: s.skp, competency: s.competency, education: s.education, timeInPost: s.timeInPost },
+      parts: { skp: s.skp, competency: s.competency, education: s.education, timeInPost: s.timeInPost, ...(s.assessment !== undefined ? { assessment: s.assessment } : {}) },
     })),
   };
 }

@@ -35,7 +35,7 @@ export const POLICY_2024_1: Policy = {
   ppkDecreeBurst: { value: { count: 10, windowDays: 30 }, legalBasis: 'anti-interference pattern (M-03)' },
   meritScoreVersion: 'merit-score/v1',
   meritWeights: {
-    value: { skp: 0.4, competency: 0.3, education: 0.15, timeInPost: 0.15 },
+    value: { skp: 0.4, competency: 0.3, education: 0.15, timeInPost: 0.15, assessment: 0 },
     legalBasis: 'UU 20/2023 Pasal 9 ayat (2): merit system',
   },
   minimumCompetencyFit: { value: 0.5, legalBasis: `${PP11}(4): competencies fit the target position` },
@@ -55,10 +55,30 @@ export const POLICY_2024_1: Policy = {
   replacementReport: { value: { enabled: false, workingDays: 7 }, legalBasis: 'not applied in this version' },
   actingHeads: { value: ['PENJABAT'], legalBasis: 'PP 49/2008 Pasal 132A' },
   actingHeadPertek: { value: true, legalBasis: 'Perpres 116/2022' },
+  abkEffectiveHoursPerYear: { value: 1250, legalBasis: 'statement: 1,250 effective hours a year (5-day week), attributed to PermenPAN-RB 1/2020 (text not read); older guidance 1,200 (Perka BKN 19/2011)' },
+  needsFiguresMismatch: { value: 'REFUSE', legalBasis: `${PP11}(4): the need is shown by the ABK on record` },
+  planOnRecord: { value: false, legalBasis: 'not applied in this version: the plan was named in free text' },
+  meritPool: { value: 'SAME_TITLE_ORIGIN_TARGET', legalBasis: 'merit-score/v1: holders of a position of the same title in the origin or the target agency' },
+  educationFit: { value: 'WEIGHT', legalBasis: 'merit-score/v1: education fit is a weight only' },
+  exceptionGrounds: { value: null, legalBasis: 'not applied in this version: a ground was free text' },
+  assessmentValidityYears: { value: 3, legalBasis: 'not used in merit-score/v1' },
+  trainingPlan: { value: { enabled: false, hoursPerGap: 20, kind: 'PELATIHAN', beforeTmt: true, beforeTmtDays: 60, afterTmtMonths: 6 }, legalBasis: 'not applied in this version' },
   maxTextLength: 4000,
 };
 
 const CHECKED = 'checked 2026-12-01';
+const R03_GROUNDS = 'agency policy: PP 11/2017 Pasal 190 ayat (3) sets the 2-year minimum and lists no exceptions; these are the grounds the agency accepts';
+const R44_GROUNDS = 'agency policy; background: UU 5/2014 Pasal 116 ayat (1) (revoked by UU 20/2023) allowed a replacement within 2 years only for these';
+
+/** The grounds an exception to R-03 or R-44 may rest on (policy 2026.12). */
+const EXCEPTION_GROUNDS: Policy['exceptionGrounds']['value'] = [
+  { code: 'R03_PENATAAN_ORGANISASI', ruleId: 'R-03', label: 'penataan organisasi (restructuring of the organisation)', legalBasis: R03_GROUNDS },
+  { code: 'R03_KEBUTUHAN_MENDESAK', ruleId: 'R-03', label: 'kebutuhan organisasi yang mendesak (an urgent organisational need, documented)', legalBasis: R03_GROUNDS },
+  { code: 'R03_PENUGASAN_KHUSUS', ruleId: 'R-03', label: 'penugasan khusus (a special assignment of national priority)', legalBasis: R03_GROUNDS },
+  { code: 'R44_MELANGGAR_PERATURAN', ruleId: 'R-44', label: 'melanggar ketentuan peraturan perundang-undangan (the official broke the law)', legalBasis: R44_GROUNDS },
+  { code: 'R44_TIDAK_MEMENUHI_SYARAT', ruleId: 'R-44', label: 'tidak lagi memenuhi syarat jabatan (no longer meets the requirements of the position)', legalBasis: R44_GROUNDS },
+  { code: 'R44_PENATAAN_ORGANISASI', ruleId: 'R-44', label: 'penataan organisasi (the position is abolished or restructured)', legalBasis: `${R44_GROUNDS}; the restructuring is the agency's own addition` },
+];
 
 /**
  * The law as it stands on 2026-12-01 (docs/rules.md): revoked and misread sources corrected, sources that are official
@@ -82,9 +102,28 @@ export const POLICY_2026_12: Policy = {
   objectionWindowDays: { value: 14, legalBasis: 'official statement (R-32): 14 days to object, as a regional official stated it', note: 'no article found for the window' },
   objectionDecisionDays: { value: 21, legalBasis: `official statement (R-32): the PPK decides an objection within 21 working days (${CHECKED})` },
   objectionDecisionCounting: { value: 'WORKING', legalBasis: `official statement (R-32): 21 working days (${CHECKED})` },
+  meritScoreVersion: 'merit-score/v2',
   meritWeights: {
-    value: { skp: 0.4, competency: 0.3, education: 0.15, timeInPost: 0.15 },
-    legalBasis: 'agency policy (M-01): ranking candidates by a versioned score is how Mutasi applies the merit system; background: the merit principle of UU 20/2023',
+    value: { skp: 0.35, competency: 0.25, education: 0.1, timeInPost: 0.15, assessment: 0.15 },
+    legalBasis: 'agency policy (M-01): ranking candidates by a versioned score is how Mutasi applies the merit system; background: the merit principle of UU 20/2023 (qualification, competency and performance)',
+    note: 'merit-score/v2 adds competency assessment results (uji kompetensi) on record',
+  },
+  meritPool: {
+    value: 'PROVINCE',
+    legalBasis: 'agency policy (M-01): the pool is every employee of the proposing agency and of the regional governments of its province (a central agency: of the central agencies) who holds the title or one of the required competencies',
+    note: 'moves from further away (another province) are possible; their candidates are ranked against this pool',
+  },
+  educationFit: {
+    value: 'FLAG',
+    legalBasis: `${PERBAN5} and PP 11/2017 Pasal 190 ayat (2): the qualification (kualifikasi) the position requires is weighed in a mutation (statement of the requirement; the articles were read second-hand, ${CHECKED})`,
+    note: 'agency policy: a candidate whose education field the position does not list is flagged for inspectors; BLOCK refuses, WEIGHT only scores',
+  },
+  exceptionGrounds: { value: EXCEPTION_GROUNDS, legalBasis: 'agency policy (R-03, R-44): an exception rests on a listed ground; free text only explains it' },
+  assessmentValidityYears: { value: 3, legalBasis: 'agency policy (merit-score/v2): a competency assessment counts for 3 years, as assessment centres commonly report validity', note: 'no regulation found for the validity period' },
+  trainingPlan: {
+    value: { enabled: true, hoursPerGap: 20, kind: 'PELATIHAN', beforeTmt: true, beforeTmtDays: 60, afterTmtMonths: 6 },
+    legalBasis: `UU 20/2023 (pengembangan kompetensi is a right and duty of every ASN) and PP 17/2020 Pasal 203 (competency development of at least 20 hours a year) (statement, ${CHECKED})`,
+    note: 'agency policy (R-09): a gap competency is planned as 20 hours of training due before the TMT; the decree waits for it until done or waived',
   },
   presidentialPositions: {
     value: { mode: 'REFUSE', classes: ['JPT_UTAMA', 'JPT_MADYA'], functionalLevels: ['AHLI_UTAMA'] },
@@ -97,6 +136,7 @@ export const POLICY_2026_12: Policy = {
   replacementReport: { value: { enabled: true, workingDays: 7 }, legalBasis: `official statement (R-33): SE Mendagri 100.2.1.3/1575/SJ of 2024: a regional head reports every replacement to Mendagri within 7 working days (${CHECKED})` },
   actingHeads: { value: ['PENJABAT', 'PLT'], legalBasis: `PP 49/2008 Pasal 132A; Permendagri 4/2023 Pasal 15 (statement: covers a Plt as well as a Penjabat) (${CHECKED})` },
   actingHeadPertek: { value: true, legalBasis: `official statement (R-46): the Head of BKN's letter on pertek for acting regional heads, not Perpres 116/2022 (${CHECKED})` },
+  planOnRecord: { value: true, legalBasis: `${PP11}(1): mutation follows a plan; agency policy: the plan is reference data and a case names it by id (${CHECKED})` },
 };
 
 /** Every policy version, oldest first. */

@@ -16,6 +16,33 @@ export interface MeritWeights {
   readonly competency: number;
   readonly education: number;
   readonly timeInPost: number;
+  /** Competency assessment results (uji kompetensi), from `merit-score/v2`; 0 in earlier versions. */
+  readonly assessment: number;
+}
+
+/** A ground the policy lists for overriding R-03 or R-44: chosen by code, with its legal basis; free text only explains. */
+export interface ExceptionGroundOption {
+  readonly code: string;
+  readonly ruleId: 'R-03' | 'R-44';
+  readonly label: string;
+  readonly legalBasis: string;
+}
+
+/** R-08: how education fit counts: refused, flagged, or only a weight in the merit score. */
+export type EducationFitMode = 'BLOCK' | 'FLAG' | 'WEIGHT';
+
+/** How a training plan is derived from a competency gap (R-09). */
+export interface TrainingPlanRules {
+  readonly enabled: boolean;
+  /** Hours planned for each competency the candidate lacks. */
+  readonly hoursPerGap: number;
+  readonly kind: 'PELATIHAN' | 'DIKLAT' | 'E_LEARNING' | 'MENTORING' | 'COACHING';
+  /** Whether gap items are due before the TMT (and so block the decree until done or waived). */
+  readonly beforeTmt: boolean;
+  /** Days after the proposal by which a before-TMT item is due. */
+  readonly beforeTmtDays: number;
+  /** Months after the TMT by which an after-TMT item is due. */
+  readonly afterTmtMonths: number;
 }
 
 /** R-02: the positions the President decides on, by class and by functional level. */
@@ -99,6 +126,22 @@ export interface Policy {
   readonly actingHeads: Threshold<readonly PpkStatus[]>;
   /** R-46: the acting heads' moves also need a BKN head office pertek. */
   readonly actingHeadPertek: Threshold<boolean>;
+  /** ABK: effective working hours of one employee a year (the divisor of the workload analysis). */
+  readonly abkEffectiveHoursPerYear: Threshold<number>;
+  /** R-04: a needs analysis whose figures differ from the record (computed from the ABK) is refused or only flagged. */
+  readonly needsFiguresMismatch: Threshold<'REFUSE' | 'FLAG'>;
+  /** R-01: whether a plan reference must name a mutation plan on record (by id) covering the target position. */
+  readonly planOnRecord: Threshold<boolean>;
+  /** Who the M-01 pool holds: same-titled holders in the origin and target agency (v1), or the province's relevant employees. */
+  readonly meritPool: Threshold<'SAME_TITLE_ORIGIN_TARGET' | 'PROVINCE'>;
+  /** R-08: education fit as a rule (refuse, flag) or only a weight. */
+  readonly educationFit: Threshold<EducationFitMode>;
+  /** R-03/R-44: the grounds an exception may rest on (null: free text, as before 2026.12). */
+  readonly exceptionGrounds: Threshold<readonly ExceptionGroundOption[] | null>;
+  /** How many years a competency assessment counts in the merit score. */
+  readonly assessmentValidityYears: Threshold<number>;
+  /** R-09: the training plan derived from the competency gap at proposal. */
+  readonly trainingPlan: Threshold<TrainingPlanRules>;
   /** Largest accepted text field, to keep events small. */
   readonly maxTextLength: number;
 }

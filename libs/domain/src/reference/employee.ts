@@ -11,6 +11,14 @@ export interface DeclaredRelation {
   readonly relation: string;
 }
 
+/** A competency assessment (uji kompetensi) on record: the level found (1–5), when, and by whom. */
+export interface CompetencyAssessment {
+  readonly competency: string;
+  readonly level: number;
+  readonly date: IsoDate;
+  readonly assessor: string;
+}
+
 /**
  * An employee as the proposal saw them. The snapshot is stored in the proposal event so that later readers see
  * the facts the rules were run on, even after the reference data changed.
@@ -38,6 +46,8 @@ export interface EmployeeSnapshot {
   readonly relations: readonly DeclaredRelation[];
   /** Effective date of the employee's previous transfer, for M-03. */
   readonly lastTransferDate: IsoDate | null;
+  /** Competency assessments on record (uji kompetensi); they count in the merit score from `merit-score/v2`. */
+  readonly assessments?: readonly CompetencyAssessment[];
 }
 
 /** A delegation of signing authority (R-16). */

@@ -1,3 +1,5 @@
+import type { AbkTask } from '../workload/abk';
+
 export const POSITION_CLASSES = [
   'JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'FUNGSIONAL', 'PELAKSANA',
 ] as const;
@@ -19,6 +21,8 @@ export interface Position {
   readonly bezetting: number;
   /** A functional position heading a unit (Kepala Sekolah, Kepala Puskesmas): in R-40/R-43 scope (R-41). */
   readonly pilkadaScope: boolean;
+  /** The workload analysis (ABK) behind `kebutuhan`, when one is on record. */
+  readonly abkTasks?: readonly AbkTask[] | null;
 }
 
 /** True for JPT positions (R-44). */

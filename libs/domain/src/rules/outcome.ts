@@ -21,7 +21,10 @@ export interface RuleOutcome {
 /** A ground recorded to override a rule that allows overrides (R-03 minimum tenure, R-44 JPT lock). */
 export interface ExceptionGround {
   readonly ruleId: string;
+  /** The explanation; under a policy that lists grounds it is recorded after the chosen ground's code and label. */
   readonly ground: string;
+  /** The ground chosen from the policy's list (`exceptionGrounds`), when the policy lists them. */
+  readonly groundCode?: string;
 }
 
 /** Builds an outcome; keeps rule functions short. */

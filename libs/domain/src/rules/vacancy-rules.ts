@@ -1,6 +1,8 @@
 import { Policy } from '../policy/policy';
 import { EmployeeSnapshot } from '../reference/employee';
 import { Position } from '../reference/position';
+import { IsoInstant, toDate } from '../shared/dates';
+import { abkNeed, MutationPlan } from '../workload/abk';
 import { outcome, RuleOutcome } from './outcome';
 
 const PP11 = 'PP 11/2017 Pasal 190';
@@ -22,32 +24,66 @@ export interface NeedsAnalysis {
   readonly justification: string;
 }
 
-/** R-01: the move should follow the agency's mutation plan (the law asks for a plan, not necessarily an annual one); otherwise an exception reason is flagged. */
-export function r01AnnualPlan(analysis: NeedsAnalysis): RuleOutcome {
-  const basis = `${PP11}(1): mutation follows a plan (in force, checked 2026-12-01)`;
-  const inputs = { planReference: analysis.planReference, exceptionReason: analysis.exceptionReason };
-  if (analysis.planReference !== null && analysis.planReference.trim() !== '') {
-    return outcome('R-01', 'PASS', `in the mutation plan ${analysis.planReference}`, basis, inputs);
-  }
-  if (analysis.exceptionReason !== null && analysis.exceptionReason.trim() !== '') {
-    return outcome('R-01', 'FLAG', `outside the mutation plan, on the exception reason: ${analysis.exceptionReason}`, basis, inputs);
-  }
-  return outcome('R-01', 'BLOCK', 'the needs analysis names neither a mutation plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
+/** Why a named plan does not cover the case, or null when it does. */
+function planProblem(plan: MutationPlan | null, reference: string, position: Position, now: IsoInstant): string | null {
+  const year = Number(toDate(now).slice(0, 4));
+  if (plan === null) return `no mutation plan ${reference} is on record`;
+  if (plan.agencyId !== position.agencyId) return `mutation plan ${plan.id} belongs to ${plan.agencyId}, not to ${position.agencyId}`;
+  if (plan.year !== year) return `mutation plan ${plan.id} is the plan for ${plan.year}, not for ${year}`;
+  if (!plan.moves.some((m) => m.targetPositionId === position.id)) return `mutation plan ${plan.id} plans no move into ${position.id}`;
+  return null;
 }
 
 /**
- * R-04 (figures): the needs analysis states the position's kebutuhan and bezetting as they are on record; invented
- * figures are refused, showing both.
+ * R-01: the move follows the agency's mutation plan (the law asks for a plan, not necessarily an annual one);
+ * otherwise an exception reason is flagged. Under a policy with `planOnRecord` the plan is named by id and must be
+ * on record for the target agency and this year and plan a move into the target position.
  */
-export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis): RuleOutcome {
-  const basis = `${PP11}(4)`;
-  const submitted = { kebutuhan: analysis.kebutuhan, bezetting: analysis.bezetting };
-  const recorded = { kebutuhan: position.kebutuhan, bezetting: position.bezetting };
-  const inputs = { positionId: position.id, submitted, recorded };
-  if (submitted.kebutuhan !== recorded.kebutuhan || submitted.bezetting !== recorded.bezetting) {
-    return outcome('R-04', 'BLOCK', `the needs analysis states kebutuhan ${submitted.kebutuhan} and bezetting ${submitted.bezetting}, but the record of ${position.id} holds kebutuhan ${recorded.kebutuhan} and bezetting ${recorded.bezetting}`, basis, inputs, 'RULE_R04_FIGURES_DIFFER');
+export function r01AnnualPlan(analysis: NeedsAnalysis, plan: MutationPlan | null, position: Position, now: IsoInstant, policy: Policy): RuleOutcome {
+  const basis = policy.planOnRecord.legalBasis;
+  const reference = analysis.planReference?.trim() ?? '';
+  const exception = analysis.exceptionReason?.trim() ?? '';
+  const inputs = { planReference: analysis.planReference, exceptionReason: analysis.exceptionReason, planOnRecord: policy.planOnRecord.value };
+  const problem = reference !== '' && policy.planOnRecord.value ? planProblem(plan, reference, position, now) : null;
+  if (reference !== '' && problem === null) {
+    return outcome('R-01', 'PASS', `in the mutation plan ${reference}${plan ? ` (${plan.title})` : ''}`, basis, plan ? { ...inputs, planId: plan.id, planYear: plan.year } : inputs);
   }
-  return outcome('R-04', 'PASS', `the needs analysis states the recorded figures (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting})`, basis, inputs);
+  if (exception !== '') {
+    return outcome('R-01', 'FLAG', `outside the mutation plan${problem ? ` (${problem})` : ''}, on the exception reason: ${exception}`, basis, { ...inputs, ...(problem ? { planProblem: problem } : {}) });
+  }
+  if (problem !== null) return outcome('R-01', 'BLOCK', `${problem}; name a plan on record that plans this move, or give an exception reason`, basis, { ...inputs, planProblem: problem }, 'RULE_R01_PLAN_NOT_ON_RECORD');
+  return outcome('R-01', 'BLOCK', 'the needs analysis names neither a mutation plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
+}
+
+/** The figures of a position as the record gives them: kebutuhan and bezetting, and the ABK's workload hours when one is on record. */
+export function recordedFigures(position: Position, policy: Policy): { kebutuhan: number; bezetting: number; workloadHours: number | null } {
+  const abk = position.abkTasks && position.abkTasks.length > 0 ? abkNeed(position.abkTasks, policy) : null;
+  return { kebutuhan: position.kebutuhan, bezetting: position.bezetting, workloadHours: abk === null ? null : Math.round(abk.workloadHours) };
+}
+
+/**
+ * R-04 (figures): the needs analysis states the position's kebutuhan, bezetting and (when the position has an ABK on
+ * record) workload hours as the record holds them; other figures are refused or flagged as the policy says
+ * (`needsFiguresMismatch`), showing both.
+ */
+export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis, policy: Policy): RuleOutcome {
+  const basis = policy.needsFiguresMismatch.legalBasis;
+  const recorded = recordedFigures(position, policy);
+  const submitted = { kebutuhan: analysis.kebutuhan, bezetting: analysis.bezetting, workloadHours: analysis.workloadHours };
+  const inputs = { positionId: position.id, submitted, recorded };
+  const differ = [
+    ...(submitted.kebutuhan !== recorded.kebutuhan ? [`kebutuhan ${submitted.kebutuhan} (record: ${recorded.kebutuhan})`] : []),
+    ...(submitted.bezetting !== recorded.bezetting ? [`bezetting ${submitted.bezetting} (record: ${recorded.bezetting})`] : []),
+    ...(recorded.workloadHours !== null && submitted.workloadHours !== null && submitted.workloadHours !== recorded.workloadHours
+      ? [`workload ${submitted.workloadHours} hours (ABK on record: ${recorded.workloadHours})`] : []),
+  ];
+  if (differ.length > 0) {
+    const reason = `the needs analysis of ${position.id} states ${differ.join(', ')}`;
+    return policy.needsFiguresMismatch.value === 'FLAG'
+      ? outcome('R-04', 'FLAG', `${reason}; accepted and flagged as this policy says`, basis, inputs)
+      : outcome('R-04', 'BLOCK', reason, basis, inputs, 'RULE_R04_FIGURES_DIFFER');
+  }
+  return outcome('R-04', 'PASS', `the needs analysis states the recorded figures (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting}${recorded.workloadHours !== null ? `, ${recorded.workloadHours} hours` : ''})`, basis, inputs);
 }
 
 /**

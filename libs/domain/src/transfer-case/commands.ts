@@ -9,6 +9,8 @@ import { ExceptionGround } from '../rules/outcome';
 import { EligibilityChange } from '../rules/evidence-rules';
 import { HeldPlaces, NeedsAnalysis } from '../rules/vacancy-rules';
 import { SkpRating } from '../values/skp';
+import { MutationPlan } from '../workload/abk';
+import type { PoolMember } from '../merit/pool';
 import { DocumentKind, DocumentStatement } from './documents';
 
 /** What every command carries besides its body: who, when, under which policy, and its id for idempotency. */
@@ -49,8 +51,8 @@ export interface ProposalContext {
   readonly originPosition: Position;
   readonly targetAgency: Agency;
   readonly targetPosition: Position;
-  /** Other eligible candidates for the vacancy, for merit ranking (M-01). */
-  readonly meritPool: readonly EmployeeSnapshot[];
+  /** The M-01 pool of the target position (`candidatePool`): every employee the proposing agency may draw on. */
+  readonly meritPool: readonly PoolMember[];
   /** The places of the target position other cases under way hold (R-04). */
   readonly placesHeld: HeldPlaces;
   /** Another open case the employee is already in (M-09), if any. */
@@ -73,7 +75,8 @@ export interface PlacesContext {
   readonly placesHeld: HeldPlaces;
 }
 
-export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position } & PlacesContext>;
+/** `plan`: the mutation plan the needs analysis names, as the record holds it (null when none is named or found; R-01). */
+export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position; plan: MutationPlan | null } & PlacesContext>;
 export type ApproveNeedsAnalysis = Command<'ApproveNeedsAnalysis', { notes: string }>;
 export type ProposeCandidate = Command<'ProposeCandidate', ProposalInput, ProposalContext>;
 export type ReviseProposal = Command<'ReviseProposal', ProposalInput, ProposalContext>;

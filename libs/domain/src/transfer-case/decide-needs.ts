@@ -27,7 +27,12 @@ export function openTransferCase(command: OpenTransferCase, state: CaseState): T
     exceptionReason: text(command, 'needsAnalysis.exceptionReason', input.exceptionReason, false) || null,
     justification: text(command, 'needsAnalysis.justification', input.justification),
   };
-  const outcomes = [r01AnnualPlan(needsAnalysis), r04NeedsFigures(context.targetPosition, needsAnalysis), r04Vacancy(context.targetPosition, context.placesHeld)];
+  const { now, policy } = command.metadata;
+  const outcomes = [
+    r01AnnualPlan(needsAnalysis, context.plan, context.targetPosition, now, policy),
+    r04NeedsFigures(context.targetPosition, needsAnalysis, policy),
+    r04Vacancy(context.targetPosition, context.placesHeld),
+  ];
   throwIfBlocked(outcomes);
   return [emit<TransferCaseOpened>(command, data.caseId, 'TransferCaseOpened.v1', {
     caseId: data.caseId,

@@ -1,6 +1,5 @@
 import { DomainError, invalid } from '../shared/errors';
 import { Policy } from '../policy/policy';
-import { EmployeeSnapshot } from '../reference/employee';
 import { deriveRoute, isCrossAgency, Route } from '../routes/route';
 import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { overlayOutcomes } from '../rules/election-rules';
@@ -9,7 +8,9 @@ import { ExceptionGround, outcome, RuleOutcome, throwIfBlocked } from '../rules/
 import { m03RepeatMove, r03TenureInPost, r21TenYearLock, r44JptLock } from '../rules/tenure-rules';
 import { m05EligibilityChanged } from '../rules/evidence-rules';
 import { r04CompetencyFit, r04Vacancy } from '../rules/vacancy-rules';
-import { m01MeritChoice, rankCandidates } from '../merit/merit';
+import { m01MeritChoice, MeritRanking } from '../merit/merit';
+import { candidatePool, PoolMember } from '../merit/pool';
+import { r08EducationFit } from '../rules/education-rules';
 import { ProposalContext, ProposalInput, ProposeCandidate, ReviseProposal } from './commands';
 import { emit, requireActive, requireStatus, text } from './decide-support';
 import { CandidateProposed, ProposalData, ProposalRevised } from './events';
@@ -33,13 +34,24 @@ function checkFacts(c: ActiveCase, input: ProposalInput, context: ProposalContex
   }
 }
 
-/** The candidates who pass the eligibility rules compete in the merit ranking (M-01). */
-function eligible(candidate: EmployeeSnapshot, now: string, policy: Policy): boolean {
-  return candidate.kind === 'PNS' && [r22Discipline(candidate), r23Study(candidate, now), r24Skp(candidate, now, policy)].every((o) => o.outcome === 'PASS');
-}
-
-function grounds(command: ProposeCandidate | ReviseProposal): ExceptionGround[] {
-  return command.data.exceptionGrounds.map((g, i) => ({ ruleId: text(command, `exceptionGrounds[${i}].ruleId`, g.ruleId), ground: text(command, `exceptionGrounds[${i}].ground`, g.ground) }));
+/**
+ * The exception grounds of a proposal. Under a policy that lists grounds (R-03, R-44) each names one of them by code;
+ * the free text only explains, and the recorded ground carries the code and label first.
+ */
+function grounds(command: ProposeCandidate | ReviseProposal, policy: Policy): ExceptionGround[] {
+  const listed = policy.exceptionGrounds.value;
+  return command.data.exceptionGrounds.map((g, i) => {
+    const ruleId = text(command, `exceptionGrounds[${i}].ruleId`, g.ruleId);
+    const explanation = text(command, `exceptionGrounds[${i}].ground`, g.ground);
+    if (listed === null) return { ruleId, ground: explanation };
+    const options = listed.filter((o) => o.ruleId === ruleId);
+    const option = options.find((o) => o.code === g.groundCode);
+    if (!option) {
+      const choose = options.length > 0 ? `choose one of ${options.map((o) => o.code).join(', ')}` : `the policy lists no grounds for ${ruleId}`;
+      throw invalid('EXCEPTION_GROUND_NOT_LISTED', `exceptionGrounds[${i}].groundCode`, `${g.groundCode ? `ground ${g.groundCode} is not listed for ${ruleId}` : `an exception to ${ruleId} names a ground by code`} under ${policy.version}: ${choose}`);
+    }
+    return { ruleId, groundCode: option.code, ground: `${option.code} — ${option.label} (${option.legalBasis}): ${explanation}` };
+  });
 }
 
 /** Runs every eligibility rule of the proposal stage and returns the recorded proposal. */
@@ -54,10 +66,11 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
   const downsizingRef = text(command, 'downsizingDecreeReference', input.downsizingDecreeReference, false) || null;
   const route: Route = deriveRoute(originAgency, targetAgency, employee.kind, downsizingRef !== null);
   const cross = isCrossAgency(originAgency, targetAgency);
-  const exceptionGrounds = grounds(command);
+  const exceptionGrounds = grounds(command, policy);
   const meritJustification = text(command, 'meritDeviationJustification', input.meritDeviationJustification, false) || null;
-  const pool = [employee, ...context.meritPool.filter((p) => p.nip !== employee.nip && eligible(p, now, policy))];
-  const meritRanking = rankCandidates(pool, targetPosition, now, policy);
+  const chosen: PoolMember = { employee, positionTitle: originPosition.title, route, openCaseId: null };
+  const pool = candidatePool(context.meritPool, targetPosition, now, policy, c.caseId, chosen);
+  const meritRanking: MeritRanking = { ...pool.ranking, poolSize: pool.size };
   const sides = [{ side: 'ORIGIN' as const, agency: originAgency, position: originPosition }, { side: 'TARGET' as const, agency: targetAgency, position: targetPosition }];
   const outcomes: RuleOutcome[] = [
     r02Presidential(originPosition, targetPosition, policy),
@@ -70,6 +83,7 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     r03TenureInPost(employee, now, policy, exceptionGrounds),
     r04Vacancy(targetPosition, context.placesHeld),
     r04CompetencyFit(employee, targetPosition, policy),
+    r08EducationFit(employee, targetPosition, policy),
     r21TenYearLock(employee, cross, input.initiative, now, policy),
     r22Discipline(employee),
     r23Study(employee, now),

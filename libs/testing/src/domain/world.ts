@@ -1,8 +1,8 @@
 import {
-  Actor, addDays, belongsToMeritPool, CaseState, chainAuthorities, CommandMetadata, decide, DEFAULT_POLICIES, evolve,
-  IsoInstant, policyAt, ProposalContext, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
+  Actor, addDays, CaseState, poolMembers, chainAuthorities, CommandMetadata, decide, DEFAULT_POLICIES, evolve,
+  IsoInstant, MutationPlan, policyAt, ProposalContext, recordedFigures, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
 } from '@mutasi/domain';
-import { buildDemoData, holdersOf, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
+import { buildDemoData, demoPlans, holdersOf, planIdFor, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
 import { DecisionRole, HolidayCalendar, holidayCalendarOf, HumanRole, PUBLISHED_HOLIDAYS, samePerson, stepRole } from '@mutasi/domain';
 
 /** The fixed clock of domain tests: Monday 1 June 2026, 09:00 WIB. */
@@ -72,8 +72,16 @@ export class World {
   open(caseId: string, targetPositionId: string, actor?: Actor, at?: IsoInstant, analysis: Partial<Body<'OpenTransferCase'>['needsAnalysis']> = {}, placesHeldBy: readonly string[] = []): TransferCommand {
     const position = this.position(targetPositionId);
     const by = actor ?? this.actor('PENGUSUL', position.agencyId);
-    const needsAnalysis = { kebutuhan: position.kebutuhan, bezetting: position.bezetting, workloadHours: 1250, planReference: 'RENCANA-MUTASI-2026', exceptionReason: null, justification: `${position.title} has a vacancy in the ABK`, ...analysis };
-    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeld: { count: placesHeldBy.length, caseIds: placesHeldBy } }, metadata: this.meta(by, at) };
+    const metadata = this.meta(by, at);
+    const figures = recordedFigures(position, metadata.policy);
+    const needsAnalysis = { ...figures, planReference: planIdFor(position.agencyId, Number(toDate(metadata.now).slice(0, 4))), exceptionReason: null, justification: `${position.title} has a vacancy in the ABK`, ...analysis };
+    const plan = this.plans(toDate(metadata.now)).find((p) => p.id === needsAnalysis.planReference) ?? null;
+    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeld: { count: placesHeldBy.length, caseIds: placesHeldBy }, plan }, metadata };
+  }
+
+  /** The mutation plans of a year as the demo draws them up: a planned move into every position with a deficit now. */
+  plans(on: string): MutationPlan[] {
+    return demoPlans(this.data.positions, new Map(this.data.agencies.map((a) => [a.id, a.name])), Number(on.slice(0, 4)));
   }
 
   /** A proposal command for the case's target position, with the context and merit pool the application builds. */
@@ -82,10 +90,12 @@ export class World {
     if (!c) throw new Error('no case');
     const employee = this.employee(nip);
     const target = this.position(c.targetPosition.id);
-    const meritPool = this.data.employees.filter((e) => belongsToMeritPool(e, this.position(e.positionId), target, employee.agencyId, nip));
+    const metadata = this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at);
+    const source = { employees: this.data.employees, positionTitle: (id: string) => this.data.positions.find((p) => p.id === id)?.title, agencies: this.data.agencies, openCaseOf: () => null };
+    const meritPool = poolMembers(source, target, this.agency(target.agencyId), employee.agencyId, metadata.policy).filter((m) => m.employee.nip !== nip);
     const data: ProposalInput = { employeeNip: nip, originPositionId: employee.positionId, initiative: 'DINAS', justification: 'fills the vacancy with a qualified officer', meritDeviationJustification: null, exceptionGrounds: [], downsizingDecreeReference: null, ...input };
     const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool, placesHeld: { count: 0, caseIds: [] }, employeeOpenCase: null, eligibilityChanges: [], ...facts };
-    return { type: revise ? 'ReviseProposal' : 'ProposeCandidate', data, context, metadata: this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at) };
+    return { type: revise ? 'ReviseProposal' : 'ProposeCandidate', data, context, metadata };
   }
 
   /** A command that needs no context. */

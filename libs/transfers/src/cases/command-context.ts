@@ -18,8 +18,9 @@ export class CommandContext {
     if (!targetAgency) throw invalid('UNKNOWN_AGENCY', 'targetAgencyId', `no agency ${body.targetAgencyId}`);
     const targetPosition = await this.refs.position(body.targetPositionId);
     if (!targetPosition) throw invalid('UNKNOWN_POSITION', 'targetPositionId', `no position ${body.targetPositionId}`);
-    const placesHeld = await this.facts.placesHeld(targetPosition, body.caseId);
-    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition, placesHeld }, metadata };
+    const reference = body.needsAnalysis.planReference?.trim() ?? '';
+    const [placesHeld, plan] = await Promise.all([this.facts.placesHeld(targetPosition, body.caseId), reference === '' ? null : this.refs.mutationPlan(reference)]);
+    return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition, placesHeld, plan }, metadata };
   }
 
   async proposal(type: 'ProposeCandidate' | 'ReviseProposal', body: ProposalInput, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
@@ -33,7 +34,7 @@ export class CommandContext {
     if (!originAgency || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
     const since = addDays(toDate(metadata.now), -metadata.policy.eligibilityChangeWindowDays.value);
     const [meritPool, placesHeld, employeeOpenCase, eligibilityChanges] = await Promise.all([
-      this.refs.meritPool(targetPosition, employee.agencyId, employee.nip), this.facts.placesHeld(targetPosition, c.caseId),
+      this.refs.meritPool(targetPosition, targetAgency, employee.agencyId, metadata.policy), this.facts.placesHeld(targetPosition, c.caseId),
       this.facts.employeeOpenCase(employee.nip), this.facts.eligibilityChanges(employee.nip, since),
     ]);
     return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool, placesHeld, employeeOpenCase, eligibilityChanges }, metadata };

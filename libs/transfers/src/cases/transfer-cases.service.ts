@@ -124,12 +124,18 @@ export class TransferCases {
 
   /** The case as the principal may see it (docs/access.md): 404 when there is none, 403 when it is outside their scope. */
   async view(caseId: string, principal: Principal): Promise<{ body: Record<string, unknown>; etag: string; events: RecordedEvent[]; scope: ReadScope }> {
+    const { state, revision, events, scope, audience } = await this.visible(caseId, principal);
+    return { body: caseView(state, revision, audience), etag: `"${revision}"`, events, scope };
+  }
+
+  /** The case folded, if the principal may see it (404 / 403 otherwise), with the reader's scope and audience. */
+  async visible(caseId: string, principal: Principal): Promise<{ state: CaseState; revision: number; events: RecordedEvent[]; scope: ReadScope; audience: CaseAudience }> {
     const { state, revision, events } = await this.pipeline.load(caseStreamId(caseId));
     if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no transfer case ${caseId}`);
     const scope = await this.scopes.of(principal);
     if (!canViewCase(scope, state)) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it does not involve your agency');
     const ownCaseOnly = scope.ownNip !== null && innerCase(state)?.proposal?.candidate.nip === scope.ownNip && !covers(scope.cases, involvedAgencies(state));
-    return { body: caseView(state, revision, ownCaseOnly ? 'EMPLOYEE' : 'OFFICIAL'), etag: `"${revision}"`, events, scope };
+    return { state, revision, events, scope, audience: ownCaseOnly ? 'EMPLOYEE' : 'OFFICIAL' };
   }
 
   /** The raw stored events of a case (inspectors, BKN and involved agencies; not the employee). */

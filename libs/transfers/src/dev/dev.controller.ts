@@ -90,7 +90,7 @@ export class DevController {
       throw error;
     }
     await this.demoClock.advance(body.advanceDays);
-    await this.demoData.skpRound();
+    await this.demoData.yearlyRound();
     return this.clockNow();
   }
 }

@@ -1,4 +1,4 @@
-import { identifierProblems, isPnsGolongan, isPppkGolongan } from '@mutasi/domain';
+import { abkNeed, identifierProblems, isPnsGolongan, isPppkGolongan, Policy } from '@mutasi/domain';
 import { ReferenceDataImportDto } from './import.dto';
 
 type FieldError = { field: string; message: string };
@@ -22,7 +22,33 @@ function duplicates<T>(items: readonly T[] | undefined, key: (t: T) => string, l
  * The checks a whole file must pass beyond each field's shape: valid NIPs and golongan for the employee kind,
  * every reference resolvable (in the file or already stored), dates in order, no duplicates. All problems at once.
  */
-export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds): FieldError[] {
+/** Positions with an ABK: the kebutuhan is the ABK's; a stated figure that differs is refused, showing both. */
+function abkProblems(file: ReferenceDataImportDto, policy: Policy, errors: FieldError[]): void {
+  (file.positions ?? []).forEach((p, i) => {
+    if (p.abkTasks === undefined) return;
+    if (p.abkTasks.length === 0) { errors.push({ field: `positions[${i}].abkTasks`, message: 'an ABK needs at least one task; leave abkTasks out when there is none' }); return; }
+    const abk = abkNeed(p.abkTasks, policy);
+    if (p.kebutuhan !== undefined && p.kebutuhan !== abk.kebutuhan) {
+      errors.push({ field: `positions[${i}].kebutuhan`, message: `kebutuhan ${p.kebutuhan} differs from the ABK: ${abk.workloadHours} hours ÷ ${abk.effectiveHoursPerYear} effective hours = ${abk.exactNeed} → ${abk.kebutuhan} (${policy.version})` });
+    }
+  });
+}
+
+/** The plans refer to agencies and positions of their own agency; one plan per id; each position planned once. */
+function planProblems(file: ReferenceDataImportDto, agencies: ReadonlySet<string>, positions: ReadonlyMap<string, string>, errors: FieldError[]): void {
+  duplicates(file.mutationPlans, (m) => m.id, 'mutationPlans', errors);
+  (file.mutationPlans ?? []).forEach((m, i) => {
+    if (!agencies.has(m.agencyId)) errors.push({ field: `mutationPlans[${i}].agencyId`, message: `no agency ${m.agencyId}` });
+    duplicates(m.moves, (mv) => mv.targetPositionId, `mutationPlans[${i}].moves`, errors);
+    m.moves.forEach((mv, j) => {
+      const owner = positions.get(mv.targetPositionId);
+      if (owner === undefined) errors.push({ field: `mutationPlans[${i}].moves[${j}].targetPositionId`, message: `no position ${mv.targetPositionId}` });
+      else if (owner !== m.agencyId) errors.push({ field: `mutationPlans[${i}].moves[${j}].targetPositionId`, message: `position ${mv.targetPositionId} belongs to ${owner}, not to the plan's agency ${m.agencyId}` });
+    });
+  });
+}
+
+export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds, policy: Policy, today: string): FieldError[] {
   const errors: FieldError[] = [];
   const agencies = new Set([...existing.agencies, ...(file.agencies ?? []).map((a) => a.id)]);
   const positions = new Map([...existing.positions, ...(file.positions ?? []).map((p) => [p.id, p.agencyId] as const)]);
@@ -50,6 +76,9 @@ export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds):
     const positionAgency = positions.get(e.positionId);
     if (positionAgency === undefined) errors.push({ field: at('positionId'), message: `no position ${e.positionId}` });
     else if (positionAgency !== e.agencyId) errors.push({ field: at('positionId'), message: `position ${e.positionId} belongs to ${positionAgency}, not ${e.agencyId}` });
+    (e.assessments ?? []).forEach((a, j) => {
+      if (a.date > today) errors.push({ field: at(`assessments[${j}].date`), message: `an assessment cannot be dated after today (${today})` });
+    });
     const years = e.skp.map((s) => s.year);
     if (new Set(years).size !== years.length) errors.push({ field: at('skp'), message: 'one SKP rating per year' });
   });
@@ -67,6 +96,8 @@ export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds):
       if (d.date.slice(0, 4) !== String(c.year)) errors.push({ field: `holidayCalendars[${i}].days[${j}].date`, message: `${d.date} is not in ${c.year}` });
     });
   });
+  abkProblems(file, policy, errors);
+  planProblems(file, agencies, positions, errors);
   (file.users ?? []).forEach((u, i) => {
     if (!agencies.has(u.agencyId)) errors.push({ field: `users[${i}].agencyId`, message: `no agency ${u.agencyId}` });
   });

@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@mutasi/domain';
-import { ReadScopes } from '@mutasi/read-models';
+import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
+import { EventStore } from '@mutasi/event-store';
 import { Clock, DatabaseModule, OffsetClock } from '@mutasi/platform';
 import { REFERENCE_ENTITIES } from '../reference-data/entities';
 import { HolidayCalendars } from '../reference-data/calendars';
@@ -22,7 +23,8 @@ export async function importFile(path: string, databaseUrl: string, eventStoreCo
   const json = JSON.parse(await readFile(path, 'utf8')) as unknown;
   @Module({
     imports: [DatabaseModule.forRoot({ url: databaseUrl, entities: TRANSFER_ENTITIES, migrations: TRANSFER_MIGRATIONS, eventStoreConnection }), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-    providers: [{ provide: Clock, useValue: new OffsetClock() }, ReferenceData, HolidayCalendars, { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) }, ReferenceDataImporter],
+    providers: [{ provide: Clock, useValue: new OffsetClock() }, ReferenceData, HolidayCalendars, { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
+      { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) }, ReferenceDataImporter],
   })
   class ImportModule {}
   const context = await NestFactory.createApplicationContext(ImportModule, { logger: ['error'] });

@@ -10,8 +10,9 @@ export interface ImportPlan {
 }
 
 const AGENCY_FIELDS = ['name', 'kind', 'provinceCode', 'kanregAgencyId', 'ppkStatus', 'headInaugurationDate', 'electionCalendar', 'abroad', 'authority', 'oversight'];
-const POSITION_FIELDS = ['agencyId', 'unit', 'title', 'positionClass', 'functionalLevel', 'requiredCompetencies', 'requiredEducationFields', 'kebutuhan', 'bezetting', 'pilkadaScope'];
-const EMPLOYEE_FIELDS = ['name', 'kind', 'golongan', 'tmtCpns', 'tmtPns', 'agencyId', 'positionId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp', 'discipline', 'study', 'relations', 'lastTransferDate'];
+const POSITION_FIELDS = ['agencyId', 'unit', 'title', 'positionClass', 'functionalLevel', 'requiredCompetencies', 'requiredEducationFields', 'kebutuhan', 'bezetting', 'pilkadaScope', 'abkTasks'];
+const EMPLOYEE_FIELDS = ['name', 'kind', 'golongan', 'tmtCpns', 'tmtPns', 'agencyId', 'positionId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp', 'discipline', 'study', 'relations', 'lastTransferDate', 'assessments'];
+const PLAN_FIELDS = ['agencyId', 'year', 'title', 'moves'];
 /** The fields of an employee a placement decides: an older import may not undo them. */
 const PLACED_FIELDS = ['agencyId', 'positionId', 'positionSince', 'jptInaugurationDate'] as const;
 
@@ -83,12 +84,14 @@ export async function planImport(tx: EntityManager, file: ReferenceDataImportDto
   const agencies = await currentRows(tx, 'agencies', 'id', (file.agencies ?? []).map((a) => a.id), AGENCY_COLUMNS);
   const positionsNow = await currentRows(tx, 'positions_current', 'id', (file.positions ?? []).map((p) => p.id));
   const employeesNow = await currentRows(tx, 'employees_current', 'nip', (file.employees ?? []).map((e) => e.nip));
+  const plansNow = await currentRows(tx, 'mutation_plans', 'id', (file.mutationPlans ?? []).map((m) => m.id));
   const positions = await keepPlacedBezetting(tx, file.positions ?? [], positionsNow, conflicts);
   const employees = keepPlacedFields(file.employees ?? [], employeesNow, conflicts);
   const changes = [
     ...(file.agencies ?? []).map((a) => diffRecord('agency', a.id, agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null, normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null }, AGENCY_FIELDS), AGENCY_FIELDS)),
     ...positions.map((p) => diffRecord('position', p.id, positionsNow.has(p.id) ? normalised(positionsNow.get(p.id) as Row, POSITION_FIELDS) : null, normalised(p, POSITION_FIELDS), POSITION_FIELDS)),
-    ...employees.map((e) => diffRecord('employee', e.nip, employeesNow.has(e.nip) ? normalised(employeesNow.get(e.nip) as Row, EMPLOYEE_FIELDS) : null, normalised(e, EMPLOYEE_FIELDS), EMPLOYEE_FIELDS)),
+    ...employees.map((e) => diffRecord('employee', e.nip, employeesNow.has(e.nip) ? normalised(employeesNow.get(e.nip) as Row, EMPLOYEE_FIELDS) : null, normalised({ ...e, assessments: e.assessments ?? [] }, EMPLOYEE_FIELDS), EMPLOYEE_FIELDS)),
+    ...(file.mutationPlans ?? []).map((m) => diffRecord('mutationPlan', m.id, plansNow.has(m.id) ? normalised(plansNow.get(m.id) as Row, PLAN_FIELDS) : null, normalised(m, PLAN_FIELDS), PLAN_FIELDS)),
   ].filter((c): c is RecordChange => c !== null);
   return { file: { ...file, positions, employees }, changes, conflicts };
 }

@@ -28,6 +28,13 @@ export class AgencyDto {
   @ApiPropertyOptional({ enum: ['NATIONAL'], description: 'holds national merit oversight: its INSPEKTUR reads every case (BKN today; an independent body once set up)' }) @IsOptional() @IsIn(['NATIONAL']) oversight?: string;
 }
 
+/** One task of a position's workload analysis (ABK): output a year and the standard minutes per unit. */
+export class AbkTaskDto {
+  @ApiProperty({ example: 'Menyusun laporan hasil audit' }) @IsPlainText() @Length(1, 300) task!: string;
+  @ApiProperty({ example: 120, description: 'units of output a year (volume kerja)' }) @IsInt() @Min(0) @Max(10_000_000) volumePerYear!: number;
+  @ApiProperty({ example: 600, description: 'standard time per unit in minutes (norma waktu)' }) @IsInt() @Min(1) @Max(1_000_000) minutesPerUnit!: number;
+}
+
 export class PositionDto {
   @ApiProperty() @Matches(ID, { message: `id ${idMessage}` }) id!: string;
   @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
@@ -37,9 +44,34 @@ export class PositionDto {
   @ApiProperty({ nullable: true }) @ValidateIf((o: PositionDto) => o.functionalLevel !== null) @IsString() @MaxLength(60) functionalLevel!: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredCompetencies!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredEducationFields!: string[];
-  @ApiProperty() @IsInt() @Min(0) @Max(100_000) kebutuhan!: number;
+  @ApiPropertyOptional({ description: 'required headcount; computed from `abkTasks` when they are given (a stated figure must then agree)' })
+  @ValidateIf((o: PositionDto) => o.abkTasks === undefined || o.kebutuhan !== undefined) @IsInt() @Min(0) @Max(100_000) kebutuhan!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100_000) bezetting!: number;
   @ApiProperty() @IsBoolean() pilkadaScope!: boolean;
+  @ApiPropertyOptional({ type: [AbkTaskDto], description: 'the workload analysis (ABK) the kebutuhan is computed from' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AbkTaskDto) abkTasks?: AbkTaskDto[];
+}
+
+export class CompetencyAssessmentDto {
+  @ApiProperty({ example: 'AUDIT' }) @IsString() @Length(1, 80) competency!: string;
+  @ApiProperty({ example: 4, description: 'level found, 1 (lowest) to 5' }) @IsInt() @Min(1) @Max(5) level!: number;
+  @ApiProperty({ example: '2026-03-14' }) @IsCivilDate() date!: string;
+  @ApiProperty({ example: 'UPT Penilaian Kompetensi BKN Regional' }) @IsPlainText() @Length(1, 200) assessor!: string;
+}
+
+export class PlannedMoveDto {
+  @ApiProperty() @Matches(ID, { message: `targetPositionId ${idMessage}` }) targetPositionId!: string;
+  @ApiProperty({ description: 'places the plan means to fill' }) @IsInt() @Min(1) @Max(10_000) count!: number;
+  @ApiProperty({ nullable: true }) @ValidateIf((o: PlannedMoveDto) => o.note !== null) @IsPlainText() @Length(0, 500) note!: string | null;
+}
+
+/** An agency's annual mutation plan (rencana mutasi): R-01 checks a case against it by id. */
+export class MutationPlanDto {
+  @ApiProperty({ example: 'rencana-mutasi.kota-bandar-lestari.2027' }) @Matches(ID, { message: `id ${idMessage}` }) id!: string;
+  @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
+  @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2200) year!: number;
+  @ApiProperty() @IsPlainText() @Length(1, 300) title!: string;
+  @ApiProperty({ type: [PlannedMoveDto] }) @IsArray() @ArrayMaxSize(5_000) @ValidateNested({ each: true }) @Type(() => PlannedMoveDto) moves!: PlannedMoveDto[];
 }
 
 export class SkpDto {
@@ -81,6 +113,8 @@ export class EmployeeDto {
   @ApiProperty({ type: StudyDto }) @ValidateNested() @Type(() => StudyDto) study!: StudyDto;
   @ApiProperty({ type: [RelationDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RelationDto) relations!: RelationDto[];
   @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.lastTransferDate !== null) @IsCivilDate() lastTransferDate!: string | null;
+  @ApiPropertyOptional({ type: [CompetencyAssessmentDto], description: 'competency assessments (uji kompetensi) on record' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CompetencyAssessmentDto) assessments?: CompetencyAssessmentDto[];
 }
 
 export class GrantorDto {
@@ -133,5 +167,6 @@ export class ReferenceDataImportDto {
   @ApiPropertyOptional({ type: [DelegationDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DelegationDto) delegations?: DelegationDto[];
   @ApiPropertyOptional({ type: [AgencyElectionCalendarDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyElectionCalendarDto) electionCalendars?: AgencyElectionCalendarDto[];
   @ApiPropertyOptional({ type: [HolidayCalendarDto], description: 'holiday calendars per year (SKB 3 Menteri), for working-day deadlines' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HolidayCalendarDto) holidayCalendars?: HolidayCalendarDto[];
+  @ApiPropertyOptional({ type: [MutationPlanDto], description: 'annual mutation plans (rencana mutasi) per agency and year' }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => MutationPlanDto) mutationPlans?: MutationPlanDto[];
   @ApiPropertyOptional({ type: [DevUserDto], description: 'demo sign-ins (standalone mode only)' }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DevUserDto) users?: DevUserDto[];
 }

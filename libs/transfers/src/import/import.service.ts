@@ -7,10 +7,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { canonicalJson } from '@mutasi/integrity';
 import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
-import { Actor } from '@mutasi/domain';
+import { abkNeed, Actor, toDate } from '@mutasi/domain';
 import { Clock, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
-import { ReadScopes } from '@mutasi/read-models';
-import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, PositionRow } from '../reference-data/entities';
+import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
+import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, MutationPlanRow, PositionRow } from '../reference-data/entities';
 import { HolidayCalendars } from '../reference-data/calendars';
 import { ReferenceData } from '../reference-data/reference-data';
 import { crossCheck } from './cross-checks';
@@ -27,6 +27,7 @@ export interface ImportSummary {
   readonly electionCalendars: number;
   readonly holidayCalendars: number;
   readonly users: number;
+  readonly mutationPlans: number;
   readonly sha256: string;
   /** Records the import created or changed (each with its fields in the audit trail). */
   readonly changedRecords: number;
@@ -46,7 +47,7 @@ const CHANGES_PER_EVENT = 100;
  */
 @Injectable()
 export class ReferenceDataImporter {
-  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars, private readonly scopes: ReadScopes) {}
+  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars, private readonly scopes: ReadScopes, private readonly policies: PolicyRegistry) {}
 
   /** Validates an untrusted JSON value (CLI files; the HTTP body is validated by the pipe) and imports it. */
   async importJson(json: unknown, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
@@ -61,17 +62,21 @@ export class ReferenceDataImporter {
       agencies: new Set(((await this.db.query('SELECT id FROM agencies')) as { id: string }[]).map((r) => r.id)),
       positions: new Map(((await this.db.query('SELECT id, agency_id FROM positions')) as { id: string; agency_id: string }[]).map((r) => [r.id, r.agency_id])),
     };
-    const problems = crossCheck(file, existing);
-    if (problems.length > 0) throw new RequestValidationError(problems);
-    const importId = randomUUID();
     const now = this.clock.now();
+    const today = toDate(now.toISOString());
+    const policy = await this.policies.inForce(today);
+    const problems = crossCheck(file, existing, policy, today);
+    if (problems.length > 0) throw new RequestValidationError(problems);
+    // A position with an ABK holds the kebutuhan the ABK gives under the policy in force.
+    file = { ...file, ...(file.positions ? { positions: file.positions.map((p) => (p.abkTasks ? { ...p, kebutuhan: abkNeed(p.abkTasks, policy).kebutuhan } : p)) } : {}) };
+    const importId = randomUUID();
     const sha256 = createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(file)) as unknown)).digest('hex');
     const summary = await this.inTransaction(importId, async (tx, append) => {
       const plan = await planImport(tx, file);
       const counts: ImportSummary = {
         importId, agencies: file.agencies?.length ?? 0, positions: file.positions?.length ?? 0, employees: file.employees?.length ?? 0,
         delegations: file.delegations?.length ?? 0, electionCalendars: file.electionCalendars?.length ?? 0, holidayCalendars: file.holidayCalendars?.length ?? 0,
-        users: file.users?.length ?? 0, sha256, changedRecords: plan.changes.length, conflicts: plan.conflicts,
+        users: file.users?.length ?? 0, mutationPlans: file.mutationPlans?.length ?? 0, sha256, changedRecords: plan.changes.length, conflicts: plan.conflicts,
       };
       const position = await append(this.events(importId, source, counts, plan.changes, actor, now.toISOString()));
       await this.upsert(tx, plan, { importedAt: now, importId, importedPosition: position });
@@ -146,8 +151,9 @@ export class ReferenceDataImporter {
     for (const c of file.electionCalendars ?? []) {
       await tx.update(AgencyRow, { id: c.agencyId }, { electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } });
     }
-    await chunks(PositionRow, (file.positions ?? []).map((p) => ({ ...p, ...stamp })), ['id']);
-    await chunks(EmployeeRow, (file.employees ?? []).map((e) => ({ ...e, ...stamp })), ['nip']);
+    await chunks(PositionRow, (file.positions ?? []).map((p) => ({ ...p, abkTasks: p.abkTasks ?? null, ...stamp })), ['id']);
+    await chunks(EmployeeRow, (file.employees ?? []).map((e) => ({ ...e, assessments: e.assessments ?? [], ...stamp })), ['nip']);
+    await chunks(MutationPlanRow, (file.mutationPlans ?? []).map((m) => ({ ...m, importedAt: now, importId: stamp.importId })), ['id']);
     await chunks(DelegationRow, (file.delegations ?? []).map((d) => ({ ...d, revoked: d.revoked ?? false })), ['id']);
     await chunks(DevUserRow, (file.users ?? []).map((u) => ({ ...u, nip: u.nip ?? null })), ['userId']);
     for (const y of file.holidayCalendars ?? []) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { buildDemoData, skpRound } from '@mutasi/demo-data';
+import { buildDemoData, demoPlans, skpRound } from '@mutasi/demo-data';
 import { Actor, toDate } from '@mutasi/domain';
 import { Clock } from '@mutasi/platform';
 import { ReferenceDataImporter } from '../import/import.service';
@@ -29,13 +29,22 @@ export class DemoData {
     return true;
   }
 
-  /** The yearly SKP round of the demo: ratings of the years the records lack up to the demo clock's year, imported. */
-  async skpRound(): Promise<number> {
+  /**
+   * The demo's yearly round when its clock enters a new year: the SKP ratings the records lack, and each agency's
+   * mutation plan for the year (a planned move into every position whose ABK shows a deficit), imported.
+   */
+  async yearlyRound(): Promise<number> {
+    const year = Number(this.today().slice(0, 4));
     const employees = await this.refs.allEmployees();
     const grown = skpRound(employees, this.today());
-    if (grown.length === 0) return 0;
-    await this.importer.importJson(JSON.parse(JSON.stringify({ employees: grown })) as unknown, SEED_ACTOR, 'seed');
-    this.logger.log(`demo SKP round: ${grown.length} employees received the ratings of ${this.today().slice(0, 4)}`);
-    return grown.length;
+    const planned = await this.refs.mutationPlans(null, year);
+    const agencies = await this.refs.allAgencies();
+    const positions = planned.length > 0 ? [] : await this.refs.positionsOfAgencies(agencies.map((a) => a.id));
+    const plans = demoPlans(positions, new Map(agencies.map((a) => [a.id, a.name])), year);
+    if (grown.length === 0 && plans.length === 0) return 0;
+    await this.importer.importJson(JSON.parse(JSON.stringify({ ...(grown.length > 0 ? { employees: grown } : {}), ...(plans.length > 0 ? { mutationPlans: plans } : {}) })) as unknown, SEED_ACTOR, 'seed');
+    if (grown.length > 0) this.logger.log(`demo SKP round: ${grown.length} employees received the ratings up to ${year - 1}`);
+    if (plans.length > 0) this.logger.log(`demo mutation plans of ${year}: ${plans.length} agencies`);
+    return grown.length + plans.length;
   }
 }

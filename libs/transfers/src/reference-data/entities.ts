@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, ViewColumn, ViewEntity } from 'typeorm';
-import type { DeclaredRelation, ElectionCalendar } from '@mutasi/domain';
+import type { AbkTask, CompetencyAssessment, DeclaredRelation, ElectionCalendar, PlannedMove } from '@mutasi/domain';
 
 /** Reference data: not event-sourced, imported and versioned by whole-file imports (each recorded in the audit trail). */
 @Entity({ name: 'agencies' })
@@ -31,6 +31,7 @@ export class PositionRow {
   @Column({ type: 'integer' }) kebutuhan!: number;
   @Column({ type: 'integer' }) bezetting!: number;
   @Column({ type: 'boolean', name: 'pilkada_scope' }) pilkadaScope!: boolean;
+  @Column({ type: 'jsonb', name: 'abk_tasks', nullable: true }) abkTasks!: AbkTask[] | null;
   /** When, by which import and where in the event order the row was last imported (`positions_current`). */
   @Column({ type: 'timestamptz', name: 'imported_at' }) importedAt!: Date;
   @Column({ type: 'text', name: 'import_id', nullable: true }) importId!: string | null;
@@ -56,6 +57,7 @@ export class EmployeeRow {
   @Column({ type: 'jsonb' }) study!: { onStudyAssignment: boolean; serviceBondUntil: string | null };
   @Column({ type: 'jsonb' }) relations!: DeclaredRelation[];
   @Column({ type: 'date', name: 'last_transfer_date', nullable: true }) lastTransferDate!: string | null;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) assessments!: CompetencyAssessment[];
   /** When, by which import and where in the event order the row was last imported (`employees_current`). */
   @Column({ type: 'timestamptz', name: 'imported_at' }) importedAt!: Date;
   @Column({ type: 'text', name: 'import_id', nullable: true }) importId!: string | null;
@@ -99,6 +101,7 @@ export class CurrentPositionRow {
   @ViewColumn() kebutuhan!: number;
   @ViewColumn() bezetting!: number;
   @ViewColumn({ name: 'pilkada_scope' }) pilkadaScope!: boolean;
+  @ViewColumn({ name: 'abk_tasks' }) abkTasks!: AbkTask[] | null;
 }
 
 /** An employee as they stand: the imported row with the placements recorded since (read only). */
@@ -122,6 +125,19 @@ export class CurrentEmployeeRow {
   @ViewColumn() relations!: DeclaredRelation[];
   @ViewColumn({ name: 'last_transfer_date' }) lastTransferDate!: string | null;
   @ViewColumn({ name: 'placed_by_case' }) placedByCase!: string | null;
+  @ViewColumn() assessments!: CompetencyAssessment[];
 }
 
-export const REFERENCE_ENTITIES = [AgencyRow, PositionRow, EmployeeRow, DelegationRow, DevUserRow, CurrentPositionRow, CurrentEmployeeRow];
+/** An agency's mutation plan (rencana mutasi) for a year: the moves it planned, by target position (R-01). */
+@Entity({ name: 'mutation_plans' })
+export class MutationPlanRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'agency_id' }) agencyId!: string;
+  @Column({ type: 'integer' }) year!: number;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'jsonb' }) moves!: PlannedMove[];
+  @Column({ type: 'timestamptz', name: 'imported_at' }) importedAt!: Date;
+  @Column({ type: 'text', name: 'import_id', nullable: true }) importId!: string | null;
+}
+
+export const REFERENCE_ENTITIES = [AgencyRow, PositionRow, EmployeeRow, DelegationRow, DevUserRow, CurrentPositionRow, CurrentEmployeeRow, MutationPlanRow];

@@ -13,6 +13,7 @@ export const toPosition = (r: PositionRow | CurrentPositionRow): Position => ({
   id: r.id, agencyId: r.agencyId, unit: r.unit, title: r.title, positionClass: r.positionClass as Position['positionClass'],
   functionalLevel: r.functionalLevel, requiredCompetencies: r.requiredCompetencies, requiredEducationFields: r.requiredEducationFields,
   kebutuhan: r.kebutuhan, bezetting: r.bezetting, pilkadaScope: r.pilkadaScope,
+  ...(r.abkTasks && r.abkTasks.length > 0 ? { abkTasks: r.abkTasks } : {}),
 });
 
 export const toEmployee = (r: EmployeeRow | CurrentEmployeeRow): EmployeeSnapshot => ({
@@ -20,6 +21,7 @@ export const toEmployee = (r: EmployeeRow | CurrentEmployeeRow): EmployeeSnapsho
   agencyId: r.agencyId, positionId: r.positionId, positionSince: r.positionSince, jptInaugurationDate: r.jptInaugurationDate,
   educationField: r.educationField, competencies: r.competencies, skp: r.skp as EmployeeSnapshot['skp'], discipline: r.discipline,
   study: r.study, relations: r.relations, lastTransferDate: r.lastTransferDate,
+  ...(r.assessments && r.assessments.length > 0 ? { assessments: r.assessments } : {}),
 });
 
 export const toDelegation = (r: DelegationRow): Delegation => ({

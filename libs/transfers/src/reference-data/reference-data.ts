@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
-import { Agency, AgencyScope, belongsToMeritPool, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, Position } from '@mutasi/domain';
-import { AgencyRow, CurrentEmployeeRow, CurrentPositionRow, DelegationRow } from './entities';
+import { Agency, AgencyScope, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, MutationPlan, Policy, poolAgencyIds, PoolMember, poolMembers, Position } from '@mutasi/domain';
+import { AgencyRow, CurrentEmployeeRow, CurrentPositionRow, DelegationRow, MutationPlanRow } from './entities';
 import { toAgency, toDelegation, toEmployee, toPosition } from './mapping';
 
 /** How long agencies are served from memory; an import in this process clears them at once. */
@@ -22,6 +22,7 @@ export class ReferenceData {
     @InjectRepository(CurrentPositionRow) private readonly positions: Repository<CurrentPositionRow>,
     @InjectRepository(CurrentEmployeeRow) private readonly employees: Repository<CurrentEmployeeRow>,
     @InjectRepository(DelegationRow) private readonly delegations: Repository<DelegationRow>,
+    @InjectRepository(MutationPlanRow) private readonly plans: Repository<MutationPlanRow>,
     private readonly db: DataSource,
   ) {}
 
@@ -49,6 +50,14 @@ export class ReferenceData {
     return (await this.positions.find({ where: { agencyId }, order: { id: 'ASC' } })).map(toPosition);
   }
 
+  async positionsOfAgencies(agencyIds: readonly string[]): Promise<Position[]> {
+    return (await this.positions.find({ where: { agencyId: In([...agencyIds]) }, order: { id: 'ASC' } })).map(toPosition);
+  }
+
+  async employeesOfAgencies(agencyIds: readonly string[]): Promise<EmployeeSnapshot[]> {
+    return (await this.employees.find({ where: { agencyId: In([...agencyIds]) }, order: { nip: 'ASC' } })).map(toEmployee);
+  }
+
   async position(id: string): Promise<Position | null> {
     const row = await this.positions.findOneBy({ id });
     return row ? toPosition(row) : null;
@@ -67,6 +76,19 @@ export class ReferenceData {
   async delegation(id: string): Promise<Delegation | null> {
     const row = await this.delegations.findOneBy({ id });
     return row ? toDelegation(row) : null;
+  }
+
+  /** A mutation plan by id (R-01). */
+  async mutationPlan(id: string): Promise<MutationPlan | null> {
+    const row = await this.plans.findOneBy({ id });
+    return row ? { id: row.id, agencyId: row.agencyId, year: row.year, title: row.title, moves: row.moves } : null;
+  }
+
+  /** The mutation plans of some agencies (all when `agencyIds` is null), optionally of one year, by agency then year. */
+  async mutationPlans(agencyIds: readonly string[] | null, year: number | null): Promise<MutationPlan[]> {
+    const where = { ...(agencyIds ? { agencyId: In([...agencyIds]) } : {}), ...(year !== null ? { year } : {}) };
+    const rows = await this.plans.find({ where, order: { agencyId: 'ASC', year: 'DESC' } });
+    return rows.map((r) => ({ id: r.id, agencyId: r.agencyId, year: r.year, title: r.title, moves: r.moves }));
   }
 
   async authorities(): Promise<ChainAuthorities> {
@@ -101,12 +123,24 @@ export class ReferenceData {
     return rows.length > 0;
   }
 
-  /** The M-01 candidate pool for a vacancy (see `belongsToMeritPool`). */
-  async meritPool(target: Position, originAgencyId: string, candidateNip: string): Promise<EmployeeSnapshot[]> {
-    const sameTitle = await this.positions.find({ where: { title: target.title, agencyId: In([originAgencyId, target.agencyId]) } });
-    const byId = new Map(sameTitle.map((p) => [p.id, toPosition(p)]));
-    if (byId.size === 0) return [];
-    const rows = await this.employees.find({ where: { positionId: In([...byId.keys()]) }, order: { nip: 'ASC' }, take: 500 });
-    return rows.map(toEmployee).filter((e) => belongsToMeritPool(e, byId.get(e.positionId) as Position, target, originAgencyId, candidateNip));
+  /**
+   * The M-01 pool of a target position (`poolMembers`): the rows of the drawable agencies holding the title or (PROVINCE)
+   * one of the required competencies, selected in SQL and then passed through the domain's own test, with each one's
+   * open case (M-09).
+   */
+  async meritPool(target: Position, targetAgency: Agency, originAgencyId: string, policy: Policy): Promise<PoolMember[]> {
+    const agencies = await this.allAgencies();
+    const drawable = poolAgencyIds(targetAgency, agencies, originAgencyId, policy);
+    const byCompetency = policy.meritPool.value === 'PROVINCE' && target.requiredCompetencies.length > 0;
+    const rows = (await this.db.query(
+      `SELECT e.nip, p.title, c.case_id FROM employees_current e JOIN positions p ON p.id = e.position_id LEFT JOIN employee_claims c ON c.nip = e.nip
+       WHERE e.agency_id = ANY($1) AND e.position_id <> $2 AND (p.title = $3 OR ($4 AND e.competencies ?| $5)) ORDER BY e.nip`,
+      [drawable, target.id, target.title, byCompetency, [...target.requiredCompetencies]],
+    )) as { nip: string; title: string; case_id: string | null }[];
+    if (rows.length === 0) return [];
+    const employees = (await this.employees.find({ where: { nip: In(rows.map((r) => r.nip)) } })).map(toEmployee);
+    const facts = new Map(rows.map((r) => [r.nip, r]));
+    const titles = new Map(rows.map((r) => [employees.find((e) => e.nip === r.nip)?.positionId ?? '', r.title]));
+    return poolMembers({ employees, positionTitle: (id) => titles.get(id), agencies, openCaseOf: (nip) => facts.get(nip)?.case_id ?? null }, target, targetAgency, originAgencyId, policy);
   }
 }

@@ -6,7 +6,9 @@ import { OptionalText, RequiredText } from '../text-fields';
 
 export class ExceptionGroundDto {
   @ApiProperty({ enum: ['R-03', 'R-44'], description: 'the rule overridden' }) @IsIn(['R-03', 'R-44']) ruleId!: string;
-  @RequiredText('the legal ground, recorded and flagged for inspectors') ground!: string;
+  @ApiPropertyOptional({ example: 'R03_PENATAAN_ORGANISASI', description: 'the ground chosen from the policy’s list (GET /api/policies/current/merit); required from policy 2026.12' })
+  @IsOptional() @Matches(/^[A-Z0-9_]{3,60}$/, { message: 'groundCode must be a ground code such as R03_PENATAAN_ORGANISASI' }) groundCode?: string;
+  @RequiredText('the explanation of the ground, recorded and flagged for inspectors') ground!: string;
 }
 
 /** The body of propose-candidate and revise-proposal. */

@@ -1,0 +1,82 @@
+import { abkNeed, Policy, POLICY_2026_12, Position, TransferCommand, TransferEvent } from '@mutasi/domain';
+import { AGENCY, DEMO_ABK, planIdFor, positionId, TEMPLATES } from '@mutasi/demo-data';
+import { given, World } from '@mutasi/testing';
+
+/** The workload analysis (ABK) and the annual mutation plan (docs/workload.md, issue 10 part 1), under policy 2026.12. */
+const world = new World('2026-12-07T02:00:00.000Z');
+const AUDITOR = positionId(AGENCY.bandarLestari, 'auditor');
+let n = 0;
+const id = (prefix: string): string => `${prefix}-${(n += 1)}`;
+const outcome = (events: readonly TransferEvent[], ruleId: string) => events[0]?.metadata.ruleOutcomes.find((o) => o.ruleId === ruleId);
+const under = (command: TransferCommand, policy: Policy): TransferCommand => ({ ...command, metadata: { ...command.metadata, policy } }) as TransferCommand;
+
+describe('the ABK computation (docs/workload.md, worked examples)', () => {
+  it('example 1, Auditor Ahli Muda: 6,000 + 2,400 + 1,600 = 10,000 hours ÷ 1,250 = 8.0 → kebutuhan 8', () => {
+    const abk = abkNeed(DEMO_ABK.auditor, POLICY_2026_12);
+    expect(abk).toEqual({ workloadHours: 10_000, effectiveHoursPerYear: 1250, exactNeed: 8, kebutuhan: 8 });
+  });
+
+  it('example 2, Pranata Komputer: 3,000 + 3,600 + 800 = 7,400 hours ÷ 1,250 = 5.92 → kebutuhan 6 (rounded half up)', () => {
+    expect(abkNeed(DEMO_ABK['pranata-komputer'], POLICY_2026_12)).toEqual({ workloadHours: 7400, effectiveHoursPerYear: 1250, exactNeed: 5.92, kebutuhan: 6 });
+  });
+
+  it('example 3, one task of 100 units at 375 minutes: 625 hours ÷ 1,250 = 0.5 → kebutuhan 1; at 374 minutes 623.33 hours → 0', () => {
+    expect(abkNeed([{ task: 'x', volumePerYear: 100, minutesPerUnit: 375 }], POLICY_2026_12).kebutuhan).toBe(1);
+    expect(abkNeed([{ task: 'x', volumePerYear: 100, minutesPerUnit: 374 }], POLICY_2026_12)).toMatchObject({ workloadHours: 623.33, kebutuhan: 0 });
+  });
+
+  it('the divisor is the policy value: at 1,200 effective hours the auditor needs 8.333 → 8', () => {
+    const older: Policy = { ...POLICY_2026_12, abkEffectiveHoursPerYear: { value: 1200, legalBasis: 'older guidance' } };
+    expect(abkNeed(DEMO_ABK.auditor, older)).toMatchObject({ exactNeed: 8.333, kebutuhan: 8 });
+  });
+
+  it('every demo template’s ABK gives the kebutuhan the template states', () => {
+    for (const [template, tasks] of Object.entries(DEMO_ABK)) expect([template, abkNeed(tasks, POLICY_2026_12).kebutuhan]).toEqual([template, TEMPLATES[template as keyof typeof TEMPLATES].kebutuhan]);
+  });
+});
+
+describe('R-04 figures: the needs analysis states what the ABK on record gives', () => {
+  it('R-04 refuses a workload that differs from the ABK on record, showing both, and accepts the recorded one', () => {
+    const error = given([]).when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 12_500 })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
+    expect(error.message).toContain('workload 12500 hours (ABK on record: 10000)');
+    given([]).when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 10_000 })).then((events) => expect(outcome(events, 'R-04')?.outcome).toBe('PASS'));
+  });
+
+  it('R-04 under a policy that flags instead of refusing: the different figures go through, flagged with both', () => {
+    const flagging: Policy = { ...POLICY_2026_12, needsFiguresMismatch: { value: 'FLAG', legalBasis: 'test policy' } };
+    given([]).when(under(world.open(id('flag'), AUDITOR, undefined, undefined, { kebutuhan: 9 }), flagging)).then((events) => {
+      const r04 = events[0]?.metadata.ruleOutcomes.filter((o) => o.ruleId === 'R-04').find((o) => o.outcome === 'FLAG');
+      expect(r04?.reason).toContain('kebutuhan 9 (record: 8)');
+      expect(r04?.inputs).toMatchObject({ submitted: { kebutuhan: 9 }, recorded: { kebutuhan: 8 } });
+    });
+  });
+});
+
+describe('R-01 the mutation plan on record, by id', () => {
+  const plan2026 = planIdFor(AGENCY.bandarLestari, 2026);
+
+  it('R-01 passes a case whose target the plan of this year plans', () => {
+    given([]).when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: plan2026 })).then((events) => {
+      expect(outcome(events, 'R-01')).toMatchObject({ outcome: 'PASS', inputs: { planId: plan2026, planYear: 2026 } });
+    });
+  });
+
+  it('R-01 refuses a plan reference that is no plan on record, the plan of another year, or a plan without this position', () => {
+    const unknown = given([]).when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026' })).thenRefused({ ruleId: 'R-01', code: 'RULE_R01_PLAN_NOT_ON_RECORD' });
+    expect(unknown.message).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
+    const full: Position = world.position(positionId(AGENCY.bandarLestari, 'kasubbag-kepegawaian'));
+    const notPlanned = world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: plan2026 });
+    const withoutAuditor = { ...notPlanned, context: { ...notPlanned.context, plan: { ...world.plans('2026-12-07').find((p) => p.id === plan2026)!, moves: [{ targetPositionId: full.id, count: 1, note: null }] } } } as TransferCommand;
+    expect(given([]).when(withoutAuditor).thenRefused({ ruleId: 'R-01' }).message).toContain(`plans no move into ${AUDITOR}`);
+    const lastYear = { ...notPlanned, context: { ...notPlanned.context, plan: { ...world.plans('2025-12-07').find((p) => p.agencyId === AGENCY.bandarLestari)!, id: plan2026 } } } as TransferCommand;
+    expect(given([]).when(lastYear).thenRefused({ ruleId: 'R-01' }).message).toContain('is the plan for 2025, not for 2026');
+  });
+
+  it('R-01 lets a move outside the plan through on an exception reason, flagged with why the plan did not cover it', () => {
+    given([]).when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026', exceptionReason: 'an audit finding needs an auditor now' })).then((events) => {
+      const r01 = outcome(events, 'R-01');
+      expect(r01?.outcome).toBe('FLAG');
+      expect(r01?.reason).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
+    });
+  });
+});
