@@ -54,6 +54,13 @@ export class DashboardProjector {
 
   private async details(tx: EntityManager, e: IntegrationEvent): Promise<void> {
     const d = e.data as Record<string, never>;
+    if (e.type.startsWith('mutasi.transfer.Training')) {
+      const plan = d.plan as unknown as { items: number; completed: number; waived: number; overdue: number; openBeforeTmt: number };
+      await tx.query(`INSERT INTO dashboard_training (case_id, target_agency, items, completed, waived, overdue, open_before_tmt, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (case_id) DO UPDATE SET items = excluded.items, completed = excluded.completed, waived = excluded.waived, overdue = excluded.overdue, open_before_tmt = excluded.open_before_tmt, updated_at = excluded.updated_at`,
+      [e.caseId, e.case.targetAgencyId, plan.items, plan.completed, plan.waived, plan.overdue, plan.openBeforeTmt, new Date(e.occurredAt)]);
+      return;
+    }
     switch (e.type) {
       case 'mutasi.transfer.CaseOpened.v1':
         await tx.query(`INSERT INTO dashboard_positions (position_id, agency_id, title, kebutuhan, bezetting, updated_at) VALUES ($1, $2, $3, $4, $5, $6)

@@ -42,6 +42,19 @@ export class DashboardQueries {
     return rows.map((r) => ({ agencyId: r.agency_id, positionId: r.position_id, title: r.title, kebutuhan: r.kebutuhan, bezetting: r.bezetting, gap: r.gap, casesUnderWay: r.under_way }));
   }
 
+  /** Training completion (R-09) per receiving agency: items planned, completed, waived, overdue, and still holding a decree. */
+  async training(agencies: Agencies) {
+    const rows = (await this.db.query(
+      `SELECT target_agency, count(*)::int AS cases, sum(items)::int AS items, sum(completed)::int AS completed, sum(waived)::int AS waived, sum(overdue)::int AS overdue,
+         sum(open_before_tmt)::int AS open_before_tmt FROM dashboard_training ${agencies === null ? '' : 'WHERE target_agency = ANY($1)'} GROUP BY target_agency ORDER BY target_agency`,
+      params(agencies),
+    )) as { target_agency: string; cases: number; items: number; completed: number; waived: number; overdue: number; open_before_tmt: number }[];
+    return rows.map((r) => ({
+      agencyId: r.target_agency, cases: r.cases, items: r.items, completed: r.completed, waived: r.waived, overdue: r.overdue, openBeforeTmt: r.open_before_tmt,
+      completionRate: r.items > 0 ? Math.round((r.completed / r.items) * 1000) / 1000 : null,
+    }));
+  }
+
   async inbox(roles: readonly string[], agencyId: string, today: string) {
     const rows = (await this.db.query(
       `SELECT s.case_id, s.step_id, s.kind, s.role, s.agency_id, s.title, s.deadline::text AS deadline, s.escalations, c.position_title, c.candidate_name, c.route

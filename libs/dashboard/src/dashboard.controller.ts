@@ -58,6 +58,12 @@ export class DashboardController {
     return this.queries.workloadBalance(await this.agencies(user, q.agencyId));
   }
 
+  @Get('training')
+  @ApiOperation({ summary: 'Training completion by receiving agency (R-09): items planned, completed, waived, overdue, and mandatory before-TMT items still open' })
+  async training(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
+    return this.queries.training(await this.agencies(user, q.agencyId));
+  }
+
   @Get('inbox')
   @ApiOperation({ summary: "The caller's pending approval steps with deadlines, overdue first" })
   async inbox(@CurrentUser() user: Principal) {

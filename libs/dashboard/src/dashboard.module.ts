@@ -9,9 +9,9 @@ import { DashboardController } from './dashboard.controller';
 import { DashboardPageController } from './dashboard-page.controller';
 import { DashboardQueries } from './dashboard-queries';
 import { DashboardWorkers } from './dashboard-workers';
-import { DashboardTables1700000000500 } from './migrations';
+import { DashboardTables1700000000500, DashboardTraining1700000000510 } from './migrations';
 
-export const DASHBOARD_MIGRATIONS = [DashboardTables1700000000500];
+export const DASHBOARD_MIGRATIONS = [DashboardTables1700000000500, DashboardTraining1700000000510];
 
 /** dashboard-service: read models per screen, fed by integration events; API, live stream, web page. */
 @Module({})

@@ -27,5 +27,20 @@ export class DashboardTables1700000000500 implements MigrationInterface {
   }
 }
 
+/** Training completion per case (pengembangan kompetensi, R-09), from the counts training events carry. */
+export class DashboardTraining1700000000510 implements MigrationInterface {
+  name = 'DashboardTraining1700000000510';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE dashboard_training (case_id text PRIMARY KEY, target_agency text NOT NULL, items integer NOT NULL, completed integer NOT NULL,
+      waived integer NOT NULL, overdue integer NOT NULL, open_before_tmt integer NOT NULL, updated_at timestamptz NOT NULL)`);
+    await q.query('CREATE INDEX dashboard_training_agency ON dashboard_training (target_agency)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE dashboard_training');
+  }
+}
+
 /** Every dashboard table, emptied by a rebuild. */
-export const DASHBOARD_TABLES = ['dashboard_cases', 'dashboard_stage_durations', 'dashboard_positions', 'dashboard_steps', 'dashboard_evaluations'];
+export const DASHBOARD_TABLES = ['dashboard_cases', 'dashboard_stage_durations', 'dashboard_positions', 'dashboard_steps', 'dashboard_evaluations', 'dashboard_training'];

@@ -42,7 +42,14 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
   const users = demoUsers(prng, agencies, employees, used, at);
   // The surplus holders come from a generator of their own, so the rest of the data set stays as it was.
   const surplus = new Prng(SEED + 1);
-  for (const position of positions) for (let i = 0; i < (DEMO_SURPLUS[position.id] ?? 0); i += 1) employees.push(generatedEmployee(surplus, used, position, at));
+  for (const position of positions) {
+    for (let i = 0; i < (DEMO_SURPLUS[position.id] ?? 0); i += 1) {
+      const e = generatedEmployee(surplus, used, position, at);
+      // Surplus holders took the competency assessments (uji kompetensi) the BKN regional assessment unit ran.
+      const assessments = e.competencies.map((competency) => ({ competency, level: surplus.int(2, 5), date: at.monthsAgo(surplus.int(2, 30)), assessor: 'UPT Penilaian Kompetensi Pegawai BKN' }));
+      employees.push({ ...e, assessments });
+    }
+  }
   const filled = positions.map((p) => ({ ...p, bezetting: employees.filter((e) => e.positionId === p.id).length }));
   const relative = users.find((u) => u.userId === userIdFor('PPK', AGENCY.lembahHijau));
   const withRelations = employees.map((e) =>

@@ -32,6 +32,7 @@ export * from './workload/balance';
 export * from './merit/criteria';
 export * from './transfer-case/documents';
 export * from './transfer-case/decisions';
+export * from './transfer-case/training';
 export * from './transfer-case/commands';
 export * from './transfer-case/events';
 export * from './transfer-case/state';

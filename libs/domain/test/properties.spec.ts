@@ -1,4 +1,4 @@
-import { evolve, fold, TRANSFER_EVENT_TYPES, TransferEvent } from '@mutasi/domain';
+import { EmployeeSnapshot, evolve, fold, TRANSFER_EVENT_TYPES, TransferEvent } from '@mutasi/domain';
 import { AGENCY, DEMO_NIP, positionId } from '@mutasi/demo-data';
 import fc from 'fast-check';
 import { CaseJourney, World } from '@mutasi/testing';
@@ -43,7 +43,16 @@ function eventPool(): TransferEvent[] {
   reported.scenario.run(late.simple('ReportReplacement', { reference: 'LAP-MENDAGRI-1', reportedOn: '2026-12-08' }, late.person('PPK', AGENCY.bandarLestari, reported.state), '2026-12-08T02:00:00.000Z'));
   const unreported = new CaseJourney(late, 'p10', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).decreed();
   unreported.scenario.run(late.simple('FlagReplacementReportOverdue', {}, SYSTEM, '2026-12-30T02:00:00.000Z'));
-  return [internal, province, freeze, objection, returned, window, overdue, withdrawn, reported, unreported].flatMap((j) => j.events);
+  // A candidate who lacks a required competency gets a training plan: adjusted, completed, waived, overdue.
+  const gap = { ...late.employee(DEMO_NIP.internal), nip: '198707142011042097', competencies: ['KEUANGAN_DAERAH'] };
+  (late.data.employees as EmployeeSnapshot[]).push(gap);
+  const trained = new CaseJourney(late, 'p11', positionId(AGENCY.bandarLestari, 'auditor'), gap.nip, { meritDeviationJustification: 'closest fit' }).proposed();
+  const ppk = late.person('PPK', AGENCY.bandarLestari, trained.state);
+  trained.scenario.run(late.simple('AdjustTrainingPlan', { items: [{ itemId: 'T1', competency: 'AUDIT', kind: 'PELATIHAN', hours: 20, due: 'BEFORE_TMT', mandatory: true }, { competency: 'KEUANGAN_DAERAH', kind: 'COACHING', hours: 8, due: 'BEFORE_TMT', mandatory: false }, { competency: 'AUDIT', kind: 'MENTORING', hours: 8, due: 'AFTER_TMT', mandatory: false }], reason: 'three items' }, ppk));
+  trained.scenario.run(late.simple('CompleteTrainingItem', { itemId: 'T1', certificateSha256: 'c'.repeat(64), hours: 20, provider: 'BPSDM', completedOn: '2026-12-08' }, late.actor('VERIFIKATOR', AGENCY.bandarLestari), '2026-12-09T02:00:00.000Z'));
+  trained.scenario.run(late.simple('WaiveTrainingItem', { itemId: 'T3', reason: 'not needed' }, ppk));
+  trained.scenario.run(late.simple('FlagTrainingItemOverdue', { itemId: 'T2' }, SYSTEM, '2027-03-01T02:00:00.000Z'));
+  return [internal, province, freeze, objection, returned, window, overdue, withdrawn, reported, unreported, trained].flatMap((j) => j.events);
 }
 
 describe('decider properties', () => {

@@ -11,6 +11,7 @@ export const SPEC_VERSION = 'mutasi.integration/1';
 const stages = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
 const candidate = { candidateNip: str({ pattern: '^\\d{18}$' }), candidateName: str(), golongan: str(), originAgencyId: str(), originPositionId: str(), targetPositionId: str(), route: str(), initiative: str({ enum: ['DINAS', 'PERMINTAAN_SENDIRI'] }), meritRank: { type: ['integer', 'null'] }, meritCandidates: int() };
 const reference = { reference: str() };
+const trainingPlan = { items: int(), completed: int(), waived: int(), overdue: int(), openBeforeTmt: int() };
 
 /** The data of each integration event type, v1. The key is the integration type name. */
 export const DATA_SCHEMAS: Readonly<Record<string, Schema>> = {
@@ -46,6 +47,11 @@ export const DATA_SCHEMAS: Readonly<Record<string, Schema>> = {
   'mutasi.transfer.DecreeRevoked.v1': obj(reference),
   'mutasi.transfer.ReplacementReported.v1': obj({ reportedOn: date(), deadline: date() }),
   'mutasi.transfer.ReplacementReportOverdue.v1': obj({ deadline: date() }),
+  'mutasi.transfer.TrainingPlanDerived.v1': obj({ gaps: arr(str()), plan: obj(trainingPlan) }),
+  'mutasi.transfer.TrainingPlanAdjusted.v1': obj({ removedItemIds: arr(str()), plan: obj(trainingPlan) }),
+  'mutasi.transfer.TrainingItemCompleted.v1': obj({ itemId: str(), hours: int(), completedOn: date(), plan: obj(trainingPlan) }),
+  'mutasi.transfer.TrainingItemWaived.v1': obj({ itemId: str(), plan: obj(trainingPlan) }),
+  'mutasi.transfer.TrainingItemOverdue.v1': obj({ itemId: str(), dueBy: date(), plan: obj(trainingPlan) }),
 };
 
 /** The full JSON Schema of one integration event type: the envelope with that type's data. */

@@ -1,4 +1,4 @@
-import { ActiveCase, CaseState, innerCase, stageOf, TransferEvent } from '@mutasi/domain';
+import { ActiveCase, CaseState, innerCase, stageOf, trainingSummary, TransferEvent } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 import { SPEC_VERSION } from './contracts';
 
@@ -63,8 +63,15 @@ function publicPart(e: TransferEvent): [string, Record<string, unknown>] {
     case 'DecreeRevoked.v1': return [T('DecreeRevoked'), { reference: e.data.reference }];
     case 'ReplacementReported.v1': return [T('ReplacementReported'), { reportedOn: e.data.reportedOn, deadline: e.data.deadline }];
     case 'ReplacementReportOverdue.v1': return [T('ReplacementReportOverdue'), { deadline: e.data.deadline }];
+    case 'TrainingPlanDerived.v1': return [T('TrainingPlanDerived'), { gaps: [...e.data.gaps] }];
+    case 'TrainingPlanAdjusted.v1': return [T('TrainingPlanAdjusted'), { removedItemIds: [...e.data.removedItemIds] }];
+    case 'TrainingItemCompleted.v1': return [T('TrainingItemCompleted'), { itemId: e.data.itemId, hours: e.data.hours, completedOn: e.data.completedOn }];
+    case 'TrainingItemWaived.v1': return [T('TrainingItemWaived'), { itemId: e.data.itemId }];
+    case 'TrainingItemOverdue.v1': return [T('TrainingItemOverdue'), { itemId: e.data.itemId, dueBy: e.data.dueBy }];
   }
 }
+
+const TRAINING_EVENTS = new Set(['TrainingPlanDerived.v1', 'TrainingPlanAdjusted.v1', 'TrainingItemCompleted.v1', 'TrainingItemWaived.v1', 'TrainingItemOverdue.v1']);
 
 /**
  * The integration event of a stored transfer event, given the case's state right after it (for the `case`
@@ -73,7 +80,9 @@ function publicPart(e: TransferEvent): [string, Record<string, unknown>] {
 export function toIntegrationEvent(recorded: RecordedEvent, domain: TransferEvent, after: CaseState): IntegrationEvent | null {
   const c: ActiveCase | null = innerCase(after);
   if (!recorded.streamId.startsWith('transfer-') || c === null) return null;
-  const [type, data] = publicPart(domain);
+  const [type, part] = publicPart(domain);
+  // Training events carry the plan's counts after them, so a dashboard needs no state of its own to show completion.
+  const data = TRAINING_EVENTS.has(domain.type) ? { ...part, plan: { ...trainingSummary(c.training) } } : part;
   const actor = domain.metadata.actor;
   return {
     specVersion: SPEC_VERSION,

@@ -16,6 +16,18 @@ export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): { wh
       const analysis = (d.needsAnalysis ?? {}) as Data;
       return { what: `opened a transfer case for ${str(position?.title)} (${str(d.targetPositionId)}) in ${str(d.targetAgencyId)}`, justification: join(str(analysis.justification), analysis.exceptionReason ? `outside the annual plan: ${str(analysis.exceptionReason)}` : '') };
     }
+    case 'TrainingPlanDerived.v1': {
+      const items = (d.items ?? []) as Data[];
+      return { what: `derived a training plan for the competency gap ${((d.gaps ?? []) as string[]).join(', ') || '(none)'}: ${items.map((i) => `${str(i.itemId)} ${str(i.competency)} ${str(i.hours)} h ${str(i.due)}`).join('; ') || 'no items'}`, justification: null };
+    }
+    case 'TrainingPlanAdjusted.v1':
+      return { what: `adjusted the training plan: ${((d.items ?? []) as Data[]).length} planned item(s), removed ${((d.removedItemIds ?? []) as string[]).join(', ') || 'none'}`, justification: join(str(d.reason)) };
+    case 'TrainingItemCompleted.v1':
+      return { what: `recorded training ${str(d.itemId)} completed on ${str(d.completedOn)}: ${str(d.hours)} hours at ${str(d.provider)} (certificate ${str(d.certificateSha256).slice(0, 12)}…)`, justification: null };
+    case 'TrainingItemWaived.v1':
+      return { what: `waived training ${str(d.itemId)}`, justification: join(str(d.reason)) };
+    case 'TrainingItemOverdue.v1':
+      return { what: `training ${str(d.itemId)} was not completed by ${str(d.dueBy)}`, justification: null };
     case 'NeedsAnalysisApproved.v1':
       return { what: 'approved the needs analysis', justification: join(str(d.notes)) };
     case 'CandidateProposed.v1':

@@ -11,6 +11,7 @@ import { HeldPlaces, NeedsAnalysis } from '../rules/vacancy-rules';
 import { SkpRating } from '../values/skp';
 import { MutationPlan } from '../workload/abk';
 import type { PoolMember } from '../merit/pool';
+import type { TrainingDue, TrainingKind } from './training';
 import { DocumentKind, DocumentStatement } from './documents';
 
 /** What every command carries besides its body: who, when, under which policy, and its id for idempotency. */
@@ -122,12 +123,26 @@ export type FlagObjectionDecisionOverdue = Command<'FlagObjectionDecisionOverdue
 export type FlagAppointmentOverdue = Command<'FlagAppointmentOverdue', Record<string, never>>;
 export type AnnounceEvaluationDue = Command<'AnnounceEvaluationDue', { periodMonths: number }>;
 export type FlagReplacementReportOverdue = Command<'FlagReplacementReportOverdue', Record<string, never>>;
+/** One item of an adjusted training plan: `itemId` names a planned item to keep or change; without it the item is new. */
+export interface TrainingItemInput {
+  readonly itemId?: string | null;
+  readonly competency: string;
+  readonly kind: TrainingKind;
+  readonly hours: number;
+  readonly due: TrainingDue;
+  readonly mandatory: boolean;
+}
+export type AdjustTrainingPlan = Command<'AdjustTrainingPlan', { items: readonly TrainingItemInput[]; reason: string }>;
+export type CompleteTrainingItem = Command<'CompleteTrainingItem', { itemId: string; certificateSha256: string; hours: number; provider: string; completedOn: IsoDate }>;
+export type WaiveTrainingItem = Command<'WaiveTrainingItem', { itemId: string; reason: string }>;
+export type FlagTrainingItemOverdue = Command<'FlagTrainingItemOverdue', { itemId: string }>;
 
 export type TransferCommand =
   | OpenTransferCase | ApproveNeedsAnalysis | ProposeCandidate | ReviseProposal | NotifyEmployee | AcknowledgeTransfer
   | RaiseObjection | ResolveObjection | AttachDocument | VerifyDocument | SubmitForApproval | ApproveStep | RejectStep
   | ReturnForRevision | IssueDecree | RecordAppointment | RecordEvaluation | CloseCase | WithdrawTransfer | FreezeCase
   | UnfreezeCase | RevokeDecree | EscalateOverdueStep | CloseObjectionWindow | FlagObjectionDecisionOverdue
-  | FlagAppointmentOverdue | AnnounceEvaluationDue | ReportReplacement | FlagReplacementReportOverdue;
+  | FlagAppointmentOverdue | AnnounceEvaluationDue | ReportReplacement | FlagReplacementReportOverdue | AdjustTrainingPlan
+  | CompleteTrainingItem | WaiveTrainingItem | FlagTrainingItemOverdue;
 
 export type TransferCommandType = TransferCommand['type'];

@@ -1,3 +1,4 @@
+import { r09TrainingBeforeTmt } from './decide-training';
 import { addWorkingDays } from '../shared/calendar';
 import { addMonths, isPast, toDate } from '../shared/dates';
 import { DomainError, forbidden, ruleRefused } from '../shared/errors';
@@ -72,6 +73,7 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
     m06DecreeDates({ decreeDate, effectiveDate }, { lastApproval: lastApprovalDate(c), today: toDate(now) }, policy),
     r16Delegation(actor, signer, isSigner ? null : context.delegation, now),
     r06ConflictOfInterest(actor, c.proposal.candidate, c.decisions, 'DECREE'),
+    r09TrainingBeforeTmt(c.training, policy),
     ...deadline.flags,
     ...replacementReport(command, decreeDate),
   ];

@@ -7,6 +7,7 @@ import { AnnounceEvaluationDue, CloseCase, RecordEvaluation } from './commands';
 import { emit, requireActive, requireStatus, separationOfDuties, text } from './decide-support';
 import { EvaluationData, EvaluationDue, EvaluationRecorded, TransferCaseClosed } from './events';
 import { CaseIn, CaseState } from './state';
+import { gapClosure } from './training';
 
 const M08 = 'anti-interference (M-08): the evaluation is computed from the record, not typed in';
 
@@ -87,6 +88,7 @@ export function recordEvaluation(command: RecordEvaluation, state: CaseState): E
     notes: text(command, 'notes', data.notes, false),
     evidence,
     ...scored,
+    ...(c.training !== null ? { training: gapClosure(c.training) } : {}),
   }, [r06, m08])];
 }
 

@@ -13,7 +13,9 @@ import { candidatePool, PoolMember } from '../merit/pool';
 import { r08EducationFit } from '../rules/education-rules';
 import { ProposalContext, ProposalInput, ProposeCandidate, ReviseProposal } from './commands';
 import { emit, requireActive, requireStatus, text } from './decide-support';
-import { CandidateProposed, ProposalData, ProposalRevised } from './events';
+import { CandidateProposed, ProposalData, ProposalRevised, TrainingPlanDerived } from './events';
+import { derivedTraining } from './decide-training';
+import { competencyGap } from './training';
 import { ActiveCase, CaseState } from './state';
 
 function checkFacts(c: ActiveCase, input: ProposalInput, context: ProposalContext): void {
@@ -116,15 +118,15 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
 }
 
 /** Stage 2: the receiving agency proposes a candidate; eligibility and merit are checked and recorded. */
-export function proposeCandidate(command: ProposeCandidate, state: CaseState): CandidateProposed[] {
+export function proposeCandidate(command: ProposeCandidate, state: CaseState): (CandidateProposed | TrainingPlanDerived)[] {
   const c = requireStatus(requireActive(state, command), command, 'AWAITING_PROPOSAL');
   const { data, outcomes } = assess(command, c);
-  return [emit<CandidateProposed>(command, c.caseId, 'CandidateProposed.v1', data, outcomes)];
+  return [emit<CandidateProposed>(command, c.caseId, 'CandidateProposed.v1', data, outcomes), derivedTraining(command, c, competencyGap(data.candidate, command.context.targetPosition))];
 }
 
 /** After a return for revision or an upheld objection, the proposal is revised and checked again. */
-export function reviseProposal(command: ReviseProposal, state: CaseState): ProposalRevised[] {
+export function reviseProposal(command: ReviseProposal, state: CaseState): (ProposalRevised | TrainingPlanDerived)[] {
   const c = requireStatus(requireActive(state, command), command, 'RETURNED_FOR_REVISION');
   const { data, outcomes } = assess(command, c);
-  return [emit<ProposalRevised>(command, c.caseId, 'ProposalRevised.v1', data, outcomes)];
+  return [emit<ProposalRevised>(command, c.caseId, 'ProposalRevised.v1', data, outcomes), derivedTraining(command, c, competencyGap(data.candidate, command.context.targetPosition))];
 }

@@ -1,3 +1,4 @@
+import { adjustTrainingPlan, completeTrainingItem, flagTrainingItemOverdue, waiveTrainingItem } from './decide-training';
 import { assertNever } from '../shared/errors';
 import { TransferCommand } from './commands';
 import { approveNeedsAnalysis, openTransferCase } from './decide-needs';
@@ -49,6 +50,10 @@ export function decide(command: TransferCommand, state: CaseState): TransferEven
     case 'AnnounceEvaluationDue': return announceEvaluationDue(command, state);
     case 'ReportReplacement': return reportReplacement(command, state);
     case 'FlagReplacementReportOverdue': return flagReplacementReportOverdue(command, state);
+    case 'AdjustTrainingPlan': return adjustTrainingPlan(command, state);
+    case 'CompleteTrainingItem': return completeTrainingItem(command, state);
+    case 'WaiveTrainingItem': return waiveTrainingItem(command, state);
+    case 'FlagTrainingItemOverdue': return flagTrainingItemOverdue(command, state);
     default: return assertNever(command, 'command');
   }
 }

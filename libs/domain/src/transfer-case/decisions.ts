@@ -16,7 +16,9 @@ export type DecisionRole =
   | `STEP:${string}`
   | 'DECREE'
   | 'APPOINTMENT'
-  | 'EVALUATION';
+  | 'EVALUATION'
+  /** Training plan decisions: checked for conflicts of interest, not kept in the roster (R-06). */
+  | 'TRAINING';
 
 /** One decision taken on a case: who (user and, when known, NIP) took which role, acting for which office, when. */
 export interface Decision {
@@ -47,6 +49,7 @@ export function describeDecisionRole(role: DecisionRole): string {
     DECREE: 'the decree (SK)',
     APPOINTMENT: 'the appointment',
     EVALUATION: 'the post-transfer evaluation',
+    TRAINING: 'the training plan',
   };
   return words[role] ?? role;
 }

@@ -9,6 +9,7 @@ import { ExceptionGround, RuleOutcome } from '../rules/outcome';
 import { NeedsAnalysis } from '../rules/vacancy-rules';
 import { SkpRating } from '../values/skp';
 import { DocumentKind, DocumentStatement } from './documents';
+import type { PlannedTraining } from './training';
 
 /**
  * Domain metadata every event carries. The event store adds the envelope (event id, correlation and causation
@@ -59,6 +60,8 @@ export interface EvaluationData {
   readonly notes: string;
   readonly score: number;
   readonly verdict: 'MET' | 'PARTLY_MET' | 'NOT_MET';
+  /** Per competency gap of the proposal: whether training closed it (absent before training plans existed). */
+  readonly training?: readonly { readonly competency: string; readonly status: 'CLOSED' | 'WAIVED' | 'OPEN'; readonly itemIds: readonly string[]; readonly hours: number }[];
 }
 
 export type TransferCaseOpened = Event<'TransferCaseOpened.v1', { caseId: string; targetAgencyId: string; targetPositionId: string; targetPosition: Position; needsAnalysis: NeedsAnalysis }>;
@@ -91,6 +94,13 @@ export type CaseUnfrozen = Event<'CaseUnfrozen.v1', { reason: string; reference:
 export type DecreeRevoked = Event<'DecreeRevoked.v1', { reason: string; reference: string }>;
 export type ReplacementReported = Event<'ReplacementReported.v1', { reference: string; reportedOn: IsoDate; deadline: IsoDate }>;
 export type ReplacementReportOverdue = Event<'ReplacementReportOverdue.v1', { deadline: IsoDate }>;
+/** R-09: the training plan derived from the competency gap at proposal; `carriedItemIds` keeps items done under an earlier proposal. */
+export type TrainingPlanDerived = Event<'TrainingPlanDerived.v1', { gaps: readonly string[]; items: readonly PlannedTraining[]; carriedItemIds: readonly string[] }>;
+/** The receiving PPK's adjustment: the planned items after it (done items stay), those removed, and why. */
+export type TrainingPlanAdjusted = Event<'TrainingPlanAdjusted.v1', { items: readonly PlannedTraining[]; removedItemIds: readonly string[]; reason: string }>;
+export type TrainingItemCompleted = Event<'TrainingItemCompleted.v1', { itemId: string; certificateSha256: string; hours: number; provider: string; completedOn: IsoDate }>;
+export type TrainingItemWaived = Event<'TrainingItemWaived.v1', { itemId: string; reason: string }>;
+export type TrainingItemOverdue = Event<'TrainingItemOverdue.v1', { itemId: string; dueBy: IsoDate }>;
 
 /** Every event of a transfer case. Stored names are explicit and versioned, never class names. */
 export type TransferEvent =
@@ -99,7 +109,8 @@ export type TransferEvent =
   | DocumentAttached | DocumentVerified | ApprovalChainStarted | ApprovalStepGranted | ApprovalStepRejected
   | ProposalReturnedForRevision | ApprovalStepEscalated | DecreeIssued | AppointmentRecorded | AppointmentOverdue
   | EvaluationDue | EvaluationRecorded | TransferCaseClosed | TransferWithdrawn | CaseFrozen | CaseUnfrozen | DecreeRevoked
-  | ReplacementReported | ReplacementReportOverdue;
+  | ReplacementReported | ReplacementReportOverdue | TrainingPlanDerived | TrainingPlanAdjusted | TrainingItemCompleted | TrainingItemWaived
+  | TrainingItemOverdue;
 
 export type TransferEventType = TransferEvent['type'];
 
@@ -110,7 +121,8 @@ export const TRANSFER_EVENT_TYPES: readonly TransferEventType[] = [
   'DocumentAttached.v1', 'DocumentVerified.v1', 'ApprovalChainStarted.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1',
   'ProposalReturnedForRevision.v1', 'ApprovalStepEscalated.v1', 'DecreeIssued.v1', 'AppointmentRecorded.v1', 'AppointmentOverdue.v1',
   'EvaluationDue.v1', 'EvaluationRecorded.v1', 'TransferCaseClosed.v1', 'TransferWithdrawn.v1', 'CaseFrozen.v1', 'CaseUnfrozen.v1',
-  'DecreeRevoked.v1', 'ReplacementReported.v1', 'ReplacementReportOverdue.v1',
+  'DecreeRevoked.v1', 'ReplacementReported.v1', 'ReplacementReportOverdue.v1', 'TrainingPlanDerived.v1', 'TrainingPlanAdjusted.v1',
+  'TrainingItemCompleted.v1', 'TrainingItemWaived.v1', 'TrainingItemOverdue.v1',
 ];
 
 /** The event stream of a case (docs/domain.md §3). */

@@ -1,3 +1,5 @@
+import { evolveTraining } from './training-evolve';
+import { withTmt } from './training';
 import { addDays, IsoDate, IsoInstant } from '../shared/dates';
 import { RuleOutcome } from '../rules/outcome';
 import { ActiveCase, ApprovalState, CaseCore, CaseState, Flag, ProposalRecord, StepState } from './state';
@@ -84,6 +86,7 @@ function opened(event: Extract<TransferEvent, { type: 'TransferCaseOpened.v1' }>
     decree: null,
     appointment: null,
     evaluations: [],
+    training: null,
     ruleOutcomes: metadata.ruleOutcomes,
     flags: flagsFrom(metadata.ruleOutcomes, metadata.recordedAt, metadata.commandId),
     decisions: metadata.actor.role === 'SYSTEM' ? [] : [decisionBy(metadata.actor, 'PROPOSAL', metadata.recordedAt)],
@@ -189,7 +192,7 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
       const reportDeadline = event.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-33')?.inputs.reportDeadline;
       const replacementReport = typeof reportDeadline === 'string' ? { deadline: reportDeadline, reportedOn: null, reference: null, overdue: false } : null;
       const decree = { decreeNumber, decreeDate, effectiveDate, documentSha256, employeeNip, targetPositionId, delegationId, appointmentDeadline, signedBy: actor, appointmentOverdue: false, replacementReport };
-      return { ...state, status: 'DECREED', approval, decree };
+      return { ...state, status: 'DECREED', approval, decree, training: state.training === null ? null : withTmt(state.training, effectiveDate) };
     }
     case 'AppointmentRecorded.v1': {
       if (state.status !== 'DECREED') return state;
@@ -219,6 +222,12 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
       return state;
     case 'DecreeRevoked.v1':
       return state.decree !== null ? end(state, 'REVOKED', actor, at, event.data.reason, event.data.reference) : state;
+    case 'TrainingPlanDerived.v1':
+    case 'TrainingPlanAdjusted.v1':
+    case 'TrainingItemCompleted.v1':
+    case 'TrainingItemWaived.v1':
+    case 'TrainingItemOverdue.v1':
+      return { ...state, training: evolveTraining(state.training, event) } as ActiveCase;
   }
 }
 

@@ -46,6 +46,10 @@ export const PERMISSIONS: Readonly<Record<TransferCommandType, Permission>> = {
   AnnounceEvaluationDue: { roles: ['SYSTEM'], scope: 'ANY' },
   ReportReplacement: { roles: ['PPK'], scope: 'TARGET' },
   FlagReplacementReportOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
+  AdjustTrainingPlan: { roles: ['PPK'], scope: 'TARGET' },
+  CompleteTrainingItem: { roles: ['PENGUSUL', 'VERIFIKATOR'], scope: 'EITHER' },
+  WaiveTrainingItem: { roles: ['PPK'], scope: 'TARGET' },
+  FlagTrainingItemOverdue: { roles: ['SYSTEM'], scope: 'ANY' },
 };
 
 const STEP_ROLES: readonly Role[] = ['VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN'];

@@ -9,7 +9,8 @@ export type ScheduledWork =
   | { readonly kind: 'FlagObjectionDecisionOverdue'; readonly dueOn: IsoDate }
   | { readonly kind: 'FlagAppointmentOverdue'; readonly dueOn: IsoDate }
   | { readonly kind: 'AnnounceEvaluationDue'; readonly dueOn: IsoDate; readonly periodMonths: number }
-  | { readonly kind: 'FlagReplacementReportOverdue'; readonly dueOn: IsoDate };
+  | { readonly kind: 'FlagReplacementReportOverdue'; readonly dueOn: IsoDate }
+  | { readonly kind: 'FlagTrainingItemOverdue'; readonly dueOn: IsoDate; readonly itemId: string };
 
 /**
  * Every due date a case holds right now, as the commands that act on it. The scheduler keeps this list in a
@@ -33,6 +34,9 @@ export function scheduledWork(state: CaseState): ScheduledWork[] {
   if (state.status === 'DECREED' && !state.decree.appointmentOverdue) work.push({ kind: 'FlagAppointmentOverdue', dueOn: addDays(state.decree.appointmentDeadline, 1) });
   const report = state.decree?.replacementReport ?? null;
   if (report !== null && report.reportedOn === null && !report.overdue) work.push({ kind: 'FlagReplacementReportOverdue', dueOn: addDays(report.deadline, 1) });
+  for (const item of state.training?.items ?? []) {
+    if (item.status === 'PLANNED' && !item.overdue && item.dueBy !== null) work.push({ kind: 'FlagTrainingItemOverdue', dueOn: addDays(item.dueBy, 1), itemId: item.itemId });
+  }
   if (state.status === 'APPOINTED') {
     for (const e of state.evaluations) {
       if (!e.announced && e.result === null) work.push({ kind: 'AnnounceEvaluationDue', dueOn: e.dueOn, periodMonths: e.periodMonths });

@@ -7,6 +7,7 @@ import { RuleOutcome } from '../rules/outcome';
 import { NeedsAnalysis } from '../rules/vacancy-rules';
 import { DocumentKind, DocumentStatement } from './documents';
 import { Decision } from './decisions';
+import type { TrainingPlan } from './training';
 import { EvaluationData, ProposalData } from './events';
 
 export type Stage = 'ANALISIS_KEBUTUHAN' | 'USULAN' | 'SOSIALISASI' | 'PERSETUJUAN' | 'SK' | 'EVALUASI';
@@ -115,6 +116,8 @@ export interface CaseCore {
   /** Latest outcome of each rule that ran on the case. */
   readonly ruleOutcomes: readonly RuleOutcome[];
   readonly flags: readonly Flag[];
+  /** The training plan derived from the competency gap at proposal; null before a proposal. */
+  readonly training: TrainingPlan | null;
   /** Every human decision taken on the case, in order (R-06: one person, one decision role). */
   readonly decisions: readonly Decision[];
   readonly updatedAt: IsoInstant;

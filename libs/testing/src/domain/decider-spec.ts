@@ -30,6 +30,11 @@ export function given(events: readonly TransferEvent[]) {
           if ('error' in result) throw new Error(`expected events, but the command was refused: ${String(result.error)}`);
           check(result.events, result.events.reduce(evolve, state));
         },
+        /** Asserts the command was accepted and returns its events. */
+        thenEvents(): TransferEvent[] {
+          if ('error' in result) throw new Error(`expected events, but the command was refused: ${String(result.error)}`);
+          return result.events;
+        },
         /** Asserts the command was refused as expected and returned nothing to append. */
         thenRefused(expected: ExpectedRefusal): DomainError {
           if (!('error' in result)) throw new Error(`expected a refusal ${JSON.stringify(expected)}, but got events ${result.events.map((e) => e.type).join(', ')}`);

@@ -1,4 +1,4 @@
-import { ActiveCase, CaseState, DOCUMENT_TITLES, innerCase, requiredDocuments, stageOf, StepState } from '@mutasi/domain';
+import { ActiveCase, CaseState, DOCUMENT_TITLES, innerCase, requiredDocuments, stageOf, StepState, trainingSummary } from '@mutasi/domain';
 
 const who = (acted: { actor: { userId: string; name: string; role: string; agencyId: string }; at: string } | null) =>
   acted ? { userId: acted.actor.userId, name: acted.actor.name, role: acted.actor.role, agencyId: acted.actor.agencyId, at: acted.at } : null;
@@ -32,6 +32,20 @@ function meritSummary(ranking: NonNullable<ActiveCase['proposal']>['meritRanking
   const chosen = ranking.entries.find((e) => e.nip === nip);
   const own = { scoreVersion: ranking.scoreVersion, candidates: ranking.entries.length, chosenRank: chosen?.rank ?? null, chosenScore: chosen?.score ?? null };
   return audience === 'EMPLOYEE' ? own : { ...own, top: ranking.entries.slice(0, 3).map(({ nip: n, name, score, rank }) => ({ nip: n, name, score, rank })) };
+}
+
+/** The training plan (R-09): the gap, each item with its status and evidence, and the counts; waiver reasons for officials only. */
+function trainingView(c: ActiveCase, audience: CaseAudience) {
+  const plan = c.training;
+  if (plan === null) return null;
+  return {
+    derivedAt: plan.derivedAt, gaps: plan.gaps, adjustments: plan.adjustments, summary: trainingSummary(plan),
+    items: plan.items.map((i) => ({
+      itemId: i.itemId, competency: i.competency, kind: i.kind, hours: i.hours, due: i.due, mandatory: i.mandatory, dueBy: i.dueBy, status: i.status, overdue: i.overdue,
+      completion: i.completion ? { certificateSha256: i.completion.certificateSha256, hours: i.completion.hours, provider: i.completion.provider, completedOn: i.completion.completedOn, recordedBy: i.completion.recordedBy.userId } : null,
+      waiver: i.waiver ? { by: i.waiver.by.userId, at: i.waiver.at, ...notesFor(audience, i.waiver.reason) } : null,
+    })),
+  };
 }
 
 /**
@@ -72,7 +86,9 @@ export function caseView(state: CaseState, revision: number, audience: CaseAudie
     decree: c.decree ? { ...c.decree, signedBy: who({ actor: c.decree.signedBy, at: c.updatedAt }) } : null,
     appointment: c.appointment ? { appointedOn: c.appointment.appointedOn, reference: c.appointment.reference, recordedBy: who(c.appointment) } : null,
     evaluations: c.evaluations.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null })),
-    ruleOutcomes: c.ruleOutcomes.map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
+    training: trainingView(c, audience),
+    // A flagged outcome's reason may quote an official's note (an M-01 justification): the employee sees no flags.
+    ruleOutcomes: c.ruleOutcomes.filter((o) => audience === 'OFFICIAL' || o.outcome !== 'FLAG').map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
     flags: audience === 'OFFICIAL' ? c.flags : [],
     decisions: c.decisions.map((d) => ({ role: d.role, userId: d.userId, name: d.name, office: d.office, at: d.at })),
     frozen: state.status === 'FROZEN' ? { reason: state.freeze.reason, reference: state.freeze.reference, by: who(state.freeze) } : null,

@@ -10,6 +10,7 @@ const TRANSFER_STREAM = /^transfer-(.+)$/;
 export function workKey(work: ScheduledWork): string {
   if (work.kind === 'EscalateOverdueStep') return work.stepId;
   if (work.kind === 'AnnounceEvaluationDue') return String(work.periodMonths);
+  if (work.kind === 'FlagTrainingItemOverdue') return work.itemId;
   return '-';
 }
 

@@ -18,6 +18,7 @@ const STALE_CLAIM_MINUTES = 5;
 function commandData(row: DueRow): Record<string, unknown> {
   if (row.kind === 'EscalateOverdueStep') return { stepId: row.work_key };
   if (row.kind === 'AnnounceEvaluationDue') return { periodMonths: Number(row.work_key) };
+  if (row.kind === 'FlagTrainingItemOverdue') return { itemId: row.work_key };
   return {};
 }
 

@@ -14,18 +14,20 @@ import { FreezeCaseHandler, RevokeDecreeHandler, UnfreezeCaseHandler, WithdrawTr
 import { ProposalController } from './proposal/proposal.controller';
 import { ProposeCandidateHandler } from './proposal/propose-candidate';
 import { ReviseProposalHandler } from './proposal/revise-proposal';
+import { TrainingController } from './training/training.controller';
+import { AdjustTrainingPlanHandler, CompleteTrainingItemHandler, WaiveTrainingItemHandler } from './training/training.use-cases';
 import { SocialisationController } from './socialisation/socialisation.controller';
 import { AcknowledgeTransferHandler, NotifyEmployeeHandler, RaiseObjectionHandler, ResolveObjectionHandler } from './socialisation/socialisation.use-cases';
 
 /** One controller per stage; one handler per use case (docs/api.md, "Commands"). */
 export const USE_CASE_CONTROLLERS = [
   OpenTransferCaseController, NeedsController, ProposalController, SocialisationController, DocumentsController, ApprovalController, DecreeController,
-  EvaluationController, OversightController,
+  EvaluationController, OversightController, TrainingController,
 ];
 
 export const USE_CASE_HANDLERS = [
   OpenTransferCaseHandler, ApproveNeedsAnalysisHandler, ProposeCandidateHandler, ReviseProposalHandler, NotifyEmployeeHandler, AcknowledgeTransferHandler,
   RaiseObjectionHandler, ResolveObjectionHandler, AttachDocumentHandler, VerifyDocumentHandler, SubmitForApprovalHandler, ApproveStepHandler, RejectStepHandler,
   ReturnForRevisionHandler, IssueDecreeHandler, RecordAppointmentHandler, ReportReplacementHandler, RecordEvaluationHandler, CloseCaseHandler, WithdrawTransferHandler, FreezeCaseHandler,
-  UnfreezeCaseHandler, RevokeDecreeHandler,
+  UnfreezeCaseHandler, RevokeDecreeHandler, AdjustTrainingPlanHandler, CompleteTrainingItemHandler, WaiveTrainingItemHandler,
 ];
