@@ -20,7 +20,7 @@ describe.each([0, 400, 800])('the demo and every route family at the real clock 
   it('runs every route family to a closed case, refuses R-21 and R-40, and proposals still work after the clock moved', async () => {
     const http = new MutasiHttp(t.url);
     const run = await runDemo(http, () => undefined);
-    expect(run.completed).toHaveLength(4);
+    expect(run.completed).toHaveLength(5);
     for (const d of run.completed) expect(d.view.status).toBe('COMPLETED');
     expect(run.refusals).toEqual([{ ruleId: 'R-21', status: 422 }, { ruleId: 'R-40', status: 422 }]);
     // A year of demo clock later, a new case still goes through needs analysis and proposal (R-24 finds its SKP years).

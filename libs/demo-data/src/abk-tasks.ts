@@ -19,6 +19,7 @@ export const DEMO_ABK: Readonly<Record<TemplateId, readonly AbkTask[]>> = {
   'kepala-sekolah': [t('Memimpin satuan pendidikan', 8, 69000), t('Menyupervisi pembelajaran guru', 480, 120)],
   'pengelola-keuangan': [t('Memverifikasi dokumen SPP/SPM', 9000, 40), t('Menyusun laporan keuangan bulanan', 12, 15000), t('Merekonsiliasi kas', 52, 4200)],
   pengadministrasi: [t('Mengagendakan surat masuk dan keluar', 30000, 20), t('Mengarsipkan dokumen', 20000, 20), t('Melayani tamu dan permintaan informasi', 7000, 50)],
+  'analis-keuangan': [t('Menganalisis rancangan APBD', 24, 6000), t('Mengevaluasi realisasi anggaran', 48, 2400), t('Menyusun rekomendasi kebijakan keuangan', 12, 3400)],
   auditor: [t('Melaksanakan audit kinerja', 40, 9000), t('Mereviu laporan keuangan', 60, 2400), t('Mengevaluasi SAKIP', 32, 3000)],
 };
 

@@ -1,7 +1,7 @@
 import { Agency, Delegation, EmployeeSnapshot, IsoDate, MutationPlan, Position } from '@mutasi/domain';
 import { AGENCY, demoAgencies } from './agencies';
-import { generatedEmployee, namedEmployees, SAMPLE_NIP } from './employees';
-import { demoPositions } from './positions';
+import { generatedEmployee, namedEmployees, SAMPLE_NIP, surplusFinanceOfficer } from './employees';
+import { demoPositions, LATER_POSITIONS, positionId } from './positions';
 import { DEMO_SURPLUS, demoPlans } from './workload';
 import { Prng } from './prng';
 import { DemoCalendar } from './relative-dates';
@@ -35,15 +35,22 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
   const named = namedEmployees(today);
   const used = new Set(named.map((e) => e.nip));
   const employees: EmployeeSnapshot[] = [...named];
-  for (const position of positions) {
+  const later = new Set(LATER_POSITIONS.map((l) => positionId(l.agencyId, l.template)));
+  for (const position of positions.filter((p) => !later.has(p.id))) {
     const placed = named.filter((e) => e.positionId === position.id).length;
     for (let i = placed; i < position.bezetting; i += 1) employees.push(generatedEmployee(prng, used, position, at));
   }
   const users = demoUsers(prng, agencies, employees, used, at);
   // The surplus holders come from a generator of their own, so the rest of the data set stays as it was.
   const surplus = new Prng(SEED + 1);
+  for (const position of positions.filter((p) => later.has(p.id))) for (let i = 0; i < position.bezetting; i += 1) employees.push(generatedEmployee(surplus, used, position, at));
+  const story = surplusFinanceOfficer(today);
+  used.add(story.nip);
+  employees.push(story);
+  users.push({ userId: `pns.${story.nip}`, name: story.name, agencyId: story.agencyId, roles: ['PNS'], nip: story.nip, title: 'Pengelola Keuangan' });
   for (const position of positions) {
-    for (let i = 0; i < (DEMO_SURPLUS[position.id] ?? 0); i += 1) {
+    const extra = (DEMO_SURPLUS[position.id] ?? 0) - (position.id === story.positionId ? 1 : 0);
+    for (let i = 0; i < extra; i += 1) {
       const e = generatedEmployee(surplus, used, position, at);
       // Surplus holders took the competency assessments (uji kompetensi) the BKN regional assessment unit ran.
       const assessments = e.competencies.map((competency) => ({ competency, level: surplus.int(2, 5), date: at.monthsAgo(surplus.int(2, 30)), assessor: 'UPT Penilaian Kompetensi Pegawai BKN' }));

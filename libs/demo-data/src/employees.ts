@@ -30,6 +30,8 @@ export const DEMO_NIP = {
   interProvince: '198911022013032001',
   centralToRegional: '198502152009011002',
   electionFreeze: '198409092008011004',
+  /** A finance officer in the Sukamaju surplus who fits the province's deficit of financial analysts (issue 10 story). */
+  surplusFinance: '199003172014031002',
 } as const;
 
 const skp = (ratings: Record<number, SkpRating>): EmployeeSnapshot['skp'] => Object.entries(ratings).map(([year, rating]) => ({ year: Number(year), rating }));
@@ -68,6 +70,18 @@ export function namedEmployees(today: IsoDate): EmployeeSnapshot[] {
     named(at, DEMO_NIP.centralToRegional, 'Rudi Hartono', AGENCY.kementerian, 'pranata-komputer', 'III/c', { cpns: 215, pns: 203, inPost: 51 }),
     named(at, DEMO_NIP.electionFreeze, 'Agus Salim', AGENCY.tanjungHarapan, 'analis-sdm', 'III/d', { cpns: 227, pns: 215, inPost: 55, inPostDay: 2 }, { competencies: ['MANAJEMEN_SDM', 'PELAYANAN_PUBLIK'] }),
   ];
+}
+
+/**
+ * The named surplus holder of the workload story: a Pengelola Keuangan of Sukamaju, in the surplus, with a strong record
+ * and a competency assessment, who lacks PERENCANAAN_ANGGARAN for the province's financial analyst posts.
+ */
+export function surplusFinanceOfficer(today: IsoDate): EmployeeSnapshot {
+  const at = new DemoCalendar(today);
+  return named(at, DEMO_NIP.surplusFinance, 'Wahyu Kurniawan', AGENCY.sukamaju, 'pengelola-keuangan', 'III/b', { cpns: 152, pns: 140, inPost: 40, inPostDay: 3 }, {
+    educationField: 'AKUNTANSI', competencies: ['KEUANGAN_DAERAH'],
+    assessments: [{ competency: 'KEUANGAN_DAERAH', level: 5, date: at.monthsAgo(5, 12), assessor: 'UPT Penilaian Kompetensi Pegawai BKN' }],
+  });
 }
 
 /** A valid, unused NIP for someone born on `birth` and appointed CPNS in `cpns` (YYYY-MM). */

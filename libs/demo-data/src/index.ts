@@ -12,3 +12,4 @@ export * from './relative-dates';
 export * from './workload';
 export * from './abk-tasks';
 export * from './driver/demo-story';
+export * from './driver/workload-story';

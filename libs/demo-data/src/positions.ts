@@ -27,6 +27,7 @@ export const TEMPLATES = {
   'kepala-sekolah': { title: 'Kepala Sekolah', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_MADYA', unit: 'Dinas Pendidikan', competencies: ['PENDIDIKAN', 'KEPEMIMPINAN'], education: ['PENDIDIKAN'], kebutuhan: 8, pilkadaScope: true },
   'pengelola-keuangan': { title: 'Pengelola Keuangan', positionClass: 'PELAKSANA', unit: 'Badan Keuangan Daerah', competencies: ['KEUANGAN_DAERAH'], education: ['AKUNTANSI', 'EKONOMI'], kebutuhan: 10 },
   pengadministrasi: { title: 'Pengadministrasi Perkantoran', positionClass: 'PELAKSANA', unit: 'Sekretariat', competencies: ['PELAYANAN_PUBLIK'], education: ['ADMINISTRASI_PUBLIK', 'SMA'], kebutuhan: 18 },
+  'analis-keuangan': { title: 'Analis Keuangan Pusat dan Daerah Ahli Pertama', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_PERTAMA', unit: 'Badan Pengelolaan Keuangan dan Aset Daerah', competencies: ['KEUANGAN_DAERAH', 'PERENCANAAN_ANGGARAN'], education: ['AKUNTANSI', 'EKONOMI'], kebutuhan: 4 },
   auditor: { title: 'Auditor Ahli Muda', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_MUDA', unit: 'Inspektorat', competencies: ['AUDIT', 'KEUANGAN_DAERAH'], education: ['AKUNTANSI', 'HUKUM'], kebutuhan: 8 },
 } as const satisfies Record<string, Template>;
 
@@ -42,6 +43,14 @@ const LAYOUT: Readonly<Record<string, readonly TemplateId[]>> = {
   [AGENCY.kementerian]: ['analis-kebijakan', 'analis-sdm', 'pranata-komputer', 'auditor'],
 };
 
+/**
+ * Positions added to the data set later (issue 10): a deficit in the province that the surplus finance officers of the
+ * regencies fit. They come after the others and are filled by a generator of their own, so the rest stays as it was.
+ */
+export const LATER_POSITIONS: readonly { agencyId: string; template: TemplateId; bezetting: number }[] = [
+  { agencyId: AGENCY.provNb, template: 'analis-keuangan', bezetting: 2 },
+];
+
 /** The id of a template's position in an agency, e.g. `kota-bandar-lestari.auditor`. */
 export function positionId(agencyId: string, template: TemplateId): string {
   return `${agencyId}.${template}`;
@@ -56,6 +65,17 @@ const KEEP_VACANT = new Set([
 
 /** The 40 positions of the demo data set; `bezetting` is set later from the employees placed in them. */
 export function demoPositions(prng: Prng): Position[] {
+  const later = LATER_POSITIONS.map(({ agencyId, template, bezetting }): Position => {
+    const t: Template = TEMPLATES[template];
+    return {
+      id: positionId(agencyId, template), agencyId, unit: t.unit, title: t.title, positionClass: t.positionClass, functionalLevel: t.functionalLevel ?? null,
+      requiredCompetencies: t.competencies, requiredEducationFields: t.education, kebutuhan: t.kebutuhan, bezetting, pilkadaScope: t.pilkadaScope ?? false, abkTasks: DEMO_ABK[template],
+    };
+  });
+  return [...layoutPositions(prng), ...later];
+}
+
+function layoutPositions(prng: Prng): Position[] {
   return Object.entries(LAYOUT).flatMap(([agencyId, templates]) =>
     templates.map((template): Position => {
       const t: Template = TEMPLATES[template];

@@ -4,6 +4,7 @@ import { DEMO_NIP, SAMPLE_NIP } from '../employees';
 import { positionId } from '../positions';
 import { CaseDriver } from './case-driver';
 import { MutasiHttp } from './mutasi-http';
+import { runWorkloadStory } from './workload-story';
 
 /** What a demo run did: the cases it took to the end, for a caller that checks them. */
 export interface DemoRun {
@@ -47,6 +48,11 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
     say(`  route ${String(d.view.route)}, chain ${(d.view.approvalChain as { role: string }[]).map((s) => s.role).join(' → ')}\n`);
     drivers.push(d);
   }
+
+  say('▶ Workload balance (ABK) → merit → training: a surplus finance officer of Sukamaju to the province’s financial analysts');
+  const story = await runWorkloadStory(http, say);
+  say(`  route ${String(story.driver.view.route)}${story.refusedBeforeTraining ? `; the decree waited for the training (${story.refusedBeforeTraining.ruleId})` : ''}\n`);
+  drivers.push(story.driver);
 
   say('▶ Refused: R-21 — a self-requested move to another agency within ten years of TMT PNS');
   const r21 = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'analis-sdm'), SAMPLE_NIP.tenYearLock, say);
