@@ -37,3 +37,23 @@ export function r06ConflictOfInterest(actor: Actor, employee: EmployeeSnapshot |
   if (attacher && samePerson({ userId: attacher.userId, nip: attacher.nip ?? null }, actor)) return refuse(`${actor.name} attached this document and may not verify it (four eyes)`);
   return outcome('R-06', 'PASS', 'no conflict of interest or second decision role on this case', BASIS, inputs);
 }
+
+/**
+ * R-06 when a candidate is named: the decisions already taken on the case (opening, the needs approval) were not taken
+ * by the candidate or a declared relative of the candidate. A relative who decided before the name was known is caught
+ * here, not only the person proposing.
+ */
+export function r06EarlierDeciders(employee: EmployeeSnapshot, decisions: readonly Decision[]): RuleOutcome {
+  const related = decisions.flatMap((d) => {
+    if (d.nip === null) return [];
+    if (d.nip === employee.nip) return [{ decision: d, relation: 'the employee themself' }];
+    const relation = employee.relations.find((r) => r.nip === d.nip)?.relation;
+    return relation ? [{ decision: d, relation: `a declared relative (${relation})` }] : [];
+  });
+  const inputs = { employeeNip: employee.nip, earlierDeciders: decisions.map((d) => ({ role: d.role, userId: d.userId, nip: d.nip })) };
+  const first = related[0];
+  if (first) {
+    return outcome('R-06', 'BLOCK', `${first.decision.name} took ${describeDecisionRole(first.decision.role)} on this case and is ${first.relation} of the candidate; a case one of them decided cannot carry this candidate`, BASIS, inputs, 'RULE_R06_CONFLICT_OF_INTEREST');
+  }
+  return outcome('R-06', 'PASS', 'none of the decisions already taken on the case was taken by the candidate or a declared relative', BASIS, inputs);
+}

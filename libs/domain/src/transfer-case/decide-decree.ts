@@ -1,7 +1,7 @@
 import { r09TrainingBeforeTmt } from './decide-training';
 import { addWorkingDays } from '../shared/calendar';
 import { addMonths, isPast, toDate } from '../shared/dates';
-import { DomainError, forbidden, ruleRefused } from '../shared/errors';
+import { DomainError, forbidden, invalid, ruleRefused } from '../shared/errors';
 import { isRegional } from '../reference/agency';
 import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { m02DecreeMatchesProposal, m06DecreeDates, r16Delegation } from '../rules/decree-rules';
@@ -49,6 +49,9 @@ function replacementReport(command: IssueDecree, decreeDate: string): RuleOutcom
   return [outcome('R-33', 'PASS', `the regional head reports the replacement to Mendagri by ${due.date} (${rule.value.workingDays} working days)`, rule.legalBasis, { reportDeadline: due.date, workingDays: rule.value.workingDays, yearsWithoutCalendar: due.yearsWithoutCalendar })];
 }
 
+/** An SK number: plain letters, digits and the separators numbers use, so no invisible or look-alike character defeats M-07. */
+const DECREE_NUMBER = /^[A-Za-z0-9](?:[A-Za-z0-9 ./()-]{0,118}[A-Za-z0-9.)])?$/;
+
 /**
  * Stage 5: the route's signer (or a valid delegate, R-16) issues the decree. It must equal the approved proposal
  * (M-02), carry dates that cannot lie (M-06), and be signed by someone who took no other decision on the case (R-06);
@@ -67,6 +70,7 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
   const effectiveDate = dateField('effectiveDate', data.effectiveDate);
   const documentSha256 = sha256Field('documentSha256', data.documentSha256);
   const decreeNumber = text(command, 'decreeNumber', data.decreeNumber);
+  if (!DECREE_NUMBER.test(decreeNumber)) throw invalid('INVALID_DECREE_NUMBER', 'decreeNumber', 'decreeNumber may hold only letters A–Z, digits, spaces and . / - ( ), starting with a letter or digit (no invisible or look-alike characters)');
   const deadline = appointmentDeadline(command, decreeDate);
   const outcomes = [
     m02DecreeMatchesProposal({ employeeNip: data.employeeNip, targetPositionId: data.targetPositionId }, { employeeNip: c.proposal.candidate.nip, targetPositionId: c.proposal.targetPositionId }),

@@ -1,7 +1,7 @@
 import { DomainError, invalid } from '../shared/errors';
 import { Policy } from '../policy/policy';
 import { deriveRoute, isCrossAgency, Route } from '../routes/route';
-import { r06ConflictOfInterest } from '../rules/conflict-rules';
+import { r06ConflictOfInterest, r06EarlierDeciders } from '../rules/conflict-rules';
 import { overlayOutcomes } from '../rules/election-rules';
 import { r02Presidential, r05JptCompetencyTest, r22Discipline, r23Study, r24Skp, r60Pppk, r61Downsizing, r62PppkRecommendation } from '../rules/eligibility-rules';
 import { ExceptionGround, outcome, RuleOutcome, throwIfBlocked } from '../rules/outcome';
@@ -81,6 +81,7 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     r62PppkRecommendation(employee, route, policy),
     r61Downsizing(route, downsizingRef),
     r06ConflictOfInterest(actor, employee, c.decisions, 'PROPOSAL'),
+    r06EarlierDeciders(employee, c.decisions),
     r44JptLock(employee, now, policy, exceptionGrounds),
     r03TenureInPost(employee, now, policy, exceptionGrounds),
     r04Vacancy(targetPosition, context.placesHeld),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, CaseState, CommandMetadata, DomainError, innerCase, invalid, ProposalInput, toDate, TransferCommand } from '@mutasi/domain';
+import { addDays, CaseState, CommandMetadata, DomainError, forbidden, innerCase, invalid, ProposalInput, toDate, TransferCommand } from '@mutasi/domain';
 import { RecordFacts } from '../reference-data/record-facts';
 import { ReferenceData } from '../reference-data/reference-data';
 
@@ -53,10 +53,16 @@ export class CommandContext {
   }
 
   async decree(body: Body<'IssueDecree'>, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
-    const delegation = body.delegationId ? await this.refs.delegation(body.delegationId) : null;
-    if (body.delegationId && !delegation) throw invalid('UNKNOWN_DELEGATION', 'delegationId', `no delegation ${body.delegationId}`);
     const c = innerCase(state);
     if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+    const delegation = body.delegationId ? await this.refs.delegation(body.delegationId) : null;
+    if (body.delegationId && !delegation) {
+      const signer = c.approval?.decreeSigner;
+      const isSigner = signer !== undefined && metadata.actor.role === signer.role && metadata.actor.agencyId === signer.agencyId;
+      // An unknown delegation gives a stranger no authority: refused as such (403, recorded), not as bad input.
+      if (!isSigner) throw forbidden('NOT_DECREE_SIGNER', `no delegation ${body.delegationId} grants ${metadata.actor.userId} the signing of this decree`);
+      throw invalid('UNKNOWN_DELEGATION', 'delegationId', `no delegation ${body.delegationId}`);
+    }
     const targetAgency = await this.refs.agency(c.targetAgencyId);
     if (!targetAgency) throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agency of this case is no longer in the reference data');
     return { type: 'IssueDecree', data: body, context: { delegation, targetAgency }, metadata };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, canViewCase, covers, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, involvedAgencies, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { Actor, authorize, canViewCase, covers, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, involvedAgencies, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
@@ -106,12 +106,31 @@ export class TransferCases {
 
   private async run(request: CaseCommandRequest, actor: Actor, commandId: string, expectedRevision: number | undefined): Promise<CaseResponse> {
     const metadata = await this.metadata(commandId, actor);
-    const result = await this.pipeline.handle(caseStreamId(request.caseId), (state) => request.build(state, metadata), {
+    // Who may run the command is checked before any reference data is looked up, so a stranger learns nothing from
+    // "no such employee" or "no such delegation" and the refusal is recorded (M-04); decide checks it again.
+    const build = (state: CaseState) => {
+      authorize({ type: request.type, data: request.body, context: {}, metadata } as unknown as TransferCommand, state);
+      return request.build(state, metadata);
+    };
+    const result = await this.pipeline.handle(caseStreamId(request.caseId), build, {
       commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }),
-    });
+    }).catch((error: unknown) => this.withoutForeignCase(error, request.principal));
     const created = request.type === 'OpenTransferCase' && !result.idempotent;
     const audience: CaseAudience = actor.role === 'PNS' ? 'EMPLOYEE' : 'OFFICIAL';
     return { status: created ? 201 : 200, body: caseView(result.state, result.revision, audience), etag: `"${result.revision}"` };
+  }
+
+  /**
+   * M-09 names the other open case an employee is in; a reader who may not see that case is told that there is one,
+   * not which (docs/access.md).
+   */
+  private async withoutForeignCase(error: unknown, principal: Principal): Promise<never> {
+    const other = error instanceof DomainError ? error.details.extensions?.openCaseId : undefined;
+    if (typeof other !== 'string' || !(error instanceof DomainError)) throw error;
+    const [{ state }, scope] = await Promise.all([this.pipeline.load(caseStreamId(other)), this.scopes.of(principal)]);
+    if (state.status !== 'NONE' && canViewCase(scope, state)) throw error;
+    const { extensions: _hidden, ...details } = error.details;
+    throw new DomainError(error.kind, error.code, 'the employee is already in another open case (outside what you may read); an employee is in at most one open case', details);
   }
 
   /** Sends a time-driven command as the scheduler (no principal; refusals are expected outcomes, not recorded). */

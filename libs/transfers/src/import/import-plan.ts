@@ -13,6 +13,10 @@ const AGENCY_FIELDS = ['name', 'kind', 'provinceCode', 'kanregAgencyId', 'ppkSta
 const POSITION_FIELDS = ['agencyId', 'unit', 'title', 'positionClass', 'functionalLevel', 'requiredCompetencies', 'requiredEducationFields', 'kebutuhan', 'bezetting', 'pilkadaScope', 'abkTasks'];
 const EMPLOYEE_FIELDS = ['name', 'kind', 'golongan', 'tmtCpns', 'tmtPns', 'agencyId', 'positionId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp', 'discipline', 'study', 'relations', 'lastTransferDate', 'assessments'];
 const PLAN_FIELDS = ['agencyId', 'year', 'title', 'moves'];
+const DELEGATION_FIELDS = ['grantor', 'granteeUserId', 'scope', 'validFrom', 'validUntil', 'legalBasis', 'revoked'];
+const USER_FIELDS = ['name', 'agencyId', 'roles', 'nip', 'title'];
+const CALENDAR_FIELDS = ['basis', 'days'];
+const DELEGATION_COLUMNS = 'id, grantor, grantee_user_id, scope, valid_from::text AS valid_from, valid_until::text AS valid_until, legal_basis, revoked';
 /** The fields of an employee a placement decides: an older import may not undo them. */
 const PLACED_FIELDS = ['agencyId', 'positionId', 'positionSince', 'jptInaugurationDate'] as const;
 
@@ -76,22 +80,50 @@ async function keepPlacedBezetting(tx: EntityManager, positions: readonly Positi
 }
 
 /**
+ * Every other list of the file compared with the record, so no import changes anything without a trace: election
+ * calendars (as the agency's field), delegations, demo sign-ins and holiday calendars.
+ */
+async function otherChanges(tx: EntityManager, file: ReferenceDataImportDto, agencies: Map<string, Row>): Promise<(RecordChange | null)[]> {
+  const inFile = new Set((file.agencies ?? []).map((a) => a.id));
+  const calendars = (file.electionCalendars ?? []).filter((c) => !inFile.has(c.agencyId));
+  const delegations = await currentRows(tx, 'delegations', 'id', (file.delegations ?? []).map((d) => d.id), DELEGATION_COLUMNS);
+  const users = await currentRows(tx, 'dev_users', 'user_id', (file.users ?? []).map((u) => u.userId));
+  const years = (file.holidayCalendars ?? []).map((y) => y.year);
+  const held = years.length === 0 ? [] : ((await tx.query('SELECT year, basis, days FROM holiday_calendars WHERE year = ANY($1::int[])', [years])) as Row[]);
+  const heldYears = new Map(held.map((r) => [Number(r.year), r]));
+  return [
+    ...calendars.map((c) => diffRecord('agency', c.agencyId, agencies.has(c.agencyId) ? normalised(agencies.get(c.agencyId) as Row, ['electionCalendar']) : null, normalised({ electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } }, ['electionCalendar']), ['electionCalendar'])),
+    ...(file.delegations ?? []).map((d) => diffRecord('delegation', d.id, delegations.has(d.id) ? normalised(delegations.get(d.id) as Row, DELEGATION_FIELDS) : null, normalised({ ...d, revoked: d.revoked ?? false }, DELEGATION_FIELDS), DELEGATION_FIELDS)),
+    ...(file.users ?? []).map((u) => diffRecord('user', u.userId, users.has(u.userId) ? normalised(users.get(u.userId) as Row, USER_FIELDS) : null, normalised({ ...u, nip: u.nip ?? null }, USER_FIELDS), USER_FIELDS)),
+    ...(file.holidayCalendars ?? []).map((y) => diffRecord('holidayCalendar', String(y.year), heldYears.has(y.year) ? normalised(heldYears.get(y.year) as Row, CALENDAR_FIELDS) : null, normalised(y, CALENDAR_FIELDS), CALENDAR_FIELDS)),
+  ];
+}
+
+/** The agencies of the file with the election calendars the file sets for them (one change per field). */
+function withCalendars(file: ReferenceDataImportDto): ReferenceDataImportDto['agencies'] {
+  const calendars = new Map((file.electionCalendars ?? []).map((c) => [c.agencyId, { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate }]));
+  return file.agencies?.map((a) => (calendars.has(a.id) ? { ...a, electionCalendar: calendars.get(a.id) as NonNullable<typeof a.electionCalendar> } : a));
+}
+
+/**
  * Plans an import against the record as it stands (`employees_current`, `positions_current`): what each record's
  * change is, field by field, and which imported fields a newer placement overrules.
  */
 export async function planImport(tx: EntityManager, file: ReferenceDataImportDto): Promise<ImportPlan> {
   const conflicts: ImportConflict[] = [];
-  const agencies = await currentRows(tx, 'agencies', 'id', (file.agencies ?? []).map((a) => a.id), AGENCY_COLUMNS);
+  const agencies = await currentRows(tx, 'agencies', 'id', [...new Set([...(file.agencies ?? []).map((a) => a.id), ...(file.electionCalendars ?? []).map((c) => c.agencyId)])], AGENCY_COLUMNS);
   const positionsNow = await currentRows(tx, 'positions_current', 'id', (file.positions ?? []).map((p) => p.id));
   const employeesNow = await currentRows(tx, 'employees_current', 'nip', (file.employees ?? []).map((e) => e.nip));
   const plansNow = await currentRows(tx, 'mutation_plans', 'id', (file.mutationPlans ?? []).map((m) => m.id));
   const positions = await keepPlacedBezetting(tx, file.positions ?? [], positionsNow, conflicts);
   const employees = keepPlacedFields(file.employees ?? [], employeesNow, conflicts);
+  const fileAgencies = withCalendars(file);
   const changes = [
-    ...(file.agencies ?? []).map((a) => diffRecord('agency', a.id, agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null, normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null }, AGENCY_FIELDS), AGENCY_FIELDS)),
+    ...(fileAgencies ?? []).map((a) => diffRecord('agency', a.id, agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null, normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null }, AGENCY_FIELDS), AGENCY_FIELDS)),
     ...positions.map((p) => diffRecord('position', p.id, positionsNow.has(p.id) ? normalised(positionsNow.get(p.id) as Row, POSITION_FIELDS) : null, normalised(p, POSITION_FIELDS), POSITION_FIELDS)),
     ...employees.map((e) => diffRecord('employee', e.nip, employeesNow.has(e.nip) ? normalised(employeesNow.get(e.nip) as Row, EMPLOYEE_FIELDS) : null, normalised({ ...e, assessments: e.assessments ?? [] }, EMPLOYEE_FIELDS), EMPLOYEE_FIELDS)),
     ...(file.mutationPlans ?? []).map((m) => diffRecord('mutationPlan', m.id, plansNow.has(m.id) ? normalised(plansNow.get(m.id) as Row, PLAN_FIELDS) : null, normalised(m, PLAN_FIELDS), PLAN_FIELDS)),
+    ...(await otherChanges(tx, file, agencies)),
   ].filter((c): c is RecordChange => c !== null);
   return { file: { ...file, positions, employees }, changes, conflicts };
 }

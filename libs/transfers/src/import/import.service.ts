@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { PoolClient } from 'pg';
@@ -8,7 +8,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { canonicalJson } from '@mutasi/integrity';
 import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
 import { abkNeed, Actor, toDate } from '@mutasi/domain';
-import { Clock, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
+import { Clock, DevAuth, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, MutationPlanRow, PositionRow } from '../reference-data/entities';
 import { HolidayCalendars } from '../reference-data/calendars';
@@ -47,7 +47,7 @@ const CHANGES_PER_EVENT = 100;
  */
 @Injectable()
 export class ReferenceDataImporter {
-  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars, private readonly scopes: ReadScopes, private readonly policies: PolicyRegistry) {}
+  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars, private readonly scopes: ReadScopes, private readonly policies: PolicyRegistry, @Optional() private readonly dev?: DevAuth) {}
 
   /** Validates an untrusted JSON value (CLI files; the HTTP body is validated by the pipe) and imports it. */
   async importJson(json: unknown, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
@@ -65,7 +65,7 @@ export class ReferenceDataImporter {
     const now = this.clock.now();
     const today = toDate(now.toISOString());
     const policy = await this.policies.inForce(today);
-    const problems = crossCheck(file, existing, policy, today);
+    const problems = [...crossCheck(file, existing, policy, today), ...(await this.recordProblems(file, existing.positions, source))];
     if (problems.length > 0) throw new RequestValidationError(problems);
     // A position with an ABK holds the kebutuhan the ABK gives under the policy in force.
     file = { ...file, ...(file.positions ? { positions: file.positions.map((p) => (p.abkTasks ? { ...p, kebutuhan: abkNeed(p.abkTasks, policy).kebutuhan } : p)) } : {}) };
@@ -87,6 +87,28 @@ export class ReferenceDataImporter {
     this.calendars.invalidate();
     this.scopes.invalidate();
     return summary;
+  }
+
+  /**
+   * What the record forbids the file: demo sign-ins outside standalone demo mode, and moving a position to another agency
+   * while people hold it or a case under way targets it.
+   */
+  private async recordProblems(file: ReferenceDataImportDto, positions: ReadonlyMap<string, string>, source: 'api' | 'cli' | 'seed'): Promise<{ field: string; message: string }[]> {
+    const problems: { field: string; message: string }[] = [];
+    if ((file.users ?? []).length > 0 && source !== 'seed' && !this.dev?.issuer) problems.push({ field: 'users', message: 'users are demo sign-ins: accepted only in standalone mode with AUTH_DEV_TOKENS=true; real users come from the identity provider' });
+    const moved = (file.positions ?? []).map((p, i) => ({ p, i })).filter(({ p }) => positions.has(p.id) && positions.get(p.id) !== p.agencyId);
+    if (moved.length === 0) return problems;
+    const ids = moved.map(({ p }) => p.id);
+    const leaving = new Set((file.employees ?? []).map((e) => e.nip));
+    const holders = (await this.db.query('SELECT position_id, nip FROM employees_current WHERE position_id = ANY($1)', [ids])) as { position_id: string; nip: string }[];
+    const claims = (await this.db.query('SELECT position_id, case_id FROM position_claims WHERE position_id = ANY($1)', [ids])) as { position_id: string; case_id: string }[];
+    for (const { p, i } of moved) {
+      const held = holders.filter((h) => h.position_id === p.id && !leaving.has(h.nip)).length;
+      const cases = claims.filter((c) => c.position_id === p.id).map((c) => c.case_id);
+      if (held > 0) problems.push({ field: `positions[${i}].agencyId`, message: `position ${p.id} belongs to ${positions.get(p.id)}: ${held} employee(s) hold it, so it cannot move to ${p.agencyId}; create a new position instead` });
+      if (cases.length > 0) problems.push({ field: `positions[${i}].agencyId`, message: `position ${p.id} is the target of case(s) under way (${cases.join(', ')}): it cannot move to ${p.agencyId}` });
+    }
+    return problems;
   }
 
   /**

@@ -13,7 +13,7 @@ export interface FieldChange {
 
 /** What an import did to one record. */
 export interface RecordChange {
-  readonly entity: 'agency' | 'position' | 'employee' | 'mutationPlan';
+  readonly entity: 'agency' | 'position' | 'employee' | 'mutationPlan' | 'delegation' | 'user' | 'holidayCalendar';
   readonly key: string;
   readonly created: boolean;
   readonly fields: readonly FieldChange[];

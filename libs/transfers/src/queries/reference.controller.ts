@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { DomainError, HumanRole } from '@mutasi/domain';
+import { covers, DomainError, HumanRole } from '@mutasi/domain';
 import { CurrentUser, Principal } from '@mutasi/platform';
 import { DataSource } from 'typeorm';
 import { ReadScopes } from '@mutasi/read-models';
@@ -47,6 +47,9 @@ export class ReferenceController {
   async employees(@Query() query: EmployeeQueryDto, @CurrentUser() user: Principal) {
     requirePersonnel(user);
     const scope = await this.scopes.of(user);
+    if (query.agencyId && !covers(scope.employees, [query.agencyId]) && scope.employees.kind !== 'ALL') {
+      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `the employees of ${query.agencyId} are outside what you may read (candidates of cases involving your agency are found without the filter)`);
+    }
     const page = await this.refs.searchEmployees({ ...(query.agencyId ? { agencyId: query.agencyId } : {}), ...(query.q ? { q: query.q } : {}), ...(query.cursor ? { cursor: query.cursor } : {}), limit: 50 }, { employees: scope.employees, involvedAgency: user.agencyId });
     return { items: page.items.map((e) => redacted(e, scope)), nextCursor: page.nextCursor };
   }

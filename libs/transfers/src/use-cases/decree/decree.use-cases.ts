@@ -9,7 +9,9 @@ import { simpleUseCase } from '../simple-use-case';
 import { RequiredText } from '../text-fields';
 
 export class IssueDecreeDto {
-  @RequiredText('SK number', 120) decreeNumber!: string;
+  @ApiProperty({ example: '800.1.3/117/BKPSDM/2026', description: 'SK number: letters, digits, spaces and . / - ( ) only (M-07 compares numbers without case or extra spaces)' })
+  @Matches(/^ *[A-Za-z0-9](?:[A-Za-z0-9 ./()-]{0,118}[A-Za-z0-9.)])? *$/, { message: 'decreeNumber may hold only letters A–Z, digits, spaces and . / - ( ), starting with a letter or digit (no invisible or look-alike characters)' })
+  decreeNumber!: string;
   @ApiProperty({ example: '2026-06-01' }) @IsCivilDate() decreeDate!: string;
   @ApiProperty({ example: '2026-06-15', description: 'TMT: the effective date' }) @IsCivilDate() effectiveDate!: string;
   @ApiProperty({ description: 'SHA-256 of the signed SK document' }) @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' }) documentSha256!: string;
