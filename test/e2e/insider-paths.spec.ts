@@ -4,7 +4,7 @@ import { AGENCY, CaseDriver, DEMO_NIP, HttpResult, MutasiHttp, positionId, SAMPL
 import { addDays, addMonths } from '@mutasi/domain';
 import { EventStore } from '@mutasi/event-store';
 import { TEST_NOW } from '@mutasi/testing';
-import { endCasesAfterEach, startTestApp, TestApp } from '@mutasi/testing/app';
+import { employeeFile as employeeFileOf, endCasesAfterEach, importAsAdmin as importFileAsAdmin, startTestApp, TestApp } from '@mutasi/testing/app';
 
 const BL = AGENCY.bandarLestari;
 const AUDITOR = positionId(BL, 'auditor');
@@ -32,11 +32,8 @@ describe('insider paths over HTTP', () => {
     if (page.status !== 200) throw new Error(`flags: ${page.status} ${JSON.stringify(page.body)}`);
     return page.body.items;
   };
-  const importAsAdmin = (file: unknown): Promise<HttpResult> => http.as('admin.bkn', 'POST', '/api/admin/import', file);
-  const employeeFile = async (nip: string, change: Record<string, unknown>) => {
-    const { riwayat: _history, ...record } = (await http.as('admin.bkn', 'GET', `/api/employees/${nip}`)).body as Record<string, unknown>;
-    return { employees: [{ ...record, ...change }] };
-  };
+  const importAsAdmin = (file: unknown): Promise<HttpResult> => importFileAsAdmin(http, file);
+  const employeeFile = (nip: string, change: Record<string, unknown>) => employeeFileOf(http, nip, change);
 
   beforeAll(async () => {
     t = await startTestApp();

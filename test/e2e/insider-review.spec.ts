@@ -4,7 +4,7 @@ import { Clock, RequestValidationError } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { HolidayCalendars, ReferenceData, ReferenceDataImporter } from '@mutasi/transfers';
 import { DataSource } from 'typeorm';
-import { endCasesAfterEach, startTestApp, TestApp } from '@mutasi/testing/app';
+import { employeeFile as employeeFileOf, endCasesAfterEach, importAsAdmin as importFileAsAdmin, startTestApp, TestApp } from '@mutasi/testing/app';
 
 const BL = AGENCY.bandarLestari;
 const AUDITOR = positionId(BL, 'auditor');
@@ -17,12 +17,9 @@ describe('hostile insider, second pass', () => {
   let t: TestApp;
   let http: MutasiHttp;
   const track = endCasesAfterEach();
-  const importAsAdmin = (file: unknown): Promise<HttpResult> => http.as('admin.bkn', 'POST', '/api/admin/import', file);
+  const importAsAdmin = (file: unknown): Promise<HttpResult> => importFileAsAdmin(http, file);
   const changesOf = async (importId: string) => (await t.db.query('SELECT entity, key, field, old_value, new_value FROM reference_changes WHERE import_id = $1 ORDER BY entity, key, field', [importId])).rows;
-  const employeeFile = async (nip: string, change: Record<string, unknown>) => {
-    const { riwayat: _history, ...record } = (await http.as('admin.bkn', 'GET', `/api/employees/${nip}`)).body as Record<string, unknown>;
-    return { employees: [{ ...record, ...change }] };
-  };
+  const employeeFile = (nip: string, change: Record<string, unknown>) => employeeFileOf(http, nip, change);
 
   beforeAll(async () => {
     t = await startTestApp();

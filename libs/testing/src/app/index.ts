@@ -1,3 +1,4 @@
 /** `@mutasi/testing/app`: the end-to-end harness (a real server per test file). Kept apart so unit tests stay light. */
 export * from './test-app';
 export * from './api-client';
+export * from './reference-files';
