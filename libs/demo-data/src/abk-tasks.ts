@@ -1,5 +1,4 @@
 import { AbkTask } from '@mutasi/domain';
-import type { TemplateId } from './positions';
 
 const t = (task: string, volumePerYear: number, minutesPerUnit: number): AbkTask => ({ task, volumePerYear, minutesPerUnit });
 
@@ -7,7 +6,7 @@ const t = (task: string, volumePerYear: number, minutesPerUnit: number): AbkTask
  * The workload analysis (ABK) of each demo position template: tasks with their yearly volume and standard minutes.
  * At 1,250 effective hours a year each gives the template's kebutuhan (docs/workload.md works three of them through).
  */
-export const DEMO_ABK: Readonly<Record<TemplateId, readonly AbkTask[]>> = {
+export const DEMO_ABK: Readonly<Record<string, readonly AbkTask[]>> = {
   'kadis-kesehatan': [t('Memimpin perumusan kebijakan kesehatan daerah', 12, 2400), t('Mengendalikan program dan anggaran dinas', 52, 600), t('Memimpin rapat koordinasi lintas sektor', 48, 240)],
   'kabid-perencanaan': [t('Menyusun rencana kerja bidang', 4, 4800), t('Mengevaluasi capaian program triwulan', 4, 3600), t('Memimpin rapat teknis perencanaan', 96, 240), t('Menyupervisi staf', 240, 60)],
   'kabag-hukum': [t('Menelaah rancangan peraturan daerah', 30, 1200), t('Memberi pertimbangan hukum', 120, 240), t('Mendampingi perkara', 10, 900)],

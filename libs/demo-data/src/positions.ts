@@ -69,7 +69,7 @@ export function demoPositions(prng: Prng): Position[] {
     const t: Template = TEMPLATES[template];
     return {
       id: positionId(agencyId, template), agencyId, unit: t.unit, title: t.title, positionClass: t.positionClass, functionalLevel: t.functionalLevel ?? null,
-      requiredCompetencies: t.competencies, requiredEducationFields: t.education, kebutuhan: t.kebutuhan, bezetting, pilkadaScope: t.pilkadaScope ?? false, abkTasks: DEMO_ABK[template],
+      requiredCompetencies: t.competencies, requiredEducationFields: t.education, kebutuhan: t.kebutuhan, bezetting, pilkadaScope: t.pilkadaScope ?? false, abkTasks: DEMO_ABK[template] ?? null,
     };
   });
   return [...layoutPositions(prng), ...later];
@@ -84,7 +84,7 @@ function layoutPositions(prng: Prng): Position[] {
       return {
         id, agencyId, unit: t.unit, title: t.title, positionClass: t.positionClass, functionalLevel: t.functionalLevel ?? null,
         requiredCompetencies: t.competencies, requiredEducationFields: t.education, kebutuhan: t.kebutuhan,
-        bezetting: t.kebutuhan - vacancies, pilkadaScope: t.pilkadaScope ?? false, abkTasks: DEMO_ABK[template],
+        bezetting: t.kebutuhan - vacancies, pilkadaScope: t.pilkadaScope ?? false, abkTasks: DEMO_ABK[template] ?? null,
       };
     }),
   );

@@ -1,4 +1,11 @@
-import type { AbkTask } from '../workload/abk';
+/** One task of a position's workload analysis (ABK): how often a year, and the standard time per unit. */
+export interface AbkTask {
+  readonly task: string;
+  /** Units of output a year (volume kerja). */
+  readonly volumePerYear: number;
+  /** Standard time per unit, in minutes (norma waktu). */
+  readonly minutesPerUnit: number;
+}
 
 export const POSITION_CLASSES = [
   'JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'FUNGSIONAL', 'PELAKSANA',

@@ -1,13 +1,7 @@
 import { Policy } from '../policy/policy';
+import { AbkTask } from '../reference/position';
 
-/** One task of a position's workload analysis (ABK): how often a year, and the standard time per unit. */
-export interface AbkTask {
-  readonly task: string;
-  /** Units of output a year (volume kerja). */
-  readonly volumePerYear: number;
-  /** Standard time per unit, in minutes (norma waktu). */
-  readonly minutesPerUnit: number;
-}
+export type { AbkTask };
 
 /** What a position's ABK gives: the workload in hours a year and the headcount it needs. */
 export interface AbkResult {

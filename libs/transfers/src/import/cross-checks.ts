@@ -25,7 +25,7 @@ function duplicates<T>(items: readonly T[] | undefined, key: (t: T) => string, l
 /** Positions with an ABK: the kebutuhan is the ABK's; a stated figure that differs is refused, showing both. */
 function abkProblems(file: ReferenceDataImportDto, policy: Policy, errors: FieldError[]): void {
   (file.positions ?? []).forEach((p, i) => {
-    if (p.abkTasks === undefined) return;
+    if (p.abkTasks === undefined || p.abkTasks === null) return;
     if (p.abkTasks.length === 0) { errors.push({ field: `positions[${i}].abkTasks`, message: 'an ABK needs at least one task; leave abkTasks out when there is none' }); return; }
     const abk = abkNeed(p.abkTasks, policy);
     if (p.kebutuhan !== undefined && p.kebutuhan !== abk.kebutuhan) {
