@@ -69,6 +69,8 @@ export interface BalanceInput {
   readonly employees: readonly EmployeeSnapshot[];
   readonly incomingUnderWay: ReadonlyMap<string, number>;
   readonly openCaseOf: (nip: string) => string | null;
+  /** Whether an open case is moving the employee out of their position (not yet appointed elsewhere). */
+  readonly movingOut: (nip: string) => boolean;
   readonly plans: readonly MutationPlan[];
   readonly now: IsoInstant;
   readonly policy: Policy;
@@ -124,7 +126,7 @@ function suggestionsFor(deficit: PositionBalance, surplus: ReadonlyMap<string, P
  */
 export function workloadBalance(input: BalanceInput): WorkloadBalance {
   const outgoing = new Map<string, number>();
-  for (const e of input.employees) if (input.openCaseOf(e.nip) !== null) outgoing.set(e.positionId, (outgoing.get(e.positionId) ?? 0) + 1);
+  for (const e of input.employees) if (input.movingOut(e.nip)) outgoing.set(e.positionId, (outgoing.get(e.positionId) ?? 0) + 1);
   const all = input.positions.map((p) => positionBalance(p, input, outgoing.get(p.id) ?? 0));
   const asked = new Set(input.agencyIds);
   const inScope = all.filter((b) => asked.has(b.agencyId));

@@ -45,7 +45,7 @@ export class PositionDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredCompetencies!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredEducationFields!: string[];
   @ApiPropertyOptional({ description: 'required headcount; computed from `abkTasks` when they are given (a stated figure must then agree)' })
-  @ValidateIf((o: PositionDto) => o.abkTasks === undefined || o.kebutuhan !== undefined) @IsInt() @Min(0) @Max(100_000) kebutuhan!: number;
+  @ValidateIf((o: PositionDto) => !o.abkTasks || o.kebutuhan !== undefined) @IsInt() @Min(0) @Max(100_000) kebutuhan!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100_000) bezetting!: number;
   @ApiProperty() @IsBoolean() pilkadaScope!: boolean;
   @ApiPropertyOptional({ type: [AbkTaskDto], description: 'the workload analysis (ABK) the kebutuhan is computed from' })

@@ -73,12 +73,13 @@ export class WorkloadQueries {
     const [positions, employees, incoming, open, plans] = await Promise.all([
       this.refs.positionsOfAgencies(ids), this.refs.employeesOfAgencies(ids),
       this.db.query('SELECT position_id, count(*)::int AS n FROM position_claims GROUP BY position_id') as Promise<{ position_id: string; n: number }[]>,
-      this.db.query('SELECT nip, case_id FROM employee_claims') as Promise<{ nip: string; case_id: string }[]>,
+      this.db.query(`SELECT c.nip, c.case_id, EXISTS (SELECT 1 FROM placements p WHERE p.case_id = c.case_id AND p.kind = 'APPOINTMENT') AS appointed FROM employee_claims c`) as Promise<{ nip: string; case_id: string; appointed: boolean }[]>,
       this.refs.mutationPlans(asked, Number(toDate(now).slice(0, 4))),
     ]);
     const openCases = new Map(open.map((r) => [r.nip, r.case_id]));
+    const leaving = new Set(open.filter((r) => !r.appointed).map((r) => r.nip));
     return workloadBalance({
-      agencyIds: asked, agencies, positions, employees, incomingUnderWay: new Map(incoming.map((r) => [r.position_id, r.n])), openCaseOf: (nip) => openCases.get(nip) ?? null,
+      agencyIds: asked, agencies, positions, employees, incomingUnderWay: new Map(incoming.map((r) => [r.position_id, r.n])), openCaseOf: (nip) => openCases.get(nip) ?? null, movingOut: (nip) => leaving.has(nip),
       plans, now, policy, suggestionsPerPosition: SUGGESTIONS_PER_POSITION,
     });
   }
