@@ -1,5 +1,5 @@
-import { abkNeed, Policy, POLICY_2026_12, Position, TransferCommand, TransferEvent } from '@mutasi/domain';
-import { AGENCY, DEMO_ABK, planIdFor, positionId, TEMPLATES } from '@mutasi/demo-data';
+import { abkNeed, Policy, POLICY_2026_12, Position, TransferCommand, TransferEvent, workloadBalance } from '@mutasi/domain';
+import { AGENCY, DEMO_ABK, DEMO_NIP, planIdFor, positionId, TEMPLATES } from '@mutasi/demo-data';
 import { given, World } from '@mutasi/testing';
 
 /** The workload analysis (ABK) and the annual mutation plan (docs/workload.md, issue 10 part 1), under policy 2026.12. */
@@ -78,5 +78,40 @@ describe('R-01 the mutation plan on record, by id', () => {
       expect(r01?.outcome).toBe('FLAG');
       expect(r01?.reason).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
     });
+  });
+});
+
+describe('the workload balance', () => {
+  const positionsOf = (agencies: readonly string[]) => world.data.positions.filter((p) => agencies.includes(p.agencyId));
+  const input = (overrides: Partial<Parameters<typeof workloadBalance>[0]> = {}) => ({
+    agencyIds: [AGENCY.provNb], agencies: world.data.agencies, positions: positionsOf([AGENCY.provNb, AGENCY.sukamaju, AGENCY.bandarLestari]),
+    employees: world.data.employees.filter((e) => ([AGENCY.provNb, AGENCY.sukamaju, AGENCY.bandarLestari] as string[]).includes(e.agencyId)),
+    incomingUnderWay: new Map<string, number>(), openCaseOf: () => null, movingOut: () => false, plans: world.plans('2026-12-07'),
+    now: '2026-12-07T02:00:00.000Z', policy: POLICY_2026_12, suggestionsPerPosition: 5, ...overrides,
+  });
+  const TARGET = positionId(AGENCY.provNb, 'analis-keuangan');
+
+  it('gives each position its gap: kebutuhan − bezetting − places held moving in + holders moving out, surplus as well as deficit', () => {
+    const plain = workloadBalance(input());
+    const row = (b: ReturnType<typeof workloadBalance>, id: string) => b.units.flatMap((u) => u.positions).find((p) => p.positionId === id);
+    expect(row(plain, TARGET)).toMatchObject({ kebutuhan: 4, bezetting: 2, gap: 2, status: 'DEFICIT', plannedIn: { planId: planIdFor(AGENCY.provNb, 2026), count: 2 } });
+    expect(row(plain, positionId(AGENCY.provNb, 'pengadministrasi'))).toMatchObject({ status: 'SURPLUS' });
+    const held = workloadBalance(input({ incomingUnderWay: new Map([[TARGET, 2]]) }));
+    expect(row(held, TARGET)).toMatchObject({ gap: 0, status: 'BALANCED' });
+    const leaver = world.data.employees.find((e) => e.positionId === TARGET)?.nip;
+    const leaving = workloadBalance(input({ movingOut: (nip) => nip === leaver }));
+    expect(row(leaving, TARGET)).toMatchObject({ outgoingUnderWay: 1, gap: 3 });
+  });
+
+  it('suggests eligible surplus holders for a deficit, ranked by merit, with the requests that open and propose the case', () => {
+    const suggestions = workloadBalance(input()).suggestions.filter((s) => s.target.positionId === TARGET);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.map((s) => s.rank)).toEqual(suggestions.map((_, i) => i + 1));
+    expect(suggestions.every((s) => s.from.surplus > 0 && s.employee.standing !== 'NOT_ELIGIBLE')).toBe(true);
+    expect(suggestions[0]?.employee.nip).toBe(DEMO_NIP.surplusFinance);
+    expect(suggestions[0]?.opensWith.body).toMatchObject({ targetPositionId: TARGET, needsAnalysis: { kebutuhan: 4, bezetting: 2, workloadHours: 5000, planReference: planIdFor(AGENCY.provNb, 2026) } });
+    expect(suggestions[0]?.notes).toEqual(['competency gap PERENCANAAN_ANGGARAN: a training plan is derived at proposal (R-09)']);
+    const inCase = workloadBalance(input({ openCaseOf: (nip) => (nip === DEMO_NIP.surplusFinance ? 'other-case' : null) })).suggestions;
+    expect(inCase.some((s) => s.employee.nip === DEMO_NIP.surplusFinance)).toBe(false);
   });
 });
