@@ -122,7 +122,7 @@ export const POLICY_2026_12: Policy = {
   assessmentValidityYears: { value: 3, legalBasis: 'agency policy (merit-score/v2): a competency assessment counts for 3 years, as assessment centres commonly report validity', note: 'no regulation found for the validity period' },
   trainingPlan: {
     value: { enabled: true, hoursPerGap: 20, kind: 'PELATIHAN', beforeTmt: true, beforeTmtDays: 60, afterTmtMonths: 6 },
-    legalBasis: `UU 20/2023 (pengembangan kompetensi is a right and duty of every ASN) and PP 17/2020 Pasal 203 (competency development of at least 20 hours a year) (statement, ${CHECKED})`,
+    legalBasis: `UU 20/2023 (pengembangan kompetensi is a right and duty of every ASN) and PP 11/2017 Pasal 203 (competency development of at least 20 hours a year; statement, read second-hand, ${CHECKED})`,
     note: 'agency policy (R-09): a gap competency is planned as 20 hours of training due before the TMT; the decree waits for it until done or waived',
   },
   presidentialPositions: {
