@@ -140,7 +140,7 @@ export class ReferenceData {
     if (rows.length === 0) return [];
     const employees = (await this.employees.find({ where: { nip: In(rows.map((r) => r.nip)) } })).map(toEmployee);
     const facts = new Map(rows.map((r) => [r.nip, r]));
-    const titles = new Map(rows.map((r) => [employees.find((e) => e.nip === r.nip)?.positionId ?? '', r.title]));
+    const titles = new Map(employees.map((e) => [e.positionId, facts.get(e.nip)?.title]));
     return poolMembers({ employees, positionTitle: (id) => titles.get(id), agencies, openCaseOf: (nip) => facts.get(nip)?.case_id ?? null }, target, targetAgency, originAgencyId, policy);
   }
 }

@@ -72,8 +72,11 @@ export class WorkloadQueries {
     const ids = [...drawn];
     const [positions, employees, incoming, open, plans] = await Promise.all([
       this.refs.positionsOfAgencies(ids), this.refs.employeesOfAgencies(ids),
-      this.db.query('SELECT position_id, count(*)::int AS n FROM position_claims GROUP BY position_id') as Promise<{ position_id: string; n: number }[]>,
-      this.db.query(`SELECT c.nip, c.case_id, EXISTS (SELECT 1 FROM placements p WHERE p.case_id = c.case_id AND p.kind = 'APPOINTMENT') AS appointed FROM employee_claims c`) as Promise<{ nip: string; case_id: string; appointed: boolean }[]>,
+      this.db.query('SELECT c.position_id, count(*)::int AS n FROM position_claims c JOIN positions p ON p.id = c.position_id WHERE p.agency_id = ANY($1) GROUP BY c.position_id', [ids]) as Promise<{ position_id: string; n: number }[]>,
+      this.db.query(
+        `SELECT c.nip, c.case_id, EXISTS (SELECT 1 FROM placements p WHERE p.case_id = c.case_id AND p.kind = 'APPOINTMENT') AS appointed
+         FROM employee_claims c JOIN employees_current e ON e.nip = c.nip WHERE e.agency_id = ANY($1)`, [ids],
+      ) as Promise<{ nip: string; case_id: string; appointed: boolean }[]>,
       this.refs.mutationPlans(asked, Number(toDate(now).slice(0, 4))),
     ]);
     const openCases = new Map(open.map((r) => [r.nip, r.case_id]));
