@@ -72,7 +72,7 @@ describe('dashboard (standalone, in-process feed)', () => {
     expect(JSON.stringify(await get('inspektur.bkn', '/api/dashboard/cases'))).toBe(before);
   });
 
-  it('streams changes as server-sent events, and serves the web page', async () => {
+  it('streams changes as server-sent events; the old page leads to the web app', async () => {
     const token = await http.token('inspektur.bkn');
     const controller = new AbortController();
     const response = await fetch(`${t.url}/api/dashboard/stream?access_token=${token}`, { signal: controller.signal });
@@ -84,8 +84,8 @@ describe('dashboard (standalone, in-process feed)', () => {
     while (!text.includes('ApprovalStepGranted')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain(`"caseId":"${waiting.caseId}"`);
     controller.abort();
-    const page = await fetch(`${t.url}/dashboard`);
-    expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('/api/dashboard/stream');
+    const page = await fetch(`${t.url}/dashboard`, { redirect: 'manual' });
+    expect(page.status).toBe(301);
+    expect(page.headers.get('location')).toBe('/app/dasbor');
   });
 });

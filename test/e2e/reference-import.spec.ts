@@ -74,7 +74,7 @@ describe('reference data over HTTP', () => {
     for (const path of ['/api/transfers', '/api/transfers/{caseId}', '/api/transfers/{caseId}/events', '/api/transfers/{caseId}/approve-step', '/api/transfers/{caseId}/issue-decree', '/api/agencies', '/api/agencies/{agencyId}/positions', '/api/employees', '/api/employees/{nip}', '/api/admin/import', '/api/admin/policies', '/api/policies', '/api/calendars', '/api/transfers/{caseId}/report-replacement', '/api/transfers/{caseId}/adjust-training-plan', '/api/transfers/{caseId}/complete-training', '/api/transfers/{caseId}/waive-training', '/api/transfers/{caseId}/candidates', '/api/workload/balance', '/api/workload/plans', '/api/policies/current/merit', '/api/dashboard/training', '/api/health', '/api/dev/token', '/api/dev/users']) {
       expect(paths).toContain(path);
     }
-    const commands = paths.filter((p) => p.startsWith('/api/transfers/{caseId}/') && !['/api/transfers/{caseId}/events', '/api/transfers/{caseId}/candidates'].includes(p));
+    const commands = paths.filter((p) => p.startsWith('/api/transfers/{caseId}/') && !['/api/transfers/{caseId}/events', '/api/transfers/{caseId}/candidates', '/api/transfers/{caseId}/files', '/api/transfers/{caseId}/files/{sha256}'].includes(p));
     expect(commands).toHaveLength(25);
     const health = await http.raw('GET', '/api/health');
     expect(health.body).toMatchObject({ status: 'ok', checks: { eventStore: { status: 'up' }, database: { status: 'up' } } });

@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { IntegrationEvent } from '@mutasi/messaging';
+import { applyToTasks } from './inbox-tasks';
 
 const TERMINAL = new Set(['COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED']);
 const DAY_MS = 86_400_000;
 
-type CaseRow = { case_id: string; stage: string; stage_since: Date; last_sequence: number };
+type CaseRow = { case_id: string; stage: string; status: string; candidate_nip: string | null; stage_since: Date; last_sequence: number };
 
 /**
  * Applies integration events to the dashboard's read models, in one transaction per batch. The same code runs
@@ -15,14 +16,17 @@ export class DashboardProjector {
   async apply(events: readonly IntegrationEvent[], tx: EntityManager): Promise<IntegrationEvent[]> {
     const applied: IntegrationEvent[] = [];
     const ids = [...new Set(events.map((e) => e.caseId))];
-    const rows = (await tx.query('SELECT case_id, stage, stage_since, last_sequence FROM dashboard_cases WHERE case_id = ANY($1) FOR UPDATE', [ids])) as CaseRow[];
+    const rows = (await tx.query('SELECT case_id, stage, status, candidate_nip, stage_since, last_sequence FROM dashboard_cases WHERE case_id = ANY($1) FOR UPDATE', [ids])) as CaseRow[];
     const known = new Map(rows.map((r) => [r.case_id, r]));
     for (const e of events) {
       const row = known.get(e.caseId);
       if (row && e.sequence <= row.last_sequence) continue;
       await this.caseRow(tx, e, row);
       await this.details(tx, e);
-      known.set(e.caseId, { case_id: e.caseId, stage: e.case.stage, stage_since: row && row.stage === e.case.stage ? row.stage_since : new Date(e.occurredAt), last_sequence: e.sequence });
+      const d = e.data as { candidateNip?: string };
+      const candidateNip = d.candidateNip ?? row?.candidate_nip ?? null;
+      await applyToTasks(tx, e, row?.status ?? null, candidateNip);
+      known.set(e.caseId, { case_id: e.caseId, stage: e.case.stage, status: e.case.status, candidate_nip: candidateNip, stage_since: row && row.stage === e.case.stage ? row.stage_since : new Date(e.occurredAt), last_sequence: e.sequence });
       applied.push(e);
     }
     return applied;

@@ -3,6 +3,16 @@ import { DataSource } from 'typeorm';
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const PAGE = 50;
 
+export interface CaseFilter {
+  readonly stage?: string;
+  readonly status?: string;
+  readonly route?: string;
+  readonly q?: string;
+  readonly candidateNip?: string;
+  readonly agencies: Agencies;
+  readonly cursor?: string;
+}
+
 /** Agencies a dashboard is limited to (the reader's scope or a filter within it); null: every agency. */
 export type Agencies = readonly string[] | null;
 
@@ -55,17 +65,30 @@ export class DashboardQueries {
     }));
   }
 
-  async inbox(roles: readonly string[], agencyId: string, today: string) {
+  /**
+   * Everything waiting for the caller, overdue first: the active approval steps (and the decree) of their role and
+   * agency, the other tasks of their role and agency (dashboard_tasks), and, for an employee, the tasks of their NIP.
+   */
+  async inbox(who: { roles: readonly string[]; agencyId: string; nip: string | null }, today: string) {
     const rows = (await this.db.query(
-      `SELECT s.case_id, s.step_id, s.kind, s.role, s.agency_id, s.title, s.deadline::text AS deadline, s.escalations, c.position_title, c.candidate_name, c.route
-       FROM dashboard_steps s JOIN dashboard_cases c USING (case_id)
-       WHERE s.status = 'ACTIVE' AND s.agency_id = $1 AND s.role = ANY($2) ORDER BY s.deadline NULLS LAST, s.case_id`,
-      [agencyId, roles],
-    )) as { case_id: string; step_id: string; kind: string; role: string; agency_id: string; title: string; deadline: string | null; escalations: number; position_title: string | null; candidate_name: string | null; route: string | null }[];
-    return rows.map((r) => ({
-      caseId: r.case_id, stepId: r.step_id, kind: r.kind, role: r.role, agencyId: r.agency_id, title: r.title, deadline: r.deadline, overdue: r.deadline !== null && r.deadline < today,
-      escalations: r.escalations, position: r.position_title, candidate: r.candidate_name, route: r.route,
-    })).sort((a, b) => Number(b.overdue) - Number(a.overdue));
+      `SELECT s.case_id, 'step:' || s.step_id AS task_id, CASE WHEN s.kind = 'DECREE' THEN 'DECREE' ELSE 'STEP' END AS kind, s.step_id, s.role, s.agency_id, s.title,
+              s.deadline::text AS deadline, s.escalations, c.position_title, c.candidate_name, c.route, c.status
+         FROM dashboard_steps s JOIN dashboard_cases c USING (case_id)
+        WHERE s.status = 'ACTIVE' AND s.agency_id = $1 AND s.role = ANY($2)
+       UNION ALL
+       SELECT t.case_id, t.task_key, t.kind, NULL, t.role, t.agency_id, t.title, t.deadline::text, 0, c.position_title, c.candidate_name, c.route, c.status
+         FROM dashboard_tasks t JOIN dashboard_cases c USING (case_id)
+        WHERE c.status <> 'FROZEN' AND ((t.nip IS NULL AND t.agency_id = $1 AND t.role = ANY($2)) OR (t.nip IS NOT NULL AND t.nip = $3 AND 'PNS' = ANY($2)))`,
+      [who.agencyId, who.roles, who.nip],
+    )) as { case_id: string; task_id: string; kind: string; step_id: string | null; role: string; agency_id: string; title: string; deadline: string | null; escalations: number; position_title: string | null; candidate_name: string | null; route: string | null; status: string }[];
+    const seen = new Set<string>();
+    return rows
+      .filter((r) => !seen.has(`${r.case_id}/${r.task_id}`) && Boolean(seen.add(`${r.case_id}/${r.task_id}`)))
+      .map((r) => ({
+        caseId: r.case_id, taskId: r.task_id, kind: r.kind, stepId: r.step_id, role: r.role, agencyId: r.agency_id, title: r.title, deadline: r.deadline,
+        overdue: r.deadline !== null && r.deadline < today, escalations: r.escalations, position: r.position_title, candidate: r.candidate_name, route: r.route, status: r.status,
+      }))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.caseId.localeCompare(b.caseId));
   }
 
   async evaluations(agencies: Agencies) {
@@ -80,10 +103,18 @@ export class DashboardQueries {
     };
   }
 
-  async cases(filter: { stage?: string; agencies: Agencies; cursor?: string }, now: Date) {
+  /** The case list: filters by stage, status, route, agency; `q` finds a NIP, a case id (or its start) or a name. */
+  async cases(filter: CaseFilter, now: Date) {
     const where: string[] = [];
     const values: unknown[] = [];
     if (filter.stage) where.push(`stage = $${values.push(filter.stage)}`);
+    if (filter.status) where.push(`status = $${values.push(filter.status)}`);
+    if (filter.route) where.push(`route = $${values.push(filter.route)}`);
+    if (filter.candidateNip) where.push(`candidate_nip = $${values.push(filter.candidateNip)}`);
+    if (filter.q) {
+      const n = values.push(filter.q);
+      where.push(`(candidate_nip = $${n} OR case_id LIKE $${n} || '%' OR candidate_name ILIKE '%' || $${n} || '%' OR position_title ILIKE '%' || $${n} || '%')`);
+    }
     if (filter.agencies !== null) where.push(caseIn(filter.agencies, values.push([...filter.agencies])));
     if (filter.cursor) where.push(`case_id > $${values.push(filter.cursor)}`);
     const rows = (await this.db.query(`SELECT * FROM dashboard_cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY case_id LIMIT ${PAGE + 1}`, values)) as {

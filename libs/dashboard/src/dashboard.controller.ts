@@ -1,14 +1,15 @@
 import { Controller, Get, MessageEvent, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { filter, map, Observable } from 'rxjs';
-import { covers, DomainError, toDate } from '@mutasi/domain';
+import { covers, DomainError, ROUTES, toDate } from '@mutasi/domain';
 import { AllowQueryToken, Clock, CurrentUser, Principal } from '@mutasi/platform';
 import { DashboardChanges } from './changes';
 import { Agencies, DashboardQueries } from './dashboard-queries';
 import { ReadScopes } from '@mutasi/read-models';
 
 const STAGES = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
+const CASE_STATUSES = ['NEEDS_ANALYSIS_SUBMITTED', 'AWAITING_PROPOSAL', 'PROPOSED', 'EMPLOYEE_NOTIFIED', 'SOCIALISED', 'OBJECTION_RAISED', 'IN_APPROVAL', 'RETURNED_FOR_REVISION', 'DECREED', 'APPOINTED', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED', 'FROZEN'];
 
 export class AgencyFilterDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId must be an agency id' }) agencyId?: string;
@@ -16,6 +17,10 @@ export class AgencyFilterDto {
 
 export class CaseListDto extends AgencyFilterDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: string;
+  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: ROUTES }) @IsOptional() @IsIn([...ROUTES]) route?: string;
+  @ApiPropertyOptional({ description: 'a NIP, a case id (or its first characters) or part of a name or position title' })
+  @IsOptional() @Length(1, 100) @Matches(/^[\p{L}\p{N} .,'-]+$/u, { message: 'q may hold letters, digits, spaces and . , \' -' }) q?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/, { message: 'cursor must be a case id' }) cursor?: string;
 }
 
@@ -65,10 +70,9 @@ export class DashboardController {
   }
 
   @Get('inbox')
-  @ApiOperation({ summary: "The caller's pending approval steps with deadlines, overdue first" })
+  @ApiOperation({ summary: 'Every task waiting for the caller, overdue first: approval steps, the decree, needs approval, proposal, notification, acknowledgement (employees), objection decision, submission, document verification, appointment, evaluation and training due' })
   async inbox(@CurrentUser() user: Principal) {
-    await this.agencies(user);
-    return this.queries.inbox(user.roles, user.agencyId, toDate(this.clock.now().toISOString()));
+    return this.queries.inbox({ roles: user.roles, agencyId: user.agencyId, nip: user.nip ?? null }, toDate(this.clock.now().toISOString()));
   }
 
   @Get('evaluations')
@@ -80,7 +84,8 @@ export class DashboardController {
   @Get('cases')
   @ApiOperation({ summary: 'Case list, 50 a page (cursor = nextCursor)' })
   async cases(@Query() q: CaseListDto, @CurrentUser() user: Principal) {
-    return this.queries.cases({ ...(q.stage ? { stage: q.stage } : {}), agencies: await this.agencies(user, q.agencyId), ...(q.cursor ? { cursor: q.cursor } : {}) }, this.clock.now());
+    const { agencyId, ...filter } = q;
+    return this.queries.cases({ ...filter, agencies: await this.agencies(user, agencyId) }, this.clock.now());
   }
 
   @AllowQueryToken()

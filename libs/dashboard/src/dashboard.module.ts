@@ -6,20 +6,20 @@ import { ReadScopes } from '@mutasi/read-models';
 import { kafkaClient } from '@mutasi/messaging';
 import { DashboardChanges } from './changes';
 import { DashboardController } from './dashboard.controller';
-import { DashboardPageController } from './dashboard-page.controller';
+import { MeController } from './me.controller';
 import { DashboardQueries } from './dashboard-queries';
 import { DashboardWorkers } from './dashboard-workers';
-import { DashboardTables1700000000500, DashboardTraining1700000000510 } from './migrations';
+import { DashboardTables1700000000500, DashboardTasks1700000000520, DashboardTraining1700000000510 } from './migrations';
 
-export const DASHBOARD_MIGRATIONS = [DashboardTables1700000000500, DashboardTraining1700000000510];
+export const DASHBOARD_MIGRATIONS = [DashboardTables1700000000500, DashboardTraining1700000000510, DashboardTasks1700000000520];
 
-/** dashboard-service: read models per screen, fed by integration events; API, live stream, web page. */
+/** dashboard-service: read models per screen, fed by integration events; API and live stream (the web app at /app draws them). */
 @Module({})
 export class DashboardModule {
   static forRoot(options: { workers: boolean; kafkaBrokers: readonly string[]; consumerGroup?: string }): DynamicModule {
     return {
       module: DashboardModule,
-      controllers: [DashboardController, DashboardPageController],
+      controllers: [DashboardController, MeController],
       providers: [
         DashboardChanges,
         { provide: DashboardQueries, inject: [DataSource], useFactory: (db: DataSource) => new DashboardQueries(db) },

@@ -42,5 +42,21 @@ export class DashboardTraining1700000000510 implements MigrationInterface {
   }
 }
 
+/** The inbox's tasks besides approval steps (libs/dashboard/src/inbox-tasks.ts): per role and agency, or per employee's NIP. */
+export class DashboardTasks1700000000520 implements MigrationInterface {
+  name = 'DashboardTasks1700000000520';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE dashboard_tasks (case_id text NOT NULL, task_key text NOT NULL, kind text NOT NULL, role text NOT NULL, agency_id text NOT NULL, nip text,
+      title text NOT NULL, deadline date, PRIMARY KEY (case_id, task_key, role))`);
+    await q.query('CREATE INDEX dashboard_tasks_official ON dashboard_tasks (agency_id, role) WHERE nip IS NULL');
+    await q.query('CREATE INDEX dashboard_tasks_employee ON dashboard_tasks (nip) WHERE nip IS NOT NULL');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE dashboard_tasks');
+  }
+}
+
 /** Every dashboard table, emptied by a rebuild. */
-export const DASHBOARD_TABLES = ['dashboard_cases', 'dashboard_stage_durations', 'dashboard_positions', 'dashboard_steps', 'dashboard_evaluations', 'dashboard_training'];
+export const DASHBOARD_TABLES = ['dashboard_cases', 'dashboard_stage_durations', 'dashboard_positions', 'dashboard_steps', 'dashboard_evaluations', 'dashboard_training', 'dashboard_tasks'];

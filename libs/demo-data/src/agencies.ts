@@ -32,7 +32,9 @@ export function demoAgencies(today: IsoDate): Agency[] {
   });
   const regional = (id: string, name: string, kind: 'PROVINSI' | 'KABKOTA', province: 'NB' | 'ST', extra: Partial<Agency> = {}): Agency => ({
     id, name, kind, provinceCode: province, kanregAgencyId: province === 'NB' ? AGENCY.kanregNb : AGENCY.kanregSt,
-    ppkStatus: 'DEFINITIF', headInaugurationDate: at.monthsAgo(22, 20), electionCalendar: firstTerm, ...extra,
+    ppkStatus: 'DEFINITIF', headInaugurationDate: at.monthsAgo(22, 20), electionCalendar: firstTerm,
+    // Nusantara Barat keeps western time; Sentosa Timur lies in central Indonesia (WITA).
+    timeZone: province === 'NB' ? 'WIB' : 'WITA', ...extra,
   });
   return [
     central(AGENCY.kemendagri, 'Kementerian Dalam Negeri', 'KEMENDAGRI'),

@@ -39,6 +39,7 @@ export * from './transfer-case/state';
 export * from './transfer-case/evolve';
 export * from './transfer-case/decide';
 export * from './transfer-case/permissions';
+export * from './transfer-case/available-actions';
 export * from './access/read-scope';
 export * from './transfer-case/scheduled-work';
 export { scoreEvaluation } from './transfer-case/decide-evaluation';

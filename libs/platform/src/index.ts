@@ -22,3 +22,5 @@ export * from './nest/http-app';
 export * from './nest/service-main';
 export * from './nest/stop-signals';
 export * from './workers/keep-running';
+export * from './web/web-app';
+export * from './web/web-app.controller';

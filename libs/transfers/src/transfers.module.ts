@@ -29,10 +29,14 @@ import { ReferenceData } from './reference-data/reference-data';
 import { Scheduler } from './scheduler/scheduler.service';
 import { SchedulerWorkers } from './scheduler/scheduler-workers';
 import { USE_CASE_CONTROLLERS, USE_CASE_HANDLERS } from './use-cases';
+import { AgencyTimeZone1700000000240 } from './reference-data/time-zone-migration';
+import { CaseFiles } from './files/case-files';
+import { CaseFilesController } from './files/case-files.controller';
+import { CaseFiles1700000000230 } from './files/case-files.migration';
 
 /** TypeORM entities and migrations of the transfer service, for the process's DataSource. */
 export const TRANSFER_ENTITIES = [...REFERENCE_ENTITIES, ...READ_MODEL_ENTITIES];
-export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210, MeritWorkloadTables1700000000220];
+export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210, MeritWorkloadTables1700000000220, CaseFiles1700000000230, AgencyTimeZone1700000000240];
 
 export interface TransfersOptions {
   /** Run the scheduler's background loops (off in tests that drive them by hand). */
@@ -63,9 +67,9 @@ export class TransfersModule {
     return {
       module: TransfersModule,
       imports: [CqrsModule.forRoot(), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController, PoliciesController, WorkloadController],
+      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController, PoliciesController, WorkloadController, CaseFilesController],
       providers: [
-        ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, WorkloadQueries, ...USE_CASE_HANDLERS,
+        ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, WorkloadQueries, CaseFiles, ...USE_CASE_HANDLERS,
         { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
         { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
         DemoClock, DemoData,

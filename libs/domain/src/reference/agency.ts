@@ -34,7 +34,12 @@ export interface Agency {
    * Perpres 92/2024), an independent body once one is set up (MK 121/PUU-XXII/2024). Reference data, not a constant.
    */
   readonly oversight?: 'NATIONAL';
+  /** The agency's own time zone for the dates its people read: WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9); WIB when unset. */
+  readonly timeZone?: AgencyTimeZone;
 }
+
+export const AGENCY_TIME_ZONES = ['WIB', 'WITA', 'WIT'] as const;
+export type AgencyTimeZone = (typeof AGENCY_TIME_ZONES)[number];
 
 /** Agencies that hold national or regional authority in approval chains. */
 export interface ChainAuthorities {

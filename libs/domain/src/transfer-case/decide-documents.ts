@@ -1,10 +1,10 @@
-import { DomainError, invalid } from '../shared/errors';
+import { DomainError, forbidden, invalid } from '../shared/errors';
 import { isSkpRating } from '../values/skp';
 import { AttachDocument, VerifyDocument } from './commands';
 import { emit, requireActive, requireStatus, separationOfDuties, sha256Field, text } from './decide-support';
 import { DOCUMENT_TITLES, DocumentStatement, isDocumentKind, POST_DECREE_DOCUMENT_KINDS } from './documents';
 import { DocumentAttached, DocumentVerified } from './events';
-import { ActiveStatus, CaseState } from './state';
+import { ActiveStatus, CaseState, innerCase } from './state';
 
 const BEFORE_DECREE: readonly ActiveStatus[] = ['PROPOSED', 'EMPLOYEE_NOTIFIED', 'OBJECTION_RAISED', 'SOCIALISED', 'RETURNED_FOR_REVISION', 'IN_APPROVAL'];
 
@@ -25,8 +25,13 @@ function statementOf(command: AttachDocument): DocumentStatement | null {
  * the decree only evidence for the evaluation may still be attached.
  */
 export function attachDocument(command: AttachDocument, state: CaseState): DocumentAttached[] {
-  const c = requireActive(state, command);
   const { kind } = command.data;
+  const { actor } = command.metadata;
+  if (actor.role === 'PNS') {
+    if (actor.nip === undefined || actor.nip !== innerCase(state)?.proposal?.candidate.nip) throw forbidden('NOT_THE_EMPLOYEE', 'an employee attaches documents only to their own case');
+    if (kind !== 'EMPLOYEE_APPLICATION') throw forbidden('ROLE_NOT_ALLOWED', 'an employee attaches only their own written application (EMPLOYEE_APPLICATION, R-50); the other documents come from the agency');
+  }
+  const c = requireActive(state, command);
   if (!isDocumentKind(kind)) throw invalid('INVALID_DOCUMENT_KIND', 'kind', `kind must be one of the checklist kinds, e.g. ${Object.keys(DOCUMENT_TITLES).slice(0, 3).join(', ')}`);
   if (c.status === 'APPOINTED' || c.status === 'DECREED') {
     if (!POST_DECREE_DOCUMENT_KINDS.includes(kind)) throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', `after the decree only ${POST_DECREE_DOCUMENT_KINDS.join(' or ')} documents may be attached`);

@@ -25,7 +25,8 @@ export const PERMISSIONS: Readonly<Record<TransferCommandType, Permission>> = {
   AcknowledgeTransfer: { roles: ['PNS'], scope: 'CANDIDATE' },
   RaiseObjection: { roles: ['PNS'], scope: 'CANDIDATE' },
   ResolveObjection: { roles: ['PPK'], scope: 'TARGET' },
-  AttachDocument: { roles: ['PENGUSUL'], scope: 'EITHER' },
+  // The employee attaches only their own written application, on their own case: see attachDocument.
+  AttachDocument: { roles: ['PENGUSUL', 'PNS'], scope: 'EITHER' },
   VerifyDocument: { roles: ['VERIFIKATOR'], scope: 'TARGET' },
   SubmitForApproval: { roles: ['PENGUSUL'], scope: 'TARGET' },
   ApproveStep: { roles: 'STEP_ROLE', scope: 'STEP' },

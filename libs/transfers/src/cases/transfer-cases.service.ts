@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, authorize, canViewCase, covers, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, involvedAgencies, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { Actor, authorize, availableActions, canViewCase, covers, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, involvedAgencies, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
@@ -144,7 +144,8 @@ export class TransferCases {
   /** The case as the principal may see it (docs/access.md): 404 when there is none, 403 when it is outside their scope. */
   async view(caseId: string, principal: Principal): Promise<{ body: Record<string, unknown>; etag: string; events: RecordedEvent[]; scope: ReadScope }> {
     const { state, revision, events, scope, audience } = await this.visible(caseId, principal);
-    return { body: caseView(state, revision, audience), etag: `"${revision}"`, events, scope };
+    const actions = availableActions(state, principal, toDate(this.clock.now().toISOString()));
+    return { body: { ...caseView(state, revision, audience), actions }, etag: `"${revision}"`, events, scope };
   }
 
   /** The case folded, if the principal may see it (404 / 403 otherwise), with the reader's scope and audience. */

@@ -9,7 +9,7 @@ export interface ImportPlan {
   readonly conflicts: ImportConflict[];
 }
 
-const AGENCY_FIELDS = ['name', 'kind', 'provinceCode', 'kanregAgencyId', 'ppkStatus', 'headInaugurationDate', 'electionCalendar', 'abroad', 'authority', 'oversight'];
+const AGENCY_FIELDS = ['name', 'kind', 'provinceCode', 'kanregAgencyId', 'ppkStatus', 'headInaugurationDate', 'electionCalendar', 'abroad', 'authority', 'oversight', 'timeZone'];
 const POSITION_FIELDS = ['agencyId', 'unit', 'title', 'positionClass', 'functionalLevel', 'requiredCompetencies', 'requiredEducationFields', 'kebutuhan', 'bezetting', 'pilkadaScope', 'abkTasks'];
 const EMPLOYEE_FIELDS = ['name', 'kind', 'golongan', 'tmtCpns', 'tmtPns', 'agencyId', 'positionId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp', 'discipline', 'study', 'relations', 'lastTransferDate', 'assessments'];
 const PLAN_FIELDS = ['agencyId', 'year', 'title', 'moves'];
@@ -45,7 +45,7 @@ async function currentRows(tx: EntityManager, table: string, key: string, ids: r
   return new Map(rows.map((r) => [String(r[key]), camelRow(r)]));
 }
 
-const AGENCY_COLUMNS = 'id, name, kind, province_code, kanreg_agency_id, ppk_status, head_inauguration_date::text AS head_inauguration_date, election_calendar, abroad, authority, oversight';
+const AGENCY_COLUMNS = 'id, name, kind, province_code, kanreg_agency_id, ppk_status, head_inauguration_date::text AS head_inauguration_date, election_calendar, abroad, authority, oversight, time_zone';
 
 /** Employees whose last import is older than a placement: the placement's fields stand unless the file agrees. */
 function keepPlacedFields(employees: readonly EmployeeDto[], current: Map<string, Row>, conflicts: ImportConflict[]): EmployeeDto[] {
@@ -119,7 +119,7 @@ export async function planImport(tx: EntityManager, file: ReferenceDataImportDto
   const employees = keepPlacedFields(file.employees ?? [], employeesNow, conflicts);
   const fileAgencies = withCalendars(file);
   const changes = [
-    ...(fileAgencies ?? []).map((a) => diffRecord('agency', a.id, agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null, normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null }, AGENCY_FIELDS), AGENCY_FIELDS)),
+    ...(fileAgencies ?? []).map((a) => diffRecord('agency', a.id, agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null, normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null }, AGENCY_FIELDS), AGENCY_FIELDS)),
     ...positions.map((p) => diffRecord('position', p.id, positionsNow.has(p.id) ? normalised(positionsNow.get(p.id) as Row, POSITION_FIELDS) : null, normalised(p, POSITION_FIELDS), POSITION_FIELDS)),
     ...employees.map((e) => diffRecord('employee', e.nip, employeesNow.has(e.nip) ? normalised(employeesNow.get(e.nip) as Row, EMPLOYEE_FIELDS) : null, normalised({ ...e, assessments: e.assessments ?? [] }, EMPLOYEE_FIELDS), EMPLOYEE_FIELDS)),
     ...(file.mutationPlans ?? []).map((m) => diffRecord('mutationPlan', m.id, plansNow.has(m.id) ? normalised(plansNow.get(m.id) as Row, PLAN_FIELDS) : null, normalised(m, PLAN_FIELDS), PLAN_FIELDS)),

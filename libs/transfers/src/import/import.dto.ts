@@ -26,6 +26,7 @@ export class AgencyDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() abroad?: boolean;
   @ApiPropertyOptional({ enum: ['KEMENDAGRI', 'BKN', 'KANREG_BKN'] }) @IsOptional() @IsIn(['KEMENDAGRI', 'BKN', 'KANREG_BKN']) authority?: string;
   @ApiPropertyOptional({ enum: ['NATIONAL'], description: 'holds national merit oversight: its INSPEKTUR reads every case (BKN today; an independent body once set up)' }) @IsOptional() @IsIn(['NATIONAL']) oversight?: string;
+  @ApiPropertyOptional({ enum: ['WIB', 'WITA', 'WIT'], description: "the agency's time zone for the dates its people read (WIB when unset)" }) @IsOptional() @IsIn(['WIB', 'WITA', 'WIT']) timeZone?: string;
 }
 
 /** One task of a position's workload analysis (ABK): output a year and the standard minutes per unit. */

@@ -169,7 +169,7 @@ export class ReferenceDataImporter {
     const chunks = async <T extends object>(entity: new () => T, rows: readonly object[], key: string[]): Promise<void> => {
       for (let i = 0; i < rows.length; i += 500) await tx.upsert(entity, rows.slice(i, i + 500).map((r) => Object.assign(new entity(), r)) as never, key);
     };
-    await chunks(AgencyRow, (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null })), ['id']);
+    await chunks(AgencyRow, (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null })), ['id']);
     for (const c of file.electionCalendars ?? []) {
       await tx.update(AgencyRow, { id: c.agencyId }, { electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } });
     }

@@ -15,6 +15,7 @@ export class AgencyRow {
   @Column({ type: 'boolean', default: false }) abroad!: boolean;
   @Column({ type: 'text', nullable: true }) authority!: string | null;
   @Column({ type: 'text', nullable: true }) oversight!: string | null;
+  @Column({ type: 'text', name: 'time_zone', nullable: true }) timeZone!: string | null;
 }
 
 @Entity({ name: 'positions' })

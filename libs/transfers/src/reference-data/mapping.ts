@@ -7,6 +7,7 @@ export const toAgency = (r: AgencyRow): Agency => ({
   ppkStatus: r.ppkStatus as Agency['ppkStatus'], headInaugurationDate: r.headInaugurationDate, electionCalendar: r.electionCalendar,
   ...(r.abroad ? { abroad: true } : {}), ...(r.authority ? { authority: r.authority as NonNullable<Agency['authority']> } : {}),
   ...(r.oversight === 'NATIONAL' ? { oversight: 'NATIONAL' as const } : {}),
+  ...(r.timeZone ? { timeZone: r.timeZone as NonNullable<Agency['timeZone']> } : {}),
 });
 
 export const toPosition = (r: PositionRow | CurrentPositionRow): Position => ({

@@ -1,0 +1,37 @@
+import { Controller, Get, Module, Param, Redirect, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Public } from '../auth/auth.guard';
+import { webAppDir, webFileFor } from './web-app';
+
+/** Serves the web app at `/app` (single page: unknown paths get index.html); `/` and the old `/dashboard` lead there. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class WebAppController {
+  private readonly dir = webAppDir();
+
+  @Get()
+  @Redirect('/app/', 302)
+  root(): void {}
+
+  @Get('dashboard')
+  @Redirect('/app/dasbor', 301)
+  dashboard(): void {}
+
+  @Get(['app', 'app/*path'])
+  app(@Param('path') path: string[] | string | undefined, @Res() res: Response): void {
+    const rest = Array.isArray(path) ? path.join('/') : (path ?? '');
+    const file = webFileFor(this.dir, rest);
+    if (file.kind === 'not-built') {
+      res.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Aplikasi web belum dibangun', status: 503, code: 'WEB_APP_NOT_BUILT', detail: `no web app in ${file.dir}: run npm run build (or set WEB_DIST)` });
+      return;
+    }
+    res.setHeader('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; connect-src 'self' *; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    res.sendFile(file.path);
+  }
+}
+
+@Module({ controllers: [WebAppController] })
+export class WebAppModule {}

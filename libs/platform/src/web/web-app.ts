@@ -1,0 +1,23 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
+
+/** Where `npm run build` puts the web app; `WEB_DIST` points elsewhere (tests build it into a folder of their own). */
+export function webAppDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.WEB_DIST ?? join(process.cwd(), 'dist', 'web'));
+}
+
+export type WebFile = { kind: 'file'; path: string; immutable: boolean } | { kind: 'not-built'; dir: string };
+
+/**
+ * The file that answers `/app/<rest>`: a built asset when one exists under the folder (never outside it), else the
+ * single page's index.html, which routes on the client. Hashed assets are immutable; index.html is always revalidated.
+ */
+export function webFileFor(dir: string, rest: string): WebFile {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return { kind: 'not-built', dir };
+  const wanted = normalize(join(dir, decodeURIComponent(rest)));
+  if (rest !== '' && wanted.startsWith(dir + sep) && existsSync(wanted) && statSync(wanted).isFile()) {
+    return { kind: 'file', path: wanted, immutable: wanted.startsWith(join(dir, 'assets') + sep) };
+  }
+  return { kind: 'file', path: index, immutable: false };
+}
