@@ -46,6 +46,7 @@ module.exports = {
     project('integrity', 'libs/integrity'),
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
+    project('notifications', 'libs/notifications'),
     project('repo', 'test/repo'),
     project('e2e', 'test/e2e', postgres),
     project('kafka', 'test/kafka', postgresAndKafka),

@@ -6,6 +6,7 @@ import { Projection, ProjectionRunner } from '@mutasi/read-models';
 import { DatabaseModule } from '@mutasi/platform';
 import { AUDIT_MIGRATIONS, AuditTrailProjection, FlagsProjection, RefusalsProjection } from '@mutasi/audit';
 import { DASHBOARD_MIGRATIONS, DashboardStoreFeed } from '@mutasi/dashboard';
+import { NOTIFICATION_MIGRATIONS, NotificationsProjection } from '@mutasi/notifications';
 import { RelayTables1700000000400 } from '@mutasi/messaging';
 import { PlacementsProjection, SchedulerProjection, TRANSFER_ENTITIES, TRANSFER_MIGRATIONS } from '@mutasi/transfers';
 
@@ -17,13 +18,15 @@ const PROJECTIONS: Readonly<Record<string, (store: EventStore) => Projection>> =
   'audit-flags': (store) => new FlagsProjection(store),
   'audit-refusals': () => new RefusalsProjection(),
   dashboard: (store) => new DashboardStoreFeed(store),
+  // A rebuild restores the bell; it never mails (mail already queued or sent stays as it is).
+  notifications: (store) => new NotificationsProjection(store, { send: false, reason: 'written by projections:rebuild' }),
 };
 
 export const PROJECTION_NAMES = Object.keys(PROJECTIONS);
 
 /** Entities and migrations of every service, for a process that hosts them all. */
 export const ALL_ENTITIES = [...TRANSFER_ENTITIES];
-export const ALL_MIGRATIONS = [...TRANSFER_MIGRATIONS, ...AUDIT_MIGRATIONS, RelayTables1700000000400, ...DASHBOARD_MIGRATIONS];
+export const ALL_MIGRATIONS = [...TRANSFER_MIGRATIONS, ...AUDIT_MIGRATIONS, RelayTables1700000000400, ...DASHBOARD_MIGRATIONS, ...NOTIFICATION_MIGRATIONS];
 
 function progressLine(done: number, total: number | null, startedAt: number): string {
   const seconds = (Date.now() - startedAt) / 1000;

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, PlatformModule, Runtime } from '@mutasi/platform';
 import { AuditModule } from '@mutasi/audit';
 import { DashboardModule } from '@mutasi/dashboard';
+import { NotificationsModule } from '@mutasi/notifications';
 import { RelayModule } from '@mutasi/messaging';
 import { TransfersModule } from '@mutasi/transfers';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from './projections';
@@ -27,6 +28,7 @@ export class StandaloneModule {
         TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
         AuditModule.forRoot({ workers: options.workers }),
         DashboardModule.forRoot({ workers: options.workers, kafkaBrokers: runtime.config.kafkaBrokers, consumerGroup: runtime.config.dashboardConsumerGroup }),
+        NotificationsModule.forRoot({ workers: options.workers }),
         ...(runtime.config.kafkaBrokers.length > 0 ? [RelayModule.forRoot({ brokers: runtime.config.kafkaBrokers, workers: options.workers })] : []),
       ],
     };

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { MailConfig, readMailConfig } from './mail-config';
 
 /** Where each part of the system runs; every unset variable falls back to the embedded, standalone choice. */
 export interface MutasiConfig {
@@ -19,6 +20,8 @@ export interface MutasiConfig {
     readonly audience: string;
     readonly devTokens: boolean;
   };
+  /** E-mail of notifications: SMTP server, sender, the web app's address for links (docs/notifications.md). */
+  readonly mail: MailConfig;
   /** Days added to the server clock (standalone only), so a demo can reach evaluations due months later. */
   readonly clockOffsetDays: number;
   readonly ledger: {
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
       audience: text('AUTH_AUDIENCE') ?? 'mutasi-api',
       devTokens: flag('AUTH_DEV_TOKENS'),
     },
+    mail: readMailConfig(text, problems),
     clockOffsetDays: int('MUTASI_CLOCK_OFFSET_DAYS', 0, 0, 3650),
     ledger: {
       signerKeyFile: text('LEDGER_SIGNER_KEY_FILE'),

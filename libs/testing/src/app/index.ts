@@ -2,3 +2,4 @@
 export * from './test-app';
 export * from './api-client';
 export * from './reference-files';
+export * from './smtp-sink';
