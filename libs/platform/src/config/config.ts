@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { OidcConfig, readOidcConfig } from './oidc-config';
 import { MailConfig, readMailConfig } from './mail-config';
 
 /** Where each part of the system runs; every unset variable falls back to the embedded, standalone choice. */
@@ -20,6 +21,8 @@ export interface MutasiConfig {
     readonly audience: string;
     readonly devTokens: boolean;
   };
+  /** The web app's sign-in with OpenID Connect (docs/sign-in.md); null: dev tokens or no browser sign-in here. */
+  readonly oidc: OidcConfig | null;
   /** E-mail of notifications: SMTP server, sender, the web app's address for links (docs/notifications.md). */
   readonly mail: MailConfig;
   /** Days added to the server clock (standalone only), so a demo can reach evaluations due months later. */
@@ -77,10 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
     auth: {
       jwksUrl: text('AUTH_JWKS_URL'),
       publicKey: text('AUTH_PUBLIC_KEY'),
-      issuer: text('AUTH_ISSUER') ?? 'mutasi',
+      // Access tokens from the OIDC provider carry its issuer, so that is the one to expect unless told otherwise.
+      issuer: text('AUTH_ISSUER') ?? text('OIDC_ISSUER') ?? 'mutasi',
       audience: text('AUTH_AUDIENCE') ?? 'mutasi-api',
       devTokens: flag('AUTH_DEV_TOKENS'),
     },
+    oidc: readOidcConfig(text, problems),
     mail: readMailConfig(text, problems),
     clockOffsetDays: int('MUTASI_CLOCK_OFFSET_DAYS', 0, 0, 3650),
     ledger: {
@@ -92,7 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
     },
   };
   if (config.auth.devTokens && !isLoopback(host)) problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
-  if (!config.auth.devTokens && !config.auth.jwksUrl && !config.auth.publicKey) problems.push('set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify sign-in tokens (or AUTH_DEV_TOKENS=true on loopback for the demo)');
+  if (config.auth.devTokens && config.oidc) problems.push('OIDC_ISSUER and AUTH_DEV_TOKENS=true exclude each other: the web app signs in either with demo tokens or with the identity provider');
+  // The key source stays explicit (no discovery at start): the server starts without reaching the provider, and the
+  // operator sees which keys are trusted.
+  if (!config.auth.devTokens && !config.auth.jwksUrl && !config.auth.publicKey) {
+    problems.push(config.oidc
+      ? `OIDC_ISSUER is set but AUTH_JWKS_URL is not: set AUTH_JWKS_URL to the jwks_uri of ${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration (or AUTH_PUBLIC_KEY to the provider's signing key)`
+      : 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify sign-in tokens (or AUTH_DEV_TOKENS=true on loopback for the demo)');
+  }
   if (config.clockOffsetDays !== 0 && mode !== 'standalone') problems.push('MUTASI_CLOCK_OFFSET_DAYS is only accepted in standalone mode');
   if (mode === 'distributed') {
     if (!config.databaseUrl) problems.push('DATABASE_URL is required in distributed mode (each service connects to the shared PostgreSQL)');

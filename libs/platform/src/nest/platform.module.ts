@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthConfigController } from '../auth/auth-config.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { Clock } from '../clock/clock';
@@ -15,7 +16,7 @@ export class PlatformModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: PlatformModule,
-      controllers: [HealthController],
+      controllers: [HealthController, AuthConfigController],
       providers: [
         { provide: AppConfig, useValue: new AppConfig(runtime.config) },
         { provide: Clock, useValue: runtime.clock },
