@@ -26,6 +26,13 @@ const postgresAndKafka = {
   globalTeardown: '<rootDir>/libs/testing/src/global/postgres-and-kafka.teardown.ts',
 };
 
+/** The web app (apps/web): browser code in jsdom (with fetch and WebCrypto), .ts and .tsx (JSX), transpiled only. */
+const web = {
+  testEnvironment: '<rootDir>/apps/web/jest.environment.cjs',
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(__dirname, 'apps/web/tsconfig.jest.json'), diagnostics: false }] },
+  testMatch: ['<rootDir>/apps/web/**/*.spec.{ts,tsx}'],
+};
+
 function project(name, dir, extra = {}) {
   return {
     displayName: name,
@@ -47,6 +54,7 @@ module.exports = {
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
     project('notifications', 'libs/notifications'),
+    project('web', 'apps/web', web),
     project('repo', 'test/repo'),
     project('e2e', 'test/e2e', postgres),
     project('kafka', 'test/kafka', postgresAndKafka),
