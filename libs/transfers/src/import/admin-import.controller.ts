@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@mutasi/domain';
 import { CurrentUser, Principal, toProblem } from '@mutasi/platform';
 import { RefusalRecorder } from '../cases/refusals';
-import { ImportSummary, ReferenceDataImporter } from './import.service';
+import { ImportPreview, ImportSummary, ReferenceDataImporter } from './import.service';
 import { ReferenceDataImportDto } from './import.dto';
 
 @ApiTags('reference data')
@@ -28,5 +28,14 @@ export class AdminImportController {
       throw error;
     }
     return this.importer.import(body, actor, 'api');
+  }
+
+  @Post('import/preview')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'previewReferenceDataImport', summary: 'What an import would change, record by record, without applying it', description: 'Who: ADMIN. The same checks as the import: a 400 lists every bad field; nothing is written.' })
+  @ApiBadRequestResponse({ description: 'problem details listing every bad field' })
+  async preview(@Body() body: ReferenceDataImportDto, @CurrentUser() user: Principal): Promise<ImportPreview> {
+    if (!user.roles.includes('ADMIN')) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only ADMIN may import reference data');
+    return this.importer.preview(body, { userId: user.userId, name: user.name, role: 'ADMIN', agencyId: user.agencyId });
   }
 }

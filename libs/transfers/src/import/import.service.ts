@@ -39,6 +39,12 @@ export interface ImportSummary {
 export const REFERENCE_DATA_STREAM = 'reference-data';
 const CHANGES_PER_EVENT = 100;
 
+export interface ImportPreview {
+  readonly changedRecords: number;
+  readonly conflicts: ImportPlan['conflicts'];
+  readonly changes: readonly { entity: string; key: string; created: boolean; fields: readonly { field: string; kind: string; old?: unknown; new?: unknown; sensitive: boolean }[] }[];
+}
+
 /**
  * Imports a reference data file as a whole: validates every field and every reference first, then, in one
  * transaction, upserts all of it, records per record the fields it changed with their old and new values
@@ -57,16 +63,37 @@ export class ReferenceDataImporter {
     return this.import(dto, actor, source);
   }
 
-  async import(file: ReferenceDataImportDto, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
+  /**
+   * What an import would do, without doing it: the same checks (a 400 lists every problem) and the changes it would
+   * make, record by record and field by field (sensitive values withheld). Nothing is written.
+   */
+  async preview(file: ReferenceDataImportDto, actor: Actor): Promise<ImportPreview> {
+    await this.checked(file, actor, 'api');
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const plan = await planImport(tx, file);
+      return {
+        changedRecords: plan.changes.length, conflicts: plan.conflicts,
+        changes: plan.changes.slice(0, 500).map((c) => ({ entity: c.entity, key: c.key, created: c.created, fields: c.fields.map((f) => (f.sensitive ? { field: f.field, kind: f.kind, sensitive: true } : { field: f.field, kind: f.kind, old: f.old, new: f.new, sensitive: false })) })),
+      };
+    });
+  }
+
+  /** The checks every import passes before anything is written: the file against the record and the policy in force. */
+  private async checked(file: ReferenceDataImportDto, _actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<void> {
     const existing = {
       agencies: new Set(((await this.db.query('SELECT id FROM agencies')) as { id: string }[]).map((r) => r.id)),
       positions: new Map(((await this.db.query('SELECT id, agency_id FROM positions')) as { id: string; agency_id: string }[]).map((r) => [r.id, r.agency_id])),
     };
-    const now = this.clock.now();
-    const today = toDate(now.toISOString());
+    const today = toDate(this.clock.now().toISOString());
     const policy = await this.policies.inForce(today);
     const problems = [...crossCheck(file, existing, policy, today), ...(await this.recordProblems(file, existing.positions, source))];
     if (problems.length > 0) throw new RequestValidationError(problems);
+  }
+
+  async import(file: ReferenceDataImportDto, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
+    await this.checked(file, actor, source);
+    const now = this.clock.now();
+    const policy = await this.policies.inForce(toDate(now.toISOString()));
     // A position with an ABK holds the kebutuhan the ABK gives under the policy in force.
     file = { ...file, ...(file.positions ? { positions: file.positions.map((p) => (p.abkTasks ? { ...p, kebutuhan: abkNeed(p.abkTasks, policy).kebutuhan } : p)) } : {}) };
     const importId = randomUUID();

@@ -1,0 +1,76 @@
+/**
+ * Indonesian labels for every code the API returns (docs/ui.md). The screen shows the label and, beside it, the code,
+ * so an official can quote either. An unknown code shows as itself: never hidden.
+ */
+export const STAGES: Record<string, string> = {
+  ANALISIS_KEBUTUHAN: 'Analisis kebutuhan', USULAN: 'Usulan', SOSIALISASI: 'Sosialisasi', PERSETUJUAN: 'Persetujuan', SK: 'Surat Keputusan (SK)', EVALUASI: 'Evaluasi pascamutasi',
+};
+
+export const STATUSES: Record<string, string> = {
+  NEEDS_ANALYSIS_SUBMITTED: 'Analisis kebutuhan diajukan', AWAITING_PROPOSAL: 'Menunggu usulan kandidat', PROPOSED: 'Kandidat diusulkan',
+  EMPLOYEE_NOTIFIED: 'Pegawai sudah diberi tahu', SOCIALISED: 'Sosialisasi selesai', OBJECTION_RAISED: 'Keberatan diajukan', IN_APPROVAL: 'Dalam persetujuan',
+  RETURNED_FOR_REVISION: 'Dikembalikan untuk perbaikan', DECREED: 'SK terbit', APPOINTED: 'Sudah dilantik', COMPLETED: 'Selesai', REJECTED: 'Ditolak',
+  WITHDRAWN: 'Ditarik', REVOKED: 'SK dicabut', FROZEN: 'Dibekukan',
+};
+
+export const ROUTES: Record<string, string> = {
+  INTERNAL: 'Dalam satu instansi', KABKOTA_SAME_PROVINCE: 'Antarkabupaten/kota dalam satu provinsi', PROVINSI_TO_KABKOTA: 'Dari provinsi ke kabupaten/kota',
+  KABKOTA_TO_PROVINSI: 'Dari kabupaten/kota ke provinsi', INTER_PROVINCE: 'Antarprovinsi', PUSAT_TO_DAERAH: 'Dari instansi pusat ke daerah',
+  DAERAH_TO_PUSAT: 'Dari daerah ke instansi pusat', PUSAT_TO_PUSAT: 'Antarinstansi pusat', PPPK_PERAMPINGAN: 'PPPK karena perampingan organisasi',
+};
+
+export const ROLES: Record<string, string> = {
+  PENGUSUL: 'Pengusul (BKPSDM/BKD)', VERIFIKATOR: 'Verifikator kepegawaian', TIM_PENILAI_KINERJA: 'Tim Penilai Kinerja', PPK: 'Pejabat Pembina Kepegawaian',
+  GUBERNUR: 'Gubernur', MENDAGRI: 'Menteri Dalam Negeri', KANREG_BKN: 'Kepala Kantor Regional BKN', KEPALA_BKN: 'Kepala BKN', INSPEKTUR: 'Inspektur',
+  ADMIN: 'Pengelola data', PNS: 'Pegawai', SYSTEM: 'Sistem (penjadwal)',
+};
+
+export const STEP_STATUSES: Record<string, string> = {
+  WAITING: 'Menunggu giliran', ACTIVE: 'Menunggu tindakan', APPROVED: 'Disetujui', REJECTED: 'Ditolak', RETURNED: 'Dikembalikan', DONE: 'Selesai', CANCELLED: 'Dibatalkan',
+};
+
+export const OUTCOMES: Record<string, string> = { PASS: 'Memenuhi', BLOCK: 'Menolak', FLAG: 'Ditandai untuk pengawas', REQUIRES_STEP: 'Perlu persetujuan tambahan' };
+
+export const VERDICTS: Record<string, string> = { MET: 'Tercapai', PARTLY_MET: 'Tercapai sebagian', PARTLY: 'Tercapai sebagian', NOT_MET: 'Tidak tercapai' };
+
+export const DOCUMENT_STATUSES: Record<string, string> = { PENDING: 'Menunggu verifikasi', APPROVED: 'Disetujui', REJECTED: 'Ditolak', MISSING: 'Belum ada' };
+
+export const TASK_KINDS: Record<string, string> = {
+  NEEDS_APPROVAL: 'Persetujuan analisis kebutuhan', PROPOSAL: 'Usulan kandidat', REVISION: 'Perbaikan usulan', NOTIFY_EMPLOYEE: 'Pemberitahuan pegawai',
+  ACKNOWLEDGEMENT: 'Tanggapan pegawai', OBJECTION_DECISION: 'Keputusan keberatan', SUBMISSION: 'Pengajuan persetujuan', DOCUMENT_VERIFICATION: 'Verifikasi dokumen',
+  STEP: 'Langkah persetujuan', DECREE: 'Penerbitan SK', APPOINTMENT: 'Pelantikan', EVALUATION: 'Evaluasi pascamutasi', TRAINING: 'Pengembangan kompetensi',
+};
+
+export const STEP_KINDS: Record<string, string> = {
+  VERIFICATION: 'Verifikasi berkas', PROPOSAL: 'Persetujuan usulan', CONSENT: 'Persetujuan melepas/menerima', CONSIDERATION: 'Pertimbangan',
+  COORDINATION: 'Koordinasi', FORWARDING: 'Penerusan usulan', PERTEK: 'Pertimbangan teknis (Pertek) BKN', WRITTEN_APPROVAL: 'Persetujuan tertulis', DECREE: 'Penerbitan SK',
+};
+
+export const TRAINING_STATUSES: Record<string, string> = { PLANNED: 'Direncanakan', COMPLETED: 'Selesai', WAIVED: 'Dibebaskan' };
+
+/** The accessible names of the actions (docs/ui.md and issue 11): each button is named so. */
+export const ACTIONS: Record<string, string> = {
+  ApproveNeedsAnalysis: 'Setujui analisis kebutuhan', ProposeCandidate: 'Usulkan kandidat', ReviseProposal: 'Perbaiki usulan', NotifyEmployee: 'Beri tahu pegawai',
+  AcknowledgeTransfer: 'Terima usulan', RaiseObjection: 'Ajukan keberatan', ResolveObjection: 'Putuskan keberatan', AttachDocument: 'Unggah dokumen',
+  VerifyDocument: 'Verifikasi dokumen', SubmitForApproval: 'Ajukan untuk persetujuan', ApproveStep: 'Setujui', RejectStep: 'Tolak',
+  ReturnForRevision: 'Kembalikan untuk perbaikan', IssueDecree: 'Terbitkan SK', RecordAppointment: 'Catat pelantikan', RecordEvaluation: 'Catat evaluasi',
+  CloseCase: 'Tutup kasus', WithdrawTransfer: 'Tarik kasus', FreezeCase: 'Bekukan', UnfreezeCase: 'Cairkan', RevokeDecree: 'Cabut SK',
+  AdjustTrainingPlan: 'Ubah rencana pelatihan', CompleteTrainingItem: 'Catat pelatihan selesai', WaiveTrainingItem: 'Bebaskan pelatihan',
+};
+
+/** Event types of the timeline in plain words (the type itself is shown beside). */
+export const EVENTS: Record<string, string> = {
+  'TransferCaseOpened.v1': 'Kasus dibuka dengan analisis kebutuhan', 'NeedsAnalysisApproved.v1': 'Analisis kebutuhan disetujui', 'CandidateProposed.v1': 'Kandidat diusulkan',
+  'ProposalRevised.v1': 'Usulan diperbaiki', 'EmployeeNotified.v1': 'Pegawai diberi tahu', 'EmployeeAcknowledged.v1': 'Pegawai menerima usulan',
+  'ObjectionRaised.v1': 'Pegawai mengajukan keberatan', 'ObjectionResolved.v1': 'Keberatan diputuskan', 'ObjectionWindowClosed.v1': 'Masa keberatan berakhir',
+  'DocumentAttached.v1': 'Dokumen diunggah', 'DocumentVerified.v1': 'Dokumen diverifikasi', 'ApprovalChainStarted.v1': 'Diajukan untuk persetujuan',
+  'ApprovalStepGranted.v1': 'Langkah disetujui', 'ApprovalStepRejected.v1': 'Langkah ditolak', 'ProposalReturnedForRevision.v1': 'Dikembalikan untuk perbaikan',
+  'ApprovalStepEscalated.v1': 'Langkah lewat tenggat dan dieskalasi (R-30)', 'DecreeIssued.v1': 'SK diterbitkan', 'AppointmentRecorded.v1': 'Pelantikan dicatat',
+  'EvaluationDue.v1': 'Evaluasi jatuh tempo', 'EvaluationRecorded.v1': 'Evaluasi dicatat', 'TransferCaseClosed.v1': 'Kasus ditutup', 'TransferWithdrawn.v1': 'Kasus ditarik',
+  'CaseFrozen.v1': 'Kasus dibekukan', 'CaseUnfrozen.v1': 'Kasus dicairkan', 'DecreeRevoked.v1': 'SK dicabut', 'TrainingPlanDerived.v1': 'Rencana pelatihan disusun',
+  'TrainingPlanAdjusted.v1': 'Rencana pelatihan diubah', 'TrainingItemCompleted.v1': 'Pelatihan selesai', 'TrainingItemWaived.v1': 'Pelatihan dibebaskan',
+  'TrainingItemOverdue.v1': 'Pelatihan lewat tenggat', 'ReplacementReported.v1': 'Penggantian dilaporkan', 'AppointmentOverdue.v1': 'Pelantikan lewat tenggat',
+  'ObjectionDecisionOverdue.v1': 'Keputusan keberatan lewat tenggat', 'ReplacementReportOverdue.v1': 'Laporan penggantian lewat tenggat',
+};
+
+export const label = (table: Record<string, string>, code: string | null | undefined): string => (code ? (table[code] ?? code) : '—');
