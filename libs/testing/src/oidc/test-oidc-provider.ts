@@ -54,17 +54,19 @@ export async function startTestOidcProvider(options: TestOidcProviderOptions = {
   const registrationToken = randomBytes(24).toString('base64url');
   const settings = { clientId, audience, resource, registrationToken, accounts: options.accounts ?? demoOidcAccounts() };
   const child = spawn(process.execPath, [join(__dirname, 'provider-process.mjs')], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+  const { stdin, stdout, stderr } = child;
+  if (!stdin || !stdout || !stderr) throw new Error('the test OIDC provider started without its pipes');
   const output: string[] = [];
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const issuer = await new Promise<string>((resolve, reject) => {
     let buffered = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const line = buffered.split('\n')[0];
       if (buffered.includes('\n') && line) resolve((JSON.parse(line) as { issuer: string }).issuer);
     });
     child.once('exit', (code) => reject(new Error(`the test OIDC provider exited (${code}) before it listened:\n${output.join('')}`)));
-    child.stdin.end(JSON.stringify(settings));
+    stdin.end(JSON.stringify(settings));
   });
   return {
     issuer, clientId, audience, resource,
