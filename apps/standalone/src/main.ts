@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { authFor, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, startEmbeddedPostgres } from '@mutasi/platform';
-import { StandaloneModule } from '@mutasi/standalone';
+import { STANDALONE_API, StandaloneModule } from '@mutasi/standalone';
 
 /**
  * `npm start`: every service in one process on loopback, an embedded PostgreSQL with its data in ./.data (kept
@@ -18,10 +18,7 @@ async function main(): Promise<void> {
   const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
   const clock = new OffsetClock(config.clockOffsetDays);
   const auth = await authFor(config);
-  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: true, seedDemo: true }), {
-    title: 'Mutasi API',
-    description: 'Transfers (mutasi) of Indonesian civil servants: commands, cases, reference data, audit and dashboards. Errors are RFC 9457 problem details.',
-  });
+  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: true, seedDemo: true }), STANDALONE_API);
   const runtimeFile = join(config.dataDir, 'runtime.json');
   const stop = async (): Promise<void> => {
     rmSync(runtimeFile, { force: true });

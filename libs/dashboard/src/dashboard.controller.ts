@@ -1,12 +1,16 @@
 import { Controller, Get, MessageEvent, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { filter, map, Observable } from 'rxjs';
 import { covers, DomainError, ROUTES, toDate } from '@mutasi/domain';
-import { AllowQueryToken, Clock, CurrentUser, Principal } from '@mutasi/platform';
+import { AllowQueryToken, ApiContent, ApiJson, Clock, CurrentUser, list, Principal } from '@mutasi/platform';
 import { DashboardChanges } from './changes';
 import { Agencies, DashboardQueries } from './dashboard-queries';
+import { AgencyTraining, CaseChangeStream, CasePage, EvaluationOutcomes, InboxTask, Pipeline, PositionWorkload, StageLeadTime } from './dashboard.schema';
 import { ReadScopes } from '@mutasi/read-models';
+
+/** The refusal of `agencies()`: dashboards are for officials and inspectors, within their scope. */
+const NOT_YOUR_DASHBOARD = { description: 'not an official or inspector, or the agency is outside what you may read' };
 
 const STAGES = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
 const CASE_STATUSES = ['NEEDS_ANALYSIS_SUBMITTED', 'AWAITING_PROPOSAL', 'PROPOSED', 'EMPLOYEE_NOTIFIED', 'SOCIALISED', 'OBJECTION_RAISED', 'IN_APPROVAL', 'RETURNED_FOR_REVISION', 'DECREED', 'APPOINTED', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED', 'FROZEN'];
@@ -46,43 +50,56 @@ export class DashboardController {
   }
 
   @Get('pipeline')
-  @ApiOperation({ summary: 'Open cases per stage and route' })
+  @ApiOperation({ operationId: 'getDashboardPipeline', summary: 'Open cases per stage and route' })
+  @ApiJson(200, Pipeline, 'per stage, by route')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async pipeline(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
     return this.queries.pipeline(await this.agencies(user, q.agencyId));
   }
 
   @Get('lead-times')
-  @ApiOperation({ summary: 'Median and p90 days per stage, over stages completed' })
+  @ApiOperation({ operationId: 'getDashboardLeadTimes', summary: 'Median and p90 days per stage, over stages completed' })
+  @ApiJson(200, list(StageLeadTime), 'per stage completed at least once')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async leadTimes(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
     return this.queries.leadTimes(await this.agencies(user, q.agencyId));
   }
 
   @Get('workload-balance')
-  @ApiOperation({ summary: 'Per agency and position: kebutuhan, bezetting, gap, cases under way (from the needs analyses)' })
+  @ApiOperation({ operationId: 'getDashboardWorkloadBalance', summary: 'Per agency and position: kebutuhan, bezetting, gap, cases under way (from the needs analyses)' })
+  @ApiJson(200, list(PositionWorkload), 'by agency, then position')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async workload(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
     return this.queries.workloadBalance(await this.agencies(user, q.agencyId));
   }
 
   @Get('training')
-  @ApiOperation({ summary: 'Training completion by receiving agency (R-09): items planned, completed, waived, overdue, and mandatory before-TMT items still open' })
+  @ApiOperation({ operationId: 'getDashboardTraining', summary: 'Training completion by receiving agency (R-09): items planned, completed, waived, overdue, and mandatory before-TMT items still open' })
+  @ApiJson(200, list(AgencyTraining), 'by receiving agency')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async training(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
     return this.queries.training(await this.agencies(user, q.agencyId));
   }
 
   @Get('inbox')
-  @ApiOperation({ summary: 'Every task waiting for the caller, overdue first: approval steps, the decree, needs approval, proposal, notification, acknowledgement (employees), objection decision, submission, document verification, appointment, evaluation and training due' })
+  @ApiOperation({ operationId: 'getDashboardInbox', summary: 'Every task waiting for the caller, overdue first: approval steps, the decree, needs approval, proposal, notification, acknowledgement (employees), objection decision, submission, document verification, appointment, evaluation and training due' })
+  @ApiJson(200, list(InboxTask), 'overdue first, then by deadline')
   async inbox(@CurrentUser() user: Principal) {
     return this.queries.inbox({ roles: user.roles, agencyId: user.agencyId, nip: user.nip ?? null }, toDate(this.clock.now().toISOString()));
   }
 
   @Get('evaluations')
-  @ApiOperation({ summary: 'Post-transfer outcomes: SKP before and after, vacancy closed, score' })
+  @ApiOperation({ operationId: 'getDashboardEvaluations', summary: 'Post-transfer outcomes: SKP before and after, vacancy closed, score' })
+  @ApiJson(200, EvaluationOutcomes, 'the summary and the latest evaluations')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async evaluations(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
     return this.queries.evaluations(await this.agencies(user, q.agencyId));
   }
 
   @Get('cases')
-  @ApiOperation({ summary: 'Case list, 50 a page (cursor = nextCursor)' })
+  @ApiOperation({ operationId: 'listDashboardCases', summary: 'Case list, 50 a page (cursor = nextCursor)' })
+  @ApiJson(200, CasePage, 'one page of cases, by case id')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async cases(@Query() q: CaseListDto, @CurrentUser() user: Principal) {
     const { agencyId, ...filter } = q;
     return this.queries.cases({ ...filter, agencies: await this.agencies(user, agencyId) }, this.clock.now());
@@ -90,8 +107,9 @@ export class DashboardController {
 
   @AllowQueryToken()
   @Sse('stream')
-  @ApiOperation({ summary: 'Server-sent events as the read models change (browsers may pass ?access_token=)' })
-  @ApiOkResponse({ description: 'text/event-stream of `{caseId, type, stage, status, targetAgencyId, originAgencyId, at}`' })
+  @ApiOperation({ operationId: 'streamDashboardChanges', summary: 'Server-sent events as the read models change (browsers may pass ?access_token=)' })
+  @ApiContent(200, 'text/event-stream', CaseChangeStream, 'one event per change, as long as the connection stays open')
+  @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async stream(@CurrentUser() user: Principal): Promise<Observable<MessageEvent>> {
     const agencies = await this.agencies(user);
     return this.changes.stream.pipe(

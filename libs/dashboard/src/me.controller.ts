@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@mutasi/domain';
-import { Clock, CurrentUser, Principal } from '@mutasi/platform';
+import { ApiJson, Clock, CurrentUser, Principal } from '@mutasi/platform';
 import { DashboardQueries } from './dashboard-queries';
+import { MyCases } from './dashboard.schema';
 
 /** The employee's own view: the cases that name them as the candidate (docs/access.md: their own, nobody else's). */
 @ApiTags('employee')
@@ -12,7 +13,9 @@ export class MeController {
   constructor(private readonly queries: DashboardQueries, private readonly clock: Clock) {}
 
   @Get('cases')
-  @ApiOperation({ summary: 'My cases as the candidate (by the NIP of my sign-in), newest first', description: 'Who: any signed-in user whose token carries a NIP.' })
+  @ApiOperation({ operationId: 'listMyCases', summary: 'My cases as the candidate (by the NIP of my sign-in), newest first', description: 'Who: any signed-in user whose token carries a NIP.' })
+  @ApiJson(200, MyCases, 'newest first')
+  @ApiForbiddenResponse({ description: 'your sign-in carries no NIP' })
   async cases(@CurrentUser() user: Principal) {
     if (!user.nip) throw new DomainError('FORBIDDEN', 'NO_NIP', 'your sign-in carries no NIP: only employees have cases of their own');
     const page = await this.queries.cases({ candidateNip: user.nip, agencies: null }, this.clock.now());

@@ -13,7 +13,7 @@ export class NotificationsController {
   constructor(private readonly queries: NotificationQueries, private readonly clock: Clock) {}
 
   @Get()
-  @ApiOperation({ summary: 'My notifications, newest first, with the unread count' })
+  @ApiOperation({ operationId: 'listNotifications', summary: 'My notifications, newest first, with the unread count' })
   @ApiOkResponse({ type: NotificationListDto })
   @ApiBadRequestResponse({ description: 'problem details naming each bad query parameter' })
   list(@Query() q: ListNotificationsQuery, @CurrentUser() user: Principal): Promise<NotificationListDto> {
@@ -22,7 +22,7 @@ export class NotificationsController {
 
   @Post('read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark my notifications read: those named in ids, or all of them' })
+  @ApiOperation({ operationId: 'markNotificationsRead', summary: 'Mark my notifications read: those named in ids, or all of them' })
   @ApiOkResponse({ type: MarkReadResultDto })
   @ApiBadRequestResponse({ description: 'problem details naming each bad field' })
   async markRead(@Body() body: MarkReadBody, @CurrentUser() user: Principal): Promise<MarkReadResultDto> {

@@ -24,3 +24,4 @@ export * from './nest/stop-signals';
 export * from './workers/keep-running';
 export * from './web/web-app';
 export * from './web/web-app.controller';
+export * from './openapi';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '@mutasi/domain';
-import { Clock, CurrentUser, Principal } from '@mutasi/platform';
+import { ApiJson, Clock, CurrentUser, list, Principal } from '@mutasi/platform';
 import { BundleExporter } from '../export/bundle-exporter';
 import { LedgerProofs } from '../ledger/proofs';
 import { TreeHeads } from '../ledger/tree-heads';
@@ -11,6 +11,7 @@ import { RecordVerifier } from '../verify/record-verifier';
 import { ExportFilterDto } from './audit-filters.dto';
 import { ReadScopes } from '@mutasi/read-models';
 import { AuditQueries } from './audit-queries';
+import { AuditBundle, ConsistencyProof, InclusionProof, LedgerKey, TreeHead, VerificationReport } from './audit.schema';
 import { AuditRoute, inspectorAgencies, requireInspector } from './inspector';
 
 export class InclusionQueryDto {
@@ -47,7 +48,9 @@ export class LedgerController {
   }
 
   @Get('ledger/tree-head')
-  @ApiOperation({ summary: 'The latest signed tree head: {treeSize, rootHash, timestamp, checkpoint (C2SP signed note)}' })
+  @ApiOperation({ operationId: 'getLatestTreeHead', summary: 'The latest signed tree head: {treeSize, rootHash, timestamp, checkpoint (C2SP signed note)}' })
+  @ApiJson(200, TreeHead, 'the latest signed tree head')
+  @ApiNotFoundResponse({ description: 'no tree head has been signed yet' })
   async treeHead(@CurrentUser() user: Principal) {
     requireInspector(user);
     const head = await this.heads.latest();
@@ -56,7 +59,8 @@ export class LedgerController {
   }
 
   @Get('ledger/tree-heads')
-  @ApiOperation({ summary: 'Every signed tree head, oldest first' })
+  @ApiOperation({ operationId: 'listTreeHeads', summary: 'Every signed tree head, oldest first' })
+  @ApiJson(200, list(TreeHead), 'oldest first')
   async treeHeads(@CurrentUser() user: Principal) {
     requireInspector(user);
     return this.heads.all();
@@ -64,29 +68,35 @@ export class LedgerController {
 
   @Post('ledger/tree-heads')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign a tree head of the ledger now (on request), if it grew since the last one' })
+  @ApiOperation({ operationId: 'signTreeHead', summary: 'Sign a tree head of the ledger now (on request), if it grew since the last one' })
+  @ApiJson(200, TreeHead, 'the new tree head; an empty body when the ledger did not grow since the last one')
   async sign(@CurrentUser() user: Principal) {
     requireInspector(user);
     return this.heads.signIfDue(this.clock.now(), true);
   }
 
   @Get('ledger/public-key')
-  @ApiOperation({ summary: 'The signed-note verifier key of the ledger: {verifierKey}' })
-  @ApiOkResponse({ description: '`<name>+<hex key id>+<base64 0x01‖Ed25519 public key>`' })
+  @ApiOperation({ operationId: 'getLedgerPublicKey', summary: 'The signed-note verifier key of the ledger: {verifierKey}' })
+  @ApiJson(200, LedgerKey, 'the verifier key and the origin of the checkpoints')
   publicKey(@CurrentUser() user: Principal) {
     requireInspector(user);
     return { verifierKey: this.heads.key.verifierKey, origin: this.heads.origin };
   }
 
   @Get('ledger/inclusion-proof')
-  @ApiOperation({ summary: 'RFC 6962 inclusion proof of an event: {leafIndex, treeSize, leafHash, proof[]} (base64)' })
+  @ApiOperation({ operationId: 'getInclusionProof', summary: 'RFC 6962 inclusion proof of an event: {leafIndex, treeSize, leafHash, proof[]} (base64)' })
+  @ApiJson(200, InclusionProof, 'the proof')
+  @ApiNotFoundResponse({ description: 'the event is not in the ledger (of that size)' })
+  @ApiConflictResponse({ description: 'no tree head has been signed yet' })
   async inclusion(@Query() query: InclusionQueryDto, @CurrentUser() user: Principal) {
     requireInspector(user);
     return this.proofs.inclusion(query.eventId, query.treeSize ?? (await this.latestSize()));
   }
 
   @Get('ledger/consistency-proof')
-  @ApiOperation({ summary: 'RFC 6962 consistency proof between two tree sizes: {size1, size2, proof[]}' })
+  @ApiOperation({ operationId: 'getConsistencyProof', summary: 'RFC 6962 consistency proof between two tree sizes: {size1, size2, proof[]}' })
+  @ApiJson(200, ConsistencyProof, 'the proof')
+  @ApiConflictResponse({ description: 'no tree head has been signed yet' })
   async consistency(@Query() query: ConsistencyQueryDto, @CurrentUser() user: Principal) {
     requireInspector(user);
     return this.proofs.consistency(query.from, query.to ?? (await this.latestSize()));
@@ -94,14 +104,17 @@ export class LedgerController {
 
   @Post('verify')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Recompute chains and the ledger from the raw events: {ok, checkedEvents, failures: [{position, eventId, reason}]}' })
+  @ApiOperation({ operationId: 'verifyRecord', summary: 'Recompute chains and the ledger from the raw events: {ok, checkedEvents, failures: [{position, eventId, reason}]}' })
+  @ApiJson(200, VerificationReport, 'the report: ok, or the first failing places')
   verify(@Body() body: VerifyDto, @CurrentUser() user: Principal) {
     requireInspector(user);
     return this.verifier.verify(body.checkpoint ? { heldCheckpoint: body.checkpoint } : {});
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'A self-contained bundle (events, hashes, proofs, tree head, public key) that `npx mutasi verify <file>` checks offline' })
+  @ApiOperation({ operationId: 'exportAuditBundle', summary: 'A self-contained bundle (events, hashes, proofs, tree head, public key) that `npx mutasi verify <file>` checks offline' })
+  @ApiJson(200, AuditBundle, 'the bundle')
+  @ApiConflictResponse({ description: 'no tree head has been signed yet' })
   async export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal) {
     const agencies = await inspectorAgencies(this.scopes, user);
     if (filter.caseId) await this.queries.requireCaseIn(filter.caseId, agencies);

@@ -1,14 +1,15 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
+import { ApiPublic } from '../openapi/responses';
 import { AuthenticationError, Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
 
 const PUBLIC = 'mutasi:public';
 const QUERY_TOKEN = 'mutasi:query-token';
 
-/** Marks a route that needs no sign-in (health, API docs, dev sign-in). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+/** Marks a route that needs no sign-in (health, API docs, dev sign-in); its OpenAPI operation says so too. */
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(PUBLIC, true), ApiPublic());
 
 /** Lets a route take the token as `?access_token=` too (server-sent events: browsers' EventSource sends no headers). */
 export const AllowQueryToken = (): MethodDecorator & ClassDecorator => SetMetadata(QUERY_TOKEN, true);

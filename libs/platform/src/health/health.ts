@@ -1,7 +1,9 @@
 import { Controller, Get, Injectable, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '../auth/auth.guard';
+import { ApiJson } from '../openapi/responses';
+import { enumOf, named, object, record, text } from '../openapi/schema';
 
 type Check = () => Promise<string>;
 
@@ -34,6 +36,11 @@ export class HealthRegistry {
   }
 }
 
+const HealthReport = named('HealthReport', object({
+  status: enumOf(['ok', 'degraded']),
+  checks: record(object({ status: enumOf(['up', 'down']), detail: text() }), 'by dependency: eventStore, database, kafka'),
+}));
+
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
@@ -41,8 +48,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'State of each dependency: event store, database, Kafka when configured' })
-  @ApiOkResponse({ description: '`{status: ok|degraded, checks: {name: {status, detail}}}`; 503 when a dependency is down' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'State of each dependency: event store, database, Kafka when configured' })
+  @ApiJson(200, HealthReport, 'every dependency is up')
+  @ApiJson(503, HealthReport, 'a dependency is down: the same report')
   async health(@Res({ passthrough: true }) response: Response): Promise<unknown> {
     const result = await this.registry.run();
     if (result.status !== 'ok') response.status(503);

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Actor, DomainError, HumanRole } from '@mutasi/domain';
-import { AuthenticationError, Clock, DevAuth, isMovable, Principal, Public, toProblem } from '@mutasi/platform';
+import { ApiJson, AuthenticationError, Clock, DevAuth, isMovable, list, Principal, Public, toProblem } from '@mutasi/platform';
 import { RefusalRecorder } from '../cases/refusals';
 import { DemoData } from '../reference-data/demo-seed';
 import { DevUserRow } from '../reference-data/entities';
 import { DemoClock } from './demo-clock';
+import { DemoClock as DemoClockAnswer, DemoUser, DevToken } from './dev.schema';
 
 export class DevTokenDto {
   @ApiProperty({ example: 'pengusul.kota-bandar-lestari' }) @IsString() @Length(1, 200) userId!: string;
@@ -42,7 +43,8 @@ export class DevController {
 
   @Public()
   @Get('users')
-  @ApiOperation({ summary: 'The seeded demo users: [{userId, name, agencyId, roles, nip?}]' })
+  @ApiOperation({ operationId: 'listDemoUsers', summary: 'The seeded demo users: [{userId, name, agencyId, roles, nip?}]' })
+  @ApiJson(200, list(DemoUser), 'every demo user, by agency then id')
   @ApiNotFoundResponse({ description: 'dev sign-in is off' })
   async list() {
     this.issuer();
@@ -53,8 +55,9 @@ export class DevController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A token for a demo user: {token}' })
-  @ApiOkResponse({ description: '`{token}` valid for 12 hours' })
+  @ApiOperation({ operationId: 'issueDemoToken', summary: 'A token for a demo user: {token}' })
+  @ApiJson(200, DevToken, 'a token valid for 12 hours')
+  @ApiNotFoundResponse({ description: 'dev sign-in is off, or no such demo user' })
   async token(@Body() body: DevTokenDto) {
     const issuer = this.issuer();
     const user = await this.users.findOneBy({ userId: body.userId });
@@ -65,7 +68,9 @@ export class DevController {
 
   @Public()
   @Get('clock')
-  @ApiOperation({ summary: 'The server clock and its demo offset' })
+  @ApiOperation({ operationId: 'getDemoClock', summary: 'The server clock and its demo offset' })
+  @ApiJson(200, DemoClockAnswer, 'the clock')
+  @ApiNotFoundResponse({ description: 'dev sign-in is off' })
   clockNow() {
     this.issuer();
     return { now: this.clock.now().toISOString(), offsetDays: isMovable(this.clock) ? this.clock.offsetDays : 0 };
@@ -74,7 +79,12 @@ export class DevController {
   @Public()
   @Post('clock')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree', description: 'Who: a signed-in ADMIN. The offset is kept across restarts; a move into a new year runs the demo’s yearly SKP round.' })
+  @ApiOperation({ operationId: 'advanceDemoClock', summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree', description: 'Who: a signed-in ADMIN. The offset is kept across restarts; a move into a new year runs the demo’s yearly SKP round.' })
+  @ApiBearerAuth()
+  @ApiJson(200, DemoClockAnswer, 'the clock after the move')
+  @ApiUnauthorizedResponse({ description: 'no or invalid token: checked here, after the 404' })
+  @ApiForbiddenResponse({ description: 'not an ADMIN (recorded, M-04)' })
+  @ApiNotFoundResponse({ description: 'dev sign-in is off, or this clock cannot be moved' })
   async advance(@Body() body: AdvanceClockDto, @Headers('authorization') authorization: string | undefined) {
     // Off (404) unless the demo sign-in is on, before anything else; then the caller must be a signed-in ADMIN.
     const issuer = this.issuer();

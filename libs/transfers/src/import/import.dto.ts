@@ -18,10 +18,10 @@ export class AgencyDto {
   @ApiProperty({ example: 'kota-bandar-lestari' }) @Matches(ID, { message: `id ${idMessage}` }) id!: string;
   @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
   @ApiProperty({ enum: ['PUSAT', 'PROVINSI', 'KABKOTA'] }) @IsIn(['PUSAT', 'PROVINSI', 'KABKOTA']) kind!: string;
-  @ApiProperty({ nullable: true, example: 'NB' }) @ValidateIf((o: AgencyDto) => o.provinceCode !== null) @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' }) provinceCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'NB' }) @ValidateIf((o: AgencyDto) => o.provinceCode !== null) @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' }) provinceCode!: string | null;
   @ApiProperty() @Matches(ID, { message: `kanregAgencyId ${idMessage}` }) kanregAgencyId!: string;
   @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT', 'PLT'], description: 'the head: elected, an appointed Penjabat (Pj), or a Pelaksana Tugas (Plt)' }) @IsIn(['DEFINITIF', 'PENJABAT', 'PLT']) ppkStatus!: string;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: AgencyDto) => o.headInaugurationDate !== null) @IsCivilDate() headInaugurationDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: AgencyDto) => o.headInaugurationDate !== null) @IsCivilDate() headInaugurationDate!: string | null;
   @ApiProperty({ nullable: true, type: ElectionCalendarDto }) @ValidateIf((o: AgencyDto) => o.electionCalendar !== null) @ValidateNested() @Type(() => ElectionCalendarDto) electionCalendar!: ElectionCalendarDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() abroad?: boolean;
   @ApiPropertyOptional({ enum: ['KEMENDAGRI', 'BKN', 'KANREG_BKN'] }) @IsOptional() @IsIn(['KEMENDAGRI', 'BKN', 'KANREG_BKN']) authority?: string;
@@ -42,7 +42,7 @@ export class PositionDto {
   @ApiProperty() @IsPlainText() @Length(1, 200) unit!: string;
   @ApiProperty() @IsPlainText() @Length(1, 200) title!: string;
   @ApiProperty({ enum: POSITION_CLASSES }) @IsIn(POSITION_CLASSES) positionClass!: string;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: PositionDto) => o.functionalLevel !== null) @IsString() @MaxLength(60) functionalLevel!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @ValidateIf((o: PositionDto) => o.functionalLevel !== null) @IsString() @MaxLength(60) functionalLevel!: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredCompetencies!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredEducationFields!: string[];
   @ApiPropertyOptional({ description: 'required headcount; computed from `abkTasks` when they are given (a stated figure must then agree)' })
@@ -63,7 +63,7 @@ export class CompetencyAssessmentDto {
 export class PlannedMoveDto {
   @ApiProperty() @Matches(ID, { message: `targetPositionId ${idMessage}` }) targetPositionId!: string;
   @ApiProperty({ description: 'places the plan means to fill' }) @IsInt() @Min(1) @Max(10_000) count!: number;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: PlannedMoveDto) => o.note !== null) @IsPlainText() @Length(0, 500) note!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @ValidateIf((o: PlannedMoveDto) => o.note !== null) @IsPlainText() @Length(0, 500) note!: string | null;
 }
 
 /** An agency's annual mutation plan (rencana mutasi): R-01 checks a case against it by id. */
@@ -81,7 +81,7 @@ export class SkpDto {
 }
 
 export class RelationDto {
-  @ApiProperty({ nullable: true }) @ValidateIf((o: RelationDto) => o.nip !== null) @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' }) nip!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @ValidateIf((o: RelationDto) => o.nip !== null) @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' }) nip!: string | null;
   @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
   @ApiProperty() @IsPlainText() @Length(1, 60) relation!: string;
 }
@@ -93,7 +93,7 @@ export class DisciplineDto {
 
 export class StudyDto {
   @ApiProperty() @IsBoolean() onStudyAssignment!: boolean;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: StudyDto) => o.serviceBondUntil !== null) @IsCivilDate() serviceBondUntil!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: StudyDto) => o.serviceBondUntil !== null) @IsCivilDate() serviceBondUntil!: string | null;
 }
 
 export class EmployeeDto {
@@ -101,19 +101,19 @@ export class EmployeeDto {
   @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
   @ApiProperty({ enum: ['PNS', 'PPPK'] }) @IsIn(['PNS', 'PPPK']) kind!: string;
   @ApiProperty({ example: 'III/c' }) @IsString() golongan!: string;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.tmtCpns !== null) @IsCivilDate() tmtCpns!: string | null;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.tmtPns !== null) @IsCivilDate() tmtPns!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: EmployeeDto) => o.tmtCpns !== null) @IsCivilDate() tmtCpns!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: EmployeeDto) => o.tmtPns !== null) @IsCivilDate() tmtPns!: string | null;
   @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
   @ApiProperty() @Matches(ID, { message: `positionId ${idMessage}` }) positionId!: string;
   @ApiProperty() @IsCivilDate() positionSince!: string;
-  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.jptInaugurationDate !== null) @IsCivilDate() jptInaugurationDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: EmployeeDto) => o.jptInaugurationDate !== null) @IsCivilDate() jptInaugurationDate!: string | null;
   @ApiProperty() @IsPlainText() @Length(1, 80) educationField!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) competencies!: string[];
   @ApiProperty({ type: [SkpDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => SkpDto) skp!: SkpDto[];
   @ApiProperty({ type: DisciplineDto }) @ValidateNested() @Type(() => DisciplineDto) discipline!: DisciplineDto;
   @ApiProperty({ type: StudyDto }) @ValidateNested() @Type(() => StudyDto) study!: StudyDto;
   @ApiProperty({ type: [RelationDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RelationDto) relations!: RelationDto[];
-  @ApiProperty({ nullable: true }) @ValidateIf((o: EmployeeDto) => o.lastTransferDate !== null) @IsCivilDate() lastTransferDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: EmployeeDto) => o.lastTransferDate !== null) @IsCivilDate() lastTransferDate!: string | null;
   @ApiPropertyOptional({ type: [CompetencyAssessmentDto], description: 'competency assessments (uji kompetensi) on record' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CompetencyAssessmentDto) assessments?: CompetencyAssessmentDto[];
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { CurrentUser, Principal } from '@mutasi/platform';
+import { ApiJson, CurrentUser, Principal } from '@mutasi/platform';
+import { CaseView } from '../cases/case-view.schema';
 import { TransferCases } from '../cases/transfer-cases.service';
-import { CaseIdPipe } from '../use-cases/case-command';
+import { CASE_ETAG, CaseIdPipe } from '../use-cases/case-command';
+import { CaseEvents } from './case-events.schema';
 
 @ApiTags('transfer cases')
 @ApiBearerAuth()
@@ -12,8 +14,8 @@ export class CaseQueriesController {
   constructor(private readonly cases: TransferCases) {}
 
   @Get(':caseId')
-  @ApiOperation({ summary: 'The current state of a case, folded from its events', description: 'Who: anyone who may see the case (inspectors and BKN: all; agencies: cases that involve them; the employee: their own).' })
-  @ApiOkResponse({ description: 'caseId, stage, status, route, candidate, requiredDocuments, documents, approvalChain, decreeSigner, ruleOutcomes, flags, revision; ETag header' })
+  @ApiOperation({ operationId: 'getCase', summary: 'The current state of a case, folded from its events', description: 'Who: anyone who may see the case (inspectors and BKN: all; agencies: cases that involve them; the employee: their own).' })
+  @ApiJson(200, CaseView, 'the case, with the commands you may send now; its revision as ETag', CASE_ETAG)
   @ApiNotFoundResponse({ description: 'no such case' })
   @ApiForbiddenResponse({ description: 'the case does not involve you' })
   async get(@Param('caseId', CaseIdPipe) caseId: string, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
@@ -23,8 +25,10 @@ export class CaseQueriesController {
   }
 
   @Get(':caseId/events')
-  @ApiOperation({ summary: 'The raw stored events of a case, with metadata and hashes', description: 'Who: INSPEKTUR, KEPALA_BKN, the agencies involved.' })
-  @ApiOkResponse({ description: '`{caseId, events: [{streamId, revision, globalPosition, eventId, type, data, metadata (prevHash, hash)}]}`' })
+  @ApiOperation({ operationId: 'listCaseEvents', summary: 'The raw stored events of a case, with metadata and hashes', description: 'Who: INSPEKTUR, KEPALA_BKN, the agencies involved.' })
+  @ApiJson(200, CaseEvents, 'every event of the case, oldest first')
+  @ApiNotFoundResponse({ description: 'no such case' })
+  @ApiForbiddenResponse({ description: 'not an inspector, BKN or an agency involved' })
   async events(@Param('caseId', CaseIdPipe) caseId: string, @CurrentUser() user: Principal): Promise<{ caseId: string; events: unknown[] }> {
     return { caseId, events: await this.cases.events(caseId, user) };
   }

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { covers, DomainError, HumanRole } from '@mutasi/domain';
-import { CurrentUser, Principal } from '@mutasi/platform';
+import { ApiJson, CurrentUser, list, Principal } from '@mutasi/platform';
 import { DataSource } from 'typeorm';
 import { ReadScopes } from '@mutasi/read-models';
 import { employeeHistory } from '../placements/employee-history';
 import { redacted, requireVisible } from './employee-privacy';
 import { ReferenceData } from '../reference-data/reference-data';
+import { Agency, EmployeePage, EmployeeRecord, Position } from './reference.schema';
 
 export class EmployeeQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId must be an agency id' }) agencyId?: string;
@@ -28,13 +29,16 @@ export class ReferenceController {
   constructor(private readonly refs: ReferenceData, private readonly db: DataSource, private readonly scopes: ReadScopes) {}
 
   @Get('agencies')
-  @ApiOperation({ summary: 'Agencies: kind, province, kanreg, PPK status and inauguration, election calendar', description: 'Who: any signed-in user.' })
+  @ApiOperation({ operationId: 'listAgencies', summary: 'Agencies: kind, province, kanreg, PPK status and inauguration, election calendar', description: 'Who: any signed-in user.' })
+  @ApiJson(200, list(Agency), 'every agency, by id')
   agencies() {
     return this.refs.allAgencies();
   }
 
   @Get('agencies/:agencyId/positions')
-  @ApiOperation({ summary: 'Positions of an agency: class, unit, kebutuhan, bezetting, pilkadaScope, competencies', description: 'Who: any signed-in user.' })
+  @ApiOperation({ operationId: 'listAgencyPositions', summary: 'Positions of an agency: class, unit, kebutuhan, bezetting, pilkadaScope, competencies', description: 'Who: any signed-in user.' })
+  @ApiJson(200, list(Position), 'the positions of the agency, by id')
+  @ApiNotFoundResponse({ description: 'no such agency' })
   async positions(@Param('agencyId') agencyId: string) {
     const agency = await this.refs.agency(agencyId);
     if (!agency) throw new DomainError('NOT_FOUND', 'AGENCY_NOT_FOUND', `no agency ${agencyId}`);
@@ -42,8 +46,9 @@ export class ReferenceController {
   }
 
   @Get('employees')
-  @ApiOperation({ summary: 'Employees within your scope, 50 a page (cursor = nextCursor)', description: 'Who: personnel roles and inspectors; each sees the employees of their own scope (docs/access.md) and the candidates of the cases their agency takes part in. Discipline, court and relations only to the roles that decide on them.' })
-  @ApiOkResponse({ description: '`{items: [...], nextCursor}`' })
+  @ApiOperation({ operationId: 'listEmployees', summary: 'Employees within your scope, 50 a page (cursor = nextCursor)', description: 'Who: personnel roles and inspectors; each sees the employees of their own scope (docs/access.md) and the candidates of the cases their agency takes part in. Discipline, court and relations only to the roles that decide on them.' })
+  @ApiJson(200, EmployeePage, 'one page of employees, by NIP')
+  @ApiForbiddenResponse({ description: 'not a personnel role, or the agency is outside what you may read' })
   async employees(@Query() query: EmployeeQueryDto, @CurrentUser() user: Principal) {
     requirePersonnel(user);
     const scope = await this.scopes.of(user);
@@ -55,7 +60,10 @@ export class ReferenceController {
   }
 
   @Get('employees/:nip')
-  @ApiOperation({ summary: 'One employee as the record stands, with the riwayat jabatan/mutasi built from the events', description: 'Who: personnel roles, inspectors, and the employee themself.' })
+  @ApiOperation({ operationId: 'getEmployee', summary: 'One employee as the record stands, with the riwayat jabatan/mutasi built from the events', description: 'Who: personnel roles, inspectors, and the employee themself.' })
+  @ApiJson(200, EmployeeRecord, 'the employee and their riwayat')
+  @ApiForbiddenResponse({ description: 'the employee is outside what you may read' })
+  @ApiNotFoundResponse({ description: 'no employee with this NIP' })
   async employee(@Param('nip') nip: string, @CurrentUser() user: Principal) {
     if (user.nip !== nip) requirePersonnel(user);
     const employee = /^\d{18}$/.test(nip) ? await this.refs.employee(nip) : null;

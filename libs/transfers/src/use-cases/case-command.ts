@@ -1,8 +1,9 @@
 import { applyDecorators, BadRequestException, HttpCode, Injectable, PipeTransform } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, HeadersObject } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { CaseState, CommandMetadata, TransferCommand, TransferCommandType } from '@mutasi/domain';
-import { Principal } from '@mutasi/platform';
+import { ApiJson, Principal } from '@mutasi/platform';
+import { CaseView } from '../cases/case-view.schema';
 import { CaseCommandRequest, CaseResponse } from '../cases/transfer-cases.service';
 
 /** The HTTP facts a command carries: path (for idempotency), `If-Match`, `Idempotency-Key`. */
@@ -50,16 +51,24 @@ export class CaseIdPipe implements PipeTransform<string, string> {
   }
 }
 
-/** OpenAPI and status for a case command route: who may run it, and every answer it can give. */
-export function CaseCommandRoute(summary: string, who: string): MethodDecorator {
+/** The `ETag` of a case answer: its revision, quoted. */
+export const CASE_ETAG: HeadersObject = {
+  ETag: { description: 'the revision of the case, quoted (`"3"`): send it back as If-Match with the next command', schema: { type: 'string', example: '"3"' } },
+};
+
+/**
+ * OpenAPI and status for a case command route: its operation id (the command, e.g. `approveStep`), who may run it,
+ * and every answer it can give.
+ */
+export function CaseCommandRoute(operationId: string, summary: string, who: string): MethodDecorator {
   return applyDecorators(
     ApiTags('transfer cases'),
     ApiBearerAuth(),
     HttpCode(200),
-    ApiOperation({ summary, description: `Who: ${who}. Time and actor come from the server and the token, never the body.` }),
+    ApiOperation({ operationId, summary, description: `Who: ${who}. Time and actor come from the server and the token, never the body.` }),
     ApiHeader({ name: 'If-Match', required: false, description: 'the ETag ("<revision>") the client last saw; a stale one gets 409' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key and body returns the original result and appends nothing' }),
-    ApiOkResponse({ description: 'the case after the command (with ETag)' }),
+    ApiJson(200, CaseView, 'the case after the command', CASE_ETAG),
     ApiBadRequestResponse({ description: 'problem details: each bad field in errors[]' }),
     ApiUnauthorizedResponse({ description: 'no or invalid token' }),
     ApiForbiddenResponse({ description: 'role or agency not allowed (recorded, M-04)' }),

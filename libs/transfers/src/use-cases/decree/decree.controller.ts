@@ -8,19 +8,19 @@ import { IssueDecree, IssueDecreeDto, RecordAppointment, RecordAppointmentDto, R
 @Controller('api/transfers')
 export class DecreeController extends CaseCommandController {
   @Post(':caseId/issue-decree')
-  @CaseCommandRoute('Issue the SK (stage 5); the appointment is due within 30 working days (R-31)', "the route's decree signer, or a valid delegate (R-16)")
+  @CaseCommandRoute('issueDecree', 'Issue the SK (stage 5); the appointment is due within 30 working days (R-31)', "the route's decree signer, or a valid delegate (R-16)")
   issue(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: IssueDecreeDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new IssueDecree(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/record-appointment')
-  @CaseCommandRoute('Record the appointment into the position; evaluations are scheduled from TMT', 'PPK of the target agency')
+  @CaseCommandRoute('recordAppointment', 'Record the appointment into the position; evaluations are scheduled from TMT', 'PPK of the target agency')
   appoint(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordAppointmentDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new RecordAppointment(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/report-replacement')
-  @CaseCommandRoute('Record the report of the replacement to Mendagri (R-33: within 7 working days of a regional head’s decree)', 'PPK of the target agency')
+  @CaseCommandRoute('reportReplacement', 'Record the report of the replacement to Mendagri (R-33: within 7 working days of a regional head’s decree)', 'PPK of the target agency')
   report(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportReplacementDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new ReportReplacement(caseId, body, user, httpFacts(req)));
   }

@@ -18,7 +18,7 @@ export class RecordEvaluationDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) competencyFit!: number;
   @ApiPropertyOptional({ example: 'doc-12', description: 'a verified PERIODIC_PERFORMANCE_EVALUATION document stating the SKP after the move, when the imported SKP is not on record yet' })
   @IsOptional() @Matches(/^doc-\d{1,6}$/, { message: 'skpAfterDocumentId must look like doc-1' }) skpAfterDocumentId?: string;
-  @ApiPropertyOptional({ description: 'service indicators, name → number', example: { layananTepatWaktu: 0.92 } }) @IsOptional() @IsObject() serviceIndicators?: Record<string, number>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'service indicators, name → number', example: { layananTepatWaktu: 0.92 } }) @IsOptional() @IsObject() serviceIndicators?: Record<string, number>;
   @OptionalText('notes') notes?: string;
 }
 

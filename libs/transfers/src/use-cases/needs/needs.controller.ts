@@ -8,7 +8,7 @@ import { ApproveNeedsAnalysis, ApproveNeedsAnalysisDto } from './approve-needs-a
 @Controller('api/transfers')
 export class NeedsController extends CaseCommandController {
   @Post(':caseId/approve-needs-analysis')
-  @CaseCommandRoute('Approve the needs analysis; the proposal stage opens', 'PPK or TIM_PENILAI_KINERJA of the target agency')
+  @CaseCommandRoute('approveNeedsAnalysis', 'Approve the needs analysis; the proposal stage opens', 'PPK or TIM_PENILAI_KINERJA of the target agency')
   approve(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ApproveNeedsAnalysisDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new ApproveNeedsAnalysis(caseId, body, user, httpFacts(req)));
   }

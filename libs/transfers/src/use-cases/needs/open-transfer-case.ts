@@ -1,15 +1,16 @@
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { eventIdFor } from '@mutasi/event-store';
-import { CurrentUser, Principal } from '@mutasi/platform';
+import { ApiJson, CurrentUser, Principal } from '@mutasi/platform';
 import { CommandContext } from '../../cases/command-context';
+import { CaseView } from '../../cases/case-view.schema';
 import { CaseResponse, TransferCases } from '../../cases/transfer-cases.service';
-import { CaseCommandMessage, CaseCommandRoute, httpFacts, respond } from '../case-command';
+import { CASE_ETAG, CaseCommandMessage, CaseCommandRoute, httpFacts, respond } from '../case-command';
 import { OptionalText, RequiredText } from '../text-fields';
 
 export class NeedsAnalysisDto {
@@ -46,8 +47,8 @@ export class OpenTransferCaseController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @CaseCommandRoute('Open a transfer case in needs analysis (stage 1)', 'PENGUSUL of the target agency')
-  @ApiCreatedResponse({ description: '`{caseId, revision, …}` of the new case' })
+  @CaseCommandRoute('openTransferCase', 'Open a transfer case in needs analysis (stage 1)', 'PENGUSUL of the target agency')
+  @ApiJson(201, CaseView, 'the new case', { ...CASE_ETAG, Location: { description: 'the new case: /api/transfers/{caseId}', schema: { type: 'string' } } })
   async open(@Body() body: OpenTransferCaseDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const http = httpFacts(req);
     // With an Idempotency-Key the case id is derived from it, so a retry after a lost answer finds the same case.

@@ -10,13 +10,13 @@ import { ReviseProposal } from './revise-proposal';
 @Controller('api/transfers')
 export class ProposalController extends CaseCommandController {
   @Post(':caseId/propose-candidate')
-  @CaseCommandRoute('Propose a candidate (stage 2): eligibility rules and merit ranking are run and recorded', 'PENGUSUL of the target agency')
+  @CaseCommandRoute('proposeCandidate', 'Propose a candidate (stage 2): eligibility rules and merit ranking are run and recorded', 'PENGUSUL of the target agency')
   propose(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ProposalDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new ProposeCandidate(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/revise-proposal')
-  @CaseCommandRoute('Revise the proposal after a return for revision or an upheld objection', 'PENGUSUL of the target agency')
+  @CaseCommandRoute('reviseProposal', 'Revise the proposal after a return for revision or an upheld objection', 'PENGUSUL of the target agency')
   revise(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ProposalDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new ReviseProposal(caseId, body, user, httpFacts(req)));
   }

@@ -8,19 +8,19 @@ import { AdjustTrainingPlan, AdjustTrainingPlanDto, CompleteTrainingItem, Comple
 @Controller('api/transfers')
 export class TrainingController extends CaseCommandController {
   @Post(':caseId/adjust-training-plan')
-  @CaseCommandRoute('Adjust the training plan the proposal derived from the competency gap, with a reason (R-09)', 'PPK of the target agency')
+  @CaseCommandRoute('adjustTrainingPlan', 'Adjust the training plan the proposal derived from the competency gap, with a reason (R-09)', 'PPK of the target agency')
   adjust(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AdjustTrainingPlanDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new AdjustTrainingPlan(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/complete-training')
-  @CaseCommandRoute('Record a training item completed, with its evidence: certificate SHA-256, hours, provider, date (R-09)', 'PENGUSUL or VERIFIKATOR of either agency; never the employee')
+  @CaseCommandRoute('completeTraining', 'Record a training item completed, with its evidence: certificate SHA-256, hours, provider, date (R-09)', 'PENGUSUL or VERIFIKATOR of either agency; never the employee')
   complete(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: CompleteTrainingItemDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new CompleteTrainingItem(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/waive-training')
-  @CaseCommandRoute('Waive a training item with a reason; a mandatory before-TMT item waived is flagged (R-09)', 'PPK of the target agency')
+  @CaseCommandRoute('waiveTraining', 'Waive a training item with a reason; a mandatory before-TMT item waived is flagged (R-09)', 'PPK of the target agency')
   waive(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: WaiveTrainingItemDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.send(res, new WaiveTrainingItem(caseId, body, user, httpFacts(req)));
   }
