@@ -11,12 +11,19 @@ const tsTransform = {
 
 const moduleNameMapper = {
   '^@mutasi/testing/app$': '<rootDir>/libs/testing/src/app',
+  '^@mutasi/testing/browser$': '<rootDir>/libs/testing/src/browser',
   '^@mutasi/([a-z-]+)$': '<rootDir>/libs/$1/src',
 };
 
 /** Projects that need a real PostgreSQL get the PostgreSQL global setup (started once, shared). */
 const postgres = {
   globalSetup: '<rootDir>/libs/testing/src/global/postgres.setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global/postgres.teardown.ts',
+};
+
+/** Browser journeys: a real PostgreSQL and the web app built from source once per run; a real Chromium per file. */
+const browser = {
+  globalSetup: '<rootDir>/libs/testing/src/global/browser.setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global/postgres.teardown.ts',
 };
 
@@ -58,5 +65,6 @@ module.exports = {
     project('repo', 'test/repo'),
     project('e2e', 'test/e2e', postgres),
     project('kafka', 'test/kafka', postgresAndKafka),
+    project('browser', 'test/browser', browser),
   ],
 };

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     'Mutasi is running — standalone mode (every service in one process)',
     `  API docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
     `  Health       ${base}/api/health`,
-    `  Dashboard    ${base}/dashboard`,
+    `  Web app      ${base}/app   (sign in as any demo user at ${base}/app/masuk)`,
     `  Event store  ${config.eventStoreConnectionString ? 'KurrentDB (EVENTSTORE_CONNECTION_STRING)' : 'PostgreSQL adapter'}`,
     `  Database     ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${relative(process.cwd(), pgDir)}` : 'PostgreSQL at DATABASE_URL'}`,
     `  Messaging    ${config.kafkaBrokers.length > 0 ? `Kafka at ${config.kafkaBrokers.join(',')}` : 'in-process feed (no Kafka)'}`,

@@ -18,7 +18,8 @@ function Bell() {
   return (
     <details className="bell">
       <summary aria-label={`Pemberitahuan: ${data.unread} belum dibaca`}>
-        <span aria-hidden="true">🔔</span> <span className="bell-count">{data.unread}</span>
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" /></svg>{' '}
+        <span className="bell-count">{data.unread}</span>
       </summary>
       <div className="bell-panel">
         <ul>

@@ -33,6 +33,7 @@ export function KasusBaruPage() {
             kebutuhan: Number(text('kebutuhan')), bezetting: Number(text('bezetting')), justification: text('justification'),
             ...(text('workloadHours') ? { workloadHours: Number(text('workloadHours')) } : {}),
             ...(text('planReference') ? { planReference: text('planReference') } : {}),
+            ...(text('exceptionReason') ? { exceptionReason: text('exceptionReason') } : {}),
           },
         },
       });
@@ -73,6 +74,7 @@ export function KasusBaruPage() {
         </div>
         <div className="field"><label htmlFor="jam">Beban kerja (jam/tahun)</label><input id="jam" name="workloadHours" type="number" min={0} /></div>
         <div className="field"><label htmlFor="rencana">Nomor rencana mutasi tahunan</label><input id="rencana" name="planReference" /></div>
+        <div className="field"><label htmlFor="pengecualian">Alasan di luar rencana mutasi (jika tidak ada nomor rencana)</label><input id="pengecualian" name="exceptionReason" /></div>
         <div className="field"><label htmlFor="alasan">Alasan kebutuhan *</label><textarea id="alasan" name="justification" required rows={3} /></div>
         <ProblemView error={error} />
         <button type="submit" className="btn btn-primary" disabled={busy}>Buka kasus</button>

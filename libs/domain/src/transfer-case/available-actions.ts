@@ -85,7 +85,7 @@ function actorFor(reader: ActingReader, candidate: Candidate, state: CaseState):
 export function availableActions(state: CaseState, reader: ActingReader, today: IsoDate): AvailableAction[] {
   if (state.status === 'FROZEN') return actorFor(reader, { command: 'UnfreezeCase' }, state) ? [{ command: 'UnfreezeCase' }] : [];
   const c = innerCase(state);
-  if (c === null || !('proposal' in c) || state.status === 'NONE' || 'ending' in state) return [];
+  if (c === null || state.status === 'NONE' || 'ending' in state) return [];
   const active = c as ActiveCase;
   return byStatus(active, today).flatMap((candidate) => {
     const actor = actorFor(reader, candidate, state);

@@ -1,6 +1,6 @@
-import { Controller, Get, Module, Param, Redirect, Res } from '@nestjs/common';
+import { Controller, Get, MiddlewareConsumer, Module, NestModule, Param, Redirect, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Response } from 'express';
+import { NextFunction, Request, Response } from 'express';
 import { Public } from '../auth/auth.guard';
 import { webAppDir, webFileFor } from './web-app';
 
@@ -33,5 +33,18 @@ export class WebAppController {
   }
 }
 
+/**
+ * API answers depend on who asks (the actions offered, what an employee may see) while the URL and the ETag (the case's
+ * revision) do not, so no browser or proxy may keep one: a cached answer would show one user another's view.
+ */
+export function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 @Module({ controllers: [WebAppController] })
-export class WebAppModule {}
+export class WebAppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(noStore).forRoutes('api/*path');
+  }
+}

@@ -26,7 +26,9 @@ async function requiredFile(view: CaseView, files: Record<string, File | undefin
 function documentKinds(view: CaseView): { kind: string; title: string }[] {
   const own = view.candidate !== null && currentSession()?.user.nip === view.candidate.nip;
   if (own) return [{ kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan pegawai' }];
-  return view.requiredDocuments.length > 0 ? view.requiredDocuments : [{ kind: 'OTHER', title: 'Dokumen lain' }];
+  // After the decree only the evidence for the evaluation may still be attached.
+  if (view.status === 'DECREED' || view.status === 'APPOINTED') return [{ kind: 'PERIODIC_PERFORMANCE_EVALUATION', title: 'Evaluasi kinerja berkala' }, { kind: 'OTHER', title: 'Dokumen lain' }];
+  return [...view.requiredDocuments.filter((d) => d.status !== 'APPROVED'), ...view.requiredDocuments.filter((d) => d.status === 'APPROVED'), { kind: 'OTHER', title: 'Dokumen lain' }];
 }
 
 /** The input each action needs (the commands' bodies of docs/api.md); actions without input act on one click. */
@@ -84,8 +86,15 @@ const FORMS: Record<string, ActionForm> = {
   },
   RecordAppointment: { fields: () => [{ name: 'appointedOn', label: 'Tanggal pelantikan', type: 'date', required: true, initial: today() }, { name: 'reference', label: 'Nomor berita acara pelantikan', required: true }], body: (v) => ({ appointedOn: v.appointedOn, reference: v.reference }), variant: 'primary' },
   RecordEvaluation: {
-    fields: () => [{ name: 'competencyFit', label: 'Kesesuaian kompetensi (1–5)', type: 'select', required: true, options: ['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: n })), initial: '4' }, notesField],
-    body: (v, _view, a) => ({ periodMonths: a.periodMonths, competencyFit: Number(v.competencyFit), ...(v.notes ? { notes: v.notes } : {}) }), variant: 'primary',
+    fields: (view) => [
+      { name: 'competencyFit', label: 'Kesesuaian kompetensi (1–5)', type: 'select', required: true, options: ['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: n })), initial: '4' },
+      {
+        name: 'skpAfterDocumentId', label: 'SKP sesudah mutasi (M-08)', type: 'select',
+        options: [{ value: '', label: 'dari data SKP yang diimpor' }, ...view.documents.filter((d) => d.kind === 'PERIODIC_PERFORMANCE_EVALUATION' && d.status === 'APPROVED').map((d) => ({ value: d.documentId, label: `${d.title} (${d.documentId})` }))].reverse(),
+      },
+      notesField,
+    ],
+    body: (v, _view, a) => ({ periodMonths: a.periodMonths, competencyFit: Number(v.competencyFit), ...(v.skpAfterDocumentId ? { skpAfterDocumentId: v.skpAfterDocumentId } : {}), ...(v.notes ? { notes: v.notes } : {}) }), variant: 'primary',
   },
   WithdrawTransfer: { fields: () => [reasonField], body: (v) => ({ reason: v.reason }), variant: 'danger' },
   FreezeCase: { fields: () => [reasonField, referenceField], body: (v) => ({ reason: v.reason, reference: v.reference }), variant: 'danger' },

@@ -24,7 +24,7 @@ export function CaseTimeline({ events, agencies }: { events: readonly StoredEven
         const reason = why(e.data);
         return (
           <li key={e.eventId}>
-            <div><strong>{e.revision + 1}. <CodeLabel table={EVENTS} code={e.type} /></strong></div>
+            <div><strong><CodeLabel table={EVENTS} code={e.type} /></strong> <small>revisi {e.revision}</small></div>
             <div>
               {actor.name ?? actor.userId ?? 'sistem'} {actor.userId ? <code>{actor.userId}</code> : null} · <CodeLabel table={ROLES} code={actor.role} /> · {actor.agencyId ?? '—'} ·{' '}
               {formatInstant(typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null, zoneOf(agencies, actor.agencyId))}

@@ -1,0 +1,147 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Functions passed to page.evaluate run in the browser, so this file also sees the DOM types.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { AGENCY, DEMO_NIP, MutasiHttp, positionId, userIdFor } from '@mutasi/demo-data';
+import { launchBrowser, WebJourney, driverFor } from '@mutasi/testing/browser';
+import { startTestApp, TestApp } from '@mutasi/testing/app';
+
+/**
+ * Journey 1: an INTERNAL case from the needs analysis to the post-transfer evaluation, done only by clicking in the
+ * web app as the right person at each step, at the real clock (the evaluation half a year later).
+ */
+describe('web app journey: an internal transfer from needs analysis to evaluation', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let http: MutasiHttp;
+  const file = join(process.cwd(), 'test-artifacts', 'dokumen-uji.pdf');
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: new Date().toISOString(), workers: true });
+    http = new MutasiHttp(t.url);
+    browser = await launchBrowser();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '%PDF-1.4\n% dokumen uji Mutasi\n');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('opens, approves, proposes, socialises, verifies, approves the chain, decrees, appoints and evaluates', async () => {
+    const target = positionId(AGENCY.bandarLestari, 'auditor');
+    const nip = DEMO_NIP.internal;
+    const employee = (await http.as('inspektur.bkn', 'GET', `/api/employees/${nip}`)).body as { name: string };
+    const web = await new WebJourney(browser, t.url, 'internal-case').start();
+
+    await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
+    await web.shot('kotak-masuk-pengusul');
+    await web.goto('/kasus/baru', 'Buka kasus baru');
+    await web.page.select('#jabatan', target);
+    await web.see('ABK tercatat');
+    await web.page.type('#pengecualian', 'lowongan terjadi setelah rencana mutasi disusun');
+    await web.page.type('#alasan', 'ABK menunjukkan kekurangan satu auditor');
+    await web.shot('kasus-baru');
+    await web.page.click('button[type="submit"]');
+    await web.page.waitForFunction(() => /\/app\/kasus\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 15_000 });
+    const caseId = web.page.url().split('/').pop() as string;
+    await web.see('Analisis kebutuhan diajukan');
+    await web.shot('kasus-dibuka');
+    const driver = await driverFor(http, caseId, target, nip);
+
+    await web.signIn(driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'NEEDS_APPROVAL'));
+    await web.see('Setujui analisis kebutuhan');
+    await web.shot('kotak-masuk-penilai');
+    await web.goto(`/kasus/${caseId}`, 'Tindakan');
+    await web.act('Setujui analisis kebutuhan', { fields: { Catatan: 'ABK sudah diperiksa' } });
+    await web.see('Menunggu usulan kandidat');
+
+    await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
+    await web.goto(`/kasus/${caseId}`, 'Kandidat');
+    await web.see(employee.name);
+    await web.shot('kandidat');
+    const pool = (await http.as(userIdFor('PENGUSUL', AGENCY.bandarLestari), 'GET', `/api/transfers/${caseId}/candidates`)).body as unknown as { candidates: { nip: string; rank: number | null }[] };
+    const rank = pool.candidates.find((c) => c.nip === nip)?.rank;
+    const deviation = rank === 1 ? {} : { 'Alasan memilih': 'pengalaman pengelolaan keuangan daerah paling relevan' };
+    await web.act(`Usulkan kandidat ${employee.name}`, { fields: { 'Alasan usulan': 'kompetensi audit sesuai', ...deviation } });
+    await web.see('Kandidat diusulkan');
+    await web.act('Beri tahu pegawai', { fields: { 'Pesan kepada pegawai': 'Anda diusulkan menjadi auditor' } });
+    await web.see('Pegawai sudah diberi tahu');
+
+    await web.signIn(`pns.${nip}`);
+    await web.see('Mutasi saya');
+    await web.shot('mutasi-saya');
+    await web.goto(`/kasus/${caseId}`, 'Terima usulan');
+    await web.shot('kasus-pegawai');
+    await web.act('Terima usulan');
+    await web.see('Sosialisasi selesai');
+
+    await driver.refresh();
+    for (const doc of (driver.view.requiredDocuments as { kind: string; status: string }[]).filter((d) => d.status !== 'APPROVED')) {
+      await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
+      await web.goto(`/kasus/${caseId}`, 'Tindakan');
+      await web.act('Unggah dokumen', { fields: { 'Jenis dokumen': doc.kind }, files: { Berkas: file } });
+      await driver.refresh();
+      await web.signIn(driver.person('VERIFIKATOR', AGENCY.bandarLestari, 'DOCUMENT_VERIFICATION'));
+      await web.goto(`/kasus/${caseId}`, 'Verifikasi dokumen');
+      await web.act('Verifikasi dokumen', { fields: { Hasil: 'APPROVED', Catatan: 'sesuai' } });
+    }
+    await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
+    await web.goto(`/kasus/${caseId}`, 'Ajukan untuk persetujuan');
+    await web.act('Ajukan untuk persetujuan');
+    await web.see('Dalam persetujuan');
+    await web.shot('rantai-persetujuan');
+
+    for (;;) {
+      await driver.refresh();
+      const step = driver.activeStep();
+      if (!step || step.kind === 'DECREE') break;
+      await web.signIn(driver.stepPerson(step));
+      await web.goto('/', 'Kotak masuk');
+      await web.see((step as { title?: string }).title ?? 'Langkah persetujuan');
+      await web.goto(`/kasus/${caseId}`, 'Tindakan');
+      await web.act('Setujui', { fields: { Catatan: 'disetujui' } });
+    }
+    await driver.refresh();
+    const decree = driver.activeStep();
+    await web.signIn(driver.person(decree?.role as never, decree?.agencyId as string, 'DECREE'));
+    await web.goto(`/kasus/${caseId}`, 'Terbitkan SK');
+    await web.act('Terbitkan SK', { fields: { 'Nomor SK': `800/SK-MUT/${caseId.slice(0, 8)}` }, files: { 'Berkas SK': file } });
+    await web.see('SK terbit');
+    await web.shot('sk-terbit');
+
+    await driver.refresh();
+    await web.signIn(driver.person('PPK', AGENCY.bandarLestari, 'APPOINTMENT'));
+    await web.goto(`/kasus/${caseId}`, 'Catat pelantikan');
+    await web.act('Catat pelantikan', { fields: { 'Nomor berita acara': `BA/${caseId.slice(0, 8)}` } });
+    await web.see('Sudah dilantik');
+    await driver.placed();
+
+    await driver.refresh();
+    const firstDue = driver.evaluationsDue()[0];
+    if (!firstDue) throw new Error('the appointment scheduled no evaluation');
+    t.clock.set(new Date(`${firstDue.dueOn}T03:00:00.000Z`));
+    await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
+    await web.goto(`/kasus/${caseId}`, 'Unggah dokumen');
+    await web.act('Unggah dokumen', { fields: { 'Jenis dokumen': 'PERIODIC_PERFORMANCE_EVALUATION', 'Predikat SKP': 'SANGAT_BAIK', 'Periode penilaian': `${firstDue.periodMonths} bulan setelah TMT` }, files: { Berkas: file } });
+    await driver.refresh();
+    await web.signIn(driver.person('VERIFIKATOR', AGENCY.bandarLestari, 'DOCUMENT_VERIFICATION'));
+    await web.goto(`/kasus/${caseId}`, 'Verifikasi dokumen');
+    await web.act('Verifikasi dokumen', { fields: { Hasil: 'APPROVED' } });
+    await driver.refresh();
+    await web.signIn(driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'EVALUATION'));
+    await web.goto(`/kasus/${caseId}`, 'Catat evaluasi');
+    await web.act(`Catat evaluasi ${firstDue.periodMonths} bulan`, { fields: { 'Kesesuaian kompetensi': '4' } });
+    await web.see('Tercapai');
+    await web.shot('evaluasi');
+    await web.close();
+
+    const view = (await http.as('inspektur.bkn', 'GET', `/api/transfers/${caseId}`)).body as { status: string; evaluations: { result: unknown }[] };
+    expect(view.status).toBe('APPOINTED');
+    expect(view.evaluations[0]?.result).not.toBeNull();
+    expect(web.violations).toEqual([]);
+  }, 600_000);
+});
