@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule, PlatformModule, Runtime } from '@mutasi/platform';
+import { DatabaseModule, PlatformModule, Runtime, WebAppModule } from '@mutasi/platform';
 import { AuditModule } from '@mutasi/audit';
 import { DashboardModule } from '@mutasi/dashboard';
 import { NotificationsModule } from '@mutasi/notifications';
@@ -24,6 +24,7 @@ export class StandaloneModule {
       module: StandaloneModule,
       imports: [
         PlatformModule.forRoot(runtime),
+        WebAppModule,
         DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: runtime.config.eventStoreConnectionString }),
         TransfersModule.forRoot({ workers: options.workers, seedDemo: options.seedDemo }),
         AuditModule.forRoot({ workers: options.workers }),
