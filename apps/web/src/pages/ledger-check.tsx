@@ -22,7 +22,7 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
       if (pinned.trim() === '') throw new Error('sematkan dulu kunci verifikator yang Anda terima dari operator (di luar aplikasi ini)');
       localStorage.setItem(PIN_KEY, pinned.trim());
       const bundle = await get<AuditBundle>(`/api/audit/export${query({ caseId })}`);
-      setResult(await verifyCaseBundle(bundle, pinned.trim()));
+      setResult(await verifyCaseBundle(bundle, pinned.trim(), { caseId }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -45,7 +45,7 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
         {result && !result.ok ? (
           <div className="problem">
             <p><strong>Gagal verifikasi</strong>: {result.failures.length} masalah pada {result.checkedEvents} peristiwa.</p>
-            <ul>{result.failures.slice(0, 20).map((f) => <li key={f}>{f}</li>)}</ul>
+            <ul>{result.failures.slice(0, 20).map((f, i) => <li key={i}><strong>{f.place}</strong>: {f.reason}</li>)}</ul>
           </div>
         ) : null}
       </div>

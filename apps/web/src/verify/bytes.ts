@@ -11,12 +11,28 @@ export async function sha256(...parts: Uint8Array[]): Promise<Uint8Array<ArrayBu
   return new Uint8Array(await crypto.subtle.digest('SHA-256', all));
 }
 
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const raw = atob(text);
-  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+// atob() accepts missing padding, whitespace and non-zero padding bits, so "abc" and "abc=" and "abd=" could all
+// pass for one hash. Evidence has exactly one spelling (as the server's verifier demands): padded standard base64
+// whose re-encoding is the same text.
+const STD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export function toBase64(bytes: Uint8Array): string {
+  let raw = '';
+  for (const b of bytes) raw += String.fromCharCode(b);
+  return btoa(raw);
+}
+
+/** Canonical standard base64 (RFC 4648 §4, padded) decoded, or undefined for anything else. Never throws. */
+export function tryFromBase64(text: unknown): Uint8Array<ArrayBuffer> | undefined {
+  if (typeof text !== 'string' || !STD_BASE64.test(text)) return undefined;
+  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  return toBase64(bytes) === text ? bytes : undefined;
 }
 
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** The first characters of a hex hash and an ellipsis, for readable reasons. */
+export const shortHash = (hex: string): string => (hex.length > 12 ? `${hex.slice(0, 12)}…` : hex);
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);

@@ -5,7 +5,7 @@
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('JCS has no representation for NaN or Infinity');
+    if (!Number.isFinite(value)) throw new Error('JSON tidak punya bentuk untuk NaN atau Infinity');
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
@@ -13,5 +13,5 @@ export function canonicalJson(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  throw new Error(`JCS cannot encode a ${typeof value}`);
+  throw new Error(`nilai bertipe ${typeof value} tidak punya bentuk JSON`);
 }
