@@ -97,7 +97,7 @@ export function InspeksiPage() {
       {caseId ? (
         <section className="card" aria-label="Catatan kasus">
           <h2>Verifikasi dan ekspor</h2>
-          <LedgerCheck caseId={caseId} />
+          <LedgerCheck key={caseId} caseId={caseId} />
           <button type="button" className="btn btn-secondary" onClick={exportBundle}>Ekspor bundel kasus</button>
           <ProblemView error={exportError} />
         </section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { get, query } from '../api/http';
+import { formatInstant } from '../i18n/format';
 import { AuditBundle, CaseVerification, verifyCaseBundle } from '../verify/verify-case';
 
 const PIN_KEY = 'mutasi.pinned-verifier-key';
@@ -34,18 +35,19 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
     <div className="ledger-check">
       <div className="field">
         <label htmlFor="pinned-key">Kunci verifikator yang disematkan</label>
-        <input id="pinned-key" value={pinned} onChange={(e) => setPinned(e.target.value)} placeholder="nama+id+kunci" />
-        <small>Tempel kunci dari operator yang Anda terima di luar aplikasi; kunci di dalam bundel tidak dipercaya.</small>
+        <input id="pinned-key" aria-describedby="pinned-key-hint" spellCheck={false} autoComplete="off" value={pinned} onChange={(e) => { setPinned(e.target.value); setResult(null); }} placeholder="nama+id+kunci" />
+        <small id="pinned-key-hint">Tempel kunci dari operator yang Anda terima di luar aplikasi; kunci di dalam bundel tidak dipercaya.</small>
       </div>
       <button type="button" className="btn btn-primary" disabled={busy} onClick={check}>Verifikasi catatan</button>
       <div role="status" aria-live="polite">
         {busy ? <p>Memeriksa di peramban…</p> : null}
         {error ? <p className="problem">Tidak dapat memeriksa: {error}</p> : null}
-        {result?.ok ? <p className="verified">Terverifikasi: {result.checkedEvents} peristiwa, pohon berukuran {result.treeSize}, tanda tangan sah.</p> : null}
+        {result?.ok ? <p className="verified">Terverifikasi: {result.checkedEvents} peristiwa kasus ini utuh dan termuat dalam pohon berukuran {result.treeSize} yang ditandatangani {result.keyName} pada {formatInstant(result.signedAt)}.</p> : null}
         {result && !result.ok ? (
           <div className="problem">
             <p><strong>Gagal verifikasi</strong>: {result.failures.length} masalah pada {result.checkedEvents} peristiwa.</p>
             <ul>{result.failures.slice(0, 20).map((f, i) => <li key={i}><strong>{f.place}</strong>: {f.reason}</li>)}</ul>
+            {result.failures.length > 20 ? <p>… dan {result.failures.length - 20} masalah lain (ekspor bundel dan periksa dengan <code>npx mutasi verify</code> untuk daftar lengkap).</p> : null}
           </div>
         ) : null}
       </div>
