@@ -25,3 +25,4 @@ export * from './workers/keep-running';
 export * from './web/web-app';
 export * from './web/web-app.controller';
 export * from './openapi';
+export * from './gateway';

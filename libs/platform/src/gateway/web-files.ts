@@ -1,0 +1,61 @@
+import { createReadStream, statSync } from 'node:fs';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { webFileFor } from '../web/web-app';
+import { sendProblem } from './gateway-answers';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+/** The same policy as the standalone server's WebAppController: the app talks to its own origin only. */
+export const WEB_APP_CSP = "default-src 'self'; connect-src 'self' *; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
+/**
+ * Answers `/app/<rest>` (`rest` as it came, still percent-encoded) from the built web app with `webFileFor`, as the
+ * standalone server does: an asset when it exists inside the folder, else index.html (the single page routes itself).
+ */
+export function serveWebFile(req: IncomingMessage, res: ServerResponse, dir: string, rest: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    sendProblem(res, 405, 'METHOD_NOT_ALLOWED', `the web app is read with GET, not ${req.method}`, { title: 'Method not allowed' });
+    return;
+  }
+  let file;
+  try {
+    file = webFileFor(dir, rest);
+  } catch {
+    sendProblem(res, 400, 'BAD_PATH', 'the path is not valid percent-encoding');
+    return;
+  }
+  if (file.kind === 'not-built') {
+    sendProblem(res, 503, 'WEB_APP_NOT_BUILT', `no web app in ${file.dir}: run npm run build (or set WEB_DIST)`, { title: 'Aplikasi web belum dibangun' });
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': statSync(file.path).size,
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Content-Security-Policy': WEB_APP_CSP,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file.path).once('error', () => res.destroy()).pipe(res);
+}
