@@ -3,13 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { generateSignerKey } from '@mutasi/integrity';
-import { loadConfig } from '@mutasi/platform';
+import { GATEWAY_UPSTREAMS, GATEWAY_VARIABLES, loadConfig, loadGatewayConfig } from '@mutasi/platform';
 
 /**
  * No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked statically: every service the
  * repository deploys is there with the right entry point and port, every connection string points at a service of
  * the file with matching credentials, start order waits on health checks, no secret is committed, and each
- * service's environment passes the same configuration check the service runs at start.
+ * service's environment passes the same configuration check the service runs at start. The gateway in front serves
+ * the web app (apps/web, a Vite build, not a service) and routes /api to the services.
  */
 const ROOT = join(__dirname, '..', '..');
 
@@ -25,8 +26,11 @@ interface ComposeService {
 
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
+/** apps/web is the browser app (Vite), built into the image by `npm run build` and served by the gateway. */
+const WEB_APP = 'web';
 /** The deployable services: apps whose entry point runs through `runService`, with their default port. */
 const apps = readdirSync(join(ROOT, 'apps'))
+  .filter((name) => name !== WEB_APP)
   .map((name) => ({ name, source: readFileSync(join(ROOT, 'apps', name, 'src', 'main.ts'), 'utf8') }))
   .filter((a) => a.source.includes('runService('))
   .map((a) => ({ name: a.name, port: Number(/defaultPort: (\d+)/.exec(a.source)?.[1]) }));
@@ -126,6 +130,23 @@ describe('docker-compose.yml (static)', () => {
     }
   });
 
+  it('puts the gateway in front: the web app and every /api route on one published port, each target a service of the file', () => {
+    const gateway = services.gateway as ComposeService;
+    const entry = gateway.command?.at(-1) as string;
+    expect(entry).toBe('dist/apps/gateway/src/main.js');
+    expect(existsSync(join(ROOT, 'apps', 'gateway', 'src', 'main.ts'))).toBe(true);
+    expect({ port: gateway.environment?.PORT, ports: gateway.ports, health: gateway.healthcheck?.test.join(' ') }).toEqual({ port: '3000', ports: ['127.0.0.1:3000:3000'], health: expect.stringContaining('/api/health') });
+    for (const [service, { variable }] of Object.entries(GATEWAY_UPSTREAMS)) {
+      const target = new URL(gateway.environment?.[variable] as string);
+      expect({ variable, host: target.hostname, port: target.port, waits: gateway.depends_on?.[service]?.condition }).toEqual({ variable, host: service, port: services[service]?.environment?.PORT, waits: 'service_healthy' });
+    }
+    expect(gateway.environment?.GATEWAY_TOKEN_SIGN_IN).toBe('${GATEWAY_TOKEN_SIGN_IN:-true}');
+    const env = interpolate(gateway.environment ?? {}, { GATEWAY_TOKEN_SIGN_IN: 'true' });
+    expect(Object.keys(env).filter((k) => !GATEWAY_VARIABLES.includes(k))).toEqual([]);
+    const config = loadGatewayConfig(env);
+    expect({ host: config.host, port: config.port, tokenSignIn: config.tokenSignIn }).toEqual({ host: '0.0.0.0', port: 3000, tokenSignIn: true });
+  });
+
   it('builds from a Dockerfile whose sources exist and whose build script is in package.json', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -133,7 +154,7 @@ describe('docker-compose.yml (static)', () => {
     expect(copied.length).toBeGreaterThan(3);
     for (const source of copied) expect({ source, exists: existsSync(join(ROOT, source)) }).toEqual({ source, exists: true });
     expect(dockerfile).toMatch(/RUN npm ci/);
-    expect(scripts.build).toBeDefined();
+    expect(scripts.build).toContain('build:web'); // the gateway serves dist/web from the image
     expect(dockerfile).toMatch(/RUN npm run build/);
   });
 });

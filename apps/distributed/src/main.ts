@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { join, relative } from 'node:path';
 import { ConfigError, EmbeddedPostgres, onStopSignals, LocalKafka, loadConfig, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/platform';
 import { localCredentials, writeComposeEnv } from './credentials';
+import { portsInUse } from './ports-in-use';
 
-/** The four services in start order: the writer first (it seeds the demo data), the readers after it. */
+/**
+ * The four services in start order: the writer first (it seeds the demo data), the readers after it. Each listens
+ * on PORT + offset (3001…3004 by default); the gateway, started last, on PORT (3000) is the one origin for people.
+ */
 const SERVICES = [
-  { name: 'transfer-service', port: 3001, env: { MUTASI_SEED_DEMO: 'true' } },
-  { name: 'audit-service', port: 3002, env: {} },
-  { name: 'relay', port: 3003, env: {} },
-  { name: 'dashboard-service', port: 3004, env: {} },
+  { name: 'transfer-service', offset: 1, env: { MUTASI_SEED_DEMO: 'true' } },
+  { name: 'audit-service', offset: 2, env: {} },
+  { name: 'relay', offset: 3, env: {} },
+  { name: 'dashboard-service', offset: 4, env: {} },
 ] as const;
+const GATEWAY = 'gateway';
 
 /** How to run a service's entry point: the build under dist/, or the TypeScript sources through ts-register. */
 function entryArgs(service: string): string[] {
@@ -21,7 +26,8 @@ function entryArgs(service: string): string[] {
 /**
  * `npm run start:distributed`: the distributed deployment on this machine, one process per service, with a real
  * PostgreSQL (embedded, or DATABASE_URL) and a real Kafka broker (local, or KAFKA_BROKERS), keys and demo tokens
- * in .data/distributed. Ctrl-C stops everything in reverse order.
+ * in .data/distributed, and the gateway in front (web app and API on one origin). Ctrl-C stops everything in
+ * reverse order.
  */
 async function main(): Promise<void> {
   if (process.argv.includes('--compose-env')) return composeEnv();
@@ -30,7 +36,11 @@ async function main(): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   let postgres: EmbeddedPostgres | null = null;
   let kafka: LocalKafka | null = null;
-  const services = new ServiceProcesses(SERVICES.map((s) => s.name));
+  const port = (s: (typeof SERVICES)[number]): number => config.port + s.offset;
+  // The address to reach a service at: a wildcard HOST is listened on, not connected to.
+  const reachable = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
+  const url = (p: number, host = config.host): string => `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
+  const services = new ServiceProcesses([...SERVICES.map((s) => s.name), GATEWAY]);
   const stop = async (): Promise<void> => {
     await services.stopAll();
     await kafka?.stop();
@@ -38,6 +48,9 @@ async function main(): Promise<void> {
   };
   onStopSignals(stop);
   try {
+    if (config.port < 1 || config.port > 65531) throw new ConfigError([`PORT is the gateway's port and the services take the next four: it must be from 1 to 65531 (got ${config.port})`]);
+    const taken = await portsInUse(config.host, [config.port, ...SERVICES.map(port)]);
+    if (taken.length > 0) throw new ConfigError([`${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (npm start listens on 3000): stop it, or set PORT to move the gateway (the services take the next four ports)`]);
     if (!config.databaseUrl) say(`starting embedded PostgreSQL (data in ${relative(process.cwd(), join(dir, 'postgres'))})…`);
     postgres = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'postgres') });
     const databaseUrl = config.databaseUrl ?? (postgres?.url as string);
@@ -47,21 +60,32 @@ async function main(): Promise<void> {
     const credentials = await localCredentials(dir, config.auth.issuer, config.auth.audience, config.ledger.origin);
     const base = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), AUTH_PUBLIC_KEY: credentials.publicKey, AUTH_DEV_TOKENS: 'false', LEDGER_SIGNER_KEY_FILE: credentials.ledgerKeyFile, HOST: config.host };
     for (const s of SERVICES) {
-      say(`starting ${s.name} on http://${config.host}:${s.port}…`);
-      await services.start({ name: s.name, args: entryArgs(s.name), env: { ...base, ...s.env, PORT: String(s.port) }, ready: / is running \(distributed mode\)/ });
+      say(`starting ${s.name} on ${url(port(s))}…`);
+      await services.start({ name: s.name, args: entryArgs(s.name), env: { ...base, ...s.env, PORT: String(port(s)) }, ready: / is running \(distributed mode\)/ });
     }
-    const url = (port: number): string => `http://${config.host}:${port}`;
+    const upstream = (name: string): string => url(port(SERVICES.find((s) => s.name === name) as (typeof SERVICES)[number]), reachable);
+    say(`starting the gateway on ${url(config.port)}…`);
+    await services.start({
+      name: GATEWAY,
+      args: entryArgs(GATEWAY),
+      // Only where the services are: the gateway holds no key and no token.
+      env: { ...process.env, HOST: config.host, PORT: String(config.port), GATEWAY_TRANSFER_URL: upstream('transfer-service'), GATEWAY_AUDIT_URL: upstream('audit-service'), GATEWAY_DASHBOARD_URL: upstream('dashboard-service'), GATEWAY_TOKEN_SIGN_IN: 'true' },
+      ready: /^gateway is running on /,
+    });
+    const tokensFile = relative(process.cwd(), credentials.tokensFile);
+    const web = url(config.port);
     say([
       '',
       'Mutasi is running — distributed mode (one process per service)',
-      ...SERVICES.map((s) => `  ${s.name.padEnd(18)} ${url(s.port)}/api/docs`),
-      `  Dashboard          ${url(3004)}/dashboard   (paste a token from the file below)`,
+      `  Web app            ${web}/app   (the gateway: the web app and every /api route on one origin)`,
+      `  Sign-in            ${web}/masuk-token: paste a user's token from ${tokensFile} (no demo buttons here: dev sign-in is standalone only)`,
+      ...SERVICES.map((s) => `  ${s.name.padEnd(18)} ${url(port(s))}/api/docs`),
       `  Database           ${postgres ? `embedded PostgreSQL on 127.0.0.1:${postgres.port}` : 'PostgreSQL at DATABASE_URL'}; event store ${config.eventStoreConnectionString ? 'KurrentDB' : 'PostgreSQL adapter'}`,
       `  Kafka              ${brokers.join(',')}${kafka ? ' (local broker)' : ''}`,
-      `  Sign-in tokens     ${relative(process.cwd(), credentials.tokensFile)} (12 h; run again for new ones)`,
-      `  Next               MUTASI_URL=${url(3001)} MUTASI_TOKENS_FILE=${relative(process.cwd(), credentials.tokensFile)} npm run demo`,
-      `  Try                curl -H "Authorization: Bearer $(node -p "require('./${relative(process.cwd(), credentials.tokensFile)}')['inspektur.bkn']")" ${url(3004)}/api/dashboard/pipeline`,
-      '  Ctrl-C stops every service, then Kafka and PostgreSQL.',
+      `  Sign-in tokens     ${tokensFile} (one per demo user, 12 h; run again for new ones)`,
+      `  Next               MUTASI_URL=${web} MUTASI_TOKENS_FILE=${tokensFile} npm run demo`,
+      `  Try                curl -H "Authorization: Bearer $(node -p "require('./${tokensFile}')['inspektur.bkn']")" ${web}/api/dashboard/pipeline`,
+      '  Ctrl-C stops the gateway and every service, then Kafka and PostgreSQL.',
       '',
     ].join('\n'));
   } catch (error) {
