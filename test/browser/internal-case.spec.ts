@@ -42,8 +42,8 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
     await web.goto('/kasus/baru', 'Buka kasus baru');
     await web.page.select('#jabatan', target);
     await web.see('ABK tercatat');
-    await web.page.type('#pengecualian', 'lowongan terjadi setelah rencana mutasi disusun');
-    await web.page.type('#alasan', 'ABK menunjukkan kekurangan satu auditor');
+    await web.type('#pengecualian', 'lowongan terjadi setelah rencana mutasi disusun');
+    await web.type('#alasan', 'ABK menunjukkan kekurangan satu auditor');
     await web.shot('kasus-baru');
     await web.page.click('button[type="submit"]');
     await web.page.waitForFunction(() => /\/app\/kasus\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 15_000 });
@@ -61,11 +61,12 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
 
     await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
     await web.goto(`/kasus/${caseId}`, 'Kandidat');
+    await web.type('#cari-kandidat', employee.name);
     await web.see(employee.name);
     await web.shot('kandidat');
     const pool = (await http.as(userIdFor('PENGUSUL', AGENCY.bandarLestari), 'GET', `/api/transfers/${caseId}/candidates`)).body as unknown as { candidates: { nip: string; rank: number | null }[] };
     const rank = pool.candidates.find((c) => c.nip === nip)?.rank;
-    const deviation = rank === 1 ? {} : { 'Alasan memilih': 'pengalaman pengelolaan keuangan daerah paling relevan' };
+    const deviation: Record<string, string> = rank === 1 ? {} : { 'Alasan memilih': 'pengalaman pengelolaan keuangan daerah paling relevan' };
     await web.act(`Usulkan kandidat ${employee.name}`, { fields: { 'Alasan usulan': 'kompetensi audit sesuai', ...deviation } });
     await web.see('Kandidat diusulkan');
     await web.act('Beri tahu pegawai', { fields: { 'Pesan kepada pegawai': 'Anda diusulkan menjadi auditor' } });
@@ -124,6 +125,15 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
     const firstDue = driver.evaluationsDue()[0];
     if (!firstDue) throw new Error('the appointment scheduled no evaluation');
     t.clock.set(new Date(`${firstDue.dueOn}T03:00:00.000Z`));
+    // The scheduler announces the evaluation on its own; act once it has, so the page shows the case as it now is.
+    const evaluator = driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'EVALUATION');
+    await web.signIn(evaluator);
+    await web.goto('/', 'Kotak masuk');
+    for (let attempt = 0; !(await web.page.evaluate(() => document.body.innerText.includes('Catat evaluasi'))); attempt += 1) {
+      if (attempt > 100) throw new Error('the scheduler never announced the evaluation');
+      await web.page.reload({ waitUntil: 'networkidle0' });
+    }
+    await web.shot('kotak-masuk-evaluasi-jatuh-tempo');
     await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
     await web.goto(`/kasus/${caseId}`, 'Unggah dokumen');
     await web.act('Unggah dokumen', { fields: { 'Jenis dokumen': 'PERIODIC_PERFORMANCE_EVALUATION', 'Predikat SKP': 'SANGAT_BAIK', 'Periode penilaian': `${firstDue.periodMonths} bulan setelah TMT` }, files: { Berkas: file } });

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Zone } from '../i18n/format';
-import { get } from './http';
+import { api, ok } from './client';
 import { Agency } from './types';
 
 /** The agencies (reference data) by id: names for ids, and each agency's time zone for its dates. */
 export function useAgencies(): Map<string, Agency> {
-  const { data } = useQuery({ queryKey: ['agencies'], queryFn: () => get<Agency[]>('/api/agencies'), staleTime: 300_000 });
+  const { data } = useQuery({ queryKey: ['agencies'], queryFn: () => ok(api.GET('/api/agencies')), staleTime: 300_000 });
   return new Map((data ?? []).map((a) => [a.id, a]));
 }
 

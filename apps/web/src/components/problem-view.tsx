@@ -20,7 +20,7 @@ export function ProblemView({ error }: { error: unknown }) {
           ))}
         </ul>
       ) : null}
-      {p.status === 409 && p.code.includes('REVISION') ? <p>Muat ulang halaman: kasus sudah berubah sejak Anda membukanya.</p> : null}
+      {p.status === 409 && p.code.includes('REVISION') ? <p>Kasus sudah berubah sejak Anda membukanya dan telah dimuat ulang: periksa lalu kirim lagi.</p> : null}
     </div>
   );
 }

@@ -74,3 +74,15 @@ export const EVENTS: Record<string, string> = {
 };
 
 export const label = (table: Record<string, string>, code: string | null | undefined): string => (code ? (table[code] ?? code) : '—');
+
+/** Document kinds of the checklist (Peraturan BKN 5/2019 Pasal 3 ayat (1)) in the words of the regulation. */
+export const DOCUMENT_KINDS: Record<string, string> = {
+  ANJAB_ABK: 'Analisis jabatan (Anjab) dan analisis beban kerja (ABK)', EMPLOYEE_APPLICATION: 'Surat permohonan pegawai (R-50)',
+  PROPOSAL_LETTER: 'Surat usulan PPK penerima yang menyebut jabatan', CONSENT_LETTER: 'Surat persetujuan PPK pelepas yang menyebut jabatan (R-11)',
+  NO_DISCIPLINE_STATEMENT: 'Surat pernyataan tidak sedang dijatuhi hukuman disiplin atau proses pidana', LATEST_DECREE: 'SK pangkat atau jabatan terakhir',
+  SKP_TWO_YEARS: 'SKP minimal BAIK dua tahun terakhir', NO_STUDY_STATEMENT: 'Surat pernyataan tidak sedang tugas belajar atau ikatan dinas',
+  SKBT: 'Surat keterangan bebas temuan (SKBT) dari Inspektorat asal', KEMENDAGRI_RECOMMENDATION: 'Rekomendasi Kemendagri',
+  DOWNSIZING_DECREE: 'Keputusan perampingan organisasi (R-61)', TRAINING_PLAN: 'Rencana pengembangan kompetensi',
+  PERIODIC_PERFORMANCE_EVALUATION: 'Evaluasi kinerja periodik di jabatan baru, dengan predikatnya', COMPETENCY_TEST_RESULT: 'Hasil uji kompetensi (R-05)',
+  MENPANRB_RECOMMENDATION: 'Rekomendasi MenPAN-RB (R-62)', REPLACEMENT_REPORT: 'Laporan penggantian kepada Mendagri (R-33)', OTHER: 'Dokumen lain',
+};

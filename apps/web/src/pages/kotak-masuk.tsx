@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { agencyName, useAgencies, zoneOf } from '../api/agencies';
-import { get } from '../api/http';
-import { InboxItem } from '../api/types';
+import { api, ok } from '../api/client';
 import { CodeLabel } from '../components/code-label';
 import { ProblemView } from '../components/problem-view';
 import { formatDate } from '../i18n/format';
@@ -10,7 +9,7 @@ import { ROLES, ROUTES, TASK_KINDS } from '../i18n/labels';
 
 /** Kotak masuk: every task waiting for me, overdue first, each a link to its case. */
 export function KotakMasukPage() {
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => get<InboxItem[]>('/api/dashboard/inbox') });
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => ok(api.GET('/api/dashboard/inbox')) });
   const agencies = useAgencies();
   return (
     <div className="page">

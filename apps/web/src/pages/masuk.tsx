@@ -7,7 +7,7 @@ import { ProblemView } from '../components/problem-view';
 import { ROLES, label } from '../i18n/labels';
 
 interface DemoUser { userId: string; name: string; agencyId: string; roles: string[]; title?: string; nip?: string }
-type AuthConfig = { mode: 'dev' } | { mode: 'oidc'; issuer: string; clientId: string; scope: string; audience: string; redirectPath: string };
+type AuthConfig = { mode: 'dev' } | { mode: 'none' } | { mode: 'oidc'; issuer: string; clientId: string; scope: string; audience: string; redirectPath: string };
 
 /** Where a signed-in user lands: back where they were sent from, else their inbox (employees: their own cases). */
 function landing(next: string | null, roles: readonly string[]): string {
@@ -95,6 +95,11 @@ export function MasukPage() {
         </section>
       ) : config.data?.mode === 'dev' ? (
         <DemoUsers onSignedIn={done} />
+      ) : config.data ? (
+        <section className="card">
+          <p>Server ini belum dihubungkan ke penyedia identitas instansi (OpenID Connect), dan masuk demo hanya ada di mode mandiri.</p>
+          <p>Di mode terdistribusi, buka <a href="/masuk-token">halaman masuk dengan token</a> dan tempel token dari berkas yang dicetak peluncur; di produksi, minta pengelola mengatur <code>OIDC_ISSUER</code> dan <code>OIDC_CLIENT_ID</code>.</p>
+        </section>
       ) : config.error ? <ProblemView error={config.error} /> : <p>Memuat…</p>}
     </div>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { get } from '../api/http';
-import { CaseListItem } from '../api/types';
+import { api, ok } from '../api/client';
 import { CodeLabel } from '../components/code-label';
 import { ProblemView } from '../components/problem-view';
 import { formatInstant } from '../i18n/format';
@@ -9,7 +8,7 @@ import { ROUTES, STAGES, STATUSES } from '../i18n/labels';
 
 /** Mutasi saya: the employee's own cases; each opens the case page, where they acknowledge, object or upload. */
 export function SayaPage() {
-  const mine = useQuery({ queryKey: ['me', 'cases'], queryFn: () => get<{ items: CaseListItem[] }>('/api/me/cases') });
+  const mine = useQuery({ queryKey: ['me', 'cases'], queryFn: () => ok(api.GET('/api/me/cases')) });
   return (
     <div className="page">
       <h1>Mutasi saya</h1>

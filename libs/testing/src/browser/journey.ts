@@ -74,6 +74,12 @@ export class WebJourney {
     return (await alert?.evaluate((e) => (e as HTMLElement).innerText)) ?? '';
   }
 
+  /** Types into the element once it is there (pages load their data after they render). */
+  async type(selector: string, text: string): Promise<void> {
+    await this.page.waitForSelector(selector, { timeout: 15_000 });
+    await this.page.type(selector, text);
+  }
+
   see(text: string, timeout?: number): Promise<void> {
     return see(this.page, text, timeout);
   }

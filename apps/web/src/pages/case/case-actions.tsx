@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { ApiProblem } from '../../api/http';
 import { AvailableAction, CaseView } from '../../api/types';
 import { currentSession } from '../../auth/session';
 import { ActionButton, ActionDialog, Field, Values } from '../../components/action-dialog';
-import { ACTIONS } from '../../i18n/labels';
+import { ACTIONS, DOCUMENT_KINDS, label } from '../../i18n/labels';
 import { sendCommand, uploadFile } from './send';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -50,14 +51,14 @@ const FORMS: Record<string, ActionForm> = {
   },
   AttachDocument: {
     fields: (view) => [
-      { name: 'kind', label: 'Jenis dokumen', type: 'select', required: true, options: documentKinds(view).map((d) => ({ value: d.kind, label: `${d.title} (${d.kind})` })) },
+      { name: 'kind', label: 'Jenis dokumen', type: 'select', required: true, options: documentKinds(view).map((d) => ({ value: d.kind, label: `${label(DOCUMENT_KINDS, d.kind)} (${d.kind})` })) },
       { name: 'title', label: 'Judul' },
       { name: 'file', label: 'Berkas (PDF, PNG, JPEG; maks. 10 MB)', type: 'file', required: true },
       { name: 'skpRating', label: 'Predikat SKP (hanya untuk evaluasi kinerja berkala)', type: 'select', options: [{ value: '', label: '—' }, ...['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'].map((r) => ({ value: r, label: r }))] },
       { name: 'period', label: 'Periode penilaian (hanya untuk evaluasi kinerja berkala)' },
     ],
     body: async (v, view, _a, files) => ({
-      kind: v.kind, title: v.title || view.requiredDocuments.find((d) => d.kind === v.kind)?.title || v.kind, sha256: await requiredFile(view, files),
+      kind: v.kind, title: v.title || label(DOCUMENT_KINDS, v.kind), sha256: await requiredFile(view, files),
       ...(v.skpRating ? { statement: { skpRating: v.skpRating, period: v.period } } : {}),
     }),
   },
@@ -65,7 +66,11 @@ const FORMS: Record<string, ActionForm> = {
     fields: () => [{ name: 'status', label: 'Hasil', type: 'select', required: true, options: [{ value: 'APPROVED', label: 'Disetujui (APPROVED)' }, { value: 'REJECTED', label: 'Ditolak (REJECTED)' }] }, notesField],
     body: (v, _view, a) => ({ documentId: a.documentId, status: v.status, notes: v.notes }),
   },
-  ApproveStep: { fields: () => [notesField], body: (v, _view, a) => ({ stepId: a.stepId, notes: v.notes }), variant: 'primary' },
+  ApproveStep: {
+    // A releasing PPK's consent names the position it consents to (R-11): the screen shows the case's target to confirm.
+    fields: (view, a) => [notesField, ...(view.approvalChain.find((s) => s.stepId === a.stepId)?.kind === 'CONSENT' ? [{ name: 'consentToPositionId', label: 'Jabatan tujuan yang disetujui (R-11)', required: true, initial: view.target.positionId }] : [])],
+    body: (v, _view, a) => ({ stepId: a.stepId, notes: v.notes, ...(v.consentToPositionId ? { consentToPositionId: v.consentToPositionId } : {}) }), variant: 'primary',
+  },
   RejectStep: { fields: () => [reasonField], body: (v, _view, a) => ({ stepId: a.stepId, reason: v.reason }), variant: 'danger' },
   ReturnForRevision: { fields: () => [reasonField], body: (v, _view, a) => ({ stepId: a.stepId, reason: v.reason }) },
   IssueDecree: {
@@ -125,6 +130,16 @@ function actionLabel(a: AvailableAction, view: CaseView): string {
 export function CaseActions({ view, etag }: { view: CaseView; etag: string | null }) {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ['case', view.caseId] });
+  /** Sends; when the case changed since the page showed it (409), reloads it so the next Kirim acts on what is now true. */
+  const send = async (command: string, body: unknown) => {
+    try {
+      await sendCommand(view.caseId, command, body, etag);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.problem.status === 409) await refresh();
+      throw error;
+    }
+    await refresh();
+  };
   const actions = view.actions.filter((a) => !ELSEWHERE.has(a.command));
   if (actions.length === 0) return <p>Tidak ada tindakan yang dapat Anda lakukan pada kasus ini sekarang.</p>;
   return (
@@ -133,12 +148,12 @@ export function CaseActions({ view, etag }: { view: CaseView; etag: string | nul
         const key = `${a.command}/${a.stepId ?? a.documentId ?? a.itemId ?? a.periodMonths ?? ''}`;
         const name = actionLabel(a, view);
         const oneClick = ONE_CLICK[a.command];
-        if (oneClick) return <ActionButton key={key} action={name} variant={oneClick} onClick={async () => { await sendCommand(view.caseId, a.command, {}, etag); await refresh(); }} />;
+        if (oneClick) return <ActionButton key={key} action={name} variant={oneClick} onClick={() => send(a.command, {})} />;
         const form = FORMS[a.command];
         if (!form) return null;
         return (
           <ActionDialog key={key} action={name} fields={form.fields(view, a)} {...(form.variant ? { variant: form.variant } : {})}
-            onSubmit={async (values, files) => { await sendCommand(view.caseId, a.command, await form.body(values, view, a, files), etag); await refresh(); }} />
+            onSubmit={async (values, files) => send(a.command, await form.body(values, view, a, files))} />
         );
       })}
     </div>

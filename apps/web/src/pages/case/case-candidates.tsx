@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../api/http';
-import { CandidatePool, CaseView } from '../../api/types';
+import { useState } from 'react';
+import { api, ok } from '../../api/client';
+import { CaseView } from '../../api/types';
 import { ActionDialog, Field } from '../../components/action-dialog';
 import { CodeLabel } from '../../components/code-label';
 import { ProblemView } from '../../components/problem-view';
@@ -16,15 +17,24 @@ const STANDING: Record<string, string> = { ELIGIBLE: 'Memenuhi syarat', ELIGIBLE
  */
 export function CaseCandidates({ view, etag, command }: { view: CaseView; etag: string | null; command: 'ProposeCandidate' | 'ReviseProposal' | null }) {
   const client = useQueryClient();
-  const pool = useQuery({ queryKey: ['candidates', view.caseId], queryFn: () => get<CandidatePool>(`/api/transfers/${view.caseId}/candidates`) });
+  const pool = useQuery({ queryKey: ['candidates', view.caseId], queryFn: () => ok(api.GET('/api/transfers/{caseId}/candidates', { params: { path: { caseId: view.caseId } } })) });
+  const [search, setSearch] = useState('');
+  const [all, setAll] = useState(false);
   if (pool.error) return <ProblemView error={pool.error} />;
   if (!pool.data) return <p>Memuat kandidat…</p>;
   const top = pool.data.candidates.find((c) => c.rank === 1);
+  const wanted = search.trim().toLowerCase();
+  const matching = pool.data.candidates.filter((c) => wanted === '' || c.name.toLowerCase().includes(wanted) || c.nip.includes(wanted));
+  const shown = all || wanted !== '' ? matching : matching.slice(0, 10);
   return (
     <>
       <p>{pool.data.size} pegawai dinilai, {pool.data.eligible} memenuhi syarat · versi skor {pool.data.scoreVersion} · kebijakan {pool.data.policyVersion}{pool.data.emptyBecause ? ` · ${pool.data.emptyBecause}` : ''}</p>
+      <div className="field">
+        <label htmlFor="cari-kandidat">Cari kandidat (nama atau NIP)</label>
+        <input id="cari-kandidat" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
       <ol className="candidates" aria-label="Kandidat berperingkat">
-        {pool.data.candidates.map((c) => {
+        {shown.map((c) => {
           const fields: Field[] = [
             { name: 'initiative', label: 'Prakarsa', type: 'select', options: [{ value: 'DINAS', label: 'Kepentingan dinas (DINAS)' }, { value: 'PERMINTAAN_SENDIRI', label: 'Permintaan sendiri (PERMINTAAN_SENDIRI)' }], required: true },
             { name: 'justification', label: 'Alasan usulan', type: 'textarea', required: true },
@@ -63,6 +73,7 @@ export function CaseCandidates({ view, etag, command }: { view: CaseView; etag: 
           );
         })}
       </ol>
+      {shown.length < matching.length ? <button type="button" className="btn btn-secondary" onClick={() => setAll(true)}>Tampilkan semua kandidat ({matching.length})</button> : null}
       {pool.data.withheld > 0 ? <p>{pool.data.withheld} pegawai lain tidak ditampilkan: di luar yang boleh Anda baca.</p> : null}
     </>
   );

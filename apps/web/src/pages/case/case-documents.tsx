@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CaseView } from '../../api/types';
 import { CodeLabel } from '../../components/code-label';
 import { ProblemView } from '../../components/problem-view';
-import { DOCUMENT_STATUSES } from '../../i18n/labels';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, label } from '../../i18n/labels';
 import { downloadFile } from './send';
 
 const tone = (s: string) => (s === 'APPROVED' ? 'ok' : s === 'REJECTED' || s === 'MISSING' ? 'bad' : 'warn');
@@ -14,7 +14,7 @@ export function CaseDocuments({ view }: { view: CaseView }) {
     <>
       {view.requiredDocuments.length > 0 ? (
         <ul className="checklist" aria-label="Daftar dokumen wajib">
-          {view.requiredDocuments.map((d) => <li key={d.kind}>{d.title} <code>{d.kind}</code>: <CodeLabel table={DOCUMENT_STATUSES} code={d.status} tone={tone(d.status)} /></li>)}
+          {view.requiredDocuments.map((d) => <li key={d.kind}>{label(DOCUMENT_KINDS, d.kind)} <code>{d.kind}</code>: <CodeLabel table={DOCUMENT_STATUSES} code={d.status} tone={tone(d.status)} /></li>)}
         </ul>
       ) : null}
       {view.documents.length === 0 ? <p>Belum ada dokumen.</p> : (

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { agencyName, useAgencies, zoneOf } from '../../api/agencies';
-import { ApiProblem, get, request } from '../../api/http';
-import { CaseView, StoredEvent } from '../../api/types';
+import { api, ok } from '../../api/client';
+import { ApiProblem } from '../../api/http';
+import { CaseView, RuleOutcome } from '../../api/types';
 import { CodeLabel } from '../../components/code-label';
 import { ProblemView } from '../../components/problem-view';
 import { formatDate, formatInstant, formatNumber } from '../../i18n/format';
@@ -12,6 +13,23 @@ import { CaseCandidates } from './case-candidates';
 import { CaseChain } from './case-chain';
 import { CaseDocuments } from './case-documents';
 import { CaseTimeline } from './case-timeline';
+
+const toneOf = (outcome: string) => (outcome === 'PASS' ? 'ok' : outcome === 'BLOCK' ? 'bad' : 'warn');
+
+/** Rule outcomes: the ones that block, flag or add a step first and always shown; the passes folded under a summary. */
+function RuleOutcomes({ outcomes }: { outcomes: readonly RuleOutcome[] }) {
+  const item = (o: RuleOutcome, i: number) => (
+    <li key={`${o.ruleId}-${i}`}><strong>{o.ruleId}</strong> <CodeLabel table={OUTCOMES} code={o.outcome} tone={toneOf(o.outcome)} /> — {o.reason} <small>Dasar hukum: {o.legalBasis}</small></li>
+  );
+  const notable = outcomes.filter((o) => o.outcome !== 'PASS');
+  const passed = outcomes.filter((o) => o.outcome === 'PASS');
+  return (
+    <>
+      {notable.length > 0 ? <ul className="rules">{notable.map(item)}</ul> : <p>Semua aturan yang diperiksa terpenuhi.</p>}
+      {passed.length > 0 ? <details><summary>{passed.length} pemeriksaan aturan terpenuhi</summary><ul className="rules">{passed.map(item)}</ul></details> : null}
+    </>
+  );
+}
 
 const STAGE_ORDER = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
 
@@ -30,14 +48,20 @@ function StageProgress({ stage }: { stage: string }) {
 export function CasePage() {
   const { caseId = '' } = useParams();
   const agencies = useAgencies();
-  const view = useQuery({ queryKey: ['case', caseId], queryFn: async () => { const r = await request<CaseView>('GET', `/api/transfers/${caseId}`); return { view: r.body, etag: r.etag }; } });
+  const view = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: async () => {
+      const r = await api.GET('/api/transfers/{caseId}', { params: { path: { caseId } } });
+      return { view: (await ok(Promise.resolve(r))) as CaseView, etag: r.response.headers.get('ETag') };
+    },
+  });
   const events = useQuery({
     queryKey: ['case', caseId, 'events', view.data?.view.revision],
     enabled: view.data !== undefined,
     retry: false,
     queryFn: async () => {
       try {
-        return (await get<{ events: StoredEvent[] }>(`/api/transfers/${caseId}/events`)).events;
+        return (await ok(api.GET('/api/transfers/{caseId}/events', { params: { path: { caseId } } }))).events;
       } catch (e) {
         if (e instanceof ApiProblem && e.problem.status === 403) return null;
         throw e;
@@ -102,17 +126,11 @@ export function CasePage() {
 
       <section className="card" aria-labelledby="h-aturan">
         <h2 id="h-aturan">Hasil aturan</h2>
-        {c.ruleOutcomes.length === 0 ? <p>Belum ada aturan yang diperiksa.</p> : (
-          <ul className="rules">
-            {c.ruleOutcomes.map((o, i) => (
-              <li key={`${o.ruleId}-${i}`}><strong>{o.ruleId}</strong> <CodeLabel table={OUTCOMES} code={o.outcome} tone={o.outcome === 'PASS' ? 'ok' : o.outcome === 'BLOCK' ? 'bad' : 'warn'} /> — {o.reason} <small>Dasar hukum: {o.legalBasis}</small></li>
-            ))}
-          </ul>
-        )}
+        {c.ruleOutcomes.length === 0 ? <p>Belum ada aturan yang diperiksa.</p> : <RuleOutcomes outcomes={c.ruleOutcomes} />}
         {c.flags.length > 0 ? (
           <>
             <h3>Tanda untuk pengawas</h3>
-            <ul className="rules">{c.flags.map((f, i) => <li key={i}><strong>{f.ruleId ?? f.code}</strong> {f.reason} {f.legalBasis ? <small>({f.legalBasis})</small> : null}</li>)}</ul>
+            <ul className="rules">{c.flags.map((f, i) => <li key={i}><strong>{f.ruleId}</strong> {f.reason} <small>{formatInstant(f.raisedAt, zone)}</small></li>)}</ul>
           </>
         ) : null}
       </section>

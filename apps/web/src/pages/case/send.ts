@@ -1,8 +1,9 @@
+import type { CommandSegment } from '../../api/client';
 import { request } from '../../api/http';
 import { currentSession } from '../../auth/session';
 
-/** The path segment of each case command (docs/api.md). */
-export const COMMAND_PATHS: Record<string, string> = {
+/** The path segment of each case command, each checked against the OpenAPI contract by its type. */
+export const COMMAND_PATHS: Record<string, CommandSegment> = {
   ApproveNeedsAnalysis: 'approve-needs-analysis', ProposeCandidate: 'propose-candidate', ReviseProposal: 'revise-proposal', NotifyEmployee: 'notify-employee',
   AcknowledgeTransfer: 'acknowledge', RaiseObjection: 'raise-objection', ResolveObjection: 'resolve-objection', AttachDocument: 'attach-document',
   VerifyDocument: 'verify-document', SubmitForApproval: 'submit-for-approval', ApproveStep: 'approve-step', RejectStep: 'reject-step',
