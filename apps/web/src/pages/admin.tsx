@@ -49,8 +49,8 @@ export function AdminPage() {
           <input id="berkas" type="file" accept="application/json,.json" onChange={async (e) => { const f = e.target.files?.[0]; if (f) setText(await f.text()); setPreview(null); }} />
         </div>
         <div className="field">
-          <label htmlFor="isi">Isi berkas</label>
-          <textarea id="isi" rows={8} value={text} onChange={(e) => { setText(e.target.value); setPreview(null); }} />
+          <label htmlFor="isi-berkas">Isi berkas</label>
+          <textarea id="isi-berkas" rows={8} value={text} onChange={(e) => { setText(e.target.value); setPreview(null); }} />
         </div>
         <button type="button" className="btn btn-secondary" onClick={() => run('preview')} disabled={text === ''}>Pratinjau</button>{' '}
         <button type="button" className="btn btn-primary" onClick={() => run('apply')} disabled={preview === null}>Terapkan impor</button>

@@ -20,7 +20,7 @@ function Chart({ title, children, table }: { title: string; children: ReactEleme
   return (
     <section className="card chart" aria-label={title}>
       <h2>{title}</h2>
-      <div className="chart-box" aria-hidden="true"><ResponsiveContainer width="100%" height={240}>{children}</ResponsiveContainer></div>
+      <div className="chart-box"><ResponsiveContainer width="100%" height={240}>{children}</ResponsiveContainer></div>
       <details><summary>Tabel {title.toLowerCase()}</summary>{table}</details>
     </section>
   );

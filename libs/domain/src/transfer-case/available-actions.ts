@@ -87,7 +87,10 @@ export function availableActions(state: CaseState, reader: ActingReader, today: 
   const c = innerCase(state);
   if (c === null || state.status === 'NONE' || 'ending' in state) return [];
   const active = c as ActiveCase;
+  const isEmployee = reader.nip !== undefined && reader.nip === active.proposal?.candidate.nip;
   return byStatus(active, today).flatMap((candidate) => {
+    // The employee attaches only their own application, and only before the decree (decide-documents).
+    if (isEmployee && candidate.command === 'AttachDocument' && (active.status === 'DECREED' || active.status === 'APPOINTED')) return [];
     const actor = actorFor(reader, candidate, state);
     if (actor === null) return [];
     if (candidate.decision && r06ConflictOfInterest(actor, active.proposal?.candidate ?? null, active.decisions, candidate.decision).outcome === 'BLOCK') return [];

@@ -27,8 +27,10 @@ function statementOf(command: AttachDocument): DocumentStatement | null {
 export function attachDocument(command: AttachDocument, state: CaseState): DocumentAttached[] {
   const { kind } = command.data;
   const { actor } = command.metadata;
-  if (actor.role === 'PNS') {
-    if (actor.nip === undefined || actor.nip !== innerCase(state)?.proposal?.candidate.nip) throw forbidden('NOT_THE_EMPLOYEE', 'an employee attaches documents only to their own case');
+  const candidateNip = innerCase(state)?.proposal?.candidate.nip;
+  // The employee's own file is kept by the agencies: in whatever role they act, the employee adds only their application.
+  if (actor.role === 'PNS' || (actor.nip !== undefined && actor.nip === candidateNip)) {
+    if (actor.nip === undefined || actor.nip !== candidateNip) throw forbidden('NOT_THE_EMPLOYEE', 'an employee attaches documents only to their own case');
     if (kind !== 'EMPLOYEE_APPLICATION') throw forbidden('ROLE_NOT_ALLOWED', 'an employee attaches only their own written application (EMPLOYEE_APPLICATION, R-50); the other documents come from the agency');
   }
   const c = requireActive(state, command);

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { webFileFor } from '../web/web-app';
+import { contentSecurityPolicy, webFileFor } from '../web/web-app';
 import { sendProblem } from './gateway-answers';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -23,7 +23,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The same policy as the standalone server's WebAppController: the app talks to its own origin only. */
-export const WEB_APP_CSP = "default-src 'self'; connect-src 'self' *; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+export const WEB_APP_CSP = contentSecurityPolicy();
 
 /**
  * Answers `/app/<rest>` (`rest` as it came, still percent-encoded) from the built web app with `webFileFor`, as the

@@ -2,7 +2,7 @@ import { Controller, Get, MiddlewareConsumer, Module, NestModule, Param, Redirec
 import { ApiExcludeController } from '@nestjs/swagger';
 import { NextFunction, Request, Response } from 'express';
 import { Public } from '../auth/auth.guard';
-import { webAppDir, webFileFor } from './web-app';
+import { contentSecurityPolicy, webAppDir, webFileFor } from './web-app';
 
 /** Serves the web app at `/app` (single page: unknown paths get index.html); `/` and the old `/dashboard` lead there. */
 @ApiExcludeController()
@@ -28,7 +28,7 @@ export class WebAppController {
       return;
     }
     res.setHeader('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; connect-src 'self' *; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy());
     res.sendFile(file.path);
   }
 }

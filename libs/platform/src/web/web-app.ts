@@ -6,6 +6,17 @@ export function webAppDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.WEB_DIST ?? join(process.cwd(), 'dist', 'web'));
 }
 
+/** Scripts and data from this origin only, plus the identity provider the app signs in with (discovery, token endpoint). */
+export function contentSecurityPolicy(env: NodeJS.ProcessEnv = process.env): string {
+  let issuer = '';
+  try {
+    issuer = env.OIDC_ISSUER ? ` ${new URL(env.OIDC_ISSUER).origin}` : '';
+  } catch {
+    issuer = '';
+  }
+  return `default-src 'self'; connect-src 'self'${issuer}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'${issuer}`;
+}
+
 export type WebFile = { kind: 'file'; path: string; immutable: boolean } | { kind: 'not-built'; dir: string };
 
 /**
@@ -15,7 +26,14 @@ export type WebFile = { kind: 'file'; path: string; immutable: boolean } | { kin
 export function webFileFor(dir: string, rest: string): WebFile {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return { kind: 'not-built', dir };
-  const wanted = normalize(join(dir, decodeURIComponent(rest)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    // A lone % (e.g. /app/%25 after the router decoded it once) names no file: the page routes it.
+    return { kind: 'file', path: index, immutable: false };
+  }
+  const wanted = normalize(join(dir, decoded));
   if (rest !== '' && wanted.startsWith(dir + sep) && existsSync(wanted) && statSync(wanted).isFile()) {
     return { kind: 'file', path: wanted, immutable: wanted.startsWith(join(dir, 'assets') + sep) };
   }

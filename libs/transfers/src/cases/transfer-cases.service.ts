@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, authorize, availableActions, canViewCase, covers, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, involvedAgencies, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { Actor, authorize, availableActions, canViewCase, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { guardedAppender } from '../invariants/guarded-appender';
 import { HolidayCalendars } from '../reference-data/calendars';
-import { actorFor } from './actor';
+import { actorFor, actorOnCase } from './actor';
 import { CaseAudience, caseView } from './case-view';
 import { IdempotencyKeys, requestHash } from './idempotency';
 import { RefusalRecorder } from './refusals';
@@ -109,14 +109,16 @@ export class TransferCases {
     // Who may run the command is checked before any reference data is looked up, so a stranger learns nothing from
     // "no such employee" or "no such delegation" and the refusal is recorded (M-04); decide checks it again.
     const build = (state: CaseState) => {
-      authorize({ type: request.type, data: request.body, context: {}, metadata } as unknown as TransferCommand, state);
-      return request.build(state, metadata);
+      const onCase = { ...metadata, actor: actorOnCase(request.principal, request.type, state, request.body) };
+      authorize({ type: request.type, data: request.body, context: {}, metadata: onCase } as unknown as TransferCommand, state);
+      return request.build(state, onCase);
     };
     const result = await this.pipeline.handle(caseStreamId(request.caseId), build, {
       commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }),
     }).catch((error: unknown) => this.withoutForeignCase(error, request.principal));
     const created = request.type === 'OpenTransferCase' && !result.idempotent;
-    const audience: CaseAudience = actor.role === 'PNS' ? 'EMPLOYEE' : 'OFFICIAL';
+    const candidateNip = innerCase(result.state)?.proposal?.candidate.nip;
+    const audience: CaseAudience = actor.role === 'PNS' || (candidateNip !== undefined && candidateNip === request.principal.nip) ? 'EMPLOYEE' : 'OFFICIAL';
     return { status: created ? 201 : 200, body: caseView(result.state, result.revision, audience), etag: `"${result.revision}"` };
   }
 
@@ -154,14 +156,16 @@ export class TransferCases {
     if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no transfer case ${caseId}`);
     const scope = await this.scopes.of(principal);
     if (!canViewCase(scope, state)) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it does not involve your agency');
-    const ownCaseOnly = scope.ownNip !== null && innerCase(state)?.proposal?.candidate.nip === scope.ownNip && !covers(scope.cases, involvedAgencies(state));
-    return { state, revision, events, scope, audience: ownCaseOnly ? 'EMPLOYEE' : 'OFFICIAL' };
+    // The employee reads their own case as the employee, whatever other role they hold: never the rivals or the notes.
+    const candidateNip = innerCase(state)?.proposal?.candidate.nip;
+    const ownCase = candidateNip !== undefined && (candidateNip === scope.ownNip || candidateNip === principal.nip);
+    return { state, revision, events, scope, audience: ownCase ? 'EMPLOYEE' : 'OFFICIAL' };
   }
 
   /** The raw stored events of a case (inspectors, BKN and involved agencies; not the employee). */
   async events(caseId: string, principal: Principal): Promise<RecordedEvent[]> {
-    const { events, scope } = await this.view(caseId, principal);
-    if (scope.cases.kind === 'NONE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
+    const { events, scope, audience } = await this.visible(caseId, principal);
+    if (scope.cases.kind === 'NONE' || audience === 'EMPLOYEE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
     return events;
   }
 }

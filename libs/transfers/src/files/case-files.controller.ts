@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, Api
 import { Request, Response } from 'express';
 import { CurrentUser, Principal, problem, ProblemError } from '@mutasi/platform';
 import { CaseIdPipe } from '../use-cases/case-command';
-import { CaseFiles, MAX_FILE_BYTES } from './case-files';
+import { CaseFiles, CONTENT_TYPES, MAX_FILE_BYTES } from './case-files';
 
 export class StoredFileDto {
   @ApiProperty({ example: 'a3f1…', description: 'SHA-256 of the bytes, lower-case hex, computed by the server' }) sha256!: string;
@@ -14,8 +14,11 @@ export class StoredFileDto {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** Reads the raw body up to the limit, refusing with 413 as soon as it is passed (the rest is never buffered). */
-function readBody(req: Request, limit: number): Promise<Buffer> {
+/**
+ * Reads the raw body up to the limit. Past it, answers 413 and closes the connection, so nothing more is read; a body
+ * some parser already consumed (it was sent as JSON) never ends here, so it is refused before.
+ */
+function readBody(req: Request, res: Response, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -23,7 +26,9 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         req.removeAllListeners('data');
-        req.resume();
+        req.pause();
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.destroy());
         reject(new ProblemError(problem(413, 'FILE_TOO_LARGE', `a file may be at most ${limit / 1024 / 1024} MB`)));
         return;
       }
@@ -52,8 +57,14 @@ export class CaseFilesController {
   @ApiHeader({ name: 'X-File-Name', required: false, description: 'the original file name (URI-encoded)' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiCreatedResponse({ type: StoredFileDto })
-  async upload(@Param('caseId', CaseIdPipe) caseId: string, @CurrentUser() user: Principal, @Req() req: Request, @Headers('content-type') contentType: string | undefined, @Headers('x-file-name') fileName: string | undefined): Promise<StoredFileDto> {
-    const bytes = await readBody(req, MAX_FILE_BYTES);
+  async upload(@Param('caseId', CaseIdPipe) caseId: string, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('content-type') contentType: string | undefined, @Headers('x-file-name') fileName: string | undefined): Promise<StoredFileDto> {
+    const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!CONTENT_TYPES.includes(type) || req.readableEnded) {
+      res.setHeader('Connection', 'close');
+      throw new ProblemError(problem(415, 'UNSUPPORTED_FILE_TYPE', `upload a PDF, PNG, JPEG or text file as the raw body (Content-Type one of ${CONTENT_TYPES.join(', ')})`, { errors: [{ field: 'Content-Type', message: `one of ${CONTENT_TYPES.join(', ')}` }] }));
+    }
+    await this.files.mayUpload(caseId, user);
+    const bytes = await readBody(req, res, MAX_FILE_BYTES);
     let name: string | undefined;
     try {
       name = fileName === undefined ? undefined : decodeURIComponent(fileName);

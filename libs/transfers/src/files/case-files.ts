@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainError, invalid } from '@mutasi/domain';
+import { availableActions, DomainError, invalid, toDate } from '@mutasi/domain';
 import { Clock, Principal } from '@mutasi/platform';
 import { TransferCases } from '../cases/transfer-cases.service';
 
 /** 10 MB: a scanned decree or application; larger files are refused with 413 before they are read whole. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/octet-stream'];
-const READ_ONLY_ROLES = new Set(['INSPEKTUR', 'ADMIN']);
+export const CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/octet-stream'];
+/** Per case: enough for every checklist document and its replacements, not a store for anything else. */
+const MAX_FILES_PER_CASE = 100;
+const MAX_BYTES_PER_CASE = 200 * 1024 * 1024;
+/** The commands that record a file's hash: only someone who may send one of them now may upload. */
+const FILE_COMMANDS = new Set(['AttachDocument', 'IssueDecree', 'CompleteTrainingItem', 'RaiseObjection']);
 
 export interface StoredFile {
   readonly sha256: string;
@@ -19,7 +23,8 @@ export interface StoredFile {
 
 /** A file name safe to keep and to send back in Content-Disposition: no path, no control characters, 200 at most. */
 function cleanFileName(raw: string | undefined): string {
-  const name = (raw ?? '').split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) ?? '';
+  // No path, no control or bidirectional/format characters (a U+202E name would show "txt.exe" as "exe.txt").
+  const name = (raw ?? '').split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f"\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim().slice(0, 200) ?? '';
   return name === '' ? 'dokumen' : name;
 }
 
@@ -28,11 +33,24 @@ function cleanFileName(raw: string | undefined): string {
 export class CaseFiles {
   constructor(private readonly db: DataSource, private readonly cases: TransferCases, private readonly clock: Clock) {}
 
+  /**
+   * Before a byte is read: the reader sees the case, may now send a command that records a file (attach, decree,
+   * training certificate, objection evidence), and the case has room left.
+   */
+  async mayUpload(caseId: string, principal: Principal): Promise<void> {
+    const { state } = await this.cases.visible(caseId, principal);
+    const offered = availableActions(state, principal, toDate(this.clock.now().toISOString()));
+    if (!offered.some((a) => FILE_COMMANDS.has(a.command))) {
+      throw new DomainError('FORBIDDEN', 'UPLOAD_NOT_ALLOWED', 'you may upload to a case only when you may now attach a document, issue its decree, record a training certificate or object: none of these is open to you on this case');
+    }
+    const [usage] = (await this.db.query('SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM case_files WHERE case_id = $1', [caseId])) as { files: number; bytes: string }[];
+    if ((usage?.files ?? 0) >= MAX_FILES_PER_CASE || Number(usage?.bytes ?? 0) >= MAX_BYTES_PER_CASE) {
+      throw new DomainError('CONFLICT', 'CASE_FILES_FULL', `a case holds at most ${MAX_FILES_PER_CASE} files and ${MAX_BYTES_PER_CASE / 1024 / 1024} MB; this one is full`);
+    }
+  }
+
   async store(caseId: string, principal: Principal, bytes: Buffer, contentType: string, fileName: string | undefined): Promise<StoredFile> {
-    await this.cases.visible(caseId, principal);
-    if (principal.roles.every((r) => READ_ONLY_ROLES.has(r))) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'inspectors and data administrators read documents; they do not upload them');
     const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!CONTENT_TYPES.includes(type)) throw invalid('UNSUPPORTED_FILE_TYPE', 'Content-Type', `upload a PDF, PNG, JPEG or text file (Content-Type one of ${CONTENT_TYPES.join(', ')})`);
     if (bytes.length === 0) throw invalid('FIELD_REQUIRED', 'body', 'the file is empty');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const name = cleanFileName(fileName);
@@ -40,7 +58,9 @@ export class CaseFiles {
       `INSERT INTO case_files (case_id, sha256, file_name, content_type, size, bytes, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id, sha256) DO NOTHING`,
       [caseId, sha256, name, type, bytes.length, bytes, principal.userId, this.clock.now()],
     );
-    return { sha256, fileName: name, contentType: type, size: bytes.length };
+    // The same bytes uploaded again keep the first name and type: answer what is kept, which is what a download gives.
+    const [kept] = (await this.db.query('SELECT file_name, content_type FROM case_files WHERE case_id = $1 AND sha256 = $2', [caseId, sha256])) as { file_name: string; content_type: string }[];
+    return { sha256, fileName: kept?.file_name ?? name, contentType: kept?.content_type ?? type, size: bytes.length };
   }
 
   async read(caseId: string, sha256: string, principal: Principal): Promise<StoredFile & { bytes: Buffer }> {
