@@ -45,6 +45,20 @@ export class WebJourney {
     await this.page.waitForFunction(() => !location.pathname.startsWith('/app/masuk'), { timeout: 15_000 });
   }
 
+  /**
+   * Signs in with a token the person holds, as in distributed mode (no demo buttons there): opens the gateway's
+   * `/masuk-token#token=…` link, which keeps the token as the web app's session and goes on to the app.
+   */
+  async signInWithToken(token: string): Promise<void> {
+    if (this.page.url().startsWith(this.base)) await this.page.evaluate(() => sessionStorage.clear());
+    // A fresh document, so the link's fragment is read even when the page shows /masuk-token already.
+    await this.page.goto('about:blank');
+    await this.page.goto(`${this.base}/masuk-token#token=${encodeURIComponent(token)}`);
+    await this.page.waitForFunction(() => location.pathname.startsWith('/app/') && !location.pathname.startsWith('/app/masuk'), { timeout: 15_000 }).catch(async () => {
+      throw new Error(`the token sign-in did not reach the web app (${this.page.url()}): ${(await this.page.evaluate(() => document.body.innerText)).slice(0, 500)}`);
+    });
+  }
+
   async goto(path: string, expectText?: string): Promise<void> {
     await this.page.goto(`${this.base}/app${path}`);
     if (expectText) await see(this.page, expectText);

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import postgresGlobalSetup from './postgres.setup';
+import { buildWebApp } from './web-build';
 
 /**
  * Jest globalSetup of the browser tests: a real PostgreSQL (as for e2e) and the web app built from the current
@@ -11,7 +11,5 @@ import postgresGlobalSetup from './postgres.setup';
 export default async function browserGlobalSetup(): Promise<void> {
   await postgresGlobalSetup();
   if (process.env.WEB_DIST) return;
-  const out = mkdtempSync(join(tmpdir(), 'mutasi-web-'));
-  execFileSync(process.execPath, [join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-  process.env.WEB_DIST = out;
+  process.env.WEB_DIST = await buildWebApp(mkdtempSync(join(tmpdir(), 'mutasi-web-')));
 }
