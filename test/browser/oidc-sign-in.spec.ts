@@ -23,7 +23,7 @@ describe('signing in with the agency’s SSO at /app/masuk', () => {
 
   /** Clicks and waits for the page it leads to (a full navigation: to the provider, within it, or back). */
   async function andNavigate(page: Page, click: () => Promise<void>): Promise<void> {
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 90_000 }), click()]);
   }
 
   it('“Masuk dengan SSO instansi” leads to the provider; back at /app/masuk/callback the user is signed in and sees the inbox at /app', async () => {

@@ -81,9 +81,10 @@ describe('hostile insider, web app surface', () => {
     expect(approved.status).toBe(200);
   });
 
-  it('the web app answers a lone percent sign with the page, not an error', async () => {
+  it('the web app answers a path that is not valid percent-encoding with a 400 problem, not a 500', async () => {
     const res = await fetch(`${t.url}/app/%25`);
-    expect([200, 503]).toContain(res.status);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.headers.get('content-security-policy') ?? "connect-src 'self'").not.toContain('*');
   });
 });

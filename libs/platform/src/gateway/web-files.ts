@@ -23,7 +23,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The same policy as the standalone server's WebAppController: the app talks to its own origin only. */
-export const WEB_APP_CSP = contentSecurityPolicy();
+export const WEB_APP_CSP = contentSecurityPolicy(process.env.OIDC_ISSUER);
 
 /**
  * Answers `/app/<rest>` (`rest` as it came, still percent-encoded) from the built web app with `webFileFor`, as the
@@ -35,10 +35,8 @@ export function serveWebFile(req: IncomingMessage, res: ServerResponse, dir: str
     sendProblem(res, 405, 'METHOD_NOT_ALLOWED', `the web app is read with GET, not ${req.method}`, { title: 'Method not allowed' });
     return;
   }
-  let file;
-  try {
-    file = webFileFor(dir, rest);
-  } catch {
+  const file = webFileFor(dir, rest);
+  if (file.kind === 'bad-path') {
     sendProblem(res, 400, 'BAD_PATH', 'the path is not valid percent-encoding');
     return;
   }

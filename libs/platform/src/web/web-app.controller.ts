@@ -1,4 +1,5 @@
-import { Controller, Get, MiddlewareConsumer, Module, NestModule, Param, Redirect, Res } from '@nestjs/common';
+import { Controller, Get, MiddlewareConsumer, Module, NestModule, Optional, Param, Redirect, Res } from '@nestjs/common';
+import { AppConfig } from '../nest/runtime';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { NextFunction, Request, Response } from 'express';
 import { Public } from '../auth/auth.guard';
@@ -10,6 +11,11 @@ import { contentSecurityPolicy, webAppDir, webFileFor } from './web-app';
 @Controller()
 export class WebAppController {
   private readonly dir = webAppDir();
+  private readonly csp: string;
+
+  constructor(@Optional() config?: AppConfig) {
+    this.csp = contentSecurityPolicy(config?.values.oidc?.issuer);
+  }
 
   @Get()
   @Redirect('/app/', 302)
@@ -23,12 +29,16 @@ export class WebAppController {
   app(@Param('path') path: string[] | string | undefined, @Res() res: Response): void {
     const rest = Array.isArray(path) ? path.join('/') : (path ?? '');
     const file = webFileFor(this.dir, rest);
+    if (file.kind === 'bad-path') {
+      res.status(400).type('application/problem+json').send({ type: 'about:blank', title: 'Alamat tidak sah', status: 400, code: 'BAD_PATH', detail: 'the path is not valid percent-encoding' });
+      return;
+    }
     if (file.kind === 'not-built') {
       res.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Aplikasi web belum dibangun', status: 503, code: 'WEB_APP_NOT_BUILT', detail: `no web app in ${file.dir}: run npm run build (or set WEB_DIST)` });
       return;
     }
     res.setHeader('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy());
+    res.setHeader('Content-Security-Policy', this.csp);
     res.sendFile(file.path);
   }
 }

@@ -7,17 +7,17 @@ export function webAppDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Scripts and data from this origin only, plus the identity provider the app signs in with (discovery, token endpoint). */
-export function contentSecurityPolicy(env: NodeJS.ProcessEnv = process.env): string {
+export function contentSecurityPolicy(oidcIssuer: string | null | undefined): string {
   let issuer = '';
   try {
-    issuer = env.OIDC_ISSUER ? ` ${new URL(env.OIDC_ISSUER).origin}` : '';
+    issuer = oidcIssuer ? ` ${new URL(oidcIssuer).origin}` : '';
   } catch {
     issuer = '';
   }
   return `default-src 'self'; connect-src 'self'${issuer}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'${issuer}`;
 }
 
-export type WebFile = { kind: 'file'; path: string; immutable: boolean } | { kind: 'not-built'; dir: string };
+export type WebFile = { kind: 'file'; path: string; immutable: boolean } | { kind: 'not-built'; dir: string } | { kind: 'bad-path' };
 
 /**
  * The file that answers `/app/<rest>`: a built asset when one exists under the folder (never outside it), else the
@@ -30,8 +30,8 @@ export function webFileFor(dir: string, rest: string): WebFile {
   try {
     decoded = decodeURIComponent(rest);
   } catch {
-    // A lone % (e.g. /app/%25 after the router decoded it once) names no file: the page routes it.
-    return { kind: 'file', path: index, immutable: false };
+    // Not valid percent-encoding (e.g. /app/%25 after the router decoded it once): bad input, never a 500.
+    return { kind: 'bad-path' };
   }
   const wanted = normalize(join(dir, decoded));
   if (rest !== '' && wanted.startsWith(dir + sep) && existsSync(wanted) && statSync(wanted).isFile()) {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { CaseDriver, MutasiHttp } from '@mutasi/demo-data';
-import { AxeViolation, click, dialogClosed, fill, attachFile, Screens, see, seriousViolations } from './browser';
+import { AxeViolation, button, click, dialogClosed, fill, attachFile, Screens, see, seriousViolations } from './browser';
 
 export interface ActInput {
   /** Field label (start of it) → value; selects take the option's value. */
@@ -36,8 +36,8 @@ export class WebJourney {
 
   /** Signs in as `userId` on Masuk (a fresh session: the previous user signs out first). */
   async signIn(userId: string): Promise<void> {
-    await this.page.goto(`${this.base}/app/masuk`);
-    await this.page.evaluate(() => sessionStorage.clear());
+    // The previous user signs out (their session ends with the tab's storage), then Masuk loads once.
+    if (this.page.url().startsWith(this.base)) await this.page.evaluate(() => sessionStorage.clear());
     await this.page.goto(`${this.base}/app/masuk`);
     await fill(this.page, 'Cari pengguna', userId);
     const handle = await this.page.waitForFunction((id: string) => [...document.querySelectorAll('button')].find((b) => b.querySelector('code')?.textContent === id) ?? null, { timeout: 15_000 }, userId);
@@ -66,12 +66,15 @@ export class WebJourney {
 
   /** Clicks the action; when it opens a dialog, fills it and sends it with Kirim, and waits until it is accepted. */
   async act(action: string, input: ActInput = {}): Promise<void> {
-    await click(this.page, action).catch(async (error: unknown) => {
+    const target = await button(this.page, action).catch(async (error: unknown) => {
       await this.screens.shot(this.page, `gagal-${action.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
       throw error;
     });
-    const dialog = await this.page.waitForSelector('[role="dialog"]', { timeout: 1_500 }).catch(() => null);
-    if (!dialog) return;
+    // A button that opens a dialog says so (aria-haspopup); one that acts at once is done when clicked.
+    const opensDialog = await target.evaluate((b) => b.getAttribute('aria-haspopup') === 'dialog');
+    await target.click();
+    if (!opensDialog) return;
+    await this.page.waitForSelector('[role="dialog"]', { timeout: 10_000 });
     for (const [label, value] of Object.entries(input.fields ?? {})) await fill(this.page, label, value);
     for (const [label, path] of Object.entries(input.files ?? {})) await attachFile(this.page, label, path);
     await click(this.page, 'Kirim');
