@@ -5,8 +5,8 @@ import type { Browser } from 'puppeteer-core';
 import { AuditWorkers } from '@mutasi/audit';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
 import { generateSignerKey, verifierKeyFromSignerKey } from '@mutasi/integrity';
-import { click, fill, launchBrowser, WebJourney } from '@mutasi/testing/browser';
-import { startTestApp, TestApp } from '@mutasi/testing/app';
+import { browserTestApp, click, fill, WebJourney } from '@mutasi/testing/browser';
+import type { TestApp } from '@mutasi/testing/app';
 
 /**
  * Journey: the inspector verifies a case IN THE BROWSER (issue 11). The Inspeksi page fetches the case's audit bundle
@@ -22,15 +22,9 @@ describe('web app journey: the inspector verifies a case in the browser and sees
   let browser: Browser;
   let http: MutasiHttp;
 
-  beforeAll(async () => {
-    t = await startTestApp({ now: new Date().toISOString() });
-    http = new MutasiHttp(t.url);
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  const env = browserTestApp({ workers: false });
+  beforeAll(() => {
+    ({ t, browser, http } = env);
   });
 
   it('verifies the decreed case with the pinned key, refuses a wrong key, and names the revision altered in the database', async () => {

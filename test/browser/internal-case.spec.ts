@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { AGENCY, DEMO_NIP, MutasiHttp, positionId, userIdFor } from '@mutasi/demo-data';
-import { launchBrowser, WebJourney, driverFor } from '@mutasi/testing/browser';
-import { startTestApp, TestApp } from '@mutasi/testing/app';
+import { browserTestApp, driverFor, WebJourney } from '@mutasi/testing/browser';
+import type { TestApp } from '@mutasi/testing/app';
 
 /**
  * Journey 1: an INTERNAL case from the needs analysis to the post-transfer evaluation, done only by clicking in the
@@ -18,17 +18,11 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
   let http: MutasiHttp;
   const file = join(process.cwd(), 'test-artifacts', 'dokumen-uji.pdf');
 
-  beforeAll(async () => {
-    t = await startTestApp({ now: new Date().toISOString(), workers: true });
-    http = new MutasiHttp(t.url);
-    browser = await launchBrowser();
+  const env = browserTestApp();
+  beforeAll(() => {
+    ({ t, browser, http } = env);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '%PDF-1.4\n% dokumen uji Mutasi\n');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('opens, approves, proposes, socialises, verifies, approves the chain, decrees, appoints and evaluates', async () => {
@@ -39,17 +33,7 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
 
     await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
     await web.shot('kotak-masuk-pengusul');
-    await web.goto('/kasus/baru', 'Buka kasus baru');
-    await web.page.select('#jabatan', target);
-    await web.see('ABK tercatat');
-    await web.type('#pengecualian', 'lowongan terjadi setelah rencana mutasi disusun');
-    await web.type('#alasan', 'ABK menunjukkan kekurangan satu auditor');
-    await web.shot('kasus-baru');
-    await web.page.click('button[type="submit"]');
-    await web.page.waitForFunction(() => /\/app\/kasus\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 15_000 });
-    const caseId = web.page.url().split('/').pop() as string;
-    await web.see('Analisis kebutuhan diajukan');
-    await web.shot('kasus-dibuka');
+    const caseId = await web.openCaseByClicking(target, 'ABK menunjukkan kekurangan satu auditor');
     const driver = await driverFor(http, caseId, target, nip);
 
     await web.signIn(driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'NEEDS_APPROVAL'));

@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId, SAMPLE_NIP, userIdFor } from '@mutasi/demo-data';
-import { button, launchBrowser, WebJourney } from '@mutasi/testing/browser';
-import { startTestApp, TestApp } from '@mutasi/testing/app';
+import { browserTestApp, button, WebJourney } from '@mutasi/testing/browser';
+import type { TestApp } from '@mutasi/testing/app';
 
 /**
  * Journeys 2–4 of the web app, each done by clicking as the right person: a cross-agency case with a Mendagri overlay
@@ -19,17 +19,11 @@ describe('web app journeys', () => {
   let http: MutasiHttp;
   const file = join(process.cwd(), 'test-artifacts', 'lampiran-uji.pdf');
 
-  beforeAll(async () => {
-    t = await startTestApp({ now: new Date().toISOString(), workers: true });
-    http = new MutasiHttp(t.url);
-    browser = await launchBrowser();
+  const env = browserTestApp();
+  beforeAll(() => {
+    ({ t, browser, http } = env);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '%PDF-1.4\n% lampiran uji Mutasi\n');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('a cross-agency case with a Mendagri overlay: every step, the training and the decree by clicking', async () => {

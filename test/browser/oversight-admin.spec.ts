@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId, SAMPLE_NIP } from '@mutasi/demo-data';
-import { attachFile, launchBrowser, WebJourney } from '@mutasi/testing/browser';
+import { attachFile, browserTestApp, WebJourney } from '@mutasi/testing/browser';
 
 /** Chooses the file in Admin's file field and waits until its text is in the box. */
 async function chooseFile(web: WebJourney, path: string, contents: string): Promise<void> {
@@ -15,7 +15,7 @@ async function chooseFile(web: WebJourney, path: string, contents: string): Prom
     throw new Error(`the file's text did not reach the box (${String(e)}); it holds: ${value}`);
   });
 }
-import { employeeFile, startTestApp, TestApp } from '@mutasi/testing/app';
+import { employeeFile, TestApp } from '@mutasi/testing/app';
 
 /**
  * The remaining tasks by clicking: BKN freezes, unfreezes and revokes (task 17); the administrator previews an import,
@@ -26,15 +26,9 @@ describe('web app journeys: oversight, administration, dashboards, criteria', ()
   let browser: Browser;
   let http: MutasiHttp;
 
-  beforeAll(async () => {
-    t = await startTestApp({ now: new Date().toISOString(), workers: true });
-    http = new MutasiHttp(t.url);
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  const env = browserTestApp();
+  beforeAll(() => {
+    ({ t, browser, http } = env);
   });
 
   it('KEPALA_BKN freezes a case and unfreezes it, then revokes its decree; nobody else is offered these', async () => {

@@ -141,18 +141,7 @@ describe('start:distributed behind the gateway', () => {
       await web.see('Kotak masuk');
       await web.shot('kotak-masuk-pengusul');
 
-      await web.goto('/kasus/baru', 'Buka kasus baru');
-      await web.page.waitForSelector(`#jabatan option[value="${target}"]`, { timeout: 15_000 });
-      await web.page.select('#jabatan', target);
-      await web.see('ABK tercatat');
-      await web.type('#pengecualian', 'lowongan terjadi setelah rencana mutasi disusun');
-      await web.type('#alasan', 'ABK menunjukkan kekurangan satu auditor');
-      await web.shot('kasus-baru');
-      await web.page.click('button[type="submit"]');
-      await web.page.waitForFunction(() => /\/app\/kasus\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 15_000 });
-      const caseId = web.page.url().split('/').pop() as string;
-      await web.see('Analisis kebutuhan diajukan');
-      await web.shot('kasus-dibuka');
+      const caseId = await web.openCaseByClicking(target, 'ABK menunjukkan kekurangan satu auditor');
 
       // The inbox is dashboard-service's, fed over Kafka by the relay: the task shows up after a moment.
       await web.signInWithToken(assessor);

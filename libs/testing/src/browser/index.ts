@@ -1,2 +1,3 @@
 export * from './browser';
 export * from './journey';
+export * from './browser-test-app';

@@ -97,6 +97,25 @@ export class WebJourney {
     await this.page.type(selector, text);
   }
 
+  /**
+   * Kasus baru by clicking, as a PENGUSUL: chooses the position, states why (outside the mutation plan) and opens the
+   * case with the ABK figures on record; returns the new case's id once its page shows it.
+   */
+  async openCaseByClicking(targetPositionId: string, reason = 'ABK menunjukkan kekurangan satu pegawai'): Promise<string> {
+    await this.goto('/kasus/baru', 'Buka kasus baru');
+    await this.page.waitForSelector(`#jabatan option[value="${targetPositionId}"]`, { timeout: 15_000 });
+    await this.page.select('#jabatan', targetPositionId);
+    await this.see('ABK tercatat');
+    await this.type('#pengecualian', 'lowongan terjadi setelah rencana mutasi disusun');
+    await this.type('#alasan', reason);
+    await this.shot('kasus-baru');
+    await this.page.click('button[type="submit"]');
+    await this.page.waitForFunction(() => /\/app\/kasus\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 15_000 });
+    await this.see('Analisis kebutuhan diajukan');
+    await this.shot('kasus-dibuka');
+    return this.page.url().split('/').pop() as string;
+  }
+
   see(text: string, timeout?: number): Promise<void> {
     return see(this.page, text, timeout);
   }
