@@ -37,7 +37,7 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
     const driver = await driverFor(http, caseId, target, nip);
 
     await web.signIn(driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'NEEDS_APPROVAL'));
-    await web.see('Setujui analisis kebutuhan');
+    await web.seeAfterReloads('Setujui analisis kebutuhan');
     await web.shot('kotak-masuk-penilai');
     await web.goto(`/kasus/${caseId}`, 'Tindakan');
     await web.act('Setujui analisis kebutuhan', { fields: { Catatan: 'ABK sudah diperiksa' } });
@@ -86,7 +86,7 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
       if (!step || step.kind === 'DECREE') break;
       await web.signIn(driver.stepPerson(step));
       await web.goto('/', 'Kotak masuk');
-      await web.see((step as { title?: string }).title ?? 'Langkah persetujuan');
+      await web.seeAfterReloads((step as { title?: string }).title ?? 'Langkah persetujuan');
       await web.goto(`/kasus/${caseId}`, 'Tindakan');
       await web.act('Setujui', { fields: { Catatan: 'disetujui' } });
     }
@@ -113,10 +113,7 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
     const evaluator = driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'EVALUATION');
     await web.signIn(evaluator);
     await web.goto('/', 'Kotak masuk');
-    for (let attempt = 0; !(await web.page.evaluate(() => document.body.innerText.includes('Catat evaluasi'))); attempt += 1) {
-      if (attempt > 100) throw new Error('the scheduler never announced the evaluation');
-      await web.page.reload({ waitUntil: 'networkidle0' });
-    }
+    await web.seeAfterReloads('Catat evaluasi');
     await web.shot('kotak-masuk-evaluasi-jatuh-tempo');
     await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
     await web.goto(`/kasus/${caseId}`, 'Unggah dokumen');

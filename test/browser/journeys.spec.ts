@@ -93,7 +93,7 @@ describe('web app journeys', () => {
     const web = await new WebJourney(browser, t.url, 'keputusan-keberatan').start();
     const ppk = d.person('PPK', AGENCY.provNb, 'OBJECTION_DECISION');
     await web.signIn(ppk);
-    await web.see('Putuskan keberatan');
+    await web.seeAfterReloads('Putuskan keberatan');
     await web.shot('kotak-masuk-ppk');
     await web.goto(`/kasus/${d.caseId}`, 'Saya sedang merawat orang tua');
     const decide = await button(web.page, 'Putuskan keberatan');

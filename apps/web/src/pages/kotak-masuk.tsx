@@ -9,7 +9,8 @@ import { ROLES, ROUTES, TASK_KINDS } from '../i18n/labels';
 
 /** Kotak masuk: every task waiting for me, overdue first, each a link to its case. */
 export function KotakMasukPage() {
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => ok(api.GET('/api/dashboard/inbox')) });
+  // The inbox is a projection that catches up in the background: it is read again every half minute.
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => ok(api.GET('/api/dashboard/inbox')), refetchInterval: 30_000 });
   const agencies = useAgencies();
   return (
     <div className="page">

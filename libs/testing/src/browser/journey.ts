@@ -116,6 +116,19 @@ export class WebJourney {
     return this.page.url().split('/').pop() as string;
   }
 
+  /**
+   * Waits until the page shows `text`, reloading it while it does not: for read models that catch up in the background
+   * (the inbox is a projection), so the first load may come before them. Bounded; no fixed sleep.
+   */
+  async seeAfterReloads(text: string, reloads = 60): Promise<void> {
+    for (let n = 0; ; n += 1) {
+      const shown = await this.page.waitForFunction((t: string) => document.body.innerText.includes(t), { timeout: 2_000 }, text).then(() => true, () => false);
+      if (shown) return;
+      if (n >= reloads) throw new Error(`"${text}" never appeared on ${this.page.url()} after ${reloads} reloads`);
+      await this.page.reload({ waitUntil: 'networkidle0' });
+    }
+  }
+
   see(text: string, timeout?: number): Promise<void> {
     return see(this.page, text, timeout);
   }
