@@ -135,7 +135,7 @@ export function CasePage() {
         ) : null}
       </section>
 
-      {c.training ? (
+      {c.training && c.training.items.length > 0 ? (
         <section className="card" aria-labelledby="h-pelatihan">
           <h2 id="h-pelatihan">Pengembangan kompetensi</h2>
           <p>{c.training.summary.items} butir · {c.training.summary.completed} selesai · {c.training.summary.waived} dibebaskan · {c.training.summary.overdue} lewat tenggat</p>
