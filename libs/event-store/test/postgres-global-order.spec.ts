@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { EventData, PostgresEventStore, RecordedEvent, START } from '@mutasi/event-store';
+import { EventData, GlobalPosition, PostgresEventStore, RecordedEvent, START } from '@mutasi/event-store';
 import { dropSchema, testPool, uniqueSchema } from '@mutasi/testing';
-import { readAllFrom } from './contract';
+import { readAllFrom, readAllThrough } from './contract';
 
 const one = (type: string): EventData[] => [{ eventId: randomUUID(), type, data: {}, metadata: {} }];
 
@@ -28,20 +28,21 @@ describe('PostgreSQL global order with delayed commits', () => {
 
   it('holds the reader back behind an open transaction, then delivers it before what committed after it', async () => {
     const slow = await pool.connect();
+    let fast: GlobalPosition;
     try {
       await slow.query('BEGIN');
       await store.appendUsing(slow, `slow-${randomUUID()}`, one('SlowWriterAppended.v1'), 'no_stream');
-      await store.append(`fast-${randomUUID()}`, one('FastWriterAppended.v1'), 'no_stream');
+      fast = (await store.append(`fast-${randomUUID()}`, one('FastWriterAppended.v1'), 'no_stream')).events[0]?.globalPosition as GlobalPosition;
       expect((await readAllFrom(store, START)).map((e) => e.type)).toEqual([]);
       await slow.query('COMMIT');
     } finally {
       slow.release();
     }
-    expect((await readAllFrom(store, START)).map((e) => e.type)).toEqual(['SlowWriterAppended.v1', 'FastWriterAppended.v1']);
+    expect((await readAllThrough(store, START, fast)).map((e) => e.type)).toEqual(['SlowWriterAppended.v1', 'FastWriterAppended.v1']);
   });
 
   it('never skips an event while 8 writers commit in random order and a reader polls throughout', async () => {
-    const start = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;
+    const start = await store.headPosition();
     const seen: RecordedEvent[] = [];
     let reading = true;
     const reader = (async () => {
@@ -76,12 +77,12 @@ describe('PostgreSQL global order with delayed commits', () => {
     const ids = seen.map((e) => e.eventId);
     expect(new Set(ids).size).toBe(80);
     expect(seen).toHaveLength(80);
-    const everything = await readAllFrom(store, start);
+    const everything = await readAllThrough(store, start, seen.at(-1)?.globalPosition as GlobalPosition);
     expect(everything.map((e) => e.eventId)).toEqual(ids);
   });
 
   it('wakes a live subscription when an append commits', async () => {
-    const start = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;
+    const start = await store.headPosition();
     const controller = new AbortController();
     const iterator = store.subscribeToAll({ after: start, signal: controller.signal })[Symbol.asyncIterator]();
     const next = iterator.next();
@@ -93,7 +94,7 @@ describe('PostgreSQL global order with delayed commits', () => {
 
   it('wakes a subscription of another store instance (another process) through NOTIFY', async () => {
     const other = await PostgresEventStore.create(pool, { schema, pollIntervalMs: 60_000 });
-    const start = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;
+    const start = await store.headPosition();
     const controller = new AbortController();
     const iterator = other.subscribeToAll({ after: start, signal: controller.signal })[Symbol.asyncIterator]();
     const next = iterator.next();
@@ -105,17 +106,12 @@ describe('PostgreSQL global order with delayed commits', () => {
   });
 
   it('keeps the order across a digit boundary of the sequence (9999 → 10000)', async () => {
-    const start = (await readAllFrom(store, START)).at(-1)?.globalPosition ?? START;
+    const start = await store.headPosition();
     await pool.query(`ALTER TABLE ${schema}.events ALTER COLUMN seq RESTART WITH 9990`);
     const streams = [randomUUID(), randomUUID()].map((id) => `digits-${id}`);
-    for (const id of streams) await store.append(id, Array.from({ length: 12 }, (_, i) => ({ eventId: randomUUID(), type: 'DigitStep.v1', data: { i }, metadata: {} })), 'no_stream');
-    const seen: RecordedEvent[] = [];
-    for (let after = start; ;) {
-      const page = await store.readAll({ after, limit: 5 });
-      if (page.events.length === 0) break;
-      seen.push(...page.events);
-      after = page.nextPosition;
-    }
+    let last = start;
+    for (const id of streams) last = (await store.append(id, Array.from({ length: 12 }, (_, i) => ({ eventId: randomUUID(), type: 'DigitStep.v1', data: { i }, metadata: {} })), 'no_stream')).events.at(-1)?.globalPosition as GlobalPosition;
+    const seen = await readAllThrough(store, start, last, 5);
     for (const id of streams) expect(seen.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(seen).toHaveLength(24);
     expect(await store.headPosition()).toBe(seen.at(-1)?.globalPosition);
