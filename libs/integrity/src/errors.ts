@@ -15,7 +15,9 @@ export type IntegrityErrorCode =
   | 'INVALID_SIGNER_KEY'
   | 'INVALID_VERIFIER_KEY'
   | 'MALFORMED_NOTE'
-  | 'MALFORMED_CHECKPOINT';
+  | 'MALFORMED_CHECKPOINT'
+  | 'MAP_UNSORTED'
+  | 'MAP_INDEX';
 
 /** Base class of every error the library throws; `code` is stable across releases. */
 export class IntegrityError extends Error {

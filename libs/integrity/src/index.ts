@@ -49,15 +49,28 @@ export {
   type CheckpointFields,
 } from './checkpoint/checkpoint';
 
-export { bundleShapeProblem, isAuditBundleV1 } from './bundle/shape';
-export { verifyBundle } from './bundle/verify-bundle';
+export { BundleVerifier, verifyBundleText } from './bundle/bundle-verifier';
 export {
   AUDIT_BUNDLE_FORMAT,
-  type AuditBundleV1,
+  AUDIT_BUNDLE_FORMAT_V1,
   type BundleConsistencyProof,
+  type BundleEndLine,
   type BundleEvent,
+  type BundleEventLine,
   type BundleFailure,
+  type BundleHeader,
+  type BundleScope,
+  type BundleStreamLine,
   type BundleTreeHead,
   type BundleVerification,
+  type MissingRevisions,
   type VerifyBundleOptions,
 } from './bundle/types';
+
+export { agencyCaseEntry, compareEntries, parseAgencyCaseEntry, parseStreamHeadEntry, streamHeadEntry, AGENCY_CASE_TAG, STREAM_HEAD_TAG, type AgencyCase, type StreamHead } from './map/entries';
+export { EntryTree, type MapLeafProof, type MapRoot } from './map/entry-tree';
+export { MapBuilder } from './map/map-builder';
+export { proveAgencyCases, proveStreamHead, verifyAgencyCases, verifyMapLeaf, verifyStreamHead, type AgencyCasesProof, type Checked, type StreamHeadProof } from './map/completeness';
+
+export * from './note/cosignature';
+export * from './witness-policy';

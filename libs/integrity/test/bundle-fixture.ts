@@ -1,15 +1,20 @@
 /**
- * Test support: a small ledger of three interleaved streams and an audit bundle exported from it, built the way
- * audit-service builds them (chain at append, leaf per event in global order, signed checkpoint, proofs).
+ * Test support: a small ledger of three interleaved streams and audit bundles exported from it, built the way
+ * audit-service builds them (chain at append, leaf per event in global order, maps, signed checkpoint, proofs).
  */
 import {
   AUDIT_BUNDLE_FORMAT,
   eventLeafData,
   generateSignerKey,
+  leafHash,
+  MapBuilder,
+  proveAgencyCases,
+  proveStreamHead,
   signCheckpoint,
   toBase64,
   verifierKeyFromSignerKey,
-  type AuditBundleV1,
+  type BundleHeader,
+  type EntryTree,
   type EventRecord,
 } from '../src';
 import { MemoryLedger } from './memory-ledger';
@@ -18,17 +23,28 @@ import { makeStream } from './streams';
 export const ORIGIN = 'mutasi.example/ledger';
 export const HEAD_TIME = '2025-03-01T10:00:00.000Z';
 export const HELD_SIZE = 5;
+/** The agencies each stream names: transfer-abc and transfer-xyz are cases of kota-a. */
+export const AGENCIES: Record<string, string[]> = { 'transfer-abc': ['kota-a', 'prov-b'], 'transfer-xyz': ['kota-a'], 'transfer-other': ['prov-c'] };
+
+/** A bundle as its lines (objects, to tamper with), and as the text a verifier reads. */
+export type BundleLines = Record<string, unknown>[];
+export const bundleText = (lines: readonly unknown[]): string => `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
 
 export interface Fixture {
-  readonly bundle: AuditBundleV1;
   readonly signerKey: string;
   readonly verifierKey: string;
   readonly ledger: MemoryLedger;
-  /** Every event in ledger order, including those of streams not in the bundle. */
+  /** Every event in ledger order, including those of streams not in the bundles. */
   readonly events: readonly EventRecord[];
   /** A signed checkpoint of this ledger at an earlier size, as a careful inspector would have kept. */
   readonly heldCheckpoint: string;
-  /** Signs this ledger's head at any size with the fixture's key. */
+  /** The checkpoint of the whole ledger, with its map lines. */
+  readonly checkpoint: string;
+  /** The export of agency kota-a (streams transfer-abc and transfer-xyz). */
+  agencyBundle(): BundleLines;
+  /** The export of one case. */
+  caseBundle(caseId: string): BundleLines;
+  /** Signs this ledger's head at any size with the fixture's key (with the maps of that size). */
   signHead(size: number, time?: string): string;
 }
 
@@ -45,7 +61,14 @@ function globalOrder(streams: EventRecord[][]): EventRecord[] {
   return out;
 }
 
-/** Builds the ledger, signs its heads and exports a bundle of streams transfer-abc and transfer-xyz. */
+/** Both maps of the ledger's first `size` leaves. */
+export function mapsAt(events: readonly EventRecord[], size: number): { streamHeads: EntryTree; agencyCases: EntryTree } {
+  const builder = new MapBuilder();
+  events.slice(0, size).forEach((e, leafIndex) => builder.add({ streamId: e.streamId, revision: e.revision, leafIndex, leafHash: leafHash(eventLeafData(e)) }, AGENCIES[e.streamId] ?? []));
+  return { streamHeads: builder.streamHeads(), agencyCases: builder.agencyCases() };
+}
+
+/** Builds the ledger and signs its heads; bundles are exported on demand. */
 export function makeFixture(options: FixtureOptions = {}): Fixture {
   const signerKey = options.signerKey ?? generateSignerKey(ORIGIN);
   const verifierKey = verifierKeyFromSignerKey(signerKey);
@@ -54,26 +77,44 @@ export function makeFixture(options: FixtureOptions = {}): Fixture {
   const ledger = new MemoryLedger();
   events.forEach((event) => ledger.appendData(eventLeafData(event)));
   const size = ledger.size;
-  const signHead = (treeSize: number, time = HEAD_TIME): string =>
-    signCheckpoint(signerKey, { origin: ORIGIN, treeSize, rootHash: ledger.root(treeSize), timestamp: new Date(time) });
+  const signHead = (treeSize: number, time = HEAD_TIME): string => {
+    const maps = mapsAt(events, treeSize);
+    return signCheckpoint(signerKey, { origin: ORIGIN, treeSize, rootHash: ledger.root(treeSize), timestamp: new Date(time), streamHeads: maps.streamHeads.mapRoot(), agencyCases: maps.agencyCases.mapRoot() });
+  };
+  const checkpoint = signHead(size);
+  const maps = mapsAt(events, size);
 
-  const streamOf = (streamId: string): AuditBundleV1['streams'][number] => ({
-    streamId,
-    events: events
+  const streamLines = (streamId: string): BundleLines => [
+    { stream: { streamId, head: proveStreamHead(maps.streamHeads, streamId) } },
+    ...events
       .map((event, leafIndex) => ({ event, leafIndex }))
       .filter(({ event }) => event.streamId === streamId)
-      .map(({ event, leafIndex }) => ({ ...event, leafIndex, inclusionProof: ledger.inclusionProof(leafIndex, size).map(toBase64) })),
-  });
-
-  const bundle: AuditBundleV1 = {
+      .map(({ event, leafIndex }) => ({ event: { ...event, leafIndex, inclusionProof: ledger.inclusionProof(leafIndex, size).map(toBase64) } })),
+  ];
+  const header = (scope: BundleHeader['scope'], agencyCases: BundleHeader['agencyCases']): BundleHeader => ({
     format: AUDIT_BUNDLE_FORMAT,
     origin: ORIGIN,
     verifierKey,
-    treeHead: { treeSize: size, rootHash: toBase64(ledger.root(size)), timestamp: HEAD_TIME, checkpoint: signHead(size) },
-    streams: [streamOf('transfer-abc'), streamOf('transfer-xyz')],
+    treeHead: { treeSize: size, rootHash: toBase64(ledger.root(size)), timestamp: HEAD_TIME, checkpoint },
+    scope,
+    agencyCases,
     consistencyProofs: [{ fromSize: HELD_SIZE, fromRoot: toBase64(ledger.root(HELD_SIZE)), proof: ledger.consistencyProof(HELD_SIZE, size).map(toBase64) }],
+  });
+  const withEnd = (head: BundleHeader, streams: string[]): BundleLines => {
+    const body = streams.flatMap(streamLines);
+    return [head as unknown as Record<string, unknown>, ...body, { end: { streams: streams.length, events: body.filter((l) => 'event' in l).length } }];
   };
-  return { bundle, signerKey, verifierKey, ledger, events, heldCheckpoint: signHead(HELD_SIZE, '2025-02-01T09:00:00Z'), signHead };
+  return {
+    signerKey,
+    verifierKey,
+    ledger,
+    events,
+    checkpoint,
+    heldCheckpoint: signHead(HELD_SIZE, '2025-02-01T09:00:00Z'),
+    signHead,
+    agencyBundle: () => withEnd(header({ kind: 'agency', agencyId: 'kota-a' }, proveAgencyCases(maps.agencyCases, 'kota-a')), ['transfer-abc', 'transfer-xyz']),
+    caseBundle: (caseId) => withEnd(header({ kind: 'case', caseId, streamId: `transfer-${caseId}` }, null), [`transfer-${caseId}`]),
+  };
 }
 
 /** A deep copy to tamper with. */
@@ -89,7 +130,7 @@ export function collectPaths(value: unknown, path: (string | number)[] = []): (s
 }
 
 /** Replaces the value at a path inside a JSON document. */
-export function setAt(root: Record<string, unknown>, path: (string | number)[], value: unknown): void {
+export function setAt(root: Record<string, unknown> | unknown[], path: (string | number)[], value: unknown): void {
   let node = root as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   node[path[path.length - 1] as string | number] = value;

@@ -1,30 +1,45 @@
 import { isIndex, isRecord, shorten, tryFromBase64 } from '../encoding';
-import { AUDIT_BUNDLE_FORMAT, type AuditBundleV1 } from './types';
 
 /** A reason naming the path of the first field that does not fit, or undefined when the shape is right. */
-type Problem = string | undefined;
+export type Problem = string | undefined;
 
 /**
- * Checks that untrusted input has the shape of an {@link AuditBundleV1}, so the checks that follow can rely on
- * types. Only the shape: hashes, proofs and signatures are judged later, with better reasons. Never throws.
+ * Shape checks of a bundle's lines, so the checks that follow can rely on types. Only the shape: hashes, proofs and
+ * signatures are judged later, with better reasons. Never throw.
  */
-export function bundleShapeProblem(input: unknown): Problem {
-  if (!isRecord(input)) return 'the bundle is not a JSON object';
-  if (input['format'] !== AUDIT_BUNDLE_FORMAT) {
-    return `format is ${describe(input['format'])}, expected ${JSON.stringify(AUDIT_BUNDLE_FORMAT)}`;
-  }
+export function headerProblem(input: Record<string, unknown>): Problem {
   return (
     nonEmptyString(input['origin'], 'origin') ??
     nonEmptyString(input['verifierKey'], 'verifierKey') ??
     treeHeadProblem(input['treeHead']) ??
-    listProblem(input['streams'], 'streams', streamProblem) ??
+    scopeProblem(input['scope']) ??
     listProblem(input['consistencyProofs'], 'consistencyProofs', consistencyProblem)
   );
 }
 
-/** Narrows input that passed {@link bundleShapeProblem}. */
-export function isAuditBundleV1(input: unknown): input is AuditBundleV1 {
-  return bundleShapeProblem(input) === undefined;
+export function streamLineProblem(stream: unknown): Problem {
+  if (!isRecord(stream)) return 'stream is not an object';
+  return nonEmptyString(stream['streamId'], 'stream.streamId') ?? (isRecord(stream['head']) ? undefined : 'stream.head must be a stream-head proof');
+}
+
+export function eventProblem(event: unknown): Problem {
+  if (!isRecord(event)) return 'event is not an object';
+  for (const field of ['streamId', 'eventId', 'type']) {
+    const problem = nonEmptyString(event[field], `event.${field}`);
+    if (problem !== undefined) return problem;
+  }
+  if (!isIndex(event['revision'])) return 'event.revision must be a non-negative integer';
+  if (!('data' in event)) return 'event.data is missing';
+  if (!isRecord(event['metadata'])) return 'event.metadata must be an object';
+  if (!isIndex(event['leafIndex'])) return 'event.leafIndex must be a non-negative integer';
+  return listProblem(event['inclusionProof'], 'event.inclusionProof', base64);
+}
+
+function scopeProblem(scope: unknown): Problem {
+  if (!isRecord(scope)) return 'scope must be an object';
+  if (scope['kind'] === 'case') return nonEmptyString(scope['caseId'], 'scope.caseId') ?? nonEmptyString(scope['streamId'], 'scope.streamId');
+  if (scope['kind'] === 'agency') return nonEmptyString(scope['agencyId'], 'scope.agencyId');
+  return `scope.kind is ${describe(scope['kind'])}, expected "case" or "agency"`;
 }
 
 function treeHeadProblem(head: unknown): Problem {
@@ -33,24 +48,6 @@ function treeHeadProblem(head: unknown): Problem {
   const timestamp = head['timestamp'];
   if (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp))) return 'treeHead.timestamp must be an ISO 8601 date';
   return base64(head['rootHash'], 'treeHead.rootHash') ?? nonEmptyString(head['checkpoint'], 'treeHead.checkpoint');
-}
-
-function streamProblem(stream: unknown, path: string): Problem {
-  if (!isRecord(stream)) return `${path} is not an object`;
-  return nonEmptyString(stream['streamId'], `${path}.streamId`) ?? listProblem(stream['events'], `${path}.events`, eventProblem);
-}
-
-function eventProblem(event: unknown, path: string): Problem {
-  if (!isRecord(event)) return `${path} is not an object`;
-  for (const field of ['streamId', 'eventId', 'type']) {
-    const problem = nonEmptyString(event[field], `${path}.${field}`);
-    if (problem !== undefined) return problem;
-  }
-  if (!isIndex(event['revision'])) return `${path}.revision must be a non-negative integer`;
-  if (!('data' in event)) return `${path}.data is missing`;
-  if (!isRecord(event['metadata'])) return `${path}.metadata must be an object`;
-  if (!isIndex(event['leafIndex'])) return `${path}.leafIndex must be a non-negative integer`;
-  return listProblem(event['inclusionProof'], `${path}.inclusionProof`, base64);
 }
 
 function consistencyProblem(entry: unknown, path: string): Problem {
@@ -76,7 +73,7 @@ function base64(value: unknown, path: string): Problem {
   return tryFromBase64(value) !== undefined ? undefined : `${path} must be standard base64, got ${describe(value)}`;
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(shorten(value, 40));
   return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
 }

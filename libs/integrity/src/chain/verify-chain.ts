@@ -44,11 +44,30 @@ const HEX_HASH = /^[0-9a-f]{64}$/;
  * the first element is the first place where the history was changed.
  */
 export function verifyStreamChain(records: readonly EventRecord[], options: ChainOptions = {}): ChainFailure[] {
-  const failures: ChainFailure[] = [];
-  const streamId = options.streamId ?? records[0]?.streamId;
+  const cursor = new ChainCursor({ ...options, streamId: options.streamId ?? records[0]?.streamId });
+  return records.flatMap((record) => cursor.next(record));
+}
+
+/**
+ * The chain check one record at a time, holding only the previous record's revision and hash: what a streaming
+ * verifier needs to check a stream of any length in flat memory. {@link verifyStreamChain} is this over a list.
+ */
+export class ChainCursor {
   // What the previous record claims; a field is undefined when that record was too malformed to tell.
-  let previous: { revision: number | undefined; hash: string | undefined } | undefined;
-  for (const record of records) {
+  private previous: { revision: number | undefined; hash: string | undefined } | undefined;
+
+  constructor(private readonly options: ChainOptions) {}
+
+  /** The revision and stored hash of the last record seen, when it was well-formed. */
+  get last(): { revision: number | undefined; hash: string | undefined } | undefined {
+    return this.previous;
+  }
+
+  /** Checks the next record of the stream; returns its failures (empty when it is intact). */
+  next(record: EventRecord): ChainFailure[] {
+    const failures: ChainFailure[] = [];
+    const { streamId, expectFromStart } = this.options;
+    const previous = this.previous;
     const fail = (code: ChainFailureCode, reason: string): void => {
       failures.push({ streamId: text(record.streamId), revision: record.revision, eventId: text(record.eventId), code, reason });
     };
@@ -58,13 +77,13 @@ export function verifyStreamChain(records: readonly EventRecord[], options: Chai
     const malformed = malformation(record);
     if (malformed !== undefined) {
       fail('MALFORMED_RECORD', malformed);
-      previous = { revision: isIndex(record.revision) ? record.revision : undefined, hash: hashField(record, 'hash') };
-      continue;
+      this.previous = { revision: isIndex(record.revision) ? record.revision : undefined, hash: hashField(record, 'hash') };
+      return failures;
     }
     const prevHash = record.metadata['prevHash'] as string;
     const stored = record.metadata['hash'] as string;
     if (previous === undefined) {
-      if (options.expectFromStart && record.revision !== 0) {
+      if (expectFromStart && record.revision !== 0) {
         fail('REVISION_GAP', `stream starts at revision ${record.revision}, expected 0: earlier events are missing`);
       }
       if (record.revision === 0 && prevHash !== GENESIS_HASH) {
@@ -84,9 +103,9 @@ export function verifyStreamChain(records: readonly EventRecord[], options: Chai
     } else if (actual !== stored) {
       fail('HASH_MISMATCH', `event data or metadata changed: stored hash ${shortHash(stored)} but content hashes to ${shortHash(actual)}`);
     }
-    previous = { revision: record.revision, hash: stored };
+    this.previous = { revision: record.revision, hash: stored };
+    return failures;
   }
-  return failures;
 }
 
 /** The metadata hash field when it is well-formed. */

@@ -1,6 +1,7 @@
 import { isIndex, toBase64, tryFromBase64 } from '../encoding';
 import { NoteError } from '../errors';
 import { HASH_SIZE } from '../merkle/hash';
+import type { MapRoot } from '../map/entry-tree';
 import { isWellFormed } from '../note/keys';
 import { openNote, parseSignedNote, signNote, type NoteSignature } from '../note/signed-note';
 
@@ -19,6 +20,10 @@ export interface CheckpointFields {
   readonly rootHash: Buffer;
   /** Whole seconds: milliseconds are dropped when signing. */
   readonly timestamp: Date;
+  /** The stream-heads map (docs/completeness.md): the last event of every stream in the first treeSize leaves. */
+  readonly streamHeads?: MapRoot;
+  /** The agency-cases map: every case stream of every agency in the first treeSize leaves. */
+  readonly agencyCases?: MapRoot;
 }
 
 /** A parsed checkpoint: its fields, any other extension lines, the signed text and the signature lines. */
@@ -32,6 +37,7 @@ export interface Checkpoint extends CheckpointFields {
 export type CheckpointCheck = { readonly ok: true; readonly checkpoint: Checkpoint } | { readonly ok: false; readonly reason: string };
 
 const TIMESTAMP_PREFIX = 'timestamp ';
+const MAP_LINES = { streamHeads: 'mutasi/stream-heads ', agencyCases: 'mutasi/agency-cases ' } as const;
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 // Largest second a JavaScript Date can hold.
 const MAX_SECONDS = 8.64e12;
@@ -52,7 +58,14 @@ export function formatCheckpointText(fields: CheckpointFields): string {
     throw bad('timestamp must be a valid date after 1970');
   }
   const seconds = Math.floor(timestamp.getTime() / 1000);
-  return `${origin}\n${treeSize}\n${toBase64(rootHash)}\n${TIMESTAMP_PREFIX}${seconds}\n`;
+  let maps = '';
+  for (const [field, prefix] of Object.entries(MAP_LINES) as [keyof typeof MAP_LINES, string][]) {
+    const map = fields[field];
+    if (map === undefined) continue;
+    if (!isIndex(map.count) || !(map.root instanceof Uint8Array) || map.root.length !== HASH_SIZE) throw bad(`${field} must be a count and a ${HASH_SIZE}-byte root`);
+    maps += `${prefix}${map.count} ${toBase64(map.root)}\n`;
+  }
+  return `${origin}\n${treeSize}\n${toBase64(rootHash)}\n${TIMESTAMP_PREFIX}${seconds}\n${maps}`;
 }
 
 /**
@@ -105,11 +118,23 @@ function parseCheckpointText(text: string): CheckpointFields & { extensions: str
   if (stamps.length !== 1) throw bad(`expected exactly one "timestamp <seconds>" line, found ${stamps.length}`);
   const seconds = (stamps[0] as string).slice(TIMESTAMP_PREFIX.length);
   if (!DECIMAL.test(seconds) || Number(seconds) > MAX_SECONDS) throw bad('the timestamp is not POSIX seconds in decimal without leading zeros');
+  const maps: { streamHeads?: MapRoot; agencyCases?: MapRoot } = {};
+  for (const [field, prefix] of Object.entries(MAP_LINES) as [keyof typeof MAP_LINES, string][]) {
+    const found = extensions.filter((line) => line.startsWith(prefix));
+    if (found.length > 1) throw bad(`more than one "${prefix.trim()}" line`);
+    if (found.length === 0) continue;
+    const [count, root] = (found[0] as string).slice(prefix.length).split(' ');
+    const rootBytes = tryFromBase64(root);
+    if (count === undefined || !DECIMAL.test(count) || !Number.isSafeInteger(Number(count)) || rootBytes?.length !== HASH_SIZE) throw bad(`the "${prefix.trim()}" line is not "<count> <base64 root>"`);
+    maps[field] = { count: Number(count), root: rootBytes };
+  }
+  const known = (line: string): boolean => line.startsWith(TIMESTAMP_PREFIX) || Object.values(MAP_LINES).some((p) => line.startsWith(p));
   return {
     origin,
     treeSize: Number(size),
     rootHash,
     timestamp: new Date(Number(seconds) * 1000),
-    extensions: extensions.filter((line) => !line.startsWith(TIMESTAMP_PREFIX)),
+    ...maps,
+    extensions: extensions.filter((line) => !known(line)),
   };
 }
