@@ -34,6 +34,13 @@ module.exports = {
       to: { pathNot: ['^libs/integrity/', '^(node:)?crypto$', 'json-canonicalize'] },
     },
     {
+      name: 'witness-only-node-and-integrity',
+      comment: 'Another institution runs the witness: Node built-ins and libs/integrity only, no framework or other lib.',
+      severity: 'error',
+      from: { path: '^libs/witness/', pathNot: notTests },
+      to: { pathNot: ['^libs/witness/', '^libs/integrity/'], dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'production-code-never-imports-testing',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: [notTests, '^libs/testing/'] },

@@ -61,6 +61,7 @@ module.exports = {
   projects: [
     project('domain', 'libs/domain'),
     project('integrity', 'libs/integrity'),
+    project('witness', 'libs/witness'),
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
     project('notifications', 'libs/notifications'),

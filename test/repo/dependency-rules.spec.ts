@@ -34,6 +34,18 @@ describe('dependency rules (npm test runs them on the real tree)', () => {
     expect(result.output).toContain('domain-depends-on-nothing');
   });
 
+  it('refuse libs/witness importing a framework, accept Node built-ins and libs/integrity', () => {
+    const refused = cruise({ 'libs/witness/src/index.ts': "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n" });
+    expect(refused.ok).toBe(false);
+    expect(refused.output).toContain('witness-only-node-and-integrity');
+    const accepted = cruise({
+      'libs/witness/src/index.ts': "import { createServer } from 'node:http';\nimport { i } from '../../integrity/src/i';\nexport const x = [createServer, i];\n",
+      'libs/integrity/src/i.ts': 'export const i = 1;\n',
+    });
+    expect(accepted.output).not.toContain('error');
+    expect(accepted.ok).toBe(true);
+  });
+
   it('refuse an app importing another app', () => {
     const result = cruise({
       'apps/relay/src/main.ts': "import { y } from '../../audit-service/src/y';\nexport const x = y;\n",
