@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditWorkers } from '@mutasi/audit';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId, SAMPLE_NIP } from '@mutasi/demo-data';
-import { fromBase64, verifyBundle, verifyCheckpoint, verifyInclusion } from '@mutasi/integrity';
+import { fromBase64, verifyBundleText, verifyCheckpoint, verifyInclusion } from '@mutasi/integrity';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
 /** A full case's audit trail answers each question of docs/domain.md §7. */
@@ -95,20 +95,21 @@ describe('what inspectors must be able to answer (docs/domain.md §7)', () => {
     const decree = (await get(`/api/audit/cases/${full.caseId}/trail`)).body.events.find((e: { type: string }) => e.type === 'DecreeIssued.v1');
     const proof = (await get(`/api/audit/ledger/inclusion-proof?eventId=${decree.eventId}`)).body;
     expect(verifyInclusion({ leafIndex: proof.leafIndex, treeSize: proof.treeSize, leafHash: fromBase64(proof.leafHash), proof: proof.proof.map(fromBase64), root: fromBase64(head.rootHash) })).toEqual({ ok: true });
-    const bundle = (await get(`/api/audit/export?caseId=${full.caseId}`)).body;
-    expect(verifyBundle(bundle, { trustedVerifierKey: verifierKey, heldCheckpoint: head.checkpoint })).toMatchObject({ ok: true, failures: [] });
+    const bundle = (await get(`/api/audit/export?caseId=${full.caseId}`)).body as string;
+    expect(verifyBundleText(bundle, { trustedVerifierKey: verifierKey, heldCheckpoint: head.checkpoint })).toMatchObject({ ok: true, failures: [], missing: [] });
     const dir = mkdtempSync(join(tmpdir(), 'mutasi-bundle-'));
-    writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
+    writeFileSync(join(dir, 'bundle.jsonl'), bundle);
     writeFileSync(join(dir, 'head.txt'), head.checkpoint);
     const { runVerify } = await import('../../apps/cli/src/verify-command');
     const printed: string[] = [];
     const out = { stdout: (text: string) => void printed.push(text), stderr: (text: string) => void printed.push(text) };
-    expect(runVerify([join(dir, 'bundle.json'), '--tree-head', join(dir, 'head.txt'), '--key', verifierKey], out)).toBe(0);
-    expect(printed.join('')).toMatch(/^OK: \d+ events verified/);
-    bundle.streams[0].events[2].data.notes = 'edited afterwards';
-    writeFileSync(join(dir, 'tampered.json'), JSON.stringify(bundle));
+    expect(await runVerify([join(dir, 'bundle.jsonl'), '--tree-head', join(dir, 'head.txt'), '--key', verifierKey], out)).toBe(0);
+    expect(printed.join('')).toMatch(/^OK: \d+ events in 1 streams verified and complete for case /);
+    const lines = bundle.trimEnd().split('\n').map((l) => JSON.parse(l) as { event?: { revision: number; data: Record<string, unknown> } });
+    (lines.find((l) => l.event?.revision === 2)?.event as { data: Record<string, unknown> }).data['notes'] = 'edited afterwards';
+    writeFileSync(join(dir, 'tampered.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
     printed.length = 0;
-    expect(runVerify([join(dir, 'tampered.json')], out)).toBe(1);
+    expect(await runVerify([join(dir, 'tampered.jsonl'), '--key', verifierKey], out)).toBe(1);
     expect(printed.join('')).toMatch(/^FAILED at stream transfer-\S+ revision 2 .*changed/);
   });
 

@@ -1,13 +1,13 @@
 /**
  * `npx mutasi <command>` and the npm scripts that wrap it:
  *   import <file.json>              validate and import reference data (all or nothing)
- *   verify <bundle.json> [--tree-head <file>] [--key <verifier key>]   check an audit export offline
+ *   verify <bundle.jsonl> (--key <vkey> | --trust-bundle-key) [...]   check an audit export offline
  *   projections:rebuild <name>      rebuild a read model from zero, with a progress line
  * Each command loads only what it needs: `verify` touches no server and no database.
  */
 const usage = `usage:
   mutasi import <file.json>
-  mutasi verify <bundle.json> [--tree-head <checkpoint file>] [--key <verifier key>]
+  mutasi verify <bundle.jsonl | -> (--key <log verifier key> | --trust-bundle-key) [--tree-head <file>] [--witnesses <policy file>] [--json]
   mutasi projections:rebuild <name>`;
 
 async function main(argv: string[]): Promise<number> {

@@ -7,6 +7,7 @@ import { TreeHeadPublisher } from '@mutasi/messaging';
 import { FlagsProjection } from './flags/flags.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
 import { TreeHeads } from './ledger/tree-heads';
+import { LedgerWitnesses } from './ledger/ledger-witnesses';
 import { RefusalsProjection } from './refusals/refusals.projection';
 import { AuditTrailProjection } from './trail/audit-trail.projection';
 
@@ -22,7 +23,7 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   readonly runners: readonly ProjectionRunner[];
 
-  constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean, private readonly publisher: TreeHeadPublisher | null = null) {
+  constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean, private readonly publisher: TreeHeadPublisher | null = null, private readonly witnesses: LedgerWitnesses | null = null) {
     const onQuarantine = ({ event, error }: { event: { type: string; eventId: string; streamId: string }; error: unknown }): void => this.logger.warn(`quarantined ${event.type} ${event.eventId} of ${event.streamId}: ${String(error)}`);
     this.runners = [new AuditTrailProjection(), new FlagsProjection(store), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500, onQuarantine }));
   }
@@ -31,6 +32,7 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async catchUp(): Promise<void> {
     for (const runner of this.runners) await runner.catchUpTo();
     await this.heads.signIfDue(this.clock.now());
+    await this.witnesses?.catchUp();
     await this.publisher?.publishNew();
   }
 
@@ -39,6 +41,7 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     for (const runner of this.runners) void this.followForever(runner);
     this.timer = setInterval(() => {
       this.heads.signIfDue(this.clock.now())
+        .then(() => this.witnesses?.catchUp())
         .then(() => this.publisher?.publishNew())
         .catch((error: unknown) => this.logger.warn(`signing or publishing a tree head failed: ${String(error)}`));
     }, SIGN_TICK_MS);

@@ -7,15 +7,19 @@ import { ensureTopics, kafkaClient, TreeHeadPublisher } from '@mutasi/messaging'
 import { AuditController } from './api/audit.controller';
 import { AuditQueries } from './api/audit-queries';
 import { LedgerController } from './api/ledger.controller';
+import { LedgerKeyController } from './api/ledger-key.controller';
+import { PublicLogController } from './api/public-log.controller';
 import { AuditWorkers } from './audit-workers';
 import { BundleExporter } from './export/bundle-exporter';
 import { LedgerProofs } from './ledger/proofs';
+import { LedgerWitnesses } from './ledger/ledger-witnesses';
+import { startLocalWitnesses } from './ledger/local-witnesses';
 import { loadLedgerKey } from './ledger/signer-key';
 import { TreeHeads } from './ledger/tree-heads';
-import { AuditQuarantineFlags1700000000310, AuditTables1700000000300 } from './migrations';
+import { AuditLedgerMaps1700000000320, AuditQuarantineFlags1700000000310, AuditTables1700000000300 } from './migrations';
 import { RecordVerifier } from './verify/record-verifier';
 
-export const AUDIT_MIGRATIONS = [AuditTables1700000000300, AuditQuarantineFlags1700000000310];
+export const AUDIT_MIGRATIONS = [AuditTables1700000000300, AuditQuarantineFlags1700000000310, AuditLedgerMaps1700000000320];
 
 /** audit-service: audit trail, flags, refusals, the signed Merkle ledger, proofs, verification and exports. */
 @Module({})
@@ -23,7 +27,7 @@ export class AuditModule {
   static forRoot(options: { workers: boolean }): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [AuditController, LedgerController],
+      controllers: [AuditController, LedgerController, LedgerKeyController, PublicLogController],
       providers: [
         {
           provide: TreeHeads,
@@ -38,11 +42,25 @@ export class AuditModule {
         { provide: AuditQueries, inject: [DataSource], useFactory: (db: DataSource) => new AuditQueries(db) },
         { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
         { provide: RecordVerifier, inject: [EventStore, DataSource, TreeHeads], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads) => new RecordVerifier(store, db, heads) },
-        { provide: BundleExporter, inject: [EventStore, DataSource, TreeHeads, LedgerProofs], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs) => new BundleExporter(store, db, heads, proofs) },
+        {
+          provide: LedgerWitnesses,
+          inject: [DataSource, TreeHeads, LedgerProofs, AppConfig],
+          useFactory: async (db: DataSource, heads: TreeHeads, proofs: LedgerProofs, app: AppConfig) => {
+            const { ledger, dataDir } = app.values;
+            const logger = new Logger('Witnesses');
+            const local = ledger.witnesses.length === 0 && ledger.localWitnesses > 0 ? await startLocalWitnesses(ledger.localWitnesses, dataDir, heads.key.verifierKey, (line) => logger.log(line)) : null;
+            return new LedgerWitnesses(db, heads, proofs, local?.endpoints ?? ledger.witnesses, (line) => logger.warn(line), local?.close);
+          },
+        },
+        {
+          provide: BundleExporter,
+          inject: [EventStore, DataSource, TreeHeads, LedgerProofs, LedgerWitnesses],
+          useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs, witnesses: LedgerWitnesses) => new BundleExporter(store, db, heads, proofs, (head) => witnesses.cosign(head)),
+        },
         {
           provide: AuditWorkers,
-          inject: [EventStore, DataSource, TreeHeads, Clock, AppConfig],
-          useFactory: async (store: EventStore, db: DataSource, heads: TreeHeads, clock: Clock, app: AppConfig) => {
+          inject: [EventStore, DataSource, TreeHeads, Clock, AppConfig, LedgerWitnesses],
+          useFactory: async (store: EventStore, db: DataSource, heads: TreeHeads, clock: Clock, app: AppConfig, witnesses: LedgerWitnesses) => {
             const brokers = app.values.kafkaBrokers;
             let publisher: TreeHeadPublisher | null = null;
             if (brokers.length > 0) {
@@ -54,11 +72,11 @@ export class AuditModule {
               await producer.connect();
               publisher = new TreeHeadPublisher(db, producer, () => heads.all(), heads.origin, heads.key.verifierKey);
             }
-            return new AuditWorkers(store, db, heads, clock, options.workers, publisher);
+            return new AuditWorkers(store, db, heads, clock, options.workers, publisher, witnesses);
           },
         },
       ],
-      exports: [TreeHeads, LedgerProofs, RecordVerifier, BundleExporter, AuditQueries, AuditWorkers],
+      exports: [TreeHeads, LedgerProofs, LedgerWitnesses, RecordVerifier, BundleExporter, AuditQueries, AuditWorkers],
     };
   }
 }

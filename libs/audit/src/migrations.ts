@@ -66,3 +66,27 @@ export class AuditQuarantineFlags1700000000310 implements MigrationInterface {
     await q.query('DROP VIEW audit_flags_all');
   }
 }
+
+/**
+ * The two maps each checkpoint commits to (docs/completeness.md): the head of every stream and the case streams of
+ * every agency, kept beside the ledger in the same transaction as its leaves; and the witnesses' cosignatures.
+ */
+export class AuditLedgerMaps1700000000320 implements MigrationInterface {
+  name = 'AuditLedgerMaps1700000000320';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE TABLE ledger_stream_heads (stream_id text PRIMARY KEY, revision integer NOT NULL, leaf_index bigint NOT NULL, leaf_hash bytea NOT NULL)');
+    await q.query('CREATE INDEX ledger_stream_heads_leaf ON ledger_stream_heads (leaf_index)');
+    await q.query(`INSERT INTO ledger_stream_heads (stream_id, revision, leaf_index, leaf_hash)
+      SELECT DISTINCT ON (l.stream_id) l.stream_id, l.revision, l.leaf_index, l.leaf_hash FROM ledger_leaves l ORDER BY l.stream_id, l.leaf_index DESC`);
+    await q.query('CREATE TABLE ledger_case_agencies (agency_id text NOT NULL, stream_id text NOT NULL, first_leaf bigint NOT NULL, PRIMARY KEY (agency_id, stream_id))');
+    await q.query("ALTER TABLE ledger_tree_heads ADD COLUMN cosignatures text NOT NULL DEFAULT ''");
+    await q.query('CREATE TABLE ledger_witness_sizes (witness text PRIMARY KEY, tree_size bigint NOT NULL)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE ledger_witness_sizes');
+    await q.query('ALTER TABLE ledger_tree_heads DROP COLUMN cosignatures');
+    for (const t of ['ledger_case_agencies', 'ledger_stream_heads']) await q.query(`DROP TABLE ${t}`);
+  }
+}

@@ -1,4 +1,4 @@
-import { anyValue, boolean, enumOf, instant, integer, json, list, named, nullable, object, text } from '@mutasi/platform';
+import { anyValue, boolean, instant, integer, json, list, named, nullable, object, text } from '@mutasi/platform';
 
 /** The answers of `/api/audit/*` (audit-queries.ts, the ledger, the verifier, the bundle of libs/integrity). */
 
@@ -84,23 +84,3 @@ export const VerificationReport = named('VerificationReport', object({
   failures,
 }));
 
-export const AuditBundle = named('AuditBundle', object({
-  format: enumOf(['mutasi-audit-bundle/v1']),
-  origin: text(),
-  verifierKey: text(),
-  treeHead: object(treeHead),
-  streams: list(object({
-    streamId: text(),
-    events: list(object({
-      streamId: text(),
-      revision: integer(),
-      eventId: text(),
-      type: text(),
-      data: anyValue('the event\'s payload'),
-      metadata: json('with prevHash and hash'),
-      leafIndex: integer(),
-      inclusionProof: list(text()),
-    })),
-  })),
-  consistencyProofs: list(object({ fromSize: integer(), fromRoot: text(), proof: list(text()) }), 'from earlier tree heads'),
-}, 'what `npx mutasi verify <file>` checks offline'));

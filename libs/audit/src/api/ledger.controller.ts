@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '@mutasi/domain';
@@ -11,7 +14,7 @@ import { RecordVerifier } from '../verify/record-verifier';
 import { ExportFilterDto } from './audit-filters.dto';
 import { ReadScopes } from '@mutasi/read-models';
 import { AuditQueries } from './audit-queries';
-import { AuditBundle, ConsistencyProof, InclusionProof, LedgerKey, TreeHead, VerificationReport } from './audit.schema';
+import { ConsistencyProof, InclusionProof, TreeHead, VerificationReport } from './audit.schema';
 import { AuditRoute, inspectorAgencies, requireInspector } from './inspector';
 
 export class InclusionQueryDto {
@@ -75,14 +78,6 @@ export class LedgerController {
     return this.heads.signIfDue(this.clock.now(), true);
   }
 
-  @Get('ledger/public-key')
-  @ApiOperation({ operationId: 'getLedgerPublicKey', summary: 'The signed-note verifier key of the ledger: {verifierKey}' })
-  @ApiJson(200, LedgerKey, 'the verifier key and the origin of the checkpoints')
-  publicKey(@CurrentUser() user: Principal) {
-    requireInspector(user);
-    return { verifierKey: this.heads.key.verifierKey, origin: this.heads.origin };
-  }
-
   @Get('ledger/inclusion-proof')
   @ApiOperation({ operationId: 'getInclusionProof', summary: 'RFC 6962 inclusion proof of an event: {leafIndex, treeSize, leafHash, proof[]} (base64)' })
   @ApiJson(200, InclusionProof, 'the proof')
@@ -112,13 +107,26 @@ export class LedgerController {
   }
 
   @Get('export')
-  @ApiOperation({ operationId: 'exportAuditBundle', summary: 'A self-contained bundle (events, hashes, proofs, tree head, public key) that `npx mutasi verify <file>` checks offline' })
-  @ApiJson(200, AuditBundle, 'the bundle')
+  @ApiOperation({
+    operationId: 'exportAuditBundle',
+    summary: 'A self-contained bundle (mutasi-audit-bundle/v2, JSON lines) that `npx mutasi verify <file>` checks offline',
+    description: 'Events, hashes, inclusion proofs, the proofs that the case (or the agency\'s case list) is complete in the checkpoint\'s maps, the checkpoint with its cosignatures, the verifier key, consistency proofs. Streamed, one JSON value per line (docs/completeness.md).',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'the bundle, one JSON value per line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
   @ApiConflictResponse({ description: 'no tree head has been signed yet' })
-  async export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal) {
+  async export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
     const agencies = await inspectorAgencies(this.scopes, user);
     if (filter.caseId) await this.queries.requireCaseIn(filter.caseId, agencies);
     if (filter.agencyId && agencies !== null && !agencies.includes(filter.agencyId)) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${filter.agencyId} is outside what you may read`);
-    return this.exporter.export(filter, this.clock.now());
+    const bundle = await this.exporter.export(filter, this.clock.now());
+    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${bundle.fileName}"`);
+    // A failure half-way cuts the stream short: the verifier then says the bundle ends without its end line.
+    await pipeline(Readable.from(withNewlines(bundle.lines)), res).catch(() => res.destroy());
   }
+}
+
+async function* withNewlines(lines: AsyncIterable<string>): AsyncIterable<string> {
+  for await (const line of lines) yield `${line}\n`;
 }

@@ -3,12 +3,13 @@ import { eventLeafData, leafHash, newNodesOnAppend, nodeKeyString, rootNodes, St
 import { RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
 import { insertRows } from '../sql-batch';
+import { caseAgenciesOf } from './case-agencies';
 import { ledgerSize, nodeLookup } from './node-reader';
 
 /**
  * The global Merkle ledger (docs/architecture.md, "Integrity" 2): every event, in global order, becomes the next RFC 6962
  * leaf; the perfect subtrees it completes are stored with it, so roots and proofs never rehash the whole log.
- * Leaves, nodes and checkpoint commit together.
+ * Leaves, nodes, the stream heads and agency case lists, and the checkpoint commit together.
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
@@ -24,9 +25,13 @@ export class LedgerProjection implements Projection {
     const lookup = (key: Parameters<typeof frontier>[0]): Uint8Array | undefined => fresh.get(nodeKeyString(key)) ?? frontier(key);
     const leaves: unknown[][] = [];
     const nodes: StoredNode[] = [];
+    const heads = new Map<string, unknown[]>();
+    const cases = new Map<string, unknown[]>();
     for (const e of events) {
       const hash = leafHash(eventLeafData(e));
       leaves.push([size, e.globalPosition, e.eventId, e.streamId, e.revision, hash]);
+      heads.set(e.streamId, [e.streamId, e.revision, size, hash]);
+      for (const agencyId of caseAgenciesOf(e.streamId, e.data)) if (!cases.has(`${agencyId}\n${e.streamId}`)) cases.set(`${agencyId}\n${e.streamId}`, [agencyId, e.streamId, size]);
       for (const node of newNodesOnAppend(size, hash, lookup)) {
         fresh.set(nodeKeyString(node.key), node.hash);
         nodes.push(node);
@@ -39,5 +44,9 @@ export class LedgerProjection implements Projection {
     ], leaves, '');
     await insertRows(tx, 'ledger_nodes', [{ name: 'level', type: 'int' }, { name: 'idx', type: 'bigint' }, { name: 'hash', type: 'bytea' }],
       nodes.map((n) => [n.key.level, n.key.index, n.hash]), 'ON CONFLICT DO NOTHING');
+    // The maps the checkpoints commit to (docs/completeness.md), in the same transaction as the leaves.
+    await insertRows(tx, 'ledger_stream_heads', [{ name: 'stream_id', type: 'text' }, { name: 'revision', type: 'int' }, { name: 'leaf_index', type: 'bigint' }, { name: 'leaf_hash', type: 'bytea' }],
+      [...heads.values()], 'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, leaf_index = excluded.leaf_index, leaf_hash = excluded.leaf_hash');
+    await insertRows(tx, 'ledger_case_agencies', [{ name: 'agency_id', type: 'text' }, { name: 'stream_id', type: 'text' }, { name: 'first_leaf', type: 'bigint' }], [...cases.values()], 'ON CONFLICT DO NOTHING');
   }
 }

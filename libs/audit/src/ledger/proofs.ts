@@ -22,6 +22,17 @@ export class LedgerProofs {
     return { leafIndex: leaf.leafIndex, treeSize, leafHash: toBase64(leaf.leafHash), proof: proof.map(toBase64) };
   }
 
+  /** The leaf index of each of these events that the ledger holds. */
+  async leafIndexes(eventIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = (await this.db.query('SELECT event_id::text AS id, leaf_index::text AS i FROM ledger_leaves WHERE event_id = ANY($1::uuid[])', [eventIds])) as { id: string; i: string }[];
+    return new Map(rows.map((r) => [r.id, Number(r.i)]));
+  }
+
+  /** The inclusion proof (base64) of a leaf the caller knows is in a tree of `treeSize` the ledger holds. */
+  async inclusionOfLeaf(leafIndex: number, treeSize: number): Promise<string[]> {
+    return buildInclusionProof(leafIndex, treeSize, await nodeLookup(this.db, inclusionProofNodes(leafIndex, treeSize))).map(toBase64);
+  }
+
   async consistency(size1: number, size2: number): Promise<{ size1: number; size2: number; proof: string[] }> {
     const size = await ledgerSize(this.db);
     if (size1 < 1 || size1 > size2) throw invalid('INVALID_SIZES', 'from', 'need 1 ≤ from ≤ to');

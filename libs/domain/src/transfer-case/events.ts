@@ -127,5 +127,18 @@ export const TRANSFER_EVENT_TYPES: readonly TransferEventType[] = [
 
 /** The event stream of a case (docs/domain.md §3). */
 export function caseStreamId(caseId: string): string {
-  return `transfer-${caseId}`;
+  return `${CASE_STREAM_PREFIX}${caseId}`;
+}
+
+/** The prefix of every case stream. */
+export const CASE_STREAM_PREFIX = 'transfer-';
+
+/** True for the stream of a case. */
+export function isCaseStream(streamId: string): boolean {
+  return streamId.startsWith(CASE_STREAM_PREFIX);
+}
+
+/** The case id of a case stream, or null for another stream. */
+export function caseIdOfStream(streamId: string): string | null {
+  return isCaseStream(streamId) ? streamId.slice(CASE_STREAM_PREFIX.length) : null;
 }

@@ -33,7 +33,19 @@ export interface MutasiConfig {
     readonly origin: string;
     readonly everyEvents: number;
     readonly everySeconds: number;
+    /** The witnesses each new checkpoint is submitted to (docs/witness.md): `LEDGER_WITNESSES`. */
+    readonly witnesses: readonly LedgerWitness[];
+    /** How many of them must cosign for the server's verify to accept a checkpoint (default: all). */
+    readonly witnessThreshold: number;
+    /** Standalone only, without LEDGER_WITNESSES: how many witnesses to run in the process (default 2, 0 for none). */
+    readonly localWitnesses: number;
   };
+}
+
+/** A witness the log submits its checkpoints to: its add-checkpoint URL prefix and cosigner verifier key. */
+export interface LedgerWitness {
+  readonly url: string;
+  readonly verifierKey: string;
 }
 
 /** A configuration that cannot work; the message lists every bad variable. */
@@ -68,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
   };
   const host = text('HOST') ?? '127.0.0.1';
   const dataDir = text('MUTASI_DATA_DIR') ?? '.data';
+  const witnesses = readLedgerWitnesses(text('LEDGER_WITNESSES'), problems);
   const config: MutasiConfig = {
     mode,
     host,
@@ -94,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
       origin: text('LEDGER_ORIGIN') ?? 'mutasi.example.go.id/ledger',
       everyEvents: int('LEDGER_SIGN_EVERY_EVENTS', 100, 1, 1_000_000),
       everySeconds: int('LEDGER_SIGN_EVERY_SECONDS', 60, 1, 86_400),
+      witnesses,
+      witnessThreshold: int('LEDGER_WITNESS_THRESHOLD', witnesses.length, 0, Math.max(witnesses.length, 0)),
+      localWitnesses: int('MUTASI_LOCAL_WITNESSES', mode === 'standalone' && witnesses.length === 0 ? 2 : 0, 0, 5),
     },
   };
   if (config.auth.devTokens && !isLoopback(host)) problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
@@ -112,4 +128,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `LEDGER_WITNESSES`: witnesses as `<url> <cosigner verifier key>` pairs, separated by commas or new lines, e.g.
+ * `http://witness.bkn.example/ witness.bkn.example+1a2b3c4d+BK…`.
+ */
+function readLedgerWitnesses(value: string | null, problems: string[]): LedgerWitness[] {
+  if (value === null) return [];
+  const out: LedgerWitness[] = [];
+  for (const item of value.split(/[,\n]/).map((v) => v.trim()).filter((v) => v !== '')) {
+    const [url, verifierKey, ...rest] = item.split(/\s+/);
+    let valid = false;
+    try {
+      valid = /^https?:$/.test(new URL(url as string).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid || verifierKey === undefined || rest.length > 0) problems.push(`LEDGER_WITNESSES: "${item}" is not "<http(s) URL> <cosigner verifier key>"`);
+    else out.push({ url: (url as string).replace(/\/+$/, ''), verifierKey });
+  }
+  return out;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, OffsetClock, Principal } from '@mutasi/platform';
@@ -18,6 +21,8 @@ export interface TestApp {
   readonly db: Pool;
   /** A token for any principal, signed by the server's dev issuer (for role × agency matrices). */
   tokenFor(principal: Principal): Promise<string>;
+  /** The server's data dir (its ledger key, standalone's witnesses' keys and state). */
+  readonly dataDir: string;
   /** Stops the server and drops its database. */
   close(): Promise<void>;
   /** Drops the database (after `stop`, when the test is done with it). */
@@ -30,7 +35,9 @@ export interface TestApp {
 export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp; demoClock?: OffsetClock } = {}): Promise<TestApp> {
   const database = options.reuse ? { url: options.reuse.databaseUrl, drop: options.reuse.dropDatabase } : await createTestDatabase();
   const databaseUrl = database.url;
-  const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, ...options.env }, 'standalone');
+  // Its own data dir (ledger key, standalone's witnesses), kept across a restart on the same database.
+  const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'mutasi-test-data-'));
+  const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, MUTASI_DATA_DIR: dataDir, ...options.env }, 'standalone');
   const clock = new FixedClock(new Date(options.now ?? TEST_NOW));
   const auth = await authFor(config);
   const app = await createHttpApp(StandaloneModule.forRoot({ config, clock: options.demoClock ?? clock, databaseUrl, ...auth }, { workers: options.workers ?? false, seedDemo: options.seedDemo ?? true }), { title: 'Mutasi (test)', description: 'test', ...(process.env.MUTASI_TEST_LOG ? {} : { logger: false as const }) });
@@ -40,13 +47,14 @@ export async function startTestApp(options: { now?: string; workers?: boolean; s
   const issuer = auth.devAuth.issuer as DevTokenIssuer;
   const db = new Pool({ connectionString: databaseUrl, max: 3 });
   return {
-    url, databaseUrl, clock, app, db,
+    url, databaseUrl, dataDir, clock, app, db,
     api: new ApiClient(url),
     tokenFor: (principal) => issuer.sign(principal),
     async close() {
       await db.end();
       await app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
     dropDatabase: database.drop,
     async stop() {
