@@ -5,8 +5,10 @@ import type { Response } from 'express';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { DomainError } from '@mutasi/domain';
-import { ApiJson, Clock, CurrentUser, list, Principal } from '@mutasi/platform';
+import { DomainError, invalid } from '@mutasi/domain';
+import { parseWitnessPolicy, type WitnessPolicy } from '@mutasi/integrity';
+import { LedgerWitnesses } from '../ledger/ledger-witnesses';
+import { ApiJson, AppConfig, Clock, CurrentUser, list, Principal } from '@mutasi/platform';
 import { BundleExporter } from '../export/bundle-exporter';
 import { LedgerProofs } from '../ledger/proofs';
 import { TreeHeads } from '../ledger/tree-heads';
@@ -29,6 +31,7 @@ export class ConsistencyQueryDto {
 
 export class VerifyDto {
   @ApiPropertyOptional({ description: 'a checkpoint (signed tree head) you kept: the ledger must still extend it' }) @IsOptional() @IsString() @MaxLength(10_000) checkpoint?: string;
+  @ApiPropertyOptional({ description: 'a witness policy "<k> of <cosigner vkey> …" the latest checkpoint must meet; default: the witnesses the server is configured with, LEDGER_WITNESS_THRESHOLD of them' }) @IsOptional() @IsString() @MaxLength(20_000) witnessPolicy?: string;
 }
 
 @AuditRoute()
@@ -42,6 +45,8 @@ export class LedgerController {
     private readonly clock: Clock,
     private readonly queries: AuditQueries,
     private readonly scopes: ReadScopes,
+    private readonly witnesses: LedgerWitnesses,
+    private readonly config: AppConfig,
   ) {}
 
   private async latestSize(): Promise<number> {
@@ -75,7 +80,8 @@ export class LedgerController {
   @ApiJson(200, TreeHead, 'the new tree head; an empty body when the ledger did not grow since the last one')
   async sign(@CurrentUser() user: Principal) {
     requireInspector(user);
-    return this.heads.signIfDue(this.clock.now(), true);
+    const head = await this.heads.signIfDue(this.clock.now(), true);
+    return head ? this.witnesses.cosign(head) : head;
   }
 
   @Get('ledger/inclusion-proof')
@@ -101,9 +107,18 @@ export class LedgerController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'verifyRecord', summary: 'Recompute chains and the ledger from the raw events: {ok, checkedEvents, failures: [{position, eventId, reason}]}' })
   @ApiJson(200, VerificationReport, 'the report: ok, or the first failing places')
-  verify(@Body() body: VerifyDto, @CurrentUser() user: Principal) {
+  async verify(@Body() body: VerifyDto, @CurrentUser() user: Principal) {
     requireInspector(user);
-    return this.verifier.verify(body.checkpoint ? { heldCheckpoint: body.checkpoint } : {});
+    let witnessPolicy: WitnessPolicy;
+    try {
+      witnessPolicy = body.witnessPolicy ? parseWitnessPolicy(body.witnessPolicy) : this.witnesses.policy(this.config.values.ledger.witnessThreshold);
+    } catch (error: unknown) {
+      throw invalid('WITNESS_POLICY_INVALID', 'witnessPolicy', error instanceof Error ? error.message : String(error));
+    }
+    // A head signed a moment ago may not have been submitted yet: ask the witnesses now, so only a refusal or an
+    // offline witness leaves the policy unmet.
+    await this.witnesses.catchUp();
+    return this.verifier.verify({ ...(body.checkpoint ? { heldCheckpoint: body.checkpoint } : {}), witnessPolicy });
   }
 
   @Get('export')

@@ -27,9 +27,9 @@ export class LedgerWitnesses {
     this.names = new Map(witnesses.map((w) => [w.verifierKey, parseCosignerVerifierKey(w.verifierKey).name]));
   }
 
-  /** The witness policy the server's own verify applies: `threshold` of the configured witnesses' keys. */
-  policy(threshold = this.witnesses.length): { threshold: number; witnesses: string[] } {
-    return { threshold, witnesses: this.witnesses.map((w) => w.verifierKey) };
+  /** The witness policy the server's own verify applies: `threshold` of the witnesses' keys (0: all of them). */
+  policy(threshold = 0): { threshold: number; witnesses: string[] } {
+    return { threshold: threshold > 0 ? Math.min(threshold, this.witnesses.length) : this.witnesses.length, witnesses: this.witnesses.map((w) => w.verifierKey) };
   }
 
   /** Stops standalone's in-process witnesses (a Nest shutdown hook). */

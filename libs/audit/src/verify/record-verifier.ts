@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { GENESIS_HASH, hashAndLeaf, rootFromNodes, rootNodes, toBase64, verifyCheckpoint } from '@mutasi/integrity';
+import { checkWitnessPolicy, GENESIS_HASH, hashAndLeaf, leafHash, MapBuilder, rootFromNodes, rootNodes, toBase64, verifyCheckpoint, type MapRoot, type WitnessPolicy } from '@mutasi/integrity';
+import { caseAgenciesOf } from '../ledger/case-agencies';
 import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
 import { nodeLookup } from '../ledger/node-reader';
 import { TreeHeads } from '../ledger/tree-heads';
@@ -32,13 +33,16 @@ const PAGE = 1_000;
 export class RecordVerifier {
   constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly heads: TreeHeads) {}
 
-  async verify(options: { heldCheckpoint?: string } = {}): Promise<VerificationReport> {
+  async verify(options: { heldCheckpoint?: string; witnessPolicy?: WitnessPolicy } = {}): Promise<VerificationReport> {
     const failures: VerificationFailure[] = [];
     const fail = (f: VerificationFailure): void => void (failures.length < MAX_FAILURES && failures.push(f));
     const heads = await this.heads.all();
     const held = options.heldCheckpoint ? this.checkHeld(options.heldCheckpoint, fail) : null;
     const walk = new LedgerWalk(this.db, new Set([...heads.map((h) => h.treeSize), ...(held ? [held.size] : [])]));
     const chains = new Map<string, { revision: number; hash: string }>();
+    const maps = new MapBuilder();
+    const mapSizes = new Set(heads.map((h) => h.treeSize));
+    const mapRootsAt = new Map<number, { streamHeads: MapRoot; agencyCases: MapRoot }>();
     let checked = 0;
     for (let after: GlobalPosition = START; ;) {
       const page = await this.store.readAll({ after, limit: PAGE });
@@ -48,12 +52,21 @@ export class RecordVerifier {
         const { hash, leafData } = hashAndLeaf(e);
         this.checkChain(e, hash, chains, fail);
         await walk.event(e, leafData);
+        // The maps as the events themselves give them, in the store's order, to hold the signed map roots against.
+        maps.add({ streamId: e.streamId, revision: e.revision, leafIndex: checked - 1, leafHash: leafHash(leafData) }, caseAgenciesOf(e.streamId, e.data));
+        if (mapSizes.has(checked)) mapRootsAt.set(checked, { streamHeads: maps.streamHeads().mapRoot(), agencyCases: maps.agencyCases().mapRoot() });
       }
       after = page.nextPosition;
     }
     await walk.finish();
     for (const f of walk.failures) fail({ position: `leaf ${f.leafIndex}`, eventId: f.eventId, reason: f.reason });
     await this.checkHeads(heads, walk.rootsAt, walk.frontier, fail);
+    this.checkMaps(heads, mapRootsAt, fail);
+    const latest = heads.at(-1);
+    if (options.witnessPolicy && options.witnessPolicy.witnesses.length > 0 && latest) {
+      const cosigned = checkWitnessPolicy(latest.checkpoint, options.witnessPolicy);
+      if (!cosigned.ok) fail({ position: 'witness policy', eventId: null, reason: `the latest tree head (size ${latest.treeSize}): ${cosigned.reason ?? 'not cosigned as the policy asks'}` });
+    }
     if (held) {
       const root = walk.rootsAt.get(held.size);
       if (root === undefined) fail({ position: 'held tree head', eventId: null, reason: `the ledger has ${walk.frontier.size} leaves, fewer than the ${held.size} of the tree head you hold: history was removed` });
@@ -70,6 +83,22 @@ export class RecordVerifier {
     else if (e.metadata.prevHash !== (last?.hash ?? GENESIS_HASH)) fail({ position, eventId: e.eventId, reason: 'prevHash does not match the previous event of the stream: the chain is broken' });
     if (recomputed !== e.metadata.hash) fail({ position, eventId: e.eventId, reason: `event data or metadata changed: stored hash ${String(e.metadata.hash).slice(0, 12)}… but the content hashes to ${recomputed.slice(0, 12)}…` });
     chains.set(e.streamId, { revision: e.revision, hash: String(e.metadata.hash) });
+  }
+
+  /** Each signed checkpoint's map lines must be the maps of its first treeSize events (docs/completeness.md). */
+  private checkMaps(heads: Awaited<ReturnType<TreeHeads['all']>>, rootsAt: Map<number, { streamHeads: MapRoot; agencyCases: MapRoot }>, fail: (f: VerificationFailure) => void): void {
+    for (const head of heads) {
+      const signed = verifyCheckpoint(head.checkpoint, this.heads.key.verifierKey);
+      const computed = rootsAt.get(head.treeSize);
+      if (!signed.ok || computed === undefined) continue;
+      for (const map of ['streamHeads', 'agencyCases'] as const) {
+        const claimed = signed.checkpoint[map];
+        if (claimed === undefined) fail({ position: `tree head ${head.treeSize}`, eventId: null, reason: `the checkpoint carries no ${map} map: completeness cannot be proven for it` });
+        else if (claimed.count !== computed[map].count || !claimed.root.equals(computed[map].root)) {
+          fail({ position: `tree head ${head.treeSize}`, eventId: null, reason: `its ${map} map (${claimed.count} entries) is not the map of the events (${computed[map].count} entries): the operator signed a false list of heads or cases` });
+        }
+      }
+    }
   }
 
   private checkHeld(text: string, fail: (f: VerificationFailure) => void): { size: number; root: string } | null {
