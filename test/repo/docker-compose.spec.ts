@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { generateSignerKey } from '@mutasi/integrity';
+import { cosignerVerifierKey, generateCosignerKey, generateSignerKey, verifierKeyFromSignerKey } from '@mutasi/integrity';
+import { loadWitnessConfig } from '@mutasi/witness';
 import { GATEWAY_UPSTREAMS, GATEWAY_VARIABLES, loadConfig, loadGatewayConfig } from '@mutasi/platform';
 
 /**
@@ -120,6 +121,7 @@ describe('docker-compose.yml (static)', () => {
       LEDGER_SIGNER_KEY: generateSignerKey('mutasi.example.go.id/ledger'),
       LEDGER_ORIGIN: 'mutasi.example.go.id/ledger',
       MUTASI_SEED_DEMO: 'true',
+      LEDGER_WITNESSES: `http://witness-1:3010 ${cosignerVerifierKey(generateCosignerKey('saksi-inspektorat.mutasi.local'))},http://witness-2:3010 ${cosignerVerifierKey(generateCosignerKey('saksi-ombudsman.mutasi.local'))}`,
     };
     for (const app of apps) {
       const env = interpolate(services[app.name]?.environment ?? {}, given);
@@ -128,6 +130,22 @@ describe('docker-compose.yml (static)', () => {
       expect(config.kafkaBrokers).toEqual(['kafka:9092']);
       expect(config.host).toBe('0.0.0.0');
     }
+    const audit = loadConfig(interpolate(services['audit-service']?.environment ?? {}, given), 'distributed');
+    expect(audit.ledger.witnesses.map((w) => new URL(w.url).hostname)).toEqual(['witness-1', 'witness-2']);
+  });
+
+  it('runs two ledger witnesses as their own services, each with its own data, trusting the ledger key, waited on by audit-service', () => {
+    const logKey = generateSignerKey('mutasi.example.go.id/ledger');
+    for (const name of ['witness-1', 'witness-2']) {
+      const witness = services[name] as ComposeService & { volumes?: string[] };
+      expect(witness.command?.at(-1)).toBe('dist/apps/witness/src/main.js');
+      const env = interpolate(witness.environment ?? {}, { LEDGER_VERIFIER_KEY: verifierKeyFromSignerKey(logKey) });
+      const config = loadWitnessConfig(env);
+      expect([...config.logs.keys()]).toEqual(['mutasi.example.go.id/ledger']);
+      expect(witness.volumes?.[0]).toMatch(/^\.\/\.data\/distributed\/witnesses\/saksi-[a-z]+\.mutasi\.local:\/data$/);
+      expect(services['audit-service']?.depends_on?.[name]?.condition).toBe('service_healthy');
+    }
+    expect(new Set(['witness-1', 'witness-2'].map((n) => (services[n] as { volumes?: string[] }).volumes?.[0])).size).toBe(2);
   });
 
   it('puts the gateway in front: the web app and every /api route on one published port, each target a service of the file', () => {

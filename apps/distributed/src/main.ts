@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join, relative } from 'node:path';
 import { ConfigError, EmbeddedPostgres, onStopSignals, LocalKafka, loadConfig, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/platform';
-import { localCredentials, writeComposeEnv } from './credentials';
+import { localCredentials, witnessKey, writeComposeEnv } from './credentials';
 import { portsInUse } from './ports-in-use';
 
 /**
@@ -15,6 +15,11 @@ const SERVICES = [
   { name: 'dashboard-service', offset: 4, env: {} },
 ] as const;
 const GATEWAY = 'gateway';
+/** Two witnesses (apps/witness), each its own process with its own key and state, on PORT + 5 and PORT + 6. */
+const WITNESSES = [
+  { name: 'saksi-inspektorat.mutasi.local', offset: 5 },
+  { name: 'saksi-ombudsman.mutasi.local', offset: 6 },
+] as const;
 
 /** How to run a service's entry point: the build under dist/, or the TypeScript sources through ts-register. */
 function entryArgs(service: string): string[] {
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
   // The address to reach a service at: a wildcard HOST is listened on, not connected to.
   const reachable = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
   const url = (p: number, host = config.host): string => `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
-  const services = new ServiceProcesses([...SERVICES.map((s) => s.name), GATEWAY]);
+  const services = new ServiceProcesses([...WITNESSES.map((w) => w.name), ...SERVICES.map((s) => s.name), GATEWAY]);
   const stop = async (): Promise<void> => {
     await services.stopAll();
     await kafka?.stop();
@@ -48,9 +53,9 @@ async function main(): Promise<void> {
   };
   onStopSignals(stop);
   try {
-    if (config.port < 1 || config.port > 65531) throw new ConfigError([`PORT is the gateway's port and the services take the next four: it must be from 1 to 65531 (got ${config.port})`]);
-    const taken = await portsInUse(config.host, [config.port, ...SERVICES.map(port)]);
-    if (taken.length > 0) throw new ConfigError([`${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (npm start listens on 3000): stop it, or set PORT to move the gateway (the services take the next four ports)`]);
+    if (config.port < 1 || config.port > 65529) throw new ConfigError([`PORT is the gateway's port and the services and witnesses take the next six: it must be from 1 to 65529 (got ${config.port})`]);
+    const taken = await portsInUse(config.host, [config.port, ...SERVICES.map(port), ...WITNESSES.map((w) => config.port + w.offset)]);
+    if (taken.length > 0) throw new ConfigError([`${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (npm start listens on 3000): stop it, or set PORT to move the gateway (the services and witnesses take the next six ports)`]);
     if (!config.databaseUrl) say(`starting embedded PostgreSQL (data in ${relative(process.cwd(), join(dir, 'postgres'))})…`);
     postgres = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'postgres') });
     const databaseUrl = config.databaseUrl ?? (postgres?.url as string);
@@ -58,7 +63,19 @@ async function main(): Promise<void> {
     kafka = config.kafkaBrokers.length > 0 ? null : await startLocalKafka({ dataDir: join(dir, 'kafka'), log: say });
     const brokers = kafka ? kafka.brokers : config.kafkaBrokers;
     const credentials = await localCredentials(dir, config.auth.issuer, config.auth.audience, config.ledger.origin);
-    const base = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), AUTH_PUBLIC_KEY: credentials.publicKey, AUTH_DEV_TOKENS: 'false', LEDGER_SIGNER_KEY_FILE: credentials.ledgerKeyFile, HOST: config.host };
+    const witnesses: string[] = [];
+    for (const w of WITNESSES) {
+      const key = witnessKey(dir, w.name);
+      say(`starting witness ${w.name} on ${url(config.port + w.offset)}…`);
+      await services.start({
+        name: w.name,
+        args: entryArgs('witness'),
+        env: { ...process.env, HOST: config.host, PORT: String(config.port + w.offset), WITNESS_NAME: w.name, WITNESS_KEY_FILE: key.file, WITNESS_DATA_DIR: key.dataDir, WITNESS_LOGS: credentials.ledgerVerifierKey },
+        ready: /^witness \S+ listening on /,
+      });
+      witnesses.push(`${url(config.port + w.offset, reachable)} ${key.verifierKey}`);
+    }
+    const base = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), AUTH_PUBLIC_KEY: credentials.publicKey, AUTH_DEV_TOKENS: 'false', LEDGER_SIGNER_KEY_FILE: credentials.ledgerKeyFile, LEDGER_WITNESSES: witnesses.join(','), HOST: config.host };
     for (const s of SERVICES) {
       say(`starting ${s.name} on ${url(port(s))}…`);
       await services.start({ name: s.name, args: entryArgs(s.name), env: { ...base, ...s.env, PORT: String(port(s)) }, ready: / is running \(distributed mode\)/ });
@@ -80,6 +97,7 @@ async function main(): Promise<void> {
       `  Web app            ${web}/app   (the gateway: the web app and every /api route on one origin)`,
       `  Sign-in            ${web}/masuk-token: paste a user's token from ${tokensFile} (no demo buttons here: dev sign-in is standalone only)`,
       ...SERVICES.map((s) => `  ${s.name.padEnd(18)} ${url(port(s))}/api/docs`),
+      ...WITNESSES.map((w) => `  witness            ${url(config.port + w.offset)}  ${w.name} (cosigns each checkpoint; docs/witness.md)`),
       `  Database           ${postgres ? `embedded PostgreSQL on 127.0.0.1:${postgres.port}` : 'PostgreSQL at DATABASE_URL'}; event store ${config.eventStoreConnectionString ? 'KurrentDB' : 'PostgreSQL adapter'}`,
       `  Kafka              ${brokers.join(',')}${kafka ? ' (local broker)' : ''}`,
       `  Sign-in tokens     ${tokensFile} (one per demo user, 12 h; run again for new ones)`,
@@ -100,7 +118,9 @@ async function composeEnv(): Promise<void> {
   const config = loadConfig({ ...process.env, AUTH_DEV_TOKENS: 'false', AUTH_PUBLIC_KEY: 'generated below' }, 'standalone');
   const dir = join(config.dataDir, 'distributed');
   const credentials = await localCredentials(dir, config.auth.issuer, config.auth.audience, config.ledger.origin);
-  const file = writeComposeEnv(dir, credentials);
+  // The compose witnesses read their keys from these folders (mounted as their data volumes).
+  const witnesses = WITNESSES.map((w, i) => ({ service: `witness-${i + 1}`, verifierKey: witnessKey(dir, w.name).verifierKey }));
+  const file = writeComposeEnv(dir, credentials, witnesses);
   process.stdout.write([
     `wrote ${relative(process.cwd(), file)} (token public key, ledger signing key) and ${relative(process.cwd(), credentials.tokensFile)} (demo tokens, 12 h)`,
     `next: docker compose --env-file ${relative(process.cwd(), file)} up --build`,
