@@ -145,7 +145,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A self-contained bundle (events, hashes, proofs, tree head, public key) that `npx mutasi verify <file>` checks offline */
+        /**
+         * A self-contained bundle (mutasi-audit-bundle/v2, JSON lines) that `npx mutasi verify <file>` checks offline
+         * @description Events, hashes, inclusion proofs, the proofs that the case (or the agency's case list) is complete in the checkpoint's maps, the checkpoint with its cosignatures, the verifier key, consistency proofs. Streamed, one JSON value per line (docs/completeness.md).
+         */
         get: operations["exportAuditBundle"];
         put?: never;
         post?: never;
@@ -213,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-note verifier key of the ledger: {verifierKey} */
+        /** The signed-note verifier key of the ledger: {verifierKey, origin}; public, as GET /api/ledger/public-key */
         get: operations["getLedgerPublicKey"];
         put?: never;
         post?: never;
@@ -569,6 +572,111 @@ export interface paths {
         };
         /** State of each dependency: event store, database, Kafka when configured */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (C2SP signed note), as c2sp.org/tlog-tiles serves it */
+        get: operations["getLedgerCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/consistency-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 consistency proof between two tree sizes: {size1, size2, proof[]}; hashes only */
+        get: operations["getPublicConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/inclusion-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 inclusion proof of an event: {leafIndex, treeSize, leafHash, proof[]} (base64); hashes only */
+        get: operations["getPublicInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-note verifier key of the ledger and the origin of its checkpoints: {verifierKey, origin} */
+        get: operations["getPublicLedgerKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/tile/entries/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An entry bundle of c2sp.org/tlog-tiles: the leaf data (the whole stored event) of 256 leaves, each after its uint16 length
+         * @description Who: INSPEKTUR or KEPALA_BKN whose scope is the whole record (the bundle holds every agency’s events: personnel data). A leaf over 65,535 bytes cannot be bundled: 422.
+         */
+        get: operations["getLedgerEntryBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/tile/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A hash tile of c2sp.org/tlog-tiles: 256 (or W) hashes of 32 bytes, tile level L = tree levels 8L to 8L+7 */
+        get: operations["getLedgerTile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1515,45 +1623,6 @@ export interface components {
             statement?: components["schemas"]["DocumentStatementDto"];
             /** @description title of the document */
             title: string;
-        };
-        /** @description what `npx mutasi verify <file>` checks offline */
-        AuditBundle: {
-            /** @description from earlier tree heads */
-            consistencyProofs: {
-                fromRoot: string;
-                fromSize: number;
-                proof: string[];
-            }[];
-            /** @enum {string} */
-            format: "mutasi-audit-bundle/v1";
-            origin: string;
-            streams: {
-                events: {
-                    /** @description the event's payload */
-                    data: unknown;
-                    eventId: string;
-                    inclusionProof: string[];
-                    leafIndex: number;
-                    /** @description with prevHash and hash */
-                    metadata: {
-                        [key: string]: unknown;
-                    };
-                    revision: number;
-                    streamId: string;
-                    type: string;
-                }[];
-                streamId: string;
-            }[];
-            treeHead: {
-                /** @description the C2SP signed note */
-                checkpoint: string;
-                /** @description standard base64 of the 32-byte root */
-                rootHash: string;
-                /** Format: date-time */
-                timestamp: string;
-                treeSize: number;
-            };
-            verifierKey: string;
         };
         /** @description one event of the audit trail */
         AuditEvent: {
@@ -3100,6 +3169,8 @@ export interface components {
         VerifyDto: {
             /** @description a checkpoint (signed tree head) you kept: the ledger must still extend it */
             checkpoint?: string;
+            /** @description a witness policy "<k> of <cosigner vkey> …" the latest checkpoint must meet; default: the witnesses the server is configured with, LEDGER_WITNESS_THRESHOLD of them */
+            witnessPolicy?: string;
         };
         WaiveTrainingItemDto: {
             /** @example T1 */
@@ -3497,13 +3568,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the bundle */
+            /** @description the bundle, one JSON value per line */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditBundle"];
+                    "application/x-ndjson": string;
                 };
             };
             /** @description bad input: each bad field in `errors[]` */
@@ -3743,24 +3814,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerKey"];
-                };
-            };
-            /** @description no or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description not INSPEKTUR or KEPALA_BKN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4744,6 +4797,263 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    getLedgerCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the checkpoint note */
+            200: {
+                headers: {
+                    /** @description public, max-age=5 */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description no tree head has been signed yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getPublicConsistencyProof: {
+        parameters: {
+            query?: {
+                from?: number;
+                /** @description default: the latest signed tree head */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the proof */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProof"];
+                };
+            };
+            /** @description bad input: each bad field in `errors[]` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no tree head has been signed yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPublicInclusionProof: {
+        parameters: {
+            query?: {
+                eventId?: string;
+                /** @description default: the latest signed tree head */
+                treeSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the proof */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            /** @description bad input: each bad field in `errors[]` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the event is not in the ledger (of that size) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no tree head has been signed yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPublicLedgerKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the verifier key and the origin of the checkpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerKey"];
+                };
+            };
+        };
+    };
+    getLedgerEntryBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description <N>[.p/<W>]: N in 3-digit elements, all but the last prefixed with x (x001/x234/067); W 1–255 */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bundle */
+            200: {
+                headers: {
+                    /** @description private, max-age=31536000, immutable */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description not a tile path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no or invalid token: entry bundles are personal data */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description not INSPEKTUR or KEPALA_BKN, or a scope narrower than the whole record */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the ledger does not hold these leaves (yet) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description a leaf is larger than 65,535 bytes: ENTRY_TOO_LARGE names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLedgerTile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description <L>/<N>[.p/<W>]: L 0–63; N in 3-digit elements, all but the last prefixed with x (x001/x234/067); W 1–255 */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tile: width × 32 bytes */
+            200: {
+                headers: {
+                    /** @description public, max-age=31536000, immutable */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description not a tile path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the ledger does not hold this tile (yet) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -25,6 +25,7 @@ export interface ApiRoute {
 export const API_ROUTES: readonly ApiRoute[] = [
   ...['transfers', 'agencies', 'employees', 'admin', 'policies', 'workload', 'calendars', 'notifications', 'auth', 'dev', 'docs', 'docs-json', 'docs-yaml'].map((p) => ({ prefix: `/api/${p}`, service: 'transfer-service' as const })),
   { prefix: '/api/audit', service: 'audit-service' },
+  { prefix: '/api/ledger', service: 'audit-service' },
   { prefix: '/api/dashboard', service: 'dashboard-service' },
   { prefix: '/api/me', service: 'dashboard-service' },
 ];
