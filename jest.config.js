@@ -62,6 +62,7 @@ module.exports = {
     project('domain', 'libs/domain'),
     project('integrity', 'libs/integrity'),
     project('witness', 'libs/witness'),
+    project('audit', 'libs/audit'),
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
     project('notifications', 'libs/notifications'),

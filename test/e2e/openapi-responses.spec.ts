@@ -27,7 +27,7 @@ async function recording(base: string, run: () => Promise<void>): Promise<Answer
     if (url.startsWith(base)) {
       const text = await response.clone().text();
       const contentType = (response.headers.get('content-type') ?? '').split(';')[0] as string;
-      answers.push({ method: (init?.method ?? 'GET').toLowerCase(), path: new URL(url).pathname, status: response.status, contentType, body: contentType.endsWith('json') && text ? JSON.parse(text) : text });
+      answers.push({ method: (init?.method ?? 'GET').toLowerCase(), path: new URL(url).pathname, status: response.status, contentType, body: (contentType === 'application/json' || contentType.endsWith('+json')) && text ? JSON.parse(text) : text });
     }
     return response;
   }) as typeof fetch;
