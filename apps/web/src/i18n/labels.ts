@@ -86,3 +86,26 @@ export const DOCUMENT_KINDS: Record<string, string> = {
   PERIODIC_PERFORMANCE_EVALUATION: 'Evaluasi kinerja periodik di jabatan baru, dengan predikatnya', COMPETENCY_TEST_RESULT: 'Hasil uji kompetensi (R-05)',
   MENPANRB_RECOMMENDATION: 'Rekomendasi MenPAN-RB (R-62)', REPLACEMENT_REPORT: 'Laporan penggantian kepada Mendagri (R-33)', OTHER: 'Dokumen lain',
 };
+
+/** Verdicts of the in-browser ledger check (Inspeksi → Verifikasi catatan, apps/web/src/verify). */
+export const VERIFY_OUTCOMES: Record<string, string> = { VERIFIED: 'Terverifikasi', FAILED: 'Gagal verifikasi', INCOMPLETE: 'Tidak lengkap' };
+
+/** What an audit bundle claims to hold in full. */
+export const BUNDLE_SCOPES: Record<string, string> = { case: 'Satu kasus', agency: 'Semua kasus satu instansi' };
+
+/** Where the pinned verifier key came from: the inspector, or the operator's own announcement (a claim, not proof). */
+export const KEY_SOURCES: Record<string, string> = { PINNED: 'Disematkan oleh Anda', OPERATOR: 'Klaim operator (GET /api/ledger/public-key)' };
+
+/** Why a place of an audit bundle fails the ledger check (FailureCode of apps/web/src/verify/types.ts). */
+export const VERIFY_FAILURES: Record<string, string> = {
+  PINNED_KEY_INVALID: 'Kunci yang disematkan tidak terbaca', NOT_A_BUNDLE: 'Bukan bundel audit v2', KEY_NOT_PINNED: 'Bundel menyebut kunci lain',
+  CHECKPOINT_SIGNATURE: 'Tanda tangan checkpoint tidak sah', TREE_HEAD_MISMATCH: 'Kepala pohon tidak sesuai checkpoint', NO_COMPLETENESS_MAPS: 'Checkpoint tanpa bukti kelengkapan',
+  WITNESS_POLICY: 'Kebijakan saksi tidak terpenuhi', CONSISTENCY: 'Bukti konsistensi gagal', HELD_CHECKPOINT: 'Tidak melanjutkan checkpoint yang disimpan',
+  AGENCY_CASES_UNPROVEN: 'Daftar kasus instansi tidak terbukti', NOT_THE_CASE: 'Bukan bundel kasus ini', LINE_MALFORMED: 'Baris bundel cacat',
+  STREAM_TWICE: 'Aliran tercantum dua kali', STREAM_OUT_OF_SCOPE: 'Aliran di luar cakupan bundel', HEAD_UNPROVEN: 'Kepala aliran tidak terbukti',
+  STREAM_NOT_IN_CHECKPOINT: 'Aliran tidak ada dalam checkpoint', STREAM_MISMATCH: 'Peristiwa milik aliran lain', MALFORMED_RECORD: 'Catatan peristiwa cacat',
+  REVISION_GAP: 'Revisi melompat', CHAIN_BROKEN: 'Rantai hash putus', HASH_MISMATCH: 'Isi peristiwa diubah', LEAF_UNHASHABLE: 'Daun tidak dapat di-hash',
+  NOT_IN_TREE: 'Tidak termuat dalam pohon bertanda tangan', REVISIONS_MISSING: 'Revisi hilang', BEYOND_HEAD: 'Revisi melewati kepala aliran',
+  HEAD_MISMATCH: 'Peristiwa terakhir bukan kepala aliran', CUT_SHORT: 'Bundel terpotong', END_MISCOUNT: 'Hitungan baris penutup tidak cocok',
+  END_MALFORMED: 'Baris penutup cacat', STREAM_LEFT_OUT: 'Aliran kasus tidak disertakan', UNEXPECTED: 'Pemeriksaan berhenti tak terduga',
+};

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { get, query } from '../api/http';
 import { CodeLabel } from '../components/code-label';
@@ -48,7 +48,6 @@ export function InspeksiPage() {
   const caseId = params.get('kasus');
   const actorId = params.get('pelaku');
   const ruleId = params.get('aturan');
-  const [exportError, setExportError] = useState<unknown>(null);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -59,21 +58,6 @@ export function InspeksiPage() {
       if (v) next.set(key, v);
     }
     setParams(next);
-  }
-
-  async function exportBundle() {
-    setExportError(null);
-    try {
-      const bundle = await get<unknown>(`/api/audit/export${query({ caseId })}`);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `mutasi-bundle-${caseId ?? 'semua'}.json`;
-      a.click();
-      URL.revokeObjectURL(url);
-    } catch (e) {
-      setExportError(e);
-    }
   }
 
   return (
@@ -98,8 +82,6 @@ export function InspeksiPage() {
         <section className="card" aria-label="Catatan kasus">
           <h2>Verifikasi dan ekspor</h2>
           <LedgerCheck key={caseId} caseId={caseId} />
-          <button type="button" className="btn btn-secondary" onClick={exportBundle}>Ekspor bundel kasus</button>
-          <ProblemView error={exportError} />
         </section>
       ) : null}
       <Section<{ events: TrailItem[] }> title="Jejak kasus" path={caseId ? `/api/audit/cases/${caseId}/trail` : null} render={(d) => <Trail items={d.events} />} />

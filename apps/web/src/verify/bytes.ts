@@ -37,3 +37,27 @@ export const shortHash = (hex: string): string => (hex.length > 12 ? `${hex.slic
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
+
+/** Byte order of two byte strings (negative, zero or positive), as Buffer.compare. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i += 1) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+/** True when a string has no unpaired UTF-16 surrogate, so it encodes to UTF-8 and back unchanged. */
+export const isWellFormed = (text: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
+/** Cuts long untrusted text so a reason can quote it. */
+export const shorten = (text: string, max = 40): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A short description of an untrusted value for a reason; never calls the value's own methods. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(shorten(value));
+  if (typeof value === 'number' || typeof value === 'boolean') return `${value}`;
+  if (value === null || value === undefined) return `${value}`;
+  return Array.isArray(value) ? 'sebuah daftar' : `nilai bertipe ${typeof value}`;
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;

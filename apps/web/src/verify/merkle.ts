@@ -1,10 +1,11 @@
-import { equalBytes, sha256 } from './bytes';
+import { equalBytes, isIndex, sha256 } from './bytes';
 
 /** RFC 6962 hashing: a leaf is SHA-256(0x00 ‖ data), an inner node SHA-256(0x01 ‖ left ‖ right). */
 export const leafHash = (data: Uint8Array): Promise<Uint8Array> => sha256(Uint8Array.of(0), data);
 const nodeHash = (left: Uint8Array, right: Uint8Array): Promise<Uint8Array> => sha256(Uint8Array.of(1), left, right);
+/** The root of the empty tree: SHA-256 of nothing. */
+export const emptyRoot = (): Promise<Uint8Array> => sha256();
 
-const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const half = (n: number): number => Math.floor(n / 2);
 
 /** A proof's hashes, each 32 bytes, or the reason it is not a proof. */
