@@ -136,7 +136,7 @@ describe('web app journey: the inspector verifies a case in the browser: Terveri
     const witnessed = await verdict(web, 'Terverifikasi');
     expect(witnessed).toContain('Disaksikan oleh saksi.inspektorat.example');
     expect(witnessed).toContain('saksi.ombudsman.example');
-    expect(witnessed).toContain('2 dari 2 saksi diminta');
+    expect(witnessed).toContain('kebijakan Anda meminta 2 dari 2 saksi');
     await web.shot('disaksikan');
     await attachFile(web.page, 'Unggah bundel', cosigned(a));
     const unwitnessed = await verdict(web, 'Gagal verifikasi');

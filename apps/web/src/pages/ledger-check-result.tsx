@@ -32,7 +32,7 @@ function scopeText(r: BundleVerification): string {
 
 function Witnesses({ r }: { r: BundleVerification }) {
   if (r.witnessPolicy === null) return <li>Saksi: <strong>tanpa kebijakan saksi</strong>; kesaksian atas checkpoint tidak diperiksa.</li>;
-  const asked = `${r.witnessPolicy.threshold} dari ${r.witnessPolicy.witnesses} saksi diminta`;
+  const asked = `kebijakan Anda meminta ${r.witnessPolicy.threshold} dari ${r.witnessPolicy.witnesses} saksi`;
   if (r.cosignedBy.length === 0) return <li>Saksi: tidak ada saksi dalam kebijakan Anda yang menyaksikan checkpoint ini ({asked}).</li>;
   return (
     <li>
@@ -58,7 +58,7 @@ export function LedgerCheckResult({ result: r, from }: { result: BundleVerificat
       ) : null}
       {r.outcome === 'INCOMPLETE' ? <p style={{ margin: '0.2rem 0' }}>Yang ada di bundel ini utuh, tetapi bundel tidak memuat semua yang dibuktikan checkpoint: ada yang dihilangkan atau terpotong.</p> : null}
       <ul style={{ margin: '0.25rem 0', paddingLeft: '1.2rem' }}>
-        <li>Bundel: {source}; cakupan {r.scope ? <CodeLabel table={BUNDLE_SCOPES} code={r.scope.kind} /> : '—'} {scopeText(r)}.</li>
+        <li>Bundel: {source}. Cakupan: {scopeText(r)}{r.scope ? <> (<CodeLabel table={BUNDLE_SCOPES} code={r.scope.kind} />)</> : null}.</li>
         <li>Kunci: <strong>{r.keyName ?? '—'}</strong> · <CodeLabel table={KEY_SOURCES} code={from.keySource} />{from.keySource === 'OPERATOR' ? ' — belum Anda cocokkan dengan kunci yang Anda terima sendiri.' : null}</li>
         {r.treeSize !== null && r.outcome !== 'VERIFIED' ? <li>Checkpoint berukuran {formatNumber(r.treeSize)} ditandatangani {r.keyName} pada {formatInstant(r.signedAt)}; {formatNumber(r.checkedEvents)} peristiwa diperiksa.</li> : null}
         <Witnesses r={r} />

@@ -108,7 +108,7 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="witness-policy">Kebijakan saksi</label>
+        <label htmlFor="witness-policy">Kebijakan saksi (opsional)</label>
         <textarea id="witness-policy" aria-describedby="witness-policy-hint" rows={3} spellCheck={false} value={policyText} placeholder="2 of saksi-a+1a2b3c4d+BK… saksi-b+5e6f7a8b+BP…"
           onChange={(e) => { setPolicyText(e.target.value); setResult(null); }} />
         <small id="witness-policy-hint">
@@ -116,21 +116,21 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
           Tulis <code>&lt;k&gt; of &lt;kunci saksi&gt; …</code>: checkpoint harus ditandatangani-bersama (cosignature) oleh paling sedikit k saksi itu; <code>#</code> memulai catatan.
         </small>
       </div>
-      {heldHere ? (
-        <p className="hint">
-          Checkpoint yang disimpan di peramban ini: ukuran {formatNumber(heldHere.treeSize)}, ditandatangani {formatInstant(heldHere.signedAt)}. Bundel berikutnya harus sama atau melanjutkannya.{' '}
-          <button type="button" className="btn btn-secondary" onClick={forgetHeld}>Lupakan checkpoint yang disimpan</button>
-        </p>
-      ) : null}
       <div>
         <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={checkExport}>Verifikasi catatan</button>
         <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={download}>Unduh bundel kasus</button>
       </div>
-      <div className="field">
+      <div className="field" style={{ marginTop: '0.75rem' }}>
         <label htmlFor="bundle-file">Unggah bundel untuk diperiksa (.jsonl)</label>
         <input id="bundle-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" aria-describedby="bundle-file-hint" disabled={busy !== null} onChange={checkFile} />
         <small id="bundle-file-hint">Bundel yang Anda unduh sebelumnya atau terima dari pihak lain, diperiksa di peramban ini dengan kunci dan kebijakan di atas.</small>
       </div>
+      {heldHere ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0 0.5rem', marginBottom: '0.5rem' }}>
+          <small className="hint">Checkpoint yang disimpan di peramban ini: ukuran {formatNumber(heldHere.treeSize)}, ditandatangani {formatInstant(heldHere.signedAt)}. Bundel berikutnya harus sama atau melanjutkannya.</small>
+          <button type="button" className="btn btn-secondary" onClick={forgetHeld}>Lupakan checkpoint yang disimpan</button>
+        </div>
+      ) : null}
       <div role="status" aria-live="polite">
         {busy ? <p>{busy}</p> : null}
         {error instanceof ApiProblem ? <ProblemView error={error} /> : error ? <p className="problem">Tidak dapat memeriksa: {error instanceof Error ? error.message : String(error)}</p> : null}

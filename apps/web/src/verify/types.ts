@@ -60,40 +60,16 @@ export interface WitnessPolicy {
 
 /**
  * Why a place fails, as a code the page shows with its label (VERIFY_FAILURES in i18n/labels.ts). The codes of
- * {@link COMPLETENESS_CODES} say something was left out; every other one says something is wrong.
+ * {@link COMPLETENESS_CODES} say something was left out; every other one says something is wrong. (An input that is
+ * no bundle at all is not a failure but `unusable`; the page shows it as NOT_A_BUNDLE.)
  */
-export type FailureCode =
-  | 'PINNED_KEY_INVALID'
-  | 'NOT_A_BUNDLE'
-  | 'KEY_NOT_PINNED'
-  | 'CHECKPOINT_SIGNATURE'
-  | 'TREE_HEAD_MISMATCH'
-  | 'NO_COMPLETENESS_MAPS'
-  | 'WITNESS_POLICY'
-  | 'CONSISTENCY'
-  | 'HELD_CHECKPOINT'
-  | 'AGENCY_CASES_UNPROVEN'
-  | 'NOT_THE_CASE'
-  | 'LINE_MALFORMED'
-  | 'STREAM_TWICE'
-  | 'STREAM_OUT_OF_SCOPE'
-  | 'HEAD_UNPROVEN'
-  | 'STREAM_NOT_IN_CHECKPOINT'
-  | 'STREAM_MISMATCH'
-  | 'MALFORMED_RECORD'
-  | 'REVISION_GAP'
-  | 'CHAIN_BROKEN'
-  | 'HASH_MISMATCH'
-  | 'LEAF_UNHASHABLE'
-  | 'NOT_IN_TREE'
-  | 'REVISIONS_MISSING'
-  | 'BEYOND_HEAD'
-  | 'HEAD_MISMATCH'
-  | 'CUT_SHORT'
-  | 'END_MISCOUNT'
-  | 'END_MALFORMED'
-  | 'STREAM_LEFT_OUT'
-  | 'UNEXPECTED';
+export const FAILURE_CODES = [
+  'PINNED_KEY_INVALID', 'KEY_NOT_PINNED', 'CHECKPOINT_SIGNATURE', 'TREE_HEAD_MISMATCH', 'NO_COMPLETENESS_MAPS', 'WITNESS_POLICY', 'CONSISTENCY',
+  'HELD_CHECKPOINT', 'AGENCY_CASES_UNPROVEN', 'NOT_THE_CASE', 'LINE_MALFORMED', 'STREAM_TWICE', 'STREAM_OUT_OF_SCOPE', 'HEAD_UNPROVEN',
+  'STREAM_NOT_IN_CHECKPOINT', 'STREAM_MISMATCH', 'MALFORMED_RECORD', 'REVISION_GAP', 'CHAIN_BROKEN', 'HASH_MISMATCH', 'LEAF_UNHASHABLE', 'NOT_IN_TREE',
+  'REVISIONS_MISSING', 'BEYOND_HEAD', 'HEAD_MISMATCH', 'CUT_SHORT', 'END_MISCOUNT', 'END_MALFORMED', 'STREAM_LEFT_OUT', 'UNEXPECTED',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /** Failures that only say the bundle holds less than the checkpoint proves: the verdict is "Tidak lengkap". */
 export const COMPLETENESS_CODES: ReadonlySet<FailureCode> = new Set<FailureCode>(['REVISIONS_MISSING', 'STREAM_LEFT_OUT', 'CUT_SHORT', 'END_MISCOUNT']);

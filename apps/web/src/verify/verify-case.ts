@@ -3,6 +3,7 @@ import type { BundleVerification, VerifyOptions } from './types';
 
 export { BundleVerifier } from './bundle-verifier';
 export { parseWitnessPolicy } from './witness-policy';
+export { FAILURE_CODES } from './types';
 export type { BundleScope, BundleVerification, FailureCode, MissingRevisions, Outcome, VerificationFailure, VerifyOptions, WitnessPolicy } from './types';
 
 /** The lines of a text, without their newline (a CR before it is left to JSON.parse, which takes it as space). */
