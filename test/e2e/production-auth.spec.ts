@@ -41,6 +41,32 @@ describe('production sign-in (AUTH_PUBLIC_KEY)', () => {
     expect(none.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
+  const unsigned = () => new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).setSubject('pengusul.kota-bandar-lestari').setIssuer('https://sso.example.go.id').setAudience('mutasi-api');
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('refuses (401) a token without exp, one valid for a century, one issued in the future, and one older than the maximum age', async () => {
+    const noExp = await unsigned().setIssuedAt().sign(privateKey);
+    const noIat = await unsigned().setExpirationTime('1h').sign(privateKey);
+    const century = await unsigned().setIssuedAt().setExpirationTime(now() + 100 * 365 * 86_400).sign(privateKey);
+    const future = await unsigned().setIssuedAt(now() + 3600).setExpirationTime(now() + 7200).sign(privateKey);
+    const old = await unsigned().setIssuedAt(now() - 2 * 86_400).setExpirationTime(now() + 3600).sign(privateKey);
+    for (const token of [noExp, noIat, century, future, old]) {
+      const answer = await http.raw('GET', '/api/agencies', undefined, { authorization: `Bearer ${token}` });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    const century401 = await http.raw('GET', '/api/agencies', undefined, { authorization: `Bearer ${century}` });
+    expect(JSON.stringify(century401.body)).toContain('AUTH_MAX_TOKEN_AGE_SECONDS');
+  });
+
+  it('accepts a token at the edges it allows: issued 30 s ahead (clock skew) and living exactly the maximum age', async () => {
+    const skewed = await unsigned().setIssuedAt(now() + 30).setExpirationTime(now() + 3600).sign(privateKey);
+    expect(await agencies(skewed)).toBe(200);
+    const iat = now();
+    const longest = await unsigned().setIssuedAt(iat).setExpirationTime(iat + 86_400).sign(privateKey);
+    expect(await agencies(longest)).toBe(200);
+  });
+
   it('has no dev sign-in: /api/dev/* answer 404', async () => {
     expect((await http.raw('GET', '/api/dev/users')).status).toBe(404);
     expect((await http.raw('POST', '/api/dev/token', { userId: 'admin.bkn' })).status).toBe(404);

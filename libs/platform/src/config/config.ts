@@ -20,6 +20,8 @@ export interface MutasiConfig {
     readonly issuer: string;
     readonly audience: string;
     readonly devTokens: boolean;
+    /** The longest a token may live (exp − iat) and the oldest it may be (now − iat), in seconds. */
+    readonly maxTokenAgeSeconds: number;
   };
   /** The web app's sign-in with OpenID Connect (docs/sign-in.md); null: dev tokens or no browser sign-in here. */
   readonly oidc: OidcConfig | null;
@@ -96,7 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
       // Access tokens from the OIDC provider carry its issuer, so that is the one to expect unless told otherwise.
       issuer: text('AUTH_ISSUER') ?? text('OIDC_ISSUER') ?? 'mutasi',
       audience: text('AUTH_AUDIENCE') ?? 'mutasi-api',
-      devTokens: flag('AUTH_DEV_TOKENS'),
+      devTokens: devTokensFor(mode, text, flag),
+      maxTokenAgeSeconds: int('AUTH_MAX_TOKEN_AGE_SECONDS', 86_400, 60, 7 * 86_400),
     },
     oidc: readOidcConfig(text, problems),
     mail: readMailConfig(text, problems),
@@ -113,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
     },
   };
   if (config.auth.devTokens && !isLoopback(host)) problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
+  if (config.auth.devTokens && (config.auth.publicKey || config.auth.jwksUrl)) {
+    problems.push(`AUTH_DEV_TOKENS=true and ${config.auth.publicKey ? 'AUTH_PUBLIC_KEY' : 'AUTH_JWKS_URL'} exclude each other: unset AUTH_DEV_TOKENS to verify tokens with the key only (demo sign-in is on only when no key is configured)`);
+  }
   if (config.auth.devTokens && config.oidc) problems.push('OIDC_ISSUER and AUTH_DEV_TOKENS=true exclude each other: the web app signs in either with demo tokens or with the identity provider');
   // The key source stays explicit (no discovery at start): the server starts without reaching the provider, and the
   // operator sees which keys are trusted.
@@ -128,6 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Demo sign-in: as `AUTH_DEV_TOKENS` says; unset, it is on in standalone mode only when no key, JWKS or identity
+ * provider is configured, so a production key always wins over the demo.
+ */
+function devTokensFor(mode: MutasiConfig['mode'], text: (name: string) => string | null, flag: (name: string) => boolean): boolean {
+  if (text('AUTH_DEV_TOKENS') !== null) return flag('AUTH_DEV_TOKENS');
+  return mode === 'standalone' && !text('AUTH_PUBLIC_KEY') && !text('AUTH_JWKS_URL') && !text('OIDC_ISSUER');
 }
 
 /**
