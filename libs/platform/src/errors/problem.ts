@@ -17,10 +17,12 @@ const TITLES: Readonly<Record<number, string>> = {
   401: 'Not signed in',
   403: 'Not allowed',
   404: 'Not found',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Request too large',
   415: 'Unsupported media type',
   422: 'Refused by a rule',
+  431: 'Request headers too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { DomainError } from '@mutasi/domain';
 import { DuplicateEventIdError, EventRejectedError, WrongExpectedRevisionError } from '@mutasi/event-store';
 import { AuthenticationError } from '../auth/principal';
+import { JsonTooDeepError } from '../http/json-depth';
 import { problem, ProblemDetails, RequestValidationError } from './problem';
 
 const DOMAIN_STATUS: Readonly<Record<DomainError['kind'], number>> = { VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422 };
@@ -29,6 +30,7 @@ export function toProblem(error: unknown): ProblemDetails {
       ...(error.details.extensions ?? {}),
     });
   }
+  if (error instanceof JsonTooDeepError) return problem(400, 'JSON_TOO_DEEP', error.message, { errors: [{ field: 'body', message: error.message }] });
   if (error instanceof RequestValidationError) return problem(400, error.code, error.message, { errors: error.errors });
   if (error instanceof AuthenticationError) return problem(401, error.code, error.message);
   if (error instanceof WrongExpectedRevisionError) return problem(409, error.code, `${error.message}: reload the case and try again`);

@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { AddressInfo } from 'node:net';
 import { redirect, sendJson, sendProblem } from './gateway-answers';
 import { GatewayConfig } from './gateway-config';
@@ -70,6 +71,7 @@ export function createGatewayServer(config: GatewayConfig, log: (line: string) =
       else res.destroy();
     });
   });
+  answerClientErrorsAsProblems(server);
   return { server, proxy };
 }
 

@@ -5,6 +5,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { DynamicModule } from '@nestjs/common';
 import { openApiDocument } from '../openapi/openapi-document';
 import { QuietLogger } from './quiet-logger';
+import { answerClientErrorsAsProblems } from '../http/client-errors';
+import { MAX_JSON_DEPTH, refuseDeepJson } from '../http/json-depth';
 
 export interface HttpAppOptions {
   readonly title: string;
@@ -14,13 +16,16 @@ export interface HttpAppOptions {
 }
 
 /**
- * A Nest HTTP application with Mutasi's conventions: JSON bodies up to 16 MB (whole-file imports), OpenAPI at
- * `/api/docs` and `/api/docs-json` (the contract, see `openApiDocument`), and no `X-Powered-By`. The caller stops it
- * with `app.close()` (which runs the shutdown hooks) on SIGINT/SIGTERM, so it exits 0 after a clean stop.
+ * A Nest HTTP application with Mutasi's conventions: JSON bodies up to 16 MB (whole-file imports) and 64 levels
+ * deep (refused before parsing, so no validation recursion can overflow the stack), problem details even for what
+ * Node's HTTP parser refuses (431 headers too large), OpenAPI at `/api/docs` and `/api/docs-json` (the contract, see
+ * `openApiDocument`), and no `X-Powered-By`. The caller stops it with `app.close()` (which runs the shutdown hooks)
+ * on SIGINT/SIGTERM, so it exits 0 after a clean stop.
  */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { logger: options.logger === false ? false : (options.logger ?? new QuietLogger()), bodyParser: false });
-  app.useBodyParser('json', { limit: '16mb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', { limit: '16mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson(MAX_JSON_DEPTH) });
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.disable('x-powered-by');
   const document = openApiDocument(app, options);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
