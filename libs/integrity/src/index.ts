@@ -13,7 +13,7 @@ export { fromBase64, toBase64, tryFromBase64 } from './encoding';
 export { canonicalBytes, canonicalJson } from './canonical';
 
 export { computeEventHash, eventLeafData, GENESIS_HASH, hashAndLeaf, type EventRecord } from './chain/event-hash';
-export { verifyStreamChain, type ChainFailure, type ChainFailureCode, type ChainOptions } from './chain/verify-chain';
+export { ChainCursor, verifyStreamChain, type ChainFailure, type ChainFailureCode, type ChainOptions } from './chain/verify-chain';
 
 export { emptyRoot, HASH_SIZE, leafHash, nodeHash, rootFromLeafHashes } from './merkle/hash';
 export {

@@ -1,4 +1,5 @@
-import { anyValue, boolean, instant, integer, json, list, named, nullable, object, text } from '@mutasi/platform';
+import { anyValue, boolean, enumOf, instant, integer, json, list, named, nullable, object, text } from '@mutasi/platform';
+import { VERIFICATION_FAILURE_CODES } from '../verify/failure-codes';
 
 /** The answers of `/api/audit/*` (audit-queries.ts, the ledger, the verifier, the bundle of libs/integrity). */
 
@@ -74,7 +75,7 @@ export const InclusionProof = named('InclusionProof', object({ leafIndex: intege
 
 export const ConsistencyProof = named('ConsistencyProof', object({ size1: integer(), size2: integer(), proof: list(text(), 'base64 hashes, RFC 6962') }));
 
-const failures = list(object({ position: text('e.g. stream <id> revision <n>, leaf <i>'), eventId: nullable(text()), reason: text() }), 'the first failing places');
+const failures = list(object({ position: text('e.g. stream <id> revision <n>, leaf <i>'), code: enumOf(VERIFICATION_FAILURE_CODES), eventId: nullable(text()), reason: text() }), 'the first failing places');
 
 export const VerificationReport = named('VerificationReport', object({
   ok: boolean(),

@@ -1,10 +1,12 @@
 import { DataSource } from 'typeorm';
 import { leafHash, toBase64 } from '@mutasi/integrity';
 import { RecordedEvent } from '@mutasi/event-store';
+import type { VerificationFailureCode } from './failure-codes';
 import { MerkleFrontier } from './frontier';
 
 export interface WalkFailure {
   readonly leafIndex: number;
+  readonly code: Extract<VerificationFailureCode, 'LEAF_MISMATCH' | 'LEAF_MOVED' | 'EVENT_DELETED'>;
   readonly eventId: string | null;
   readonly reason: string;
 }
@@ -53,14 +55,14 @@ export class LedgerWalk {
     const moved = this.heldBack.get(e.eventId);
     if (moved !== undefined) {
       this.heldBack.delete(e.eventId);
-      this.failures.push({ leafIndex: moved, eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} stands later in the store's global order than where the ledger recorded it: events were reordered` });
+      this.failures.push({ leafIndex: moved, code: 'LEAF_MOVED', eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} stands later in the store's global order than where the ledger recorded it: events were reordered` });
       return;
     }
     let leaf = await this.peek();
     if (leaf && leaf.event_id !== e.eventId) {
       const target = await this.leafIndexOf(e.eventId);
       if (target === null || target < Number(leaf.leaf_index)) {
-        this.failures.push({ leafIndex: Number(leaf.leaf_index), eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} stands where the ledger recorded event ${leaf.event_id}: events were inserted or reordered` });
+        this.failures.push({ leafIndex: Number(leaf.leaf_index), code: 'LEAF_MOVED', eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} stands where the ledger recorded event ${leaf.event_id}: events were inserted or reordered` });
         return;
       }
       while (leaf && Number(leaf.leaf_index) < target) {
@@ -74,7 +76,7 @@ export class LedgerWalk {
       return;
     }
     if (!leafHash(leafData).equals(leaf.leaf_hash)) {
-      this.failures.push({ leafIndex: Number(leaf.leaf_index), eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded` });
+      this.failures.push({ leafIndex: Number(leaf.leaf_index), code: 'LEAF_MISMATCH', eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded` });
     }
     this.take(leaf);
   }
@@ -86,7 +88,7 @@ export class LedgerWalk {
       this.take(leaf);
     }
     for (const [eventId, leafIndex] of this.heldBack) {
-      this.failures.push({ leafIndex, eventId, reason: `the ledger records event ${eventId}, which is missing from the event store: it was deleted or its stream was truncated` });
+      this.failures.push({ leafIndex, code: 'EVENT_DELETED', eventId, reason: `the ledger records event ${eventId}, which is missing from the event store: it was deleted or its stream was truncated` });
     }
     this.failures.sort((a, b) => a.leafIndex - b.leafIndex);
   }

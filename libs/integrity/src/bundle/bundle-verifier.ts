@@ -1,5 +1,5 @@
 import { eventLeafData } from '../chain/event-hash';
-import { ChainCursor } from '../chain/verify-chain';
+import { ChainCursor, type ChainFailureCode } from '../chain/verify-chain';
 import type { Checkpoint } from '../checkpoint/checkpoint';
 import { fromBase64, isRecord } from '../encoding';
 import { verifyAgencyCases, verifyStreamHead } from '../map/completeness';
@@ -166,7 +166,7 @@ export class BundleVerifier {
     if (problem !== undefined) return this.fail(`stream ${stream.streamId}`, null, `line ${this.lineNumber}: ${problem}`);
     const event = value as BundleEvent;
     this.checkedEvents += 1;
-    for (const f of stream.chain.next(event)) this.fail(`stream ${stream.streamId} revision ${f.revision}`, f.eventId, f.reason);
+    for (const f of stream.chain.next(event)) this.fail(`stream ${stream.streamId} revision ${f.revision}`, f.eventId, f.reason, f.code);
     stream.lastRevision = event.revision;
     const where = `stream ${stream.streamId} revision ${event.revision}`;
     let hash: Buffer;
@@ -212,8 +212,8 @@ export class BundleVerifier {
     return scope?.kind === 'case' ? `case ${scope.caseId}` : `agency ${scope?.agencyId ?? '?'}`;
   }
 
-  private fail(position: string, eventId: string | null, reason: string): void {
-    if (this.failures.length < MAX_FAILURES) this.failures.push(failure(position, eventId, reason));
+  private fail(position: string, eventId: string | null, reason: string, code?: ChainFailureCode): void {
+    if (this.failures.length < MAX_FAILURES) this.failures.push(code === undefined ? failure(position, eventId, reason) : { ...failure(position, eventId, reason), code });
   }
 }
 

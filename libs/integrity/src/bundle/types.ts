@@ -1,3 +1,4 @@
+import type { ChainFailureCode } from '../chain/verify-chain';
 import type { EventRecord } from '../chain/event-hash';
 import type { AgencyCasesProof, StreamHeadProof } from '../map/completeness';
 import type { WitnessPolicy } from '../witness-policy';
@@ -67,6 +68,8 @@ export interface BundleFailure {
   /** The event concerned, or null when the failure is not about one event. */
   readonly eventId: string | null;
   readonly reason: string;
+  /** Set on a stream's hash-chain failures: the chain checker's code, as the server's `POST /api/audit/verify` gives it. */
+  readonly code?: ChainFailureCode;
 }
 
 /** A stream whose last events the bundle left out: the revisions the checkpoint proves exist but are not here. */
