@@ -1,5 +1,5 @@
 /**
- * Dependency rules checked by `npm test` (see architecture.md, "Libraries").
+ * Dependency rules checked by `npm test` (see docs/architecture.md, "Libraries").
  * Apps depend on libs, never on each other; `libs/domain` depends on nothing outside itself.
  */
 const notTests = '\\.(spec|test)\\.ts$';

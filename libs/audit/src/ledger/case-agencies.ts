@@ -1,7 +1,7 @@
 import { isCaseStream } from '@mutasi/domain';
 
 /**
- * The agencies a case names, which put it in their case lists (docs/completeness.md, "Agency cases"): every
+ * The agencies a case names, which put it in their case lists (docs/completeness.md §3, "Agency case" entries): every
  * `targetAgencyId` and `originAgencyId` in the data of an event of a case stream (`transfer-…`). A case stays in an
  * agency's list once it named the agency, whatever it names later.
  */

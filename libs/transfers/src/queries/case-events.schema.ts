@@ -11,7 +11,7 @@ export const RecordedRuleOutcome = named('RecordedRuleOutcome', object({
   code: optional(text('the error code of a BLOCK')),
 }));
 
-/** An event as the store holds it: its place in the stream and the log, and the hash chain (docs/integrity.md). */
+/** An event as the store holds it: its place in the stream and the log, and the hash chain (docs/architecture.md, "Integrity" 1). */
 export const StoredEvent = named('StoredEvent', object({
   streamId: text('e.g. transfer-<caseId>'),
   revision: integer('0 for the first event of the stream'),

@@ -19,7 +19,7 @@ import { AdjustTrainingPlanHandler, CompleteTrainingItemHandler, WaiveTrainingIt
 import { SocialisationController } from './socialisation/socialisation.controller';
 import { AcknowledgeTransferHandler, NotifyEmployeeHandler, RaiseObjectionHandler, ResolveObjectionHandler } from './socialisation/socialisation.use-cases';
 
-/** One controller per stage; one handler per use case (docs/api.md, "Commands"). */
+/** One controller per stage; one handler per use case (docs/api.md, "Transfer cases": the commands table). */
 export const USE_CASE_CONTROLLERS = [
   OpenTransferCaseController, NeedsController, ProposalController, SocialisationController, DocumentsController, ApprovalController, DecreeController,
   EvaluationController, OversightController, TrainingController,

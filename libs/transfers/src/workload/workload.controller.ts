@@ -22,7 +22,7 @@ export class PlansQueryDto {
   @ApiPropertyOptional({ description: 'the plan year; this year when left out' }) @IsOptional() @Type(() => Number) @IsInt({ message: 'year must be a whole number' }) @Min(2000) @Max(2200) year?: number;
 }
 
-/** Selection on merit and workload balancing (docs/workload.md, docs/merit.md). */
+/** Selection on merit and workload balancing (docs/workload.md §3 and §4). */
 @ApiTags('merit and workload')
 @ApiBearerAuth()
 @Controller('api')
