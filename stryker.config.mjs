@@ -1,0 +1,29 @@
+// Mutation testing of the two libs whose tests are the evidence an inspector relies on: the domain rules and the
+// integrity verifiers. `npm run test:mutation` (not part of `npm test`); docs/testing.md says how to read it.
+const concurrency = Number.parseInt(process.env.STRYKER_CONCURRENCY ?? '1', 10);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'stryker.jest.config.cjs', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'libs/domain/src/**/*.ts',
+    'libs/integrity/src/**/*.ts',
+    '!**/*.spec.ts',
+    '!**/index.ts',
+    '!libs/integrity/test-vectors/**',
+  ],
+  // The sandbox needs the sources and configs only: not the embedded database, builds or reports.
+  ignorePatterns: ['.data', 'dist', 'coverage', 'reports', 'test-artifacts', '.stryker-tmp', '*.log'],
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  // The build machine has two cores shared with other work; STRYKER_CONCURRENCY=2 uses both.
+  concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 1,
+  reporters: ['html', 'clear-text', 'json', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 85, break: 85 },
+  timeoutMS: 10_000,
+  tempDirName: '.stryker-tmp',
+};
