@@ -8,7 +8,8 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
  * Convention: a reference written in a Markdown file is relative to that file (as Markdown links are); a reference
  * written anywhere else (comments, error texts, scripts, JSON) is relative to the repository root, so code writes
  * `docs/domain.md §6`. A section is named by a link anchor (`docs/api.md#conventions`), by number (`docs/domain.md §6`
- * is the heading `## 6. …`) or by its quoted heading (`docs/architecture.md, "Integrity"`: a heading that starts so).
+ * is the heading `## 6. …`) or by its quoted heading (`docs/architecture.md, "Integrity"`: a heading, or the bold lead of
+ * a paragraph or list item, that starts so).
  */
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -77,14 +78,20 @@ export function markdownLinkTargets(text: string): { line: number; target: strin
 
 /** The headings of a Markdown text, outside fenced code blocks. */
 export function headingsOf(markdown: string): string[] {
-  const headings: string[] = [];
+  return linesOutsideCode(markdown).flatMap((line) => /^#{1,6}\s+(.+?)\s*$/.exec(line)?.[1] ?? []);
+}
+
+/** The names of bold-led paragraphs and list items (`**Oversight.** …`, `7. **Projections**: …`), outside code. */
+export function boldLeadsOf(markdown: string): string[] {
+  return linesOutsideCode(markdown).flatMap((line) => /^(?:\s*(?:\d+\.|[-*])\s+)?\*\*([^*]+)\*\*/.exec(line)?.[1] ?? []);
+}
+
+function linesOutsideCode(markdown: string): string[] {
   let fenced = false;
-  for (const line of markdown.split('\n')) {
+  return markdown.split('\n').filter((line) => {
     if (line.startsWith('```')) fenced = !fenced;
-    const m = fenced ? null : /^#{1,6}\s+(.+?)\s*$/.exec(line);
-    if (m) headings.push(m[1] as string);
-  }
-  return headings;
+    return !fenced && !line.startsWith('```');
+  });
 }
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
@@ -109,7 +116,8 @@ export function problemOf(ref: DocReference, read: (path: string) => string | nu
   if (ref.anchor && !headings.some((h) => anchorOf(h) === ref.anchor)) return `${where}#${ref.anchor}: no such heading in ${target}`;
   if (ref.sectionNumber && !headings.some((h) => h.startsWith(`${ref.sectionNumber}. `))) return `${where} §${ref.sectionNumber}: no section numbered so in ${target}`;
   const quoted = ref.quotedHeading?.toLowerCase();
-  if (quoted && !headings.some((h) => h.replace(/^\d+[a-z]?\.\s+/, '').replace(/[`*]/g, '').toLowerCase().startsWith(quoted))) return `${where} "${ref.quotedHeading}": no heading starts so in ${target}`;
+  const named = [...headings, ...boldLeadsOf(text)].map((h) => h.replace(/^\d+[a-z]?\.\s+/, '').replace(/[`*]/g, '').toLowerCase());
+  if (quoted && !named.some((h) => h.startsWith(quoted))) return `${where} "${ref.quotedHeading}": no heading starts so in ${target}`;
   return null;
 }
 

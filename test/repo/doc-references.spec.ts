@@ -17,7 +17,7 @@ function fakeRepo(docs: Record<string, string>): (path: string) => string | null
   return (path) => docs[path] ?? null;
 }
 
-const FAKE_DOCS = { 'docs/domain.md': '# Domain\n\n## 6. Rules\n\n## Offices and persons\n', 'docs/api.md': '# HTTP contract\n\n## Conventions\n```\n# not a heading\n```\n' };
+const FAKE_DOCS = { 'docs/domain.md': '# Domain\n\n## 6. Rules\n\n## Offices and persons\n\n**Oversight.** BKN.\n', 'docs/api.md': '# HTTP contract\n\n## Conventions\n```\n# not a heading\n```\n' };
 
 function only(from: string, text: string): DocReference {
   const refs = findDocReferences(from, text);
@@ -40,7 +40,7 @@ describe('the matcher of document references', () => {
 
   it('accepts references that resolve, with their sections', () => {
     const read = fakeRepo(FAKE_DOCS);
-    for (const text of ['docs/domain.md §6', 'docs/domain.md, "Offices and persons"', 'docs/api.md, "Conventions"']) expect(problemOf(only('libs/x.ts', text), read)).toBeNull();
+    for (const text of ['docs/domain.md §6', 'docs/domain.md, "Offices and persons"', 'docs/domain.md, "Oversight"', 'docs/api.md, "Conventions"']) expect(problemOf(only('libs/x.ts', text), read)).toBeNull();
     expect(problemOf(only('docs/x.md', '[a](api.md#conventions)'), read)).toBeNull();
   });
 

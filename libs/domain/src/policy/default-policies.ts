@@ -81,7 +81,7 @@ const EXCEPTION_GROUNDS: Policy['exceptionGrounds']['value'] = [
 ];
 
 /**
- * The law as it stands on 2026-12-01 (docs/rules.md): revoked and misread sources corrected, sources that are official
+ * The law as it stands on 2026-12-01 (docs/domain.md §6, docs/rules.md): revoked and misread sources corrected, sources that are official
  * statements or agency policy said to be so, the President's positions, PPPK moves inside one agency, working-day
  * deadlines, the corrected chains, R-33 and acting heads (Plt). Decisions taken under 2024.1 keep their version.
  */
