@@ -76,7 +76,7 @@ describe('Audit bundle verification (v2, JSON lines)', () => {
   it('names the first edited event and why, then the leaf that no longer matches', () => {
     const result = verify(withAbcEvent(2, (e) => ({ ...e, data: { ...(e.data as object), note: 'diubah oleh admin' } })));
     expect(positions(result)).toEqual(['stream transfer-abc revision 2', 'leaf 6']);
-    expect(result.failures[0]).toEqual({ position: 'stream transfer-abc revision 2', eventId: 'transfer-abc-e2', reason: expect.stringMatching(/^event data or metadata changed: stored hash/) });
+    expect(result.failures[0]).toEqual({ position: 'stream transfer-abc revision 2', eventId: 'transfer-abc-e2', reason: expect.stringMatching(/^event data or metadata changed: stored hash/), code: 'HASH_MISMATCH' });
   });
 
   it('catches an edit whose chain was recomputed by someone who controls the database', () => {
