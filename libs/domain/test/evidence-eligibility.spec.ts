@@ -108,18 +108,18 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
   const internalBasis = POLICY_2026_12.pppkInternalMove.legalBasis;
 
   it('R-60 refuses a PPPK on another route, saying which routes the policy leaves open', () => {
-    expect(r60Pppk(pppk, 'SAME_PROVINCE', POLICY_2024_1)).toEqual({
+    expect(r60Pppk(pppk, 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({
       ruleId: 'R-60', outcome: 'BLOCK', reason: 'PPPK have no mutation scheme to another agency: a PPPK can move only in organisational downsizing (R-61)', legalBasis: PP49,
-      inputs: { kind: 'PPPK', route: 'SAME_PROVINCE', internalAllowed: false }, code: 'RULE_R60_PPPK',
+      inputs: { kind: 'PPPK', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false }, code: 'RULE_R60_PPPK',
     });
     expect(r60Pppk(pppk, 'INTERNAL', POLICY_2024_1).outcome).toBe('BLOCK');
-    expect(r60Pppk(pppk, 'SAME_PROVINCE', POLICY_2026_12)).toMatchObject({
+    expect(r60Pppk(pppk, 'KABKOTA_SAME_PROVINCE', POLICY_2026_12)).toMatchObject({
       outcome: 'BLOCK', reason: 'PPPK have no mutation scheme to another agency: a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)', inputs: { internalAllowed: true },
     });
   });
 
   it('R-60 passes a PNS, a downsizing move, and under 2026-12 a move inside one agency', () => {
-    expect(r60Pppk(anEmployee(), 'SAME_PROVINCE', POLICY_2024_1)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'the employee is a PNS', legalBasis: PP49, inputs: { kind: 'PNS', route: 'SAME_PROVINCE', internalAllowed: false } });
+    expect(r60Pppk(anEmployee(), 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'the employee is a PNS', legalBasis: PP49, inputs: { kind: 'PNS', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false } });
     expect(r60Pppk(pppk, 'PPPK_PERAMPINGAN', POLICY_2024_1)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'PPPK moved under organisational downsizing (R-61)', legalBasis: PP49, inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN', internalAllowed: false } });
     expect(r60Pppk(pppk, 'INTERNAL', POLICY_2026_12)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'a PPPK move inside one agency (R-62 governs)', legalBasis: internalBasis, inputs: { kind: 'PPPK', route: 'INTERNAL', internalAllowed: true } });
   });
@@ -149,18 +149,18 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
   const position = (id: string, positionClass: Position['positionClass'], functionalLevel: string | null = null): Position =>
     ({ id, title: `Title of ${id}`, positionClass, functionalLevel }) as Position;
   const madya = position('sekda', 'JPT_MADYA');
-  const utamaJf = position('peneliti', 'JABATAN_FUNGSIONAL', 'AHLI_UTAMA');
+  const utamaJf = position('peneliti', 'FUNGSIONAL', 'AHLI_UTAMA');
   const pratama = position('kadis', 'JPT_PRATAMA');
-  const auditor = position('auditor', 'JABATAN_FUNGSIONAL', 'AHLI_MUDA');
+  const auditor = position('auditor', 'FUNGSIONAL', 'AHLI_MUDA');
   const r02Basis = POLICY_2026_12.presidentialPositions.legalBasis;
 
   it('R-02 refuses under 2026-12 when either position is the President’s, naming each', () => {
     expect(r02Presidential(utamaJf, madya, POLICY_2026_12)).toEqual({
       ruleId: 'R-02',
       outcome: 'BLOCK',
-      reason: "Title of peneliti (JABATAN_FUNGSIONAL, AHLI_UTAMA) and Title of sekda (JPT_MADYA): the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure",
+      reason: "Title of peneliti (FUNGSIONAL, AHLI_UTAMA) and Title of sekda (JPT_MADYA): the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure",
       legalBasis: r02Basis,
-      inputs: { mode: 'REFUSE', positions: [{ id: 'peneliti', positionClass: 'JABATAN_FUNGSIONAL', functionalLevel: 'AHLI_UTAMA' }, { id: 'sekda', positionClass: 'JPT_MADYA', functionalLevel: null }] },
+      inputs: { mode: 'REFUSE', positions: [{ id: 'peneliti', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_UTAMA' }, { id: 'sekda', positionClass: 'JPT_MADYA', functionalLevel: null }] },
       code: 'RULE_R02_PRESIDENTIAL',
     });
   });
@@ -178,8 +178,8 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
       inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA', requiredDocument: 'COMPETENCY_TEST_RESULT' },
     });
     const notApplied = { ruleId: 'R-05', outcome: 'PASS', reason: 'not a move from one JPT to another' };
-    expect(r05JptCompetencyTest(auditor, madya, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'JABATAN_FUNGSIONAL', targetClass: 'JPT_MADYA' } });
-    expect(r05JptCompetencyTest(pratama, auditor, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JABATAN_FUNGSIONAL' } });
+    expect(r05JptCompetencyTest(auditor, madya, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'FUNGSIONAL', targetClass: 'JPT_MADYA' } });
+    expect(r05JptCompetencyTest(pratama, auditor, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'JPT_PRATAMA', targetClass: 'FUNGSIONAL' } });
     expect(r05JptCompetencyTest(pratama, madya, POLICY_2024_1)).toEqual({ ...notApplied, legalBasis: 'not applied in this version', inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA' } });
   });
 });
