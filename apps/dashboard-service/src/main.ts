@@ -1,3 +1,4 @@
+import '../../../libs/observability/src/tracing/register'; // first: tracing must patch http, pg and kafkajs before they load (off without OTEL_EXPORTER_OTLP_ENDPOINT)
 import 'reflect-metadata';
 import { DASHBOARD_MIGRATIONS, DashboardModule } from '@mutasi/dashboard';
 import { DatabaseModule, PlatformModule, runService } from '@mutasi/platform';

@@ -1,3 +1,4 @@
+import '../../../libs/observability/src/tracing/register'; // first: tracing must patch http, pg and kafkajs before they load (off without OTEL_EXPORTER_OTLP_ENDPOINT)
 import 'reflect-metadata';
 import { API_ROUTES, ConfigError, loadGatewayConfig, onStopSignals, startGateway, webFileFor } from '@mutasi/platform';
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IntegrationEvent, TOPICS } from '@mutasi/messaging';
+import { inMessageSpans } from '@mutasi/observability';
 import { DashboardChanges } from './changes';
 import { DashboardProjector } from './dashboard-projector';
 
@@ -35,7 +36,8 @@ export class DashboardKafkaFeed {
         this.logger.warn(`skipping an unreadable message at ${batch.topic}/${batch.partition}@${m.offset}`);
       }
     }
-    const applied = await this.db.transaction((tx) => this.projector.apply(events, tx));
+    // Each message's trace (the command that appended its event, via the relay's traceparent) goes on to the rows here.
+    const applied = await inMessageSpans('dashboard apply', batch.messages.map((m) => m.headers), () => this.db.transaction((tx) => this.projector.apply(events, tx)));
     const last = batch.messages.at(-1);
     if (last) resolveOffset(last.offset);
     await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last?.offset ?? '0') + 1n).toString() }] }] });

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventStore, inBatches, RecordedEvent, START } from '@mutasi/event-store';
+import { hostLagSource, withEventTrace } from '@mutasi/observability';
 import { pause } from '@mutasi/platform';
 import { TOPICS } from './contracts';
 import { IntegrationEvent } from './integration-event';
@@ -27,6 +28,7 @@ export class Relay {
   constructor(private readonly store: EventStore, db: DataSource, private readonly producer: Producer, private readonly batchSize = 500) {
     this.checkpoint = new RelayCheckpoint(db, 'transfer-events');
     this.mapper = new IntegrationMapper(store);
+    hostLagSource(db, { kind: 'relay', name: this.checkpoint.name, checkpoint: async () => (await this.checkpoint.get(START)).position });
   }
 
   /** Events published so far, and the position reached. */
@@ -38,7 +40,12 @@ export class Relay {
   private async publish(events: readonly RecordedEvent[], signal?: AbortSignal): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
-    const messages = (await this.mapper.map(events)).map(toMessage);
+    // Each message carries the trace of the command that appended its event (W3C traceparent; none when not tracing).
+    const metadataOf = new Map(events.map((e) => [e.eventId, e.metadata]));
+    const messages = (await this.mapper.map(events)).map((e) => {
+      const message = toMessage(e);
+      return { ...message, headers: withEventTrace(message.headers, metadataOf.get(e.eventId) ?? {}) };
+    });
     for (let attempt = 1; ; attempt += 1) {
       try {
         if (messages.length > 0) await this.producer.send({ topic: TOPICS.transferEvents.name, acks: -1, messages });

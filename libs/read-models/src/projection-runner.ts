@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, GlobalPosition, inBatches, RecordedEvent, START } from '@mutasi/event-store';
+import { hostLagSource } from '@mutasi/observability';
 import { Projection } from './projection';
 import { isTransientFailure, quarantine } from './quarantine';
 
@@ -21,6 +22,8 @@ export class ProjectionRunner {
 
   constructor(private readonly store: EventStore, private readonly db: DataSource, readonly projection: Projection, private readonly options: RunnerOptions = {}) {
     this.batchSize = options.batchSize ?? 500;
+    // Its lag is a metric and a readiness check of the process that built it (libs/observability).
+    hostLagSource(db, { kind: 'projection', name: projection.name, checkpoint: async () => (await this.checkpoint()).position });
   }
 
   /** The checkpoint and the number of events applied so far. */

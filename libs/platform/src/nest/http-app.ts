@@ -3,15 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { DynamicModule } from '@nestjs/common';
+import { createJsonLogger, observeHttp } from '@mutasi/observability';
 import { openApiDocument } from '../openapi/openapi-document';
-import { QuietLogger } from './quiet-logger';
 import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { MAX_JSON_DEPTH, refuseDeepJson } from '../http/json-depth';
 
 export interface HttpAppOptions {
   readonly title: string;
   readonly description: string;
-  /** Nest's own logging; false keeps tests quiet. */
+  /** The process's logger (default: JSON lines, or pretty in a terminal; LOG_LEVEL, LOG_FORMAT); false keeps tests quiet. */
   readonly logger?: LoggerService | false;
 }
 
@@ -23,7 +23,9 @@ export interface HttpAppOptions {
  * on SIGINT/SIGTERM, so it exits 0 after a clean stop.
  */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { logger: options.logger === false ? false : (options.logger ?? new QuietLogger()), bodyParser: false });
+  const logger = options.logger === false ? false : (options.logger ?? createJsonLogger());
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+  observeHttp(app, logger === false ? null : logger);
   app.useBodyParser('json', { limit: '16mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson(MAX_JSON_DEPTH) });
   answerClientErrorsAsProblems(app.getHttpServer());
   app.disable('x-powered-by');

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ObservabilityModule } from '@mutasi/observability';
 import { AuthConfigController } from '../auth/auth-config.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
@@ -9,13 +10,14 @@ import { validationPipe } from '../errors/validation';
 import { HealthController, HealthRegistry } from '../health/health';
 import { AppConfig, DevAuth, Runtime } from './runtime';
 
-/** Cross-cutting pieces every service uses: config, clock, sign-in, problem details, validation, health. */
+/** Cross-cutting pieces every service uses: config, clock, sign-in, problem details, validation, health, metrics. */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: PlatformModule,
+      imports: [ObservabilityModule.forRoot({ today: () => runtime.clock.now().toISOString().slice(0, 10) })],
       controllers: [HealthController, AuthConfigController],
       providers: [
         { provide: AppConfig, useValue: new AppConfig(runtime.config) },

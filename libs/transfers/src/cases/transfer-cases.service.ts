@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, authorize, availableActions, canViewCase, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
+import { Metrics, noteCommand, withCurrentTrace } from '@mutasi/observability';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { guardedAppender } from '../invariants/guarded-appender';
@@ -53,6 +54,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
 @Injectable()
 export class TransferCases {
   private readonly pipeline: CommandPipeline<TransferCommand, TransferEvent, CaseState>;
+  private readonly logger = new Logger('Commands');
 
   constructor(
     store: EventStore,
@@ -63,8 +65,15 @@ export class TransferCases {
     private readonly policies: PolicyRegistry,
     private readonly calendars: HolidayCalendars,
     private readonly scopes: ReadScopes,
+    @Optional() private readonly metrics?: Metrics,
   ) {
-    this.pipeline = new CommandPipeline(store, transferDecider, transferEventMapping, 5, guardedAppender(store, db));
+    const guarded = guardedAppender(store, db);
+    // Timed for mutasi_event_append_duration_seconds; each event keeps the command's trace for the relay (when tracing).
+    const append: typeof guarded = (streamId, events, expected, decided) => {
+      const traced = events.map((e) => ({ ...e, metadata: withCurrentTrace(e.metadata) }));
+      return metrics ? metrics.timeAppend(() => guarded(streamId, traced, expected, decided)) : guarded(streamId, traced, expected, decided);
+    };
+    this.pipeline = new CommandPipeline(store, transferDecider, transferEventMapping, 5, append);
   }
 
   /** The metadata of a command decided now: the server's time, the policy version in force, the calendars on record. */
@@ -75,6 +84,24 @@ export class TransferCases {
   }
 
   async execute(request: CaseCommandRequest): Promise<CaseResponse> {
+    noteCommand(request.type, request.caseId);
+    try {
+      const response = await this.handle(request);
+      this.metrics?.countCommand(request.type, 'accepted');
+      this.logger.log({ msg: `${request.type} accepted`, outcome: 'accepted', status: response.status });
+      return response;
+    } catch (error) {
+      const details = toProblem(error);
+      const outcome = details.status >= 500 ? 'error' : 'refused';
+      this.metrics?.countCommand(request.type, outcome, recordedRefusal(details) ? (details.ruleId ?? details.code) : undefined);
+      const line = { msg: `${request.type} ${outcome}: ${details.code}`, outcome, status: details.status, code: details.code, ...(details.ruleId ? { ruleId: details.ruleId } : {}) };
+      if (outcome === 'error') this.logger.error(line);
+      else this.logger.log(line);
+      throw error;
+    }
+  }
+
+  private async handle(request: CaseCommandRequest): Promise<CaseResponse> {
     const actor = actorFor(request.principal, request.type);
     const expectedRevision = parseIfMatch(request.ifMatch);
     const key = request.idempotencyKey?.trim();

@@ -31,7 +31,10 @@ export class SchedulerProjection implements Projection {
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const streamId of new Set(events.map((e) => e.streamId))) {
       const caseId = (TRANSFER_STREAM.exec(streamId) as RegExpExecArray)[1] as string;
-      const history = await this.store.readStream(streamId);
+      // The case as it stands at the batch's last event of it, not at the stream's head: a rebuild, or an event applied
+      // alone after a failed batch, then writes what the live run wrote, and a bad later event cannot undo earlier ones.
+      const upTo = Math.max(...events.filter((e) => e.streamId === streamId).map((e) => e.revision));
+      const history = await this.store.readStream(streamId, { maxCount: upTo + 1 });
       const work = scheduledWork(fold(history.map((e): TransferEvent => transferEventMapping.fromRecorded(e))));
       await tx.query(`DELETE FROM due_work WHERE case_id = $1 AND status = 'PENDING' AND NOT ((kind, work_key, due_on) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::date[])))`, [
         caseId, work.map((w) => w.kind), work.map(workKey), work.map((w) => w.dueOn),
