@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { isCaseStream } from '@mutasi/domain';
 import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { IntegrationEvent, IntegrationMapper } from '@mutasi/messaging';
 import { Projection } from '@mutasi/read-models';
@@ -22,7 +23,7 @@ export class DashboardStoreFeed implements Projection {
   }
 
   handles(event: RecordedEvent): boolean {
-    return event.streamId.startsWith('transfer-');
+    return isCaseStream(event.streamId);
   }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {

@@ -44,3 +44,7 @@ export * from './access/read-scope';
 export * from './transfer-case/scheduled-work';
 export { scoreEvaluation } from './transfer-case/decide-evaluation';
 export * from './policy/policy-check';
+export * from './stored-events/upcasting';
+export * from './stored-events/transfer-upcasters';
+export * from './stored-events/read-transfer-event';
+export * from './stored-events/catalogue';

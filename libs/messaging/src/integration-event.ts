@@ -1,4 +1,4 @@
-import { ActiveCase, CaseState, innerCase, stageOf, trainingSummary, TransferEvent } from '@mutasi/domain';
+import { ActiveCase, CaseState, innerCase, isCaseStream, stageOf, trainingSummary, TransferEvent } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 import { SPEC_VERSION } from './contracts';
 
@@ -39,7 +39,7 @@ function publicPart(e: TransferEvent): [string, Record<string, unknown>] {
     case 'ObjectionResolved.v1': return [T('ObjectionResolved'), { outcome: e.data.outcome }];
     case 'ObjectionWindowClosed.v1': return [T('ObjectionWindowClosed'), {}];
     case 'ObjectionDecisionOverdue.v1': return [T('ObjectionDecisionOverdue'), { decisionDeadline: e.data.decisionDeadline }];
-    case 'DocumentAttached.v1': return [T('DocumentAttached'), { documentId: e.data.documentId, kind: e.data.kind, sha256: e.data.sha256 }];
+    case 'DocumentAttached.v2': return [T('DocumentAttached'), { documentId: e.data.documentId, kind: e.data.kind, sha256: e.data.documentSha256 }];
     case 'DocumentVerified.v1': return [T('DocumentVerified'), { documentId: e.data.documentId, status: e.data.status }];
     case 'ApprovalChainStarted.v1':
       return [T('ApprovalStarted'), {
@@ -79,7 +79,7 @@ const TRAINING_EVENTS = new Set(['TrainingPlanDerived.v1', 'TrainingPlanAdjusted
  */
 export function toIntegrationEvent(recorded: RecordedEvent, domain: TransferEvent, after: CaseState): IntegrationEvent | null {
   const c: ActiveCase | null = innerCase(after);
-  if (!recorded.streamId.startsWith('transfer-') || c === null) return null;
+  if (!isCaseStream(recorded.streamId) || c === null) return null;
   const [type, part] = publicPart(domain);
   // Training events carry the plan's counts after them, so a dashboard needs no state of its own to show completion.
   const data = TRAINING_EVENTS.has(domain.type) ? { ...part, plan: { ...trainingSummary(c.training) } } : part;

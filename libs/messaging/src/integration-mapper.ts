@@ -1,15 +1,12 @@
-import { CaseState, evolve, initialState, TransferEvent } from '@mutasi/domain';
-import { EventStore, RecordedEvent, StateCache, upcast } from '@mutasi/event-store';
+import { CaseState, evolve, initialState, isCaseStream, readTransferEvent, readTransferEvents } from '@mutasi/domain';
+import { EventStore, RecordedEvent, StateCache } from '@mutasi/event-store';
 import { IntegrationEvent, toIntegrationEvent } from './integration-event';
 
-const asDomain = (e: RecordedEvent): TransferEvent => {
-  const current = upcast(e, []);
-  return { type: current.type, data: current.data, metadata: current.metadata } as unknown as TransferEvent;
-};
-
 /**
- * Maps stored transfer events, in global order, to integration events. Keeps each case's state (for the `case`
- * snapshot) in a cache; after a restart or a gap it folds the stream up to the event from the store.
+ * Maps stored transfer events, in global order, to integration events. Each stored event is read through the
+ * domain's one reader (old versions upcast), so a domain event's new version never changes an integration event.
+ * Keeps each case's state (for the `case` snapshot) in a cache; after a restart or a gap it folds the stream up to
+ * the event from the store.
  */
 export class IntegrationMapper {
   private readonly states = new StateCache<CaseState>(5_000);
@@ -19,9 +16,9 @@ export class IntegrationMapper {
   async map(events: readonly RecordedEvent[]): Promise<IntegrationEvent[]> {
     const out: IntegrationEvent[] = [];
     for (const e of events) {
-      if (!e.streamId.startsWith('transfer-')) continue;
+      const domain = isCaseStream(e.streamId) ? readTransferEvent(e) : null;
+      if (domain === null) continue;
       const before = await this.stateBefore(e);
-      const domain = asDomain(e);
       const after = evolve(before, domain);
       this.states.set(e.streamId, { state: after, revision: e.revision, commandIds: new Set() });
       const integration = toIntegrationEvent(e, domain, after);
@@ -35,6 +32,6 @@ export class IntegrationMapper {
     const cached = this.states.get(e.streamId);
     if (cached && cached.revision === e.revision - 1) return cached.state;
     const history = await this.store.readStream(e.streamId, { maxCount: e.revision });
-    return history.map(asDomain).reduce(evolve, initialState());
+    return readTransferEvents(history).reduce(evolve, initialState());
   }
 }

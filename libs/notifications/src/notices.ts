@@ -100,7 +100,7 @@ function announced(event: TransferEvent, c: ActiveCase): Notice[] {
     }
     case 'ObjectionResolved.v1':
       return [notice('INFO', 'OBJECTION_RESOLVED', employee(c), 'Keberatan Anda telah diputuskan', `Keberatan Anda atas usulan mutasi ke jabatan ${c.targetPosition.title} ${event.data.outcome === 'UPHELD' ? 'diterima' : 'ditolak'}.`)];
-    case 'DocumentAttached.v1':
+    case 'DocumentAttached.v2':
       return [notice('TASK', 'DOCUMENT_VERIFICATION', [office('VERIFIKATOR', target)], 'Tugas baru: verifikasi dokumen', `Dokumen "${event.data.title}" untuk ${about(c)} menunggu verifikasi.`)];
     case 'ObjectionDecisionOverdue.v1':
       return [notice('DEADLINE', 'OBJECTION_DECISION_OVERDUE', [office('PPK', target)], 'Tenggat terlewati: putusan keberatan', `Keberatan atas usulan ${about(c)} belum diputuskan sampai ${tanggal(event.data.decisionDeadline)} (R-32).`, event.data.decisionDeadline)];

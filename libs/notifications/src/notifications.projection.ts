@@ -1,13 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { CaseState, evolve, initialState, TransferEvent } from '@mutasi/domain';
+import { CaseState, evolve, initialState, isCaseStream, readTransferEvent, TransferEvent } from '@mutasi/domain';
 import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
-import { transferEventMapping } from '@mutasi/transfers';
 import { MailIntake, mailText, outboxStatus } from './mail-intake';
 import { noticesFor } from './notices';
 import { mailAddressOf, notificationId, recipientsOf } from './recipients';
-
-const TRANSFER_STREAM = /^transfer-(.+)$/;
 
 /** The web app's page of a case, where every notification links to. */
 export const caseLink = (caseId: string): string => `/app/kasus/${caseId}`;
@@ -25,7 +22,7 @@ export class NotificationsProjection implements Projection {
   constructor(private readonly store: EventStore, private readonly mail: MailIntake) {}
 
   handles(event: RecordedEvent): boolean {
-    return TRANSFER_STREAM.test(event.streamId);
+    return isCaseStream(event.streamId);
   }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
@@ -37,7 +34,8 @@ export class NotificationsProjection implements Projection {
       const history = await this.store.readStream(streamId, { maxCount: Math.max(...wanted.keys()) + 1 });
       let state: CaseState = initialState();
       for (const recorded of history) {
-        const event = transferEventMapping.fromRecorded(recorded);
+        const event = readTransferEvent(recorded);
+        if (event === null) continue;
         const before = state;
         state = evolve(state, event);
         const mine = wanted.get(recorded.revision);

@@ -63,7 +63,7 @@ export const EVENTS: Record<string, string> = {
   'TransferCaseOpened.v1': 'Kasus dibuka dengan analisis kebutuhan', 'NeedsAnalysisApproved.v1': 'Analisis kebutuhan disetujui', 'CandidateProposed.v1': 'Kandidat diusulkan',
   'ProposalRevised.v1': 'Usulan diperbaiki', 'EmployeeNotified.v1': 'Pegawai diberi tahu', 'EmployeeAcknowledged.v1': 'Pegawai menerima usulan',
   'ObjectionRaised.v1': 'Pegawai mengajukan keberatan', 'ObjectionResolved.v1': 'Keberatan diputuskan', 'ObjectionWindowClosed.v1': 'Masa keberatan berakhir',
-  'DocumentAttached.v1': 'Dokumen diunggah', 'DocumentVerified.v1': 'Dokumen diverifikasi', 'ApprovalChainStarted.v1': 'Diajukan untuk persetujuan',
+  'DocumentAttached.v1': 'Dokumen diunggah', 'DocumentAttached.v2': 'Dokumen diunggah', 'DocumentVerified.v1': 'Dokumen diverifikasi', 'ApprovalChainStarted.v1': 'Diajukan untuk persetujuan',
   'ApprovalStepGranted.v1': 'Langkah disetujui', 'ApprovalStepRejected.v1': 'Langkah ditolak', 'ProposalReturnedForRevision.v1': 'Dikembalikan untuk perbaikan',
   'ApprovalStepEscalated.v1': 'Langkah lewat tenggat dan dieskalasi (R-30)', 'DecreeIssued.v1': 'SK diterbitkan', 'AppointmentRecorded.v1': 'Pelantikan dicatat',
   'EvaluationDue.v1': 'Evaluasi jatuh tempo', 'EvaluationRecorded.v1': 'Evaluasi dicatat', 'TransferCaseClosed.v1': 'Kasus ditutup', 'TransferWithdrawn.v1': 'Kasus ditarik',

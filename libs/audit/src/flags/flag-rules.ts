@@ -1,4 +1,4 @@
-import { addDays, addYears, Policy, toDate } from '@mutasi/domain';
+import { Actor, addDays, addYears, COMMAND_REFUSED, payloadOf, Policy, RuleOutcome, toDate } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 import { CaseContext } from '../trail/case-context';
 
@@ -26,12 +26,12 @@ export interface DecreeFact {
   readonly decreeDate: string;
 }
 
-type Outcome = { ruleId: string; outcome: string; reason: string; legalBasis: string; inputs?: Record<string, unknown> };
-type Actor = { userId?: string; agencyId?: string; role?: string };
+/** The actor of an event as stored; any field may be missing from a damaged event. */
+type StoredActor = Partial<Actor>;
 
 const DECISIONS = new Set(['NeedsAnalysisApproved.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1', 'ProposalReturnedForRevision.v1', 'ObjectionResolved.v1', 'DecreeIssued.v1', 'AppointmentRecorded.v1']);
 
-function patternOf(o: Outcome): string {
+function patternOf(o: RuleOutcome): string {
   if (o.ruleId === 'M-01') return 'MERIT_DEVIATION';
   if ((o.ruleId === 'R-03' || o.ruleId === 'R-44') && o.inputs?.ground !== undefined) return 'OVERRIDE';
   if (o.ruleId === 'M-03') return 'REPEAT_MOVE';
@@ -45,12 +45,12 @@ function patternOf(o: Outcome): string {
  * an election or post-inauguration window, decisions by a PENJABAT regional head's agency, and refused commands.
  */
 export function eventFlags(event: RecordedEvent, context: CaseContext | null): Flag[] {
-  const actor = (event.metadata.actor ?? {}) as Actor;
+  const actor = (event.metadata.actor ?? {}) as StoredActor;
   const at = String(event.metadata.recordedAt ?? '');
   const caseId = context?.caseId ?? (typeof event.metadata.caseId === 'string' ? event.metadata.caseId : null);
   const agencyId = context?.targetAgency ?? actor.agencyId ?? null;
   const base = { caseId, agencyId, actorId: actor.userId ?? null, raisedAt: at, position: event.globalPosition, eventIds: [event.eventId] };
-  const flags: Flag[] = ((event.metadata.ruleOutcomes ?? []) as Outcome[]).flatMap((o, i) => (o.outcome === 'FLAG'
+  const flags: Flag[] = ((event.metadata.ruleOutcomes ?? []) as RuleOutcome[]).flatMap((o, i) => (o.outcome === 'FLAG'
     ? [{ ...base, flagId: `${event.eventId}:${i}`, ruleId: o.ruleId, pattern: patternOf(o), reason: o.reason, details: { legalBasis: o.legalBasis, inputs: o.inputs ?? {} } }]
     : []));
   for (const rule of context?.windowRules ?? []) {
@@ -59,8 +59,8 @@ export function eventFlags(event: RecordedEvent, context: CaseContext | null): F
   if (DECISIONS.has(event.type) && actor.agencyId && context?.penjabatAgencies.includes(actor.agencyId)) {
     flags.push({ ...base, flagId: `${event.eventId}:penjabat`, ruleId: 'R-45', pattern: 'PENJABAT_DECISION', reason: `${event.type} by ${actor.userId ?? '?'} of ${actor.agencyId}, led by a PENJABAT regional head`, details: { type: event.type } });
   }
-  if (event.type === 'CommandRefused.v1') {
-    const d = event.data as Record<string, unknown>;
+  const d = payloadOf(event, COMMAND_REFUSED);
+  if (d !== null) {
     flags.push({ ...base, flagId: `${event.eventId}:refused`, ruleId: 'M-04', pattern: 'REFUSED_COMMAND', reason: `${actor.userId ?? '?'} was refused ${String(d.command)}: ${String(d.code)}${d.ruleId ? ` (${String(d.ruleId)})` : ''}`, details: { status: d.status, code: d.code, ruleId: d.ruleId ?? null } });
   }
   return flags;

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { addDays, addYears, isIsoDate, Policy, policyForRecord } from '@mutasi/domain';
+import { addDays, addYears, isIsoDate, Policy, policyForRecord, readTransferEvent } from '@mutasi/domain';
 import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { PolicyRegistry, Projection } from '@mutasi/read-models';
 import { insertRows } from '../sql-batch';
@@ -25,10 +25,12 @@ export class FlagsProjection implements Projection {
     for (const e of events) {
       const context = contexts.advance(e);
       flags.push(...eventFlags(e, context));
-      if (e.type === 'DecreeIssued.v1' && context) {
-        const d = e.data as { employeeNip: string; decreeDate: string };
+      const issued = context ? readTransferEvent(e) : null;
+      if (issued?.type === 'DecreeIssued.v1' && context) {
+        const d = issued.data;
+        // The store accepted whatever JSON it was given: a decree without these is quarantined, not flagged wrongly.
         if (typeof d.employeeNip !== 'string' || !isIsoDate(d.decreeDate)) throw new Error(`DecreeIssued.v1 ${e.eventId} has no employee or no real decree date`);
-        const decree: DecreeFact = { caseId: context.caseId, eventId: e.eventId, employeeNip: d.employeeNip, signerId: String((e.metadata.actor as { userId?: string }).userId), decreeDate: d.decreeDate };
+        const decree: DecreeFact = { caseId: context.caseId, eventId: e.eventId, employeeNip: d.employeeNip, signerId: String(issued.metadata.actor?.userId), decreeDate: d.decreeDate };
         // The policy the decision recorded; an unknown version or a date before every version still gets one.
         const policy = policyForRecord(await this.policies.policies(), e.metadata.policyVersion, decree.decreeDate);
         const stored = await this.decreesOf(tx, decree, policy);

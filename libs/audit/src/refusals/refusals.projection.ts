@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { Actor, COMMAND_REFUSED, payloadOf } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
 import { insertRows } from '../sql-batch';
 
-type Actor = { userId?: string; role?: string; agencyId?: string };
 
 /** M-04: every refused command, who tried it, and the permission or rule that refused it. */
 export class RefusalsProjection implements Projection {
@@ -11,13 +11,13 @@ export class RefusalsProjection implements Projection {
   readonly tables = ['audit_refusals'];
 
   handles(event: RecordedEvent): boolean {
-    return event.type === 'CommandRefused.v1';
+    return event.type === COMMAND_REFUSED;
   }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const rows = events.map((e) => {
-      const d = e.data as Record<string, unknown>;
-      const actor = (e.metadata.actor ?? {}) as Actor;
+      const d = payloadOf(e, COMMAND_REFUSED) ?? {};
+      const actor = (e.metadata.actor ?? {}) as Partial<Actor>;
       return [e.globalPosition, e.eventId, actor.userId ?? 'unknown', actor.role ?? null, actor.agencyId ?? null, String(d.command), d.caseId ?? null, Number(d.status),
         String(d.code), d.ruleId ?? null, String(d.reason), e.metadata.recordedAt, { legalBasis: d.legalBasis ?? null, bodyExcerpt: d.bodyExcerpt ?? null, ruleOutcomes: d.ruleOutcomes ?? [] }];
     });

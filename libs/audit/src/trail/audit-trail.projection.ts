@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { Actor } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
 import { insertRows } from '../sql-batch';
 import { CaseContexts } from './case-contexts';
 import { describeEvent } from './describe-event';
 
-type Actor = { userId?: string; name?: string; role?: string; agencyId?: string };
 
 /**
  * The audit trail: one row per event of every stream, in global order, saying who did what, when, in which role and
@@ -21,7 +21,7 @@ export class AuditTrailProjection implements Projection {
     const agencyRows: unknown[][] = [];
     for (const e of events) {
       const context = contexts.advance(e);
-      const actor = (e.metadata.actor ?? {}) as Actor;
+      const actor = (e.metadata.actor ?? {}) as Partial<Actor>;
       const caseId = context?.caseId ?? (typeof e.metadata.caseId === 'string' ? e.metadata.caseId : null);
       const { what, justification } = describeEvent(e);
       rows.push([e.globalPosition, e.streamId, e.revision, e.eventId, e.type, caseId, actor.userId ?? null, actor.name ?? null, actor.role ?? null, actor.agencyId ?? null,

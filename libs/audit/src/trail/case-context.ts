@@ -1,3 +1,4 @@
+import { caseIdOfStream, RuleOutcome, upcastStored } from '@mutasi/domain';
 import { RecordedEvent } from '@mutasi/event-store';
 
 /** What an audit projection remembers of a case to place its later events: agencies, employee, overlays in force. */
@@ -13,19 +14,21 @@ export interface CaseContext {
   readonly windowRules: readonly string[];
 }
 
-type Outcome = { ruleId?: string; outcome?: string; inputs?: { agencies?: { agencyId?: string; ppkStatus?: string }[]; actingHeads?: string[] } };
+/** A recorded outcome as this reader relies on it: any field may be missing from a damaged event; R-45's inputs as it records them. */
+type Outcome = Partial<Omit<RuleOutcome, 'inputs'>> & { inputs?: { agencies?: { agencyId?: string; ppkStatus?: string }[]; actingHeads?: string[] } };
 
-/** The case a transfer event belongs to (`transfer-<caseId>`), or null for other streams. */
+/** The case a transfer event belongs to, or null for other streams. */
 export function caseIdOf(event: Pick<RecordedEvent, 'streamId'>): string | null {
-  return event.streamId.startsWith('transfer-') ? event.streamId.slice('transfer-'.length) : null;
+  return caseIdOfStream(event.streamId);
 }
 
 /** The context after `event` (pure). */
-export function nextContext(context: CaseContext | null, event: RecordedEvent): CaseContext | null {
+export function nextContext(context: CaseContext | null, stored: RecordedEvent): CaseContext | null {
+  const event = upcastStored(stored);
   const caseId = caseIdOf(event);
   if (caseId === null) return context;
   const base: CaseContext = context ?? { caseId, targetAgency: null, originAgency: null, employeeNip: null, route: null, penjabatAgencies: [], windowRules: [] };
-  const d = event.data as Record<string, unknown>;
+  const d: Record<string, unknown> = event.data;
   const outcomes = (event.metadata.ruleOutcomes ?? []) as Outcome[];
   let next = base;
   if (event.type === 'TransferCaseOpened.v1') next = { ...next, targetAgency: String(d.targetAgencyId) };

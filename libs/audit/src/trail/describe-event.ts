@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@mutasi/event-store';
+import { COMMAND_REFUSED, POLICY_VERSION_PUBLISHED, REFERENCE_DATA_IMPORTED, REFERENCE_RECORDS_CHANGED, StoredEvent, upcastStored } from '@mutasi/domain';
 
 type Data = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -7,9 +7,14 @@ const join = (...parts: string[]): string | null => {
   return text === '' ? null : text;
 };
 
-/** What happened, in a sentence an inspector can read, and the justification the actor gave, if any. */
-export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): { what: string; justification: string | null } {
-  const d = event.data as Data;
+/**
+ * What happened, in a sentence an inspector can read, and the justification the actor gave, if any. The event is read
+ * at its current version (old versions upcast by the domain's reader) and field by field, so a damaged event is still
+ * described rather than dropped from the trail.
+ */
+export function describeEvent(stored: Pick<StoredEvent, 'type' | 'data'>): { what: string; justification: string | null } {
+  const event = upcastStored(stored);
+  const d: Data = event.data;
   switch (event.type) {
     case 'TransferCaseOpened.v1': {
       const position = d.targetPosition as Data | undefined;
@@ -49,8 +54,8 @@ export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): { wh
       return { what: `the objection window closed on ${str(d.objectionDeadline)} without an objection`, justification: null };
     case 'ObjectionDecisionOverdue.v1':
       return { what: `the objection was not decided by ${str(d.decisionDeadline)}`, justification: null };
-    case 'DocumentAttached.v1':
-      return { what: `attached ${str(d.kind)} ${str(d.documentId)} (sha256 ${str(d.sha256).slice(0, 12)}…)`, justification: join(str(d.title)) };
+    case 'DocumentAttached.v2':
+      return { what: `attached ${str(d.kind)} ${str(d.documentId)} (sha256 ${str(d.documentSha256).slice(0, 12)}…)`, justification: join(str(d.title)) };
     case 'DocumentVerified.v1':
       return { what: `${str(d.status).toLowerCase()} document ${str(d.documentId)}`, justification: join(str(d.notes)) };
     case 'ApprovalChainStarted.v1':
@@ -83,20 +88,20 @@ export function describeEvent(event: Pick<RecordedEvent, 'type' | 'data'>): { wh
       return { what: `ended the audit freeze ${str(d.reference)}`, justification: join(str(d.reason)) };
     case 'DecreeRevoked.v1':
       return { what: `revoked the decree (${str(d.reference)})`, justification: join(str(d.reason)) };
-    case 'CommandRefused.v1':
+    case COMMAND_REFUSED:
       return { what: `was refused ${str(d.command)}${d.caseId ? ` on case ${str(d.caseId)}` : ''}: ${str(d.status)} ${str(d.code)}${d.ruleId ? ` (${str(d.ruleId)})` : ''}`, justification: join(str(d.reason)) };
     case 'ReplacementReported.v1':
       return { what: `reported the replacement to Mendagri on ${str(d.reportedOn)} (deadline ${str(d.deadline)})`, justification: join(str(d.reference)) };
     case 'ReplacementReportOverdue.v1':
       return { what: `the replacement was not reported to Mendagri by ${str(d.deadline)}`, justification: null };
-    case 'ReferenceDataImported.v1':
+    case REFERENCE_DATA_IMPORTED:
       return { what: `imported reference data (import ${str(d.importId)}: ${str(d.agencies)} agencies, ${str(d.positions)} positions, ${str(d.employees)} employees, ${str(d.changedRecords)} records changed; sha256 ${str(d.sha256).slice(0, 12)}…)`, justification: join(`source ${str(d.source)}`) };
-    case 'ReferenceRecordsChanged.v1': {
+    case REFERENCE_RECORDS_CHANGED: {
       const changes = (d.changes ?? []) as { entity?: string; key?: string; created?: boolean; fields?: { field?: string }[] }[];
       const list = changes.slice(0, 20).map((c) => `${str(c.entity)} ${str(c.key)}: ${c.created ? 'created' : (c.fields ?? []).map((f) => str(f.field)).join(', ')}`).join('; ');
       return { what: `import ${str(d.importId)} changed ${changes.length} record(s) (part ${str(d.chunk)}): ${list}${changes.length > 20 ? '; …' : ''}`, justification: null };
     }
-    case 'PolicyVersionPublished.v1': {
+    case POLICY_VERSION_PUBLISHED: {
       const policy = (d.policy ?? {}) as { version?: string; effectiveFrom?: string };
       return { what: `published policy version ${str(policy.version)}, effective ${str(policy.effectiveFrom)}`, justification: null };
     }

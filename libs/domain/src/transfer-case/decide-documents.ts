@@ -46,7 +46,7 @@ export function attachDocument(command: AttachDocument, state: CaseState): Docum
   }
   const documentId = `doc-${c.documents.length + 1}`;
   const title = text(command, 'title', command.data.title, false) || DOCUMENT_TITLES[kind];
-  return [emit<DocumentAttached>(command, c.caseId, 'DocumentAttached.v1', { documentId, kind, title, sha256, agencyId: command.metadata.actor.agencyId, statement: statementOf(command) })];
+  return [emit<DocumentAttached>(command, c.caseId, 'DocumentAttached.v2', { documentId, kind, title, documentSha256: sha256, agencyId: command.metadata.actor.agencyId, statement: statementOf(command) })];
 }
 
 /** The target agency's verifier approves or rejects an attached document, with notes; never their own (R-06). */

@@ -74,8 +74,11 @@ export type ObjectionRaised = Event<'ObjectionRaised.v1', { reason: string; deci
 export type ObjectionResolved = Event<'ObjectionResolved.v1', { outcome: 'UPHELD' | 'DISMISSED'; reasoning: string }>;
 export type ObjectionWindowClosed = Event<'ObjectionWindowClosed.v1', { objectionDeadline: IsoDate }>;
 export type ObjectionDecisionOverdue = Event<'ObjectionDecisionOverdue.v1', { decisionDeadline: IsoDate }>;
-/** `statement` is absent on documents attached before statements existed (read as null). */
-export type DocumentAttached = Event<'DocumentAttached.v1', { documentId: string; kind: DocumentKind; title: string; sha256: string; agencyId: string; statement?: DocumentStatement | null }>;
+/**
+ * v2 (stored-events/transfer-upcasters.ts reads v1): the hash is `documentSha256`, the hash of the document's file, and
+ * `statement` is always there, null when the document states nothing.
+ */
+export type DocumentAttached = Event<'DocumentAttached.v2', { documentId: string; kind: DocumentKind; title: string; documentSha256: string; agencyId: string; statement: DocumentStatement | null }>;
 export type DocumentVerified = Event<'DocumentVerified.v1', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
 export type ApprovalChainStarted = Event<'ApprovalChainStarted.v1', ChainPlan & { firstDeadline: IsoDate }>;
 export type ApprovalStepGranted = Event<'ApprovalStepGranted.v1', { stepId: string; notes: string; consentToPositionId: string | null; nextStepId: string | null; nextDeadline: IsoDate | null }>;
@@ -114,11 +117,11 @@ export type TransferEvent =
 
 export type TransferEventType = TransferEvent['type'];
 
-/** Every stored event type name, for readers that must recognise them (upcasters, projections, contracts). */
+/** Every transfer event type name at its current version (older versions are upcast on read: stored-events/). */
 export const TRANSFER_EVENT_TYPES: readonly TransferEventType[] = [
   'TransferCaseOpened.v1', 'NeedsAnalysisApproved.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'EmployeeNotified.v1',
   'EmployeeAcknowledged.v1', 'ObjectionRaised.v1', 'ObjectionResolved.v1', 'ObjectionWindowClosed.v1', 'ObjectionDecisionOverdue.v1',
-  'DocumentAttached.v1', 'DocumentVerified.v1', 'ApprovalChainStarted.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1',
+  'DocumentAttached.v2', 'DocumentVerified.v1', 'ApprovalChainStarted.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1',
   'ProposalReturnedForRevision.v1', 'ApprovalStepEscalated.v1', 'DecreeIssued.v1', 'AppointmentRecorded.v1', 'AppointmentOverdue.v1',
   'EvaluationDue.v1', 'EvaluationRecorded.v1', 'TransferCaseClosed.v1', 'TransferWithdrawn.v1', 'CaseFrozen.v1', 'CaseUnfrozen.v1',
   'DecreeRevoked.v1', 'ReplacementReported.v1', 'ReplacementReportOverdue.v1', 'TrainingPlanDerived.v1', 'TrainingPlanAdjusted.v1',

@@ -160,9 +160,11 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
       const objection = state.socialisation.objection;
       return state.status === 'OBJECTION_RAISED' && objection ? { ...state, socialisation: { ...state.socialisation, objection: { ...objection, decisionOverdue: true } } } : state;
     }
-    case 'DocumentAttached.v1':
-      if (state.documents.some((d) => d.documentId === event.data.documentId)) return state;
-      return { ...state, documents: [...state.documents, { ...event.data, statement: event.data.statement ?? null, attached: { actor, at }, status: 'PENDING', verification: null }] };
+    case 'DocumentAttached.v2': {
+      const { documentSha256, ...document } = event.data;
+      if (state.documents.some((d) => d.documentId === document.documentId)) return state;
+      return { ...state, documents: [...state.documents, { ...document, sha256: documentSha256, attached: { actor, at }, status: 'PENDING', verification: null }] };
+    }
     case 'DocumentVerified.v1':
       return {
         ...state,

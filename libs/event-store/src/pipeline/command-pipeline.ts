@@ -13,7 +13,8 @@ export interface Decider<C, E, S> {
 /** How domain events are stored and read back (including upcasting of old versions). */
 export interface EventMapping<E> {
   toEventData(event: E, eventId: string, envelope: CommandEnvelope): EventData;
-  fromRecorded(event: RecordedEvent): E;
+  /** The domain event of a stored one, at its current version; null for a type the decider does not know (skipped). */
+  fromRecorded(event: RecordedEvent): E | null;
 }
 
 /**
@@ -63,7 +64,7 @@ export class CommandPipeline<C, E, S> {
   /** The current state and revision of a stream, with every event. */
   async load(streamId: string): Promise<{ state: S; revision: number; events: RecordedEvent[] }> {
     const events = await this.store.readStream(streamId);
-    const state = events.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), this.decider.initialState());
+    const state = this.fold(this.decider.initialState(), events);
     const revision = events.at(-1)?.revision ?? -1;
     this.remember(streamId, state, revision, new Set(events.map((e) => String(e.metadata.commandId))));
     return { state, revision, events };
@@ -75,11 +76,19 @@ export class CommandPipeline<C, E, S> {
     if (!cached) return this.load(streamId).then(({ state, revision, events }) => ({ state, revision, commandIds: new Set(events.map((e) => String(e.metadata.commandId))) }));
     const newer = await this.store.readStream(streamId, { fromRevision: cached.revision + 1 });
     if (newer.length === 0) return cached;
-    const state = newer.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), cached.state);
+    const state = this.fold(cached.state, newer);
     const commandIds = new Set([...cached.commandIds, ...newer.map((e) => String(e.metadata.commandId))]);
     const revision = (newer.at(-1) as RecordedEvent).revision;
     this.remember(streamId, state, revision, commandIds);
     return { state, revision, commandIds };
+  }
+
+  /** The state after `events`, each read through the mapping (old versions upcast, unknown types skipped). */
+  private fold(state: S, events: readonly RecordedEvent[]): S {
+    return events.reduce((s, e) => {
+      const event = this.mapping.fromRecorded(e);
+      return event === null ? s : this.decider.evolve(s, event);
+    }, state);
   }
 
   private remember(streamId: string, state: S, revision: number, commandIds: ReadonlySet<string>): void {
@@ -107,7 +116,7 @@ export class CommandPipeline<C, E, S> {
       const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
       try {
         const result = await this.append(streamId, data, expected, decided);
-        const after = result.events.reduce((s, e) => this.decider.evolve(s, this.mapping.fromRecorded(e)), state);
+        const after = this.fold(state, result.events);
         if (!result.idempotent) this.remember(streamId, after, result.nextExpectedRevision, new Set([...commandIds, envelope.commandId]));
         return { events: result.events, state: after, revision: result.nextExpectedRevision, idempotent: result.idempotent };
       } catch (error) {

@@ -1,9 +1,5 @@
-import { Actor, DEFAULT_POLICIES, DomainError, IsoDate, IsoInstant, Policy, policyAt, policyProblems, toDate } from '@mutasi/domain';
+import { Actor, DEFAULT_POLICIES, DomainError, IsoDate, IsoInstant, payloadOf, Policy, POLICY_STREAM, POLICY_VERSION_PUBLISHED, policyAt, policyProblems, toDate } from '@mutasi/domain';
 import { EventStore, eventIdFor, WrongExpectedRevisionError } from '@mutasi/event-store';
-
-/** The stream of published policy versions (an event each, so the ledger proves which rules were in force when). */
-export const POLICY_STREAM = 'policy-versions';
-export const POLICY_PUBLISHED = 'PolicyVersionPublished.v1';
 
 /** A policy version with where it comes from. */
 export interface PolicyVersionRecord {
@@ -61,7 +57,7 @@ export class PolicyRegistry {
       if (errors.length > 0) throw new DomainError('VALIDATION', 'INVALID_POLICY', `the policy version was refused: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
       const policy = candidate as Policy;
       try {
-        await this.store.append(POLICY_STREAM, [{ eventId: eventIdFor(`policy\n${policy.version}`, 0), type: POLICY_PUBLISHED, data: { policy: JSON.parse(JSON.stringify(policy)) as Record<string, unknown> }, metadata: { actor, recordedAt: now, commandId: policy.version } }], this.revision < 0 ? 'no_stream' : this.revision);
+        await this.store.append(POLICY_STREAM, [{ eventId: eventIdFor(`policy\n${policy.version}`, 0), type: POLICY_VERSION_PUBLISHED, data: { policy: JSON.parse(JSON.stringify(policy)) as Record<string, unknown> }, metadata: { actor, recordedAt: now, commandId: policy.version } }], this.revision < 0 ? 'no_stream' : this.revision);
         this.readAt = 0;
         await this.refresh();
         return { policy, source: 'PUBLISHED', publishedBy: actor.userId, publishedAt: now };
@@ -76,9 +72,10 @@ export class PolicyRegistry {
     if (Date.now() - this.readAt < REFRESH_MS) return;
     const events = await this.store.readStream(POLICY_STREAM, { fromRevision: this.revision + 1 });
     for (const e of events) {
-      if (e.type !== POLICY_PUBLISHED) continue;
-      const actor = e.metadata.actor as { userId?: string } | undefined;
-      this.published.push({ policy: completed((e.data as { policy: Policy }).policy), source: 'PUBLISHED', publishedBy: actor?.userId ?? null, publishedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null });
+      const published = payloadOf(e, POLICY_VERSION_PUBLISHED)?.policy;
+      if (published === undefined) continue;
+      const actor = e.metadata.actor as Partial<Actor> | undefined;
+      this.published.push({ policy: completed(published), source: 'PUBLISHED', publishedBy: actor?.userId ?? null, publishedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null });
       this.revision = e.revision;
     }
     if (events.length > 0) this.revision = events.at(-1)?.revision ?? this.revision;

@@ -1,14 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor } from '@mutasi/domain';
+import { Actor, COMMAND_REFUSED, CommandRefusedData, refusalStreamId, RuleOutcome } from '@mutasi/domain';
 import { EventStore, eventIdFor } from '@mutasi/event-store';
 import { Clock, ProblemDetails } from '@mutasi/platform';
 
 const EXCERPT = 2_000;
-
-/** The audit stream of one actor's refused commands. */
-export function refusalStreamId(actorId: string): string {
-  return `refusals-${actorId.replace(/[^A-Za-z0-9_.:@-]/g, '_').slice(0, 180)}`;
-}
 
 /** What the client sent, as printable text of bounded length: enough for an inspector, never too big to store. */
 export function bodyExcerpt(body: unknown): string {
@@ -35,16 +30,17 @@ export class RefusalRecorder {
 
   async record(input: { actor: Actor; command: string; caseId: string | null; body: unknown; problem: ProblemDetails; commandId: string; correlationId: string }): Promise<void> {
     const { actor, problem } = input;
-    const outcomes = (problem as { ruleOutcomes?: unknown }).ruleOutcomes;
+    const outcomes: unknown = problem['ruleOutcomes'];
+    const data: CommandRefusedData = {
+      command: input.command, caseId: input.caseId, status: problem.status, code: problem.code, ruleId: problem.ruleId ?? null,
+      reason: problem.detail.slice(0, EXCERPT), legalBasis: problem.legalBasis ?? null, bodyExcerpt: bodyExcerpt(input.body),
+      ...(Array.isArray(outcomes) ? { ruleOutcomes: outcomes as RuleOutcome[] } : {}),
+    };
     try {
       await this.store.append(refusalStreamId(actor.userId), [{
         eventId: eventIdFor(input.commandId, 1_000),
-        type: 'CommandRefused.v1',
-        data: {
-          command: input.command, caseId: input.caseId, status: problem.status, code: problem.code, ruleId: problem.ruleId ?? null,
-          reason: problem.detail.slice(0, EXCERPT), legalBasis: problem.legalBasis ?? null, bodyExcerpt: bodyExcerpt(input.body),
-          ...(Array.isArray(outcomes) ? { ruleOutcomes: outcomes as unknown[] } : {}),
-        },
+        type: COMMAND_REFUSED,
+        data,
         metadata: { actor, recordedAt: this.clock.now().toISOString(), commandId: input.commandId, correlationId: input.correlationId, causationId: input.commandId, caseId: input.caseId },
       }], 'any');
     } catch (error) {

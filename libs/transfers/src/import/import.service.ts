@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { canonicalJson } from '@mutasi/integrity';
 import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
-import { abkNeed, Actor, toDate } from '@mutasi/domain';
+import { abkNeed, Actor, REFERENCE_DATA_IMPORTED, REFERENCE_DATA_STREAM, REFERENCE_RECORDS_CHANGED, ReferenceDataImportedData, ReferenceRecordsChangedData, toDate } from '@mutasi/domain';
 import { Clock, DevAuth, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, MutationPlanRow, PositionRow } from '../reference-data/entities';
@@ -35,9 +35,13 @@ export interface ImportSummary {
   readonly conflicts: readonly ImportConflict[];
 }
 
-/** The audit stream of reference data changes. */
-export const REFERENCE_DATA_STREAM = 'reference-data';
 const CHANGES_PER_EVENT = 100;
+
+/** A payload as the plain JSON the store keeps (values without a JSON form dropped, as the store would). */
+function jsonOf(payload: ReferenceDataImportedData | ReferenceRecordsChangedData): Record<string, unknown> {
+  const json: Record<string, unknown> = JSON.parse(JSON.stringify(payload));
+  return json;
+}
 
 export interface ImportPreview {
   readonly changedRecords: number;
@@ -166,13 +170,15 @@ export class ReferenceDataImporter {
     return result;
   }
 
-  private events(importId: string, source: string, counts: ImportSummary, changes: readonly RecordChange[], actor: Actor, recordedAt: string): EventData[] {
+  private events(importId: string, source: ReferenceDataImportedData['source'], counts: ImportSummary, changes: readonly RecordChange[], actor: Actor, recordedAt: string): EventData[] {
     const metadata = { actor, recordedAt, commandId: importId, correlationId: importId, causationId: importId };
     const chunks: EventData[] = [];
     for (let i = 0; i < changes.length; i += CHANGES_PER_EVENT) {
-      chunks.push({ eventId: eventIdFor(importId, chunks.length + 1), type: 'ReferenceRecordsChanged.v1', data: { importId, chunk: chunks.length + 1, changes: JSON.parse(JSON.stringify(changes.slice(i, i + CHANGES_PER_EVENT))) as unknown[] }, metadata });
+      const changed: ReferenceRecordsChangedData = { importId, chunk: chunks.length + 1, changes: changes.slice(i, i + CHANGES_PER_EVENT) };
+      chunks.push({ eventId: eventIdFor(importId, chunks.length + 1), type: REFERENCE_RECORDS_CHANGED, data: jsonOf(changed), metadata });
     }
-    const imported: EventData = { eventId: eventIdFor(importId, 0), type: 'ReferenceDataImported.v1', data: { source, ...JSON.parse(JSON.stringify(counts)) as Record<string, unknown>, changeEvents: chunks.length }, metadata };
+    const summary: ReferenceDataImportedData = { source, ...counts, changeEvents: chunks.length };
+    const imported: EventData = { eventId: eventIdFor(importId, 0), type: REFERENCE_DATA_IMPORTED, data: jsonOf(summary), metadata };
     return [imported, ...chunks];
   }
 

@@ -1,4 +1,4 @@
-import { caseStreamId, TransferEvent } from '@mutasi/domain';
+import { TransferEvent } from '@mutasi/domain';
 
 /**
  * What a command's events claim or release outside their own stream, kept in the same transaction as the append so
@@ -36,8 +36,3 @@ export function claimsOf(caseId: string, events: readonly TransferEvent[]): Clai
   });
 }
 
-/** The case id of a transfer stream. */
-export function caseIdOfStream(streamId: string): string | null {
-  const prefix = caseStreamId('');
-  return streamId.startsWith(prefix) ? streamId.slice(prefix.length) : null;
-}

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { TransferEvent } from '@mutasi/domain';
+import { caseIdOfStream, TransferEvent } from '@mutasi/domain';
 import { Appender, AppendResult, EventStore, PostgresEventStore } from '@mutasi/event-store';
 import { poolOf } from '@mutasi/platform';
 import { applyClaims, undoClaims } from './claim-store';
-import { caseIdOfStream, claimsOf } from './claims';
+import { claimsOf } from './claims';
 
 /**
  * The transfer pipeline's append: the claims a command's events make (places, employee, decree number) are taken in

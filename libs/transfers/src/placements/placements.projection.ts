@@ -1,12 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { fold, innerCase, isJpt, toDate, TransferEvent } from '@mutasi/domain';
+import { caseIdOfStream, fold, innerCase, isJpt, readTransferEvent, readTransferEvents, toDate, TransferEventType } from '@mutasi/domain';
 import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
-import { transferEventMapping } from '../cases/transfer-decider';
 import { release } from '../invariants/claim-store';
-import { caseIdOfStream } from '../invariants/claims';
 
-const MOVES = new Set(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'ApprovalChainStarted.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1']);
+const MOVES = new Set<string>(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'ApprovalChainStarted.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1'] satisfies TransferEventType[]);
 
 /** One move a placement records: who, from where to where, since when, under which decree. */
 interface PlacementRow {
@@ -55,24 +53,25 @@ export class PlacementsProjection implements Projection {
   }
 
   private async applyOne(event: RecordedEvent, tx: EntityManager): Promise<void> {
-    const caseId = caseIdOfStream(event.streamId) as string;
-    const d = event.data as Record<string, unknown>;
-    switch (event.type) {
+    const caseId = caseIdOfStream(event.streamId);
+    const domain = readTransferEvent(event);
+    if (caseId === null || domain === null) return;
+    switch (domain.type) {
       case 'TransferCaseOpened.v1':
-        await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(d.targetPositionId)]);
-        await this.involve(tx, caseId, null, [String(d.targetAgencyId)]);
+        await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(domain.data.targetPositionId)]);
+        await this.involve(tx, caseId, null, [String(domain.data.targetAgencyId)]);
         return;
       case 'CandidateProposed.v1':
       case 'ProposalRevised.v1': {
-        const nip = String((d.candidate as { nip: string }).nip);
+        const nip = String(domain.data.candidate.nip);
         await tx.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [caseId, nip]);
         await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [nip, caseId]);
-        await this.involve(tx, caseId, nip, [String(d.originAgencyId)]);
+        await this.involve(tx, caseId, nip, [String(domain.data.originAgencyId)]);
         return;
       }
       case 'ApprovalChainStarted.v1': {
-        const steps = (d.steps ?? []) as { agencyId: string }[];
-        await this.involve(tx, caseId, null, [...steps.map((s) => String(s.agencyId)), String((d.decreeSigner as { agencyId: string }).agencyId)]);
+        const steps = domain.data.steps ?? [];
+        await this.involve(tx, caseId, null, [...steps.map((s) => String(s.agencyId)), String(domain.data.decreeSigner.agencyId)]);
         return;
       }
       case 'AppointmentRecorded.v1':
@@ -82,8 +81,13 @@ export class PlacementsProjection implements Projection {
         await this.revoked(event, caseId, tx);
         await release(tx, caseId);
         return;
-      default:
+      case 'TransferWithdrawn.v1':
+      case 'ApprovalStepRejected.v1':
+      case 'TransferCaseClosed.v1':
         await release(tx, caseId);
+        return;
+      default:
+        return;
     }
   }
 
@@ -100,7 +104,7 @@ export class PlacementsProjection implements Projection {
   /** The case as it stood at `event` (its own stream up to that revision). */
   private async caseAt(event: RecordedEvent) {
     const history = await this.store.readStream(event.streamId, { maxCount: event.revision + 1 });
-    return innerCase(fold(history.map((e): TransferEvent => transferEventMapping.fromRecorded(e))));
+    return innerCase(fold(readTransferEvents(history)));
   }
 
   private async lockPositions(tx: EntityManager, ids: readonly string[]): Promise<void> {

@@ -1,10 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { fold, scheduledWork, ScheduledWork, TransferEvent } from '@mutasi/domain';
+import { caseIdOfStream, fold, isCaseStream, readTransferEvents, scheduledWork, ScheduledWork } from '@mutasi/domain';
 import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
-import { transferEventMapping } from '../cases/transfer-decider';
-
-const TRANSFER_STREAM = /^transfer-(.+)$/;
 
 /** The key that tells two due items of one case and kind apart (the step, or the evaluation period). */
 export function workKey(work: ScheduledWork): string {
@@ -25,17 +22,18 @@ export class SchedulerProjection implements Projection {
   constructor(private readonly store: EventStore) {}
 
   handles(event: RecordedEvent): boolean {
-    return TRANSFER_STREAM.test(event.streamId);
+    return isCaseStream(event.streamId);
   }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const streamId of new Set(events.map((e) => e.streamId))) {
-      const caseId = (TRANSFER_STREAM.exec(streamId) as RegExpExecArray)[1] as string;
+      const caseId = caseIdOfStream(streamId);
+      if (caseId === null) continue;
       // The case as it stands at the batch's last event of it, not at the stream's head: a rebuild, or an event applied
       // alone after a failed batch, then writes what the live run wrote, and a bad later event cannot undo earlier ones.
       const upTo = Math.max(...events.filter((e) => e.streamId === streamId).map((e) => e.revision));
       const history = await this.store.readStream(streamId, { maxCount: upTo + 1 });
-      const work = scheduledWork(fold(history.map((e): TransferEvent => transferEventMapping.fromRecorded(e))));
+      const work = scheduledWork(fold(readTransferEvents(history)));
       await tx.query(`DELETE FROM due_work WHERE case_id = $1 AND status = 'PENDING' AND NOT ((kind, work_key, due_on) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::date[])))`, [
         caseId, work.map((w) => w.kind), work.map(workKey), work.map((w) => w.dueOn),
       ]);
