@@ -127,7 +127,11 @@ describe('every command of a transfer case', () => {
 });
 
 describe('read scope (docs/access.md)', () => {
-  const j = journey('c-read').inApproval();
+  // The journey is built inside the test, not in this describe body (which would make it static to mutation testing).
+  let j: CaseJourney;
+  beforeEach(() => {
+    j = journey('c-read').inApproval();
+  });
   const sees = (userId: string): boolean => {
     const actor = world.actor(userId);
     return canViewCase(readScope({ roles: [actor.role as HumanRole], agencyId: actor.agencyId, ...(actor.nip ? { nip: actor.nip } : {}) }, world.data.agencies), j.state);

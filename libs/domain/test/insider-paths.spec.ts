@@ -92,8 +92,13 @@ describe('R-06 four eyes on documents', () => {
 });
 
 describe('M-06 dates that cannot lie', () => {
-  const j = new CaseJourney(world, 'm06', INTERNAL, DEMO_NIP.internal).approved();
-  const signer = world.stepActor(j.state);
+  // Built per test (beforeEach runs inside the test), not in the describe body, which mutation testing counts as static.
+  let j: CaseJourney;
+  let signer: Actor;
+  beforeEach(() => {
+    j = new CaseJourney(world, 'm06', INTERNAL, DEMO_NIP.internal).approved();
+    signer = world.stepActor(j.state);
+  });
 
   it('refuses a backdated SK, one dated before the last approval, and a TMT decades ahead; accepts true dates', () => {
     given(j.events).when(world.decree(j.state, signer, { decreeDate: '2019-01-01', effectiveDate: '2019-01-02' })).thenRefused({ ruleId: 'M-06', code: 'RULE_M06_DECREE_DATE' });

@@ -103,7 +103,11 @@ describe('M-02 decree equals the approved proposal', () => {
 });
 
 describe('R-16 delegation', () => {
-  const j = new CaseJourney(world, 'r16', SAME_PROVINCE_TARGET, DEMO_NIP.sameProvince).approved();
+  // Built per test (beforeEach runs inside the test), not in the describe body, which mutation testing counts as static.
+  let j: CaseJourney;
+  beforeEach(() => {
+    j = new CaseJourney(world, 'r16', SAME_PROVINCE_TARGET, DEMO_NIP.sameProvince).approved();
+  });
   const delegate = world.actor(userIdFor('PPK', AGENCY.provNb, 2));
 
   it('lets a delegate sign within a valid delegation from the decree signer', () => {
