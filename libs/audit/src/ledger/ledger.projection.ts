@@ -28,6 +28,9 @@ export class LedgerProjection implements Projection {
     const heads = new Map<string, unknown[]>();
     const cases = new Map<string, unknown[]>();
     for (const e of events) {
+      // The leaf is the event AS STORED, never its upcast form (libs/domain/src/stored-events): an old version stays the
+      // bytes its hash chain and every signed tree head commit to, and a verifier recomputes it from the raw record.
+      // The maps below read the stored data for the same reason.
       const hash = leafHash(eventLeafData(e));
       leaves.push([size, e.globalPosition, e.eventId, e.streamId, e.revision, hash]);
       heads.set(e.streamId, [e.streamId, e.revision, size, hash]);
