@@ -55,7 +55,7 @@ export async function projectionFixture(build: (store: PostgresEventStore) => Pr
   const app = await startTestApp({ workers: false });
   await app.stop();
   const databaseUrl = app.databaseUrl;
-  const db = await new DataSource({ type: 'postgres', url: databaseUrl, entities: [], logging: ['error'], extra: { max: 4 } }).initialize();
+  const db = await new DataSource({ type: 'postgres', url: databaseUrl, entities: [], logging: false, extra: { max: 4 } }).initialize();
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const store = await PostgresEventStore.create(pool); // the fixture closes the pool
   const projection = build(store);
