@@ -109,28 +109,29 @@ export async function projectionFixture(build: (store: PostgresEventStore) => Pr
 }
 
 /**
- * The two promises every projection keeps (docs/style.md, "Projections"): the same events applied again write the
- * same rows, and a rebuild from zero as `projections:rebuild` does it writes the same rows and quarantines the same
- * events. `dump` selects the projection's rows in a fixed order, without columns that record when a row was written.
+ * The two promises every projection keeps (docs/style.md, "Projections"): a rebuild from zero as `projections:rebuild`
+ * does it writes the same rows and quarantines the same events, and the same events applied again write the same
+ * rows. `dump` selects the projection's rows in a fixed order, without columns that record when a row was written;
+ * `replayDump` (default `dump`) narrows what a replay over existing rows is held to, for a gap a spec names.
  */
-export function itIsIdempotentAndRebuildable(fixture: () => ProjectionFixture, dump: () => Promise<Record<string, readonly unknown[]>>): void {
-  it('applied twice gives the same rows', async () => {
+export function itIsIdempotentAndRebuildable(fixture: () => ProjectionFixture, dump: () => Promise<Record<string, readonly unknown[]>>, replayDump = dump): void {
+  it('rebuilt from scratch (tables, checkpoint and stream revisions emptied) gives the same rows and quarantine', async () => {
     const f = fixture();
     const before = await dump();
     // Equal empty tables would prove nothing: every table of the dump holds rows.
     expect(Object.entries(before).map(([table, rows]) => [table, rows.length > 0])).toEqual(Object.keys(before).map((table) => [table, true]));
-    await f.forgetProgress();
-    await f.project();
-    expect(await dump()).toEqual(before);
-  });
-
-  it('rebuilt from scratch (tables, checkpoint and stream revisions emptied) gives the same rows and quarantine', async () => {
-    const f = fixture();
-    const before = await dump();
     const quarantined = await f.quarantined();
     await f.clearQuarantine();
     await f.rebuild();
     expect(await dump()).toEqual(before);
     expect(await f.quarantined()).toEqual(quarantined);
+  });
+
+  it('applied twice gives the same rows', async () => {
+    const f = fixture();
+    const before = await replayDump();
+    await f.forgetProgress();
+    await f.project();
+    expect(await replayDump()).toEqual(before);
   });
 }
