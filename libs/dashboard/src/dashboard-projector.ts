@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { IntegrationEvent } from '@mutasi/messaging';
+import { IntegrationApprovalStep, IntegrationEvent, IntegrationTrainingPlan } from '@mutasi/messaging';
 import { applyToTasks } from './inbox-tasks';
 
 const TERMINAL = new Set(['COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED']);
@@ -57,9 +57,9 @@ export class DashboardProjector {
   }
 
   private async details(tx: EntityManager, e: IntegrationEvent): Promise<void> {
-    const d = e.data as Record<string, never>;
+    const d = e.data;
     if (e.type.startsWith('mutasi.transfer.Training')) {
-      const plan = d.plan as unknown as { items: number; completed: number; waived: number; overdue: number; openBeforeTmt: number };
+      const plan = d.plan as IntegrationTrainingPlan;
       await tx.query(`INSERT INTO dashboard_training (case_id, target_agency, items, completed, waived, overdue, open_before_tmt, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (case_id) DO UPDATE SET items = excluded.items, completed = excluded.completed, waived = excluded.waived, overdue = excluded.overdue, open_before_tmt = excluded.open_before_tmt, updated_at = excluded.updated_at`,
       [e.caseId, e.case.targetAgencyId, plan.items, plan.completed, plan.waived, plan.overdue, plan.openBeforeTmt, new Date(e.occurredAt)]);
@@ -73,7 +73,7 @@ export class DashboardProjector {
         return;
       case 'mutasi.transfer.ApprovalStarted.v1': {
         await tx.query('DELETE FROM dashboard_steps WHERE case_id = $1', [e.caseId]);
-        const steps = d.steps as unknown as { stepId: string; kind: string; role: string; agencyId: string; title: string }[];
+        const steps = d.steps as readonly IntegrationApprovalStep[];
         for (const [i, s] of steps.entries()) {
           await tx.query('INSERT INTO dashboard_steps (case_id, step_id, kind, role, agency_id, title, status, deadline, ordinal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
             [e.caseId, s.stepId, s.kind, s.role, s.agencyId, s.title, i === 0 ? 'ACTIVE' : 'WAITING', i === 0 ? d.firstDeadline : null, i]);

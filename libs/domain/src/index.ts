@@ -42,6 +42,7 @@ export * from './transfer-case/permissions';
 export * from './transfer-case/available-actions';
 export * from './access/read-scope';
 export * from './transfer-case/scheduled-work';
+export * from './transfer-case/command-builders';
 export { scoreEvaluation } from './transfer-case/decide-evaluation';
 export * from './policy/policy-check';
 export * from './stored-events/upcasting';

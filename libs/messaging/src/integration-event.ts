@@ -15,6 +15,11 @@ export interface IntegrationEvent {
   readonly data: Record<string, unknown>;
 }
 
+/** `data.plan` of the training integration events (mutasi.transfer.Training*.v1): the plan's counts after the event. */
+export type IntegrationTrainingPlan = ReturnType<typeof trainingSummary>;
+/** One step of `data.steps` in mutasi.transfer.ApprovalStarted.v1. */
+export type IntegrationApprovalStep = { readonly stepId: string; readonly kind: string; readonly role: string; readonly agencyId: string; readonly title: string; readonly dueInDays: number; readonly ruleIds: readonly string[] };
+
 const T = (name: string): string => `mutasi.transfer.${name}.v1`;
 
 function candidateData(e: Extract<TransferEvent, { type: 'CandidateProposed.v1' | 'ProposalRevised.v1' }>): Record<string, unknown> {

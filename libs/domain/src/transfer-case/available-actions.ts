@@ -2,10 +2,10 @@ import { r06ConflictOfInterest } from '../rules/conflict-rules';
 import { Reader } from '../access/read-scope';
 import { Actor } from '../reference/roles';
 import { IsoDate } from '../shared/dates';
-import { TransferCommand, TransferCommandType } from './commands';
+import { TransferCommandType } from './commands';
 import { DecisionRole, stepRole } from './decisions';
 import { POST_DECREE_DOCUMENT_KINDS } from './documents';
-import { authorize, rolesFor } from './permissions';
+import { authorizeAttempt, rolesFor } from './permissions';
 import { activeStep, ActiveCase, CaseState, innerCase } from './state';
 
 /** A command the reader may send now, with the item it is about (a step, a document, a training item, an evaluation). */
@@ -68,7 +68,7 @@ function actorFor(reader: ActingReader, candidate: Candidate, state: CaseState):
     const actor: Actor = { userId: reader.userId, name: reader.name, role, agencyId: reader.agencyId, ...(reader.nip ? { nip: reader.nip } : {}) };
     if (candidate.stepOffice && (candidate.stepOffice.role !== role || candidate.stepOffice.agencyId !== reader.agencyId)) continue;
     try {
-      authorize({ type: candidate.command, metadata: { actor } } as unknown as TransferCommand, state);
+      authorizeAttempt({ type: candidate.command, actor }, state);
       return actor;
     } catch {
       // this role may not: try the reader's next role

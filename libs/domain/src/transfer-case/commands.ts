@@ -87,7 +87,8 @@ export type RaiseObjection = Command<'RaiseObjection', { reason: string }>;
 export type ResolveObjection = Command<'ResolveObjection', { outcome: 'UPHELD' | 'DISMISSED'; reasoning: string }>;
 export type AttachDocument = Command<'AttachDocument', { kind: DocumentKind; title: string; sha256: string; statement: DocumentStatement | null }>;
 export type VerifyDocument = Command<'VerifyDocument', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
-export type SubmitForApproval = Command<'SubmitForApproval', Record<string, never>, ApprovalContext>;
+/** `context` null: the case has no proposal, so there is nothing to look up (decide refuses it on the case's status). */
+export type SubmitForApproval = Command<'SubmitForApproval', Record<string, never>, ApprovalContext | null>;
 /** `consentToPositionId`: on the releasing PPK's consent, the position consented to, stated by the PPK (R-11). */
 export type ApproveStep = Command<'ApproveStep', { stepId: string; notes: string; consentToPositionId?: string | null }>;
 export type RejectStep = Command<'RejectStep', { stepId: string; reason: string }>;

@@ -36,6 +36,7 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome
 export function submitForApproval(command: SubmitForApproval, state: CaseState): ApprovalChainStarted[] {
   const c = requireStatus(requireActive(state, command), command, 'SOCIALISED');
   const { context, metadata } = command;
+  if (context === null) throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', 'the agencies and positions of the proposal were not looked up');
   const r06 = separationOfDuties(command, c, 'PROPOSAL');
   const checklist = checklistOutcomes(c, metadata.policy);
   throwIfBlocked(checklist);

@@ -1,5 +1,5 @@
 import { forbidden } from '../shared/errors';
-import { Role } from '../reference/roles';
+import { Actor, Role } from '../reference/roles';
 import { TransferCommand, TransferCommandType } from './commands';
 import { covers, ReadScope } from '../access/read-scope';
 import { CaseState, innerCase } from './state';
@@ -61,8 +61,18 @@ export function rolesFor(type: TransferCommandType): readonly Role[] {
   return roles === 'STEP_ROLE' ? STEP_ROLES : roles;
 }
 
-function agenciesOf(state: CaseState, command: TransferCommand): { target: string | null; origin: string | null } {
-  if (command.type === 'OpenTransferCase') return { target: command.data.targetAgencyId, origin: null };
+/**
+ * Who tries which command: all that {@link authorize} judges. The case names the agencies, except when a case is
+ * opened: then the agency it is opened in (missing: refused like a wrong agency).
+ */
+export interface CommandAttempt {
+  readonly type: TransferCommandType;
+  readonly actor: Actor;
+  readonly openedIn?: string;
+}
+
+function agenciesOf(state: CaseState, command: CommandAttempt): { target: string | null | undefined; origin: string | null } {
+  if (command.type === 'OpenTransferCase') return { target: command.openedIn, origin: null };
   const c = innerCase(state);
   return { target: c?.targetAgencyId ?? null, origin: c?.proposal?.originAgencyId ?? null };
 }
@@ -72,7 +82,12 @@ function agenciesOf(state: CaseState, command: TransferCommand): { target: strin
  * are checked against the chain by `decide`, which knows the step.
  */
 export function authorize(command: TransferCommand, state: CaseState): void {
-  const { actor } = command.metadata;
+  authorizeAttempt({ type: command.type, actor: command.metadata.actor, ...(command.type === 'OpenTransferCase' ? { openedIn: command.data.targetAgencyId } : {}) }, state);
+}
+
+/** {@link authorize} before the command is built: whether this actor may try this command on the case at all. */
+export function authorizeAttempt(command: CommandAttempt, state: CaseState): void {
+  const { actor } = command;
   const permission = PERMISSIONS[command.type];
   if (!rolesFor(command.type).includes(actor.role)) {
     throw forbidden('ROLE_NOT_ALLOWED', `${actor.role} may not run ${command.type}; allowed: ${rolesFor(command.type).join(', ')}`);

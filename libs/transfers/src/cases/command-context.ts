@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, CaseState, CommandMetadata, DomainError, forbidden, innerCase, invalid, ProposalInput, toDate, TransferCommand } from '@mutasi/domain';
+import { addDays, CaseState, CommandMetadata, DomainError, forbidden, innerCase, invalid, ProposalInput, simpleCommand, SimpleCommandData, SimpleCommandType, toDate, TransferCommand } from '@mutasi/domain';
 import { RecordFacts } from '../reference-data/record-facts';
 import { ReferenceData } from '../reference-data/reference-data';
 
@@ -43,8 +43,7 @@ export class CommandContext {
   async submit(state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
     const c = innerCase(state);
     const proposal = c?.proposal;
-    const empty = { originAgency: null, originPosition: null, targetAgency: null, targetPosition: null };
-    if (!c || !proposal) return { type: 'SubmitForApproval', data: {}, context: empty as never, metadata };
+    if (!c || !proposal) return { type: 'SubmitForApproval', data: {}, context: null, metadata };
     const [originAgency, originPosition, targetAgency, targetPosition, authorities] = await Promise.all([
       this.refs.agency(proposal.originAgencyId), this.refs.position(proposal.originPositionId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id), this.refs.authorities(),
     ]);
@@ -77,7 +76,7 @@ export class CommandContext {
   }
 
   /** A command whose decision needs nothing but the case itself. */
-  simple<T extends TransferCommand['type']>(type: T, body: Body<T>, metadata: CommandMetadata): TransferCommand {
-    return { type, data: body, context: {}, metadata } as unknown as TransferCommand;
+  simple<T extends SimpleCommandType>(type: T, body: SimpleCommandData<T>, metadata: CommandMetadata): TransferCommand {
+    return simpleCommand(type, body, metadata);
   }
 }

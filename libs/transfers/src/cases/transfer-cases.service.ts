@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, authorize, availableActions, canViewCase, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, IsoInstant, ReadScope, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import { Actor, authorizeAttempt, availableActions, canViewCase, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, IsoInstant, ReadScope, scheduledCommand, ScheduledWork, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Metrics, noteCommand, withCurrentTrace } from '@mutasi/observability';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
@@ -12,6 +12,7 @@ import { actorFor, actorOnCase } from './actor';
 import { CaseAudience, caseView } from './case-view';
 import { IdempotencyKeys, requestHash } from './idempotency';
 import { RefusalRecorder } from './refusals';
+import { openedIn, storedProblem } from './request-facts';
 import { transferDecider, transferEventMapping } from './transfer-decider';
 
 /** One command request as the HTTP layer hands it over. */
@@ -109,7 +110,7 @@ export class TransferCases {
     if (key) {
       const stored = await this.keys.claim(actor.userId, key, requestHash(request.path, request.body));
       if (stored) {
-        if (stored.status >= 400) throw new ProblemError(stored.body as never);
+        if (stored.status >= 400) throw new ProblemError(storedProblem(stored.status, stored.body));
         return { status: stored.status, body: stored.body as Record<string, unknown>, etag: stored.etag ?? '' };
       }
     }
@@ -137,7 +138,7 @@ export class TransferCases {
     // "no such employee" or "no such delegation" and the refusal is recorded (M-04); decide checks it again.
     const build = (state: CaseState) => {
       const onCase = { ...metadata, actor: actorOnCase(request.principal, request.type, state, request.body) };
-      authorize({ type: request.type, data: request.body, context: {}, metadata: onCase } as unknown as TransferCommand, state);
+      authorizeAttempt({ type: request.type, actor: onCase.actor, ...openedIn(request) }, state);
       return request.build(state, onCase);
     };
     const result = await this.pipeline.handle(caseStreamId(request.caseId), build, {
@@ -163,9 +164,9 @@ export class TransferCases {
   }
 
   /** Sends a time-driven command as the scheduler (no principal; refusals are expected outcomes, not recorded). */
-  async executeAsScheduler(caseId: string, type: TransferCommandType, data: Record<string, unknown>, commandId: string): Promise<{ idempotent: boolean }> {
+  async executeAsScheduler(caseId: string, work: ScheduledWork, commandId: string): Promise<{ idempotent: boolean }> {
     const metadata = await this.metadata(commandId, SCHEDULER_ACTOR);
-    const command = { type, data, context: {}, metadata } as unknown as TransferCommand;
+    const command = scheduledCommand(work, metadata);
     const result = await this.pipeline.handle(caseStreamId(caseId), command, { commandId, correlationId: commandId, causationId: commandId });
     return { idempotent: result.idempotent };
   }

@@ -54,7 +54,7 @@ function keepPlacedFields(employees: readonly EmployeeDto[], current: Map<string
     if (!now || now.placedByCase === null || now.placedByCase === undefined) return e;
     const kept: Row = {};
     for (const field of PLACED_FIELDS) {
-      const imported = (e as unknown as Row)[field] ?? null;
+      const imported: unknown = Reflect.get(e, field) ?? null;
       if (JSON.stringify(imported) === JSON.stringify(now[field] ?? null)) continue;
       kept[field] = now[field] ?? null;
       conflicts.push({ entity: 'employee', key: e.nip, field, imported, kept: now[field] ?? null, reason: `case ${String(now.placedByCase)} placed the employee after the record was last imported; the file still holds the earlier value` });

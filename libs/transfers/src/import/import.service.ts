@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { canonicalJson } from '@mutasi/integrity';
 import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
 import { abkNeed, Actor, REFERENCE_DATA_IMPORTED, REFERENCE_DATA_STREAM, REFERENCE_RECORDS_CHANGED, ReferenceDataImportedData, ReferenceRecordsChangedData, toDate } from '@mutasi/domain';
@@ -200,7 +201,7 @@ export class ReferenceDataImporter {
     const now = stamp.importedAt;
     const file = plan.file;
     const chunks = async <T extends object>(entity: new () => T, rows: readonly object[], key: string[]): Promise<void> => {
-      for (let i = 0; i < rows.length; i += 500) await tx.upsert(entity, rows.slice(i, i + 500).map((r) => Object.assign(new entity(), r)) as never, key);
+      for (let i = 0; i < rows.length; i += 500) await tx.upsert(entity, rows.slice(i, i + 500).map((r): QueryDeepPartialEntity<T> => Object.assign(new entity(), r)), key);
     };
     await chunks(AgencyRow, (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null })), ['id']);
     for (const c of file.electionCalendars ?? []) {

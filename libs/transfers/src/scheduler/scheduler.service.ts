@@ -1,25 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, toDate, TransferCommand } from '@mutasi/domain';
+import { DomainError, ScheduledWork, toDate } from '@mutasi/domain';
 import { eventIdFor } from '@mutasi/event-store';
 import { Clock } from '@mutasi/platform';
 import { TransferCases } from '../cases/transfer-cases.service';
 
 interface DueRow {
   case_id: string;
-  kind: TransferCommand['type'];
+  kind: string;
   work_key: string;
   due_on: string;
 }
 
 const STALE_CLAIM_MINUTES = 5;
 
-/** The command a due item sends. */
-function commandData(row: DueRow): Record<string, unknown> {
-  if (row.kind === 'EscalateOverdueStep') return { stepId: row.work_key };
-  if (row.kind === 'AnnounceEvaluationDue') return { periodMonths: Number(row.work_key) };
-  if (row.kind === 'FlagTrainingItemOverdue') return { itemId: row.work_key };
-  return {};
+/** The due item of a row (the projection wrote it from `scheduledWork`; `workKey` is the inverse), or null for a kind it never writes. */
+function workOf(row: DueRow): ScheduledWork | null {
+  const dueOn = row.due_on;
+  switch (row.kind) {
+    case 'EscalateOverdueStep': return { kind: row.kind, dueOn, stepId: row.work_key };
+    case 'AnnounceEvaluationDue': return { kind: row.kind, dueOn, periodMonths: Number(row.work_key) };
+    case 'FlagTrainingItemOverdue': return { kind: row.kind, dueOn, itemId: row.work_key };
+    case 'CloseObjectionWindow':
+    case 'FlagObjectionDecisionOverdue':
+    case 'FlagAppointmentOverdue':
+    case 'FlagReplacementReportOverdue':
+      return { kind: row.kind, dueOn };
+    default:
+      return null;
+  }
 }
 
 /**
@@ -60,8 +69,10 @@ export class Scheduler {
 
   private async send(row: DueRow): Promise<{ sent: boolean; status: 'DONE' | 'OBSOLETE' | 'PENDING'; detail: string }> {
     const commandId = eventIdFor(`scheduler\n${row.case_id}\n${row.kind}\n${row.work_key}\n${row.due_on}`, 0);
+    const work = workOf(row);
+    if (work === null) return { sent: false, status: 'OBSOLETE', detail: `no scheduled command ${row.kind}` };
     try {
-      const result = await this.cases.executeAsScheduler(row.case_id, row.kind, commandData(row), commandId);
+      const result = await this.cases.executeAsScheduler(row.case_id, work, commandId);
       return { sent: !result.idempotent, status: 'DONE', detail: result.idempotent ? 'already done' : `${row.kind} appended` };
     } catch (error) {
       if (error instanceof DomainError) return { sent: false, status: 'OBSOLETE', detail: `${error.code}: ${error.message}` };

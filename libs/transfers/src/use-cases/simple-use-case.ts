@@ -1,16 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransferCommand, TransferCommandType } from '@mutasi/domain';
+import { SimpleCommandData, SimpleCommandType } from '@mutasi/domain';
 import { CommandContext } from '../cases/command-context';
 import { CaseResponse, TransferCases } from '../cases/transfer-cases.service';
 import { CaseCommandMessage } from './case-command';
-
-type Data<T extends TransferCommandType> = Extract<TransferCommand, { type: T }>['data'];
 
 /**
  * A use case whose domain command is its body, reshaped: the message class the controller dispatches and the handler
  * that runs it through the case service. Use cases that need reference data write their handler out in full.
  */
-export function simpleUseCase<B, T extends TransferCommandType>(type: T, toData: (body: B) => Data<T>) {
+export function simpleUseCase<B, T extends SimpleCommandType>(type: T, toData: (body: B) => SimpleCommandData<T>) {
   class Message extends CaseCommandMessage<B> {}
 
   @CommandHandler(Message)
@@ -18,7 +16,7 @@ export function simpleUseCase<B, T extends TransferCommandType>(type: T, toData:
     constructor(readonly cases: TransferCases, readonly context: CommandContext) {}
 
     execute(c: Message): Promise<CaseResponse> {
-      return this.cases.execute(c.request(type, (_, metadata) => this.context.simple(type, toData(c.body) as never, metadata)));
+      return this.cases.execute(c.request(type, (_, metadata) => this.context.simple(type, toData(c.body), metadata)));
     }
   }
 
