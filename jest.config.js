@@ -63,6 +63,7 @@ module.exports = {
     project('integrity', 'libs/integrity'),
     project('witness', 'libs/witness'),
     project('audit', 'libs/audit'),
+    project('relay', 'libs/relay'),
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
     project('observability', 'libs/observability'),

@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { EventStore } from '@mutasi/event-store';
-import { RelayWorkers } from '@mutasi/messaging';
+import { RelayWorkers } from '@mutasi/relay';
 import { LocalKafka, startLocalKafka } from '@mutasi/platform';
 import { eventually, syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EventStore } from '@mutasi/event-store';
-import { RelayWorkers } from '@mutasi/messaging';
+import { RelayWorkers } from '@mutasi/relay';
 import { LocalKafka, startLocalKafka } from '@mutasi/platform';
 import { createTestDatabase, eventually, syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';

@@ -1,7 +1,8 @@
 import '../../../libs/observability/src/tracing/register'; // first: tracing must patch http, pg and kafkajs before they load (off without OTEL_EXPORTER_OTLP_ENDPOINT)
 import 'reflect-metadata';
 import { DatabaseModule, PlatformModule, runService } from '@mutasi/platform';
-import { RelayModule, RelayTables1700000000400 } from '@mutasi/messaging';
+import { RelayTables1700000000400 } from '@mutasi/messaging';
+import { RelayModule } from '@mutasi/relay';
 
 /** The relay on its own: event store → mutasi.transfer-events.v1, checkpoint advanced after the broker acknowledged. */
 void runService({

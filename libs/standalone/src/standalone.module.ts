@@ -3,7 +3,7 @@ import { DatabaseModule, PlatformModule, Runtime, WebAppModule } from '@mutasi/p
 import { AuditModule } from '@mutasi/audit';
 import { DashboardModule } from '@mutasi/dashboard';
 import { NotificationsModule } from '@mutasi/notifications';
-import { RelayModule } from '@mutasi/messaging';
+import { RelayModule } from '@mutasi/relay';
 import { TransfersModule } from '@mutasi/transfers';
 import { ALL_ENTITIES, ALL_MIGRATIONS } from './projections';
 

@@ -3,7 +3,7 @@ import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
 import { HealthRegistry, keepRunning } from '@mutasi/platform';
-import { ensureTopics, kafkaClient } from './kafka';
+import { ensureTopics, kafkaClient } from '@mutasi/messaging';
 import { Relay } from './relay';
 
 /** The relay's lifecycle: topics, an idempotent producer, and the follow loop (restarted after failures). */

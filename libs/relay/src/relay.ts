@@ -1,18 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EventStore, inBatches, RecordedEvent, START } from '@mutasi/event-store';
+import { EventStore, GlobalPosition, inBatches, isGlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
 import { hostLagSource, withEventTrace } from '@mutasi/observability';
 import { pause } from '@mutasi/platform';
-import { TOPICS } from './contracts';
-import { IntegrationEvent } from './integration-event';
-import { IntegrationMapper } from './integration-mapper';
-import { RelayCheckpoint } from './relay-checkpoint';
-
+import { IntegrationEvent, IntegrationMapper, RelayCheckpoint, TOPICS } from '@mutasi/messaging';
 
 /** The Kafka message of an integration event: key = caseId keeps a case in order on one partition. */
 export function toMessage(e: IntegrationEvent): { key: string; value: string; headers: Record<string, string> } {
   return { key: e.caseId, value: JSON.stringify(e), headers: { 'event-id': e.eventId, 'event-type': e.type, 'spec-version': e.specVersion } };
+}
+
+/** The position a checkpoint row holds: one of the event store's, or the row was written by something else. */
+function positionOf(checkpoint: { position: string }): GlobalPosition {
+  if (!isGlobalPosition(checkpoint.position)) throw new Error(`the relay checkpoint holds ${JSON.stringify(checkpoint.position)}, not a position of the event store`);
+  return checkpoint.position;
 }
 
 /**
@@ -62,15 +64,15 @@ export class Relay {
 
   /** Publishes everything appended so far, then returns. */
   async publishAvailable(): Promise<number> {
-    let { position } = await this.checkpoint.get(START);
+    let position = positionOf(await this.checkpoint.get(START));
     let total = 0;
     // The next page is read while the current one is published (the broker's round trip dominates).
-    let next = this.store.readAll({ after: position as never, limit: this.batchSize });
+    let next = this.store.readAll({ after: position, limit: this.batchSize });
     for (;;) {
       const page = await next;
       if (page.events.length === 0) return total;
       position = page.nextPosition;
-      next = this.store.readAll({ after: position as never, limit: this.batchSize });
+      next = this.store.readAll({ after: position, limit: this.batchSize });
       await this.publish(page.events).catch(async (error: unknown) => {
         await next.catch(() => undefined);
         throw error;
@@ -81,8 +83,8 @@ export class Relay {
 
   /** Follows the store live until the signal aborts (catch-up subscription, published in batches). */
   async follow(signal: AbortSignal): Promise<void> {
-    const { position } = await this.checkpoint.get(START);
-    for await (const batch of inBatches(this.store.subscribeToAll({ after: position as never, batchSize: this.batchSize, signal }), this.batchSize)) {
+    const position = positionOf(await this.checkpoint.get(START));
+    for await (const batch of inBatches(this.store.subscribeToAll({ after: position, batchSize: this.batchSize, signal }), this.batchSize)) {
       if (signal.aborted) return;
       await this.publish(batch, signal);
     }
