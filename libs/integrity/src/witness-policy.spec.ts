@@ -6,16 +6,30 @@ import { parseSignedNote } from './note/signed-note';
 import { checkWitnessPolicy, parseWitnessPolicy } from './witness-policy';
 import { codeOf } from '../test/error-code';
 
-const LOG_KEY = generateSignerKey('mutasi.example/ledger');
-const CHECKPOINT = signCheckpoint(LOG_KEY, { origin: 'mutasi.example/ledger', treeSize: 7, rootHash: createHash('sha256').update('r').digest(), timestamp: new Date('2025-03-01T10:00:00Z') });
-const TEXT = parseSignedNote(CHECKPOINT).text;
-const [INSPEKTORAT, BKN, OMBUDSMAN] = ['witness.inspektorat.example', 'witness.bkn.example', 'witness.ombudsman.example'].map((name) => generateCosignerKey(name)) as [string, string, string];
-const VKEYS = [INSPEKTORAT, BKN, OMBUDSMAN].map(cosignerVerifierKey);
+// Keys and notes are made per test (beforeEach runs inside each test): made while the file loads, every line of the
+// signing code they run would be a "static" mutant, rerun with every test of the suite.
+let LOG_KEY: string;
+let CHECKPOINT: string;
+let TEXT: string;
+let INSPEKTORAT: string;
+let BKN: string;
+let OMBUDSMAN: string;
+let VKEYS: string[];
+beforeEach(() => {
+  LOG_KEY = generateSignerKey('mutasi.example/ledger');
+  CHECKPOINT = signCheckpoint(LOG_KEY, { origin: 'mutasi.example/ledger', treeSize: 7, rootHash: createHash('sha256').update('r').digest(), timestamp: new Date('2025-03-01T10:00:00Z') });
+  TEXT = parseSignedNote(CHECKPOINT).text;
+  [INSPEKTORAT, BKN, OMBUDSMAN] = ['witness.inspektorat.example', 'witness.bkn.example', 'witness.ombudsman.example'].map((name) => generateCosignerKey(name)) as [string, string, string];
+  VKEYS = [INSPEKTORAT, BKN, OMBUDSMAN].map(cosignerVerifierKey);
+});
 const AT = new Date('2025-03-01T10:01:00Z');
 const cosign = (key: string, at = AT): string => cosignatureLine(key, TEXT, at);
 
 describe('Witness policy: k of n witnesses must have cosigned', () => {
-  const policy = { threshold: 2, witnesses: VKEYS };
+  let policy: { threshold: number; witnesses: string[] };
+  beforeEach(() => {
+    policy = { threshold: 2, witnesses: VKEYS };
+  });
 
   it('is met when two of three witnesses cosigned', () => {
     const check = checkWitnessPolicy(`${CHECKPOINT}${cosign(INSPEKTORAT)}${cosign(OMBUDSMAN)}`, policy);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bundleText, collectPaths, copy, HELD_SIZE, makeFixture, ORIGIN, setAt, type BundleLines } from '../../test/bundle-fixture';
+import { bundleText, collectPaths, copy, HELD_SIZE, makeFixture, ORIGIN, setAt, type BundleLines, type Fixture } from '../../test/bundle-fixture';
 import { sealed } from '../../test/streams';
 import type { EventRecord } from '../chain/event-hash';
 import { toBase64 } from '../encoding';
@@ -9,8 +9,14 @@ import { signCheckpoint } from '../checkpoint/checkpoint';
 import { verifyBundleText } from './bundle-verifier';
 import type { BundleEvent, BundleVerification } from './types';
 
-const fixture = makeFixture();
-const trusted = { trustedVerifierKey: fixture.verifierKey };
+// Built per test (beforeEach runs inside each test): a fixture built while the file loads would make every line of
+// the verifier it exercises a "static" mutant, rerun with every test of the suite.
+let fixture: Fixture;
+let trusted: { trustedVerifierKey: string };
+beforeEach(() => {
+  fixture = makeFixture();
+  trusted = { trustedVerifierKey: fixture.verifierKey };
+});
 const verify = (lines: BundleLines, options: Parameters<typeof verifyBundleText>[1] = trusted): BundleVerification => verifyBundleText(bundleText(lines), options);
 const positions = (result: BundleVerification): string[] => result.failures.map((f) => f.position);
 const eventLines = (lines: BundleLines, streamId: string): Record<string, unknown>[] => lines.filter((l) => (l['event'] as BundleEvent | undefined)?.streamId === streamId);

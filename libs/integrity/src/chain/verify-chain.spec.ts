@@ -34,7 +34,11 @@ describe('Event hash (docs/architecture.md, Integrity 1)', () => {
 });
 
 describe('Per-stream hash chain', () => {
-  const stream = makeStream('transfer-abc', 6);
+  // Made per test (beforeEach runs inside the test), not in the describe body, which mutation testing counts as static.
+  let stream: ReturnType<typeof makeStream>;
+  beforeEach(() => {
+    stream = makeStream('transfer-abc', 6);
+  });
 
   it('accepts an intact stream', () => {
     expect(verifyStreamChain(stream, { expectFromStart: true })).toEqual([]);

@@ -13,19 +13,32 @@ import {
 } from './cosignature';
 import { codeOf } from '../../test/error-code';
 
-const LOG_KEY = generateSignerKey('mutasi.example/ledger');
+// Keys and notes are made per test (beforeEach runs inside each test): made while the file loads, every line of the
+// signing code they run would be a "static" mutant, rerun with every test of the suite.
 const ROOT = createHash('sha256').update('root').digest();
-const CHECKPOINT = signCheckpoint(LOG_KEY, { origin: 'mutasi.example/ledger', treeSize: 42, rootHash: ROOT, timestamp: new Date('2025-03-01T10:00:00Z') });
-const TEXT = parseSignedNote(CHECKPOINT).text;
-const WITNESS = generateCosignerKey('witness.inspektorat.example');
-const WITNESS_VKEY = cosignerVerifierKey(WITNESS);
+let LOG_KEY: string;
+let CHECKPOINT: string;
+let TEXT: string;
+let WITNESS: string;
+let WITNESS_VKEY: string;
+beforeEach(() => {
+  LOG_KEY = generateSignerKey('mutasi.example/ledger');
+  CHECKPOINT = signCheckpoint(LOG_KEY, { origin: 'mutasi.example/ledger', treeSize: 42, rootHash: ROOT, timestamp: new Date('2025-03-01T10:00:00Z') });
+  TEXT = parseSignedNote(CHECKPOINT).text;
+  WITNESS = generateCosignerKey('witness.inspektorat.example');
+  WITNESS_VKEY = cosignerVerifierKey(WITNESS);
+});
 const TIME = new Date('2025-03-01T10:00:05.999Z');
 /** The base64 key material of a key string (it may itself hold "+"). */
 const materialOf = (key: string, skip: number): string => key.split('+').slice(skip).join('+');
 
 describe('Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 cosignature/v1)', () => {
-  const line = cosignatureLine(WITNESS, TEXT, TIME);
-  const cosigned = `${CHECKPOINT}${line}`;
+  let line: string;
+  let cosigned: string;
+  beforeEach(() => {
+    line = cosignatureLine(WITNESS, TEXT, TIME);
+    cosigned = `${CHECKPOINT}${line}`;
+  });
 
   it('writes one signature line with the witness name and base64(key ID ‖ u64 time ‖ Ed25519 signature)', () => {
     expect(line).toMatch(/^\u2014 witness\.inspektorat\.example [A-Za-z0-9+/]+=*\n$/);
