@@ -1,5 +1,6 @@
 /** libs/platform: configuration, auth, errors as problem details, health, database wiring, local infrastructure. */
 export * from './local-infra/embedded-postgres';
+export * from './local-infra/postgres-binaries';
 export * from './local-infra/local-kafka';
 export { freePort } from './local-infra/free-port';
 export * from './local-infra/service-processes';

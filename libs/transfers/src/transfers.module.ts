@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '@mutasi/event-store';
 import { PolicyRegistry, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, ReadScopes } from '@mutasi/read-models';
 import { CommandContext } from './cases/command-context';
+import { IdempotencyLeases1700000000250 } from './cases/idempotency-lease-migration';
 import { IdempotencyKeys } from './cases/idempotency';
 import { RefusalRecorder } from './cases/refusals';
 import { TransferCases } from './cases/transfer-cases.service';
@@ -36,7 +37,7 @@ import { CaseFiles1700000000230 } from './files/case-files.migration';
 
 /** TypeORM entities and migrations of the transfer service, for the process's DataSource. */
 export const TRANSFER_ENTITIES = [...REFERENCE_ENTITIES, ...READ_MODEL_ENTITIES];
-export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210, MeritWorkloadTables1700000000220, CaseFiles1700000000230, AgencyTimeZone1700000000240];
+export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210, MeritWorkloadTables1700000000220, CaseFiles1700000000230, AgencyTimeZone1700000000240, IdempotencyLeases1700000000250];
 
 export interface TransfersOptions {
   /** Run the scheduler's background loops (off in tests that drive them by hand). */

@@ -27,6 +27,8 @@ export interface MutasiConfig {
   readonly oidc: OidcConfig | null;
   /** E-mail of notifications: SMTP server, sender, the web app's address for links (docs/notifications.md). */
   readonly mail: MailConfig;
+  /** How long an Idempotency-Key claim holds before a retry may take it over (a server that died holding it). */
+  readonly idempotencyLeaseSeconds: number;
   /** Days added to the server clock (standalone only), so a demo can reach evaluations due months later. */
   readonly clockOffsetDays: number;
   readonly ledger: {
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
     },
     oidc: readOidcConfig(text, problems),
     mail: readMailConfig(text, problems),
+    idempotencyLeaseSeconds: int('IDEMPOTENCY_LEASE_SECONDS', 30, 1, 3600),
     clockOffsetDays: int('MUTASI_CLOCK_OFFSET_DAYS', 0, 0, 3650),
     ledger: {
       signerKeyFile: text('LEDGER_SIGNER_KEY_FILE'),

@@ -9,6 +9,8 @@ export interface ProblemDetails {
   readonly ruleId?: string;
   readonly legalBasis?: string;
   readonly instance?: string;
+  /** When to try again (also sent as `Retry-After`): 503 while a dependency is away, 409 while a key is in use. */
+  readonly retryAfterSeconds?: number;
   readonly [extension: string]: unknown;
 }
 

@@ -4,6 +4,7 @@ import { DuplicateEventIdError, EventRejectedError, WrongExpectedRevisionError }
 import { AuthenticationError } from '../auth/principal';
 import { JsonTooDeepError } from '../http/json-depth';
 import { problem, ProblemDetails, RequestValidationError } from './problem';
+import { isDatabaseUnavailable } from './unavailable';
 
 const DOMAIN_STATUS: Readonly<Record<DomainError['kind'], number>> = { VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422 };
 
@@ -16,7 +17,8 @@ export class ProblemError extends Error {
 
 /**
  * The one mapping from errors to problem details (docs/style.md 4): 400 bad input with each field, 401, 403, 404, 409
- * conflicts and duplicates, 422 rule refusals with the rule id. Anything else is a 500 and a bug.
+ * conflicts and duplicates, 422 rule refusals with the rule id, 503 while the database is away (with Retry-After).
+ * Anything else is a 500 and a bug.
  */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ProblemError) return error.problem;
@@ -44,6 +46,9 @@ export function toProblem(error: unknown): ProblemDetails {
   if (typeof bodyParser.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500 && typeof bodyParser.type === 'string') {
     const code = bodyParser.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : bodyParser.type.toUpperCase().replace(/[^A-Z]+/g, '_');
     return problem(bodyParser.status, code, bodyParser.type === 'entity.parse.failed' ? 'the body is not valid JSON' : String(bodyParser.message ?? bodyParser.type));
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'DATABASE_UNAVAILABLE', 'the database cannot be reached right now; retry in a few seconds (with the same Idempotency-Key, so a command that did land is not repeated)', { retryAfterSeconds: 5 });
   }
   return problem(500, 'INTERNAL_ERROR', 'an internal error occurred; it has been logged');
 }

@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './api-client';
 export * from './reference-files';
 export * from './smtp-sink';
+export * from './server-process';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canonicalJson } from '@mutasi/integrity';
-import { problem, ProblemError } from '@mutasi/platform';
+import { AppConfig, problem, ProblemError } from '@mutasi/platform';
 
 /** A stored outcome of a command sent with an `Idempotency-Key`. */
 export interface StoredResponse {
@@ -19,20 +19,38 @@ export function requestHash(path: string, body: unknown): string {
 /**
  * `Idempotency-Key` (per actor): the first request claims the key; a retry with the same path and body gets the
  * stored response and appends nothing; the same key with another request is a 409.
+ *
+ * A claim is a lease (`IDEMPOTENCY_LEASE_SECONDS`, 30 s by default): a server that dies while it holds one leaves no
+ * key stuck "in use". Once the lease has run out, a retry takes the claim over and runs the command again with the
+ * same command id (derived from the key), so an append that did land before the crash is recognised by the command
+ * pipeline and answered, not repeated; one that did not land runs once.
  */
 @Injectable()
 export class IdempotencyKeys {
-  constructor(private readonly db: DataSource) {}
+  private readonly leaseSeconds: number;
+
+  constructor(private readonly db: DataSource, config: AppConfig) {
+    this.leaseSeconds = config.values.idempotencyLeaseSeconds;
+  }
 
   /** The stored response of an earlier, identical request, or null after claiming the key for this one. */
   async claim(actorId: string, key: string, hash: string): Promise<StoredResponse | null> {
-    const inserted = await this.db.query('INSERT INTO idempotency_keys (actor_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [actorId, key, hash]);
-    if ((inserted as unknown[]).length > 0) return null;
+    const claimed = await this.db.query(
+      `INSERT INTO idempotency_keys (actor_id, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (actor_id, key) DO UPDATE SET claimed_at = now()
+         WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = EXCLUDED.request_hash
+           AND idempotency_keys.claimed_at < now() - make_interval(secs => $4)
+       RETURNING key`,
+      [actorId, key, hash, this.leaseSeconds],
+    );
+    if ((claimed as unknown[]).length > 0) return null;
     const rows = (await this.db.query('SELECT request_hash, status, response, etag FROM idempotency_keys WHERE actor_id = $1 AND key = $2', [actorId, key])) as { request_hash: string; status: number | null; response: unknown; etag: string | null }[];
     const row = rows[0];
     if (!row) return this.claim(actorId, key, hash);
     if (row.request_hash !== hash) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request; use a new key'));
-    if (row.status === null) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_IN_USE', 'a request with this Idempotency-Key is still being handled; retry shortly'));
+    if (row.status === null) {
+      throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_IN_USE', `a request with this Idempotency-Key is still being handled; retry in a few seconds (a claim left by a crash runs out after ${this.leaseSeconds} s)`, { retryAfterSeconds: Math.min(this.leaseSeconds, 5) }));
+    }
     return { status: row.status, body: row.response, etag: row.etag };
   }
 
