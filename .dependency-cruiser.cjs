@@ -4,6 +4,15 @@
  */
 const notTests = '\\.(spec|test)\\.ts$';
 
+/**
+ * The layers of libs/ (docs/architecture.md, "Libraries"): domain ← event-store ← (read-models, messaging) ← the
+ * service libs, each deployed behind its own app. A service lib never imports another: what two of them share moves
+ * down a layer (the stored-event catalogue and its reader are in libs/domain, the integration contract in
+ * libs/messaging). integrity, witness, platform, observability and demo-data sit beside the layers, below the services.
+ */
+const SERVICE_LIBS = '(transfers|audit|dashboard|notifications|relay)';
+const SHARED_LIBS = '(domain|event-store|read-models|messaging|integrity|witness|platform|observability)';
+
 module.exports = {
   forbidden: [
     {
@@ -39,6 +48,34 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/witness/', pathNot: notTests },
       to: { pathNot: ['^libs/witness/', '^libs/integrity/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'service-libs-never-import-each-other',
+      comment: 'transfers, audit, dashboard, notifications and relay are deployed apart: what they share belongs a layer down.',
+      severity: 'error',
+      from: { path: `^libs/${SERVICE_LIBS}/`, pathNot: notTests },
+      to: { path: `^libs/${SERVICE_LIBS}/`, pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'shared-libs-never-import-service-libs',
+      comment: 'The layers below the services know nothing of them (nor of the standalone composition).',
+      severity: 'error',
+      from: { path: `^libs/${SHARED_LIBS}/`, pathNot: notTests },
+      to: { path: `^libs/(${SERVICE_LIBS.slice(1, -1)}|standalone)/` },
+    },
+    {
+      name: 'event-store-only-domain-and-integrity',
+      comment: 'The store knows the domain types and the hash chain, nothing built on it.',
+      severity: 'error',
+      from: { path: '^libs/event-store/', pathNot: notTests },
+      to: { path: '^libs/', pathNot: ['^libs/(event-store|domain|integrity)/'] },
+    },
+    {
+      name: 'read-models-and-messaging-on-the-store',
+      comment: 'The projection runner and the integration contract stand on the domain and the store, apart from each other.',
+      severity: 'error',
+      from: { path: '^libs/(read-models|messaging)/', pathNot: notTests },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(domain|event-store|integrity|platform|observability)/'] },
     },
     {
       name: 'production-code-never-imports-testing',

@@ -55,6 +55,37 @@ describe('dependency rules (npm test runs them on the real tree)', () => {
     expect(result.output).toContain('no-app-imports-another-app');
   });
 
+  it('refuse a service lib importing another (dashboard → transfers), accept it importing a shared layer (messaging → domain)', () => {
+    const refused = cruise({
+      'libs/dashboard/src/feed.ts': "import { t } from '../../transfers/src/t';\nexport const x = t;\n",
+      'libs/transfers/src/t.ts': 'export const t = 1;\n',
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.output).toContain('service-libs-never-import-each-other');
+    const accepted = cruise({
+      'libs/dashboard/src/feed.ts': "import { m } from '../../messaging/src/m';\nexport const x = m;\n",
+      'libs/messaging/src/m.ts': "import { d } from '../../domain/src/d';\nexport const m = d;\n",
+      'libs/domain/src/d.ts': 'export const d = 1;\n',
+    });
+    expect(accepted.output).not.toContain('error');
+    expect(accepted.ok).toBe(true);
+  });
+
+  it('refuse a shared layer importing a service lib (read-models → audit) and messaging importing read-models', () => {
+    const upward = cruise({
+      'libs/read-models/src/r.ts': "import { a } from '../../audit/src/a';\nexport const r = a;\n",
+      'libs/audit/src/a.ts': 'export const a = 1;\n',
+    });
+    expect(upward.ok).toBe(false);
+    expect(upward.output).toContain('shared-libs-never-import-service-libs');
+    const sideways = cruise({
+      'libs/messaging/src/m.ts': "import { r } from '../../read-models/src/r';\nexport const m = r;\n",
+      'libs/read-models/src/r.ts': 'export const r = 1;\n',
+    });
+    expect(sideways.ok).toBe(false);
+    expect(sideways.output).toContain('read-models-and-messaging-on-the-store');
+  });
+
   it('accept an app importing a lib that imports the domain', () => {
     const result = cruise({
       'apps/relay/src/main.ts': "import { y } from '../../../libs/messaging/src/y';\nexport const x = y;\n",
