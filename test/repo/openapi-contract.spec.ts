@@ -10,6 +10,8 @@ const EXPLAINED_WARNINGS = [
   { ruleId: 'info-license-strict', pointer: '#/info/license/url', why: 'UNLICENSED (package.json): there is no licence text to link to' },
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1auth~1config/get/responses', why: 'the sign-in settings take no input and no token: always 200' },
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1health/get/responses', why: 'health takes no input and no token: 200 or 503, never a 4xx' },
+  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1health~1live/get/responses', why: 'liveness takes no input and no token: always 200 while the process answers' },
+  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1health~1ready/get/responses', why: 'readiness takes no input and no token: 200 or 503, never a 4xx' },
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1audit~1ledger~1public-key/get/responses', why: 'the ledger\'s verifier key takes no input and no token: always 200' },
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1ledger~1public-key/get/responses', why: 'the ledger\'s verifier key takes no input and no token: always 200' },
 ];
@@ -18,7 +20,7 @@ const EXPLAINED_WARNINGS = [
  * The only routes that need no token (`@Public()`); a route joining them is a decision, not an accident. The ledger's
  * checkpoint, hash tiles, proofs and verifier key reveal only hashes (docs/ledger-public.md); its entry bundles are not here.
  */
-const PUBLIC_OPERATIONS = ['getAuthConfig', 'getDemoClock', 'getHealth', 'getLedgerCheckpoint', 'getLedgerPublicKey', 'getLedgerTile', 'getPublicConsistencyProof', 'getPublicInclusionProof', 'getPublicLedgerKey', 'issueDemoToken', 'listDemoUsers'];
+const PUBLIC_OPERATIONS = ['getAuthConfig', 'getDemoClock', 'getHealth', 'getLedgerCheckpoint', 'getLedgerPublicKey', 'getLedgerTile', 'getLiveness', 'getPublicConsistencyProof', 'getPublicInclusionProof', 'getPublicLedgerKey', 'getReadiness', 'issueDemoToken', 'listDemoUsers'];
 
 type Operation = OperationObject & { operationId: string; responses: Record<string, ResponseObject> };
 
@@ -84,7 +86,7 @@ describe('the OpenAPI document, the contract of the web app (npm run api:generat
       .map(([status]) => `${where(o)} ${status}`));
     // The health report is its own 503 body: the same report as the 200, with the dependency that is down. The
     // checkpoint is plain text for tlog clients (c2sp.org/tlog-tiles), and so is its 404 before the first tree head.
-    expect(others).toEqual(['GET /api/health 503', 'GET /api/ledger/checkpoint 404']);
+    expect(others).toEqual(['GET /api/health 503', 'GET /api/health/ready 503', 'GET /api/ledger/checkpoint 404']);
     expect(doc.components?.schemas?.ProblemDetails).toMatchObject({ required: ['type', 'title', 'status', 'detail', 'code'] });
     const codes = new Set(operations(doc).flatMap((o) => Object.keys(o.operation.responses)));
     for (const status of ['400', '401', '403', '404', '409', '422', '503']) expect(codes).toContain(status);

@@ -580,6 +580,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up (no dependency is checked) */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: dependencies up, migrations applied, projections and the relay within the allowed lag */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/checkpoint": {
         parameters: {
             query?: never;
@@ -2414,7 +2448,7 @@ export interface components {
             role: string;
         };
         HealthReport: {
-            /** @description by dependency: eventStore, database, kafka */
+            /** @description by dependency: eventStore, database, kafka; readiness adds migrations and projection:<name> / relay:<name> with their lag */
             checks: {
                 [key: string]: {
                     detail: string;
@@ -2556,6 +2590,10 @@ export interface components {
             origin: string;
             /** @description <name>+<hex key id>+<base64 0x01‖Ed25519 public key> */
             verifierKey: string;
+        };
+        LiveReport: {
+            /** @enum {string} */
+            status: "ok";
         };
         MarkReadBody: {
             /** @description the notifications to mark read; left out: all of the caller's */
@@ -3148,6 +3186,8 @@ export interface components {
             checkedEvents: number;
             /** @description the first failing places */
             failures: {
+                /** @enum {string} */
+                code: "HASH_MISMATCH" | "CHAIN_BROKEN" | "REVISION_GAP" | "STREAM_MISMATCH" | "MALFORMED_RECORD" | "LEAF_MISMATCH" | "LEAF_MOVED" | "EVENT_DELETED" | "CHECKPOINT_SIGNATURE" | "TREE_HEAD_MISMATCH" | "NO_COMPLETENESS_MAPS" | "MAP_MISMATCH" | "LEDGER_NODES" | "WITNESS_POLICY" | "HELD_CHECKPOINT";
                 eventId: string | null;
                 /** @description e.g. stream <id> revision <n>, leaf <i> */
                 position: string;
@@ -4791,6 +4831,55 @@ export interface operations {
                 };
             };
             /** @description a dependency is down: the same report */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveReport"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready to serve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description not ready: the same report, naming what is down or behind */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -49,7 +49,9 @@ export function createGatewayServer(config: GatewayConfig, log: (line: string) =
         return sendProblem(res, 400, 'BAD_PATH', 'the path is not valid percent-encoding');
       }
       if (unclear) return sendProblem(res, 400, 'BAD_PATH', 'the path holds a . or .. segment or an encoded slash: send it normalised');
-      if (path === '/api/health' || path === '/api/health/') {
+      // Liveness of the gateway itself; readiness is the services' health as /api/health reports it.
+      if (path === '/api/health/live') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/api/health' || path === '/api/health/' || path === '/api/health/ready') {
         const health = await gatewayHealth(config.upstreams);
         return sendJson(res, health.status === 'ok' ? 200 : 503, health);
       }
