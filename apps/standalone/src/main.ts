@@ -2,8 +2,8 @@ import '../../../libs/observability/src/tracing/register'; // first: tracing mus
 import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Logger } from '@nestjs/common';
-import { authFor, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, startEmbeddedPostgres } from '@mutasi/platform';
+import { INestApplication, Logger } from '@nestjs/common';
+import { authFor, checkBrokers, EmbeddedPostgres, checkDatabase, checkNotRunning, checkPort, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, preflight, startEmbeddedPostgres, StartupError } from '@mutasi/platform';
 import { STANDALONE_API, StandaloneModule } from '@mutasi/standalone';
 
 /**
@@ -14,13 +14,32 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, 'standalone');
   const log = new Logger('Mutasi');
   const pgDir = join(config.dataDir, 'postgres');
+  const runtimeFile = join(config.dataDir, 'runtime.json');
+  // Before anything starts: the port, the database and brokers named by the variables, no other server on this folder.
+  await preflight([
+    checkNotRunning(config.dataDir),
+    checkPort(config.host, config.port),
+    config.databaseUrl ? checkDatabase(config.databaseUrl) : null,
+    config.kafkaBrokers.length > 0 ? checkBrokers(config.kafkaBrokers) : null,
+  ]);
+  // Claims the folder while starting, so a second `npm start` here is told, not handed this server's PostgreSQL.
+  mkdirSync(config.dataDir, { recursive: true });
+  writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, starting: true }));
   if (!config.databaseUrl) log.log(`starting embedded PostgreSQL (data in ${relative(process.cwd(), pgDir) || '.'})…`);
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: pgDir });
-  const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
   const clock = new OffsetClock(config.clockOffsetDays);
   const auth = await authFor(config);
-  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: true, seedDemo: true }), STANDALONE_API);
-  const runtimeFile = join(config.dataDir, 'runtime.json');
+  let embedded: EmbeddedPostgres | null = null;
+  let app: INestApplication;
+  try {
+    embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: pgDir, notice: (line) => log.warn(line) });
+    app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl: config.databaseUrl ?? (embedded?.url as string), ...auth }, { workers: true, seedDemo: true }), STANDALONE_API);
+  } catch (error) {
+    // Nothing left behind by a failed start: no PostgreSQL running on the folder, no claim on it.
+    await embedded?.stop().catch(() => undefined);
+    rmSync(runtimeFile, { force: true });
+    throw error;
+  }
+  const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
   const stop = async (): Promise<void> => {
     rmSync(runtimeFile, { force: true });
     await app.close();
@@ -30,7 +49,6 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const base = `http://${config.host}:${(app.getHttpServer() as { address(): { port: number } }).address().port}`;
   // Lets `npm run import` and `npm run projections:rebuild` reach this server's database while it runs.
-  mkdirSync(config.dataDir, { recursive: true });
   writeFileSync(runtimeFile, JSON.stringify({ url: base, databaseUrl, pid: process.pid }));
   const lines = [
     '',
@@ -50,6 +68,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
+  const known = error instanceof ConfigError || error instanceof StartupError;
+  process.stderr.write(`Mutasi ${known ? (error as Error).message : `failed to start: ${error instanceof Error ? error.stack : JSON.stringify(error)}`}\n`);
   process.exit(1);
 });

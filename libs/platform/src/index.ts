@@ -1,6 +1,7 @@
 /** libs/platform: configuration, auth, errors as problem details, health, database wiring, local infrastructure. */
 export * from './local-infra/embedded-postgres';
 export * from './local-infra/postgres-binaries';
+export * from './local-infra/postgres-orphan';
 export * from './local-infra/local-kafka';
 export { freePort } from './local-infra/free-port';
 export * from './local-infra/service-processes';
@@ -27,3 +28,4 @@ export * from './web/web-app';
 export * from './web/web-app.controller';
 export * from './openapi';
 export * from './gateway';
+export * from './startup/preflight';

@@ -52,3 +52,25 @@ export function spawnServer(env: Record<string, string>, entry = 'apps/standalon
     });
   });
 }
+
+/** Runs an app's `main.ts` expecting it to refuse to start: its exit code and everything it printed. */
+export function runUntilExit(env: Record<string, string>, entry = 'apps/standalone/src/main.ts', timeoutMs = 90_000): Promise<{ code: number | NodeJS.Signals; output: string }> {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'ts-register.js'), join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', MUTASI_LOCAL_WITNESSES: '0', LOG_FORMAT: 'json', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} was still running after ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: signal ?? code ?? 0, output });
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { processAlive } from '../local-infra/postgres-orphan';
+
+/** Problems found before anything starts; the message lists each with the variable to change or the fix. */
+export class StartupError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`cannot start:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** HOST:PORT can be listened on (port 0 always can). */
+export function checkPort(host: string, port: number, variable = 'PORT'): Promise<string | null> {
+  if (port === 0) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(error.code === 'EADDRINUSE'
+        ? `${host}:${port} is already in use by another program: stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 1})`
+        : `cannot listen on ${host}:${port} (${error.code ?? error.message}): check HOST and ${variable}`);
+    });
+    server.listen(port, host, () => server.close(() => resolve(null)));
+  });
+}
+
+/** The PostgreSQL at DATABASE_URL answers within a few seconds, and what to check when it does not. */
+export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Promise<string | null> {
+  let shown = url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    shown = parsed.toString();
+  } catch {
+    return `${variable} is not a URL: expected postgres://user:password@host:5432/database`;
+  }
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `${variable}: cannot reach PostgreSQL at ${shown}: ${reason}. Check the host, port, user, password and database name, and that PostgreSQL runs (or unset ${variable} in standalone mode to use the embedded one)`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Every Kafka broker of KAFKA_BROKERS accepts a TCP connection within 3 s. */
+export async function checkBrokers(brokers: readonly string[], variable = 'KAFKA_BROKERS'): Promise<string | null> {
+  const unreachable: string[] = [];
+  await Promise.all(brokers.map((broker) => new Promise<void>((resolve) => {
+    const [host, port] = broker.split(':');
+    const socket = new Socket();
+    const fail = (why: string): void => {
+      unreachable.push(`${broker} (${why})`);
+      socket.destroy();
+      resolve();
+    };
+    socket.setTimeout(3_000, () => fail('no answer within 3 s'));
+    socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
+    socket.connect(Number(port ?? 9092), host ?? '127.0.0.1', () => {
+      socket.destroy();
+      resolve();
+    });
+  })));
+  return unreachable.length === 0 ? null : `${variable}: cannot reach the Kafka broker ${unreachable.join(', ')}; check the addresses (host:port, comma-separated), or unset ${variable} to run without Kafka`;
+}
+
+/** `java` on PATH, which the local Kafka broker of `npm run kafka` / `start:distributed` needs. */
+export function checkJava(): string | null {
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (java.error || java.status !== 0) {
+    return 'Java is needed to run the local Kafka broker but "java" is not on PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jre-headless), or set KAFKA_BROKERS to a running broker';
+  }
+  return null;
+}
+
+/** A Mutasi server already running from this data folder (its runtime.json names a live process). */
+export function checkNotRunning(dataDir: string): string | null {
+  let runtime: { pid?: number; url?: string };
+  try {
+    runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as { pid?: number; url?: string };
+  } catch {
+    return null;
+  }
+  if (typeof runtime.pid !== 'number' || runtime.pid === process.pid || !processAlive(runtime.pid)) return null;
+  return `Mutasi is already running from ${dataDir} (pid ${runtime.pid}${runtime.url ? `, ${runtime.url}` : ''}): stop it first (Ctrl-C in its terminal, or kill ${runtime.pid}), or give this one its own MUTASI_DATA_DIR and PORT`;
+}
+
+/** Runs the checks together and throws one StartupError naming every problem. */
+export async function preflight(checks: readonly (Promise<string | null> | string | null)[]): Promise<void> {
+  const problems = (await Promise.all(checks)).filter((p): p is string => p !== null);
+  if (problems.length > 0) throw new StartupError(problems);
+}
