@@ -2,7 +2,4 @@
 export * from './dashboard.module';
 export { DashboardWorkers } from './dashboard-workers';
 export { DashboardStoreFeed } from './store-feed';
-export { DashboardProjector } from './dashboard-projector';
-export { DashboardKafkaFeed } from './kafka-feed';
 export { DashboardChanges } from './changes';
-export { DASHBOARD_TABLES } from './migrations';

@@ -43,7 +43,6 @@ export * from './transfer-case/available-actions';
 export * from './access/read-scope';
 export * from './transfer-case/scheduled-work';
 export * from './transfer-case/command-builders';
-export { scoreEvaluation } from './transfer-case/decide-evaluation';
 export * from './policy/policy-check';
 export * from './stored-events/upcasting';
 export * from './stored-events/transfer-upcasters';

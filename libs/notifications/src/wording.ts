@@ -1,4 +1,4 @@
-import { HumanRole, StepKind } from '@mutasi/domain';
+import { StepKind } from '@mutasi/domain';
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
@@ -19,13 +19,6 @@ export const STEP_NAMES: Readonly<Record<StepKind, string>> = {
   WRITTEN_APPROVAL: 'persetujuan tertulis Menteri Dalam Negeri',
   PERTEK: 'pertimbangan teknis (pertek) BKN',
   DECREE: 'penetapan SK mutasi',
-};
-
-/** Role labels of docs/ui.md, for texts that name an office. */
-export const ROLE_NAMES: Readonly<Record<HumanRole, string>> = {
-  PNS: 'Pegawai', PENGUSUL: 'Pengusul', VERIFIKATOR: 'Verifikator kepegawaian', TIM_PENILAI_KINERJA: 'Tim Penilai Kinerja',
-  PPK: 'Pejabat Pembina Kepegawaian', GUBERNUR: 'Gubernur', MENDAGRI: 'Menteri Dalam Negeri', KANREG_BKN: 'Kepala Kantor Regional BKN',
-  KEPALA_BKN: 'Kepala BKN', INSPEKTUR: 'Inspektur', ADMIN: 'Pengelola data',
 };
 
 /** Capitalises the first letter (step names are written to sit inside a sentence). */

@@ -131,14 +131,3 @@ export function m01MeritChoice(ranking: MeritRanking, chosenNip: string, justifi
   }
   return outcome('M-01', 'FLAG', `a lower-ranked candidate (rank ${chosen.rank} of ${ranking.entries.length}) was chosen on the justification: ${justification}`, basis, { ...inputs, justification });
 }
-
-/**
- * M-01 candidate pool (`merit-score/v1`): employees who already hold a position of the same title as the vacancy,
- * in the origin or the target agency, other than the chosen candidate and the position's current holders.
- */
-export function belongsToMeritPool(employee: EmployeeSnapshot, employeePosition: Position, target: Position, originAgencyId: string, candidateNip: string): boolean {
-  return employee.nip !== candidateNip
-    && employee.positionId !== target.id
-    && employeePosition.title === target.title
-    && (employee.agencyId === originAgencyId || employee.agencyId === target.agencyId);
-}

@@ -9,29 +9,6 @@ export const ROUTES = [
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
-/** Route families, as dashboards and the demo group them. */
-export type RouteFamily = 'INTERNAL' | 'SAME_PROVINCE' | 'INTER_PROVINCE' | 'CENTRAL_REGIONAL' | 'PPPK';
-
-/** The family a route belongs to. */
-export function routeFamily(route: Route): RouteFamily {
-  switch (route) {
-    case 'INTERNAL':
-      return 'INTERNAL';
-    case 'KABKOTA_SAME_PROVINCE':
-    case 'PROVINSI_TO_KABKOTA':
-    case 'KABKOTA_TO_PROVINSI':
-      return 'SAME_PROVINCE';
-    case 'INTER_PROVINCE':
-      return 'INTER_PROVINCE';
-    case 'PUSAT_TO_DAERAH':
-    case 'DAERAH_TO_PUSAT':
-    case 'PUSAT_TO_PUSAT':
-      return 'CENTRAL_REGIONAL';
-    case 'PPPK_PERAMPINGAN':
-      return 'PPPK';
-  }
-}
-
 /** True when the route moves the employee to another agency (R-11, R-21, R-50 and the document checklist apply). */
 export function isCrossAgency(origin: Agency, target: Agency): boolean {
   return origin.id !== target.id;

@@ -57,8 +57,3 @@ export function throwIfBlocked(outcomes: readonly RuleOutcome[]): void {
   const error: DomainError = ruleRefused(first.ruleId, first.code ?? `RULE_${first.ruleId.replace('-', '')}`, message, first.legalBasis);
   throw Object.assign(error, { outcomes });
 }
-
-/** The outcomes that become inspector flags. */
-export function flagsOf(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
-  return outcomes.filter((o) => o.outcome === 'FLAG');
-}

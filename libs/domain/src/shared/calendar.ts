@@ -22,9 +22,6 @@ export interface WorkingDayDeadline {
   readonly yearsWithoutCalendar: readonly number[];
 }
 
-/** An empty calendar: every year is missing (deadlines count weekdays and say so). */
-export const NO_CALENDAR: HolidayCalendar = { years: [] };
-
 /**
  * The date `workingDays` working days after `date` (R-31, R-32): Saturdays, Sundays and the calendar's holidays
  * are skipped. Years with no calendar count weekdays only and are named in the result.

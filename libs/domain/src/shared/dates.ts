@@ -30,11 +30,6 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
 
-/** True for a parseable ISO instant with a time zone designator. */
-export function isIsoInstant(value: unknown): value is IsoInstant {
-  return typeof value === 'string' && /T.*(Z|[+-]\d{2}:\d{2})$/.test(value) && Number.isFinite(Date.parse(value));
-}
-
 /** The civil date (WIB) of an instant; a date is returned as it is. */
 export function toDate(value: IsoInstant | IsoDate): IsoDate {
   if (value.length === 10) return value;
@@ -70,19 +65,6 @@ export function addYears(date: IsoDate | IsoInstant, years: number): IsoDate {
   return addMonths(date, years * 12);
 }
 
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate | IsoInstant, to: IsoDate | IsoInstant): number {
-  return epochDay(toDate(to)) - epochDay(toDate(from));
-}
-
-/** Completed years from `from` to `on` (an anniversary counts as completed on its day). */
-export function completedYears(from: IsoDate, on: IsoDate | IsoInstant): number {
-  const onDate = toDate(on);
-  let years = Number(onDate.slice(0, 4)) - Number(from.slice(0, 4));
-  if (addYears(from, years) > onDate) years -= 1;
-  return years;
-}
-
 /** Completed months from `from` to `on`. */
 export function completedMonths(from: IsoDate, on: IsoDate | IsoInstant): number {
   const onDate = toDate(on);
@@ -100,11 +82,6 @@ export function isWithin(date: IsoDate | IsoInstant, start: IsoDate, end: IsoDat
 /** Day of week of a civil date, 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: IsoDate): number {
   return (epochDay(date) + 4) % 7;
-}
-
-/** The last instant of a civil date (WIB), for deadlines that run to the end of their day. */
-export function endOfDay(date: IsoDate): IsoInstant {
-  return new Date(Date.parse(`${date}T23:59:59.999Z`) - CIVIL_OFFSET_MS).toISOString();
 }
 
 /** True when the instant `now` is past the end of the civil date `deadline`. */

@@ -1,22 +1,10 @@
-import type { DocumentStatement } from '../transfer-case/documents';
 import type { Upcaster } from './upcasting';
 
 /**
- * `DocumentAttached.v1` as it was stored until the event went to v2: the hash was `sha256` (of what, the name did not
- * say) and `statement` was absent on documents attached before statements existed. Kept to document the upcaster.
- */
-export type DocumentAttachedV1Data = {
-  readonly documentId: string;
-  readonly kind: string;
-  readonly title: string;
-  readonly sha256: string;
-  readonly agencyId: string;
-  readonly statement?: DocumentStatement | null;
-};
-
-/**
- * v1 → v2: `sha256` is `documentSha256` (as on `DecreeIssued`: the hash of the document's file), and `statement` is
- * explicit, null when the document states nothing. Every other field is as it was.
+ * `DocumentAttached` v1 → v2. v1 was stored as `{ documentId, kind, title, sha256, agencyId, statement? }`: the hash
+ * was `sha256` (of what, the name did not say) and `statement` was absent on documents attached before statements
+ * existed. In v2 `sha256` is `documentSha256` (as on `DecreeIssued`: the hash of the document's file), and
+ * `statement` is explicit, null when the document states nothing. Every other field is as it was.
  */
 const documentAttachedV2: Upcaster = {
   fromType: 'DocumentAttached.v1',

@@ -40,8 +40,3 @@ export function golonganName(code: PnsGolongan): string {
   const entry = PNS_GOLONGAN.find(([c]) => c === code);
   return entry ? entry[1] : code;
 }
-
-/** Position of a PNS golongan in the rank order (I/a = 0 … IV/e = 16). */
-export function golonganRank(code: PnsGolongan): number {
-  return PNS_GOLONGAN.findIndex(([c]) => c === code);
-}

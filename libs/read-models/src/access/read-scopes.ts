@@ -34,10 +34,3 @@ export class ReadScopes {
     this.cache = null;
   }
 }
-
-/** SQL for "an agency column within the scope": `sql` is used as `WHERE <sql>`; ALL gives no condition. */
-export function scopeCondition(scope: ReadScope['cases'], column: string, param: number): { sql: string | null; value: string[] | null } {
-  if (scope.kind === 'ALL') return { sql: null, value: null };
-  if (scope.kind === 'NONE') return { sql: 'false', value: null };
-  return { sql: `${column} = ANY($${param})`, value: [...scope.agencyIds] };
-}
