@@ -169,9 +169,15 @@ describe('start:distributed behind the gateway', () => {
     }
   }, 120_000);
 
-  it('stops the gateway and every service on SIGTERM, and exits 0', async () => {
+  it('stops the gateway and every service on SIGTERM, in reverse start order, each exiting 0 (none orphaned), and exits 0', async () => {
+    const printedBefore = output.length;
     launcher.kill('SIGTERM');
     expect(await exited(launcher)).toBe(0);
     expect(await Promise.all([0, 1, 2, 3, 4].map((i) => isFree(port + i)))).toEqual([true, true, true, true, true]);
+    const stopped = [...output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
+    expect(stopped).toEqual([
+      ['gateway', 'exit 0'], ['dashboard-service', 'exit 0'], ['relay', 'exit 0'], ['audit-service', 'exit 0'], ['transfer-service', 'exit 0'],
+      ['saksi-ombudsman.mutasi.local', 'exit 0'], ['saksi-inspektorat.mutasi.local', 'exit 0'],
+    ]);
   });
 });

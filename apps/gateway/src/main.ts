@@ -1,6 +1,6 @@
 import '../../../libs/observability/src/tracing/register'; // first: tracing must patch http, pg and kafkajs before they load (off without OTEL_EXPORTER_OTLP_ENDPOINT)
 import 'reflect-metadata';
-import { API_ROUTES, ConfigError, loadGatewayConfig, onStopSignals, startGateway, webFileFor } from '@mutasi/platform';
+import { API_ROUTES, ConfigError, loadGatewayConfig, onStopSignals, startGateway, stopWithLauncher, webFileFor } from '@mutasi/platform';
 
 /**
  * The gateway on its own: the one origin of the distributed deployment. The web app at /app, each /api prefix
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig(process.env);
   const gateway = await startGateway(config);
   onStopSignals(() => gateway.close());
+  stopWithLauncher(() => gateway.close());
   const routes = Object.entries(config.upstreams).map(([service, url]) => `${API_ROUTES.filter((r) => r.service === service).map((r) => r.prefix).join(' ')} -> ${service} ${url.origin}`);
   const built = webFileFor(config.webDir, '').kind === 'file' ? config.webDir : `not built in ${config.webDir}: run npm run build`;
   const signIn = config.tokenSignIn ? [`token sign-in ${gateway.url}/masuk-token`] : [];

@@ -70,7 +70,9 @@ async function initialise(dataDir: string, runAs: ReturnType<typeof postgresRunA
 /** Spawns the postmaster and resolves once it accepts connections; rejects with its own words when it cannot start. */
 function spawnPostmaster(dataDir: string, port: number, runAs: ReturnType<typeof postgresRunAs>, log: (line: string) => void): Promise<ChildProcess> {
   const flags = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
-  const child = spawn(join(postgresBinDir(), 'postgres'), flags, { ...runAs, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches the server, which stops PostgreSQL last, after the code
+  // that uses it.
+  const child = spawn(join(postgresBinDir(), 'postgres'), flags, { ...runAs, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((ready, fail) => {
     let output = '';
     const onData = (chunk: Buffer): void => {

@@ -11,7 +11,9 @@ export interface ServiceProcessSpec {
 
 /**
  * Services of the distributed deployment as child processes on this machine: output prefixed with the service
- * name, started one at a time (each waits for its ready line), stopped in reverse order with SIGTERM.
+ * name, started one at a time (each waits for its ready line), stopped in reverse order with SIGTERM. Each runs in
+ * its own process group, so a Ctrl-C in the terminal reaches the launcher only and the stop keeps its order; each is
+ * told the launcher's pid (`MUTASI_LAUNCHER_PID`) and stops by itself if the launcher is killed outright.
  */
 export class ServiceProcesses {
   private readonly running: { name: string; child: ChildProcess }[] = [];
@@ -23,7 +25,7 @@ export class ServiceProcesses {
 
   /** Starts a service and resolves when its ready line appears; rejects with its last output if it exits first. */
   start(spec: ServiceProcessSpec): Promise<void> {
-    const child = spawn(process.execPath, [...spec.args], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...spec.args], { env: { ...spec.env, MUTASI_LAUNCHER_PID: String(process.pid) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.running.push({ name: spec.name, child });
     const tail: string[] = [];
     return new Promise((resolve, reject) => {
@@ -55,13 +57,15 @@ export class ServiceProcesses {
 
   /** SIGTERM to every service, last started first; each gets `graceMs` before SIGKILL. */
   async stopAll(graceMs = 15_000): Promise<void> {
-    for (const { child } of this.running.reverse()) {
+    for (const { name, child } of this.running.reverse()) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+      this.write(`${name.padEnd(this.width)} | stopping…\n`);
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
+      const how = await exited;
       clearTimeout(timer);
+      this.write(`${name.padEnd(this.width)} | stopped (${typeof how === 'number' ? `exit ${how}` : how})\n`);
     }
     this.running.length = 0;
   }

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, MutasiConfig } from '../config/config';
 import { OffsetClock } from '../clock/clock';
 import { createHttpApp } from './http-app';
 import { authFor, Runtime } from './runtime';
-import { onStopSignals } from './stop-signals';
+import { onStopSignals, stopWithLauncher } from './stop-signals';
 
 export interface ServiceDefinition {
   readonly name: string;
@@ -26,6 +26,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     const root: DynamicModule = { module: class ServiceRoot {}, imports: service.modules(runtime) };
     const app = await createHttpApp(root, { title: `Mutasi ${service.name}`, description: service.description });
     onStopSignals(() => app.close());
+    stopWithLauncher(() => app.close());
     await app.listen(config.port, config.host);
     const base = `http://${config.host}:${config.port}`;
     new Logger(service.name).log([`${service.name} is running (distributed mode) on ${base}`, `API docs ${base}/api/docs, health ${base}/api/health`, ...service.backends(config)].join(' | '));

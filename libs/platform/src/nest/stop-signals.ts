@@ -13,3 +13,22 @@ export function onStopSignals(stop: () => Promise<void>): void {
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }
+
+/**
+ * A service started by the local launcher (`MUTASI_LAUNCHER_PID`) stops by itself when the launcher is gone (killed
+ * with SIGKILL, so it could not stop its services), instead of running on as an orphan.
+ */
+export function stopWithLauncher(stop: () => Promise<void>, env: NodeJS.ProcessEnv = process.env): void {
+  const launcher = Number(env.MUTASI_LAUNCHER_PID);
+  if (!Number.isInteger(launcher) || launcher <= 0) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(launcher, 0);
+    } catch {
+      clearInterval(timer);
+      process.stderr.write(`the launcher (pid ${launcher}) is gone: stopping\n`);
+      void stop().then(() => process.exit(0), () => process.exit(1));
+    }
+  }, 1_000);
+  timer.unref();
+}
