@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { checkJava } from '../startup/preflight';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
@@ -56,6 +57,9 @@ const PROBE_INTERVAL_MS = 250;
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
   const version = options.kafkaVersion ?? DEFAULT_KAFKA_VERSION;
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  // Before Maven downloads anything: a broker needs Java, and `spawn java ENOENT` tells nobody what to do.
+  const noJava = checkJava();
+  if (noJava) throw new Error(noJava);
   const libs = await resolveKafkaRuntime(version, log);
 
   const temporary = options.dataDir === undefined;
