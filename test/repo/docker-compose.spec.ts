@@ -165,6 +165,53 @@ describe('docker-compose.yml (static)', () => {
     expect({ host: config.host, port: config.port, tokenSignIn: config.tokenSignIn }).toEqual({ host: '0.0.0.0', port: 3000, tokenSignIn: true });
   });
 
+  it('runs Prometheus scraping every service\'s /metrics, and Grafana provisioned from deploy/ with a dashboard of metrics the code exports', () => {
+    const prometheus = services.prometheus as ComposeService & { volumes?: string[] };
+    const grafana = services.grafana as ComposeService & { volumes?: string[] };
+    expect(prometheus.image).toMatch(/^prom\/prometheus:/);
+    expect(grafana.image).toMatch(/^grafana\/grafana:/);
+    for (const s of [prometheus, grafana]) {
+      expect(s.healthcheck?.test.length).toBeGreaterThan(0);
+      for (const volume of s.volumes ?? []) if (volume.startsWith('./')) expect({ volume, exists: existsSync(join(ROOT, volume.split(':')[0] as string)) }).toEqual({ volume, exists: true });
+      for (const port of s.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+    }
+    const config = parse(readFileSync(join(ROOT, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8')) as { scrape_configs: { metrics_path?: string; static_configs: { targets: string[] }[] }[] };
+    expect(prometheus.volumes).toContain('./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+    const targets = config.scrape_configs.filter((c) => (c.metrics_path ?? '/metrics') === '/metrics').flatMap((c) => c.static_configs.flatMap((t) => t.targets));
+    expect(targets.sort()).toEqual(apps.map((a) => `${a.name}:${services[a.name]?.environment?.PORT}`).sort());
+    for (const app of apps) expect(prometheus.depends_on?.[app.name]?.condition).toBe('service_healthy');
+
+    const datasource = parse(readFileSync(join(ROOT, 'deploy', 'grafana', 'provisioning', 'datasources', 'prometheus.yml'), 'utf8')) as { datasources: { uid: string; type: string; url: string }[] };
+    const source = datasource.datasources[0];
+    expect({ type: source?.type, host: new URL(source?.url as string).hostname, port: new URL(source?.url as string).port }).toEqual({ type: 'prometheus', host: 'prometheus', port: '9090' });
+    expect(grafana.volumes).toEqual(expect.arrayContaining(['./deploy/grafana/provisioning:/etc/grafana/provisioning:ro', './deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro']));
+
+    // The metric names the code registers (libs/observability), with a histogram's _bucket, _sum and _count series.
+    const code = readdirSync(join(ROOT, 'libs', 'observability', 'src', 'metrics')).filter((f) => !f.endsWith('.spec.ts')).map((f) => readFileSync(join(ROOT, 'libs', 'observability', 'src', 'metrics', f), 'utf8')).join('\n');
+    const histograms = [...code.matchAll(/new Histogram\(\{\s*name: '(mutasi_[a-z_]+)'/g)].map((m) => m[1] as string);
+    const exported = new Set([...code.matchAll(/name: '(mutasi_[a-z_]+)'/g)].map((m) => m[1] as string).concat(histograms.flatMap((h) => ['_bucket', '_sum', '_count'].map((x) => `${h}${x}`))));
+    expect(histograms).toEqual(expect.arrayContaining(['mutasi_http_request_duration_seconds', 'mutasi_event_append_duration_seconds']));
+    const dashboards = readdirSync(join(ROOT, 'deploy', 'grafana', 'dashboards')).filter((f) => f.endsWith('.json'));
+    expect(dashboards.length).toBeGreaterThan(0);
+    const named = new Set<string>();
+    for (const file of dashboards) {
+      const dashboard = JSON.parse(readFileSync(join(ROOT, 'deploy', 'grafana', 'dashboards', file), 'utf8')) as { panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[] };
+      for (const panel of dashboard.panels) {
+        expect({ panel: panel.title, datasource: panel.datasource.uid }).toEqual({ panel: panel.title, datasource: source?.uid });
+        for (const { expr } of panel.targets) {
+          const metrics = [...expr.matchAll(/\bmutasi_[a-z_]+/g)].map((m) => m[0]);
+          expect({ panel: panel.title, queriesAMetric: metrics.length > 0 }).toEqual({ panel: panel.title, queriesAMetric: true });
+          for (const metric of metrics) {
+            expect({ panel: panel.title, metric, exported: exported.has(metric) }).toEqual({ panel: panel.title, metric, exported: true });
+            named.add(metric.replace(/_(bucket|sum|count)$/, ''));
+          }
+        }
+      }
+    }
+    // Every panel the operators asked for: latency per route, commands, refusals, every lag, backlog and the unsigned tail.
+    expect([...named].sort()).toEqual(expect.arrayContaining(['mutasi_commands_total', 'mutasi_http_request_duration_seconds', 'mutasi_ledger_unsigned_leaves', 'mutasi_projection_lag_events', 'mutasi_refusals_total', 'mutasi_relay_lag_events', 'mutasi_scheduler_backlog']));
+  });
+
   it('builds from a Dockerfile whose sources exist and whose build script is in package.json', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
