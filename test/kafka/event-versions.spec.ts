@@ -28,7 +28,8 @@ describe('an old domain event version on the topic (relay and Kafka-fed dashboar
   const v1Hash = sha('surat permohonan, attached before v2, on Kafka');
 
   beforeAll(async () => {
-    t = await startTestApp({ workers: true, env: { KAFKA_BROKERS: brokers.join(',') } });
+    // Its own consumer group: a dashboard sharing the default group with another suite's would get only some partitions.
+    t = await startTestApp({ workers: true, env: { KAFKA_BROKERS: brokers.join(','), DASHBOARD_CONSUMER_GROUP: `event-versions-${process.pid}-${Date.now()}` } });
     const http = new MutasiHttp(t.url);
     c = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal);
     await c.open();
