@@ -61,7 +61,7 @@ describe('the ledger in public, in the C2SP tlog-tiles shape, on a real PostgreS
     const response = await fetch(`${t.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
     return { status: response.status, type: response.headers.get('content-type') ?? '', cache: response.headers.get('cache-control') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
   };
-  const json = async (path: string): Promise<{ status: number; body: any }> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const json = async (path: string): Promise<{ status: number; body: any }> => {  
     const answer = await get(path);
     return { status: answer.status, body: JSON.parse(answer.bytes.toString('utf8')) };
   };

@@ -52,6 +52,6 @@ function readText(file: string, flag: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error: unknown) {
-    throw new Error(`${flag}: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${flag}: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
 }

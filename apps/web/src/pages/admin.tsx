@@ -20,7 +20,7 @@ export function AdminPage() {
     try {
       return JSON.parse(text);
     } catch (e) {
-      throw new Error(`berkas bukan JSON yang sah: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`berkas bukan JSON yang sah: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }
 

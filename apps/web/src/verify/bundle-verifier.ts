@@ -4,7 +4,7 @@ import { ChainCursor, eventContent } from './chain';
 import { parseVerifierKey, type SignedHead, type VerifierKey } from './checkpoint';
 import { verifyAgencyCases, verifyStreamHead, type StreamHead } from './map';
 import { leafHash, verifyInclusion } from './merkle';
-import { eventProblem, headerProblem, streamLineProblem } from './shape';
+import { eventProblem, headerProblem, isBundleHeader, streamLineProblem } from './shape';
 import { checkConsistencyProofs, checkHeldCheckpoint, checkTreeHead } from './tree-head';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_V1, COMPLETENESS_CODES, type BundleEvent, type BundleHeader, type BundleVerification, type FailureCode, type MissingRevisions, type Outcome, type VerificationFailure, type VerifyOptions } from './types';
 import { checkWitnessPolicy } from './witness-policy';
@@ -132,9 +132,8 @@ export class BundleVerifier {
     if (!isRecord(value)) return void (this.unusable = `baris ${this.lineNumber} bukan kepala bundel (objek JSON)`);
     if (value['format'] === BUNDLE_FORMAT_V1) return void (this.unusable = 'ini bundel versi 1, yang tidak dapat membuktikan bahwa tidak ada yang dihilangkan: ekspor ulang bundelnya');
     if (value['format'] !== BUNDLE_FORMAT) return void (this.unusable = `format bundel ${describeValue(value['format'])}, seharusnya ${JSON.stringify(BUNDLE_FORMAT)}`);
-    const problem = headerProblem(value);
-    if (problem !== undefined) return void (this.unusable = `kepala bundel cacat: ${problem}`);
-    const header = value as unknown as BundleHeader;
+    if (!isBundleHeader(value)) return void (this.unusable = `kepala bundel cacat: ${headerProblem(value)}`);
+    const header: BundleHeader = value;
     this.header = header;
     if (header.verifierKey !== this.pinned) {
       this.fail('kunci verifikator', 'KEY_NOT_PINNED', null, `bundel menyebut kunci operator ${describeValue(header.verifierKey)}, bukan kunci yang Anda sematkan; hanya kunci yang disematkan yang dipercaya`);

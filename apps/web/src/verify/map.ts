@@ -57,7 +57,7 @@ export async function verifyMapLeaf(leaf: unknown, map: MapRoot): Promise<Checke
   const proof = leaf.proof.map(tryFromBase64);
   if (proof.some((p) => p === undefined)) return { ok: false, reason: `entri peta ${leaf.index}: hash bukti bukan base64` };
   const reason = await verifyInclusion(leaf.index, map.count, await leafHash(utf8(leaf.entry)), proof as Uint8Array[], map.root);
-  return reason === null ? { ok: true, value: leaf as unknown as MapLeafProof } : { ok: false, reason: `entri peta ${leaf.index} tidak termuat dalam peta yang ditandatangani: ${reason}` };
+  return reason === null ? { ok: true, value: { index: leaf.index, entry: leaf.entry, proof: leaf.proof.map(String) } } : { ok: false, reason: `entri peta ${leaf.index} tidak termuat dalam peta yang ditandatangani: ${reason}` };
 }
 
 /** The optional leaves `keys` of a proof, each checked; the first failure, or the leaves (null where absent). */

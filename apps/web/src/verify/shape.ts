@@ -1,4 +1,5 @@
 import { describeValue, isIndex, isRecord, tryFromBase64 } from './bytes';
+import type { BundleHeader } from './types';
 
 /** The reason naming the first field that does not fit, or undefined when the shape is right. */
 export type Problem = string | undefined;
@@ -9,6 +10,11 @@ export type Problem = string | undefined;
  */
 export function headerProblem(input: Record<string, unknown>): Problem {
   return text(input['origin'], 'origin') ?? text(input['verifierKey'], 'verifierKey') ?? treeHeadProblem(input['treeHead']) ?? scopeProblem(input['scope']) ?? list(input['consistencyProofs'], 'consistencyProofs', consistencyProblem);
+}
+
+/** The header checked field by field ({@link headerProblem}): a value that passes is a {@link BundleHeader}. */
+export function isBundleHeader(input: Record<string, unknown>): input is Record<string, unknown> & BundleHeader {
+  return headerProblem(input) === undefined;
 }
 
 export function streamLineProblem(stream: unknown): Problem {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DecisionRole, HumanRole, stepRole, toDate } from '@mutasi/domain';
+import { DecisionRole, HumanRole, PlannedStep, stepRole, toDate } from '@mutasi/domain';
 import { holdersOf, userIdFor } from '../users';
 import { HttpResult, MutasiHttp, UnexpectedAnswer } from './mutasi-http';
 
@@ -11,7 +11,7 @@ export interface ProposalChoice {
   readonly exceptionGrounds?: readonly { ruleId: string; ground: string }[];
 }
 
-type Step = { stepId: string; kind: string; role: string; agencyId: string; status: string };
+type Step = { stepId: string; kind: PlannedStep['kind']; role: HumanRole; agencyId: string; status: string };
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -55,7 +55,7 @@ export class CaseDriver {
     const position = await this.http.as(user, 'GET', `/api/agencies/${this.targetAgencyId}/positions`);
     const target = (position.body as { id: string; kebutuhan: number; bezetting: number }[]).find((p) => p.id === this.targetPositionId);
     const plans = await this.http.as(user, 'GET', `/api/workload/plans?agencyId=${this.targetAgencyId}`);
-    const plan = (plans.body as unknown as { id: string; moves: { targetPositionId: string }[] }[]).find((p) => p.moves.some((m) => m.targetPositionId === this.targetPositionId));
+    const plan = (plans.body as { id: string; moves: { targetPositionId: string }[] }[]).find((p) => p.moves.some((m) => m.targetPositionId === this.targetPositionId));
     const inPlan = plan ? { planReference: plan.id } : { exceptionReason: 'the vacancy opened after this year’s mutation plan was drawn up' };
     const body = { targetAgencyId: this.targetAgencyId, targetPositionId: this.targetPositionId, needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, ...inPlan, justification: 'the ABK shows a vacancy', ...analysis } };
     const result = await this.http.as(user, 'POST', '/api/transfers', body);
@@ -117,7 +117,7 @@ export class CaseDriver {
 
   /** A holder of a step's office who may act on it (R-06). */
   stepPerson(step: Step): string {
-    return this.person(step.role as HumanRole, step.agencyId, stepRole({ kind: step.kind as never, role: step.role as HumanRole, agencyId: step.agencyId }));
+    return this.person(step.role, step.agencyId, stepRole({ kind: step.kind, role: step.role, agencyId: step.agencyId }));
   }
 
   /** The decree by a holder of the signer's office, dated today with TMT today; `overrides` lets a test try a decree that differs (M-02). */

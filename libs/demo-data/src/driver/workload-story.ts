@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { AGENCY } from '../agencies';
 import { positionId } from '../positions';
 import { userIdFor } from '../users';
-import { CaseDriver } from './case-driver';
+import { CaseDriver, ProposalChoice } from './case-driver';
 import { MutasiHttp, UnexpectedAnswer } from './mutasi-http';
 
-type Suggestion = { rank: number; target: { positionId: string; title: string; gap: number }; from: { positionId: string; agencyId: string; title: string; surplus: number }; employee: { nip: string; name: string; score: number; competencyGap: string[] }; opensWith: { body: { needsAnalysis: Record<string, unknown> } }; proposeWith: { body: Record<string, unknown> }; notes: string[] };
+type Suggestion = { rank: number; target: { positionId: string; title: string; gap: number }; from: { positionId: string; agencyId: string; title: string; surplus: number }; employee: { nip: string; name: string; score: number; competencyGap: string[] }; opensWith: { body: { needsAnalysis: Record<string, unknown> } }; proposeWith: { body: ProposalChoice & { employeeNip: string; originPositionId: string } }; notes: string[] };
 type Pool = { size: number; eligible: number; ranking: { entries: { nip: string; name: string; score: number; rank: number }[] }; emptyBecause: string | null };
 type TrainingItem = { itemId: string; competency: string; kind: string; hours: number; due: string; mandatory: boolean; dueBy: string | null; status: string };
 
@@ -32,7 +32,7 @@ export async function runWorkloadStory(http: MutasiHttp, say: (line: string) => 
   const kepala = userIdFor('PENGUSUL', AGENCY.provNb, 3);
   const balance = await http.as(kepala, 'GET', `/api/workload/balance?agencyId=${AGENCY.provNb}`);
   if (balance.status !== 200) throw new UnexpectedAnswer('read the workload balance', balance);
-  const body = balance.body as unknown as { totals: Record<string, number>; suggestions: Suggestion[]; units: { unit: string; positions: { positionId: string; kebutuhan: number; bezetting: number; gap: number; status: string }[] }[] };
+  const body = balance.body as { totals: Record<string, number>; suggestions: Suggestion[]; units: { unit: string; positions: { positionId: string; kebutuhan: number; bezetting: number; gap: number; status: string }[] }[] };
   say(`  balance of ${AGENCY.provNb}: kebutuhan ${body.totals.kebutuhan}, bezetting ${body.totals.bezetting}, deficit ${body.totals.deficit}, surplus ${body.totals.surplus}`);
   for (const p of body.units.flatMap((u) => u.positions).filter((x) => x.status !== 'BALANCED')) say(`    ${p.positionId.padEnd(34)} kebutuhan ${p.kebutuhan} bezetting ${p.bezetting} gap ${p.gap > 0 ? '+' : ''}${p.gap} ${p.status}`);
   const suggestion = body.suggestions.find((s) => s.target.positionId === TARGET && s.rank === 1);
@@ -44,11 +44,11 @@ export async function runWorkloadStory(http: MutasiHttp, say: (line: string) => 
   await d.approveNeeds();
   const candidates = await http.as(kepala, 'GET', `/api/transfers/${d.caseId}/candidates`);
   if (candidates.status !== 200) throw new UnexpectedAnswer('read the candidate pool', candidates);
-  const pool = candidates.body as unknown as Pool;
+  const pool = candidates.body as Pool;
   say(`  candidate pool: ${pool.size} drawn, ${pool.eligible} eligible; ranking ${pool.ranking.entries.slice(0, 5).map((e) => `${e.rank}. ${e.name} ${e.score}`).join(', ')}`);
   const top = pool.ranking.entries[0]?.nip === suggestion.employee.nip;
   const { employeeNip: _nip, originPositionId: _origin, ...choice } = suggestion.proposeWith.body;
-  await d.propose({ ...choice, ...(top ? {} : { meritDeviationJustification: 'the surplus officer the workload balance suggests' }) } as never);
+  await d.propose({ ...choice, ...(top ? {} : { meritDeviationJustification: 'the surplus officer the workload balance suggests' }) });
   const training = ((d.view.training as { items: TrainingItem[] } | null)?.items ?? []);
   for (const t of training) say(`  training ${t.itemId}: ${t.competency}, ${t.kind}, ${t.hours} hours, ${t.due}${t.mandatory ? ' (mandatory)' : ''}, due by ${t.dueBy ?? 'TMT + months'}`);
   await d.notify();

@@ -157,6 +157,8 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     const latch = new NewsLatch();
     const poll = this.options.pollIntervalMs ?? 500;
+    // The iterator's own `this` is the iterable, so the store is named for the generator inside.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const store = this;
     return {
       async *[Symbol.asyncIterator]() {

@@ -7,7 +7,7 @@ import type { StreamHead } from '../map/entries';
 import { leafHash } from '../merkle/hash';
 import { verifyInclusion } from '../merkle/verify';
 import { checkWitnessPolicy } from '../witness-policy';
-import { describe, eventProblem, headerProblem, streamLineProblem } from './shape';
+import { describe, eventProblem, headerProblem, isBundleHeader, streamLineProblem } from './shape';
 import { checkConsistencyProofs, checkHeldCheckpoint, checkTreeHead, failure } from './tree-head-checks';
 import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_FORMAT_V1, type BundleEvent, type BundleFailure, type BundleHeader, type BundleVerification, type MissingRevisions, type VerifyBundleOptions } from './types';
 
@@ -109,9 +109,8 @@ export class BundleVerifier {
     if (!isRecord(value)) return void (this.unusable = 'line 1 is not a bundle header (a JSON object)');
     if (value['format'] === AUDIT_BUNDLE_FORMAT_V1) return void (this.unusable = 'this is a version 1 bundle, which cannot prove that nothing was left out: export it again');
     if (value['format'] !== AUDIT_BUNDLE_FORMAT) return void (this.unusable = `line 1 has format ${describe(value['format'])}, expected ${JSON.stringify(AUDIT_BUNDLE_FORMAT)}`);
-    const problem = headerProblem(value);
-    if (problem !== undefined) return void (this.unusable = `the bundle header is malformed: ${problem}`);
-    const header = value as unknown as BundleHeader;
+    if (!isBundleHeader(value)) return void (this.unusable = `the bundle header is malformed: ${headerProblem(value)}`);
+    const header: BundleHeader = value;
     this.header = header;
     const { trustedVerifierKey, trustBundleKey } = this.options;
     if (trustedVerifierKey === undefined && trustBundleKey !== true) this.fail('verifier key', null, 'no trusted verifier key was given, and the bundle’s own key is not trusted unless you say so');

@@ -1,4 +1,5 @@
 import { isIndex, isRecord, shorten, tryFromBase64 } from '../encoding';
+import type { BundleHeader } from './types';
 
 /** A reason naming the path of the first field that does not fit, or undefined when the shape is right. */
 export type Problem = string | undefined;
@@ -15,6 +16,11 @@ export function headerProblem(input: Record<string, unknown>): Problem {
     scopeProblem(input['scope']) ??
     listProblem(input['consistencyProofs'], 'consistencyProofs', consistencyProblem)
   );
+}
+
+/** The header checked field by field ({@link headerProblem}): a value that passes is a {@link BundleHeader}. */
+export function isBundleHeader(input: Record<string, unknown>): input is Record<string, unknown> & BundleHeader {
+  return headerProblem(input) === undefined;
 }
 
 export function streamLineProblem(stream: unknown): Problem {

@@ -54,7 +54,7 @@ export function verifyMapLeaf(leaf: unknown, map: MapRoot): Checked<MapLeafProof
   const proof = leaf.proof.map(tryFromBase64);
   if (proof.some((p) => p === undefined)) return { ok: false, reason: `map entry ${leaf.index}: a proof hash is not base64` };
   const check = verifyInclusion({ leafIndex: leaf.index, treeSize: map.count, leafHash: leafHash(Buffer.from(leaf.entry, 'utf8')), proof: proof as Buffer[], root: map.root });
-  return check.ok ? { ok: true, value: leaf as unknown as MapLeafProof } : { ok: false, reason: `map entry ${leaf.index} is not in the signed map: ${check.reason}` };
+  return check.ok ? { ok: true, value: { index: leaf.index, entry: leaf.entry, proof: leaf.proof.map(String) } } : { ok: false, reason: `map entry ${leaf.index} is not in the signed map: ${check.reason}` };
 }
 
 /**

@@ -6,7 +6,6 @@ import { serviceNameOf } from './service-name';
 
 if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim()) {
   // A synchronous require, so the instrumentations are in place before the main's next import runs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
   startTracing(serviceNameOf(process.env, process.argv[1]));
 }

@@ -157,7 +157,7 @@ function readLedgerWitnesses(value: string | null, problems: string[]): LedgerWi
   const out: LedgerWitness[] = [];
   for (const item of value.split(/[,\n]/).map((v) => v.trim()).filter((v) => v !== '')) {
     const [url, verifierKey, ...rest] = item.split(/\s+/);
-    let valid = false;
+    let valid: boolean;
     try {
       valid = /^https?:$/.test(new URL(url as string).protocol);
     } catch {

@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@n
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { EventStore, KurrentDbEventStore, PostgresEventStore } from '@mutasi/event-store';
 import { HealthRegistry } from '../health/health';
 
@@ -17,7 +18,10 @@ export interface DatabaseOptions {
 
 /** The pg pool under TypeORM, shared with the PostgreSQL event store so a process keeps one set of connections. */
 export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
+  const driver = dataSource.driver;
+  if (!(driver instanceof PostgresDriver)) throw new Error(`Mutasi runs on PostgreSQL, not ${dataSource.options.type}`);
+  // TypeORM types its pg pool as `any`; it is the pg Pool it created.
+  return driver.master as Pool;
 }
 
 class EventStoreLifecycle implements OnApplicationShutdown {

@@ -28,7 +28,7 @@ export function checkPort(host: string, port: number, variable = 'PORT'): Promis
 
 /** The PostgreSQL at DATABASE_URL answers within a few seconds, and what to check when it does not. */
 export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Promise<string | null> {
-  let shown = url;
+  let shown: string;
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

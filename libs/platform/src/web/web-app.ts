@@ -8,7 +8,7 @@ export function webAppDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Scripts and data from this origin only, plus the identity provider the app signs in with (discovery, token endpoint). */
 export function contentSecurityPolicy(oidcIssuer: string | null | undefined): string {
-  let issuer = '';
+  let issuer: string;
   try {
     issuer = oidcIssuer ? ` ${new URL(oidcIssuer).origin}` : '';
   } catch {

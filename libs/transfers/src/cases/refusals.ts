@@ -13,7 +13,7 @@ export function bodyExcerpt(body: unknown): string {
   } catch {
     text = String(body);
   }
-  // eslint-disable-next-line no-control-regex
+   
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD');
   return clean.length > EXCERPT ? `${clean.slice(0, EXCERPT)}…` : clean;
 }
