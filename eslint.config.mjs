@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'coverage/**', '.data/**', 'apps/web/src/api/schema.d.ts', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'coverage/**', '.data/**', 'apps/web/src/api/schema.d.ts', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +18,14 @@ export default tseslint.config(
       // Validators refuse control characters on purpose (signed notes, keys, file names): the ranges are the point.
       'no-control-regex': 'off',
       // The review point of issue 13: no double casts anywhere in production code.
-      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSAsExpression[typeAnnotation.type="TSUnknownKeyword"]', message: 'no `as unknown as`: give the value a real type (a type guard or a builder)' }, { selector: 'TSAsExpression[typeAnnotation.type="TSNeverKeyword"]', message: 'no `as never`: give the value a real type' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression[typeAnnotation.type="TSUnknownKeyword"]',
+          message: 'no `as unknown as`: give the value a real type (a type guard or a builder)',
+        },
+        { selector: 'TSAsExpression[typeAnnotation.type="TSNeverKeyword"]', message: 'no `as never`: give the value a real type' },
+      ],
     },
   },
   {
@@ -27,7 +34,22 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,cjs,mjs}'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -49,6 +49,8 @@ function project(name, dir, extra = {}) {
     moduleNameMapper,
     testMatch: [`<rootDir>/${dir}/**/*.spec.ts`],
     setupFiles: ['reflect-metadata'],
+    // Stryker's sandbox copies the repository: never a second copy of every module and test.
+    modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/', '<rootDir>/dist/'],
     ...extra,
   };
 }

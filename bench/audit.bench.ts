@@ -23,7 +23,12 @@ async function timed(name: string, items: number, work: () => Promise<unknown>):
 async function* rawEvents(pool: Pool): AsyncGenerator<Row[]> {
   let after = ['0', '0'];
   for (;;) {
-    const rows = (await pool.query(`SELECT tx_id::text, seq::text, stream_id, revision::int AS revision, event_id::text, type, data, metadata FROM event_store.events WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) ORDER BY tx_id, seq LIMIT 1000`, after)).rows as Row[];
+    const rows = (
+      await pool.query(
+        `SELECT tx_id::text, seq::text, stream_id, revision::int AS revision, event_id::text, type, data, metadata FROM event_store.events WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint) ORDER BY tx_id, seq LIMIT 1000`,
+        after,
+      )
+    ).rows as Row[];
     if (rows.length === 0) return;
     yield rows;
     const last = rows.at(-1) as Row;
@@ -38,7 +43,10 @@ async function* rawEvents(pool: Pool): AsyncGenerator<Row[]> {
 export async function benchAudit(databaseUrl: string, scale: number): Promise<string[]> {
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', DATABASE_URL: databaseUrl, MUTASI_DATA_DIR: '/tmp/mutasi-bench' }, 'standalone');
   const clock = new FixedClock(new Date('2026-06-01T02:00:00Z'));
-  const root: DynamicModule = { module: class AuditBenchRoot {}, imports: [StandaloneModule.forRoot({ config, clock, databaseUrl, ...(await authFor(config)) }, { workers: false, seedDemo: false })] };
+  const root: DynamicModule = {
+    module: class AuditBenchRoot {},
+    imports: [StandaloneModule.forRoot({ config, clock, databaseUrl, ...(await authFor(config)) }, { workers: false, seedDemo: false })],
+  };
   const app = await createHttpApp(root, { title: 'bench', description: 'bench', logger: false });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const lines: string[] = [];
@@ -57,15 +65,31 @@ export async function benchAudit(databaseUrl: string, scale: number): Promise<st
     const raw = await timed('plain SQL: read events, write the same audit rows', total, async () => {
       for await (const rows of rawEvents(pool)) {
         const described = rows.map((r) => ({ r, d: describeEvent(r), actor: (r.metadata.actor ?? {}) as Record<string, string> }));
-        await pool.query(`INSERT INTO bench_audit_events (position, stream_id, revision, event_id, type, case_id, actor_id, actor_name, actor_role, actor_agency, recorded_at, what, justification, rule_outcomes, hash, prev_hash)
-          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[], $14::jsonb[], $15::text[], $16::text[])`, [
-          described.map(({ r }) => positionOf(BigInt(r.tx_id), BigInt(r.seq))), described.map(({ r }) => r.stream_id), described.map(({ r }) => r.revision), described.map(({ r }) => r.event_id),
-          described.map(({ r }) => r.type), described.map(({ r }) => r.metadata.caseId), described.map(({ actor }) => actor.userId), described.map(({ actor }) => actor.name), described.map(({ actor }) => actor.role),
-          described.map(({ actor }) => actor.agencyId), described.map(({ r }) => r.metadata.recordedAt), described.map(({ d }) => d.what), described.map(({ d }) => d.justification),
-          described.map(({ r }) => JSON.stringify(r.metadata.ruleOutcomes ?? [])), described.map(({ r }) => r.metadata.hash), described.map(({ r }) => r.metadata.prevHash),
-        ]);
+        await pool.query(
+          `INSERT INTO bench_audit_events (position, stream_id, revision, event_id, type, case_id, actor_id, actor_name, actor_role, actor_agency, recorded_at, what, justification, rule_outcomes, hash, prev_hash)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[], $14::jsonb[], $15::text[], $16::text[])`,
+          [
+            described.map(({ r }) => positionOf(BigInt(r.tx_id), BigInt(r.seq))),
+            described.map(({ r }) => r.stream_id),
+            described.map(({ r }) => r.revision),
+            described.map(({ r }) => r.event_id),
+            described.map(({ r }) => r.type),
+            described.map(({ r }) => r.metadata.caseId),
+            described.map(({ actor }) => actor.userId),
+            described.map(({ actor }) => actor.name),
+            described.map(({ actor }) => actor.role),
+            described.map(({ actor }) => actor.agencyId),
+            described.map(({ r }) => r.metadata.recordedAt),
+            described.map(({ d }) => d.what),
+            described.map(({ d }) => d.justification),
+            described.map(({ r }) => JSON.stringify(r.metadata.ruleOutcomes ?? [])),
+            described.map(({ r }) => r.metadata.hash),
+            described.map(({ r }) => r.metadata.prevHash),
+          ],
+        );
         await pool.query('INSERT INTO bench_audit_agencies (agency_id, position) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
-          described.map(({ actor }) => actor.agencyId), described.map(({ r }) => positionOf(BigInt(r.tx_id), BigInt(r.seq))),
+          described.map(({ actor }) => actor.agencyId),
+          described.map(({ r }) => positionOf(BigInt(r.tx_id), BigInt(r.seq))),
         ]);
       }
     });
@@ -75,7 +99,7 @@ export async function benchAudit(databaseUrl: string, scale: number): Promise<st
     await runner.reset();
     const rebuilt = await timed('projection rebuild of the audit trail (runner)', total, () => runner.catchUp());
     lines.push(report(rebuilt, 'events', raw, 0.5));
-    lines.push(`  ${'(target: at least 10,000 events/s)'.padEnd(58)} ${(rebuilt.items / rebuilt.seconds >= 10_000 ? '✔' : '✘')}`);
+    lines.push(`  ${'(target: at least 10,000 events/s)'.padEnd(58)} ${rebuilt.items / rebuilt.seconds >= 10_000 ? '✔' : '✘'}`);
 
     progress('audit: building the ledger');
     await app.get(AuditWorkers).catchUp();

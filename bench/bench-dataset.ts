@@ -6,8 +6,17 @@ export const BENCH_TARGET = `${AGENCY.bandarLestari}.bench-target`;
 const BENCH_ORIGIN = `${AGENCY.bandarLestari}.bench-origin`;
 
 const position = (id: string, title: string, kebutuhan: number, bezetting: number): Position => ({
-  id, agencyId: AGENCY.bandarLestari, unit: 'Benchmark', title, positionClass: 'PELAKSANA', functionalLevel: null, requiredCompetencies: [],
-  requiredEducationFields: [], kebutuhan, bezetting, pilkadaScope: false,
+  id,
+  agencyId: AGENCY.bandarLestari,
+  unit: 'Benchmark',
+  title,
+  positionClass: 'PELAKSANA',
+  functionalLevel: null,
+  requiredCompetencies: [],
+  requiredEducationFields: [],
+  kebutuhan,
+  bezetting,
+  pilkadaScope: false,
 });
 
 /**
@@ -22,10 +31,23 @@ export function benchDataset(today: IsoDate, count: number): { positions: Positi
     const birth = `${year - 40}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
     const tmtCpns = `${addMonths(today, -150).slice(0, 8)}01`;
     return {
-      nip: makeNip(prng, used, birth, tmtCpns.slice(0, 7), i % 2 === 0), name: `Pegawai Uji ${i + 1}`, kind: 'PNS', golongan: 'III/b', tmtCpns,
-      tmtPns: `${addMonths(today, -138).slice(0, 8)}01`, agencyId: AGENCY.bandarLestari, positionId: BENCH_ORIGIN, positionSince: `${addMonths(today, -36).slice(0, 8)}01`,
-      jptInaugurationDate: null, educationField: 'ADMINISTRASI_PUBLIK', competencies: [], skp: [year - 3, year - 2, year - 1, year].map((y) => ({ year: y, rating: 'BAIK' as const })),
-      discipline: { activeSanction: false, courtCase: false }, study: { onStudyAssignment: false, serviceBondUntil: null }, relations: [], lastTransferDate: null,
+      nip: makeNip(prng, used, birth, tmtCpns.slice(0, 7), i % 2 === 0),
+      name: `Pegawai Uji ${i + 1}`,
+      kind: 'PNS',
+      golongan: 'III/b',
+      tmtCpns,
+      tmtPns: `${addMonths(today, -138).slice(0, 8)}01`,
+      agencyId: AGENCY.bandarLestari,
+      positionId: BENCH_ORIGIN,
+      positionSince: `${addMonths(today, -36).slice(0, 8)}01`,
+      jptInaugurationDate: null,
+      educationField: 'ADMINISTRASI_PUBLIK',
+      competencies: [],
+      skp: [year - 3, year - 2, year - 1, year].map((y) => ({ year: y, rating: 'BAIK' as const })),
+      discipline: { activeSanction: false, courtCase: false },
+      study: { onStudyAssignment: false, serviceBondUntil: null },
+      relations: [],
+      lastTransferDate: null,
     };
   });
   return { positions: [position(BENCH_TARGET, 'Pelaksana Uji Beban', 100_000, 0), position(BENCH_ORIGIN, 'Pelaksana Asal Uji Beban', count, count)], employees };

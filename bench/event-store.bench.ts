@@ -8,11 +8,30 @@ function caseEvent(i: number): EventData {
   return {
     eventId: randomUUID(),
     type: 'ApprovalStepGranted.v1',
-    data: { stepId: `${i % 5}-pertek`, notes: 'Berkas lengkap; pertimbangan teknis diberikan sesuai Peraturan BKN 5/2019.', consentToPositionId: null, nextStepId: 'decree', nextDeadline: '2026-07-01' },
+    data: {
+      stepId: `${i % 5}-pertek`,
+      notes: 'Berkas lengkap; pertimbangan teknis diberikan sesuai Peraturan BKN 5/2019.',
+      consentToPositionId: null,
+      nextStepId: 'decree',
+      nextDeadline: '2026-07-01',
+    },
     metadata: {
-      caseId: 'bench', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), recordedAt: new Date(1_780_000_000_000 + i).toISOString(), policyVersion: 'mutasi-policy/2024.1',
+      caseId: 'bench',
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      recordedAt: new Date(1_780_000_000_000 + i).toISOString(),
+      policyVersion: 'mutasi-policy/2024.1',
       actor: { userId: 'kanreg-bkn.kanreg-bkn-nb', name: 'Kepala Kantor Regional', role: 'KANREG_BKN', agencyId: 'kanreg-bkn-nb', nip: '197903152005011002' },
-      ruleOutcomes: [{ ruleId: 'R-06', outcome: 'PASS', reason: 'no conflict of interest or second role on this case', legalBasis: 'PP 11/2017 Pasal 190 ayat (5)', inputs: { actorId: 'kanreg' } }],
+      ruleOutcomes: [
+        {
+          ruleId: 'R-06',
+          outcome: 'PASS',
+          reason: 'no conflict of interest or second role on this case',
+          legalBasis: 'PP 11/2017 Pasal 190 ayat (5)',
+          inputs: { actorId: 'kanreg' },
+        },
+      ],
     },
   };
 }
@@ -32,7 +51,11 @@ async function rawInsert(pool: Pool, s: string, streamId: string, first: number,
     const b = i * 6;
     return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
   });
-  await pool.query({ name: `${s}-raw-${events.length}`, text: `INSERT INTO ${s}.raw_events (stream_id, revision, event_id, type, data, metadata) VALUES ${rows.join(', ')}`, values });
+  await pool.query({
+    name: `${s}-raw-${events.length}`,
+    text: `INSERT INTO ${s}.raw_events (stream_id, revision, event_id, type, data, metadata) VALUES ${rows.join(', ')}`,
+    values,
+  });
 }
 
 /**
@@ -54,7 +77,13 @@ export async function benchEventStore(pool: Pool, scale: number): Promise<string
       lines.push(report(raw, 'events'));
       for (const size of batches) {
         progress(`event store: ${size}-event appends to new streams, ${concurrency} writer(s)`);
-        const fresh = await measure(`store append, ${size} event(s), new stream, ${concurrency} writer(s)`, n, concurrency, size, (i) => store.append(`new-${concurrency}-${size}-${i}`, Array.from({ length: size }, (_, k) => caseEvent(k)), 'no_stream'));
+        const fresh = await measure(`store append, ${size} event(s), new stream, ${concurrency} writer(s)`, n, concurrency, size, (i) =>
+          store.append(
+            `new-${concurrency}-${size}-${i}`,
+            Array.from({ length: size }, (_, k) => caseEvent(k)),
+            'no_stream',
+          ),
+        );
         lines.push(report(fresh, 'events', raw, 0.5));
       }
       const existing = Array.from({ length: n }, (_, i) => `existing-${concurrency}-${i}`);
@@ -70,9 +99,23 @@ export async function benchEventStore(pool: Pool, scale: number): Promise<string
     }
     const histories = Math.max(50, Math.round(300 * scale));
     progress('event store: 20-event case histories');
-    const rawMulti = await measure('raw multi-row INSERT, 20 rows', histories, 1, 20, (i) => rawInsert(pool, s, `raw-history-${i}`, 0, Array.from({ length: 20 }, (_, k) => caseEvent(k))));
+    const rawMulti = await measure('raw multi-row INSERT, 20 rows', histories, 1, 20, (i) =>
+      rawInsert(
+        pool,
+        s,
+        `raw-history-${i}`,
+        0,
+        Array.from({ length: 20 }, (_, k) => caseEvent(k)),
+      ),
+    );
     lines.push(report(rawMulti, 'events'));
-    const history = await measure('store append, 20-event case history', histories, 1, 20, (i) => store.append(`history-${i}`, Array.from({ length: 20 }, (_, k) => caseEvent(k)), 'no_stream'));
+    const history = await measure('store append, 20-event case history', histories, 1, 20, (i) =>
+      store.append(
+        `history-${i}`,
+        Array.from({ length: 20 }, (_, k) => caseEvent(k)),
+        'no_stream',
+      ),
+    );
     lines.push(report(history, 'events', rawMulti, 0.7));
   } finally {
     await store.close();

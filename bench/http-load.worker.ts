@@ -21,12 +21,20 @@ interface Job {
  */
 function send(agent: Agent, url: URL, payload: string, token: string | null): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -54,4 +62,6 @@ async function run(job: Job): Promise<{ latenciesMs: number[]; seconds: number; 
   return { latenciesMs: latencies, seconds, failures };
 }
 
-run(workerData as Job).then((result) => parentPort?.postMessage(result)).catch((error: unknown) => parentPort?.postMessage({ error: String(error) }));
+run(workerData as Job)
+  .then((result) => parentPort?.postMessage(result))
+  .catch((error: unknown) => parentPort?.postMessage({ error: String(error) }));

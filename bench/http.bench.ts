@@ -28,7 +28,12 @@ class RawInsertController {
 @Module({ controllers: [RawInsertController] })
 class RawInsertModule {}
 
-function load(baseUrl: string, requests: readonly LoadRequest[], concurrency: number, expectStatus: readonly number[]): Promise<{ latenciesMs: number[]; seconds: number; failures: string[] }> {
+function load(
+  baseUrl: string,
+  requests: readonly LoadRequest[],
+  concurrency: number,
+  expectStatus: readonly number[],
+): Promise<{ latenciesMs: number[]; seconds: number; failures: string[] }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'http-load.worker.js'), { workerData: { baseUrl, requests, concurrency, expectStatus } });
     worker.once('message', (m: { error?: string; latenciesMs: number[]; seconds: number; failures: string[] }) => (m.error ? reject(new Error(m.error)) : resolve(m)));
@@ -44,9 +49,14 @@ export async function benchHttp(databaseUrl: string, scale: number): Promise<str
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl }, 'standalone');
   const clock = new FixedClock(new Date('2026-06-01T02:00:00Z'));
   const auth = await authFor(config);
-  const root: DynamicModule = { module: class BenchRoot {}, imports: [StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: false, seedDemo: true }), RawInsertModule] };
+  const root: DynamicModule = {
+    module: class BenchRoot {},
+    imports: [StandaloneModule.forRoot({ config, clock, databaseUrl, ...auth }, { workers: false, seedDemo: true }), RawInsertModule],
+  };
   const app = await createHttpApp(root, { title: 'bench', description: 'bench', logger: false });
-  await app.get(DataSource).query('CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  await app
+    .get(DataSource)
+    .query('CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): { port: number } }).address().port}`;
   const issuer = auth.devAuth.issuer as DevTokenIssuer;
@@ -68,9 +78,17 @@ export async function benchHttp(databaseUrl: string, scale: number): Promise<str
       await d.propose();
       cases.push(d.caseId);
     }
-    const target = (await http.as('pengusul.kota-bandar-lestari', 'GET', `/api/agencies/${AGENCY.bandarLestari}/positions`)).body as { id: string; kebutuhan: number; bezetting: number }[];
+    const target = (await http.as('pengusul.kota-bandar-lestari', 'GET', `/api/agencies/${AGENCY.bandarLestari}/positions`)).body as {
+      id: string;
+      kebutuhan: number;
+      bezetting: number;
+    }[];
     const figures = target.find((p) => p.id === BENCH_TARGET) as { kebutuhan: number; bezetting: number };
-    const open = { targetAgencyId: AGENCY.bandarLestari, targetPositionId: BENCH_TARGET, needsAnalysis: { kebutuhan: figures.kebutuhan, bezetting: figures.bezetting, planReference: 'RENCANA-MUTASI', justification: 'bench' } };
+    const open = {
+      targetAgencyId: AGENCY.bandarLestari,
+      targetPositionId: BENCH_TARGET,
+      needsAnalysis: { kebutuhan: figures.kebutuhan, bezetting: figures.bezetting, planReference: 'RENCANA-MUTASI', justification: 'bench' },
+    };
     for (const concurrency of [1, 8, 32]) {
       const measureRun = async (name: string, requests: LoadRequest[], expect: number[]): Promise<Measurement> => {
         progress(`http: ${name}`);
@@ -78,13 +96,27 @@ export async function benchHttp(databaseUrl: string, scale: number): Promise<str
         if (result.failures.length > 0) throw new Error(`${name}: unexpected answers ${result.failures.join(' | ')}`);
         return { name, operations: requests.length, items: requests.length, seconds: result.seconds, latenciesMs: result.latenciesMs };
       };
-      const baseline = await measureRun(`bare Nest route, one raw INSERT, ${concurrency} client(s)`, Array.from({ length: n }, (_, i) => ({ path: '/bench/raw-insert', body: { i, note: 'baseline' }, token: null })), [200]);
+      const baseline = await measureRun(
+        `bare Nest route, one raw INSERT, ${concurrency} client(s)`,
+        Array.from({ length: n }, (_, i) => ({ path: '/bench/raw-insert', body: { i, note: 'baseline' }, token: null })),
+        [200],
+      );
       lines.push(report(baseline, 'requests'));
-      const opened = await measureRun(`POST /api/transfers (open case), ${concurrency} client(s)`, Array.from({ length: n }, () => ({ path: '/api/transfers', body: open, token: pengusul })), [201]);
+      const opened = await measureRun(
+        `POST /api/transfers (open case), ${concurrency} client(s)`,
+        Array.from({ length: n }, () => ({ path: '/api/transfers', body: open, token: pengusul })),
+        [201],
+      );
       lines.push(report(opened, 'commands', baseline, 0.5));
-      const attach = await measureRun(`attach-document on existing cases, ${concurrency} client(s)`, Array.from({ length: n }, (_, i) => ({
-        path: `/api/transfers/${cases[i % cases.length] as string}/attach-document`, body: { kind: 'OTHER', title: `lampiran ${i}`, sha256: randomUUID().replace(/-/g, '').padEnd(64, '0') }, token: pengusul,
-      })), [200]);
+      const attach = await measureRun(
+        `attach-document on existing cases, ${concurrency} client(s)`,
+        Array.from({ length: n }, (_, i) => ({
+          path: `/api/transfers/${cases[i % cases.length] as string}/attach-document`,
+          body: { kind: 'OTHER', title: `lampiran ${i}`, sha256: randomUUID().replace(/-/g, '').padEnd(64, '0') },
+          token: pengusul,
+        })),
+        [200],
+      );
       lines.push(report(attach, 'commands', baseline, 0.5));
     }
   } finally {

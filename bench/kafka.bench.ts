@@ -13,9 +13,15 @@ import { Measurement, progress, report } from './harness';
 const BATCH = 500;
 
 async function app(databaseUrl: string, brokers: readonly string[], workers: boolean, consumerGroup: string): Promise<INestApplication> {
-  const config = loadConfig({ AUTH_DEV_TOKENS: 'true', DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), DASHBOARD_CONSUMER_GROUP: consumerGroup, MUTASI_DATA_DIR: '/tmp/mutasi-bench' }, 'standalone');
+  const config = loadConfig(
+    { AUTH_DEV_TOKENS: 'true', DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), DASHBOARD_CONSUMER_GROUP: consumerGroup, MUTASI_DATA_DIR: '/tmp/mutasi-bench' },
+    'standalone',
+  );
   const clock = new FixedClock(new Date('2026-06-01T02:00:00Z'));
-  const root: DynamicModule = { module: class KafkaBenchRoot {}, imports: [StandaloneModule.forRoot({ config, clock, databaseUrl, ...(await authFor(config)) }, { workers, seedDemo: false })] };
+  const root: DynamicModule = {
+    module: class KafkaBenchRoot {},
+    imports: [StandaloneModule.forRoot({ config, clock, databaseUrl, ...(await authFor(config)) }, { workers, seedDemo: false })],
+  };
   return createHttpApp(root, { title: 'bench', description: 'bench', logger: false });
 }
 
@@ -119,7 +125,13 @@ export async function benchKafka(databaseUrl: string, scale: number): Promise<st
       if (i % 50 === 0) progress(`kafka: end-to-end lag ${i}/${lagCases.length}`);
     }
     arrivals.unsubscribe();
-    const lag: Measurement = { name: 'append → relay → Kafka → dashboard row committed (one event)', operations: lagCases.length, items: lagCases.length, seconds: Number(process.hrtime.bigint() - started) / 1e9, latenciesMs: latencies };
+    const lag: Measurement = {
+      name: 'append → relay → Kafka → dashboard row committed (one event)',
+      operations: lagCases.length,
+      items: lagCases.length,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      latenciesMs: latencies,
+    };
     lines.push(report(lag, 'events'));
     lines.push('  (one append at a time, every standalone worker running: audit, ledger, scheduler, relay, dashboard feed)');
     await writer.close();

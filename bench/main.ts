@@ -21,10 +21,26 @@ async function main(): Promise<void> {
   try {
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'event-store') out.push('', 'Event store (issue 2): appends vs raw INSERT of the same rows', ...(await benchEventStore(pool, scale)));
-    if (!only || only === 'audit') out.push('', 'Audit (issue 4): projection rebuild vs plain SQL; verification vs raw SHA-256', ...(await benchAudit(await benchDatabase(url, 'mutasi_bench_audit'), scale)));
-    if (!only || only === 'kafka') out.push('', 'Kafka (issue 5): relay vs a raw kafkajs producer; end-to-end lag to the dashboard', ...(await benchKafka(await benchDatabase(url, 'mutasi_bench_kafka'), scale)));
-    if (!only || only === 'web') out.push('', 'Web app (issue 11): initial JavaScript, and time until usable in headless Chromium vs a bare page fetching the same answer', ...(await benchWeb(await benchDatabase(url, 'mutasi_bench_web'))));
-    if (!only || only === 'http') out.push('', 'Commands over HTTP (issue 3): whole stack vs a bare Nest route doing one raw INSERT', ...(await benchHttp(await benchDatabase(url, 'mutasi_bench_http'), scale)));
+    if (!only || only === 'audit')
+      out.push('', 'Audit (issue 4): projection rebuild vs plain SQL; verification vs raw SHA-256', ...(await benchAudit(await benchDatabase(url, 'mutasi_bench_audit'), scale)));
+    if (!only || only === 'kafka')
+      out.push(
+        '',
+        'Kafka (issue 5): relay vs a raw kafkajs producer; end-to-end lag to the dashboard',
+        ...(await benchKafka(await benchDatabase(url, 'mutasi_bench_kafka'), scale)),
+      );
+    if (!only || only === 'web')
+      out.push(
+        '',
+        'Web app (issue 11): initial JavaScript, and time until usable in headless Chromium vs a bare page fetching the same answer',
+        ...(await benchWeb(await benchDatabase(url, 'mutasi_bench_web'))),
+      );
+    if (!only || only === 'http')
+      out.push(
+        '',
+        'Commands over HTTP (issue 3): whole stack vs a bare Nest route doing one raw INSERT',
+        ...(await benchHttp(await benchDatabase(url, 'mutasi_bench_http'), scale)),
+      );
   } finally {
     await pool.end();
     await embedded?.stop();

@@ -37,7 +37,10 @@ export async function benchWeb(databaseUrl: string): Promise<string[]> {
   const js = initialJs(dir);
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl }, 'standalone');
   const auth = await authFor(config);
-  const root: DynamicModule = { module: class WebBenchRoot {}, imports: [StandaloneModule.forRoot({ config, clock: new FixedClock(new Date()), databaseUrl, ...auth }, { workers: true, seedDemo: true })] };
+  const root: DynamicModule = {
+    module: class WebBenchRoot {},
+    imports: [StandaloneModule.forRoot({ config, clock: new FixedClock(new Date()), databaseUrl, ...auth }, { workers: true, seedDemo: true })],
+  };
   const app = await createHttpApp(root, { title: 'bench', description: 'bench', logger: false });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): { port: number } }).address().port}`;
@@ -59,7 +62,10 @@ export async function benchWeb(databaseUrl: string): Promise<string[]> {
     await page.evaluate((t: string) => {
       const part = t.split('.')[1] as string;
       const claims = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; name: string; agencyId: string; roles: string[]; exp: number };
-      sessionStorage.setItem('mutasi.session', JSON.stringify({ token: t, user: { userId: claims.sub, name: claims.name, agencyId: claims.agencyId, roles: claims.roles }, expiresAt: claims.exp * 1000 }));
+      sessionStorage.setItem(
+        'mutasi.session',
+        JSON.stringify({ token: t, user: { userId: claims.sub, name: claims.name, agencyId: claims.agencyId, roles: claims.roles }, expiresAt: claims.exp * 1000 }),
+      );
     }, token);
     const time = async (path: string, ready: string): Promise<number[]> => {
       const out: number[] = [];
@@ -76,10 +82,14 @@ export async function benchWeb(databaseUrl: string): Promise<string[]> {
       for (let i = 0; i < ROUNDS; i += 1) {
         const start = Date.now();
         await page.goto(`${url}/app/masuk`, { waitUntil: 'domcontentloaded' });
-        await page.evaluate(async (a: string, t: string) => {
-          const res = await fetch(a, { headers: { Authorization: `Bearer ${t}` } });
-          document.body.textContent = await res.text();
-        }, api, token);
+        await page.evaluate(
+          async (a: string, t: string) => {
+            const res = await fetch(a, { headers: { Authorization: `Bearer ${t}` } });
+            document.body.textContent = await res.text();
+          },
+          api,
+          token,
+        );
         out.push(Date.now() - start);
       }
       return out;

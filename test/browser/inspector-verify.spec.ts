@@ -44,7 +44,11 @@ describe('web app journey: the inspector verifies a case in the browser: Terveri
     // The ledger takes every event of the case and a tree head is signed over them.
     await t.app.get(AuditWorkers).catchUp();
     const head = (await http.as('inspektur.bkn', 'POST', '/api/audit/ledger/tree-heads', {})).body as { treeSize: number };
-    const events = (await t.db.query('SELECT event_id::text, revision, type FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId])).rows as { event_id: string; revision: number; type: string }[];
+    const events = (await t.db.query('SELECT event_id::text, revision, type FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId])).rows as {
+      event_id: string;
+      revision: number;
+      type: string;
+    }[];
     expect(head.treeSize).toBeGreaterThanOrEqual(events.length);
     // Out of band: the operator gives the inspector the verifier key.
     const { verifierKey } = (await http.raw('GET', '/api/ledger/public-key')).body as { verifierKey: string };
@@ -151,9 +155,11 @@ describe('web app journey: the inspector verifies a case in the browser: Terveri
 
 /** Waits for the ledger check's verdict (the check clears the last one when it starts) and returns what the live region says. */
 async function verdict(web: WebJourney, expected: string): Promise<string> {
-  await web.page.waitForFunction((want: string) => document.querySelector('.ledger-result strong')?.textContent === want, { timeout: 30_000 }, expected).catch(async () => {
-    throw new Error(`the ledger check never said "${expected}": ${await statusText(web)}`);
-  });
+  await web.page
+    .waitForFunction((want: string) => document.querySelector('.ledger-result strong')?.textContent === want, { timeout: 30_000 }, expected)
+    .catch(async () => {
+      throw new Error(`the ledger check never said "${expected}": ${await statusText(web)}`);
+    });
   return statusText(web);
 }
 

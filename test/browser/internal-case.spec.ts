@@ -48,7 +48,9 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
     await web.type('#cari-kandidat', employee.name);
     await web.see(employee.name);
     await web.shot('kandidat');
-    const pool = (await http.as(userIdFor('PENGUSUL', AGENCY.bandarLestari), 'GET', `/api/transfers/${caseId}/candidates`)).body as unknown as { candidates: { nip: string; rank: number | null }[] };
+    const pool = (await http.as(userIdFor('PENGUSUL', AGENCY.bandarLestari), 'GET', `/api/transfers/${caseId}/candidates`)).body as unknown as {
+      candidates: { nip: string; rank: number | null }[];
+    };
     const rank = pool.candidates.find((c) => c.nip === nip)?.rank;
     const deviation: Record<string, string> = rank === 1 ? {} : { 'Alasan memilih': 'pengalaman pengelolaan keuangan daerah paling relevan' };
     await web.act(`Usulkan kandidat ${employee.name}`, { fields: { 'Alasan usulan': 'kompetensi audit sesuai', ...deviation } });
@@ -117,7 +119,10 @@ describe('web app journey: an internal transfer from needs analysis to evaluatio
     await web.shot('kotak-masuk-evaluasi-jatuh-tempo');
     await web.signIn(userIdFor('PENGUSUL', AGENCY.bandarLestari));
     await web.goto(`/kasus/${caseId}`, 'Unggah dokumen');
-    await web.act('Unggah dokumen', { fields: { 'Jenis dokumen': 'PERIODIC_PERFORMANCE_EVALUATION', 'Predikat SKP': 'SANGAT_BAIK', 'Periode penilaian': `${firstDue.periodMonths} bulan setelah TMT` }, files: { Berkas: file } });
+    await web.act('Unggah dokumen', {
+      fields: { 'Jenis dokumen': 'PERIODIC_PERFORMANCE_EVALUATION', 'Predikat SKP': 'SANGAT_BAIK', 'Periode penilaian': `${firstDue.periodMonths} bulan setelah TMT` },
+      files: { Berkas: file },
+    });
     await driver.refresh();
     await web.signIn(driver.person('VERIFIKATOR', AGENCY.bandarLestari, 'DOCUMENT_VERIFICATION'));
     await web.goto(`/kasus/${caseId}`, 'Verifikasi dokumen');

@@ -53,7 +53,9 @@ describe('web app journeys', () => {
       await web.act('Setujui', { fields: { Catatan: 'disetujui' } });
       d.view = (await http.as('inspektur.bkn', 'GET', `/api/transfers/${d.caseId}`)).body as Record<string, unknown>;
     }
-    const training = ((d.view.training as { items: { itemId: string; status: string; mandatory: boolean; dueBy: string | null }[] } | null)?.items ?? []).filter((i) => i.status === 'PLANNED');
+    const training = ((d.view.training as { items: { itemId: string; status: string; mandatory: boolean; dueBy: string | null }[] } | null)?.items ?? []).filter(
+      (i) => i.status === 'PLANNED',
+    );
     for (const item of training) {
       await web.signIn(userIdFor('PENGUSUL', AGENCY.provNb));
       await web.goto(`/kasus/${d.caseId}`, 'Pengembangan kompetensi');

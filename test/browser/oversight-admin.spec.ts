@@ -10,10 +10,12 @@ import { attachFile, browserTestApp, WebJourney } from '@mutasi/testing/browser'
 /** Chooses the file in Admin's file field and waits until its text is in the box. */
 async function chooseFile(web: WebJourney, path: string, contents: string): Promise<void> {
   await attachFile(web.page, 'Berkas JSON', path);
-  await web.page.waitForFunction((text: string) => (document.querySelector('#isi-berkas') as HTMLTextAreaElement | null)?.value === text, { timeout: 10_000 }, contents).catch(async (e: unknown) => {
-    const value = await web.page.$eval('#isi-berkas', (el) => (el as HTMLTextAreaElement).value.slice(0, 300));
-    throw new Error(`the file's text did not reach the box (${String(e)}); it holds: ${value}`);
-  });
+  await web.page
+    .waitForFunction((text: string) => (document.querySelector('#isi-berkas') as HTMLTextAreaElement | null)?.value === text, { timeout: 10_000 }, contents)
+    .catch(async (e: unknown) => {
+      const value = await web.page.$eval('#isi-berkas', (el) => (el as HTMLTextAreaElement).value.slice(0, 300));
+      throw new Error(`the file's text did not reach the box (${String(e)}); it holds: ${value}`);
+    });
 }
 import { employeeFile, TestApp } from '@mutasi/testing/app';
 

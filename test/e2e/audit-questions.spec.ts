@@ -43,7 +43,15 @@ describe('what inspectors must be able to answer (docs/domain.md §7)', () => {
   it('who did what, when, in which role and agency, and why — for any case', async () => {
     const trail = await get(`/api/audit/cases/${full.caseId}/trail`);
     expect(trail.status).toBe(200);
-    const events = trail.body.events as { type: string; time: string; actor: { id: string; role: string; agencyId: string }; what: string; justification: string | null; ruleOutcomes: { ruleId: string }[]; hash: string }[];
+    const events = trail.body.events as {
+      type: string;
+      time: string;
+      actor: { id: string; role: string; agencyId: string };
+      what: string;
+      justification: string | null;
+      ruleOutcomes: { ruleId: string }[];
+      hash: string;
+    }[];
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ApprovalChainStarted.v1', 'DecreeIssued.v1']));
     const proposal = events.find((e) => e.type === 'CandidateProposed.v1');
     expect(proposal).toMatchObject({ actor: { id: 'pengusul.kab-lembah-hijau', role: 'PENGUSUL', agencyId: AGENCY.lembahHijau } });
@@ -94,7 +102,15 @@ describe('what inspectors must be able to answer (docs/domain.md §7)', () => {
     expect(verifyCheckpoint(head.checkpoint, verifierKey).ok).toBe(true);
     const decree = (await get(`/api/audit/cases/${full.caseId}/trail`)).body.events.find((e: { type: string }) => e.type === 'DecreeIssued.v1');
     const proof = (await get(`/api/audit/ledger/inclusion-proof?eventId=${decree.eventId}`)).body;
-    expect(verifyInclusion({ leafIndex: proof.leafIndex, treeSize: proof.treeSize, leafHash: fromBase64(proof.leafHash), proof: proof.proof.map(fromBase64), root: fromBase64(head.rootHash) })).toEqual({ ok: true });
+    expect(
+      verifyInclusion({
+        leafIndex: proof.leafIndex,
+        treeSize: proof.treeSize,
+        leafHash: fromBase64(proof.leafHash),
+        proof: proof.proof.map(fromBase64),
+        root: fromBase64(head.rootHash),
+      }),
+    ).toEqual({ ok: true });
     const bundle = (await get(`/api/audit/export?caseId=${full.caseId}`)).body as string;
     expect(verifyBundleText(bundle, { trustedVerifierKey: verifierKey, heldCheckpoint: head.checkpoint })).toMatchObject({ ok: true, failures: [], missing: [] });
     const dir = mkdtempSync(join(tmpdir(), 'mutasi-bundle-'));
@@ -105,7 +121,10 @@ describe('what inspectors must be able to answer (docs/domain.md §7)', () => {
     const out = { stdout: (text: string) => void printed.push(text), stderr: (text: string) => void printed.push(text) };
     expect(await runVerify([join(dir, 'bundle.jsonl'), '--tree-head', join(dir, 'head.txt'), '--key', verifierKey], out)).toBe(0);
     expect(printed.join('')).toMatch(/^OK: \d+ events in 1 streams verified and complete for case /);
-    const lines = bundle.trimEnd().split('\n').map((l) => JSON.parse(l) as { event?: { revision: number; data: Record<string, unknown> } });
+    const lines = bundle
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event?: { revision: number; data: Record<string, unknown> } });
     (lines.find((l) => l.event?.revision === 2)?.event as { data: Record<string, unknown> }).data['notes'] = 'edited afterwards';
     writeFileSync(join(dir, 'tampered.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
     printed.length = 0;

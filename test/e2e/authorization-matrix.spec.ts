@@ -7,8 +7,16 @@ type Scope = 'TARGET' | 'EITHER' | 'CANDIDATE' | 'ANY';
 /** docs/api.md's "who" column, written out here on its own so the test does not restate the code it checks. */
 const WHO: Readonly<Record<string, { roles: readonly HumanRole[]; scope: Scope; body: Record<string, unknown> }>> = {
   'approve-needs-analysis': { roles: ['PPK', 'TIM_PENILAI_KINERJA'], scope: 'TARGET', body: { notes: 'x' } },
-  'propose-candidate': { roles: ['PENGUSUL'], scope: 'TARGET', body: { employeeNip: DEMO_NIP.sameProvince, originPositionId: 'kota-bandar-lestari.analis-sdm', initiative: 'DINAS', justification: 'x' } },
-  'revise-proposal': { roles: ['PENGUSUL'], scope: 'TARGET', body: { employeeNip: DEMO_NIP.sameProvince, originPositionId: 'kota-bandar-lestari.analis-sdm', initiative: 'DINAS', justification: 'x' } },
+  'propose-candidate': {
+    roles: ['PENGUSUL'],
+    scope: 'TARGET',
+    body: { employeeNip: DEMO_NIP.sameProvince, originPositionId: 'kota-bandar-lestari.analis-sdm', initiative: 'DINAS', justification: 'x' },
+  },
+  'revise-proposal': {
+    roles: ['PENGUSUL'],
+    scope: 'TARGET',
+    body: { employeeNip: DEMO_NIP.sameProvince, originPositionId: 'kota-bandar-lestari.analis-sdm', initiative: 'DINAS', justification: 'x' },
+  },
   'notify-employee': { roles: ['PENGUSUL'], scope: 'EITHER', body: { message: 'x' } },
   acknowledge: { roles: ['PNS'], scope: 'CANDIDATE', body: {} },
   'raise-objection': { roles: ['PNS'], scope: 'CANDIDATE', body: { reason: 'x' } },
@@ -37,7 +45,13 @@ describe('authorization matrix: every command × every role × own and other age
     const key = `${role}@${agencyId}#${nip ?? ''}`;
     const cached = tokens.get(key);
     if (cached) return cached;
-    const minted = await t.tokenFor({ userId: `matrix.${role.toLowerCase()}.${agencyId}${nip ? `.${nip}` : ''}`, name: `Matrix ${role}`, agencyId, roles: [role], ...(nip ? { nip } : {}) });
+    const minted = await t.tokenFor({
+      userId: `matrix.${role.toLowerCase()}.${agencyId}${nip ? `.${nip}` : ''}`,
+      name: `Matrix ${role}`,
+      agencyId,
+      roles: [role],
+      ...(nip ? { nip } : {}),
+    });
     tokens.set(key, minted);
     return minted;
   };
@@ -76,7 +90,8 @@ describe('authorization matrix: every command × every role × own and other age
           const allowed = who.roles.includes(role) && (who.scope === 'ANY' || side === 'own');
           const result = await post(d.caseId, command, who.body, role, agencyId, nip);
           const refused = result.status === 403;
-          if (refused === allowed) mismatches.push(`${command} by ${role} of the ${side} agency: expected ${allowed ? 'allowed' : '403'}, got ${result.status} ${String(result.body.code)}`);
+          if (refused === allowed)
+            mismatches.push(`${command} by ${role} of the ${side} agency: expected ${allowed ? 'allowed' : '403'}, got ${result.status} ${String(result.body.code)}`);
           if (!refused && result.status !== 409) mismatches.push(`${command} by ${role} (${side}): an ended case must answer 409, got ${result.status}`);
         }
       }
@@ -117,7 +132,14 @@ describe('authorization matrix: every command × every role × own and other age
     const d = await crossAgencyCase('decree');
     expect(d.activeStep()).toMatchObject({ kind: 'DECREE', role: 'GUBERNUR', agencyId: TARGET });
     const today = await d.today();
-    const body = { decreeNumber: 'SK-1', decreeDate: today, effectiveDate: today, documentSha256: 'd'.repeat(64), employeeNip: DEMO_NIP.sameProvince, targetPositionId: positionId(TARGET, 'analis-sdm') };
+    const body = {
+      decreeNumber: 'SK-1',
+      decreeDate: today,
+      effectiveDate: today,
+      documentSha256: 'd'.repeat(64),
+      employeeNip: DEMO_NIP.sameProvince,
+      targetPositionId: positionId(TARGET, 'analis-sdm'),
+    };
     for (const role of ROLES) {
       for (const agencyId of [TARGET, OTHER]) {
         if (role === 'GUBERNUR' && agencyId === TARGET) continue;

@@ -1,6 +1,16 @@
 import { AuditWorkers } from '@mutasi/audit';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
-import { computeEventHash, cosignatureLine, cosignerVerifierKey, generateCosignerKey, generateSignerKey, GENESIS_HASH, verifierKeyFromSignerKey, verifyBundleText, type BundleVerification as ServerVerification } from '@mutasi/integrity';
+import {
+  computeEventHash,
+  cosignatureLine,
+  cosignerVerifierKey,
+  generateCosignerKey,
+  generateSignerKey,
+  GENESIS_HASH,
+  verifierKeyFromSignerKey,
+  verifyBundleText,
+  type BundleVerification as ServerVerification,
+} from '@mutasi/integrity';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 // The web app's in-browser verifier, run here on Node's WebCrypto (the same standard API) against real exports.
 import { verifyCaseBundle, type BundleVerification, type VerifyOptions } from '../../apps/web/src/verify/verify-case';
@@ -9,17 +19,31 @@ type Row = { event_id: string; stream_id: string; revision: number; type: string
 
 /** The server verifier's `position` in the words the web verifier uses for the same place. */
 function place(position: string): string {
-  const fixed: Record<string, string> = { bundle: 'bundel', 'verifier key': 'kunci verifikator', 'tree head': 'kepala pohon', 'witness policy': 'kebijakan saksi', 'held checkpoint': 'checkpoint yang disimpan' };
-  return fixed[position] ?? position
-    .replace(/^consistency proof from size (\d+)$/, 'bukti konsistensi dari ukuran $1')
-    .replace(/^agency (.*)$/, 'instansi $1')
-    .replace(/^stream (.*) revision (\d+)$/, 'aliran $1 revisi $2')
-    .replace(/^stream (.*)$/, 'aliran $1')
-    .replace(/^leaf (\d+)$/, 'daun $1');
+  const fixed: Record<string, string> = {
+    bundle: 'bundel',
+    'verifier key': 'kunci verifikator',
+    'tree head': 'kepala pohon',
+    'witness policy': 'kebijakan saksi',
+    'held checkpoint': 'checkpoint yang disimpan',
+  };
+  return (
+    fixed[position] ??
+    position
+      .replace(/^consistency proof from size (\d+)$/, 'bukti konsistensi dari ukuran $1')
+      .replace(/^agency (.*)$/, 'instansi $1')
+      .replace(/^stream (.*) revision (\d+)$/, 'aliran $1 revisi $2')
+      .replace(/^stream (.*)$/, 'aliran $1')
+      .replace(/^leaf (\d+)$/, 'daun $1')
+  );
 }
 
 const verdict = (r: BundleVerification | ServerVerification) => ({
-  ok: r.ok, unusable: r.unusable !== null, missing: r.missing, checkedEvents: r.checkedEvents, treeSize: r.treeSize, cosignedBy: r.cosignedBy.map((c) => c.name),
+  ok: r.ok,
+  unusable: r.unusable !== null,
+  missing: r.missing,
+  checkedEvents: r.checkedEvents,
+  treeSize: r.treeSize,
+  cosignedBy: r.cosignedBy.map((c) => c.name),
   places: 'outcome' in r ? r.failures.map((f) => f.place) : r.failures.map((f) => place(f.position)),
 });
 
@@ -60,13 +84,17 @@ describe('the in-browser verifier on bundles exported by a real server', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     return res.text();
   };
-  const rows = async (): Promise<Row[]> => (await t.db.query('SELECT event_id::text, stream_id, revision::int, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId()])).rows;
+  const rows = async (): Promise<Row[]> =>
+    (await t.db.query('SELECT event_id::text, stream_id, revision::int, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId()])).rows;
   /** Both verifiers on a text (the case's current export by default): they must agree. */
   const both = async (options: { key?: string; text?: string; witnessPolicy?: VerifyOptions['witnessPolicy'] } = {}) => {
     const text = options.text ?? (await exported());
     const key = options.key ?? verifierKey;
     const browser = await verifyCaseBundle(text, key, { caseId: internal.caseId, ...(options.witnessPolicy ? { witnessPolicy: options.witnessPolicy } : {}) });
-    const server = verifyBundleText(text, { trustedVerifierKey: key, ...(options.witnessPolicy ? { witnessPolicy: { threshold: options.witnessPolicy.threshold, witnesses: [...options.witnessPolicy.witnesses] } } : {}) });
+    const server = verifyBundleText(text, {
+      trustedVerifierKey: key,
+      ...(options.witnessPolicy ? { witnessPolicy: { threshold: options.witnessPolicy.threshold, witnesses: [...options.witnessPolicy.witnesses] } } : {}),
+    });
     expect(verdict(browser)).toEqual(verdict(server));
     return browser;
   };
@@ -74,7 +102,16 @@ describe('the in-browser verifier on bundles exported by a real server', () => {
   it('verifies the export of a decreed case: every event of its stream, complete, under the signed tree head', async () => {
     const browser = await both();
     const events = await rows();
-    expect(browser).toMatchObject({ ok: true, outcome: 'VERIFIED', failures: [], missing: [], checkedEvents: events.length, checkedStreams: 1, keyName: verifierKey.split('+')[0], scope: { kind: 'case', caseId: internal.caseId, streamId: streamId() } });
+    expect(browser).toMatchObject({
+      ok: true,
+      outcome: 'VERIFIED',
+      failures: [],
+      missing: [],
+      checkedEvents: events.length,
+      checkedStreams: 1,
+      keyName: verifierKey.split('+')[0],
+      scope: { kind: 'case', caseId: internal.caseId, streamId: streamId() },
+    });
     const head = (await http.as('inspektur.bkn', 'GET', '/api/audit/ledger/tree-head')).body as { treeSize: number; timestamp: string };
     expect(browser.treeSize).toBe(head.treeSize);
     expect(browser.signedAt).toBe(new Date(Math.floor(Date.parse(head.timestamp) / 1000) * 1000).toISOString());
@@ -85,7 +122,10 @@ describe('the in-browser verifier on bundles exported by a real server', () => {
     await t.db.query(`UPDATE event_store.events SET data = jsonb_set(data, '{message}', '"pesan lain"') WHERE event_id = $1`, [target.event_id]);
     const browser = await both();
     expect(browser.outcome).toBe('FAILED');
-    expect(browser.failures.map((f) => [f.place, f.code])).toEqual([[`aliran ${streamId()} revisi ${target.revision}`, 'HASH_MISMATCH'], [expect.stringMatching(/^daun \d+$/), 'NOT_IN_TREE']]);
+    expect(browser.failures.map((f) => [f.place, f.code])).toEqual([
+      [`aliran ${streamId()} revisi ${target.revision}`, 'HASH_MISMATCH'],
+      [expect.stringMatching(/^daun \d+$/), 'NOT_IN_TREE'],
+    ]);
     expect(browser.failures[0]).toMatchObject({ eventId: target.event_id, reason: expect.stringMatching(/^isi peristiwa telah diubah/) });
   });
 
@@ -93,7 +133,11 @@ describe('the in-browser verifier on bundles exported by a real server', () => {
     const target = (await rows())[4] as Row;
     await t.db.query('DELETE FROM event_store.events WHERE event_id = $1', [target.event_id]);
     const browser = await both();
-    expect(browser.failures[0]).toMatchObject({ place: `aliran ${streamId()} revisi 5`, code: 'REVISION_GAP', reason: 'revisi 5 menyusul revisi 3, seharusnya 4: ada peristiwa yang hilang atau disisipkan' });
+    expect(browser.failures[0]).toMatchObject({
+      place: `aliran ${streamId()} revisi 5`,
+      code: 'REVISION_GAP',
+      reason: 'revisi 5 menyusul revisi 3, seharusnya 4: ada peristiwa yang hilang atau disisipkan',
+    });
   });
 
   it('the last two events deleted: Tidak lengkap, naming the revisions the signed stream-heads map still proves', async () => {
@@ -102,7 +146,14 @@ describe('the in-browser verifier on bundles exported by a real server', () => {
     await t.db.query('DELETE FROM event_store.events WHERE event_id = ANY($1::uuid[])', [all.slice(-2).map((r) => r.event_id)]);
     const browser = await both();
     expect(browser).toMatchObject({ ok: false, outcome: 'INCOMPLETE', checkedEvents: all.length - 2, missing: [{ streamId: streamId(), from: last - 1, to: last }] });
-    expect(browser.failures).toEqual([{ place: `aliran ${streamId()}`, code: 'REVISIONS_MISSING', eventId: null, reason: expect.stringMatching(new RegExp(`^revisi ${last - 1}–${last} hilang: checkpoint berukuran \\d+ menetapkan revisi ${last}`)) }]);
+    expect(browser.failures).toEqual([
+      {
+        place: `aliran ${streamId()}`,
+        code: 'REVISIONS_MISSING',
+        eventId: null,
+        reason: expect.stringMatching(new RegExp(`^revisi ${last - 1}–${last} hilang: checkpoint berukuran \\d+ menetapkan revisi ${last}`)),
+      },
+    ]);
   });
 
   it('a decision rewritten and its stream re-chained by someone who controls the database: the signed tree still tells', async () => {
@@ -137,7 +188,11 @@ describe('the in-browser verifier on bundles exported by a real server', () => {
       const signed = { ...header, treeHead: { ...header.treeHead, checkpoint: note + keys.map((k) => cosignatureLine(k, body, new Date())).join('') } };
       return `${JSON.stringify(signed)}${text.slice(text.indexOf('\n'))}`;
     };
-    expect(await both({ text: cosign(a, b), witnessPolicy })).toMatchObject({ ok: true, outcome: 'VERIFIED', cosignedBy: [{ name: 'saksi.inspektorat.example' }, { name: 'saksi.ombudsman.example' }] });
+    expect(await both({ text: cosign(a, b), witnessPolicy })).toMatchObject({
+      ok: true,
+      outcome: 'VERIFIED',
+      cosignedBy: [{ name: 'saksi.inspektorat.example' }, { name: 'saksi.ombudsman.example' }],
+    });
     const one = await both({ text: cosign(a), witnessPolicy });
     expect(one.failures.map((f) => [f.place, f.code])).toEqual([['kebijakan saksi', 'WITNESS_POLICY']]);
     expect(one.failures[0]?.reason).toMatch(/saksi\.ombudsman\.example/);

@@ -19,7 +19,8 @@ describe('case outcomes over HTTP', () => {
 
   const refusals = async (code: string): Promise<{ data: Record<string, unknown>; metadata: Record<string, unknown> }[]> =>
     (await t.db.query(`SELECT data, metadata FROM event_store.events WHERE type = 'CommandRefused.v1' AND data->>'code' = $1`, [code])).rows;
-  const eventCount = async (caseId: string): Promise<number> => Number((await t.db.query('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [`transfer-${caseId}`])).rows[0].count);
+  const eventCount = async (caseId: string): Promise<number> =>
+    Number((await t.db.query('SELECT count(*) FROM event_store.events WHERE stream_id = $1', [`transfer-${caseId}`])).rows[0].count);
 
   it('an objection upheld sends the proposal back for revision; the revised proposal is socialised again', async () => {
     const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
@@ -82,7 +83,10 @@ describe('case outcomes over HTTP', () => {
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(await eventCount(d.caseId)).toBe(before);
     const recorded = await refusals('RULE_M02_DECREE_MISMATCH');
-    expect(recorded.at(-1)).toMatchObject({ data: { command: 'IssueDecree', caseId: d.caseId, ruleId: 'M-02', status: 422 }, metadata: { actor: { userId: 'ppk.kota-bandar-lestari' } } });
+    expect(recorded.at(-1)).toMatchObject({
+      data: { command: 'IssueDecree', caseId: d.caseId, ruleId: 'M-02', status: 422 },
+      metadata: { actor: { userId: 'ppk.kota-bandar-lestari' } },
+    });
     await d.issueDecree();
     expect(d.view.status).toBe('DECREED');
   });
@@ -128,7 +132,11 @@ describe('case outcomes over HTTP', () => {
     await d.submit();
     const before = await eventCount(d.caseId);
     const token = await http.token('verifikator.kota-bandar-lestari');
-    const results = await Promise.all(Array.from({ length: 20 }, () => http.raw('POST', `/api/transfers/${d.caseId}/approve-step`, { stepId: '1-verification', notes: 'race' }, { authorization: `Bearer ${token}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        http.raw('POST', `/api/transfers/${d.caseId}/approve-step`, { stepId: '1-verification', notes: 'race' }, { authorization: `Bearer ${token}` }),
+      ),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     expect(await eventCount(d.caseId)).toBe(before + 1);

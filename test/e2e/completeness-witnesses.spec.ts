@@ -28,7 +28,14 @@ describe('provable completeness and independent witnesses (issue 12)', () => {
   let other: CaseDriver;
   const inspector = 'inspektur.bkn';
   const startWitnessAt = async (i: number, port = 0): Promise<RunningWitness> =>
-    startWitness({ signerKey: cosigners[i] as string, logs: trustedLogs([verifierKeyFromSignerKey(logKey)]), dataDir: dirs[i] as string, host: '127.0.0.1', port, log: () => undefined });
+    startWitness({
+      signerKey: cosigners[i] as string,
+      logs: trustedLogs([verifierKeyFromSignerKey(logKey)]),
+      dataDir: dirs[i] as string,
+      host: '127.0.0.1',
+      port,
+      log: () => undefined,
+    });
   const policyFile = (threshold: number): string => {
     const file = join(work, `policy-${threshold}.txt`);
     writeFileSync(file, `${threshold} of\n${cosigners.map((k) => cosignerVerifierKey(k)).join('\n')}\n`);
@@ -37,7 +44,10 @@ describe('provable completeness and independent witnesses (issue 12)', () => {
   const exportLines = async (query: string): Promise<Line[]> => {
     const answer = await http.as(inspector, 'GET', `/api/audit/export?${query}`);
     expect(answer.status).toBe(200);
-    return (answer.body as string).trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+    return (answer.body as string)
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
   };
   /** `mutasi verify` on these lines, with the log key and a witness policy; its exit status and output. */
   const verify = async (lines: Line[], ...flags: string[]): Promise<{ code: number; output: string }> => {
@@ -51,7 +61,9 @@ describe('provable completeness and independent witnesses (issue 12)', () => {
 
   beforeAll(async () => {
     for (const i of [0, 1]) witnesses.push(await startWitnessAt(i));
-    t = await startTestApp({ env: { LEDGER_SIGNER_KEY: logKey, LEDGER_ORIGIN: ORIGIN, LEDGER_WITNESSES: witnesses.map((w, i) => `${w.url} ${cosignerVerifierKey(cosigners[i] as string)}`).join(',') } });
+    t = await startTestApp({
+      env: { LEDGER_SIGNER_KEY: logKey, LEDGER_ORIGIN: ORIGIN, LEDGER_WITNESSES: witnesses.map((w, i) => `${w.url} ${cosignerVerifierKey(cosigners[i] as string)}`).join(',') },
+    });
     http = new MutasiHttp(t.url);
     full = new CaseDriver(http, positionId(AGENCY.lembahHijau, 'analis-kebijakan'), SAMPLE_NIP.clean);
     await full.throughApproval({ meritDeviationJustification: 'regional-language skills needed in Lembah Hijau' });
@@ -107,7 +119,10 @@ describe('provable completeness and independent witnesses (issue 12)', () => {
     await catchUp();
     const lines = await exportLines(`caseId=${other.caseId}`);
     const checkpoint = (lines[0]?.['treeHead'] as { checkpoint: string }).checkpoint;
-    expect(checkWitnessPolicy(checkpoint, { threshold: 2, witnesses: cosigners.map((k) => cosignerVerifierKey(k)) })).toMatchObject({ ok: false, missing: ['saksi.ombudsman.example'] });
+    expect(checkWitnessPolicy(checkpoint, { threshold: 2, witnesses: cosigners.map((k) => cosignerVerifierKey(k)) })).toMatchObject({
+      ok: false,
+      missing: ['saksi.ombudsman.example'],
+    });
     const unmet = await verify(lines, '--witnesses', policyFile(2));
     expect(unmet.code).toBe(1);
     expect(unmet.output).toMatch(/^FAILED at witness policy: .*saksi\.ombudsman\.example/);
@@ -128,7 +143,9 @@ describe('provable completeness and independent witnesses (issue 12)', () => {
 
   it('a re-rooted ledger: history rewritten and re-signed with the operator key is refused by the witnesses, and the verifier refuses it', async () => {
     const db = t.db;
-    const notified = (await db.query("SELECT event_id FROM event_store.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1", [`transfer-${other.caseId}`])).rows[0] as { event_id: string };
+    const notified = (await db.query('SELECT event_id FROM event_store.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1', [`transfer-${other.caseId}`])).rows[0] as {
+      event_id: string;
+    };
     // The operator removes an inconvenient event, rebuilds the ledger from what is left, and signs it again.
     await db.query('DELETE FROM event_store.events WHERE event_id = $1', [notified.event_id]);
     for (const table of ['ledger_leaves', 'ledger_nodes', 'ledger_tree_heads', 'ledger_stream_heads', 'ledger_case_agencies']) await db.query(`DELETE FROM ${table}`);

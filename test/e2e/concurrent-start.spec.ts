@@ -8,7 +8,8 @@ describe('services starting at the same time on an empty database', () => {
   it('each applies the migrations in turn: all open on the first attempt, every migration recorded once', async () => {
     const db = await createTestDatabase();
     try {
-      const open = () => openAndMigrate({ type: 'postgres', url: db.url, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, migrationsTableName: 'mutasi_migrations', logging: false });
+      const open = () =>
+        openAndMigrate({ type: 'postgres', url: db.url, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, migrationsTableName: 'mutasi_migrations', logging: false });
       const sources = await Promise.all([open(), open(), open(), open()]);
       await Promise.all(sources.map((s) => s.destroy()));
       const client = new Client({ connectionString: db.url });

@@ -7,14 +7,25 @@ import { startTestApp, TestApp } from '@mutasi/testing/app';
 
 const ROOT = join(__dirname, '..', '..');
 const TABLES: Readonly<Record<string, readonly [string, string][]>> = {
-  'audit-trail': [['audit_events', 'position'], ['audit_event_agencies', 'agency_id, position'], ['audit_cases', 'case_id']],
-  'audit-flags': [['audit_flags', 'flag_id'], ['audit_flag_cases', 'case_id'], ['audit_decrees', 'case_id']],
+  'audit-trail': [
+    ['audit_events', 'position'],
+    ['audit_event_agencies', 'agency_id, position'],
+    ['audit_cases', 'case_id'],
+  ],
+  'audit-flags': [
+    ['audit_flags', 'flag_id'],
+    ['audit_flag_cases', 'case_id'],
+    ['audit_decrees', 'case_id'],
+  ],
 };
 
 /** Starts a rebuild in its own process and SIGKILLs it once it has committed at least `killAfter` events. */
 function rebuildAndKill(name: string, databaseUrl: string, killAfter: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'ts-register.js'), join(ROOT, 'test', 'e2e', 'children', 'rebuild.ts'), name, databaseUrl], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'ts-register.js'), join(ROOT, 'test', 'e2e', 'children', 'rebuild.ts'), name, databaseUrl], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let done = 0;
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -54,17 +65,21 @@ describe('crash safety of projection rebuilds', () => {
     return parts.join('\n');
   };
 
-  it.each(Object.keys(TABLES))('%s: killed mid-rebuild, restarted, equals a clean rebuild', async (name) => {
-    expect(total).toBeGreaterThanOrEqual(50_000);
-    const killedAt = await rebuildAndKill(name, t.databaseUrl, 15_000);
-    const { events_done: committed } = (await t.db.query('SELECT events_done FROM projection_checkpoints WHERE name = $1', [name])).rows[0] as { events_done: string };
-    expect(Number(committed)).toBeGreaterThanOrEqual(killedAt);
-    expect(Number(committed)).toBeLessThan(total);
-    await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: false });
-    const resumed = await dump(name);
-    await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: true });
-    const clean = await dump(name);
-    expect(resumed.length).toBeGreaterThan(1_000);
-    expect(resumed === clean).toBe(true);
-  }, 300_000);
+  it.each(Object.keys(TABLES))(
+    '%s: killed mid-rebuild, restarted, equals a clean rebuild',
+    async (name) => {
+      expect(total).toBeGreaterThanOrEqual(50_000);
+      const killedAt = await rebuildAndKill(name, t.databaseUrl, 15_000);
+      const { events_done: committed } = (await t.db.query('SELECT events_done FROM projection_checkpoints WHERE name = $1', [name])).rows[0] as { events_done: string };
+      expect(Number(committed)).toBeGreaterThanOrEqual(killedAt);
+      expect(Number(committed)).toBeLessThan(total);
+      await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: false });
+      const resumed = await dump(name);
+      await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: true });
+      const clean = await dump(name);
+      expect(resumed.length).toBeGreaterThan(1_000);
+      expect(resumed === clean).toBe(true);
+    },
+    300_000,
+  );
 });

@@ -45,9 +45,17 @@ describe('database outage', () => {
 
     stopImmediately(postgres.dataDir);
     const down = await http.as(user, 'GET', `/api/transfers/${before.caseId}`);
-    expect({ status: down.status, code: down.body.code, type: down.headers.get('content-type') }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', type: expect.stringContaining('application/problem+json') });
+    expect({ status: down.status, code: down.body.code, type: down.headers.get('content-type') }).toEqual({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      type: expect.stringContaining('application/problem+json'),
+    });
     expect(down.headers.get('retry-after')).toMatch(/^\d+$/);
-    const command = await http.as(user, 'POST', '/api/transfers', { targetAgencyId: AGENCY.provNb, targetPositionId: target, needsAnalysis: { kebutuhan: 1, bezetting: 0, justification: 'x', exceptionReason: 'an outage test' } });
+    const command = await http.as(user, 'POST', '/api/transfers', {
+      targetAgencyId: AGENCY.provNb,
+      targetPositionId: target,
+      needsAnalysis: { kebutuhan: 1, bezetting: 0, justification: 'x', exceptionReason: 'an outage test' },
+    });
     expect(command.status).toBe(503);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(503);
 
@@ -63,10 +71,14 @@ describe('database outage', () => {
     // Everything acknowledged before the crash is still there: the approval of the needs analysis, then the withdrawal.
     expect(acknowledged.body.decisions.map((d: { role: string }) => d.role)).toContain('NEEDS_APPROVAL');
     // The projections resumed too: the new case reaches the case list.
-    await eventually(async () => {
-      const list = await http.as(user, 'GET', `/api/dashboard/cases?q=${after.caseId}`);
-      return JSON.stringify(list.body).includes(after.caseId) ? true : undefined;
-    }, 30_000, 'the case list to show the case opened after the outage');
+    await eventually(
+      async () => {
+        const list = await http.as(user, 'GET', `/api/dashboard/cases?q=${after.caseId}`);
+        return JSON.stringify(list.body).includes(after.caseId) ? true : undefined;
+      },
+      30_000,
+      'the case list to show the case opened after the outage',
+    );
   });
 });
 
@@ -95,15 +107,19 @@ describe('embedded PostgreSQL supervised by npm start', () => {
     stopImmediately(join(dataDir, 'postgres', 'pgdata'), false);
     await eventually(() => (/embedded PostgreSQL is back/.test(server.output().slice(printedBefore)) ? true : undefined), 30_000, 'the supervisor to restart PostgreSQL');
     const answers: number[] = [];
-    await eventually(async () => {
-      try {
-        await driver.approveNeeds();
-        return true;
-      } catch (error) {
-        answers.push((error as { result?: { status: number } }).result?.status ?? 0);
-        return undefined;
-      }
-    }, 30_000, 'a command to succeed after the restart');
+    await eventually(
+      async () => {
+        try {
+          await driver.approveNeeds();
+          return true;
+        } catch (error) {
+          answers.push((error as { result?: { status: number } }).result?.status ?? 0);
+          return undefined;
+        }
+      },
+      30_000,
+      'a command to succeed after the restart',
+    );
     expect(driver.view.stage).not.toBe('ANALISIS_KEBUTUHAN');
     expect(answers.filter((status) => status !== 503)).toEqual([]);
   });

@@ -35,12 +35,18 @@ describe('an old event version is read as the current one everywhere (DocumentAt
     const last = (await store.readStream(stream)).at(-1) as RecordedEvent;
     const { prevHash: _prev, hash: _hash, ...metadata } = last.metadata;
     const commandId = randomUUID();
-    const appended = await store.append(stream, [{
-      eventId: randomUUID(),
-      type: 'DocumentAttached.v1',
-      data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan (v1)', sha256: v1Hash, agencyId: AGENCY.bandarLestari },
-      metadata: { ...metadata, commandId, correlationId: commandId, causationId: commandId, ruleOutcomes: [] },
-    }], last.revision);
+    const appended = await store.append(
+      stream,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'DocumentAttached.v1',
+          data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan (v1)', sha256: v1Hash, agencyId: AGENCY.bandarLestari },
+          metadata: { ...metadata, commandId, correlationId: commandId, causationId: commandId, ruleOutcomes: [] },
+        },
+      ],
+      last.revision,
+    );
     v1 = appended.events[0] as RecordedEvent;
   });
   afterAll(() => t.close());
@@ -54,7 +60,10 @@ describe('an old event version is read as the current one everywhere (DocumentAt
     await t.app.get(DashboardWorkers).runner?.catchUpTo();
     const cases = (await t.db.query('SELECT last_sequence FROM dashboard_cases WHERE case_id = $1', [c.caseId])).rows as { last_sequence: number }[];
     expect(cases[0]?.last_sequence).toBe(v1.revision);
-    const tasks = (await t.db.query(`SELECT task_key, role FROM dashboard_tasks WHERE case_id = $1 AND kind = 'DOCUMENT_VERIFICATION'`, [c.caseId])).rows as { task_key: string; role: string }[];
+    const tasks = (await t.db.query(`SELECT task_key, role FROM dashboard_tasks WHERE case_id = $1 AND kind = 'DOCUMENT_VERIFICATION'`, [c.caseId])).rows as {
+      task_key: string;
+      role: string;
+    }[];
     expect(tasks).toEqual([{ task_key: 'document:doc-1', role: 'VERIFIKATOR' }]);
   });
 
@@ -68,13 +77,31 @@ describe('an old event version is read as the current one everywhere (DocumentAt
   it('the audit lib: the case trail describes the v1 event with its hash, under the type as stored', async () => {
     await t.app.get(AuditWorkers).catchUp();
     const trail = (await http.as('inspektur.bkn', 'GET', `/api/audit/cases/${c.caseId}/trail`)).body as { events: { eventId: string; type: string; what: string; hash: string }[] };
-    expect(trail.events.find((e) => e.eventId === v1.eventId)).toMatchObject({ type: 'DocumentAttached.v1', what: `attached EMPLOYEE_APPLICATION doc-1 (sha256 ${v1Hash.slice(0, 12)}…)`, hash: v1.metadata.hash });
+    expect(trail.events.find((e) => e.eventId === v1.eventId)).toMatchObject({
+      type: 'DocumentAttached.v1',
+      what: `attached EMPLOYEE_APPLICATION doc-1 (sha256 ${v1Hash.slice(0, 12)}…)`,
+      hash: v1.metadata.hash,
+    });
   });
 
   it('the ledger hashes the bytes as stored, never the upcast form, and the record verifies', async () => {
     await t.app.get(AuditWorkers).catchUp();
-    const [row] = (await t.db.query('SELECT stream_id, revision, event_id::text, type, data, metadata FROM event_store.events WHERE event_id = $1', [v1.eventId])).rows as { stream_id: string; revision: number; event_id: string; type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[];
-    const stored = { streamId: String(row?.stream_id), revision: Number(row?.revision), eventId: String(row?.event_id), type: String(row?.type), data: row?.data, metadata: row?.metadata ?? {} };
+    const [row] = (await t.db.query('SELECT stream_id, revision, event_id::text, type, data, metadata FROM event_store.events WHERE event_id = $1', [v1.eventId])).rows as {
+      stream_id: string;
+      revision: number;
+      event_id: string;
+      type: string;
+      data: Record<string, unknown>;
+      metadata: Record<string, unknown>;
+    }[];
+    const stored = {
+      streamId: String(row?.stream_id),
+      revision: Number(row?.revision),
+      eventId: String(row?.event_id),
+      type: String(row?.type),
+      data: row?.data,
+      metadata: row?.metadata ?? {},
+    };
     const upcast = readTransferEvent(v1);
     const [leaf] = (await t.db.query('SELECT leaf_hash FROM ledger_leaves WHERE event_id = $1', [v1.eventId])).rows as { leaf_hash: Buffer }[];
     expect(leaf?.leaf_hash.equals(leafHash(eventLeafData(stored)))).toBe(true);
@@ -85,11 +112,15 @@ describe('an old event version is read as the current one everywhere (DocumentAt
 
   it('the relay’s integration mapper: the same DocumentAttached.v1 integration event as a v2 gives', async () => {
     const mapped = await new IntegrationMapper(t.app.get(EventStore)).map([v1]);
-    expect(mapped).toEqual([expect.objectContaining({ type: 'mutasi.transfer.DocumentAttached.v1', eventId: v1.eventId, data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', sha256: v1Hash } })]);
+    expect(mapped).toEqual([
+      expect.objectContaining({ type: 'mutasi.transfer.DocumentAttached.v1', eventId: v1.eventId, data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', sha256: v1Hash } }),
+    ]);
   });
 
   it('the command path: the case holds the v1 document (a duplicate is refused, its verification allowed)', async () => {
-    const view = (await http.as('inspektur.bkn', 'GET', `/api/transfers/${c.caseId}`)).body as { documents: { documentId: string; sha256: string; statement: unknown; status: string }[] };
+    const view = (await http.as('inspektur.bkn', 'GET', `/api/transfers/${c.caseId}`)).body as {
+      documents: { documentId: string; sha256: string; statement: unknown; status: string }[];
+    };
     expect(view.documents).toEqual([expect.objectContaining({ documentId: 'doc-1', sha256: v1Hash, statement: null, status: 'PENDING' })]);
     const duplicate = await c.command(userIdFor('PENGUSUL', AGENCY.bandarLestari), 'attach-document', { kind: 'EMPLOYEE_APPLICATION', title: 'again', sha256: v1Hash }, 409);
     expect(duplicate.body.code).toBe('DUPLICATE_DOCUMENT');
@@ -99,7 +130,8 @@ describe('an old event version is read as the current one everywhere (DocumentAt
 
   it('new documents are written as v2; the v1 event stays as it was stored', async () => {
     await c.command(userIdFor('PENGUSUL', AGENCY.bandarLestari), 'attach-document', { kind: 'COMPETENCY_TEST_RESULT', title: 'Hasil uji kompetensi', sha256: sha('ukom') });
-    const rows = (await t.db.query(`SELECT type, data FROM event_store.events WHERE stream_id = $1 AND type LIKE 'DocumentAttached.%' ORDER BY revision`, [caseStreamId(c.caseId)])).rows as { type: string; data: Record<string, unknown> }[];
+    const rows = (await t.db.query(`SELECT type, data FROM event_store.events WHERE stream_id = $1 AND type LIKE 'DocumentAttached.%' ORDER BY revision`, [caseStreamId(c.caseId)]))
+      .rows as { type: string; data: Record<string, unknown> }[];
     expect(rows.map((r) => r.type)).toEqual(['DocumentAttached.v1', 'DocumentAttached.v2']);
     expect(rows[0]?.data).toEqual({ documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan (v1)', sha256: v1Hash, agencyId: AGENCY.bandarLestari });
     expect(rows[1]?.data).toMatchObject({ documentId: 'doc-2', documentSha256: sha('ukom'), statement: null });

@@ -12,7 +12,11 @@ import { ConfigError, Gateway, GatewayConfig, loadGatewayConfig, startGateway } 
  * (a chunk arriving, a request seen), never on a timer.
  */
 
-interface Answer { status: number; headers: IncomingHttpHeaders; body: Buffer }
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
 
 /** One request with the path sent exactly as written (fetch would normalise `..` and `%2e` away). */
 function send(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer): Promise<Answer> {
@@ -116,7 +120,15 @@ describe('gateway: one origin for the web app and the services', () => {
       streamEvents.forEach((f) => f());
     });
     const [transferUrl, dashboardUrl, auditUrl] = await Promise.all([listen(transfer), listen(dashboard), deadAddress()]);
-    config = loadGatewayConfig({ HOST: '127.0.0.1', PORT: '0', WEB_DIST: webDir, GATEWAY_TRANSFER_URL: transferUrl, GATEWAY_AUDIT_URL: auditUrl, GATEWAY_DASHBOARD_URL: dashboardUrl, GATEWAY_TOKEN_SIGN_IN: 'true' });
+    config = loadGatewayConfig({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      WEB_DIST: webDir,
+      GATEWAY_TRANSFER_URL: transferUrl,
+      GATEWAY_AUDIT_URL: auditUrl,
+      GATEWAY_DASHBOARD_URL: dashboardUrl,
+      GATEWAY_TOKEN_SIGN_IN: 'true',
+    });
     gateway = await startGateway(config, () => undefined);
   });
 
@@ -129,10 +141,21 @@ describe('gateway: one origin for the web app and the services', () => {
   it('serves index.html at /app and for every client route, assets with immutable caching, and leads / and /dashboard there', async () => {
     for (const path of ['/app', '/app/', '/app/kasus/3f1c', '/app/dasbor?agencyId=x']) {
       const page = await send(gateway.url, 'GET', path);
-      expect({ path, status: page.status, type: page.headers['content-type'], cache: page.headers['cache-control'], body: page.body.toString() }).toEqual({ path, status: 200, type: 'text/html; charset=utf-8', cache: 'no-cache', body: expect.stringContaining('<div id="root">') });
+      expect({ path, status: page.status, type: page.headers['content-type'], cache: page.headers['cache-control'], body: page.body.toString() }).toEqual({
+        path,
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        cache: 'no-cache',
+        body: expect.stringContaining('<div id="root">'),
+      });
     }
     const asset = await send(gateway.url, 'GET', '/app/assets/index-3f9c2a.js');
-    expect({ status: asset.status, type: asset.headers['content-type'], cache: asset.headers['cache-control'], body: asset.body.toString() }).toEqual({ status: 200, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=31536000, immutable', body: 'console.log("mutasi");' });
+    expect({ status: asset.status, type: asset.headers['content-type'], cache: asset.headers['cache-control'], body: asset.body.toString() }).toEqual({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+      cache: 'public, max-age=31536000, immutable',
+      body: 'console.log("mutasi");',
+    });
     expect((await send(gateway.url, 'GET', '/app/favicon.svg')).headers['cache-control']).toBe('no-cache');
     const head = await send(gateway.url, 'HEAD', '/app/assets/index-3f9c2a.js');
     expect({ status: head.status, length: head.headers['content-length'], body: head.body.length }).toEqual({ status: 200, length: '22', body: 0 });
@@ -144,27 +167,59 @@ describe('gateway: one origin for the web app and the services', () => {
   });
 
   it('never serves a file outside the web folder, however the path is written', async () => {
-    const attempts = ['/app/../package.json', '/app/assets/../../package.json', '/app/%2e%2e/package.json', '/app/%2e%2e%2fpackage.json', '/app/..%2fpackage.json', '/app/%2E%2E%2Fpackage.json',
-      '/app/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/app/%252e%252e%252fpackage.json', '/app/..%5cpackage.json', '/app/....//package.json', '/app//../package.json', '/app/%00../package.json', '/app/../../../../etc/passwd'];
+    const attempts = [
+      '/app/../package.json',
+      '/app/assets/../../package.json',
+      '/app/%2e%2e/package.json',
+      '/app/%2e%2e%2fpackage.json',
+      '/app/..%2fpackage.json',
+      '/app/%2E%2E%2Fpackage.json',
+      '/app/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/app/%252e%252e%252fpackage.json',
+      '/app/..%5cpackage.json',
+      '/app/....//package.json',
+      '/app//../package.json',
+      '/app/%00../package.json',
+      '/app/../../../../etc/passwd',
+    ];
     for (const path of attempts) {
       const answer = await send(gateway.url, 'GET', path);
       expect({ path, leaked: answer.body.toString().includes(SECRET) || answer.body.toString().includes('root:') }).toEqual({ path, leaked: false });
-      expect({ path, status: answer.status, body: answer.status === 200 ? answer.body.toString().startsWith('<!doctype html>') : 'problem' }).toEqual({ path, status: 200, body: true });
+      expect({ path, status: answer.status, body: answer.status === 200 ? answer.body.toString().startsWith('<!doctype html>') : 'problem' }).toEqual({
+        path,
+        status: 200,
+        body: true,
+      });
     }
     expect((await send(gateway.url, 'GET', '/app/%E0%A4%A')).status).toBe(400);
   });
 
   it('proxies /api/transfers to transfer-service with path, query, method and headers intact, and its ETag back, never cached', async () => {
-    const answer = await send(gateway.url, 'POST', '/api/transfers/3f1c/proposal?dryRun=false', {
-      Authorization: 'Bearer eyJ.test.token', 'If-Match': '"6"', 'Idempotency-Key': 'k-41', 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9',
-    }, Buffer.from('{"note":"ok"}'));
+    const answer = await send(
+      gateway.url,
+      'POST',
+      '/api/transfers/3f1c/proposal?dryRun=false',
+      {
+        Authorization: 'Bearer eyJ.test.token',
+        'If-Match': '"6"',
+        'Idempotency-Key': 'k-41',
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': '203.0.113.9',
+      },
+      Buffer.from('{"note":"ok"}'),
+    );
     expect({ status: answer.status, etag: answer.headers.etag, cache: answer.headers['cache-control'] }).toEqual({ status: 200, etag: '"7"', cache: 'no-store' });
     expect(JSON.parse(answer.body.toString())).toMatchObject({ url: '/api/transfers/3f1c/proposal?dryRun=false', length: 13 });
     const request = seen.at(-1);
     expect(request?.method).toBe('POST');
     expect(request?.headers).toMatchObject({
-      authorization: 'Bearer eyJ.test.token', 'if-match': '"6"', 'idempotency-key': 'k-41', 'content-type': 'application/json',
-      'x-forwarded-for': '203.0.113.9, 127.0.0.1', 'x-forwarded-host': new URL(gateway.url).host, 'x-forwarded-proto': 'http',
+      authorization: 'Bearer eyJ.test.token',
+      'if-match': '"6"',
+      'idempotency-key': 'k-41',
+      'content-type': 'application/json',
+      'x-forwarded-for': '203.0.113.9, 127.0.0.1',
+      'x-forwarded-host': new URL(gateway.url).host,
+      'x-forwarded-proto': 'http',
     });
     for (const path of ['/api/agencies', '/api/employees/199001012020121001', '/api/policies/current', '/api/notifications', '/api/auth/config', '/api/docs-json']) {
       expect({ path, status: (await send(gateway.url, 'GET', path)).status, reached: seen.at(-1)?.url }).toEqual({ path, status: 200, reached: path });
@@ -177,15 +232,22 @@ describe('gateway: one origin for the web app and the services', () => {
     uploadBytes = 0;
     let receivedBeforeSecondHalf = 0;
     const answer = new Promise<Answer>((resolve, reject) => {
-      const req = request(`${gateway.url}/api/transfers/3f1c/files/sk`, { method: 'PUT', headers: { 'Content-Type': 'application/pdf', 'Content-Length': String(body.length) }, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      });
+      const req = request(
+        `${gateway.url}/api/transfers/3f1c/files/sk`,
+        { method: 'PUT', headers: { 'Content-Type': 'application/pdf', 'Content-Length': String(body.length) }, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        },
+      );
       req.once('error', reject);
       req.write(body.subarray(0, 1024 * 1024));
       // The second half leaves only once the service has bytes of the first: the gateway did not wait for the whole body.
-      void when((f) => (uploadProgress.add(f), () => uploadProgress.delete(f)), () => (uploadBytes > 0 ? uploadBytes : undefined)).then((received) => {
+      void when(
+        (f) => (uploadProgress.add(f), () => uploadProgress.delete(f)),
+        () => (uploadBytes > 0 ? uploadBytes : undefined),
+      ).then((received) => {
         receivedBeforeSecondHalf = received;
         req.end(body.subarray(1024 * 1024));
       });
@@ -206,25 +268,42 @@ describe('gateway: one origin for the web app and the services', () => {
     const response = new Promise<IncomingMessage>((resolve) => client.once('response', resolve));
     client.end();
     const res = await response;
-    expect({ status: res.statusCode, type: res.headers['content-type'], cache: res.headers['cache-control'] }).toEqual({ status: 200, type: 'text/event-stream', cache: 'no-store' });
+    expect({ status: res.statusCode, type: res.headers['content-type'], cache: res.headers['cache-control'] }).toEqual({
+      status: 200,
+      type: 'text/event-stream',
+      cache: 'no-store',
+    });
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       received += chunk;
       arrived.forEach((f) => f());
     });
-    const upstream = await when((f) => (streamEvents.add(f), () => streamEvents.delete(f)), () => stream ?? undefined);
+    const upstream = await when(
+      (f) => (streamEvents.add(f), () => streamEvents.delete(f)),
+      () => stream ?? undefined,
+    );
     for (const n of [1, 2, 3]) {
       upstream.write(`event: case-changed\ndata: {"n":${n}}\n\n`);
-      await when((f) => (arrived.add(f), () => arrived.delete(f)), () => (received.includes(`data: {"n":${n}}`) ? true : undefined));
+      await when(
+        (f) => (arrived.add(f), () => arrived.delete(f)),
+        () => (received.includes(`data: {"n":${n}}`) ? true : undefined),
+      );
       expect(received.includes(`data: {"n":${n + 1}}`)).toBe(false);
     }
     res.destroy();
-    await when((f) => (streamEvents.add(f), () => streamEvents.delete(f)), () => (streamClosed ? true : undefined));
+    await when(
+      (f) => (streamEvents.add(f), () => streamEvents.delete(f)),
+      () => (streamClosed ? true : undefined),
+    );
   });
 
   it('answers 502 problem details naming the service and its address when that service is down', async () => {
     const answer = await send(gateway.url, 'GET', '/api/audit/cases/3f1c/trail', { Authorization: 'Bearer x' });
-    expect({ status: answer.status, type: answer.headers['content-type'], cache: answer.headers['cache-control'] }).toEqual({ status: 502, type: 'application/problem+json', cache: 'no-store' });
+    expect({ status: answer.status, type: answer.headers['content-type'], cache: answer.headers['cache-control'] }).toEqual({
+      status: 502,
+      type: 'application/problem+json',
+      cache: 'no-store',
+    });
     const problem = JSON.parse(answer.body.toString());
     expect(problem).toMatchObject({ status: 502, code: 'UPSTREAM_UNAVAILABLE', service: 'audit-service', upstream: `${config.upstreams['audit-service'].href}` });
     expect(problem.detail).toContain(`audit-service at ${config.upstreams['audit-service'].href}`);
@@ -233,13 +312,21 @@ describe('gateway: one origin for the web app and the services', () => {
   it('reports the health of each service it routes to, 503 while one is down', async () => {
     const answer = await send(gateway.url, 'GET', '/api/health');
     const health = JSON.parse(answer.body.toString());
-    expect({ status: answer.status, cache: answer.headers['cache-control'], overall: health.status, each: Object.fromEntries(Object.entries(health.checks as Record<string, { status: string }>).map(([k, v]) => [k, v.status])) })
-      .toEqual({ status: 503, cache: 'no-store', overall: 'degraded', each: { 'transfer-service': 'up', 'audit-service': 'down', 'dashboard-service': 'up' } });
+    expect({
+      status: answer.status,
+      cache: answer.headers['cache-control'],
+      overall: health.status,
+      each: Object.fromEntries(Object.entries(health.checks as Record<string, { status: string }>).map(([k, v]) => [k, v.status])),
+    }).toEqual({ status: 503, cache: 'no-store', overall: 'degraded', each: { 'transfer-service': 'up', 'audit-service': 'down', 'dashboard-service': 'up' } });
   });
 
   it('refuses /api paths no service serves (404) and paths whose routing depends on decoding (400)', async () => {
     const unknown = await send(gateway.url, 'GET', '/api/unknown/x');
-    expect({ status: unknown.status, type: unknown.headers['content-type'], cache: unknown.headers['cache-control'] }).toEqual({ status: 404, type: 'application/problem+json', cache: 'no-store' });
+    expect({ status: unknown.status, type: unknown.headers['content-type'], cache: unknown.headers['cache-control'] }).toEqual({
+      status: 404,
+      type: 'application/problem+json',
+      cache: 'no-store',
+    });
     expect((await send(gateway.url, 'GET', '/api/transfersx')).status).toBe(404);
     const before = seen.length;
     for (const path of ['/api/me/../audit/cases', '/api/transfers/%2e%2e/%2e%2e/audit', '/api/dashboard/..%2f..%2faudit', '/api/transfers/a%2Fb', '/api/transfers/%E0%A4%A']) {
@@ -250,9 +337,13 @@ describe('gateway: one origin for the web app and the services', () => {
 
   it('offers /masuk-token, which stores a token the person holds, only when GATEWAY_TOKEN_SIGN_IN=true', async () => {
     const page = await send(gateway.url, 'GET', '/masuk-token');
-    expect({ status: page.status, csp: page.headers['content-security-policy'], cache: page.headers['cache-control'] }).toEqual({ status: 200, csp: expect.stringContaining("script-src 'self'"), cache: 'no-store' });
+    expect({ status: page.status, csp: page.headers['content-security-policy'], cache: page.headers['cache-control'] }).toEqual({
+      status: 200,
+      csp: expect.stringContaining("script-src 'self'"),
+      cache: 'no-store',
+    });
     expect(page.body.toString()).toContain('<script src="/masuk-token.js"></script>');
-    expect((await send(gateway.url, 'GET', '/masuk-token.js')).body.toString()).toContain("sessionStorage.setItem(\"mutasi.session\"");
+    expect((await send(gateway.url, 'GET', '/masuk-token.js')).body.toString()).toContain('sessionStorage.setItem("mutasi.session"');
     const off = await startGateway({ ...config, tokenSignIn: false }, () => undefined);
     try {
       expect((await send(off.url, 'GET', '/masuk-token')).status).toBe(404);

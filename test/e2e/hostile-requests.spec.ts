@@ -52,15 +52,27 @@ describe('hostile requests get 4xx problem details and change nothing', () => {
   });
 
   it('JSON at the depth limit (64) is parsed and judged by validation instead; 65 is refused', async () => {
-    const atLimit = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: `{"stepId":${nested(62)}}` });
+    const atLimit = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: `{"stepId":${nested(62)}}`,
+    });
     expect(atLimit.status).toBe(400);
     expect(((await atLimit.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
-    const over = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: `{"stepId":${nested(64)}}` });
+    const over = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: `{"stepId":${nested(64)}}`,
+    });
     expect(((await over.json()) as { code: string }).code).toBe('JSON_TOO_DEEP');
   });
 
   it('brackets inside strings do not count: a note full of "[[[[" is an ordinary body', async () => {
-    const response = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ stepId: 'no-such-step', notes: `${'[{'.repeat(5000)}\\"` }) });
+    const response = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ stepId: 'no-such-step', notes: `${'[{'.repeat(5000)}\\"` }),
+    });
     expect(((await response.json()) as { code: string }).code).not.toBe('JSON_TOO_DEEP');
   });
 

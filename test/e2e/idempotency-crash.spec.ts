@@ -37,7 +37,12 @@ describe('Idempotency-Key across a server crash (SIGKILL)', () => {
     const driver = new CaseDriver(new MutasiHttp(server.url), positionId(AGENCY.provNb, 'analis-sdm'), DEMO_NIP.sameProvince);
     await driver.open();
     opened.push(driver);
-    return { driver, user: driver.person('TIM_PENILAI_KINERJA', driver.targetAgencyId, 'NEEDS_APPROVAL'), path: `/api/transfers/${driver.caseId}/approve-needs-analysis`, body: { notes: 'ABK checked' } };
+    return {
+      driver,
+      user: driver.person('TIM_PENILAI_KINERJA', driver.targetAgencyId, 'NEEDS_APPROVAL'),
+      path: `/api/transfers/${driver.caseId}/approve-needs-analysis`,
+      body: { notes: 'ABK checked' },
+    };
   }
 
   const approvals = async (caseId: string): Promise<number> =>
@@ -45,17 +50,26 @@ describe('Idempotency-Key across a server crash (SIGKILL)', () => {
 
   /** The backend of the dead server still waiting on a lock: what PostgreSQL would drop once it noticed the client gone. */
   const waiter = (queryStart: string): Promise<number> =>
-    eventually(async () => {
-      const rows = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`, [`%${queryStart}%`])).rows as { pid: number }[];
-      return rows[0]?.pid;
-    }, 20_000, `a request waiting on a lock (${queryStart})`);
+    eventually(
+      async () => {
+        const rows = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`, [`%${queryStart}%`]))
+          .rows as { pid: number }[];
+        return rows[0]?.pid;
+      },
+      20_000,
+      `a request waiting on a lock (${queryStart})`,
+    );
 
   /** Sends the retry until the lease of the dead claim has run out; only IDEMPOTENCY_KEY_IN_USE is retried. */
   async function retryUntilAnswered(http: MutasiHttp, user: string, path: string, body: object, key: string): Promise<{ status: number; body: Record<string, unknown> }> {
-    return eventually(async () => {
-      const result = await http.as(user, 'POST', path, body, { 'idempotency-key': key });
-      return result.body?.code === 'IDEMPOTENCY_KEY_IN_USE' ? undefined : result;
-    }, 20_000, 'the retry to be answered');
+    return eventually(
+      async () => {
+        const result = await http.as(user, 'POST', path, body, { 'idempotency-key': key });
+        return result.body?.code === 'IDEMPOTENCY_KEY_IN_USE' ? undefined : result;
+      },
+      20_000,
+      'the retry to be answered',
+    );
   }
 
   async function restart(): Promise<MutasiHttp> {

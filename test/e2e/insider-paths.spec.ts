@@ -56,8 +56,30 @@ describe('insider paths over HTTP', () => {
     it('S-02: an event the store accepted but a projection cannot apply is quarantined; flags for every other case still flow', async () => {
       const store = t.app.get(EventStore);
       const hostile = `transfer-${randomUUID()}`;
-      await store.append(hostile, [{ eventId: randomUUID(), type: 'TransferCaseOpened.v1', data: { caseId: hostile.slice(9), targetAgencyId: BL, targetPositionId: `${BL}.not-a-position` }, metadata: { actor: { userId: 'intruder', role: 'PENGUSUL', agencyId: BL }, recordedAt: new Date().toISOString(), ruleOutcomes: 'not a list' } }], 'no_stream');
-      await store.append(hostile, [{ eventId: randomUUID(), type: 'DecreeIssued.v1', data: { decreeDate: '2019-01-01', employeeNip: DEMO_NIP.internal }, metadata: { actor: { userId: 'intruder' }, recordedAt: new Date().toISOString(), policyVersion: 'no-such-policy', ruleOutcomes: [] } }], 0);
+      await store.append(
+        hostile,
+        [
+          {
+            eventId: randomUUID(),
+            type: 'TransferCaseOpened.v1',
+            data: { caseId: hostile.slice(9), targetAgencyId: BL, targetPositionId: `${BL}.not-a-position` },
+            metadata: { actor: { userId: 'intruder', role: 'PENGUSUL', agencyId: BL }, recordedAt: new Date().toISOString(), ruleOutcomes: 'not a list' },
+          },
+        ],
+        'no_stream',
+      );
+      await store.append(
+        hostile,
+        [
+          {
+            eventId: randomUUID(),
+            type: 'DecreeIssued.v1',
+            data: { decreeDate: '2019-01-01', employeeNip: DEMO_NIP.internal },
+            metadata: { actor: { userId: 'intruder' }, recordedAt: new Date().toISOString(), policyVersion: 'no-such-policy', ruleOutcomes: [] },
+          },
+        ],
+        0,
+      );
       const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
       await d.open({ planReference: undefined, exceptionReason: 'a new inspectorate unit opens this year' });
       const quarantined = await flags('S-02');
@@ -69,7 +91,19 @@ describe('insider paths over HTTP', () => {
   describe('path 2: one vacancy, many transfers', () => {
     it('R-04: of five concurrent openings on a position with two free places exactly two succeed; the refusals name the cases that hold them', async () => {
       const id = `${BL}.race-position`;
-      const position = { id, agencyId: BL, unit: 'Inspektorat', title: 'Auditor Ahli Pertama', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_PERTAMA', requiredCompetencies: [], requiredEducationFields: [], kebutuhan: 3, bezetting: 1, pilkadaScope: false };
+      const position = {
+        id,
+        agencyId: BL,
+        unit: 'Inspektorat',
+        title: 'Auditor Ahli Pertama',
+        positionClass: 'FUNGSIONAL',
+        functionalLevel: 'AHLI_PERTAMA',
+        requiredCompetencies: [],
+        requiredEducationFields: [],
+        kebutuhan: 3,
+        bezetting: 1,
+        pilkadaScope: false,
+      };
       expect((await importAsAdmin({ positions: [position] })).status).toBe(200);
       const body = { targetAgencyId: BL, targetPositionId: id, needsAnalysis: { kebutuhan: 3, bezetting: 1, planReference: 'RENCANA-MUTASI', justification: 'ABK' } };
       const results = await Promise.all(Array.from({ length: 5 }, () => http.as('pengusul.kota-bandar-lestari', 'POST', '/api/transfers', body)));
@@ -97,12 +131,24 @@ describe('insider paths over HTTP', () => {
       const employee = await http.as('pengusul.kota-bandar-lestari', 'GET', `/api/employees/${DEMO_NIP.internal}`);
       const tmt = (d.view.decree as { effectiveDate: string }).effectiveDate;
       expect(employee.body).toMatchObject({ positionId: AUDITOR, positionSince: tmt, lastTransferDate: tmt });
-      expect(employee.body.riwayat).toEqual([expect.objectContaining({ kind: 'APPOINTMENT', caseId: d.caseId, from: expect.objectContaining({ positionId: positionId(BL, 'pengelola-keuangan') }), to: expect.objectContaining({ positionId: AUDITOR }), effectiveOn: tmt })]);
+      expect(employee.body.riwayat).toEqual([
+        expect.objectContaining({
+          kind: 'APPOINTMENT',
+          caseId: d.caseId,
+          from: expect.objectContaining({ positionId: positionId(BL, 'pengelola-keuangan') }),
+          to: expect.objectContaining({ positionId: AUDITOR }),
+          effectiveOn: tmt,
+        }),
+      ]);
       const after = (await http.as('pengusul.kota-bandar-lestari', 'GET', `/api/agencies/${BL}/positions`)).body as { id: string; bezetting: number }[];
       const count = (list: { id: string; bezetting: number }[], id: string) => list.find((p) => p.id === id)?.bezetting;
       expect(count(after, AUDITOR)).toBe((count(before, AUDITOR) as number) + 1);
       expect(count(after, positionId(BL, 'pengelola-keuangan'))).toBe((count(before, positionId(BL, 'pengelola-keuangan')) as number) - 1);
-      const full = await http.as('pengusul.kota-bandar-lestari', 'POST', '/api/transfers', { targetAgencyId: BL, targetPositionId: AUDITOR, needsAnalysis: { kebutuhan: 8, bezetting: count(after, AUDITOR), planReference: 'R', justification: 'x' } });
+      const full = await http.as('pengusul.kota-bandar-lestari', 'POST', '/api/transfers', {
+        targetAgencyId: BL,
+        targetPositionId: AUDITOR,
+        needsAnalysis: { kebutuhan: 8, bezetting: count(after, AUDITOR), planReference: 'R', justification: 'x' },
+      });
       expect(full.body).toMatchObject({ status: 422, ruleId: 'R-04', code: 'RULE_R04_NO_VACANCY' });
       const elsewhere = track(new CaseDriver(http, positionId(BL, 'pranata-komputer'), DEMO_NIP.internal));
       await elsewhere.open();
@@ -119,7 +165,14 @@ describe('insider paths over HTTP', () => {
       const verifier = (d.view.approvalChain as { actor: { userId: string } | null }[])[0]?.actor?.userId as string;
       const signAs = await as({ userId: verifier, agencyId: BL, roles: ['PPK'], nip: await nipOf(verifier) });
       const today = await d.today();
-      const decree = { decreeNumber: `SK/${d.caseId}`, decreeDate: today, effectiveDate: today, documentSha256: 'e'.repeat(64), employeeNip: DEMO_NIP.internal, targetPositionId: AUDITOR };
+      const decree = {
+        decreeNumber: `SK/${d.caseId}`,
+        decreeDate: today,
+        effectiveDate: today,
+        documentSha256: 'e'.repeat(64),
+        employeeNip: DEMO_NIP.internal,
+        targetPositionId: AUDITOR,
+      };
       const refused = await signAs('POST', `/api/transfers/${d.caseId}/issue-decree`, decree);
       expect(refused.body).toMatchObject({ status: 422, ruleId: 'R-06' });
       await d.issueDecree();
@@ -139,16 +192,24 @@ describe('insider paths over HTTP', () => {
       const attached = await both('POST', `/api/transfers/${d.caseId}/attach-document`, { kind: 'ANJAB_ABK', title: 'Anjab dan ABK', sha256: 'f'.repeat(64) });
       expect(attached.status).toBe(200);
       const documentId = (attached.body.documents as { documentId: string }[]).at(-1)?.documentId;
-      expect((await both('POST', `/api/transfers/${d.caseId}/verify-document`, { documentId, status: 'APPROVED', notes: 'ok' })).body).toMatchObject({ status: 422, ruleId: 'R-06' });
+      expect((await both('POST', `/api/transfers/${d.caseId}/verify-document`, { documentId, status: 'APPROVED', notes: 'ok' })).body).toMatchObject({
+        status: 422,
+        ruleId: 'R-06',
+      });
       const impostor = await as({ userId: 'verifier-who-is-the-candidate', agencyId: AGENCY.provNb, roles: ['VERIFIKATOR'], nip: DEMO_NIP.sameProvince });
-      expect((await impostor('POST', `/api/transfers/${d.caseId}/verify-document`, { documentId, status: 'APPROVED', notes: 'ok' })).body).toMatchObject({ status: 422, ruleId: 'R-06' });
+      expect((await impostor('POST', `/api/transfers/${d.caseId}/verify-document`, { documentId, status: 'APPROVED', notes: 'ok' })).body).toMatchObject({
+        status: 422,
+        ruleId: 'R-06',
+      });
       const honest = await http.as('verifikator.prov-nb', 'POST', `/api/transfers/${d.caseId}/verify-document`, { documentId, status: 'APPROVED', notes: 'ok' });
       expect(honest.status).toBe(200);
     });
 
     it('R-06 refuses a PPK who is the employee’s declared relative deciding the objection; another PPK decides', async () => {
       const relative = 'ppk.kota-bandar-lestari';
-      expect((await importAsAdmin(await employeeFile(DEMO_NIP.internal, { relations: [{ nip: await nipOf(relative), name: 'Kepala daerah', relation: 'PAMAN' }] }))).status).toBe(200);
+      expect((await importAsAdmin(await employeeFile(DEMO_NIP.internal, { relations: [{ nip: await nipOf(relative), name: 'Kepala daerah', relation: 'PAMAN' }] }))).status).toBe(
+        200,
+      );
       const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
       await d.open();
       await d.approveNeeds();
@@ -170,7 +231,12 @@ describe('insider paths over HTTP', () => {
       const due = (d.view.evaluations as { dueOn: string }[])[0]?.dueOn as string;
       t.clock.set(new Date(`${due}T03:00:00Z`));
       try {
-        const typed = await d.command('tim-penilai-kinerja-3.kota-bandar-lestari', 'record-evaluation', { periodMonths: 6, skpBefore: 'SANGAT_BAIK', skpAfter: 'SANGAT_BAIK', competencyFit: 5, vacancyClosed: true }, 400);
+        const typed = await d.command(
+          'tim-penilai-kinerja-3.kota-bandar-lestari',
+          'record-evaluation',
+          { periodMonths: 6, skpBefore: 'SANGAT_BAIK', skpAfter: 'SANGAT_BAIK', competencyFit: 5, vacancyClosed: true },
+          400,
+        );
         expect(typed.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['skpBefore', 'skpAfter', 'vacancyClosed']));
         const byProposer = await d.command('pengusul.kota-bandar-lestari', 'record-evaluation', { periodMonths: 6, competencyFit: 5 }, 422);
         expect(byProposer.body).toMatchObject({ ruleId: 'R-06' });
@@ -178,7 +244,12 @@ describe('insider paths over HTTP', () => {
         expect(noRecord.body).toMatchObject({ ruleId: 'M-08', code: 'RULE_M08_NO_SKP_AFTER' });
         await d.evaluate(6);
         const evaluation = (d.view.evaluations as { result: Record<string, unknown> | null }[])[0]?.result;
-        expect(evaluation).toMatchObject({ skpBefore: 'SANGAT_BAIK', skpAfter: 'SANGAT_BAIK', vacancyClosed: true, evidence: { skpAfter: { source: 'VERIFIED_DOCUMENT' }, vacancyClosed: { source: 'PLACEMENT' } } });
+        expect(evaluation).toMatchObject({
+          skpBefore: 'SANGAT_BAIK',
+          skpAfter: 'SANGAT_BAIK',
+          vacancyClosed: true,
+          evidence: { skpAfter: { source: 'VERIFIED_DOCUMENT' }, vacancyClosed: { source: 'PLACEMENT' } },
+        });
         await d.end();
       } finally {
         t.clock.set(new Date(TEST_NOW));
@@ -203,7 +274,8 @@ describe('insider paths over HTTP', () => {
       expect(m05?.reason).toContain('discipline');
       expect((await flags('M-05')).some((f) => f.caseId === d.caseId)).toBe(true);
       const back = await importAsAdmin(await employeeFile(nip, { discipline: { activeSanction: true, courtCase: false } }));
-      const changes = async (importId: string) => (await t.db.query(`SELECT data FROM event_store.events WHERE type = 'ReferenceRecordsChanged.v1' AND data->>'importId' = $1`, [importId])).rows[0].data.changes[0];
+      const changes = async (importId: string) =>
+        (await t.db.query(`SELECT data FROM event_store.events WHERE type = 'ReferenceRecordsChanged.v1' AND data->>'importId' = $1`, [importId])).rows[0].data.changes[0];
       const [on, off, again] = [await changes(sanctioned.body.importId), await changes(cleared.body.importId), await changes(back.body.importId)];
       expect(off).toMatchObject({ entity: 'employee', key: nip, fields: [{ field: 'discipline', sensitive: true }] });
       expect(off.fields[0].old).toBe(on.fields[0].new);
@@ -215,7 +287,11 @@ describe('insider paths over HTTP', () => {
 
   describe('path 7: invented figures and dates', () => {
     it('R-04 refuses a needs analysis of kebutuhan 100000 and bezetting 0 against the record, showing both', async () => {
-      const refused = await http.as('pengusul.kota-bandar-lestari', 'POST', '/api/transfers', { targetAgencyId: BL, targetPositionId: AUDITOR, needsAnalysis: { kebutuhan: 100_000, bezetting: 0, planReference: 'R', justification: 'x' } });
+      const refused = await http.as('pengusul.kota-bandar-lestari', 'POST', '/api/transfers', {
+        targetAgencyId: BL,
+        targetPositionId: AUDITOR,
+        needsAnalysis: { kebutuhan: 100_000, bezetting: 0, planReference: 'R', justification: 'x' },
+      });
       expect(refused.body).toMatchObject({ status: 422, ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
       expect(refused.body.detail).toMatch(/kebutuhan 100000 \(record: 8\), bezetting 0 \(record: 7\)/);
     });
@@ -226,7 +302,10 @@ describe('insider paths over HTTP', () => {
       const today = await d.today();
       await d.issueDecree({ decreeNumber: '800/SK-MUT/1/2026', effectiveDate: addDays(today, 3) });
       const ppk = d.person('PPK', BL, 'APPOINTMENT');
-      expect((await d.command(ppk, 'record-appointment', { appointedOn: today, reference: 'BA-1' }, 422)).body).toMatchObject({ ruleId: 'M-06', code: 'RULE_M06_APPOINTMENT_DATE' });
+      expect((await d.command(ppk, 'record-appointment', { appointedOn: today, reference: 'BA-1' }, 422)).body).toMatchObject({
+        ruleId: 'M-06',
+        code: 'RULE_M06_APPOINTMENT_DATE',
+      });
       expect((await d.command(ppk, 'record-appointment', { appointedOn: addMonths(today, 1), reference: 'BA-1' }, 422)).body).toMatchObject({ ruleId: 'M-06' });
       const other = track(new CaseDriver(http, positionId(BL, 'kabid-perencanaan'), SAMPLE_NIP.clean));
       await other.throughApproval({ meritDeviationJustification: 'the only planner with field experience' });

@@ -18,7 +18,8 @@ describe('hostile insider, second pass', () => {
   let http: MutasiHttp;
   const track = endCasesAfterEach();
   const importAsAdmin = (file: unknown): Promise<HttpResult> => importFileAsAdmin(http, file);
-  const changesOf = async (importId: string) => (await t.db.query('SELECT entity, key, field, old_value, new_value FROM reference_changes WHERE import_id = $1 ORDER BY entity, key, field', [importId])).rows;
+  const changesOf = async (importId: string) =>
+    (await t.db.query('SELECT entity, key, field, old_value, new_value FROM reference_changes WHERE import_id = $1 ORDER BY entity, key, field', [importId])).rows;
   const employeeFile = (nip: string, change: Record<string, unknown>) => employeeFileOf(http, nip, change);
 
   beforeAll(async () => {
@@ -32,7 +33,15 @@ describe('hostile insider, second pass', () => {
     const before = (agencies.body as unknown as { id: string; electionCalendar: unknown }[]).find((a) => a.id === AGENCY.tanjungHarapan)?.electionCalendar;
     const moved = await importAsAdmin({ electionCalendars: [{ agencyId: AGENCY.tanjungHarapan, penetapanPaslonDate: '2031-10-22', endOfTermDate: '2032-02-20' }] });
     expect(moved.body).toMatchObject({ changedRecords: 1 });
-    expect(await changesOf(String(moved.body.importId))).toEqual([expect.objectContaining({ entity: 'agency', key: AGENCY.tanjungHarapan, field: 'electionCalendar', old_value: before, new_value: { penetapanPaslonDate: '2031-10-22', endOfTermDate: '2032-02-20' } })]);
+    expect(await changesOf(String(moved.body.importId))).toEqual([
+      expect.objectContaining({
+        entity: 'agency',
+        key: AGENCY.tanjungHarapan,
+        field: 'electionCalendar',
+        old_value: before,
+        new_value: { penetapanPaslonDate: '2031-10-22', endOfTermDate: '2032-02-20' },
+      }),
+    ]);
     const back = before as { penetapanPaslonDate: string; endOfTermDate: string };
     expect((await importAsAdmin({ electionCalendars: [{ agencyId: AGENCY.tanjungHarapan, ...back }] })).body).toMatchObject({ changedRecords: 1 });
   });
@@ -40,7 +49,17 @@ describe('hostile insider, second pass', () => {
   it('an import that creates a login or a delegation records it field by field; demo logins are refused outside standalone demo mode', async () => {
     const file = {
       users: [{ userId: 'shadow.bkn', name: 'Shadow', agencyId: AGENCY.bkn, roles: ['INSPEKTUR'], title: 'x' }],
-      delegations: [{ id: 'del-x', grantor: { role: 'PPK', agencyId: BL }, granteeUserId: 'gubernur.prov-nb', scope: ['DECREE'], validFrom: '2026-01-01', validUntil: '2026-12-31', legalBasis: 'Keputusan Wali Kota 1/2026' }],
+      delegations: [
+        {
+          id: 'del-x',
+          grantor: { role: 'PPK', agencyId: BL },
+          granteeUserId: 'gubernur.prov-nb',
+          scope: ['DECREE'],
+          validFrom: '2026-01-01',
+          validUntil: '2026-12-31',
+          legalBasis: 'Keputusan Wali Kota 1/2026',
+        },
+      ],
     };
     const created = await importAsAdmin(file);
     expect(created.body).toMatchObject({ changedRecords: 2 });
@@ -114,7 +133,12 @@ describe('hostile insider, second pass', () => {
     const d = track(new CaseDriver(http, AUDITOR, DEMO_NIP.internal));
     await d.throughApproval();
     expect((await d.issueDecree({ delegationId: 'made-up' }, 403, 'ppk.prov-nb')).body).toMatchObject({ code: 'NOT_DECREE_SIGNER' });
-    const unknown = await http.as(`pns.${DEMO_NIP.sameProvince}`, 'POST', `/api/transfers/${d.caseId}/propose-candidate`, { employeeNip: '199912312020121999', originPositionId: AUDITOR, initiative: 'DINAS', justification: 'x' });
+    const unknown = await http.as(`pns.${DEMO_NIP.sameProvince}`, 'POST', `/api/transfers/${d.caseId}/propose-candidate`, {
+      employeeNip: '199912312020121999',
+      originPositionId: AUDITOR,
+      initiative: 'DINAS',
+      justification: 'x',
+    });
     expect(unknown.body).toMatchObject({ status: 403, code: 'ROLE_NOT_ALLOWED' });
     const refusals = await http.as('inspektur.bkn', 'GET', `/api/audit/refusals?actorId=pns.${DEMO_NIP.sameProvince}`);
     expect(refusals.status).toBe(200);

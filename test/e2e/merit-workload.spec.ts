@@ -27,10 +27,21 @@ describe('workload, merit and training over HTTP', () => {
       const positions = (balance.body.units as { positions: { positionId: string; status: string; gap: number; abk: unknown }[] }[]).flatMap((u) => u.positions);
       expect(positions.find((p) => p.positionId === positionId(AGENCY.provNb, 'pengadministrasi'))).toMatchObject({ status: 'SURPLUS' });
       expect(positions.find((p) => p.positionId === TARGET)).toMatchObject({ status: 'DEFICIT', gap: 2, abk: { workloadHours: 5000, exactNeed: 4 } });
-      const suggestion = (balance.body.suggestions as { target: { positionId: string }; from: { surplus: number; agencyId: string }; employee: { nip: string }; opensWith: { path: string; body: { needsAnalysis: { planReference: string } } }; proposeWith: { path: string } }[]).find((s) => s.target.positionId === TARGET);
+      const suggestion = (
+        balance.body.suggestions as {
+          target: { positionId: string };
+          from: { surplus: number; agencyId: string };
+          employee: { nip: string };
+          opensWith: { path: string; body: { needsAnalysis: { planReference: string } } };
+          proposeWith: { path: string };
+        }[]
+      ).find((s) => s.target.positionId === TARGET);
       expect(suggestion?.from.surplus).toBeGreaterThan(0);
       expect(suggestion?.employee.nip).toBe(DEMO_NIP.surplusFinance);
-      expect(suggestion?.opensWith).toMatchObject({ path: '/api/transfers', body: { needsAnalysis: { planReference: planIdFor(AGENCY.provNb, Number(toDate(new Date().toISOString()).slice(0, 4))) } } });
+      expect(suggestion?.opensWith).toMatchObject({
+        path: '/api/transfers',
+        body: { needsAnalysis: { planReference: planIdFor(AGENCY.provNb, Number(toDate(new Date().toISOString()).slice(0, 4))) } },
+      });
       expect(suggestion?.proposeWith.path).toBe('/api/transfers/{caseId}/propose-candidate');
     });
 
@@ -50,7 +61,10 @@ describe('workload, merit and training over HTTP', () => {
       const refused = await http.as('admin.bkn', 'POST', '/api/admin/import', { positions: [{ ...rest, kebutuhan: 6, abkTasks }] });
       expect(refused.body).toMatchObject({ status: 400 });
       expect(JSON.stringify(refused.body)).toMatch(/positions\[0\]\.kebutuhan.*kebutuhan 6 differs from the ABK: 5000 hours ÷ 1250 effective hours = 4 → 4/);
-      const more = [...(abkTasks as { task: string; volumePerYear: number; minutesPerUnit: number }[]), { task: 'Menyusun laporan keuangan konsolidasi', volumePerYear: 12, minutesPerUnit: 6250 }];
+      const more = [
+        ...(abkTasks as { task: string; volumePerYear: number; minutesPerUnit: number }[]),
+        { task: 'Menyusun laporan keuangan konsolidasi', volumePerYear: 12, minutesPerUnit: 6250 },
+      ];
       const { kebutuhan: _k, ...withoutKebutuhan } = rest;
       expect((await http.as('admin.bkn', 'POST', '/api/admin/import', { positions: [{ ...withoutKebutuhan, abkTasks: more }] })).status).toBe(200);
       const after = await http.as('admin.bkn', 'GET', `/api/agencies/${AGENCY.provNb}/positions`);
@@ -64,7 +78,11 @@ describe('workload, merit and training over HTTP', () => {
       const plans = await http.as(KEPALA_PROV, 'GET', `/api/workload/plans?agencyId=${AGENCY.provNb}`);
       const plan = (plans.body as unknown as { id: string; moves: { targetPositionId: string }[] }[])[0];
       expect(plan?.moves.map((m) => m.targetPositionId)).toContain(TARGET);
-      const body = (planReference: string) => ({ targetAgencyId: AGENCY.provNb, targetPositionId: TARGET, needsAnalysis: { kebutuhan: 4, bezetting: 2, planReference, justification: 'ABK' } });
+      const body = (planReference: string) => ({
+        targetAgencyId: AGENCY.provNb,
+        targetPositionId: TARGET,
+        needsAnalysis: { kebutuhan: 4, bezetting: 2, planReference, justification: 'ABK' },
+      });
       const refused = await http.as('pengusul.prov-nb', 'POST', '/api/transfers', body('RENCANA-MUTASI-2026'));
       expect(refused.body).toMatchObject({ status: 422, ruleId: 'R-01', code: 'RULE_R01_PLAN_NOT_ON_RECORD' });
       const opened = await http.as('pengusul.prov-nb', 'POST', '/api/transfers', body(plan?.id as string));

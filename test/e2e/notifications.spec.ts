@@ -9,8 +9,21 @@ const DAY = 86_400_000;
 const TARGET = positionId(AGENCY.bandarLestari, 'auditor');
 const EMPLOYEE = `pns.${DEMO_NIP.internal}`;
 
-interface Item { id: string; caseId: string; kind: string; topic: string; title: string; body: string; link: string; deadline: string | null; read: boolean }
-interface Bell { unread: number; items: Item[] }
+interface Item {
+  id: string;
+  caseId: string;
+  kind: string;
+  topic: string;
+  title: string;
+  body: string;
+  link: string;
+  deadline: string | null;
+  read: boolean;
+}
+interface Bell {
+  unread: number;
+  items: Item[];
+}
 
 /** The derived demo address of a user (docs/notifications.md): `<userId>@<agencyId>.mutasi.local`. */
 const addressOf = (userId: string, agencyId: string): string => `${userId}@${agencyId}.mutasi.local`;
@@ -35,7 +48,9 @@ describe('notifications: the bell and e-mail from an outbox', () => {
   };
   const bell = async (user: string, query = '?limit=200'): Promise<Bell> => (await http.as(user, 'GET', `/api/notifications${query}`)).body as Bell;
   const ofCase = async (user: string, topic: string): Promise<Item[]> => (await bell(user)).items.filter((n) => n.caseId === d.caseId && n.topic === topic);
-  const outbox = async (where = 'true'): Promise<{ recipient: string; subject: string; status: string; attempts: number; last_error: string | null; skipped_because: string | null }[]> =>
+  const outbox = async (
+    where = 'true',
+  ): Promise<{ recipient: string; subject: string; status: string; attempts: number; last_error: string | null; skipped_because: string | null }[]> =>
     (await t.db.query(`SELECT recipient, subject, status, attempts, last_error, skipped_because FROM notification_outbox WHERE ${where} ORDER BY recipient, subject`)).rows;
 
   beforeAll(async () => {
@@ -61,11 +76,18 @@ describe('notifications: the bell and e-mail from an outbox', () => {
     const step = d.activeStep();
     expect(step).toMatchObject({ kind: 'VERIFICATION', role: 'VERIFIKATOR', agencyId: AGENCY.bandarLestari });
     for (const user of holdersOf('VERIFIKATOR', AGENCY.bandarLestari)) {
-      expect(await ofCase(user, 'STEP')).toEqual([expect.objectContaining({
-        kind: 'TASK', title: 'Tugas baru: verifikasi berkas usulan', link: `/app/kasus/${d.caseId}`, deadline: '2026-06-15', read: false,
-      })]);
+      expect(await ofCase(user, 'STEP')).toEqual([
+        expect.objectContaining({
+          kind: 'TASK',
+          title: 'Tugas baru: verifikasi berkas usulan',
+          link: `/app/kasus/${d.caseId}`,
+          deadline: '2026-06-15',
+          read: false,
+        }),
+      ]);
     }
-    for (const other of ['verifikator.prov-nb', 'ppk.kota-bandar-lestari', 'tim-penilai-kinerja.kota-bandar-lestari', 'inspektur.bkn']) expect(await ofCase(other, 'STEP')).toEqual([]);
+    for (const other of ['verifikator.prov-nb', 'ppk.kota-bandar-lestari', 'tim-penilai-kinerja.kota-bandar-lestari', 'inspektur.bkn'])
+      expect(await ofCase(other, 'STEP')).toEqual([]);
   });
 
   it('the employee is told "Anda diusulkan…", and nobody hears of their own act', async () => {
@@ -82,7 +104,9 @@ describe('notifications: the bell and e-mail from an outbox', () => {
     const verifier = sink.to(addressOf('verifikator.kota-bandar-lestari', AGENCY.bandarLestari));
     expect(verifier.map((m) => m.subject)).toContain('Tugas baru: verifikasi berkas usulan');
     expect(verifier[0]?.raw).toContain(`/app/kasus/${d.caseId}`);
-    expect(sink.to(addressOf(EMPLOYEE, AGENCY.bandarLestari)).map((m) => m.subject)).toEqual(expect.arrayContaining(['Anda diusulkan untuk mutasi', 'Tanggapi usulan mutasi Anda']));
+    expect(sink.to(addressOf(EMPLOYEE, AGENCY.bandarLestari)).map((m) => m.subject)).toEqual(
+      expect.arrayContaining(['Anda diusulkan untuk mutasi', 'Tanggapi usulan mutasi Anda']),
+    );
     expect(await outbox(`status <> 'SENT'`)).toEqual([]);
     expect(await workers().mailer.drainOnce()).toEqual({ sent: 0, failed: 0 });
   });
@@ -107,12 +131,20 @@ describe('notifications: the bell and e-mail from an outbox', () => {
   it('refuses bad input with problem details, and a caller without a token', async () => {
     const user = 'verifikator.kota-bandar-lestari';
     const bad: [method: string, path: string, body?: unknown][] = [
-      ['POST', '/api/notifications/read', { ids: ['not-an-id'] }], ['POST', '/api/notifications/read', { ids: 'all' }], ['POST', '/api/notifications/read', { everything: true }],
-      ['GET', '/api/notifications?unreadOnly=yes'], ['GET', '/api/notifications?limit=0'],
+      ['POST', '/api/notifications/read', { ids: ['not-an-id'] }],
+      ['POST', '/api/notifications/read', { ids: 'all' }],
+      ['POST', '/api/notifications/read', { everything: true }],
+      ['GET', '/api/notifications?unreadOnly=yes'],
+      ['GET', '/api/notifications?limit=0'],
     ];
     for (const [method, path, body] of bad) {
       const answer = await http.as(user, method, path, body);
-      expect({ path, body, status: answer.status, type: answer.headers.get('content-type') }).toEqual({ path, body, status: 400, type: expect.stringContaining('application/problem+json') });
+      expect({ path, body, status: answer.status, type: answer.headers.get('content-type') }).toEqual({
+        path,
+        body,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
     }
     expect((await http.raw('GET', '/api/notifications')).status).toBe(401);
   });
@@ -138,7 +170,11 @@ describe('notifications: the bell and e-mail from an outbox', () => {
     await d.approveChain(1); // the consideration step becomes active: a task for the performance-assessment team
     await project();
     const queued = await outbox(`status = 'PENDING'`);
-    expect(queued.map((m) => m.recipient).sort()).toEqual(holdersOf('TIM_PENILAI_KINERJA', AGENCY.bandarLestari).map((u) => addressOf(u, AGENCY.bandarLestari)).sort());
+    expect(queued.map((m) => m.recipient).sort()).toEqual(
+      holdersOf('TIM_PENILAI_KINERJA', AGENCY.bandarLestari)
+        .map((u) => addressOf(u, AGENCY.bandarLestari))
+        .sort(),
+    );
     expect(await workers().mailer.drainOnce()).toEqual({ sent: 0, failed: 1 }); // refused: the rest of the pass waits
     const [failed] = await outbox(`status = 'PENDING' AND attempts = 1`);
     expect(failed?.last_error).toMatch(/ECONNREFUSED|connect/i);
@@ -153,7 +189,8 @@ describe('notifications: the bell and e-mail from an outbox', () => {
   });
 
   it('replay: a rebuild from zero, or a replay over the rows, gives the same notifications, keeps read marks and mails nothing twice', async () => {
-    const rows = async (): Promise<unknown[]> => (await t.db.query('SELECT id, user_id, case_id, topic, title, body, deadline::text, global_position FROM notifications ORDER BY id')).rows;
+    const rows = async (): Promise<unknown[]> =>
+      (await t.db.query('SELECT id, user_id, case_id, topic, title, body, deadline::text, global_position FROM notifications ORDER BY id')).rows;
     const reader = 'pengusul-2.kota-bandar-lestari'; // read everything in the bell test
     const before = { rows: await rows(), outbox: await outbox(), bell: await bell(reader) };
     expect(before.bell.items.every((n) => n.read)).toBe(true);

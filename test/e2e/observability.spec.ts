@@ -68,7 +68,7 @@ describe('observability: /metrics and /api/health/live, /api/health/ready', () =
     expect(sample(text, 'mutasi_ledger_unsigned_leaves')).toBeGreaterThanOrEqual(0);
   });
 
-  it('shows each projection\'s lag at scrape time, falling to 0 once it caught up', async () => {
+  it("shows each projection's lag at scrape time, falling to 0 once it caught up", async () => {
     const before = await metrics();
     expect(sample(before, 'mutasi_projection_lag_events', { projection: 'audit-trail' })).toBeGreaterThan(0);
     await catchUpEverything();
@@ -84,7 +84,10 @@ describe('observability: /metrics and /api/health/live, /api/health/ready', () =
     expect(await live.json()).toEqual({ status: 'ok' });
     await catchUpEverything();
     const answer = await ready();
-    expect(answer).toMatchObject({ status: 200, body: { status: 'ok', checks: { database: { status: 'up' }, migrations: { status: 'up' }, 'projection:audit-trail': { status: 'up' } } } });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { status: 'ok', checks: { database: { status: 'up' }, migrations: { status: 'up' }, 'projection:audit-trail': { status: 'up' } } },
+    });
     expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
   });
 
@@ -92,7 +95,12 @@ describe('observability: /metrics and /api/health/live, /api/health/ready', () =
     await catchUpEverything();
     const store = t.app.get(EventStore);
     for (let batch = 0; batch < 11; batch += 1) {
-      const events = Array.from({ length: 100 }, (_, i) => ({ eventId: randomUUID(), type: 'ObservabilityProbe.v1', data: { n: batch * 100 + i }, metadata: { recordedAt: new Date().toISOString() } }));
+      const events = Array.from({ length: 100 }, (_, i) => ({
+        eventId: randomUUID(),
+        type: 'ObservabilityProbe.v1',
+        data: { n: batch * 100 + i },
+        metadata: { recordedAt: new Date().toISOString() },
+      }));
       await store.append(`observability-probe-${batch}`, events, 'no_stream');
     }
     const behind = await ready();
@@ -105,7 +113,7 @@ describe('observability: /metrics and /api/health/live, /api/health/ready', () =
     expect((await ready()).status).toBe(200);
   });
 
-  it('echoes the client\'s X-Request-Id, or gives one', async () => {
+  it("echoes the client's X-Request-Id, or gives one", async () => {
     const own = await fetch(`${t.url}/api/health/live`, { headers: { 'X-Request-Id': 'ops-check-1' } });
     expect(own.headers.get('x-request-id')).toBe('ops-check-1');
     const given = await fetch(`${t.url}/api/health/live`);

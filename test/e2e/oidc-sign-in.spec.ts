@@ -60,13 +60,27 @@ describe('sign-in with OpenID Connect, authorization code + PKCE, against a real
   const get = (path: string, token: string) => t.api.request('GET', path, { token });
 
   it('GET /api/auth/config answers the provider, the public client and the redirect path, without a token', async () => {
-    expect(config).toEqual({ mode: 'oidc', issuer: provider.issuer, clientId: 'mutasi-web', scope: 'openid profile', audience: 'mutasi-api', resource: 'urn:mutasi:api', redirectPath: '/app/masuk/callback' });
+    expect(config).toEqual({
+      mode: 'oidc',
+      issuer: provider.issuer,
+      clientId: 'mutasi-web',
+      scope: 'openid profile',
+      audience: 'mutasi-api',
+      resource: 'urn:mutasi:api',
+      redirectPath: '/app/masuk/callback',
+    });
   });
 
   it('signs a PENGUSUL in through the whole flow; the API accepts the access token with the roles and agency from the provider', async () => {
     const { accessToken, expiresAt } = await signIn('pengusul.kota-bandar-lestari');
     expect(expiresAt).toBeGreaterThan(Date.now());
-    expect(decodeJwt(accessToken)).toMatchObject({ iss: provider.issuer, aud: 'mutasi-api', sub: 'pengusul.kota-bandar-lestari', agencyId: 'kota-bandar-lestari', roles: ['PENGUSUL'] });
+    expect(decodeJwt(accessToken)).toMatchObject({
+      iss: provider.issuer,
+      aud: 'mutasi-api',
+      sub: 'pengusul.kota-bandar-lestari',
+      agencyId: 'kota-bandar-lestari',
+      roles: ['PENGUSUL'],
+    });
     const principal = await (await TokenVerifier.fromConfig(loadConfig({ ...env, DATABASE_URL: t.databaseUrl }).auth)).verify(accessToken);
     expect(principal).toMatchObject({ userId: 'pengusul.kota-bandar-lestari', agencyId: 'kota-bandar-lestari', roles: ['PENGUSUL'] });
     expect(principal.name).not.toBe(principal.userId);
@@ -85,11 +99,19 @@ describe('sign-in with OpenID Connect, authorization code + PKCE, against a real
   it('the provider refuses the code with a wrong verifier (invalid_grant), then gives the token for the right one', async () => {
     const { browser, pending, callbackUrl } = await untilCallback('verifikator.kota-bandar-lestari');
     const code = new URL(callbackUrl).searchParams.get('code') ?? '';
-    const exchange = (codeVerifier: string) => fetch(pending.tokenEndpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, client_id: config.clientId, code_verifier: codeVerifier, resource: 'urn:mutasi:api' }),
-    });
+    const exchange = (codeVerifier: string) =>
+      fetch(pending.tokenEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: pending.redirectUri,
+          client_id: config.clientId,
+          code_verifier: codeVerifier,
+          resource: 'urn:mutasi:api',
+        }),
+      });
     const wrong = await exchange(`${pending.codeVerifier.slice(0, -1)}${pending.codeVerifier.endsWith('A') ? 'B' : 'A'}`);
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_grant' });

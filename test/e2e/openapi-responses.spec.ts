@@ -27,7 +27,13 @@ async function recording(base: string, run: () => Promise<void>): Promise<Answer
     if (url.startsWith(base)) {
       const text = await response.clone().text();
       const contentType = (response.headers.get('content-type') ?? '').split(';')[0] as string;
-      answers.push({ method: (init?.method ?? 'GET').toLowerCase(), path: new URL(url).pathname, status: response.status, contentType, body: (contentType === 'application/json' || contentType.endsWith('+json')) && text ? JSON.parse(text) : text });
+      answers.push({
+        method: (init?.method ?? 'GET').toLowerCase(),
+        path: new URL(url).pathname,
+        status: response.status,
+        contentType,
+        body: (contentType === 'application/json' || contentType.endsWith('+json')) && text ? JSON.parse(text) : text,
+      });
     }
     return response;
   }) as typeof fetch;
@@ -115,13 +121,28 @@ describe('the answers the server gives match its OpenAPI document', () => {
       await http.as('inspektur.bkn', 'POST', '/api/audit/ledger/tree-heads', {});
       const events = await inspector(`/api/transfers/${caseId}/events`);
       for (const path of [
-        `/api/transfers/${open.caseId}`, `/api/transfers/${open.caseId}/candidates`, '/api/agencies', '/api/employees', `/api/employees/${DEMO_NIP.internal}`,
-        `/api/audit/cases/${caseId}/trail`, '/api/audit/events', '/api/audit/flags', '/api/audit/refusals', '/api/audit/ledger/tree-head', '/api/audit/ledger/tree-heads',
-        '/api/audit/ledger/public-key', `/api/audit/ledger/inclusion-proof?eventId=${String(events.body.events[0].eventId)}`, '/api/audit/ledger/consistency-proof?from=1',
-        `/api/audit/export?caseId=${caseId}`, '/api/workload/balance', '/api/notifications',
-      ]) await inspector(path);
+        `/api/transfers/${open.caseId}`,
+        `/api/transfers/${open.caseId}/candidates`,
+        '/api/agencies',
+        '/api/employees',
+        `/api/employees/${DEMO_NIP.internal}`,
+        `/api/audit/cases/${caseId}/trail`,
+        '/api/audit/events',
+        '/api/audit/flags',
+        '/api/audit/refusals',
+        '/api/audit/ledger/tree-head',
+        '/api/audit/ledger/tree-heads',
+        '/api/audit/ledger/public-key',
+        `/api/audit/ledger/inclusion-proof?eventId=${String(events.body.events[0].eventId)}`,
+        '/api/audit/ledger/consistency-proof?from=1',
+        `/api/audit/export?caseId=${caseId}`,
+        '/api/workload/balance',
+        '/api/notifications',
+      ])
+        await inspector(path);
       await http.as('inspektur.bkn', 'POST', '/api/audit/verify', {});
-      for (const path of ['/api/policies', '/api/policies/current', '/api/calendars', '/api/workload/plans', '/api/policies/current/merit', '/api/dev/users']) await http.as('admin.bkn', 'GET', path);
+      for (const path of ['/api/policies', '/api/policies/current', '/api/calendars', '/api/workload/plans', '/api/policies/current/merit', '/api/dev/users'])
+        await http.as('admin.bkn', 'GET', path);
       for (const path of ['pipeline', 'lead-times', 'workload-balance', 'training', 'evaluations', 'cases']) await http.as('kepala-bkn.bkn', 'GET', `/api/dashboard/${path}`);
       await http.as('ppk.kota-bandar-lestari', 'GET', '/api/dashboard/inbox');
       const employee = `pns.${DEMO_NIP.internal}`;
@@ -142,13 +163,66 @@ describe('the answers the server gives match its OpenAPI document', () => {
       return [`${validator.operationId} ${answer.status}: ${JSON.stringify(validate.errors?.slice(0, 3))}`];
     });
     expect([...new Set(mismatches)]).toEqual([]);
-    const reads = ['getCase', 'listCaseEvents', 'listCaseCandidates', 'listAgencies', 'listAgencyPositions', 'listEmployees', 'getEmployee', 'getCaseAuditTrail', 'listAuditEvents', 'listAuditFlags',
-      'listAuditRefusals', 'getLatestTreeHead', 'listTreeHeads', 'signTreeHead', 'getLedgerPublicKey', 'getInclusionProof', 'getConsistencyProof', 'verifyRecord', 'exportAuditBundle', 'getWorkloadBalance',
-      'listMutationPlans', 'listPolicies', 'getCurrentPolicy', 'listHolidayCalendars', 'getMeritCriteria', 'listDemoUsers', 'issueDemoToken', 'getDemoClock', 'advanceDemoClock', 'getHealth',
-      'getDashboardPipeline', 'getDashboardLeadTimes', 'getDashboardWorkloadBalance', 'getDashboardTraining', 'getDashboardEvaluations', 'listDashboardCases', 'getDashboardInbox', 'listMyCases',
-      'listNotifications', 'getAuthConfig'];
-    const commands = ['openTransferCase', 'approveNeedsAnalysis', 'proposeCandidate', 'notifyEmployee', 'acknowledgeTransfer', 'attachDocument', 'verifyDocument', 'submitForApproval', 'approveStep',
-      'issueDecree', 'reportReplacement', 'recordAppointment', 'recordEvaluation', 'closeCase', 'completeTraining', 'withdrawTransfer'];
+    const reads = [
+      'getCase',
+      'listCaseEvents',
+      'listCaseCandidates',
+      'listAgencies',
+      'listAgencyPositions',
+      'listEmployees',
+      'getEmployee',
+      'getCaseAuditTrail',
+      'listAuditEvents',
+      'listAuditFlags',
+      'listAuditRefusals',
+      'getLatestTreeHead',
+      'listTreeHeads',
+      'signTreeHead',
+      'getLedgerPublicKey',
+      'getInclusionProof',
+      'getConsistencyProof',
+      'verifyRecord',
+      'exportAuditBundle',
+      'getWorkloadBalance',
+      'listMutationPlans',
+      'listPolicies',
+      'getCurrentPolicy',
+      'listHolidayCalendars',
+      'getMeritCriteria',
+      'listDemoUsers',
+      'issueDemoToken',
+      'getDemoClock',
+      'advanceDemoClock',
+      'getHealth',
+      'getDashboardPipeline',
+      'getDashboardLeadTimes',
+      'getDashboardWorkloadBalance',
+      'getDashboardTraining',
+      'getDashboardEvaluations',
+      'listDashboardCases',
+      'getDashboardInbox',
+      'listMyCases',
+      'listNotifications',
+      'getAuthConfig',
+    ];
+    const commands = [
+      'openTransferCase',
+      'approveNeedsAnalysis',
+      'proposeCandidate',
+      'notifyEmployee',
+      'acknowledgeTransfer',
+      'attachDocument',
+      'verifyDocument',
+      'submitForApproval',
+      'approveStep',
+      'issueDecree',
+      'reportReplacement',
+      'recordAppointment',
+      'recordEvaluation',
+      'closeCase',
+      'completeTraining',
+      'withdrawTransfer',
+    ];
     expect([...reads, ...commands].filter((id) => !checked.has(id))).toEqual([]);
   }, 600_000);
 });

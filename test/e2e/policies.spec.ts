@@ -25,7 +25,13 @@ describe('policy versions and calendars as data', () => {
   it('refuses a version from anyone but ADMIN (recorded), one with a wrong shape or a past date naming each field; publishes a good one that applies from its date', async () => {
     const current = (await http.as('admin.bkn', 'GET', '/api/policies/current')).body as Record<string, unknown> & { maxYearsInPost: { value: number; legalBasis: string } };
     const today = toDate(t.clock.now().toISOString());
-    const next = { ...current, version: 'mutasi-policy/test.2', effectiveFrom: addDays(today, 30), description: 'tighter maximum in post', maxYearsInPost: { ...current.maxYearsInPost, value: 4 } };
+    const next = {
+      ...current,
+      version: 'mutasi-policy/test.2',
+      effectiveFrom: addDays(today, 30),
+      description: 'tighter maximum in post',
+      maxYearsInPost: { ...current.maxYearsInPost, value: 4 },
+    };
     expect((await http.as('pengusul.kota-bandar-lestari', 'POST', '/api/admin/policies', next)).body).toMatchObject({ status: 403, code: 'ROLE_NOT_ALLOWED' });
     const bad = await http.as('admin.bkn', 'POST', '/api/admin/policies', { ...next, maxYearsInPost: { value: 'four' }, unknownThreshold: 1 });
     expect(bad.status).toBe(400);

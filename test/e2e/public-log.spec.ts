@@ -59,9 +59,14 @@ describe('the ledger in public, in the C2SP tlog-tiles shape, on a real PostgreS
   /** A GET with no token (or the given one), as bytes. */
   const get = async (path: string, token?: string): Promise<Fetched> => {
     const response = await fetch(`${t.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-    return { status: response.status, type: response.headers.get('content-type') ?? '', cache: response.headers.get('cache-control') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      cache: response.headers.get('cache-control') ?? '',
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
   };
-  const json = async (path: string): Promise<{ status: number; body: any }> => {  
+  const json = async (path: string): Promise<{ status: number; body: any }> => {
     const answer = await get(path);
     return { status: answer.status, body: JSON.parse(answer.bytes.toString('utf8')) };
   };
@@ -129,17 +134,32 @@ describe('the ledger in public, in the C2SP tlog-tiles shape, on a real PostgreS
 
   it('serves inclusion and consistency proofs to anyone, and they verify against the checkpoint', async () => {
     const head = await checkpoint();
-    const leaf = (await t.db.query('SELECT event_id::text, leaf_index::int FROM ledger_leaves WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1', [`transfer-${decreed.caseId}`])).rows[0] as { event_id: string; leaf_index: number };
+    const leaf = (await t.db.query('SELECT event_id::text, leaf_index::int FROM ledger_leaves WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1', [`transfer-${decreed.caseId}`]))
+      .rows[0] as { event_id: string; leaf_index: number };
     const inclusion = await json(`/api/ledger/inclusion-proof?eventId=${leaf.event_id}&treeSize=${head.treeSize}`);
     expect(inclusion.status).toBe(200);
     expect(inclusion.body.leafIndex).toBe(leaf.leaf_index);
     const tile = await get(`/api/ledger/tile/0/${indexPath(Math.floor(leaf.leaf_index / 256))}`);
     expect(splitHashes(tile.bytes)[leaf.leaf_index % 256]?.toString('base64')).toBe(inclusion.body.leafHash);
-    const claim = { leafIndex: leaf.leaf_index, treeSize: head.treeSize, leafHash: fromBase64(inclusion.body.leafHash), proof: (inclusion.body.proof as string[]).map(fromBase64), root: head.rootHash };
+    const claim = {
+      leafIndex: leaf.leaf_index,
+      treeSize: head.treeSize,
+      leafHash: fromBase64(inclusion.body.leafHash),
+      proof: (inclusion.body.proof as string[]).map(fromBase64),
+      root: head.rootHash,
+    };
     expect(verifyInclusion(claim)).toEqual({ ok: true });
     const consistency = await json(`/api/ledger/consistency-proof?from=${firstHead.treeSize}&to=${head.treeSize}`);
     expect(consistency.status).toBe(200);
-    expect(verifyConsistency({ size1: firstHead.treeSize, size2: head.treeSize, root1: fromBase64(firstHead.rootHash), root2: head.rootHash, proof: (consistency.body.proof as string[]).map(fromBase64) })).toEqual({ ok: true });
+    expect(
+      verifyConsistency({
+        size1: firstHead.treeSize,
+        size2: head.treeSize,
+        root1: fromBase64(firstHead.rootHash),
+        root2: head.rootHash,
+        proof: (consistency.body.proof as string[]).map(fromBase64),
+      }),
+    ).toEqual({ ok: true });
     expect((await json(`/api/ledger/inclusion-proof?eventId=${randomUUID()}`)).status).toBe(404);
     expect((await json('/api/ledger/inclusion-proof?eventId=not-a-uuid')).status).toBe(400);
   });
@@ -156,7 +176,10 @@ describe('the ledger in public, in the C2SP tlog-tiles shape, on a real PostgreS
   it('gives a national inspector the entry bundles, whose entries hash to the level-0 tiles', async () => {
     const size = (await checkpoint()).treeSize;
     const token = await http.token('inspektur.bkn');
-    for (const [n, width] of [[0, 256], [1, size - 256]] as const) {
+    for (const [n, width] of [
+      [0, 256],
+      [1, size - 256],
+    ] as const) {
       const suffix = width < 256 ? `.p/${width}` : '';
       const bundle = await get(`/api/ledger/tile/entries/${indexPath(n)}${suffix}`, token);
       expect({ status: bundle.status, type: bundle.type }).toEqual({ status: 200, type: 'application/octet-stream' });
@@ -165,14 +188,36 @@ describe('the ledger in public, in the C2SP tlog-tiles shape, on a real PostgreS
       expect(entries).toHaveLength(width);
       const tile = splitHashes((await get(`/api/ledger/tile/0/${indexPath(n)}${suffix}`)).bytes);
       expect(entries.map((e) => leafOf(e).toString('hex'))).toEqual(tile.map((h) => h.toString('hex')));
-      const ids = (await t.db.query('SELECT event_id::text FROM ledger_leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index', [n * 256, n * 256 + width])).rows.map((r: { event_id: string }) => r.event_id);
+      const ids = (
+        await t.db.query('SELECT event_id::text FROM ledger_leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index', [n * 256, n * 256 + width])
+      ).rows.map((r: { event_id: string }) => r.event_id);
       expect(entries.map((e) => (JSON.parse(e.toString('utf8')) as { eventId: string }).eventId)).toEqual(ids);
     }
   });
 
   it('answers a bad tile path 400 and a tile the ledger does not hold 404, never 500', async () => {
     const size = (await checkpoint()).treeSize;
-    const bad = ['0/05', '0/5', '00/000', '01/000', '64/000', '0/000.p/0', '0/000.p/256', '0/000.p/05', '0/001/234', '0/x001', '0/x000/001', '0/000/', 'x/000', '0/%30%30%30', '0/..%2F000', '0/%ZZ', '0//000', '0/000.p/1.p/2', 'entries'];
+    const bad = [
+      '0/05',
+      '0/5',
+      '00/000',
+      '01/000',
+      '64/000',
+      '0/000.p/0',
+      '0/000.p/256',
+      '0/000.p/05',
+      '0/001/234',
+      '0/x001',
+      '0/x000/001',
+      '0/000/',
+      'x/000',
+      '0/%30%30%30',
+      '0/..%2F000',
+      '0/%ZZ',
+      '0//000',
+      '0/000.p/1.p/2',
+      'entries',
+    ];
     for (const path of bad) {
       const answer = await get(`/api/ledger/tile/${path}`);
       expect({ path, status: answer.status, type: answer.type }).toEqual({ path, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
@@ -202,7 +247,9 @@ describe('the public ledger before its first checkpoint, and a leaf too large fo
 
   it('refuses (422) the bundle of a leaf over 65,535 bytes, naming the leaf, and still serves its hash tile', async () => {
     // The store takes events up to 256 KB; one this large cannot be stated in an entry bundle's two-byte length.
-    const appended = await t.app.get(EventStore).append(`ledger-probe-${randomUUID()}`, [{ eventId: randomUUID(), type: 'LedgerProbe.v1', data: { text: 'x'.repeat(70_000) }, metadata: {} }], 'no_stream');
+    const appended = await t.app
+      .get(EventStore)
+      .append(`ledger-probe-${randomUUID()}`, [{ eventId: randomUUID(), type: 'LedgerProbe.v1', data: { text: 'x'.repeat(70_000) }, metadata: {} }], 'no_stream');
     await t.app.get(AuditWorkers).catchUp();
     const leaf = (await t.db.query('SELECT leaf_index::int FROM ledger_leaves WHERE event_id = $1', [appended.events[0]?.eventId])).rows[0].leaf_index as number;
     const size = leaf + 1;

@@ -1,12 +1,47 @@
 import { MutasiHttp } from '@mutasi/demo-data';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
-const agency = { id: 'kab-contoh', name: 'Pemerintah Kabupaten Contoh', kind: 'KABKOTA', provinceCode: 'NB', kanregAgencyId: 'kanreg-bkn-nb', ppkStatus: 'DEFINITIF', headInaugurationDate: '2025-02-20', electionCalendar: null };
-const position = { id: 'kab-contoh.analis', agencyId: 'kab-contoh', unit: 'BKPSDM', title: 'Analis SDM', positionClass: 'FUNGSIONAL', functionalLevel: null, requiredCompetencies: ['MANAJEMEN_SDM'], requiredEducationFields: ['PSIKOLOGI'], kebutuhan: 3, bezetting: 1, pilkadaScope: false };
+const agency = {
+  id: 'kab-contoh',
+  name: 'Pemerintah Kabupaten Contoh',
+  kind: 'KABKOTA',
+  provinceCode: 'NB',
+  kanregAgencyId: 'kanreg-bkn-nb',
+  ppkStatus: 'DEFINITIF',
+  headInaugurationDate: '2025-02-20',
+  electionCalendar: null,
+};
+const position = {
+  id: 'kab-contoh.analis',
+  agencyId: 'kab-contoh',
+  unit: 'BKPSDM',
+  title: 'Analis SDM',
+  positionClass: 'FUNGSIONAL',
+  functionalLevel: null,
+  requiredCompetencies: ['MANAJEMEN_SDM'],
+  requiredEducationFields: ['PSIKOLOGI'],
+  kebutuhan: 3,
+  bezetting: 1,
+  pilkadaScope: false,
+};
 const employee = {
-  nip: '199003152015031002', name: 'Contoh Pegawai', kind: 'PNS', golongan: 'III/b', tmtCpns: '2015-03-01', tmtPns: '2016-03-01', agencyId: 'kab-contoh', positionId: 'kab-contoh.analis',
-  positionSince: '2022-01-03', jptInaugurationDate: null, educationField: 'PSIKOLOGI', competencies: ['MANAJEMEN_SDM'], skp: [{ year: 2025, rating: 'BAIK' }],
-  discipline: { activeSanction: false, courtCase: false }, study: { onStudyAssignment: false, serviceBondUntil: null }, relations: [], lastTransferDate: null,
+  nip: '199003152015031002',
+  name: 'Contoh Pegawai',
+  kind: 'PNS',
+  golongan: 'III/b',
+  tmtCpns: '2015-03-01',
+  tmtPns: '2016-03-01',
+  agencyId: 'kab-contoh',
+  positionId: 'kab-contoh.analis',
+  positionSince: '2022-01-03',
+  jptInaugurationDate: null,
+  educationField: 'PSIKOLOGI',
+  competencies: ['MANAJEMEN_SDM'],
+  skp: [{ year: 2025, rating: 'BAIK' }],
+  discipline: { activeSanction: false, courtCase: false },
+  study: { onStudyAssignment: false, serviceBondUntil: null },
+  relations: [],
+  lastTransferDate: null,
 };
 
 describe('reference data over HTTP', () => {
@@ -49,8 +84,14 @@ describe('reference data over HTTP', () => {
   it('refuses a file with any bad record, naming each field, and applies none of it', async () => {
     const bad = {
       agencies: [{ ...agency, id: 'kab-baru' }],
-      positions: [{ ...position, id: 'kab-baru.analis', agencyId: 'kab-baru' }, { ...position, id: 'kab-x.analis', agencyId: 'kab-tidak-ada' }],
-      employees: [{ ...employee, nip: '199003152015031003', agencyId: 'kab-baru', positionId: 'kab-baru.analis' }, { ...employee, nip: '199013152015031002', golongan: 'V/a' }],
+      positions: [
+        { ...position, id: 'kab-baru.analis', agencyId: 'kab-baru' },
+        { ...position, id: 'kab-x.analis', agencyId: 'kab-tidak-ada' },
+      ],
+      employees: [
+        { ...employee, nip: '199003152015031003', agencyId: 'kab-baru', positionId: 'kab-baru.analis' },
+        { ...employee, nip: '199013152015031002', golongan: 'V/a' },
+      ],
     };
     const result = await http.as('admin.bkn', 'POST', '/api/admin/import', bad);
     expect(result.status).toBe(400);
@@ -71,10 +112,40 @@ describe('reference data over HTTP', () => {
     const docs = await http.raw('GET', '/api/docs-json');
     expect(docs.status).toBe(200);
     const paths = Object.keys(docs.body.paths as Record<string, unknown>);
-    for (const path of ['/api/transfers', '/api/transfers/{caseId}', '/api/transfers/{caseId}/events', '/api/transfers/{caseId}/approve-step', '/api/transfers/{caseId}/issue-decree', '/api/agencies', '/api/agencies/{agencyId}/positions', '/api/employees', '/api/employees/{nip}', '/api/admin/import', '/api/admin/policies', '/api/policies', '/api/calendars', '/api/transfers/{caseId}/report-replacement', '/api/transfers/{caseId}/adjust-training-plan', '/api/transfers/{caseId}/complete-training', '/api/transfers/{caseId}/waive-training', '/api/transfers/{caseId}/candidates', '/api/workload/balance', '/api/workload/plans', '/api/policies/current/merit', '/api/dashboard/training', '/api/health', '/api/dev/token', '/api/dev/users']) {
+    for (const path of [
+      '/api/transfers',
+      '/api/transfers/{caseId}',
+      '/api/transfers/{caseId}/events',
+      '/api/transfers/{caseId}/approve-step',
+      '/api/transfers/{caseId}/issue-decree',
+      '/api/agencies',
+      '/api/agencies/{agencyId}/positions',
+      '/api/employees',
+      '/api/employees/{nip}',
+      '/api/admin/import',
+      '/api/admin/policies',
+      '/api/policies',
+      '/api/calendars',
+      '/api/transfers/{caseId}/report-replacement',
+      '/api/transfers/{caseId}/adjust-training-plan',
+      '/api/transfers/{caseId}/complete-training',
+      '/api/transfers/{caseId}/waive-training',
+      '/api/transfers/{caseId}/candidates',
+      '/api/workload/balance',
+      '/api/workload/plans',
+      '/api/policies/current/merit',
+      '/api/dashboard/training',
+      '/api/health',
+      '/api/dev/token',
+      '/api/dev/users',
+    ]) {
       expect(paths).toContain(path);
     }
-    const commands = paths.filter((p) => p.startsWith('/api/transfers/{caseId}/') && !['/api/transfers/{caseId}/events', '/api/transfers/{caseId}/candidates', '/api/transfers/{caseId}/files', '/api/transfers/{caseId}/files/{sha256}'].includes(p));
+    const commands = paths.filter(
+      (p) =>
+        p.startsWith('/api/transfers/{caseId}/') &&
+        !['/api/transfers/{caseId}/events', '/api/transfers/{caseId}/candidates', '/api/transfers/{caseId}/files', '/api/transfers/{caseId}/files/{sha256}'].includes(p),
+    );
     expect(commands).toHaveLength(25);
     const health = await http.raw('GET', '/api/health');
     expect(health.body).toMatchObject({ status: 'ok', checks: { eventStore: { status: 'up' }, database: { status: 'up' } } });

@@ -21,7 +21,8 @@ describe('scheduler: due dates become commands', () => {
     await t.close();
   });
 
-  const events = async (caseId: string): Promise<string[]> => (await t.db.query('SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [`transfer-${caseId}`])).rows.map((r: { type: string }) => r.type);
+  const events = async (caseId: string): Promise<string[]> =>
+    (await t.db.query('SELECT type FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [`transfer-${caseId}`])).rows.map((r: { type: string }) => r.type);
 
   it('closes the objection window after 14 days (R-32), once, and again correctly after a restart', async () => {
     t.clock.set(new Date(TEST_NOW));

@@ -31,8 +31,14 @@ describe('tamper detection on a real PostgreSQL', () => {
     await t.close();
   });
 
-  const verify = async (checkpoint?: string): Promise<{ ok: boolean; failures: Failure[] }> => (await http.as('inspektur.bkn', 'POST', '/api/audit/verify', checkpoint ? { checkpoint } : {})).body;
-  const events = async (streamId: string): Promise<Row[]> => (await t.db.query('SELECT event_id::text, stream_id, revision, tx_id::text, seq::text, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [streamId])).rows;
+  const verify = async (checkpoint?: string): Promise<{ ok: boolean; failures: Failure[] }> =>
+    (await http.as('inspektur.bkn', 'POST', '/api/audit/verify', checkpoint ? { checkpoint } : {})).body;
+  const events = async (streamId: string): Promise<Row[]> =>
+    (
+      await t.db.query('SELECT event_id::text, stream_id, revision, tx_id::text, seq::text, type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY revision', [
+        streamId,
+      ])
+    ).rows;
   const leafOf = async (eventId: string): Promise<string> => (await t.db.query('SELECT leaf_index::text AS i FROM ledger_leaves WHERE event_id = $1', [eventId])).rows[0].i;
   const stream = (i: number): string => `transfer-${(cases[i] as CaseDriver).caseId}`;
 
@@ -116,7 +122,13 @@ describe('tamper detection on a real PostgreSQL', () => {
     expect(held.failures.map((f) => f.position)).toEqual(['witness policy', 'held tree head']);
     expect(held.failures[1]?.reason).toMatch(/rewritten/);
     const proof = (await http.as('inspektur.bkn', 'GET', `/api/audit/ledger/consistency-proof?from=${witness.treeSize}&to=${rewritten.treeSize}`)).body as { proof: string[] };
-    const check = verifyConsistency({ size1: witness.treeSize, size2: rewritten.treeSize, root1: fromBase64(witness.rootHash), root2: fromBase64(rewritten.rootHash), proof: proof.proof.map(fromBase64) });
+    const check = verifyConsistency({
+      size1: witness.treeSize,
+      size2: rewritten.treeSize,
+      root1: fromBase64(witness.rootHash),
+      root2: fromBase64(rewritten.rootHash),
+      proof: proof.proof.map(fromBase64),
+    });
     expect(check.ok).toBe(false);
   });
 });

@@ -22,7 +22,10 @@ describe.each([0, 400, 800])('the demo and every route family at the real clock 
     const run = await runDemo(http, () => undefined);
     expect(run.completed).toHaveLength(5);
     for (const d of run.completed) expect(d.view.status).toBe('COMPLETED');
-    expect(run.refusals).toEqual([{ ruleId: 'R-21', status: 422 }, { ruleId: 'R-40', status: 422 }]);
+    expect(run.refusals).toEqual([
+      { ruleId: 'R-21', status: 422 },
+      { ruleId: 'R-40', status: 422 },
+    ]);
     // A year of demo clock later, a new case still goes through needs analysis and proposal (R-24 finds its SKP years).
     const next = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'kabid-perencanaan'), SAMPLE_NIP.clean);
     await next.open();

@@ -37,10 +37,17 @@ export async function startOtlpReceiver(): Promise<{ url: string; spans: Receive
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method === 'POST' && req.url === '/v1/traces' && String(req.headers['content-type']).includes('json')) {
-        const body = JSON.parse(Buffer.concat(chunks).toString()) as { resourceSpans?: { resource?: { attributes?: OtlpAttributes }; scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttributes }[] }[] }[] };
+        const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+          resourceSpans?: {
+            resource?: { attributes?: OtlpAttributes };
+            scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttributes }[] }[];
+          }[];
+        };
         for (const rs of body.resourceSpans ?? []) {
           const service = String(attributesOf(rs.resource?.attributes)['service.name']);
-          for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '', name: s.name, kind: s.kind, attributes: attributesOf(s.attributes) });
+          for (const ss of rs.scopeSpans ?? [])
+            for (const s of ss.spans ?? [])
+              spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '', name: s.name, kind: s.kind, attributes: attributesOf(s.attributes) });
         }
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
@@ -51,19 +58,39 @@ export async function startOtlpReceiver(): Promise<{ url: string; spans: Receive
 }
 
 /** The standalone server (apps/standalone) in its own process, traced to `otlpUrl`, on its own database and data dir. */
-export async function startTracedServer(databaseUrl: string, otlpUrl: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output(): string; stop(): Promise<void> }> {
+export async function startTracedServer(
+  databaseUrl: string,
+  otlpUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; output(): string; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mutasi-traced-'));
   let output = '';
   const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'ts-register.js'), join(ROOT, 'apps', 'standalone', 'src', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MUTASI_DATA_DIR: dataDir, AUTH_DEV_TOKENS: 'true', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl, OTEL_BSP_SCHEDULE_DELAY: '100', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MUTASI_DATA_DIR: dataDir,
+      AUTH_DEV_TOKENS: 'true',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c: Buffer) => void (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => void (output += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await eventually(() => (output.includes('Mutasi is running') ? true : child.exitCode !== null ? Promise.reject(new Error(`the server exited: ${output}`)) : undefined), 180_000, 'the traced server to start');
+  await eventually(
+    () => (output.includes('Mutasi is running') ? true : child.exitCode !== null ? Promise.reject(new Error(`the server exited: ${output}`)) : undefined),
+    180_000,
+    'the traced server to start',
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     child,

@@ -30,13 +30,21 @@ describe('tracing (OTLP/HTTP)', () => {
     const http = new MutasiHttp(server.url);
     const d = new CaseDriver(http, positionId(AGENCY.bandarLestari, 'auditor'), SAMPLE_NIP.clean);
     await d.open();
-    const opened = await eventually(() => receiver.spans.find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['http.request.method'] === 'POST' && s.attributes['url.path'] === '/api/transfers'), 30_000, 'the server span of POST /api/transfers');
+    const opened = await eventually(
+      () => receiver.spans.find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['http.request.method'] === 'POST' && s.attributes['url.path'] === '/api/transfers'),
+      30_000,
+      'the server span of POST /api/transfers',
+    );
     expect(opened.service).toBe('mutasi');
     const inTrace = (): ReceivedSpan[] => receiver.spans.filter((s) => s.traceId === opened.traceId);
-    const pg = await eventually(() => {
-      const spans = inTrace().filter((s) => s.kind === SPAN_KIND.CLIENT && s.attributes['db.system.name'] === 'postgresql');
-      return spans.some((s) => /INSERT/i.test(String(s.attributes['db.query.text'] ?? s.name))) ? spans : undefined;
-    }, 30_000, 'the pg spans of the command');
+    const pg = await eventually(
+      () => {
+        const spans = inTrace().filter((s) => s.kind === SPAN_KIND.CLIENT && s.attributes['db.system.name'] === 'postgresql');
+        return spans.some((s) => /INSERT/i.test(String(s.attributes['db.query.text'] ?? s.name))) ? spans : undefined;
+      },
+      30_000,
+      'the pg spans of the command',
+    );
     expect(pg.length).toBeGreaterThan(1);
     // Every span of the trace hangs from the server span (no orphan from another request).
     const ids = new Set(inTrace().map((s) => s.spanId));
@@ -47,7 +55,8 @@ describe('tracing (OTLP/HTTP)', () => {
     const db = new Client({ connectionString: database.url });
     await db.connect();
     try {
-      const rows = (await db.query("SELECT metadata->>'traceparent' AS traceparent FROM event_store.events WHERE stream_id = $1 ORDER BY revision", [`transfer-${d.caseId}`])).rows as { traceparent: string | null }[];
+      const rows = (await db.query("SELECT metadata->>'traceparent' AS traceparent FROM event_store.events WHERE stream_id = $1 ORDER BY revision", [`transfer-${d.caseId}`]))
+        .rows as { traceparent: string | null }[];
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row.traceparent?.split('-')[1]).toBe(opened.traceId);
     } finally {
@@ -61,7 +70,7 @@ describe('tracing (OTLP/HTTP)', () => {
     const marker = await fetch(`${server.url}/api/health`);
     expect(marker.status).toBe(200);
     await new MutasiHttp(server.url).as('inspektur.bkn', 'GET', '/api/policies');
-    await eventually(() => receiver.spans.find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['url.path'] === '/api/policies'), 30_000, 'a later request\'s span');
+    await eventually(() => receiver.spans.find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['url.path'] === '/api/policies'), 30_000, "a later request's span");
     expect(receiver.spans.filter((s) => s.kind === SPAN_KIND.SERVER && /^\/(metrics|api\/health)/.test(String(s.attributes['url.path'])))).toEqual([]);
   });
 });

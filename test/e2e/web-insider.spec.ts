@@ -17,7 +17,11 @@ describe('hostile insider, web app surface', () => {
   afterAll(() => t.close());
 
   const upload = async (userId: string, caseId: string, body: Buffer | string, type: string) => {
-    const res = await fetch(`${t.url}/api/transfers/${caseId}/files`, { method: 'POST', headers: { authorization: `Bearer ${await http.token(userId)}`, 'content-type': type, 'x-file-name': encodeURIComponent('surat\u202Efdp.exe') }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    const res = await fetch(`${t.url}/api/transfers/${caseId}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await http.token(userId)}`, 'content-type': type, 'x-file-name': encodeURIComponent('surat\u202Efdp.exe') },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown>, connection: res.headers.get('connection') };
   };
 
@@ -54,10 +58,12 @@ describe('hostile insider, web app surface', () => {
 
   it('an official who is the candidate reads their case as the employee and attaches only their application; a multi-role official acts on a step in the role it names', async () => {
     const nip = DEMO_NIP.sameProvince;
-    const imported = await importAsAdmin(http, { users: [
-      { userId: 'peng-cand.kota-bandar-lestari', name: 'Pengusul yang juga kandidat', agencyId: AGENCY.bandarLestari, roles: ['PENGUSUL'], nip, title: 'Analis SDM' },
-      { userId: 'multi.prov-nb', name: 'Verifikator dan PPK', agencyId: AGENCY.provNb, roles: ['VERIFIKATOR', 'PPK'], title: 'Pejabat rangkap' },
-    ] });
+    const imported = await importAsAdmin(http, {
+      users: [
+        { userId: 'peng-cand.kota-bandar-lestari', name: 'Pengusul yang juga kandidat', agencyId: AGENCY.bandarLestari, roles: ['PENGUSUL'], nip, title: 'Analis SDM' },
+        { userId: 'multi.prov-nb', name: 'Verifikator dan PPK', agencyId: AGENCY.provNb, roles: ['VERIFIKATOR', 'PPK'], title: 'Pejabat rangkap' },
+      ],
+    });
     expect(imported.status).toBe(200);
     const d = track(new CaseDriver(http, positionId(AGENCY.provNb, 'analis-sdm'), nip));
     await d.open();
@@ -67,7 +73,11 @@ describe('hostile insider, web app surface', () => {
     expect(seen.candidate.meritDeviationJustification).toBeUndefined();
     expect((await http.as('peng-cand.kota-bandar-lestari', 'GET', `/api/transfers/${d.caseId}/candidates`)).status).toBe(403);
     expect((await http.as('peng-cand.kota-bandar-lestari', 'GET', `/api/transfers/${d.caseId}/events`)).status).toBe(403);
-    const statement = await http.as('peng-cand.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/attach-document`, { kind: 'NO_DISCIPLINE_STATEMENT', title: 'x', sha256: 'a'.repeat(64) });
+    const statement = await http.as('peng-cand.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/attach-document`, {
+      kind: 'NO_DISCIPLINE_STATEMENT',
+      title: 'x',
+      sha256: 'a'.repeat(64),
+    });
     expect(statement.status).toBe(403);
     await d.notify();
     await d.acknowledge();

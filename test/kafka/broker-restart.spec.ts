@@ -43,20 +43,26 @@ describe('relay through a broker outage', () => {
     let messages = 0;
     await consumer.connect();
     await consumer.subscribe({ topic: 'mutasi.transfer-events.v1', fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => {
-      messages += 1;
-      ids.add((JSON.parse(String(message.value)) as { eventId: string }).eventId);
-    } });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        messages += 1;
+        ids.add((JSON.parse(String(message.value)) as { eventId: string }).eventId);
+      },
+    });
     await eventually(() => (ids.size >= total ? true : undefined), 60_000, 'every event id on the topic');
     await consumer.disconnect();
     expect(ids.size).toBe(total);
     expect(messages).toBeGreaterThanOrEqual(total);
 
     const finalRevision = new Map(histories.map((h) => [h.streamId.slice('transfer-'.length), h.events.length - 1]));
-    await eventually(async () => {
-      const rows = (await t.db.query('SELECT case_id, last_sequence FROM dashboard_cases')).rows as { case_id: string; last_sequence: number }[];
-      return rows.length === histories.length && rows.every((r) => r.last_sequence === finalRevision.get(r.case_id)) ? true : undefined;
-    }, 120_000, 'the dashboard to apply every case to its last event');
+    await eventually(
+      async () => {
+        const rows = (await t.db.query('SELECT case_id, last_sequence FROM dashboard_cases')).rows as { case_id: string; last_sequence: number }[];
+        return rows.length === histories.length && rows.every((r) => r.last_sequence === finalRevision.get(r.case_id)) ? true : undefined;
+      },
+      120_000,
+      'the dashboard to apply every case to its last event',
+    );
     const durations = (await t.db.query('SELECT case_id, stage, count(*)::int AS n FROM dashboard_stage_durations GROUP BY case_id, stage HAVING count(*) > 1')).rows;
     expect(durations).toEqual([]);
     const evaluations = Number((await t.db.query('SELECT count(*) FROM dashboard_evaluations')).rows[0].count);

@@ -33,7 +33,9 @@ function startDashboardService(env: Record<string, string>): ChildProcess {
 }
 
 function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
 }
 
 /**
@@ -98,10 +100,14 @@ describe('dashboard-service killed mid-stream', () => {
       PORT: '0',
     };
     child = startDashboardService(env);
-    const progressAtKill = await eventually(async () => {
-      const done = await casesAtFinalRevision(killed);
-      return done !== undefined && done > 0 ? done : undefined;
-    }, 120_000, 'the first committed batch of the dashboard-service');
+    const progressAtKill = await eventually(
+      async () => {
+        const done = await casesAtFinalRevision(killed);
+        return done !== undefined && done > 0 ? done : undefined;
+      },
+      120_000,
+      'the first committed batch of the dashboard-service',
+    );
     child.kill('SIGKILL');
     expect(await exited(child)).toBe('SIGKILL');
     const afterKill = await casesAtFinalRevision(killed);

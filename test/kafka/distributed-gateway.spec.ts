@@ -31,7 +31,9 @@ async function freePortBase(): Promise<number> {
 }
 
 function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
 }
 
 /**
@@ -98,7 +100,7 @@ describe('start:distributed behind the gateway', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('prints one URL for the web app, the gateway\'s, and how to sign in there', () => {
+  it("prints one URL for the web app, the gateway's, and how to sign in there", () => {
     expect(webApp).toBe(`http://127.0.0.1:${port}/app`);
     expect(summary.match(/\/app\b/g)?.length).toBe(1);
     expect(summary).toMatch(new RegExp(`Sign-in +${webApp.replace(/\/app$/, '')}/masuk-token: paste a user's token from `));
@@ -111,7 +113,11 @@ describe('start:distributed behind the gateway', () => {
 
     const health = await fetch(`${origin}/api/health`);
     const report = (await health.json()) as { status: string; checks: Record<string, { status: string }> };
-    expect({ status: health.status, overall: report.status, services: Object.keys(report.checks).sort() }).toEqual({ status: 200, overall: 'ok', services: ['audit-service', 'dashboard-service', 'transfer-service'] });
+    expect({ status: health.status, overall: report.status, services: Object.keys(report.checks).sort() }).toEqual({
+      status: 200,
+      overall: 'ok',
+      services: ['audit-service', 'dashboard-service', 'transfer-service'],
+    });
 
     const inbox = await fetch(`${origin}/api/dashboard/inbox`, { headers: { Authorization: `Bearer ${tokens()['ppk.kab-lembah-hijau']}` } });
     expect({ status: inbox.status, cache: inbox.headers.get('cache-control'), body: await inbox.json() }).toEqual({ status: 200, cache: 'no-store', body: [] });
@@ -149,7 +155,8 @@ describe('start:distributed behind the gateway', () => {
       const task = `ul[aria-label="Tugas"] a[href="/app/kasus/${caseId}"]`;
       const deadline = Date.now() + 30_000;
       while (!(await web.page.waitForSelector(task, { timeout: 1_500 }).catch(() => null))) {
-        if (Date.now() > deadline) throw new Error(`the task of case ${caseId} never reached the inbox: ${(await web.page.evaluate(() => document.body.innerText)).slice(0, 1000)}`);
+        if (Date.now() > deadline)
+          throw new Error(`the task of case ${caseId} never reached the inbox: ${(await web.page.evaluate(() => document.body.innerText)).slice(0, 1000)}`);
         await web.page.reload({ waitUntil: 'networkidle0' });
       }
       await web.see('Setujui analisis kebutuhan');
@@ -176,8 +183,13 @@ describe('start:distributed behind the gateway', () => {
     expect(await Promise.all([0, 1, 2, 3, 4].map((i) => isFree(port + i)))).toEqual([true, true, true, true, true]);
     const stopped = [...output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
     expect(stopped).toEqual([
-      ['gateway', 'exit 0'], ['dashboard-service', 'exit 0'], ['relay', 'exit 0'], ['audit-service', 'exit 0'], ['transfer-service', 'exit 0'],
-      ['saksi-ombudsman.mutasi.local', 'exit 0'], ['saksi-inspektorat.mutasi.local', 'exit 0'],
+      ['gateway', 'exit 0'],
+      ['dashboard-service', 'exit 0'],
+      ['relay', 'exit 0'],
+      ['audit-service', 'exit 0'],
+      ['transfer-service', 'exit 0'],
+      ['saksi-ombudsman.mutasi.local', 'exit 0'],
+      ['saksi-inspektorat.mutasi.local', 'exit 0'],
     ]);
   });
 });

@@ -39,12 +39,20 @@ describe('an old domain event version on the topic (relay and Kafka-fed dashboar
     const last = (await store.readStream(caseStreamId(c.caseId))).at(-1) as RecordedEvent;
     const { prevHash: _prev, hash: _hash, ...metadata } = last.metadata;
     const commandId = randomUUID();
-    v1 = (await store.append(caseStreamId(c.caseId), [{
-      eventId: randomUUID(),
-      type: 'DocumentAttached.v1',
-      data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan (v1)', sha256: v1Hash, agencyId: AGENCY.bandarLestari },
-      metadata: { ...metadata, commandId, correlationId: commandId, causationId: commandId, ruleOutcomes: [] },
-    }], last.revision)).events[0] as RecordedEvent;
+    v1 = (
+      await store.append(
+        caseStreamId(c.caseId),
+        [
+          {
+            eventId: randomUUID(),
+            type: 'DocumentAttached.v1',
+            data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan (v1)', sha256: v1Hash, agencyId: AGENCY.bandarLestari },
+            metadata: { ...metadata, commandId, correlationId: commandId, causationId: commandId, ruleOutcomes: [] },
+          },
+        ],
+        last.revision,
+      )
+    ).events[0] as RecordedEvent;
   }, 120_000);
   afterAll(() => t.close());
 
@@ -59,16 +67,27 @@ describe('an old domain event version on the topic (relay and Kafka-fed dashboar
     await consumer.run({ eachMessage: async ({ message }) => void (String(message.key) === c.caseId && mine.push(JSON.parse(String(message.value)) as Message)) });
     const published = await eventually(() => mine.find((m) => m.eventId === v1.eventId), 30_000, 'the v1 event on the topic');
     await consumer.disconnect();
-    expect(published).toMatchObject({ type: 'mutasi.transfer.DocumentAttached.v1', sequence: v1.revision, data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', sha256: v1Hash } });
+    expect(published).toMatchObject({
+      type: 'mutasi.transfer.DocumentAttached.v1',
+      sequence: v1.revision,
+      data: { documentId: 'doc-1', kind: 'EMPLOYEE_APPLICATION', sha256: v1Hash },
+    });
     expect({ errors: validate(published) ? null : validate.errors }).toEqual({ errors: null });
     expect([...new Set(mine.map((m) => m.sequence))]).toEqual(Array.from({ length: v1.revision + 1 }, (_, i) => i));
   });
 
   it('the Kafka-fed dashboard opens the verification task of the v1 document', async () => {
-    const tasks = await eventually(async () => {
-      const rows = (await t.db.query(`SELECT task_key, role FROM dashboard_tasks WHERE case_id = $1 AND kind = 'DOCUMENT_VERIFICATION'`, [c.caseId])).rows as { task_key: string; role: string }[];
-      return rows.length > 0 ? rows : undefined;
-    }, 30_000, 'the dashboard task of the v1 document');
+    const tasks = await eventually(
+      async () => {
+        const rows = (await t.db.query(`SELECT task_key, role FROM dashboard_tasks WHERE case_id = $1 AND kind = 'DOCUMENT_VERIFICATION'`, [c.caseId])).rows as {
+          task_key: string;
+          role: string;
+        }[];
+        return rows.length > 0 ? rows : undefined;
+      },
+      30_000,
+      'the dashboard task of the v1 document',
+    );
     expect(tasks).toEqual([{ task_key: 'document:doc-1', role: 'VERIFIKATOR' }]);
   });
 });

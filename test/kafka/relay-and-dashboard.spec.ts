@@ -30,7 +30,12 @@ describe('relay, topic and dashboard on a real broker', () => {
 
   it('shows the case in every dashboard read model', async () => {
     const inspector = async (path: string) => (await http.as('inspektur.bkn', 'GET', path)).body;
-    await eventually(async () => ((await inspector('/api/dashboard/cases')).items.find((c: { caseId: string; status: string }) => c.caseId === d.caseId && c.status === 'APPOINTED') ? true : undefined), 30_000, 'the dashboard to show the appointed case');
+    await eventually(
+      async () =>
+        (await inspector('/api/dashboard/cases')).items.find((c: { caseId: string; status: string }) => c.caseId === d.caseId && c.status === 'APPOINTED') ? true : undefined,
+      30_000,
+      'the dashboard to show the appointed case',
+    );
     const pipeline = await inspector('/api/dashboard/pipeline');
     expect(pipeline.stages.find((s: { stage: string }) => s.stage === 'EVALUASI').byRoute).toEqual([{ route: 'INTER_PROVINCE', cases: 1 }]);
     const workload = await inspector(`/api/dashboard/workload-balance?agencyId=${AGENCY.lembahHijau}`);
@@ -42,10 +47,14 @@ describe('relay, topic and dashboard on a real broker', () => {
 
   it('publishes the case in order on its key, decodable with the published JSON Schemas by plain kafkajs', async () => {
     const ajv = new Ajv2020({ strict: false, formats: { 'date-time': true, uuid: true } });
-    const validators = new Map(readdirSync(DOCS).filter((f) => f.endsWith('.schema.json')).map((f) => {
-      const schema = JSON.parse(readFileSync(join(DOCS, f), 'utf8')) as { title: string };
-      return [schema.title, ajv.compile(schema)];
-    }));
+    const validators = new Map(
+      readdirSync(DOCS)
+        .filter((f) => f.endsWith('.schema.json'))
+        .map((f) => {
+          const schema = JSON.parse(readFileSync(join(DOCS, f), 'utf8')) as { title: string };
+          return [schema.title, ajv.compile(schema)];
+        }),
+    );
     const kafka = new Kafka({ clientId: 'outside-agency', brokers, logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `outside-${Date.now()}`, maxWaitTimeInMs: 300 });
     const seen: { key: string; value: { type: string; sequence: number; caseId: string } }[] = [];

@@ -27,10 +27,14 @@ describe('trace context from a command through Kafka to the dashboard', () => {
     await database?.drop();
   });
 
-  it('carries the command\'s trace id in the relay\'s traceparent header, and the dashboard apply joins that trace', async () => {
+  it("carries the command's trace id in the relay's traceparent header, and the dashboard apply joins that trace", async () => {
     const d = new CaseDriver(new MutasiHttp(server.url), positionId(AGENCY.bandarLestari, 'auditor'), SAMPLE_NIP.clean);
     await d.open();
-    const command = await eventually(() => receiver.spans.find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['http.request.method'] === 'POST' && s.attributes['url.path'] === '/api/transfers'), 30_000, 'the command\'s server span');
+    const command = await eventually(
+      () => receiver.spans.find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['http.request.method'] === 'POST' && s.attributes['url.path'] === '/api/transfers'),
+      30_000,
+      "the command's server span",
+    );
 
     const kafka = new Kafka({ clientId: 'trace-check', brokers, logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `trace-check-${Date.now()}` });
@@ -44,15 +48,30 @@ describe('trace context from a command through Kafka to the dashboard', () => {
           headers.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
         },
       });
-      const first = await eventually(() => headers[0], 60_000, 'the case\'s first message on the topic');
+      const first = await eventually(() => headers[0], 60_000, "the case's first message on the topic");
       expect(first.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
       expect(first.traceparent?.split('-')[1]).toBe(command.traceId);
     } finally {
       await consumer.disconnect();
     }
 
-    const apply = await eventually(() => receiver.spans.find((s) => s.name === 'dashboard apply' && s.traceId === command.traceId), 60_000, 'the dashboard apply span in the command\'s trace');
-    const row = await eventually(() => receiver.spans.find((s) => s.traceId === command.traceId && s.parentSpanId === apply.spanId && s.attributes['db.system.name'] === 'postgresql' && /INSERT INTO dashboard_cases/.test(String(s.attributes['db.query.text']))), 30_000, 'the dashboard row\'s INSERT under the apply span');
+    const apply = await eventually(
+      () => receiver.spans.find((s) => s.name === 'dashboard apply' && s.traceId === command.traceId),
+      60_000,
+      "the dashboard apply span in the command's trace",
+    );
+    const row = await eventually(
+      () =>
+        receiver.spans.find(
+          (s) =>
+            s.traceId === command.traceId &&
+            s.parentSpanId === apply.spanId &&
+            s.attributes['db.system.name'] === 'postgresql' &&
+            /INSERT INTO dashboard_cases/.test(String(s.attributes['db.query.text'])),
+        ),
+      30_000,
+      "the dashboard row's INSERT under the apply span",
+    );
     expect(row.service).toBe('mutasi');
   });
 });

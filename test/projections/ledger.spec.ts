@@ -8,7 +8,8 @@ type Row = Record<string, unknown>;
 /** The global Merkle ledger: every event a leaf in global order, with its subtrees, stream heads and agency case lists. */
 describe('projection ledger', () => {
   let f: ProjectionFixture;
-  const leaves = (): Promise<Row[]> => f.rows(`SELECT leaf_index::int, position, event_id::text, stream_id, revision, encode(leaf_hash, 'hex') AS leaf_hash FROM ledger_leaves ORDER BY leaf_index`);
+  const leaves = (): Promise<Row[]> =>
+    f.rows(`SELECT leaf_index::int, position, event_id::text, stream_id, revision, encode(leaf_hash, 'hex') AS leaf_hash FROM ledger_leaves ORDER BY leaf_index`);
   const dump = async (): Promise<Row> => ({
     leaves: await leaves(),
     nodes: await f.rows(`SELECT level, idx::int, encode(hash, 'hex') AS hash FROM ledger_nodes ORDER BY level, idx`),
@@ -30,7 +31,16 @@ describe('projection ledger', () => {
     const events: Row[] = [];
     let page = await f.store.readAll({ limit: 10_000 });
     while (page.events.length > 0) {
-      events.push(...page.events.map((e, i) => ({ leaf_index: events.length + i, position: e.globalPosition, event_id: e.eventId, stream_id: e.streamId, revision: e.revision, leaf_hash: Buffer.from(leafHash(eventLeafData(e))).toString('hex') })));
+      events.push(
+        ...page.events.map((e, i) => ({
+          leaf_index: events.length + i,
+          position: e.globalPosition,
+          event_id: e.eventId,
+          stream_id: e.streamId,
+          revision: e.revision,
+          leaf_hash: Buffer.from(leafHash(eventLeafData(e))).toString('hex'),
+        })),
+      );
       page = await f.store.readAll({ after: page.nextPosition, limit: 10_000 });
     }
     expect(events.filter((e) => String(e.stream_id).startsWith('transfer-ledger-')).length).toBeGreaterThan(10);

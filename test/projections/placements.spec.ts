@@ -8,7 +8,8 @@ type Row = Record<string, unknown>;
 describe('projection placements', () => {
   let f: ProjectionFixture;
   let s: CaseStories;
-  const placements = (): Promise<Row[]> => f.rows(`SELECT case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since::text, jpt_inauguration_date::text,
+  const placements = (): Promise<Row[]> =>
+    f.rows(`SELECT case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since::text, jpt_inauguration_date::text,
     decree_number, decree_date::text, effective_on::text, event_id FROM placements ORDER BY case_id, kind`);
   const claims = async (): Promise<Row> => ({
     positions: await f.rows('SELECT case_id, position_id FROM position_claims ORDER BY case_id'),
@@ -38,15 +39,48 @@ describe('projection placements', () => {
     const revocation = eventOf(s.revoked.events, 'DecreeRevoked.v1');
     const decreeColumns = (d: typeof a.decree) => ({ decree_number: d.decreeNumber, decree_date: d.decreeDate });
     expect(await placements()).toEqual([
-      { case_id: s.appointed.caseId, kind: 'APPOINTMENT', nip: s.appointed.nip, from_agency_id: a.proposal.originAgencyId, from_position_id: a.proposal.originPositionId,
-        to_agency_id: a.proposal.targetAgencyId, to_position_id: s.appointed.targetPositionId, position_since: a.decree.effectiveDate, jpt_inauguration_date: null,
-        ...decreeColumns(a.decree), effective_on: a.decree.effectiveDate, event_id: expect.any(String) },
-      { case_id: s.revoked.caseId, kind: 'APPOINTMENT', nip: s.revoked.nip, from_agency_id: r.proposal.originAgencyId, from_position_id: r.proposal.originPositionId,
-        to_agency_id: r.proposal.targetAgencyId, to_position_id: s.revoked.targetPositionId, position_since: r.decree.effectiveDate, jpt_inauguration_date: null,
-        ...decreeColumns(r.decree), effective_on: r.decree.effectiveDate, event_id: expect.any(String) },
-      { case_id: s.revoked.caseId, kind: 'REVOCATION', nip: s.revoked.nip, from_agency_id: r.proposal.targetAgencyId, from_position_id: s.revoked.targetPositionId,
-        to_agency_id: r.proposal.originAgencyId, to_position_id: r.proposal.originPositionId, position_since: r.proposal.candidate.positionSince, jpt_inauguration_date: null,
-        ...decreeColumns(r.decree), effective_on: revocation.metadata.recordedAt.slice(0, 10), event_id: expect.any(String) },
+      {
+        case_id: s.appointed.caseId,
+        kind: 'APPOINTMENT',
+        nip: s.appointed.nip,
+        from_agency_id: a.proposal.originAgencyId,
+        from_position_id: a.proposal.originPositionId,
+        to_agency_id: a.proposal.targetAgencyId,
+        to_position_id: s.appointed.targetPositionId,
+        position_since: a.decree.effectiveDate,
+        jpt_inauguration_date: null,
+        ...decreeColumns(a.decree),
+        effective_on: a.decree.effectiveDate,
+        event_id: expect.any(String),
+      },
+      {
+        case_id: s.revoked.caseId,
+        kind: 'APPOINTMENT',
+        nip: s.revoked.nip,
+        from_agency_id: r.proposal.originAgencyId,
+        from_position_id: r.proposal.originPositionId,
+        to_agency_id: r.proposal.targetAgencyId,
+        to_position_id: s.revoked.targetPositionId,
+        position_since: r.decree.effectiveDate,
+        jpt_inauguration_date: null,
+        ...decreeColumns(r.decree),
+        effective_on: r.decree.effectiveDate,
+        event_id: expect.any(String),
+      },
+      {
+        case_id: s.revoked.caseId,
+        kind: 'REVOCATION',
+        nip: s.revoked.nip,
+        from_agency_id: r.proposal.targetAgencyId,
+        from_position_id: s.revoked.targetPositionId,
+        to_agency_id: r.proposal.originAgencyId,
+        to_position_id: r.proposal.originPositionId,
+        position_since: r.proposal.candidate.positionSince,
+        jpt_inauguration_date: null,
+        ...decreeColumns(r.decree),
+        effective_on: revocation.metadata.recordedAt.slice(0, 10),
+        event_id: expect.any(String),
+      },
     ]);
     expect(a.appointment).toBeDefined();
   });
@@ -54,7 +88,10 @@ describe('projection placements', () => {
   it('holds the place and the person only for cases still open: released when withdrawn, rejected or revoked, the place filled when appointed', async () => {
     expect(await claims()).toEqual({
       positions: [{ case_id: s.returned.caseId, position_id: s.returned.targetPositionId }],
-      employees: [{ nip: s.appointed.nip, case_id: s.appointed.caseId }, { nip: s.returned.nip, case_id: s.returned.caseId }].sort((x, y) => x.nip.localeCompare(y.nip)),
+      employees: [
+        { nip: s.appointed.nip, case_id: s.appointed.caseId },
+        { nip: s.returned.nip, case_id: s.returned.caseId },
+      ].sort((x, y) => x.nip.localeCompare(y.nip)),
     });
   });
 
@@ -89,8 +126,16 @@ describe('projection placements', () => {
       { case_id: later.caseId, candidate_nip: later.nip, agencies: expect.arrayContaining([eventOf(later.events, 'CandidateProposed.v1').data.originAgencyId]) },
     ]);
     // The damaged case holds its place (its opening was sound); the hostile event took nothing.
-    expect(await claims()).toEqual({ ...before, positions: [...before.positions as Row[], { case_id: 'place-damaged', position_id: s.withdrawn.targetPositionId }].sort((x, y) => String(x.case_id).localeCompare(String(y.case_id))) });
+    expect(await claims()).toEqual({
+      ...before,
+      positions: [...(before.positions as Row[]), { case_id: 'place-damaged', position_id: s.withdrawn.targetPositionId }].sort((x, y) =>
+        String(x.case_id).localeCompare(String(y.case_id)),
+      ),
+    });
   });
 
-  itIsIdempotentAndRebuildable(() => f, async () => ({ placements: await placements(), parties: await parties(), ...(await claims()) as Record<string, Row[]> }));
+  itIsIdempotentAndRebuildable(
+    () => f,
+    async () => ({ placements: await placements(), parties: await parties(), ...((await claims()) as Record<string, Row[]>) }),
+  );
 });

@@ -14,7 +14,10 @@ describe('projection scheduler-due-work', () => {
   let inApproval: CaseJourney;
   let notified: CaseJourney;
   const dueWork = (caseId?: string): Promise<DueRow[]> =>
-    f.rows<DueRow>(`SELECT case_id, kind, work_key, due_on::text AS due_on, status FROM due_work ${caseId ? 'WHERE case_id = $1' : ''} ORDER BY case_id, kind, work_key, due_on`, caseId ? [caseId] : []);
+    f.rows<DueRow>(
+      `SELECT case_id, kind, work_key, due_on::text AS due_on, status FROM due_work ${caseId ? 'WHERE case_id = $1' : ''} ORDER BY case_id, kind, work_key, due_on`,
+      caseId ? [caseId] : [],
+    );
 
   beforeAll(async () => {
     f = await projectionFixture((store) => new SchedulerProjection(store));
@@ -34,7 +37,8 @@ describe('projection scheduler-due-work', () => {
     const evaluations = eventOf(s.appointed.events, 'AppointmentRecorded.v1').data.evaluationsDue;
     expect(evaluations.length).toBe(2);
     expect(await dueWork()).toEqual([
-      ...evaluations.map((e) => ({ case_id: s.appointed.caseId, kind: 'AnnounceEvaluationDue', work_key: String(e.periodMonths), due_on: e.dueOn, status: 'PENDING' }))
+      ...evaluations
+        .map((e) => ({ case_id: s.appointed.caseId, kind: 'AnnounceEvaluationDue', work_key: String(e.periodMonths), due_on: e.dueOn, status: 'PENDING' }))
         .sort((a, b) => a.work_key.localeCompare(b.work_key)),
       { case_id: 'sched-in-approval', kind: 'EscalateOverdueStep', work_key: chain.steps[0]?.stepId, due_on: addDays(chain.firstDeadline, 1), status: 'PENDING' },
       { case_id: 'sched-notified', kind: 'CloseObjectionWindow', work_key: '-', due_on: addDays(objection.objectionDeadline, 1), status: 'PENDING' },
@@ -42,7 +46,8 @@ describe('projection scheduler-due-work', () => {
   });
 
   it('holds nothing for a case returned for revision, rejected, withdrawn or whose decree was revoked', async () => {
-    for (const ended of [s.returned, s.rejected, s.withdrawn, s.revoked]) expect({ caseId: ended.caseId, rows: await dueWork(ended.caseId) }).toEqual({ caseId: ended.caseId, rows: [] });
+    for (const ended of [s.returned, s.rejected, s.withdrawn, s.revoked])
+      expect({ caseId: ended.caseId, rows: await dueWork(ended.caseId) }).toEqual({ caseId: ended.caseId, rows: [] });
   });
 
   it('drops the pending escalation of a case withdrawn while in approval, and keeps work the scheduler already did', async () => {
@@ -64,7 +69,9 @@ describe('projection scheduler-due-work', () => {
     await f.appendRaw(`transfer-${s.appointed.caseId}`, [{ type: 'Hostile.v9', data: { steps: 'drop table due_work' }, metadata: meta }]);
     const opened = new CaseJourney(f.world, 'sched-poisoned', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).inApproval();
     await f.appendCase(opened.caseId, opened.events.slice(0, 6));
-    await f.appendRaw('transfer-sched-poisoned', [{ type: 'ApprovalChainStarted.v1', data: { steps: 'not a list', firstDeadline: 'soon' }, metadata: { ...meta, caseId: 'sched-poisoned' } }]);
+    await f.appendRaw('transfer-sched-poisoned', [
+      { type: 'ApprovalChainStarted.v1', data: { steps: 'not a list', firstDeadline: 'soon' }, metadata: { ...meta, caseId: 'sched-poisoned' } },
+    ]);
     const later = new CaseJourney(f.world, 'sched-later', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).notified();
     await f.appendCase(later.caseId, later.events);
     await f.project();
@@ -75,5 +82,8 @@ describe('projection scheduler-due-work', () => {
 
   // What the projection owns is the pending work; rows the scheduler has done are its own history, which a rebuild
   // does not restore (the events that did the work already took it out of the case's due work).
-  itIsIdempotentAndRebuildable(() => f, async () => ({ due_work: (await dueWork()).filter((r) => r.status === 'PENDING') }));
+  itIsIdempotentAndRebuildable(
+    () => f,
+    async () => ({ due_work: (await dueWork()).filter((r) => r.status === 'PENDING') }),
+  );
 });

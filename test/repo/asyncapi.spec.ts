@@ -23,7 +23,11 @@ function refsIn(node: unknown, at = '#'): { at: string; ref: string }[] {
 
 /** The value at a JSON pointer (`/a/b~1c`), or undefined. */
 function atPointer(doc: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Json)[key] : undefined), doc);
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Json)[key] : undefined), doc);
 }
 
 /** Why a reference does not resolve from a document at `file`, or null. */
@@ -46,7 +50,10 @@ describe('the reference check of the AsyncAPI spec', () => {
     expect(unresolved(fake, FILE, './mutasi.transfer.CaseOpened.v1.schema.json#/properties/caseId')).toBeNull();
     expect(unresolved(fake, FILE, '#/components/messages/CaseClosed')).toBe('#/components/messages/CaseClosed: nothing at #/components/messages/CaseClosed');
     expect(unresolved(fake, FILE, './mutasi.transfer.Missing.v1.schema.json')).toBe('./mutasi.transfer.Missing.v1.schema.json: no file ./mutasi.transfer.Missing.v1.schema.json');
-    expect(refsIn({ a: [{ $ref: '#/x' }], b: { $ref: './y.json' } })).toEqual([{ at: '#/a/0', ref: '#/x' }, { at: '#/b', ref: './y.json' }]);
+    expect(refsIn({ a: [{ $ref: '#/x' }], b: { $ref: './y.json' } })).toEqual([
+      { at: '#/a/0', ref: '#/x' },
+      { at: '#/b', ref: './y.json' },
+    ]);
   });
 });
 
@@ -58,11 +65,19 @@ describe('docs/integration-events/asyncapi.yaml', () => {
 
   it('has one channel per topic of the code, with its partitions and retention', () => {
     const byAddress = new Map(Object.values(channels).map((c) => [c.address, c]));
-    expect([...byAddress.keys()].sort()).toEqual(Object.values(TOPICS).map((t) => t.name).sort());
+    expect([...byAddress.keys()].sort()).toEqual(
+      Object.values(TOPICS)
+        .map((t) => t.name)
+        .sort(),
+    );
     for (const topic of Object.values(TOPICS)) {
       const kafka = ((byAddress.get(topic.name) as Json).bindings as Json).kafka as Json;
       const config = kafka.topicConfiguration as Json;
-      expect({ topic: topic.name, partitions: kafka.partitions, retention: String(config['retention.ms']) }).toEqual({ topic: topic.name, partitions: topic.partitions, retention: topic.config['retention.ms'] });
+      expect({ topic: topic.name, partitions: kafka.partitions, retention: String(config['retention.ms']) }).toEqual({
+        topic: topic.name,
+        partitions: topic.partitions,
+        retention: topic.config['retention.ms'],
+      });
     }
   });
 
@@ -85,7 +100,10 @@ describe('docs/integration-events/asyncapi.yaml', () => {
 
   it('names the record headers the relay writes', () => {
     const headers = ((doc.components as Json).schemas as Json).TransferEventHeaders as Json;
-    const code = scannedFiles().filter((f) => /^libs\/[a-z-]+\/src\/.*\.ts$/.test(f) && !f.endsWith('.spec.ts')).map((f) => readRepoFile(f) ?? '').join('\n');
+    const code = scannedFiles()
+      .filter((f) => /^libs\/[a-z-]+\/src\/.*\.ts$/.test(f) && !f.endsWith('.spec.ts'))
+      .map((f) => readRepoFile(f) ?? '')
+      .join('\n');
     const names = Object.keys(headers.properties as Json);
     expect(names).toEqual(expect.arrayContaining(headers.required as string[]));
     expect(names.filter((h) => !code.includes(`'${h}'`) && !code.includes(`${h}:`) && !code.includes(`.${h}`))).toEqual([]);

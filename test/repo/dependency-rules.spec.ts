@@ -16,7 +16,11 @@ function cruise(files: Record<string, string>): { ok: boolean; output: string } 
     }
     try {
       const tops = [...new Set(Object.keys(files).map((f) => f.split('/')[0] as string))];
-      const output = execFileSync(join(root, 'node_modules', '.bin', 'depcruise'), [...tops, '--config', join(root, '.dependency-cruiser.cjs')], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+      const output = execFileSync(join(root, 'node_modules', '.bin', 'depcruise'), [...tops, '--config', join(root, '.dependency-cruiser.cjs')], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       return { ok: true, output };
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };

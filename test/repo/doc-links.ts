@@ -57,7 +57,14 @@ export function findDocReferences(from: string, text: string): DocReference[] {
       if (from.endsWith('.md') && /^`?\]\(/.test(rest)) continue;
       const numbered = NUMBERED.exec(rest)?.[1];
       const quoted = QUOTED.exec(rest)?.[1];
-      refs.push({ from, line: index + 1, path: m[1] as string, ...(m[2] ? { anchor: m[2] } : {}), ...(numbered ? { sectionNumber: numbered } : {}), ...(quoted ? { quotedHeading: quoted } : {}) });
+      refs.push({
+        from,
+        line: index + 1,
+        path: m[1] as string,
+        ...(m[2] ? { anchor: m[2] } : {}),
+        ...(numbered ? { sectionNumber: numbered } : {}),
+        ...(quoted ? { quotedHeading: quoted } : {}),
+      });
     }
   });
   return refs;
@@ -96,13 +103,18 @@ function linesOutsideCode(markdown: string): string[] {
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
 export function anchorOf(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** Where a reference points, as a path relative to the root (it may lie outside the repository). */
 export function targetOf(ref: Pick<DocReference, 'from' | 'path'>): string {
   const base = ref.from.endsWith('.md') ? dirname(ref.from) : '.';
-  return relative(ROOT, resolve(ROOT, base, ref.path)).split(sep).join('/');
+  return relative(ROOT, resolve(ROOT, base, ref.path))
+    .split(sep)
+    .join('/');
 }
 
 /** What is wrong with a reference, or null when it resolves. `read` gives a repository file's text or null. */
@@ -116,7 +128,12 @@ export function problemOf(ref: DocReference, read: (path: string) => string | nu
   if (ref.anchor && !headings.some((h) => anchorOf(h) === ref.anchor)) return `${where}#${ref.anchor}: no such heading in ${target}`;
   if (ref.sectionNumber && !headings.some((h) => h.startsWith(`${ref.sectionNumber}. `))) return `${where} §${ref.sectionNumber}: no section numbered so in ${target}`;
   const quoted = ref.quotedHeading?.toLowerCase();
-  const named = [...headings, ...boldLeadsOf(text)].map((h) => h.replace(/^\d+[a-z]?\.\s+/, '').replace(/[`*]/g, '').toLowerCase());
+  const named = [...headings, ...boldLeadsOf(text)].map((h) =>
+    h
+      .replace(/^\d+[a-z]?\.\s+/, '')
+      .replace(/[`*]/g, '')
+      .toLowerCase(),
+  );
   if (quoted && !named.some((h) => h.startsWith(quoted))) return `${where} "${ref.quotedHeading}": no heading starts so in ${target}`;
   return null;
 }

@@ -17,7 +17,10 @@ function fakeRepo(docs: Record<string, string>): (path: string) => string | null
   return (path) => docs[path] ?? null;
 }
 
-const FAKE_DOCS = { 'docs/domain.md': '# Domain\n\n## 6. Rules\n\n## Offices and persons\n\n**Oversight.** BKN.\n', 'docs/api.md': '# HTTP contract\n\n## Conventions\n```\n# not a heading\n```\n' };
+const FAKE_DOCS = {
+  'docs/domain.md': '# Domain\n\n## 6. Rules\n\n## Offices and persons\n\n**Oversight.** BKN.\n',
+  'docs/api.md': '# HTTP contract\n\n## Conventions\n```\n# not a heading\n```\n',
+};
 
 function only(from: string, text: string): DocReference {
   const refs = findDocReferences(from, text);
@@ -28,7 +31,7 @@ function only(from: string, text: string): DocReference {
 describe('the matcher of document references', () => {
   it('finds a path with its section, and leaves URLs and globs alone', () => {
     expect(only('libs/x.ts', '/** see docs/domain.md §6 */')).toEqual({ from: 'libs/x.ts', line: 1, path: 'docs/domain.md', sectionNumber: '6' });
-    expect(only('libs/x.ts', "'the list of docs/api.md, \"Conventions\"'")).toMatchObject({ path: 'docs/api.md', quotedHeading: 'Conventions' });
+    expect(only('libs/x.ts', '\'the list of docs/api.md, "Conventions"\'')).toMatchObject({ path: 'docs/api.md', quotedHeading: 'Conventions' });
     expect(only('docs/a.md', 'see [api](api.md#conventions).')).toMatchObject({ path: 'api.md', anchor: 'conventions' });
     expect(findDocReferences('docs/a.md', 'from https://github.com/o/r/blob/main/README.md and every *.md file')).toEqual([]);
   });
@@ -40,7 +43,8 @@ describe('the matcher of document references', () => {
 
   it('accepts references that resolve, with their sections', () => {
     const read = fakeRepo(FAKE_DOCS);
-    for (const text of ['docs/domain.md §6', 'docs/domain.md, "Offices and persons"', 'docs/domain.md, "Oversight"', 'docs/api.md, "Conventions"']) expect(problemOf(only('libs/x.ts', text), read)).toBeNull();
+    for (const text of ['docs/domain.md §6', 'docs/domain.md, "Offices and persons"', 'docs/domain.md, "Oversight"', 'docs/api.md, "Conventions"'])
+      expect(problemOf(only('libs/x.ts', text), read)).toBeNull();
     expect(problemOf(only('docs/x.md', '[a](api.md#conventions)'), read)).toBeNull();
   });
 
@@ -72,8 +76,14 @@ describe('document references in this repository', () => {
   });
 
   it('each Markdown link to a folder, schema or file resolves too', () => {
-    const broken = [...texts].filter(([f]) => f.endsWith('.md')).flatMap(([file, text]) =>
-      markdownLinkTargets(text).map((l) => ({ ...l, file, target: relative(ROOT, resolve(ROOT, dirname(file), (l.target.split('#')[0] as string))) })).filter((l) => !existsInRepo(l.target)).map((l) => `${l.file}:${l.line} → ${l.target}`));
+    const broken = [...texts]
+      .filter(([f]) => f.endsWith('.md'))
+      .flatMap(([file, text]) =>
+        markdownLinkTargets(text)
+          .map((l) => ({ ...l, file, target: relative(ROOT, resolve(ROOT, dirname(file), l.target.split('#')[0] as string)) }))
+          .filter((l) => !existsInRepo(l.target))
+          .map((l) => `${l.file}:${l.line} → ${l.target}`),
+      );
     expect(broken).toEqual([]);
   });
 

@@ -45,7 +45,8 @@ function variablesTheCodeReads(): Set<string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/process\.env\.([A-Z_]+)/g)) names.add(m[1] as string);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+        for (const m of readFileSync(path, 'utf8').matchAll(/process\.env\.([A-Z_]+)/g)) names.add(m[1] as string);
     }
   };
   walk(join(ROOT, 'apps'));
@@ -55,10 +56,15 @@ function variablesTheCodeReads(): Set<string> {
 
 /** The environment a container gets, with `${VAR:?…}` / `${VAR:-default}` filled in from `given`. */
 function interpolate(env: Record<string, string>, given: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{([A-Z_]+)(?::[?-]([^}]*))?\}/g, (_m, name: string) => {
-    if (given[name] !== undefined) return given[name] as string;
-    throw new Error(`${k} needs ${name}`);
-  })]));
+  return Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [
+      k,
+      String(v).replace(/\$\{([A-Z_]+)(?::[?-]([^}]*))?\}/g, (_m, name: string) => {
+        if (given[name] !== undefined) return given[name] as string;
+        throw new Error(`${k} needs ${name}`);
+      }),
+    ]),
+  );
 }
 
 describe('docker-compose.yml (static)', () => {
@@ -90,7 +96,12 @@ describe('docker-compose.yml (static)', () => {
     for (const app of apps) {
       const env = services[app.name]?.environment ?? {};
       const db = new URL(env.DATABASE_URL as string);
-      expect({ host: db.hostname, user: db.username, password: db.password, database: db.pathname.slice(1) }).toEqual({ host: 'postgres', user: pg.POSTGRES_USER, password: pg.POSTGRES_PASSWORD, database: pg.POSTGRES_DB });
+      expect({ host: db.hostname, user: db.username, password: db.password, database: db.pathname.slice(1) }).toEqual({
+        host: 'postgres',
+        user: pg.POSTGRES_USER,
+        password: pg.POSTGRES_PASSWORD,
+        database: pg.POSTGRES_DB,
+      });
       expect(new URL(env.EVENTSTORE_CONNECTION_STRING as string).hostname).toBe('kurrentdb');
       expect(env.KAFKA_BROKERS).toBe(advertised);
     }
@@ -106,7 +117,8 @@ describe('docker-compose.yml (static)', () => {
         expect({ name, dependency, condition, exists: Boolean(services[dependency]?.healthcheck) }).toEqual({ name, dependency, condition: 'service_healthy', exists: true });
       }
     }
-    for (const app of apps) expect([...needs(app.name)]).toEqual(expect.arrayContaining(['postgres', 'kurrentdb', ...(app.name === 'transfer-service' ? [] : ['kafka', 'transfer-service'])]));
+    for (const app of apps)
+      expect([...needs(app.name)]).toEqual(expect.arrayContaining(['postgres', 'kurrentdb', ...(app.name === 'transfer-service' ? [] : ['kafka', 'transfer-service'])]));
   });
 
   it('commits no secret: the token key and the ledger signing key must come from the environment', () => {
@@ -153,10 +165,19 @@ describe('docker-compose.yml (static)', () => {
     const entry = gateway.command?.at(-1) as string;
     expect(entry).toBe('dist/apps/gateway/src/main.js');
     expect(existsSync(join(ROOT, 'apps', 'gateway', 'src', 'main.ts'))).toBe(true);
-    expect({ port: gateway.environment?.PORT, ports: gateway.ports, health: gateway.healthcheck?.test.join(' ') }).toEqual({ port: '3000', ports: ['127.0.0.1:3000:3000'], health: expect.stringContaining('/api/health') });
+    expect({ port: gateway.environment?.PORT, ports: gateway.ports, health: gateway.healthcheck?.test.join(' ') }).toEqual({
+      port: '3000',
+      ports: ['127.0.0.1:3000:3000'],
+      health: expect.stringContaining('/api/health'),
+    });
     for (const [service, { variable }] of Object.entries(GATEWAY_UPSTREAMS)) {
       const target = new URL(gateway.environment?.[variable] as string);
-      expect({ variable, host: target.hostname, port: target.port, waits: gateway.depends_on?.[service]?.condition }).toEqual({ variable, host: service, port: services[service]?.environment?.PORT, waits: 'service_healthy' });
+      expect({ variable, host: target.hostname, port: target.port, waits: gateway.depends_on?.[service]?.condition }).toEqual({
+        variable,
+        host: service,
+        port: services[service]?.environment?.PORT,
+        waits: 'service_healthy',
+      });
     }
     expect(gateway.environment?.GATEWAY_TOKEN_SIGN_IN).toBe('${GATEWAY_TOKEN_SIGN_IN:-true}');
     const env = interpolate(gateway.environment ?? {}, { GATEWAY_TOKEN_SIGN_IN: 'true' });
@@ -165,37 +186,55 @@ describe('docker-compose.yml (static)', () => {
     expect({ host: config.host, port: config.port, tokenSignIn: config.tokenSignIn }).toEqual({ host: '0.0.0.0', port: 3000, tokenSignIn: true });
   });
 
-  it('runs Prometheus scraping every service\'s /metrics, and Grafana provisioned from deploy/ with a dashboard of metrics the code exports', () => {
+  it("runs Prometheus scraping every service's /metrics, and Grafana provisioned from deploy/ with a dashboard of metrics the code exports", () => {
     const prometheus = services.prometheus as ComposeService & { volumes?: string[] };
     const grafana = services.grafana as ComposeService & { volumes?: string[] };
     expect(prometheus.image).toMatch(/^prom\/prometheus:/);
     expect(grafana.image).toMatch(/^grafana\/grafana:/);
     for (const s of [prometheus, grafana]) {
       expect(s.healthcheck?.test.length).toBeGreaterThan(0);
-      for (const volume of s.volumes ?? []) if (volume.startsWith('./')) expect({ volume, exists: existsSync(join(ROOT, volume.split(':')[0] as string)) }).toEqual({ volume, exists: true });
+      for (const volume of s.volumes ?? [])
+        if (volume.startsWith('./')) expect({ volume, exists: existsSync(join(ROOT, volume.split(':')[0] as string)) }).toEqual({ volume, exists: true });
       for (const port of s.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
     }
-    const config = parse(readFileSync(join(ROOT, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8')) as { scrape_configs: { metrics_path?: string; static_configs: { targets: string[] }[] }[] };
+    const config = parse(readFileSync(join(ROOT, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8')) as {
+      scrape_configs: { metrics_path?: string; static_configs: { targets: string[] }[] }[];
+    };
     expect(prometheus.volumes).toContain('./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro');
     const targets = config.scrape_configs.filter((c) => (c.metrics_path ?? '/metrics') === '/metrics').flatMap((c) => c.static_configs.flatMap((t) => t.targets));
     expect(targets.sort()).toEqual(apps.map((a) => `${a.name}:${services[a.name]?.environment?.PORT}`).sort());
     for (const app of apps) expect(prometheus.depends_on?.[app.name]?.condition).toBe('service_healthy');
 
-    const datasource = parse(readFileSync(join(ROOT, 'deploy', 'grafana', 'provisioning', 'datasources', 'prometheus.yml'), 'utf8')) as { datasources: { uid: string; type: string; url: string }[] };
+    const datasource = parse(readFileSync(join(ROOT, 'deploy', 'grafana', 'provisioning', 'datasources', 'prometheus.yml'), 'utf8')) as {
+      datasources: { uid: string; type: string; url: string }[];
+    };
     const source = datasource.datasources[0];
-    expect({ type: source?.type, host: new URL(source?.url as string).hostname, port: new URL(source?.url as string).port }).toEqual({ type: 'prometheus', host: 'prometheus', port: '9090' });
-    expect(grafana.volumes).toEqual(expect.arrayContaining(['./deploy/grafana/provisioning:/etc/grafana/provisioning:ro', './deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro']));
+    expect({ type: source?.type, host: new URL(source?.url as string).hostname, port: new URL(source?.url as string).port }).toEqual({
+      type: 'prometheus',
+      host: 'prometheus',
+      port: '9090',
+    });
+    expect(grafana.volumes).toEqual(
+      expect.arrayContaining(['./deploy/grafana/provisioning:/etc/grafana/provisioning:ro', './deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro']),
+    );
 
     // The metric names the code registers (libs/observability), with a histogram's _bucket, _sum and _count series.
-    const code = readdirSync(join(ROOT, 'libs', 'observability', 'src', 'metrics')).filter((f) => !f.endsWith('.spec.ts')).map((f) => readFileSync(join(ROOT, 'libs', 'observability', 'src', 'metrics', f), 'utf8')).join('\n');
+    const code = readdirSync(join(ROOT, 'libs', 'observability', 'src', 'metrics'))
+      .filter((f) => !f.endsWith('.spec.ts'))
+      .map((f) => readFileSync(join(ROOT, 'libs', 'observability', 'src', 'metrics', f), 'utf8'))
+      .join('\n');
     const histograms = [...code.matchAll(/new Histogram\(\{\s*name: '(mutasi_[a-z_]+)'/g)].map((m) => m[1] as string);
-    const exported = new Set([...code.matchAll(/name: '(mutasi_[a-z_]+)'/g)].map((m) => m[1] as string).concat(histograms.flatMap((h) => ['_bucket', '_sum', '_count'].map((x) => `${h}${x}`))));
+    const exported = new Set(
+      [...code.matchAll(/name: '(mutasi_[a-z_]+)'/g)].map((m) => m[1] as string).concat(histograms.flatMap((h) => ['_bucket', '_sum', '_count'].map((x) => `${h}${x}`))),
+    );
     expect(histograms).toEqual(expect.arrayContaining(['mutasi_http_request_duration_seconds', 'mutasi_event_append_duration_seconds']));
     const dashboards = readdirSync(join(ROOT, 'deploy', 'grafana', 'dashboards')).filter((f) => f.endsWith('.json'));
     expect(dashboards.length).toBeGreaterThan(0);
     const named = new Set<string>();
     for (const file of dashboards) {
-      const dashboard = JSON.parse(readFileSync(join(ROOT, 'deploy', 'grafana', 'dashboards', file), 'utf8')) as { panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[] };
+      const dashboard = JSON.parse(readFileSync(join(ROOT, 'deploy', 'grafana', 'dashboards', file), 'utf8')) as {
+        panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[];
+      };
       for (const panel of dashboard.panels) {
         expect({ panel: panel.title, datasource: panel.datasource.uid }).toEqual({ panel: panel.title, datasource: source?.uid });
         for (const { expr } of panel.targets) {
@@ -209,7 +248,17 @@ describe('docker-compose.yml (static)', () => {
       }
     }
     // Every panel the operators asked for: latency per route, commands, refusals, every lag, backlog and the unsigned tail.
-    expect([...named].sort()).toEqual(expect.arrayContaining(['mutasi_commands_total', 'mutasi_http_request_duration_seconds', 'mutasi_ledger_unsigned_leaves', 'mutasi_projection_lag_events', 'mutasi_refusals_total', 'mutasi_relay_lag_events', 'mutasi_scheduler_backlog']));
+    expect([...named].sort()).toEqual(
+      expect.arrayContaining([
+        'mutasi_commands_total',
+        'mutasi_http_request_duration_seconds',
+        'mutasi_ledger_unsigned_leaves',
+        'mutasi_projection_lag_events',
+        'mutasi_refusals_total',
+        'mutasi_relay_lag_events',
+        'mutasi_scheduler_backlog',
+      ]),
+    );
   });
 
   it('builds from a Dockerfile whose sources exist and whose build script is in package.json', () => {

@@ -23,10 +23,12 @@ function apiRoutesOf(lib: string): string[] {
 }
 
 /** The libs each service's entry point imports (`@mutasi/<lib>`): the controllers that service serves. */
-const serviceLibs = Object.fromEntries(Object.keys(GATEWAY_UPSTREAMS).map((service) => {
-  const main = readFileSync(join(ROOT, 'apps', service, 'src', 'main.ts'), 'utf8');
-  return [service, [...main.matchAll(/from '@mutasi\/([a-z-]+)'/g)].map((m) => m[1] as string)];
-}));
+const serviceLibs = Object.fromEntries(
+  Object.keys(GATEWAY_UPSTREAMS).map((service) => {
+    const main = readFileSync(join(ROOT, 'apps', service, 'src', 'main.ts'), 'utf8');
+    return [service, [...main.matchAll(/from '@mutasi\/([a-z-]+)'/g)].map((m) => m[1] as string)];
+  }),
+);
 
 /**
  * The gateway's route table (libs/platform/src/gateway/gateway-routes.ts) against the code: each /api route goes to
@@ -41,7 +43,7 @@ describe('gateway route table', () => {
     expect(routes.length).toBeGreaterThan(40);
   });
 
-  it('sends each route to a service that serves it (health is the gateway\'s own)', () => {
+  it("sends each route to a service that serves it (health is the gateway's own)", () => {
     for (const { lib, path } of routes) {
       if (path === '/api/health' || path === '/api/health/live' || path === '/api/health/ready') continue;
       const service = upstreamFor(path);
@@ -52,7 +54,8 @@ describe('gateway route table', () => {
   it('has no prefix that no controller serves, beyond the OpenAPI document every service publishes', () => {
     const swagger = readFileSync(join(ROOT, 'libs', 'platform', 'src', 'nest', 'http-app.ts'), 'utf8');
     for (const { prefix } of API_ROUTES) {
-      const served = routes.some((r) => r.path === prefix || r.path.startsWith(`${prefix}/`)) || (prefix.startsWith('/api/docs') && swagger.includes("SwaggerModule.setup('api/docs'"));
+      const served =
+        routes.some((r) => r.path === prefix || r.path.startsWith(`${prefix}/`)) || (prefix.startsWith('/api/docs') && swagger.includes("SwaggerModule.setup('api/docs'"));
       expect({ prefix, served }).toEqual({ prefix, served: true });
     }
   });

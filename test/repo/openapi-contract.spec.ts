@@ -12,22 +12,38 @@ const EXPLAINED_WARNINGS = [
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1health/get/responses', why: 'health takes no input and no token: 200 or 503, never a 4xx' },
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1health~1live/get/responses', why: 'liveness takes no input and no token: always 200 while the process answers' },
   { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1health~1ready/get/responses', why: 'readiness takes no input and no token: 200 or 503, never a 4xx' },
-  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1audit~1ledger~1public-key/get/responses', why: 'the ledger\'s verifier key takes no input and no token: always 200' },
-  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1ledger~1public-key/get/responses', why: 'the ledger\'s verifier key takes no input and no token: always 200' },
+  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1audit~1ledger~1public-key/get/responses', why: "the ledger's verifier key takes no input and no token: always 200" },
+  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1ledger~1public-key/get/responses', why: "the ledger's verifier key takes no input and no token: always 200" },
 ];
 
 /**
  * The only routes that need no token (`@Public()`); a route joining them is a decision, not an accident. The ledger's
  * checkpoint, hash tiles, proofs and verifier key reveal only hashes (docs/ledger-public.md); its entry bundles are not here.
  */
-const PUBLIC_OPERATIONS = ['getAuthConfig', 'getDemoClock', 'getHealth', 'getLedgerCheckpoint', 'getLedgerPublicKey', 'getLedgerTile', 'getLiveness', 'getPublicConsistencyProof', 'getPublicInclusionProof', 'getPublicLedgerKey', 'getReadiness', 'issueDemoToken', 'listDemoUsers'];
+const PUBLIC_OPERATIONS = [
+  'getAuthConfig',
+  'getDemoClock',
+  'getHealth',
+  'getLedgerCheckpoint',
+  'getLedgerPublicKey',
+  'getLedgerTile',
+  'getLiveness',
+  'getPublicConsistencyProof',
+  'getPublicInclusionProof',
+  'getPublicLedgerKey',
+  'getReadiness',
+  'issueDemoToken',
+  'listDemoUsers',
+];
 
 type Operation = OperationObject & { operationId: string; responses: Record<string, ResponseObject> };
 
 function operations(doc: OpenAPIObject): { method: string; path: string; operation: Operation }[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item)
-    .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
-    .map(([method, operation]) => ({ method, path, operation: operation as Operation })));
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch'].includes(method))
+      .map(([method, operation]) => ({ method, path, operation: operation as Operation })),
+  );
 }
 
 const where = (o: { method: string; path: string }): string => `${o.method.toUpperCase()} ${o.path}`;
@@ -48,7 +64,7 @@ describe('the OpenAPI document, the contract of the web app (npm run api:generat
     doc = JSON.parse(artifacts.document) as OpenAPIObject;
   }, 120_000);
 
-  it('has no errors under Redocly\'s recommended rules, and only the warnings explained here', () => {
+  it("has no errors under Redocly's recommended rules, and only the warnings explained here", () => {
     const problems = lintDocument(artifacts.document);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const warnings = problems.filter((p) => p.severity === 'warn').map(({ ruleId, pointer, message }) => ({ ruleId, pointer, message }));
@@ -81,9 +97,11 @@ describe('the OpenAPI document, the contract of the web app (npm run api:generat
 
   it('answers every error with the one ProblemDetails schema, as application/problem+json', () => {
     const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
-    const others = operations(doc).flatMap((o) => Object.entries(o.operation.responses)
-      .filter(([status, r]) => Number(status) >= 400 && JSON.stringify(r.content) !== JSON.stringify(problem))
-      .map(([status]) => `${where(o)} ${status}`));
+    const others = operations(doc).flatMap((o) =>
+      Object.entries(o.operation.responses)
+        .filter(([status, r]) => Number(status) >= 400 && JSON.stringify(r.content) !== JSON.stringify(problem))
+        .map(([status]) => `${where(o)} ${status}`),
+    );
     // The health report is its own 503 body: the same report as the 200, with the dependency that is down. The
     // checkpoint is plain text for tlog clients (c2sp.org/tlog-tiles), and so is its 404 before the first tree head.
     expect(others).toEqual(['GET /api/health 503', 'GET /api/health/ready 503', 'GET /api/ledger/checkpoint 404']);
@@ -95,7 +113,9 @@ describe('the OpenAPI document, the contract of the web app (npm run api:generat
   it('asks for a bearer token everywhere but on the public routes, which say security: []', () => {
     expect(doc.security).toEqual([{ bearer: [] }]);
     expect(doc.components?.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const open = operations(doc).filter((o) => Array.isArray(o.operation.security) && o.operation.security.length === 0).map((o) => o.operation.operationId);
+    const open = operations(doc)
+      .filter((o) => Array.isArray(o.operation.security) && o.operation.security.length === 0)
+      .map((o) => o.operation.operationId);
     expect(open.sort()).toEqual(PUBLIC_OPERATIONS);
   });
 

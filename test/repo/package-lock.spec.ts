@@ -8,7 +8,9 @@ import { join } from 'node:path';
  */
 describe('package-lock.json', () => {
   it('has an entry for every optional dependency of every locked package (npm ci accepts it)', () => {
-    const lock = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package-lock.json'), 'utf8')) as { packages: Record<string, { optionalDependencies?: Record<string, string> }> };
+    const lock = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
     const missing: string[] = [];
     for (const [path, entry] of Object.entries(lock.packages)) {
       for (const name of Object.keys(entry.optionalDependencies ?? {})) {

@@ -64,13 +64,23 @@ function tableProblems(rows: readonly RuleRow[], ids: ReadonlySet<string>, kinds
   return problems;
 }
 
-const FAKE_TABLE = '## 6. Rules\n\n| Id | What | Kind | Source | Status |\n|---|---|---|---|---|\n| R-21 | the ten-year lock | V/F | PermenPAN-RB 6/2024 | in force |\n\n## 7. Next\n| R-99 | elsewhere | V | x | y |\n';
+const FAKE_TABLE =
+  '## 6. Rules\n\n| Id | What | Kind | Source | Status |\n|---|---|---|---|---|\n| R-21 | the ten-year lock | V/F | PermenPAN-RB 6/2024 | in force |\n\n## 7. Next\n| R-99 | elsewhere | V | x | y |\n';
 
 describe('the rule-table check', () => {
   it('reads the ids and kinds of the code and the rows of section 6 only', () => {
-    const code = ["outcome('R-21', 'BLOCK', 'locked', basis, {})", "outcome('R-21', flagged ? 'FLAG' : 'PASS', 'x', basis, {})", "throw ruleRefused('R-32', 'CODE', 'late', basis)"];
+    const code = [
+      "outcome('R-21', 'BLOCK', 'locked', basis, {})",
+      "outcome('R-21', flagged ? 'FLAG' : 'PASS', 'x', basis, {})",
+      "throw ruleRefused('R-32', 'CODE', 'late', basis)",
+    ];
     expect([...ruleIdsIn(code)].sort()).toEqual(['R-21', 'R-32']);
-    expect(kindsIn(code)).toEqual(new Map([['R-21', new Set(['V', 'F'])], ['R-32', new Set(['V'])]]));
+    expect(kindsIn(code)).toEqual(
+      new Map([
+        ['R-21', new Set(['V', 'F'])],
+        ['R-32', new Set(['V'])],
+      ]),
+    );
     expect(rulesTable(FAKE_TABLE)).toEqual([{ id: 'R-21', what: 'the ten-year lock', kind: 'V/F', source: 'PermenPAN-RB 6/2024', status: 'in force' }]);
   });
 

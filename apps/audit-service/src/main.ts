@@ -11,7 +11,12 @@ void runService({
   defaultPort: 3002,
   modules: (runtime) => [
     PlatformModule.forRoot(runtime),
-    DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: READ_MODEL_ENTITIES, migrations: [...READ_MODEL_MIGRATIONS, ...AUDIT_MIGRATIONS], eventStoreConnection: runtime.config.eventStoreConnectionString }),
+    DatabaseModule.forRoot({
+      url: runtime.databaseUrl,
+      entities: READ_MODEL_ENTITIES,
+      migrations: [...READ_MODEL_MIGRATIONS, ...AUDIT_MIGRATIONS],
+      eventStoreConnection: runtime.config.eventStoreConnectionString,
+    }),
     AuditModule.forRoot({ workers: true }),
   ],
   backends: (config) => [`event store ${config.eventStoreConnectionString ? 'KurrentDB' : 'PostgreSQL'}`, `tree heads to Kafka: ${config.kafkaBrokers.length > 0 ? 'yes' : 'no'}`],

@@ -9,7 +9,9 @@ export async function runImport(file: string): Promise<number> {
   const embedded = known ? null : await startEmbeddedPostgres({ dataDir: join(process.env.MUTASI_DATA_DIR ?? '.data', 'postgres') });
   try {
     const summary = await importFile(file, known ?? (embedded?.url as string), process.env.EVENTSTORE_CONNECTION_STRING ?? null);
-    process.stdout.write(`imported ${file}: ${summary.agencies} agencies, ${summary.positions} positions, ${summary.employees} employees, ${summary.delegations} delegations, ${summary.electionCalendars} election calendars, ${summary.users} users (sha256 ${summary.sha256})\n`);
+    process.stdout.write(
+      `imported ${file}: ${summary.agencies} agencies, ${summary.positions} positions, ${summary.employees} employees, ${summary.delegations} delegations, ${summary.electionCalendars} election calendars, ${summary.users} users (sha256 ${summary.sha256})\n`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof RequestValidationError)) throw error;

@@ -31,10 +31,12 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
     else if (arg.startsWith('--')) return { ok: false, error: `unknown flag ${arg}` };
     else files.push(arg);
   }
-  if (files.length !== 1) return { ok: false, error: files.length === 0 ? 'give the bundle file to verify (or - for standard input)' : `give one bundle file, not ${files.length}` };
+  if (files.length !== 1)
+    return { ok: false, error: files.length === 0 ? 'give the bundle file to verify (or - for standard input)' : `give one bundle file, not ${files.length}` };
   const key = values.get('--key');
   const trustBundleKey = switches.has('--trust-bundle-key');
-  if (key === undefined && !trustBundleKey) return { ok: false, error: "give the log's verifier key with --key (from the operator, out of band), or say --trust-bundle-key to use the bundle's own" };
+  if (key === undefined && !trustBundleKey)
+    return { ok: false, error: "give the log's verifier key with --key (from the operator, out of band), or say --trust-bundle-key to use the bundle's own" };
   if (key !== undefined && trustBundleKey) return { ok: false, error: 'give either --key or --trust-bundle-key, not both' };
   const options: { -readonly [K in keyof VerifyBundleOptions]: VerifyBundleOptions[K] } = key !== undefined ? { trustedVerifierKey: key } : { trustBundleKey };
   try {

@@ -16,13 +16,17 @@ export async function runVerify(args: readonly string[], out: Out = { stdout: (t
     out.stderr(`mutasi verify: ${parsed.error}\n${VERIFY_USAGE}\n`);
     return 2;
   }
-  if (parsed.options.trustBundleKey) out.stderr("WARNING: trusting the verifier key the bundle carries (--trust-bundle-key): this proves only that the bundle agrees with itself, not that the operator's log signed it.\n");
+  if (parsed.options.trustBundleKey)
+    out.stderr(
+      "WARNING: trusting the verifier key the bundle carries (--trust-bundle-key): this proves only that the bundle agrees with itself, not that the operator's log signed it.\n",
+    );
   const verifier = new BundleVerifier(parsed.options);
   try {
     const input = parsed.file === '-' ? process.stdin : createReadStream(parsed.file, 'utf8');
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       verifier.line(line);
-      if (verifier.checkedEvents > 0 && verifier.checkedEvents % PROGRESS_EVERY === 0) out.stderr(`… ${verifier.checkedEvents.toLocaleString('en')} events in ${verifier.streamsSeen.toLocaleString('en')} streams checked\n`);
+      if (verifier.checkedEvents > 0 && verifier.checkedEvents % PROGRESS_EVERY === 0)
+        out.stderr(`… ${verifier.checkedEvents.toLocaleString('en')} events in ${verifier.streamsSeen.toLocaleString('en')} streams checked\n`);
     }
   } catch (error: unknown) {
     out.stderr(`mutasi verify: cannot read ${parsed.file} (${error instanceof Error ? error.message : String(error)})\n`);
@@ -39,7 +43,9 @@ function report(result: BundleVerification, held: boolean, out: Out): void {
   if (result.ok) {
     const scope = result.scope?.kind === 'case' ? `case ${result.scope.caseId}` : `agency ${result.scope?.agencyId ?? '?'} (its whole case list)`;
     const witnesses = result.cosignedBy.length > 0 ? `, cosigned by ${result.cosignedBy.map((c) => c.name).join(', ')}` : '';
-    out.stdout(`OK: ${result.checkedEvents} events in ${result.checkedStreams} streams verified and complete for ${scope}, up to the checkpoint of size ${result.treeSize} signed ${result.checkpointTime}${witnesses}: hash chains, inclusion in the signed tree, stream heads${held ? ', and consistency with the tree head you hold' : ''}.\n`);
+    out.stdout(
+      `OK: ${result.checkedEvents} events in ${result.checkedStreams} streams verified and complete for ${scope}, up to the checkpoint of size ${result.treeSize} signed ${result.checkpointTime}${witnesses}: hash chains, inclusion in the signed tree, stream heads${held ? ', and consistency with the tree head you hold' : ''}.\n`,
+    );
     return;
   }
   const first = result.failures[0];

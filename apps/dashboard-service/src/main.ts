@@ -13,7 +13,12 @@ void runService({
     if (runtime.config.kafkaBrokers.length === 0) throw new Error('KAFKA_BROKERS is required: dashboard-service consumes integration events from Kafka');
     return [
       PlatformModule.forRoot(runtime),
-      DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: READ_MODEL_ENTITIES, migrations: [...READ_MODEL_MIGRATIONS, ...DASHBOARD_MIGRATIONS], eventStoreConnection: runtime.config.eventStoreConnectionString }),
+      DatabaseModule.forRoot({
+        url: runtime.databaseUrl,
+        entities: READ_MODEL_ENTITIES,
+        migrations: [...READ_MODEL_MIGRATIONS, ...DASHBOARD_MIGRATIONS],
+        eventStoreConnection: runtime.config.eventStoreConnectionString,
+      }),
       DashboardModule.forRoot({ workers: true, kafkaBrokers: runtime.config.kafkaBrokers, consumerGroup: runtime.config.dashboardConsumerGroup }),
     ];
   },

@@ -19,7 +19,12 @@ function secretFile(path: string, make: () => string): string {
  * get only its public half, AUTH_PUBLIC_KEY), the ledger signing key (audit-service, LEDGER_SIGNER_KEY_FILE), and
  * a 12-hour token for every demo user in `tokens.json`, since distributed mode has no dev sign-in endpoint.
  */
-export async function localCredentials(dir: string, issuer: string, audience: string, origin: string): Promise<{ publicKey: string; ledgerKeyFile: string; ledgerVerifierKey: string; tokensFile: string }> {
+export async function localCredentials(
+  dir: string,
+  issuer: string,
+  audience: string,
+  origin: string,
+): Promise<{ publicKey: string; ledgerKeyFile: string; ledgerVerifierKey: string; tokensFile: string }> {
   mkdirSync(dir, { recursive: true });
   const privatePem = secretFile(join(dir, 'token-signing-key.pem'), () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   const ledgerKeyFile = join(dir, 'ledger-signer.key');
@@ -43,16 +48,24 @@ export function witnessKey(dir: string, name: string): { file: string; dataDir: 
 }
 
 /** Writes the same keys as a docker compose env file (`docker compose --env-file <file> up`); returns its path. */
-export function writeComposeEnv(dir: string, credentials: { publicKey: string; ledgerKeyFile: string }, witnesses: readonly { service: string; verifierKey: string }[] = []): string {
+export function writeComposeEnv(
+  dir: string,
+  credentials: { publicKey: string; ledgerKeyFile: string },
+  witnesses: readonly { service: string; verifierKey: string }[] = [],
+): string {
   const file = join(dir, 'compose.env');
   const oneLine = (text: string): string => text.trim().replace(/\n/g, '\\n');
-  writeFileSync(file, [
-    '# Written by `npm run compose:env`: the services verify tokens with this public key; audit-service signs tree heads.',
-    `AUTH_PUBLIC_KEY='${oneLine(credentials.publicKey)}'`,
-    `LEDGER_SIGNER_KEY='${readFileSync(credentials.ledgerKeyFile, 'utf8').trim()}'`,
-    `LEDGER_VERIFIER_KEY='${verifierKeyFromSignerKey(readFileSync(credentials.ledgerKeyFile, 'utf8').trim())}'`,
-    `LEDGER_WITNESSES='${witnesses.map((w) => `http://${w.service}:3010 ${w.verifierKey}`).join(',')}'`,
-    '',
-  ].join('\n'), { mode: 0o600 });
+  writeFileSync(
+    file,
+    [
+      '# Written by `npm run compose:env`: the services verify tokens with this public key; audit-service signs tree heads.',
+      `AUTH_PUBLIC_KEY='${oneLine(credentials.publicKey)}'`,
+      `LEDGER_SIGNER_KEY='${readFileSync(credentials.ledgerKeyFile, 'utf8').trim()}'`,
+      `LEDGER_VERIFIER_KEY='${verifierKeyFromSignerKey(readFileSync(credentials.ledgerKeyFile, 'utf8').trim())}'`,
+      `LEDGER_WITNESSES='${witnesses.map((w) => `http://${w.service}:3010 ${w.verifierKey}`).join(',')}'`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
   return file;
 }

@@ -53,9 +53,13 @@ async function main(): Promise<void> {
   };
   onStopSignals(stop);
   try {
-    if (config.port < 1 || config.port > 65529) throw new ConfigError([`PORT is the gateway's port and the services and witnesses take the next six: it must be from 1 to 65529 (got ${config.port})`]);
+    if (config.port < 1 || config.port > 65529)
+      throw new ConfigError([`PORT is the gateway's port and the services and witnesses take the next six: it must be from 1 to 65529 (got ${config.port})`]);
     const taken = await portsInUse(config.host, [config.port, ...SERVICES.map(port), ...WITNESSES.map((w) => config.port + w.offset)]);
-    if (taken.length > 0) throw new ConfigError([`${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (npm start listens on 3000): stop it, or set PORT to move the gateway (the services and witnesses take the next six ports)`]);
+    if (taken.length > 0)
+      throw new ConfigError([
+        `${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (npm start listens on 3000): stop it, or set PORT to move the gateway (the services and witnesses take the next six ports)`,
+      ]);
     if (!config.databaseUrl) say(`starting embedded PostgreSQL (data in ${relative(process.cwd(), join(dir, 'postgres'))})…`);
     postgres = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'postgres') });
     const databaseUrl = config.databaseUrl ?? (postgres?.url as string);
@@ -70,12 +74,29 @@ async function main(): Promise<void> {
       await services.start({
         name: w.name,
         args: entryArgs('witness'),
-        env: { ...process.env, HOST: config.host, PORT: String(config.port + w.offset), WITNESS_NAME: w.name, WITNESS_KEY_FILE: key.file, WITNESS_DATA_DIR: key.dataDir, WITNESS_LOGS: credentials.ledgerVerifierKey },
+        env: {
+          ...process.env,
+          HOST: config.host,
+          PORT: String(config.port + w.offset),
+          WITNESS_NAME: w.name,
+          WITNESS_KEY_FILE: key.file,
+          WITNESS_DATA_DIR: key.dataDir,
+          WITNESS_LOGS: credentials.ledgerVerifierKey,
+        },
         ready: /^witness \S+ listening on /,
       });
       witnesses.push(`${url(config.port + w.offset, reachable)} ${key.verifierKey}`);
     }
-    const base = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), AUTH_PUBLIC_KEY: credentials.publicKey, AUTH_DEV_TOKENS: 'false', LEDGER_SIGNER_KEY_FILE: credentials.ledgerKeyFile, LEDGER_WITNESSES: witnesses.join(','), HOST: config.host };
+    const base = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: brokers.join(','),
+      AUTH_PUBLIC_KEY: credentials.publicKey,
+      AUTH_DEV_TOKENS: 'false',
+      LEDGER_SIGNER_KEY_FILE: credentials.ledgerKeyFile,
+      LEDGER_WITNESSES: witnesses.join(','),
+      HOST: config.host,
+    };
     for (const s of SERVICES) {
       say(`starting ${s.name} on ${url(port(s))}…`);
       await services.start({ name: s.name, args: entryArgs(s.name), env: { ...base, ...s.env, PORT: String(port(s)) }, ready: / is running \(distributed mode\)/ });
@@ -86,26 +107,36 @@ async function main(): Promise<void> {
       name: GATEWAY,
       args: entryArgs(GATEWAY),
       // Only where the services are: the gateway holds no key and no token.
-      env: { ...process.env, HOST: config.host, PORT: String(config.port), GATEWAY_TRANSFER_URL: upstream('transfer-service'), GATEWAY_AUDIT_URL: upstream('audit-service'), GATEWAY_DASHBOARD_URL: upstream('dashboard-service'), GATEWAY_TOKEN_SIGN_IN: 'true' },
+      env: {
+        ...process.env,
+        HOST: config.host,
+        PORT: String(config.port),
+        GATEWAY_TRANSFER_URL: upstream('transfer-service'),
+        GATEWAY_AUDIT_URL: upstream('audit-service'),
+        GATEWAY_DASHBOARD_URL: upstream('dashboard-service'),
+        GATEWAY_TOKEN_SIGN_IN: 'true',
+      },
       ready: /^gateway is running on /,
     });
     const tokensFile = relative(process.cwd(), credentials.tokensFile);
     const web = url(config.port);
-    say([
-      '',
-      'Mutasi is running — distributed mode (one process per service)',
-      `  Web app            ${web}/app   (the gateway: the web app and every /api route on one origin)`,
-      `  Sign-in            ${web}/masuk-token: paste a user's token from ${tokensFile} (no demo buttons here: dev sign-in is standalone only)`,
-      ...SERVICES.map((s) => `  ${s.name.padEnd(18)} ${url(port(s))}/api/docs`),
-      ...WITNESSES.map((w) => `  witness            ${url(config.port + w.offset)}  ${w.name} (cosigns each checkpoint; docs/witness.md)`),
-      `  Database           ${postgres ? `embedded PostgreSQL on 127.0.0.1:${postgres.port}` : 'PostgreSQL at DATABASE_URL'}; event store ${config.eventStoreConnectionString ? 'KurrentDB' : 'PostgreSQL adapter'}`,
-      `  Kafka              ${brokers.join(',')}${kafka ? ' (local broker)' : ''}`,
-      `  Sign-in tokens     ${tokensFile} (one per demo user, 12 h; run again for new ones)`,
-      `  Next               MUTASI_URL=${web} MUTASI_TOKENS_FILE=${tokensFile} npm run demo`,
-      `  Try                curl -H "Authorization: Bearer $(node -p "require('./${tokensFile}')['inspektur.bkn']")" ${web}/api/dashboard/pipeline`,
-      '  Ctrl-C stops the gateway and every service, then Kafka and PostgreSQL.',
-      '',
-    ].join('\n'));
+    say(
+      [
+        '',
+        'Mutasi is running — distributed mode (one process per service)',
+        `  Web app            ${web}/app   (the gateway: the web app and every /api route on one origin)`,
+        `  Sign-in            ${web}/masuk-token: paste a user's token from ${tokensFile} (no demo buttons here: dev sign-in is standalone only)`,
+        ...SERVICES.map((s) => `  ${s.name.padEnd(18)} ${url(port(s))}/api/docs`),
+        ...WITNESSES.map((w) => `  witness            ${url(config.port + w.offset)}  ${w.name} (cosigns each checkpoint; docs/witness.md)`),
+        `  Database           ${postgres ? `embedded PostgreSQL on 127.0.0.1:${postgres.port}` : 'PostgreSQL at DATABASE_URL'}; event store ${config.eventStoreConnectionString ? 'KurrentDB' : 'PostgreSQL adapter'}`,
+        `  Kafka              ${brokers.join(',')}${kafka ? ' (local broker)' : ''}`,
+        `  Sign-in tokens     ${tokensFile} (one per demo user, 12 h; run again for new ones)`,
+        `  Next               MUTASI_URL=${web} MUTASI_TOKENS_FILE=${tokensFile} npm run demo`,
+        `  Try                curl -H "Authorization: Bearer $(node -p "require('./${tokensFile}')['inspektur.bkn']")" ${web}/api/dashboard/pipeline`,
+        '  Ctrl-C stops the gateway and every service, then Kafka and PostgreSQL.',
+        '',
+      ].join('\n'),
+    );
   } catch (error) {
     process.stderr.write(`${error instanceof ConfigError ? error.message : String(error instanceof Error ? error.message : error)}\n`);
     await stop();
@@ -121,11 +152,13 @@ async function composeEnv(): Promise<void> {
   // The compose witnesses read their keys from these folders (mounted as their data volumes).
   const witnesses = WITNESSES.map((w, i) => ({ service: `witness-${i + 1}`, verifierKey: witnessKey(dir, w.name).verifierKey }));
   const file = writeComposeEnv(dir, credentials, witnesses);
-  process.stdout.write([
-    `wrote ${relative(process.cwd(), file)} (token public key, ledger signing key) and ${relative(process.cwd(), credentials.tokensFile)} (demo tokens, 12 h)`,
-    `next: docker compose --env-file ${relative(process.cwd(), file)} up --build`,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `wrote ${relative(process.cwd(), file)} (token public key, ledger signing key) and ${relative(process.cwd(), credentials.tokensFile)} (demo tokens, 12 h)`,
+      `next: docker compose --env-file ${relative(process.cwd(), file)} up --build`,
+      '',
+    ].join('\n'),
+  );
 }
 
 void main();

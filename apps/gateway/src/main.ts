@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config);
   onStopSignals(() => gateway.close());
   stopWithLauncher(() => gateway.close());
-  const routes = Object.entries(config.upstreams).map(([service, url]) => `${API_ROUTES.filter((r) => r.service === service).map((r) => r.prefix).join(' ')} -> ${service} ${url.origin}`);
+  const routes = Object.entries(config.upstreams).map(
+    ([service, url]) =>
+      `${API_ROUTES.filter((r) => r.service === service)
+        .map((r) => r.prefix)
+        .join(' ')} -> ${service} ${url.origin}`,
+  );
   const built = webFileFor(config.webDir, '').kind === 'file' ? config.webDir : `not built in ${config.webDir}: run npm run build`;
   const signIn = config.tokenSignIn ? [`token sign-in ${gateway.url}/masuk-token`] : [];
   process.stdout.write(`${[`gateway is running on ${gateway.url}`, `web app ${gateway.url}/app (${built})`, ...signIn, ...routes].join(' | ')}\n`);

@@ -3,7 +3,22 @@ import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { INestApplication, Logger } from '@nestjs/common';
-import { authFor, checkBrokers, EmbeddedPostgres, checkDatabase, checkNotRunning, checkPort, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, preflight, startEmbeddedPostgres, StartupError } from '@mutasi/platform';
+import {
+  authFor,
+  checkBrokers,
+  EmbeddedPostgres,
+  checkDatabase,
+  checkNotRunning,
+  checkPort,
+  ConfigError,
+  onStopSignals,
+  createHttpApp,
+  loadConfig,
+  OffsetClock,
+  preflight,
+  startEmbeddedPostgres,
+  StartupError,
+} from '@mutasi/platform';
 import { STANDALONE_API, StandaloneModule } from '@mutasi/standalone';
 
 /**
@@ -32,7 +47,10 @@ async function main(): Promise<void> {
   let app: INestApplication;
   try {
     embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: pgDir, notice: (line) => log.warn(line) });
-    app = await createHttpApp(StandaloneModule.forRoot({ config, clock, databaseUrl: config.databaseUrl ?? (embedded?.url as string), ...auth }, { workers: true, seedDemo: true }), STANDALONE_API);
+    app = await createHttpApp(
+      StandaloneModule.forRoot({ config, clock, databaseUrl: config.databaseUrl ?? (embedded?.url as string), ...auth }, { workers: true, seedDemo: true }),
+      STANDALONE_API,
+    );
   } catch (error) {
     // Nothing left behind by a failed start: no PostgreSQL running on the folder, no claim on it.
     await embedded?.stop().catch(() => undefined);

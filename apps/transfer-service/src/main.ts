@@ -11,7 +11,12 @@ void runService({
   defaultPort: 3001,
   modules: (runtime) => [
     PlatformModule.forRoot(runtime),
-    DatabaseModule.forRoot({ url: runtime.databaseUrl, entities: TRANSFER_ENTITIES, migrations: [...TRANSFER_MIGRATIONS, ...NOTIFICATION_MIGRATIONS], eventStoreConnection: runtime.config.eventStoreConnectionString }),
+    DatabaseModule.forRoot({
+      url: runtime.databaseUrl,
+      entities: TRANSFER_ENTITIES,
+      migrations: [...TRANSFER_MIGRATIONS, ...NOTIFICATION_MIGRATIONS],
+      eventStoreConnection: runtime.config.eventStoreConnectionString,
+    }),
     TransfersModule.forRoot({ workers: true, seedDemo: process.env.MUTASI_SEED_DEMO === 'true' }),
     // Next to the user directory (dev_users) it addresses, reading the event store directly like the scheduler.
     NotificationsModule.forRoot({ workers: true }),

@@ -40,10 +40,25 @@ export function App() {
         <Route path="/kasus/:caseId" element={guarded(<CasePage />)} />
         <Route path="/saya" element={guarded(<SayaPage />)} />
         <Route path="/inspeksi" element={guarded(<InspeksiPage />)} />
-        <Route path="/dasbor" element={guarded(<Suspense fallback={<p>Memuat dasbor…</p>}><DasborPage /></Suspense>)} />
+        <Route
+          path="/dasbor"
+          element={guarded(
+            <Suspense fallback={<p>Memuat dasbor…</p>}>
+              <DasborPage />
+            </Suspense>,
+          )}
+        />
         <Route path="/admin" element={guarded(<AdminPage />)} />
         <Route path="/kriteria" element={guarded(<KriteriaPage />)} />
-        <Route path="*" element={<div className="page"><h1>Halaman tidak ditemukan</h1><p>Alamat ini tidak ada di Mutasi.</p></div>} />
+        <Route
+          path="*"
+          element={
+            <div className="page">
+              <h1>Halaman tidak ditemukan</h1>
+              <p>Alamat ini tidak ada di Mutasi.</p>
+            </div>
+          }
+        />
       </Route>
     </Routes>
   );

@@ -9,18 +9,31 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const config = loadWitnessConfig(process.env);
   const key = loadWitnessKey(config, log);
-  const witness = await startWitness({ signerKey: key.signerKey, logs: config.logs, dataDir: config.dataDir, prefix: config.prefix, host: config.host, port: config.port, log: (line) => void process.stderr.write(`${line}\n`) });
+  const witness = await startWitness({
+    signerKey: key.signerKey,
+    logs: config.logs,
+    dataDir: config.dataDir,
+    prefix: config.prefix,
+    host: config.host,
+    port: config.port,
+    log: (line) => void process.stderr.write(`${line}\n`),
+  });
   let stopping: Promise<void> | null = null;
   const stop = (): void => {
     // Ctrl-C signals the whole process group and a supervisor may add its own SIGTERM: close once.
-    stopping ??= witness.close().then(() => process.exit(0), (error: unknown) => {
-      process.stderr.write(`stopping the witness failed: ${String(error)}\n`);
-      process.exit(1);
-    });
+    stopping ??= witness.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`stopping the witness failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  log(`witness ${key.name} listening on ${witness.url}${config.prefix}, verifier key ${key.verifierKey}, trusting logs: ${[...config.logs.keys()].join(', ')} (data in ${config.dataDir})`);
+  log(
+    `witness ${key.name} listening on ${witness.url}${config.prefix}, verifier key ${key.verifierKey}, trusting logs: ${[...config.logs.keys()].join(', ')} (data in ${config.dataDir})`,
+  );
 }
 
 main().catch((error: unknown) => {

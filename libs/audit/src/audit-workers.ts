@@ -23,9 +23,20 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   readonly runners: readonly ProjectionRunner[];
 
-  constructor(store: EventStore, db: DataSource, private readonly heads: TreeHeads, private readonly clock: Clock, private readonly enabled: boolean, private readonly publisher: TreeHeadPublisher | null = null, private readonly witnesses: LedgerWitnesses | null = null) {
-    const onQuarantine = ({ event, error }: { event: { type: string; eventId: string; streamId: string }; error: unknown }): void => this.logger.warn(`quarantined ${event.type} ${event.eventId} of ${event.streamId}: ${String(error)}`);
-    this.runners = [new AuditTrailProjection(), new FlagsProjection(store), new RefusalsProjection(), new LedgerProjection()].map((p) => new ProjectionRunner(store, db, p, { batchSize: 500, onQuarantine }));
+  constructor(
+    store: EventStore,
+    db: DataSource,
+    private readonly heads: TreeHeads,
+    private readonly clock: Clock,
+    private readonly enabled: boolean,
+    private readonly publisher: TreeHeadPublisher | null = null,
+    private readonly witnesses: LedgerWitnesses | null = null,
+  ) {
+    const onQuarantine = ({ event, error }: { event: { type: string; eventId: string; streamId: string }; error: unknown }): void =>
+      this.logger.warn(`quarantined ${event.type} ${event.eventId} of ${event.streamId}: ${String(error)}`);
+    this.runners = [new AuditTrailProjection(), new FlagsProjection(store), new RefusalsProjection(), new LedgerProjection()].map(
+      (p) => new ProjectionRunner(store, db, p, { batchSize: 500, onQuarantine }),
+    );
   }
 
   /** Applies everything appended so far and signs a tree head if one is due (tests and tools drive this by hand). */
@@ -40,7 +51,8 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     if (!this.enabled) return;
     for (const runner of this.runners) void this.followForever(runner);
     this.timer = setInterval(() => {
-      this.heads.signIfDue(this.clock.now())
+      this.heads
+        .signIfDue(this.clock.now())
         .then(() => this.witnesses?.catchUp())
         .then(() => this.publisher?.publishNew())
         .catch((error: unknown) => this.logger.warn(`signing or publishing a tree head failed: ${String(error)}`));
@@ -48,7 +60,12 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private followForever(runner: ProjectionRunner): Promise<void> {
-    return keepRunning(runner.projection.name, this.stop.signal, () => runner.follow(this.stop.signal), (line) => this.logger.warn(line));
+    return keepRunning(
+      runner.projection.name,
+      this.stop.signal,
+      () => runner.follow(this.stop.signal),
+      (line) => this.logger.warn(line),
+    );
   }
 
   onApplicationShutdown(): void {

@@ -41,21 +41,29 @@ export class AuditModule {
         { provide: LedgerProofs, inject: [DataSource], useFactory: (db: DataSource) => new LedgerProofs(db) },
         { provide: AuditQueries, inject: [DataSource], useFactory: (db: DataSource) => new AuditQueries(db) },
         { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
-        { provide: RecordVerifier, inject: [EventStore, DataSource, TreeHeads], useFactory: (store: EventStore, db: DataSource, heads: TreeHeads) => new RecordVerifier(store, db, heads) },
+        {
+          provide: RecordVerifier,
+          inject: [EventStore, DataSource, TreeHeads],
+          useFactory: (store: EventStore, db: DataSource, heads: TreeHeads) => new RecordVerifier(store, db, heads),
+        },
         {
           provide: LedgerWitnesses,
           inject: [DataSource, TreeHeads, LedgerProofs, AppConfig],
           useFactory: async (db: DataSource, heads: TreeHeads, proofs: LedgerProofs, app: AppConfig) => {
             const { ledger, dataDir } = app.values;
             const logger = new Logger('Witnesses');
-            const local = ledger.witnesses.length === 0 && ledger.localWitnesses > 0 ? await startLocalWitnesses(ledger.localWitnesses, dataDir, heads.key.verifierKey, (line) => logger.log(line)) : null;
+            const local =
+              ledger.witnesses.length === 0 && ledger.localWitnesses > 0
+                ? await startLocalWitnesses(ledger.localWitnesses, dataDir, heads.key.verifierKey, (line) => logger.log(line))
+                : null;
             return new LedgerWitnesses(db, heads, proofs, local?.endpoints ?? ledger.witnesses, (line) => logger.warn(line), local?.close);
           },
         },
         {
           provide: BundleExporter,
           inject: [EventStore, DataSource, TreeHeads, LedgerProofs, LedgerWitnesses],
-          useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs, witnesses: LedgerWitnesses) => new BundleExporter(store, db, heads, proofs, (head) => witnesses.cosign(head)),
+          useFactory: (store: EventStore, db: DataSource, heads: TreeHeads, proofs: LedgerProofs, witnesses: LedgerWitnesses) =>
+            new BundleExporter(store, db, heads, proofs, (head) => witnesses.cosign(head)),
         },
         {
           provide: AuditWorkers,

@@ -40,7 +40,19 @@ export class AuditTables1700000000300 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['ledger_tree_heads', 'ledger_nodes', 'ledger_leaves', 'audit_refusals', 'audit_decrees', 'audit_flags', 'audit_flag_cases', 'audit_cases', 'audit_event_agencies', 'audit_events']) await q.query(`DROP TABLE ${t}`);
+    for (const t of [
+      'ledger_tree_heads',
+      'ledger_nodes',
+      'ledger_leaves',
+      'audit_refusals',
+      'audit_decrees',
+      'audit_flags',
+      'audit_flag_cases',
+      'audit_cases',
+      'audit_event_agencies',
+      'audit_events',
+    ])
+      await q.query(`DROP TABLE ${t}`);
   }
 }
 

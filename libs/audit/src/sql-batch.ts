@@ -12,12 +12,14 @@ export interface Column {
  */
 export async function insertRows(tx: EntityManager, table: string, columns: readonly Column[], rows: readonly (readonly unknown[])[], onConflict: string): Promise<void> {
   if (rows.length === 0) return;
-  const arrays = columns.map((c, i) => rows.map((r) => {
-    const value = r[i];
-    if (c.type === 'jsonb') return JSON.stringify(value);
-    if (c.type === 'text[]') return `{${(value as string[]).map((v) => `"${v.replace(/["\\]/g, (m) => `\\${m}`)}"`).join(',')}}`;
-    return value;
-  }));
+  const arrays = columns.map((c, i) =>
+    rows.map((r) => {
+      const value = r[i];
+      if (c.type === 'jsonb') return JSON.stringify(value);
+      if (c.type === 'text[]') return `{${(value as string[]).map((v) => `"${v.replace(/["\\]/g, (m) => `\\${m}`)}"`).join(',')}}`;
+      return value;
+    }),
+  );
   const elementType = (c: Column): string => (c.type === 'jsonb' ? 'text' : c.type === 'text[]' ? 'text' : c.type);
   const select = columns.map((c, i) => (c.type === 'jsonb' ? `u.c${i}::jsonb` : c.type === 'text[]' ? `u.c${i}::text[]` : `u.c${i}`)).join(', ');
   const unnest = columns.map((c, i) => `$${i + 1}::${elementType(c)}[]`).join(', ');

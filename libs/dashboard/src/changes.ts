@@ -22,7 +22,15 @@ export class DashboardChanges {
 
   publish(events: readonly IntegrationEvent[]): void {
     for (const e of events) {
-      this.subject.next({ caseId: e.caseId, type: e.type, stage: e.case.stage, status: e.case.status, targetAgencyId: e.case.targetAgencyId, originAgencyId: e.case.originAgencyId, at: e.occurredAt });
+      this.subject.next({
+        caseId: e.caseId,
+        type: e.type,
+        stage: e.case.stage,
+        status: e.case.status,
+        targetAgencyId: e.case.targetAgencyId,
+        originAgencyId: e.case.originAgencyId,
+        at: e.occurredAt,
+      });
     }
   }
 }

@@ -16,7 +16,9 @@ export class DashboardProjector {
   async apply(events: readonly IntegrationEvent[], tx: EntityManager): Promise<IntegrationEvent[]> {
     const applied: IntegrationEvent[] = [];
     const ids = [...new Set(events.map((e) => e.caseId))];
-    const rows = (await tx.query('SELECT case_id, stage, status, candidate_nip, stage_since, last_sequence FROM dashboard_cases WHERE case_id = ANY($1) FOR UPDATE', [ids])) as CaseRow[];
+    const rows = (await tx.query('SELECT case_id, stage, status, candidate_nip, stage_since, last_sequence FROM dashboard_cases WHERE case_id = ANY($1) FOR UPDATE', [
+      ids,
+    ])) as CaseRow[];
     const known = new Map(rows.map((r) => [r.case_id, r]));
     for (const e of events) {
       const row = known.get(e.caseId);
@@ -26,7 +28,14 @@ export class DashboardProjector {
       const d = e.data as { candidateNip?: string };
       const candidateNip = d.candidateNip ?? row?.candidate_nip ?? null;
       await applyToTasks(tx, e, row?.status ?? null, candidateNip);
-      known.set(e.caseId, { case_id: e.caseId, stage: e.case.stage, status: e.case.status, candidate_nip: candidateNip, stage_since: row && row.stage === e.case.stage ? row.stage_since : new Date(e.occurredAt), last_sequence: e.sequence });
+      known.set(e.caseId, {
+        case_id: e.caseId,
+        stage: e.case.stage,
+        status: e.case.status,
+        candidate_nip: candidateNip,
+        stage_since: row && row.stage === e.case.stage ? row.stage_since : new Date(e.occurredAt),
+        last_sequence: e.sequence,
+      });
       applied.push(e);
     }
     return applied;
@@ -37,9 +46,15 @@ export class DashboardProjector {
     const stageChanged = !row || row.stage !== e.case.stage;
     const open = !TERMINAL.has(e.case.status);
     if (row && (stageChanged || !open)) {
-      await tx.query('UPDATE dashboard_stage_durations SET left_at = $3, days = $4 WHERE case_id = $1 AND stage = $2 AND left_at IS NULL', [e.caseId, row.stage, at, (at.getTime() - new Date(row.stage_since).getTime()) / DAY_MS]);
+      await tx.query('UPDATE dashboard_stage_durations SET left_at = $3, days = $4 WHERE case_id = $1 AND stage = $2 AND left_at IS NULL', [
+        e.caseId,
+        row.stage,
+        at,
+        (at.getTime() - new Date(row.stage_since).getTime()) / DAY_MS,
+      ]);
     }
-    if (stageChanged && open) await tx.query('INSERT INTO dashboard_stage_durations (case_id, stage, entered_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [e.caseId, e.case.stage, at]);
+    if (stageChanged && open)
+      await tx.query('INSERT INTO dashboard_stage_durations (case_id, stage, entered_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [e.caseId, e.case.stage, at]);
     const d = e.data as Record<string, unknown>;
     const candidate = e.type.endsWith('CandidateProposed.v1') || e.type.endsWith('ProposalRevised.v1');
     await tx.query(
@@ -50,8 +65,23 @@ export class DashboardProjector {
          candidate_nip = coalesce(excluded.candidate_nip, dashboard_cases.candidate_nip), candidate_name = coalesce(excluded.candidate_name, dashboard_cases.candidate_name),
          stage_since = CASE WHEN dashboard_cases.stage = excluded.stage THEN dashboard_cases.stage_since ELSE excluded.stage_since END,
          updated_at = excluded.updated_at, last_sequence = excluded.last_sequence, last_event_id = excluded.last_event_id`,
-      [e.caseId, e.case.targetAgencyId, e.case.originAgencyId, e.case.targetPositionId, (d.positionTitle as string | undefined) ?? null, e.case.route, e.case.stage, e.case.status, open,
-        candidate ? d.candidateNip : null, candidate ? d.candidateName : null, e.type.endsWith('CaseOpened.v1') ? at : null, at, e.sequence, e.eventId],
+      [
+        e.caseId,
+        e.case.targetAgencyId,
+        e.case.originAgencyId,
+        e.case.targetPositionId,
+        (d.positionTitle as string | undefined) ?? null,
+        e.case.route,
+        e.case.stage,
+        e.case.status,
+        open,
+        candidate ? d.candidateNip : null,
+        candidate ? d.candidateName : null,
+        e.type.endsWith('CaseOpened.v1') ? at : null,
+        at,
+        e.sequence,
+        e.eventId,
+      ],
     );
     if (!open) await tx.query(`UPDATE dashboard_steps SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('ACTIVE', 'WAITING')`, [e.caseId]);
   }
@@ -60,33 +90,51 @@ export class DashboardProjector {
     const d = e.data;
     if (e.type.startsWith('mutasi.transfer.Training')) {
       const plan = d.plan as IntegrationTrainingPlan;
-      await tx.query(`INSERT INTO dashboard_training (case_id, target_agency, items, completed, waived, overdue, open_before_tmt, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      await tx.query(
+        `INSERT INTO dashboard_training (case_id, target_agency, items, completed, waived, overdue, open_before_tmt, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (case_id) DO UPDATE SET items = excluded.items, completed = excluded.completed, waived = excluded.waived, overdue = excluded.overdue, open_before_tmt = excluded.open_before_tmt, updated_at = excluded.updated_at`,
-      [e.caseId, e.case.targetAgencyId, plan.items, plan.completed, plan.waived, plan.overdue, plan.openBeforeTmt, new Date(e.occurredAt)]);
+        [e.caseId, e.case.targetAgencyId, plan.items, plan.completed, plan.waived, plan.overdue, plan.openBeforeTmt, new Date(e.occurredAt)],
+      );
       return;
     }
     switch (e.type) {
       case 'mutasi.transfer.CaseOpened.v1':
-        await tx.query(`INSERT INTO dashboard_positions (position_id, agency_id, title, kebutuhan, bezetting, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+        await tx.query(
+          `INSERT INTO dashboard_positions (position_id, agency_id, title, kebutuhan, bezetting, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
           ON CONFLICT (position_id) DO UPDATE SET kebutuhan = excluded.kebutuhan, bezetting = excluded.bezetting, title = excluded.title, updated_at = excluded.updated_at WHERE dashboard_positions.updated_at <= excluded.updated_at`,
-        [d.targetPositionId, d.targetAgencyId, d.positionTitle, d.kebutuhan, d.bezetting, new Date(e.occurredAt)]);
+          [d.targetPositionId, d.targetAgencyId, d.positionTitle, d.kebutuhan, d.bezetting, new Date(e.occurredAt)],
+        );
         return;
       case 'mutasi.transfer.ApprovalStarted.v1': {
         await tx.query('DELETE FROM dashboard_steps WHERE case_id = $1', [e.caseId]);
         const steps = d.steps as readonly IntegrationApprovalStep[];
         for (const [i, s] of steps.entries()) {
-          await tx.query('INSERT INTO dashboard_steps (case_id, step_id, kind, role, agency_id, title, status, deadline, ordinal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-            [e.caseId, s.stepId, s.kind, s.role, s.agencyId, s.title, i === 0 ? 'ACTIVE' : 'WAITING', i === 0 ? d.firstDeadline : null, i]);
+          await tx.query('INSERT INTO dashboard_steps (case_id, step_id, kind, role, agency_id, title, status, deadline, ordinal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+            e.caseId,
+            s.stepId,
+            s.kind,
+            s.role,
+            s.agencyId,
+            s.title,
+            i === 0 ? 'ACTIVE' : 'WAITING',
+            i === 0 ? d.firstDeadline : null,
+            i,
+          ]);
         }
         return;
       }
       case 'mutasi.transfer.ApprovalStepGranted.v1':
         await tx.query(`UPDATE dashboard_steps SET status = 'APPROVED' WHERE case_id = $1 AND step_id = $2`, [e.caseId, d.stepId]);
-        if (d.nextStepId) await tx.query(`UPDATE dashboard_steps SET status = 'ACTIVE', deadline = $3 WHERE case_id = $1 AND step_id = $2`, [e.caseId, d.nextStepId, d.nextDeadline]);
+        if (d.nextStepId)
+          await tx.query(`UPDATE dashboard_steps SET status = 'ACTIVE', deadline = $3 WHERE case_id = $1 AND step_id = $2`, [e.caseId, d.nextStepId, d.nextDeadline]);
         return;
       case 'mutasi.transfer.ApprovalStepRejected.v1':
       case 'mutasi.transfer.ProposalReturned.v1':
-        await tx.query(`UPDATE dashboard_steps SET status = CASE WHEN step_id = $2 THEN $3 ELSE 'CANCELLED' END WHERE case_id = $1 AND status IN ('ACTIVE', 'WAITING')`, [e.caseId, d.stepId, e.type.endsWith('Rejected.v1') ? 'REJECTED' : 'RETURNED']);
+        await tx.query(`UPDATE dashboard_steps SET status = CASE WHEN step_id = $2 THEN $3 ELSE 'CANCELLED' END WHERE case_id = $1 AND status IN ('ACTIVE', 'WAITING')`, [
+          e.caseId,
+          d.stepId,
+          e.type.endsWith('Rejected.v1') ? 'REJECTED' : 'RETURNED',
+        ]);
         return;
       case 'mutasi.transfer.ApprovalStepEscalated.v1':
         await tx.query('UPDATE dashboard_steps SET escalations = $3 WHERE case_id = $1 AND step_id = $2', [e.caseId, d.stepId, d.escalation]);
@@ -95,9 +143,11 @@ export class DashboardProjector {
         await tx.query(`UPDATE dashboard_steps SET status = 'DONE' WHERE case_id = $1 AND kind = 'DECREE'`, [e.caseId]);
         return;
       case 'mutasi.transfer.EvaluationRecorded.v1':
-        await tx.query(`INSERT INTO dashboard_evaluations (case_id, period_months, target_agency, skp_before, skp_after, competency_fit, vacancy_closed, score, verdict, recorded_at)
+        await tx.query(
+          `INSERT INTO dashboard_evaluations (case_id, period_months, target_agency, skp_before, skp_after, competency_fit, vacancy_closed, score, verdict, recorded_at)
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-        [e.caseId, d.periodMonths, e.case.targetAgencyId, d.skpBefore, d.skpAfter, d.competencyFit, d.vacancyClosed, d.score, d.verdict, new Date(e.occurredAt)]);
+          [e.caseId, d.periodMonths, e.case.targetAgencyId, d.skpBefore, d.skpAfter, d.competencyFit, d.vacancyClosed, d.score, d.verdict, new Date(e.occurredAt)],
+        );
         return;
       default:
         return;

@@ -30,7 +30,14 @@ export class DashboardQueries {
       params(agencies),
     )) as { stage: string; route: string; cases: number }[];
     const stages = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
-    return { agencies, stages: stages.map((stage) => ({ stage, total: rows.filter((r) => r.stage === stage).reduce((a, r) => a + r.cases, 0), byRoute: rows.filter((r) => r.stage === stage).map(({ route, cases }) => ({ route, cases })) })) };
+    return {
+      agencies,
+      stages: stages.map((stage) => ({
+        stage,
+        total: rows.filter((r) => r.stage === stage).reduce((a, r) => a + r.cases, 0),
+        byRoute: rows.filter((r) => r.stage === stage).map(({ route, cases }) => ({ route, cases })),
+      })),
+    };
   }
 
   async leadTimes(agencies: Agencies) {
@@ -49,7 +56,15 @@ export class DashboardQueries {
        ${agencies === null ? '' : 'WHERE p.agency_id = ANY($1)'} GROUP BY p.position_id ORDER BY p.agency_id, p.position_id`,
       params(agencies),
     )) as { agency_id: string; position_id: string; title: string; kebutuhan: number; bezetting: number; gap: number; under_way: number }[];
-    return rows.map((r) => ({ agencyId: r.agency_id, positionId: r.position_id, title: r.title, kebutuhan: r.kebutuhan, bezetting: r.bezetting, gap: r.gap, casesUnderWay: r.under_way }));
+    return rows.map((r) => ({
+      agencyId: r.agency_id,
+      positionId: r.position_id,
+      title: r.title,
+      kebutuhan: r.kebutuhan,
+      bezetting: r.bezetting,
+      gap: r.gap,
+      casesUnderWay: r.under_way,
+    }));
   }
 
   /** Training completion (R-09) per receiving agency: items planned, completed, waived, overdue, and still holding a decree. */
@@ -60,7 +75,13 @@ export class DashboardQueries {
       params(agencies),
     )) as { target_agency: string; cases: number; items: number; completed: number; waived: number; overdue: number; open_before_tmt: number }[];
     return rows.map((r) => ({
-      agencyId: r.target_agency, cases: r.cases, items: r.items, completed: r.completed, waived: r.waived, overdue: r.overdue, openBeforeTmt: r.open_before_tmt,
+      agencyId: r.target_agency,
+      cases: r.cases,
+      items: r.items,
+      completed: r.completed,
+      waived: r.waived,
+      overdue: r.overdue,
+      openBeforeTmt: r.open_before_tmt,
       completionRate: r.items > 0 ? Math.round((r.completed / r.items) * 1000) / 1000 : null,
     }));
   }
@@ -80,25 +101,79 @@ export class DashboardQueries {
          FROM dashboard_tasks t JOIN dashboard_cases c USING (case_id)
         WHERE c.status <> 'FROZEN' AND ((t.nip IS NULL AND t.agency_id = $1 AND t.role = ANY($2)) OR (t.nip IS NOT NULL AND t.nip = $3 AND 'PNS' = ANY($2)))`,
       [who.agencyId, who.roles, who.nip],
-    )) as { case_id: string; task_id: string; kind: string; step_id: string | null; role: string; agency_id: string; title: string; deadline: string | null; escalations: number; position_title: string | null; candidate_name: string | null; route: string | null; status: string }[];
+    )) as {
+      case_id: string;
+      task_id: string;
+      kind: string;
+      step_id: string | null;
+      role: string;
+      agency_id: string;
+      title: string;
+      deadline: string | null;
+      escalations: number;
+      position_title: string | null;
+      candidate_name: string | null;
+      route: string | null;
+      status: string;
+    }[];
     const seen = new Set<string>();
     return rows
       .filter((r) => !seen.has(`${r.case_id}/${r.task_id}`) && Boolean(seen.add(`${r.case_id}/${r.task_id}`)))
       .map((r) => ({
-        caseId: r.case_id, taskId: r.task_id, kind: r.kind, stepId: r.step_id, role: r.role, agencyId: r.agency_id, title: r.title, deadline: r.deadline,
-        overdue: r.deadline !== null && r.deadline < today, escalations: r.escalations, position: r.position_title, candidate: r.candidate_name, route: r.route, status: r.status,
+        caseId: r.case_id,
+        taskId: r.task_id,
+        kind: r.kind,
+        stepId: r.step_id,
+        role: r.role,
+        agencyId: r.agency_id,
+        title: r.title,
+        deadline: r.deadline,
+        overdue: r.deadline !== null && r.deadline < today,
+        escalations: r.escalations,
+        position: r.position_title,
+        candidate: r.candidate_name,
+        route: r.route,
+        status: r.status,
       }))
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.caseId.localeCompare(b.caseId));
   }
 
   async evaluations(agencies: Agencies) {
-    const rows = (await this.db.query(`SELECT * FROM dashboard_evaluations ${agencies === null ? '' : 'WHERE target_agency = ANY($1)'} ORDER BY recorded_at DESC LIMIT 200`, params(agencies))) as {
-      case_id: string; period_months: number; target_agency: string; skp_before: string; skp_after: string; competency_fit: number; vacancy_closed: boolean; score: string; verdict: string; recorded_at: Date;
+    const rows = (await this.db.query(
+      `SELECT * FROM dashboard_evaluations ${agencies === null ? '' : 'WHERE target_agency = ANY($1)'} ORDER BY recorded_at DESC LIMIT 200`,
+      params(agencies),
+    )) as {
+      case_id: string;
+      period_months: number;
+      target_agency: string;
+      skp_before: string;
+      skp_after: string;
+      competency_fit: number;
+      vacancy_closed: boolean;
+      score: string;
+      verdict: string;
+      recorded_at: Date;
     }[];
-    const items = rows.map((r) => ({ caseId: r.case_id, periodMonths: r.period_months, agencyId: r.target_agency, skpBefore: r.skp_before, skpAfter: r.skp_after, competencyFit: r.competency_fit, vacancyClosed: r.vacancy_closed, score: Number(r.score), verdict: r.verdict, recordedAt: r.recorded_at.toISOString() }));
+    const items = rows.map((r) => ({
+      caseId: r.case_id,
+      periodMonths: r.period_months,
+      agencyId: r.target_agency,
+      skpBefore: r.skp_before,
+      skpAfter: r.skp_after,
+      competencyFit: r.competency_fit,
+      vacancyClosed: r.vacancy_closed,
+      score: Number(r.score),
+      verdict: r.verdict,
+      recordedAt: r.recorded_at.toISOString(),
+    }));
     const count = items.length;
     return {
-      summary: { evaluations: count, vacancyClosedShare: count ? items.filter((i) => i.vacancyClosed).length / count : null, averageScore: count ? items.reduce((a, i) => a + i.score, 0) / count : null, met: items.filter((i) => i.verdict === 'MET').length },
+      summary: {
+        evaluations: count,
+        vacancyClosedShare: count ? items.filter((i) => i.vacancyClosed).length / count : null,
+        averageScore: count ? items.reduce((a, i) => a + i.score, 0) / count : null,
+        met: items.filter((i) => i.verdict === 'MET').length,
+      },
       items,
     };
   }
@@ -118,13 +193,35 @@ export class DashboardQueries {
     if (filter.agencies !== null) where.push(caseIn(filter.agencies, values.push([...filter.agencies])));
     if (filter.cursor) where.push(`case_id > $${values.push(filter.cursor)}`);
     const rows = (await this.db.query(`SELECT * FROM dashboard_cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY case_id LIMIT ${PAGE + 1}`, values)) as {
-      case_id: string; target_agency: string; origin_agency: string | null; target_position: string; position_title: string | null; route: string | null; stage: string; status: string;
-      open: boolean; candidate_nip: string | null; candidate_name: string | null; opened_at: Date | null; stage_since: Date; updated_at: Date;
+      case_id: string;
+      target_agency: string;
+      origin_agency: string | null;
+      target_position: string;
+      position_title: string | null;
+      route: string | null;
+      stage: string;
+      status: string;
+      open: boolean;
+      candidate_nip: string | null;
+      candidate_name: string | null;
+      opened_at: Date | null;
+      stage_since: Date;
+      updated_at: Date;
     }[];
     const items = rows.slice(0, PAGE).map((r) => ({
-      caseId: r.case_id, targetAgencyId: r.target_agency, originAgencyId: r.origin_agency, targetPositionId: r.target_position, position: r.position_title, route: r.route, stage: r.stage,
-      status: r.status, open: r.open, candidate: r.candidate_nip ? { nip: r.candidate_nip, name: r.candidate_name } : null, openedAt: r.opened_at?.toISOString() ?? null,
-      daysInStage: num(Math.round(((now.getTime() - r.stage_since.getTime()) / 86_400_000) * 10) / 10), updatedAt: r.updated_at.toISOString(),
+      caseId: r.case_id,
+      targetAgencyId: r.target_agency,
+      originAgencyId: r.origin_agency,
+      targetPositionId: r.target_position,
+      position: r.position_title,
+      route: r.route,
+      stage: r.stage,
+      status: r.status,
+      open: r.open,
+      candidate: r.candidate_nip ? { nip: r.candidate_nip, name: r.candidate_name } : null,
+      openedAt: r.opened_at?.toISOString() ?? null,
+      daysInStage: num(Math.round(((now.getTime() - r.stage_since.getTime()) / 86_400_000) * 10) / 10),
+      updatedAt: r.updated_at.toISOString(),
     }));
     return { items, nextCursor: rows.length > PAGE ? (items.at(-1)?.caseId ?? null) : null };
   }

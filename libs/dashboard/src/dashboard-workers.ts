@@ -15,16 +15,26 @@ export class DashboardWorkers implements OnApplicationBootstrap, OnApplicationSh
   readonly runner: ProjectionRunner | null;
   readonly kafkaFeed: DashboardKafkaFeed | null;
 
-  constructor(store: EventStore, db: DataSource, changes: DashboardChanges, kafka: Kafka | null, private readonly enabled: boolean, consumerGroup = 'mutasi-dashboard') {
+  constructor(
+    store: EventStore,
+    db: DataSource,
+    changes: DashboardChanges,
+    kafka: Kafka | null,
+    private readonly enabled: boolean,
+    consumerGroup = 'mutasi-dashboard',
+  ) {
     if (kafka) {
       this.kafkaFeed = new DashboardKafkaFeed(kafka, db, changes, consumerGroup);
       this.runner = null;
     } else {
       const feed = new DashboardStoreFeed(store);
-      this.runner = new ProjectionRunner(store, db, feed, { batchSize: 200, onBatch: () => {
-        changes.publish(feed.pending);
-        feed.pending = [];
-      } });
+      this.runner = new ProjectionRunner(store, db, feed, {
+        batchSize: 200,
+        onBatch: () => {
+          changes.publish(feed.pending);
+          feed.pending = [];
+        },
+      });
       this.kafkaFeed = null;
     }
   }
@@ -40,7 +50,13 @@ export class DashboardWorkers implements OnApplicationBootstrap, OnApplicationSh
       return;
     }
     const runner = this.runner;
-    if (runner) void keepRunning('dashboard feed', this.stop.signal, () => runner.follow(this.stop.signal), (line) => this.logger.warn(line));
+    if (runner)
+      void keepRunning(
+        'dashboard feed',
+        this.stop.signal,
+        () => runner.follow(this.stop.signal),
+        (line) => this.logger.warn(line),
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -13,7 +13,23 @@ import { ReadScopes } from '@mutasi/read-models';
 const NOT_YOUR_DASHBOARD = { description: 'not an official or inspector, or the agency is outside what you may read' };
 
 const STAGES = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
-const CASE_STATUSES = ['NEEDS_ANALYSIS_SUBMITTED', 'AWAITING_PROPOSAL', 'PROPOSED', 'EMPLOYEE_NOTIFIED', 'SOCIALISED', 'OBJECTION_RAISED', 'IN_APPROVAL', 'RETURNED_FOR_REVISION', 'DECREED', 'APPOINTED', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'REVOKED', 'FROZEN'];
+const CASE_STATUSES = [
+  'NEEDS_ANALYSIS_SUBMITTED',
+  'AWAITING_PROPOSAL',
+  'PROPOSED',
+  'EMPLOYEE_NOTIFIED',
+  'SOCIALISED',
+  'OBJECTION_RAISED',
+  'IN_APPROVAL',
+  'RETURNED_FOR_REVISION',
+  'DECREED',
+  'APPOINTED',
+  'COMPLETED',
+  'REJECTED',
+  'WITHDRAWN',
+  'REVOKED',
+  'FROZEN',
+];
 
 export class AgencyFilterDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId must be an agency id' }) agencyId?: string;
@@ -24,16 +40,23 @@ export class CaseListDto extends AgencyFilterDto {
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional({ enum: ROUTES }) @IsOptional() @IsIn([...ROUTES]) route?: string;
   @ApiPropertyOptional({ description: 'a NIP, a case id (or its first characters) or part of a name or position title' })
-  @IsOptional() @Length(1, 100) @Matches(/^[\p{L}\p{N} .,'-]+$/u, { message: 'q may hold letters, digits, spaces and . , \' -' }) q?: string;
+  @IsOptional()
+  @Length(1, 100)
+  @Matches(/^[\p{L}\p{N} .,'-]+$/u, { message: "q may hold letters, digits, spaces and . , ' -" })
+  q?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/, { message: 'cursor must be a case id' }) cursor?: string;
 }
-
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('api/dashboard')
 export class DashboardController {
-  constructor(private readonly queries: DashboardQueries, private readonly changes: DashboardChanges, private readonly clock: Clock, private readonly scopes: ReadScopes) {}
+  constructor(
+    private readonly queries: DashboardQueries,
+    private readonly changes: DashboardChanges,
+    private readonly clock: Clock,
+    private readonly scopes: ReadScopes,
+  ) {}
 
   /**
    * The agencies a dashboard shows (docs/access.md): the reader's case scope, or one agency of it they asked for.
@@ -74,7 +97,10 @@ export class DashboardController {
   }
 
   @Get('training')
-  @ApiOperation({ operationId: 'getDashboardTraining', summary: 'Training completion by receiving agency (R-09): items planned, completed, waived, overdue, and mandatory before-TMT items still open' })
+  @ApiOperation({
+    operationId: 'getDashboardTraining',
+    summary: 'Training completion by receiving agency (R-09): items planned, completed, waived, overdue, and mandatory before-TMT items still open',
+  })
   @ApiJson(200, list(AgencyTraining), 'by receiving agency')
   @ApiForbiddenResponse(NOT_YOUR_DASHBOARD)
   async training(@Query() q: AgencyFilterDto, @CurrentUser() user: Principal) {
@@ -82,7 +108,11 @@ export class DashboardController {
   }
 
   @Get('inbox')
-  @ApiOperation({ operationId: 'getDashboardInbox', summary: 'Every task waiting for the caller, overdue first: approval steps, the decree, needs approval, proposal, notification, acknowledgement (employees), objection decision, submission, document verification, appointment, evaluation and training due' })
+  @ApiOperation({
+    operationId: 'getDashboardInbox',
+    summary:
+      'Every task waiting for the caller, overdue first: approval steps, the decree, needs approval, proposal, notification, acknowledgement (employees), objection decision, submission, document verification, appointment, evaluation and training due',
+  })
   @ApiJson(200, list(InboxTask), 'overdue first, then by deadline')
   async inbox(@CurrentUser() user: Principal) {
     return this.queries.inbox({ roles: user.roles, agencyId: user.agencyId, nip: user.nip ?? null }, toDate(this.clock.now().toISOString()));

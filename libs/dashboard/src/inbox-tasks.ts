@@ -7,8 +7,17 @@ import { IntegrationEvent } from '@mutasi/messaging';
  * in-process feed, and a rebuild gives them back.
  */
 export type TaskKind =
-  | 'NEEDS_APPROVAL' | 'PROPOSAL' | 'REVISION' | 'NOTIFY_EMPLOYEE' | 'ACKNOWLEDGEMENT' | 'OBJECTION_DECISION'
-  | 'SUBMISSION' | 'DOCUMENT_VERIFICATION' | 'APPOINTMENT' | 'EVALUATION' | 'TRAINING';
+  | 'NEEDS_APPROVAL'
+  | 'PROPOSAL'
+  | 'REVISION'
+  | 'NOTIFY_EMPLOYEE'
+  | 'ACKNOWLEDGEMENT'
+  | 'OBJECTION_DECISION'
+  | 'SUBMISSION'
+  | 'DOCUMENT_VERIFICATION'
+  | 'APPOINTMENT'
+  | 'EVALUATION'
+  | 'TRAINING';
 
 interface Task {
   readonly key: string;
@@ -30,16 +39,36 @@ function statusTasks(e: IntegrationEvent, candidateNip: string | null): Task[] {
   const target = e.case.targetAgencyId;
   const d = e.data as Record<string, string | undefined>;
   switch (e.case.status) {
-    case 'NEEDS_ANALYSIS_SUBMITTED': return officials('status', 'NEEDS_APPROVAL', ['PPK', 'TIM_PENILAI_KINERJA'], target, 'Setujui analisis kebutuhan');
-    case 'AWAITING_PROPOSAL': return officials('status', 'PROPOSAL', ['PENGUSUL'], target, 'Usulkan kandidat');
-    case 'RETURNED_FOR_REVISION': return officials('status', 'REVISION', ['PENGUSUL'], target, 'Perbaiki usulan yang dikembalikan');
-    case 'PROPOSED': return officials('status', 'NOTIFY_EMPLOYEE', ['PENGUSUL'], target, 'Beri tahu pegawai');
+    case 'NEEDS_ANALYSIS_SUBMITTED':
+      return officials('status', 'NEEDS_APPROVAL', ['PPK', 'TIM_PENILAI_KINERJA'], target, 'Setujui analisis kebutuhan');
+    case 'AWAITING_PROPOSAL':
+      return officials('status', 'PROPOSAL', ['PENGUSUL'], target, 'Usulkan kandidat');
+    case 'RETURNED_FOR_REVISION':
+      return officials('status', 'REVISION', ['PENGUSUL'], target, 'Perbaiki usulan yang dikembalikan');
+    case 'PROPOSED':
+      return officials('status', 'NOTIFY_EMPLOYEE', ['PENGUSUL'], target, 'Beri tahu pegawai');
     case 'EMPLOYEE_NOTIFIED':
-      return candidateNip ? [{ key: 'status', kind: 'ACKNOWLEDGEMENT', role: 'PNS', agencyId: e.case.originAgencyId ?? target, nip: candidateNip, title: 'Terima usulan atau ajukan keberatan', deadline: d.objectionDeadline ?? null }] : [];
-    case 'OBJECTION_RAISED': return officials('status', 'OBJECTION_DECISION', ['PPK'], target, 'Putuskan keberatan', d.decisionDeadline ?? null);
-    case 'SOCIALISED': return officials('status', 'SUBMISSION', ['PENGUSUL'], target, 'Lengkapi dokumen dan ajukan untuk persetujuan');
-    case 'DECREED': return officials('status', 'APPOINTMENT', ['PPK'], target, 'Catat pelantikan', d.appointmentDeadline ?? null);
-    default: return [];
+      return candidateNip
+        ? [
+            {
+              key: 'status',
+              kind: 'ACKNOWLEDGEMENT',
+              role: 'PNS',
+              agencyId: e.case.originAgencyId ?? target,
+              nip: candidateNip,
+              title: 'Terima usulan atau ajukan keberatan',
+              deadline: d.objectionDeadline ?? null,
+            },
+          ]
+        : [];
+    case 'OBJECTION_RAISED':
+      return officials('status', 'OBJECTION_DECISION', ['PPK'], target, 'Putuskan keberatan', d.decisionDeadline ?? null);
+    case 'SOCIALISED':
+      return officials('status', 'SUBMISSION', ['PENGUSUL'], target, 'Lengkapi dokumen dan ajukan untuk persetujuan');
+    case 'DECREED':
+      return officials('status', 'APPOINTMENT', ['PPK'], target, 'Catat pelantikan', d.appointmentDeadline ?? null);
+    default:
+      return [];
   }
 }
 
@@ -73,7 +102,11 @@ export async function applyToTasks(tx: EntityManager, e: IntegrationEvent, previ
     case 'mutasi.transfer.DocumentVerified.v1':
       return void (await remove(tx, e.caseId, `document:${String(d.documentId)}`));
     case 'mutasi.transfer.EvaluationDue.v1':
-      return insert(tx, e.caseId, officials(`evaluation:${String(d.periodMonths)}`, 'EVALUATION', ['PPK', 'TIM_PENILAI_KINERJA'], target, `Catat evaluasi ${String(d.periodMonths)} bulan`, String(d.dueOn)));
+      return insert(
+        tx,
+        e.caseId,
+        officials(`evaluation:${String(d.periodMonths)}`, 'EVALUATION', ['PPK', 'TIM_PENILAI_KINERJA'], target, `Catat evaluasi ${String(d.periodMonths)} bulan`, String(d.dueOn)),
+      );
     case 'mutasi.transfer.EvaluationRecorded.v1':
       return void (await remove(tx, e.caseId, `evaluation:${String(d.periodMonths)}`));
     default:

@@ -16,7 +16,12 @@ export class DashboardKafkaFeed {
   private readonly projector = new DashboardProjector();
   private consumer: Consumer | null = null;
 
-  constructor(private readonly kafka: Kafka, private readonly db: DataSource, private readonly changes: DashboardChanges, private readonly groupId = 'mutasi-dashboard') {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly db: DataSource,
+    private readonly changes: DashboardChanges,
+    private readonly groupId = 'mutasi-dashboard',
+  ) {}
 
   async start(fromBeginning = true): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 500, sessionTimeout: 30_000 });
@@ -37,7 +42,11 @@ export class DashboardKafkaFeed {
       }
     }
     // Each message's trace (the command that appended its event, via the relay's traceparent) goes on to the rows here.
-    const applied = await inMessageSpans('dashboard apply', batch.messages.map((m) => m.headers), () => this.db.transaction((tx) => this.projector.apply(events, tx)));
+    const applied = await inMessageSpans(
+      'dashboard apply',
+      batch.messages.map((m) => m.headers),
+      () => this.db.transaction((tx) => this.projector.apply(events, tx)),
+    );
     const last = batch.messages.at(-1);
     if (last) resolveOffset(last.offset);
     await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last?.offset ?? '0') + 1n).toString() }] }] });

@@ -10,10 +10,17 @@ import { MyCases } from './dashboard.schema';
 @ApiBearerAuth()
 @Controller('api/me')
 export class MeController {
-  constructor(private readonly queries: DashboardQueries, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: DashboardQueries,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('cases')
-  @ApiOperation({ operationId: 'listMyCases', summary: 'My cases as the candidate (by the NIP of my sign-in), newest first', description: 'Who: any signed-in user whose token carries a NIP.' })
+  @ApiOperation({
+    operationId: 'listMyCases',
+    summary: 'My cases as the candidate (by the NIP of my sign-in), newest first',
+    description: 'Who: any signed-in user whose token carries a NIP.',
+  })
   @ApiJson(200, MyCases, 'newest first')
   @ApiForbiddenResponse({ description: 'your sign-in carries no NIP' })
   async cases(@CurrentUser() user: Principal) {

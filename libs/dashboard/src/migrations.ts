@@ -14,7 +14,9 @@ export class DashboardTables1700000000500 implements MigrationInterface {
     await q.query('CREATE INDEX dashboard_cases_position ON dashboard_cases (target_position) WHERE open');
     await q.query(`CREATE TABLE dashboard_stage_durations (case_id text NOT NULL, stage text NOT NULL, entered_at timestamptz NOT NULL, left_at timestamptz, days numeric,
       PRIMARY KEY (case_id, stage, entered_at))`);
-    await q.query(`CREATE TABLE dashboard_positions (position_id text PRIMARY KEY, agency_id text NOT NULL, title text NOT NULL, kebutuhan integer NOT NULL, bezetting integer NOT NULL, updated_at timestamptz NOT NULL)`);
+    await q.query(
+      `CREATE TABLE dashboard_positions (position_id text PRIMARY KEY, agency_id text NOT NULL, title text NOT NULL, kebutuhan integer NOT NULL, bezetting integer NOT NULL, updated_at timestamptz NOT NULL)`,
+    );
     await q.query(`CREATE TABLE dashboard_steps (case_id text NOT NULL, step_id text NOT NULL, kind text NOT NULL, role text NOT NULL, agency_id text NOT NULL, title text NOT NULL,
       status text NOT NULL, deadline date, escalations integer NOT NULL DEFAULT 0, ordinal integer NOT NULL, PRIMARY KEY (case_id, step_id))`);
     await q.query(`CREATE INDEX dashboard_steps_inbox ON dashboard_steps (agency_id, role, deadline) WHERE status = 'ACTIVE'`);
@@ -59,4 +61,12 @@ export class DashboardTasks1700000000520 implements MigrationInterface {
 }
 
 /** Every dashboard table, emptied by a rebuild. */
-export const DASHBOARD_TABLES = ['dashboard_cases', 'dashboard_stage_durations', 'dashboard_positions', 'dashboard_steps', 'dashboard_evaluations', 'dashboard_training', 'dashboard_tasks'];
+export const DASHBOARD_TABLES = [
+  'dashboard_cases',
+  'dashboard_stage_durations',
+  'dashboard_positions',
+  'dashboard_steps',
+  'dashboard_evaluations',
+  'dashboard_training',
+  'dashboard_tasks',
+];

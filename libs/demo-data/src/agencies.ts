@@ -16,7 +16,6 @@ export const AGENCY = {
   tanjungHarapan: 'kab-tanjung-harapan',
 } as const;
 
-
 /**
  * The agencies of docs/domain.md §8, grown to two provinces (NB, ST), a central ministry and the national authorities.
  * Kabupaten Tanjung Harapan holds a repeat regional election (pilkada ulang) whose freeze (R-40) is always under
@@ -27,14 +26,28 @@ export function demoAgencies(today: IsoDate): Agency[] {
   // The regional heads took office almost two years ago; the next simultaneous Pilkada is about three years ahead.
   const firstTerm = { penetapanPaslonDate: at.monthsAhead(34, 22), endOfTermDate: at.monthsAhead(38, 20) };
   const central = (id: string, name: string, authority?: Agency['authority']): Agency => ({
-    id, name, kind: 'PUSAT', provinceCode: null, kanregAgencyId: AGENCY.bkn, ppkStatus: 'DEFINITIF',
-    headInaugurationDate: at.monthsAgo(26, 21), electionCalendar: null, ...(authority ? { authority } : {}),
+    id,
+    name,
+    kind: 'PUSAT',
+    provinceCode: null,
+    kanregAgencyId: AGENCY.bkn,
+    ppkStatus: 'DEFINITIF',
+    headInaugurationDate: at.monthsAgo(26, 21),
+    electionCalendar: null,
+    ...(authority ? { authority } : {}),
   });
   const regional = (id: string, name: string, kind: 'PROVINSI' | 'KABKOTA', province: 'NB' | 'ST', extra: Partial<Agency> = {}): Agency => ({
-    id, name, kind, provinceCode: province, kanregAgencyId: province === 'NB' ? AGENCY.kanregNb : AGENCY.kanregSt,
-    ppkStatus: 'DEFINITIF', headInaugurationDate: at.monthsAgo(22, 20), electionCalendar: firstTerm,
+    id,
+    name,
+    kind,
+    provinceCode: province,
+    kanregAgencyId: province === 'NB' ? AGENCY.kanregNb : AGENCY.kanregSt,
+    ppkStatus: 'DEFINITIF',
+    headInaugurationDate: at.monthsAgo(22, 20),
+    electionCalendar: firstTerm,
     // Nusantara Barat keeps western time; Sentosa Timur lies in central Indonesia (WITA).
-    timeZone: province === 'NB' ? 'WIB' : 'WITA', ...extra,
+    timeZone: province === 'NB' ? 'WIB' : 'WITA',
+    ...extra,
   });
   return [
     central(AGENCY.kemendagri, 'Kementerian Dalam Negeri', 'KEMENDAGRI'),

@@ -53,7 +53,12 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
     for (let i = 0; i < extra; i += 1) {
       const e = generatedEmployee(surplus, used, position, at);
       // Surplus holders took the competency assessments (uji kompetensi) the BKN regional assessment unit ran.
-      const assessments = e.competencies.map((competency) => ({ competency, level: surplus.int(2, 5), date: at.monthsAgo(surplus.int(2, 30)), assessor: 'UPT Penilaian Kompetensi Pegawai BKN' }));
+      const assessments = e.competencies.map((competency) => ({
+        competency,
+        level: surplus.int(2, 5),
+        date: at.monthsAgo(surplus.int(2, 30)),
+        assessor: 'UPT Penilaian Kompetensi Pegawai BKN',
+      }));
       employees.push({ ...e, assessments });
     }
   }
@@ -63,15 +68,17 @@ export function buildDemoData(today: IsoDate): ReferenceDataSet {
     e.nip === SAMPLE_NIP.shortTenure && relative?.nip ? { ...e, relations: [{ nip: relative.nip, name: relative.name, relation: 'PAMAN' }] } : e,
   );
   const granted = at.monthsAgo(21);
-  const delegations: Delegation[] = [{
-    id: DEMO_DELEGATION_ID,
-    grantor: { role: 'GUBERNUR', agencyId: AGENCY.provNb },
-    granteeUserId: userIdFor('PPK', AGENCY.provNb, 2),
-    scope: ['DECREE'],
-    validFrom: granted,
-    validUntil: at.monthsAhead(13, 28),
-    legalBasis: `Keputusan Gubernur Nusantara Barat Nomor 800.1.3/117/${granted.slice(0, 4)} tentang pelimpahan kewenangan penandatanganan keputusan mutasi`,
-  }];
+  const delegations: Delegation[] = [
+    {
+      id: DEMO_DELEGATION_ID,
+      grantor: { role: 'GUBERNUR', agencyId: AGENCY.provNb },
+      granteeUserId: userIdFor('PPK', AGENCY.provNb, 2),
+      scope: ['DECREE'],
+      validFrom: granted,
+      validUntil: at.monthsAhead(13, 28),
+      legalBasis: `Keputusan Gubernur Nusantara Barat Nomor 800.1.3/117/${granted.slice(0, 4)} tentang pelimpahan kewenangan penandatanganan keputusan mutasi`,
+    },
+  ];
   const plans = demoPlans(filled, new Map(agencies.map((a) => [a.id, a.name])), at.year);
   return { agencies, positions: filled, employees: withRelations, delegations, users, mutationPlans: plans };
 }

@@ -40,18 +40,43 @@ const skp = (ratings: Record<number, SkpRating>): EmployeeSnapshot['skp'] => Obj
  * year Y are imported early in Y+1; the demo holds them already, so a demo that moves its clock a year ahead still has
  * the two years R-24 reads).
  */
-const goodSkp = (at: DemoCalendar): EmployeeSnapshot['skp'] => skp(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [at.yearsAgo(5 - i), i < 2 ? 'BAIK' : 'SANGAT_BAIK'])) as Record<number, SkpRating>);
+const goodSkp = (at: DemoCalendar): EmployeeSnapshot['skp'] =>
+  skp(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [at.yearsAgo(5 - i), i < 2 ? 'BAIK' : 'SANGAT_BAIK'])) as Record<number, SkpRating>);
 const clear = { discipline: { activeSanction: false, courtCase: false }, study: { onStudyAssignment: false, serviceBondUntil: null }, relations: [], lastTransferDate: null };
 
 /** Months before the day the data is built: CPNS, PNS and in post since. */
 type Ago = { cpns: number | null; pns: number | null; inPost: number; inPostDay?: number };
 
-function named(at: DemoCalendar, nip: string, name: string, agencyId: string, template: TemplateId, golongan: Golongan, ago: Ago, extra: Partial<EmployeeSnapshot> = {}): EmployeeSnapshot {
+function named(
+  at: DemoCalendar,
+  nip: string,
+  name: string,
+  agencyId: string,
+  template: TemplateId,
+  golongan: Golongan,
+  ago: Ago,
+  extra: Partial<EmployeeSnapshot> = {},
+): EmployeeSnapshot {
   const t = TEMPLATES[template];
-  const dates = { tmtCpns: ago.cpns === null ? null : at.monthsAgo(ago.cpns), tmtPns: ago.pns === null ? null : at.monthsAgo(ago.pns), positionSince: at.monthsAgo(ago.inPost, ago.inPostDay ?? 1) };
+  const dates = {
+    tmtCpns: ago.cpns === null ? null : at.monthsAgo(ago.cpns),
+    tmtPns: ago.pns === null ? null : at.monthsAgo(ago.pns),
+    positionSince: at.monthsAgo(ago.inPost, ago.inPostDay ?? 1),
+  };
   return {
-    nip, name, kind: 'PNS', golongan, ...dates, agencyId, positionId: positionId(agencyId, template), jptInaugurationDate: null,
-    educationField: t.education[0] as string, competencies: [...t.competencies], skp: goodSkp(at), ...clear, ...extra,
+    nip,
+    name,
+    kind: 'PNS',
+    golongan,
+    ...dates,
+    agencyId,
+    positionId: positionId(agencyId, template),
+    jptInaugurationDate: null,
+    educationField: t.education[0] as string,
+    competencies: [...t.competencies],
+    skp: goodSkp(at),
+    ...clear,
+    ...extra,
   };
 }
 
@@ -59,16 +84,61 @@ function named(at: DemoCalendar, nip: string, name: string, agencyId: string, te
 export function namedEmployees(today: IsoDate): EmployeeSnapshot[] {
   const at = new DemoCalendar(today);
   return [
-    named(at, SAMPLE_NIP.clean, 'Andi Pratama', AGENCY.bandarLestari, 'analis-kebijakan', 'III/c', { cpns: 141, pns: 129, inPost: 71, inPostDay: 4 }, { competencies: ['ANALISIS_KEBIJAKAN', 'STATISTIK', 'PERENCANAAN'] }),
+    named(
+      at,
+      SAMPLE_NIP.clean,
+      'Andi Pratama',
+      AGENCY.bandarLestari,
+      'analis-kebijakan',
+      'III/c',
+      { cpns: 141, pns: 129, inPost: 71, inPostDay: 4 },
+      { competencies: ['ANALISIS_KEBIJAKAN', 'STATISTIK', 'PERENCANAAN'] },
+    ),
     named(at, SAMPLE_NIP.tenYearLock, 'Rina Wulandari', AGENCY.sukamaju, 'analis-sdm', 'III/b', { cpns: 94, pns: 82, inPost: 69 }),
-    named(at, SAMPLE_NIP.jptLock, 'dr. Hendra Siregar', AGENCY.provNb, 'kadis-kesehatan', 'IV/b', { cpns: 312, pns: 300, inPost: 12, inPostDay: 15 }, { jptInaugurationDate: at.monthsAgo(12, 15) }),
+    named(
+      at,
+      SAMPLE_NIP.jptLock,
+      'dr. Hendra Siregar',
+      AGENCY.provNb,
+      'kadis-kesehatan',
+      'IV/b',
+      { cpns: 312, pns: 300, inPost: 12, inPostDay: 15 },
+      { jptInaugurationDate: at.monthsAgo(12, 15) },
+    ),
     named(at, SAMPLE_NIP.shortTenure, 'Yusuf Hakim', AGENCY.lembahHijau, 'analis-sdm', 'III/a', { cpns: 76, pns: 64, inPost: 12, inPostDay: 6 }),
     { ...named(at, SAMPLE_NIP.pppk, 'Sari Handayani', AGENCY.bandarLestari, 'pranata-komputer', 'IX', { cpns: null, pns: null, inPost: 60 }), kind: 'PPPK' },
-    named(at, DEMO_NIP.internal, 'Dewi Anggraini', AGENCY.bandarLestari, 'pengelola-keuangan', 'III/b', { cpns: 188, pns: 176, inPost: 47, inPostDay: 2 }, { educationField: 'AKUNTANSI', competencies: ['KEUANGAN_DAERAH', 'AUDIT'] }),
-    named(at, DEMO_NIP.sameProvince, 'Bayu Saputra', AGENCY.bandarLestari, 'analis-sdm', 'III/c', { cpns: 201, pns: 189, inPost: 53 }, { educationField: 'PSIKOLOGI', competencies: ['MANAJEMEN_SDM', 'PELAYANAN_PUBLIK'] }),
+    named(
+      at,
+      DEMO_NIP.internal,
+      'Dewi Anggraini',
+      AGENCY.bandarLestari,
+      'pengelola-keuangan',
+      'III/b',
+      { cpns: 188, pns: 176, inPost: 47, inPostDay: 2 },
+      { educationField: 'AKUNTANSI', competencies: ['KEUANGAN_DAERAH', 'AUDIT'] },
+    ),
+    named(
+      at,
+      DEMO_NIP.sameProvince,
+      'Bayu Saputra',
+      AGENCY.bandarLestari,
+      'analis-sdm',
+      'III/c',
+      { cpns: 201, pns: 189, inPost: 53 },
+      { educationField: 'PSIKOLOGI', competencies: ['MANAJEMEN_SDM', 'PELAYANAN_PUBLIK'] },
+    ),
     named(at, DEMO_NIP.interProvince, 'Siti Rahmawati', AGENCY.bandarLestari, 'analis-kebijakan', 'III/c', { cpns: 165, pns: 153, inPost: 46 }),
     named(at, DEMO_NIP.centralToRegional, 'Rudi Hartono', AGENCY.kementerian, 'pranata-komputer', 'III/c', { cpns: 215, pns: 203, inPost: 51 }),
-    named(at, DEMO_NIP.electionFreeze, 'Agus Salim', AGENCY.tanjungHarapan, 'analis-sdm', 'III/d', { cpns: 227, pns: 215, inPost: 55, inPostDay: 2 }, { competencies: ['MANAJEMEN_SDM', 'PELAYANAN_PUBLIK'] }),
+    named(
+      at,
+      DEMO_NIP.electionFreeze,
+      'Agus Salim',
+      AGENCY.tanjungHarapan,
+      'analis-sdm',
+      'III/d',
+      { cpns: 227, pns: 215, inPost: 55, inPostDay: 2 },
+      { competencies: ['MANAJEMEN_SDM', 'PELAYANAN_PUBLIK'] },
+    ),
   ];
 }
 
@@ -78,10 +148,20 @@ export function namedEmployees(today: IsoDate): EmployeeSnapshot[] {
  */
 export function surplusFinanceOfficer(today: IsoDate): EmployeeSnapshot {
   const at = new DemoCalendar(today);
-  return named(at, DEMO_NIP.surplusFinance, 'Wahyu Kurniawan', AGENCY.sukamaju, 'pengelola-keuangan', 'III/b', { cpns: 152, pns: 140, inPost: 40, inPostDay: 3 }, {
-    educationField: 'AKUNTANSI', competencies: ['KEUANGAN_DAERAH'],
-    assessments: [{ competency: 'KEUANGAN_DAERAH', level: 5, date: at.monthsAgo(5, 12), assessor: 'UPT Penilaian Kompetensi Pegawai BKN' }],
-  });
+  return named(
+    at,
+    DEMO_NIP.surplusFinance,
+    'Wahyu Kurniawan',
+    AGENCY.sukamaju,
+    'pengelola-keuangan',
+    'III/b',
+    { cpns: 152, pns: 140, inPost: 40, inPostDay: 3 },
+    {
+      educationField: 'AKUNTANSI',
+      competencies: ['KEUANGAN_DAERAH'],
+      assessments: [{ competency: 'KEUANGAN_DAERAH', level: 5, date: at.monthsAgo(5, 12), assessor: 'UPT Penilaian Kompetensi Pegawai BKN' }],
+    },
+  );
 }
 
 /** A valid, unused NIP for someone born on `birth` and appointed CPNS in `cpns` (YYYY-MM). */
@@ -126,7 +206,7 @@ export function generatedEmployee(prng: Prng, used: Set<string>, position: Posit
     positionId: position.id,
     positionSince: since,
     jptInaugurationDate: position.positionClass.startsWith('JPT') ? since : null,
-    educationField: prng.next() < 0.9 ? (prng.pick(position.requiredEducationFields)) : 'SOSIOLOGI',
+    educationField: prng.next() < 0.9 ? prng.pick(position.requiredEducationFields) : 'SOSIOLOGI',
     competencies: prng.next() < 0.85 ? [...position.requiredCompetencies] : position.requiredCompetencies.slice(0, 1),
     skp: skp(skpYears),
     discipline: { activeSanction: prng.next() < 0.02, courtCase: prng.next() < 0.01 },

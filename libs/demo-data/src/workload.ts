@@ -24,7 +24,9 @@ export function demoPlans(positions: readonly Position[], agencyNames: ReadonlyM
   const byAgency = new Map<string, Position[]>();
   for (const p of positions) if (p.kebutuhan > p.bezetting) byAgency.set(p.agencyId, [...(byAgency.get(p.agencyId) ?? []), p]);
   return [...byAgency.entries()].map(([agencyId, deficits]) => ({
-    id: planIdFor(agencyId, year), agencyId, year,
+    id: planIdFor(agencyId, year),
+    agencyId,
+    year,
     title: `Rencana Mutasi ${agencyNames.get(agencyId) ?? agencyId} Tahun ${year}`,
     moves: deficits.map((p) => ({ targetPositionId: p.id, count: p.kebutuhan - p.bezetting, note: `ABK: kebutuhan ${p.kebutuhan}, bezetting ${p.bezetting}` })),
   }));

@@ -3,7 +3,6 @@ import { ChainedEvent, EventData } from './types';
 
 export type { ChainedEvent };
 
-
 /** The hash and revision of a stream's last event, or null for a stream that does not exist yet. */
 export interface StreamHead {
   readonly revision: number;

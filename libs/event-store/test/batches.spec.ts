@@ -1,7 +1,7 @@
 import { inBatches } from '../src/batches';
 import { RecordedEvent } from '../src/types';
 
-const event = (n: number): RecordedEvent => ({ streamId: 's', revision: n } as unknown as RecordedEvent);
+const event = (n: number): RecordedEvent => ({ streamId: 's', revision: n }) as unknown as RecordedEvent;
 
 async function* arriving(groups: number[][], gate: Promise<void>[]): AsyncGenerator<RecordedEvent> {
   for (const [i, group] of groups.entries()) {

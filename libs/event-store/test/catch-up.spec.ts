@@ -2,7 +2,13 @@ import { catchUpSubscription, GlobalPosition, positionOf, ReadAllPage, RecordedE
 
 function fakeEvents(n: number): RecordedEvent[] {
   return Array.from({ length: n }, (_, i) => ({
-    streamId: 's', revision: i, eventId: `e${i}`, type: 'T.v1', data: {}, metadata: { prevHash: '', hash: '' }, globalPosition: positionOf(BigInt(i + 1), 0n),
+    streamId: 's',
+    revision: i,
+    eventId: `e${i}`,
+    type: 'T.v1',
+    data: {},
+    metadata: { prevHash: '', hash: '' },
+    globalPosition: positionOf(BigInt(i + 1), 0n),
   }));
 }
 
@@ -31,10 +37,14 @@ describe('catch-up subscription', () => {
       return { events, nextPosition: events.at(-1)?.globalPosition ?? after };
     };
     const controller = new AbortController();
-    const iterator = catchUpSubscription(readAll, async () => {
-      waits += 1;
-      all.push(...fakeEvents(5).slice(3));
-    }, { batchSize: 10, signal: controller.signal })[Symbol.asyncIterator]();
+    const iterator = catchUpSubscription(
+      readAll,
+      async () => {
+        waits += 1;
+        all.push(...fakeEvents(5).slice(3));
+      },
+      { batchSize: 10, signal: controller.signal },
+    )[Symbol.asyncIterator]();
     const got: string[] = [];
     for (let i = 0; i < 5; i += 1) got.push(((await iterator.next()).value as RecordedEvent).eventId);
     expect(got).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AppendResult, CommandPipeline, Decider, EventData, EventMapping, EventStore, ExpectedRevision, InMemoryEventStore, RecordedEvent, upcast,
+  AppendResult,
+  CommandPipeline,
+  Decider,
+  EventData,
+  EventMapping,
+  EventStore,
+  ExpectedRevision,
+  InMemoryEventStore,
+  RecordedEvent,
+  upcast,
   WrongExpectedRevisionError,
 } from '@mutasi/event-store';
 
@@ -14,10 +23,20 @@ const decider: Decider<Cmd, Ev, State> = {
   decide: (c) => (c.type === 'Add' ? [{ type: 'Added.v1', data: { amount: c.amount } }] : []),
 };
 const mapping: EventMapping<Ev> = {
-  toEventData: (e, eventId, envelope) => ({ eventId, type: e.type, data: e.data, metadata: { commandId: envelope.commandId, correlationId: envelope.correlationId, causationId: envelope.causationId } }),
+  toEventData: (e, eventId, envelope) => ({
+    eventId,
+    type: e.type,
+    data: e.data,
+    metadata: { commandId: envelope.commandId, correlationId: envelope.correlationId, causationId: envelope.causationId },
+  }),
   fromRecorded: (r) => ({ type: 'Added.v1', data: { amount: Number((r.data as { amount: number }).amount) } }),
 };
-const envelope = (commandId = randomUUID(), expectedRevision?: number) => ({ commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
+const envelope = (commandId = randomUUID(), expectedRevision?: number) => ({
+  commandId,
+  correlationId: commandId,
+  causationId: commandId,
+  ...(expectedRevision === undefined ? {} : { expectedRevision }),
+});
 
 describe('command pipeline', () => {
   it('reads, folds, decides and appends with the expected revision', async () => {
@@ -78,7 +97,15 @@ describe('command pipeline', () => {
 
 describe('upcasters', () => {
   it('reads an old event version as the newest without rewriting what is stored', () => {
-    const stored = { streamId: 's', revision: 0, eventId: 'e', type: 'Added.v1', data: { amount: 2 }, metadata: { prevHash: '', hash: '' }, globalPosition: '' } as unknown as RecordedEvent;
+    const stored = {
+      streamId: 's',
+      revision: 0,
+      eventId: 'e',
+      type: 'Added.v1',
+      data: { amount: 2 },
+      metadata: { prevHash: '', hash: '' },
+      globalPosition: '',
+    } as unknown as RecordedEvent;
     const read = upcast(stored, [
       { fromType: 'Added.v1', toType: 'Added.v2', upcast: (d) => ({ ...d, currency: 'IDR' }) },
       { fromType: 'Added.v2', toType: 'Added.v3', upcast: (d) => ({ ...d, amount: Number(d.amount) * 100 }) },

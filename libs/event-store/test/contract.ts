@@ -8,7 +8,12 @@ export interface StoreFixture {
   dispose(): Promise<void>;
 }
 
-const event = (type = 'SomethingHappened.v1', data: Record<string, unknown> = { n: 1 }): EventData => ({ eventId: randomUUID(), type, data, metadata: { caseId: 'c', actor: { id: 'u1' } } });
+const event = (type = 'SomethingHappened.v1', data: Record<string, unknown> = { n: 1 }): EventData => ({
+  eventId: randomUUID(),
+  type,
+  data,
+  metadata: { caseId: 'c', actor: { id: 'u1' } },
+});
 const events = (n: number, prefix = 'Step'): EventData[] => Array.from({ length: n }, (_, i) => event(`${prefix}${i}Done.v1`, { i }));
 const stream = (): string => `test-${randomUUID()}`;
 
@@ -41,7 +46,11 @@ export function eventStoreContract(name: string, fixture: () => Promise<StoreFix
       const result = await store.append(id, events(3), 'no_stream');
       expect(result).toMatchObject({ nextExpectedRevision: 2, idempotent: false });
       const read = await store.readStream(id);
-      expect(read.map((e) => [e.revision, e.type])).toEqual([[0, 'Step0Done.v1'], [1, 'Step1Done.v1'], [2, 'Step2Done.v1']]);
+      expect(read.map((e) => [e.revision, e.type])).toEqual([
+        [0, 'Step0Done.v1'],
+        [1, 'Step1Done.v1'],
+        [2, 'Step2Done.v1'],
+      ]);
       expect(read.map((e) => e.data)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
       expect(await store.readStream(stream())).toEqual([]);
     });
@@ -138,7 +147,10 @@ export function eventStoreContract(name: string, fixture: () => Promise<StoreFix
       const live = iterator.next();
       await store.append(id, events(2, 'Live'), 2);
       const next = [(await live).value as RecordedEvent, (await iterator.next()).value as RecordedEvent];
-      expect(next.map((e) => [e.streamId, e.type])).toEqual([[id, 'Live0Done.v1'], [id, 'Live1Done.v1']]);
+      expect(next.map((e) => [e.streamId, e.type])).toEqual([
+        [id, 'Live0Done.v1'],
+        [id, 'Live1Done.v1'],
+      ]);
       controller.abort();
       await iterator.return?.();
     });
@@ -206,7 +218,7 @@ export async function readAllFrom(store: EventStore, after: RecordedEvent['globa
 export async function readAllThrough(store: EventStore, after: GlobalPosition, through: GlobalPosition, limit = 1000): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   const deadline = Date.now() + 20_000;
-  for (let position = after; position < through; ) {
+  for (let position = after; position < through;) {
     const page = await store.readAll({ after: position, limit });
     out.push(...page.events);
     position = page.nextPosition;

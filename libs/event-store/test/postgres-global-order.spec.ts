@@ -110,7 +110,14 @@ describe('PostgreSQL global order with delayed commits', () => {
     await pool.query(`ALTER TABLE ${schema}.events ALTER COLUMN seq RESTART WITH 9990`);
     const streams = [randomUUID(), randomUUID()].map((id) => `digits-${id}`);
     let last = start;
-    for (const id of streams) last = (await store.append(id, Array.from({ length: 12 }, (_, i) => ({ eventId: randomUUID(), type: 'DigitStep.v1', data: { i }, metadata: {} })), 'no_stream')).events.at(-1)?.globalPosition as GlobalPosition;
+    for (const id of streams)
+      last = (
+        await store.append(
+          id,
+          Array.from({ length: 12 }, (_, i) => ({ eventId: randomUUID(), type: 'DigitStep.v1', data: { i }, metadata: {} })),
+          'no_stream',
+        )
+      ).events.at(-1)?.globalPosition as GlobalPosition;
     const seen = await readAllThrough(store, start, last, 5);
     for (const id of streams) expect(seen.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(seen).toHaveLength(24);

@@ -48,10 +48,7 @@ export class MerkleError extends IntegrityError {
 
 /** A signed note, checkpoint or key string that does not follow c2sp.org/signed-note or tlog-checkpoint. */
 export class NoteError extends IntegrityError {
-  constructor(
-    code: 'INVALID_KEY_NAME' | 'INVALID_SIGNER_KEY' | 'INVALID_VERIFIER_KEY' | 'MALFORMED_NOTE' | 'MALFORMED_CHECKPOINT',
-    message: string,
-  ) {
+  constructor(code: 'INVALID_KEY_NAME' | 'INVALID_SIGNER_KEY' | 'INVALID_VERIFIER_KEY' | 'MALFORMED_NOTE' | 'MALFORMED_CHECKPOINT', message: string) {
     super(code, message);
     this.name = 'NoteError';
   }

@@ -16,13 +16,7 @@ export { computeEventHash, eventLeafData, GENESIS_HASH, hashAndLeaf, type EventR
 export { ChainCursor, verifyStreamChain, type ChainFailure, type ChainFailureCode, type ChainOptions } from './chain/verify-chain';
 
 export { emptyRoot, HASH_SIZE, leafHash, nodeHash, rootFromLeafHashes } from './merkle/hash';
-export {
-  consistencyProofNodes,
-  inclusionProofNodes,
-  nodeKeyString,
-  rootNodes,
-  type NodeKey,
-} from './merkle/plan';
+export { consistencyProofNodes, inclusionProofNodes, nodeKeyString, rootNodes, type NodeKey } from './merkle/plan';
 export { buildConsistencyProof, buildInclusionProof, rootFromNodes, type NodeLookup } from './merkle/build';
 export { newNodesOnAppend, type StoredNode } from './merkle/append';
 export { CompactRange } from './merkle/compact-range';
@@ -39,15 +33,7 @@ export {
   type NoteVerifierKey,
 } from './note/keys';
 export { openNote, parseSignedNote, signNote, type NoteCheck, type NoteSignature, type SignedNote } from './note/signed-note';
-export {
-  formatCheckpointText,
-  parseCheckpoint,
-  signCheckpoint,
-  verifyCheckpoint,
-  type Checkpoint,
-  type CheckpointCheck,
-  type CheckpointFields,
-} from './checkpoint/checkpoint';
+export { formatCheckpointText, parseCheckpoint, signCheckpoint, verifyCheckpoint, type Checkpoint, type CheckpointCheck, type CheckpointFields } from './checkpoint/checkpoint';
 
 export { BundleVerifier, verifyBundleText } from './bundle/bundle-verifier';
 export {
@@ -67,10 +53,29 @@ export {
   type VerifyBundleOptions,
 } from './bundle/types';
 
-export { agencyCaseEntry, compareEntries, parseAgencyCaseEntry, parseStreamHeadEntry, streamHeadEntry, AGENCY_CASE_TAG, STREAM_HEAD_TAG, type AgencyCase, type StreamHead } from './map/entries';
+export {
+  agencyCaseEntry,
+  compareEntries,
+  parseAgencyCaseEntry,
+  parseStreamHeadEntry,
+  streamHeadEntry,
+  AGENCY_CASE_TAG,
+  STREAM_HEAD_TAG,
+  type AgencyCase,
+  type StreamHead,
+} from './map/entries';
 export { EntryTree, type MapLeafProof, type MapRoot } from './map/entry-tree';
 export { MapBuilder } from './map/map-builder';
-export { proveAgencyCases, proveStreamHead, verifyAgencyCases, verifyMapLeaf, verifyStreamHead, type AgencyCasesProof, type Checked, type StreamHeadProof } from './map/completeness';
+export {
+  proveAgencyCases,
+  proveStreamHead,
+  verifyAgencyCases,
+  verifyMapLeaf,
+  verifyStreamHead,
+  type AgencyCasesProof,
+  type Checked,
+  type StreamHeadProof,
+} from './map/completeness';
 
 export * from './note/cosignature';
 export * from './witness-policy';

@@ -9,13 +9,33 @@ export const TOPICS = {
 export const SPEC_VERSION = 'mutasi.integration/1';
 
 const stages = ['ANALISIS_KEBUTUHAN', 'USULAN', 'SOSIALISASI', 'PERSETUJUAN', 'SK', 'EVALUASI'];
-const candidate = { candidateNip: str({ pattern: '^\\d{18}$' }), candidateName: str(), golongan: str(), originAgencyId: str(), originPositionId: str(), targetPositionId: str(), route: str(), initiative: str({ enum: ['DINAS', 'PERMINTAAN_SENDIRI'] }), meritRank: { type: ['integer', 'null'] }, meritCandidates: int() };
+const candidate = {
+  candidateNip: str({ pattern: '^\\d{18}$' }),
+  candidateName: str(),
+  golongan: str(),
+  originAgencyId: str(),
+  originPositionId: str(),
+  targetPositionId: str(),
+  route: str(),
+  initiative: str({ enum: ['DINAS', 'PERMINTAAN_SENDIRI'] }),
+  meritRank: { type: ['integer', 'null'] },
+  meritCandidates: int(),
+};
 const reference = { reference: str() };
 const trainingPlan = { items: int(), completed: int(), waived: int(), overdue: int(), openBeforeTmt: int() };
 
 /** The data of each integration event type, v1. The key is the integration type name. */
 export const DATA_SCHEMAS: Readonly<Record<string, Schema>> = {
-  'mutasi.transfer.CaseOpened.v1': obj({ targetAgencyId: str(), targetPositionId: str(), positionTitle: str(), positionClass: str(), kebutuhan: int(), bezetting: int(), planReference: nstr(), exceptionReason: nstr() }),
+  'mutasi.transfer.CaseOpened.v1': obj({
+    targetAgencyId: str(),
+    targetPositionId: str(),
+    positionTitle: str(),
+    positionClass: str(),
+    kebutuhan: int(),
+    bezetting: int(),
+    planReference: nstr(),
+    exceptionReason: nstr(),
+  }),
   'mutasi.transfer.NeedsAnalysisApproved.v1': obj({}),
   'mutasi.transfer.CandidateProposed.v1': obj(candidate),
   'mutasi.transfer.ProposalRevised.v1': obj(candidate),
@@ -28,18 +48,39 @@ export const DATA_SCHEMAS: Readonly<Record<string, Schema>> = {
   'mutasi.transfer.DocumentAttached.v1': obj({ documentId: str(), kind: str(), sha256: sha256() }),
   'mutasi.transfer.DocumentVerified.v1': obj({ documentId: str(), status: str({ enum: ['APPROVED', 'REJECTED'] }) }),
   'mutasi.transfer.ApprovalStarted.v1': obj({
-    route: str(), policyVersion: str(), firstDeadline: date(), decreeSigner: obj({ role: str(), agencyId: str() }),
+    route: str(),
+    policyVersion: str(),
+    firstDeadline: date(),
+    decreeSigner: obj({ role: str(), agencyId: str() }),
     steps: arr(obj({ stepId: str(), kind: str(), role: str(), agencyId: str(), title: str(), dueInDays: int(), ruleIds: arr(str()) })),
   }),
   'mutasi.transfer.ApprovalStepGranted.v1': obj({ stepId: str(), nextStepId: nstr(), nextDeadline: ndate() }),
   'mutasi.transfer.ApprovalStepRejected.v1': obj({ stepId: str() }),
   'mutasi.transfer.ProposalReturned.v1': obj({ stepId: str() }),
   'mutasi.transfer.ApprovalStepEscalated.v1': obj({ stepId: str(), deadline: date(), escalation: int() }),
-  'mutasi.transfer.DecreeIssued.v1': obj({ decreeNumber: str(), decreeDate: date(), effectiveDate: date(), documentSha256: sha256(), employeeNip: str(), targetPositionId: str(), signerRole: str(), signerAgencyId: str(), appointmentDeadline: date() }),
+  'mutasi.transfer.DecreeIssued.v1': obj({
+    decreeNumber: str(),
+    decreeDate: date(),
+    effectiveDate: date(),
+    documentSha256: sha256(),
+    employeeNip: str(),
+    targetPositionId: str(),
+    signerRole: str(),
+    signerAgencyId: str(),
+    appointmentDeadline: date(),
+  }),
   'mutasi.transfer.AppointmentRecorded.v1': obj({ appointedOn: date(), evaluationsDue: arr(obj({ periodMonths: int(), dueOn: date() })) }),
   'mutasi.transfer.AppointmentOverdue.v1': obj({ appointmentDeadline: date() }),
   'mutasi.transfer.EvaluationDue.v1': obj({ periodMonths: int(), dueOn: date() }),
-  'mutasi.transfer.EvaluationRecorded.v1': obj({ periodMonths: int(), skpBefore: str(), skpAfter: str(), competencyFit: int(), vacancyClosed: bool(), score: num(), verdict: str({ enum: ['MET', 'PARTLY_MET', 'NOT_MET'] }) }),
+  'mutasi.transfer.EvaluationRecorded.v1': obj({
+    periodMonths: int(),
+    skpBefore: str(),
+    skpAfter: str(),
+    competencyFit: int(),
+    vacancyClosed: bool(),
+    score: num(),
+    verdict: str({ enum: ['MET', 'PARTLY_MET', 'NOT_MET'] }),
+  }),
   'mutasi.transfer.CaseClosed.v1': obj({}),
   'mutasi.transfer.CaseWithdrawn.v1': obj({}),
   'mutasi.transfer.CaseFrozen.v1': obj(reference),
@@ -83,5 +124,14 @@ export const AUDIT_CHECKPOINT_SCHEMA: Schema = {
   $id: 'https://mutasi.example.go.id/schemas/mutasi.audit.TreeHeadSigned.v1.json',
   title: 'mutasi.audit.TreeHeadSigned.v1',
   description: `A signed tree head of the Mutasi ledger on topic ${TOPICS.auditCheckpoints.name}, kept forever so anyone can hold the operator to it.`,
-  ...obj({ specVersion: str({ const: SPEC_VERSION }), type: str({ const: 'mutasi.audit.TreeHeadSigned.v1' }), origin: str(), treeSize: int({ minimum: 1 }), rootHash: str(), timestamp: instant(), checkpoint: str(), verifierKey: str() }),
+  ...obj({
+    specVersion: str({ const: SPEC_VERSION }),
+    type: str({ const: 'mutasi.audit.TreeHeadSigned.v1' }),
+    origin: str(),
+    treeSize: int({ minimum: 1 }),
+    rootHash: str(),
+    timestamp: instant(),
+    checkpoint: str(),
+    verifierKey: str(),
+  }),
 };

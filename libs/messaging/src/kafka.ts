@@ -11,9 +11,11 @@ export function kafkaClient(clientId: string, brokers: readonly string[], log: (
     clientId,
     brokers: [...brokers],
     logLevel: logLevel.ERROR,
-    logCreator: () => ({ level, log: entry }: { level: logLevel; log: LogEntry['log'] }) => {
-      if (level <= logLevel.ERROR && !entry.message.startsWith('Response ')) log(`kafka: ${entry.message}`);
-    },
+    logCreator:
+      () =>
+      ({ level, log: entry }: { level: logLevel; log: LogEntry['log'] }) => {
+        if (level <= logLevel.ERROR && !entry.message.startsWith('Response ')) log(`kafka: ${entry.message}`);
+      },
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
   });
 }
@@ -23,11 +25,18 @@ export async function ensureTopics(admin: Admin): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = Object.values(TOPICS).filter((t) => !existing.has(t.name));
   if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: -1, configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) })),
-  }).catch((error: unknown) => {
-    // Another service may have created them at the same moment.
-    if (!String(error).includes('already exists')) throw error;
-  });
+  await admin
+    .createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({
+        topic: t.name,
+        numPartitions: t.partitions,
+        replicationFactor: -1,
+        configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })),
+      })),
+    })
+    .catch((error: unknown) => {
+      // Another service may have created them at the same moment.
+      if (!String(error).includes('already exists')) throw error;
+    });
 }

@@ -5,7 +5,9 @@ export class RelayTables1700000000400 implements MigrationInterface {
   name = 'RelayTables1700000000400';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE TABLE relay_checkpoints (name text PRIMARY KEY, position text NOT NULL, published bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())');
+    await q.query(
+      'CREATE TABLE relay_checkpoints (name text PRIMARY KEY, position text NOT NULL, published bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

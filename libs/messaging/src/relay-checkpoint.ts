@@ -2,7 +2,10 @@ import { DataSource } from 'typeorm';
 
 /** A named checkpoint of something published to Kafka. */
 export class RelayCheckpoint {
-  constructor(private readonly db: DataSource, readonly name: string) {}
+  constructor(
+    private readonly db: DataSource,
+    readonly name: string,
+  ) {}
 
   async get(initial: string): Promise<{ position: string; published: number }> {
     const rows = (await this.db.query('SELECT position, published FROM relay_checkpoints WHERE name = $1', [this.name])) as { position: string; published: string }[];

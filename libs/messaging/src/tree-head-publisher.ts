@@ -20,7 +20,13 @@ export class TreeHeadPublisher {
   private readonly logger = new Logger('TreeHeadPublisher');
   private readonly checkpoint: RelayCheckpoint;
 
-  constructor(db: DataSource, private readonly producer: Producer, private readonly heads: () => Promise<readonly PublishableTreeHead[]>, private readonly origin: string, private readonly verifierKey: string) {
+  constructor(
+    db: DataSource,
+    private readonly producer: Producer,
+    private readonly heads: () => Promise<readonly PublishableTreeHead[]>,
+    private readonly origin: string,
+    private readonly verifierKey: string,
+  ) {
     this.checkpoint = new RelayCheckpoint(db, 'audit-checkpoints');
   }
 
@@ -33,7 +39,19 @@ export class TreeHeadPublisher {
     await this.producer.send({
       topic: TOPICS.auditCheckpoints.name,
       acks: -1,
-      messages: fresh.map((h) => ({ key: this.origin, value: JSON.stringify({ specVersion: SPEC_VERSION, type: 'mutasi.audit.TreeHeadSigned.v1', origin: this.origin, treeSize: h.treeSize, rootHash: h.rootHash, timestamp: h.timestamp, checkpoint: h.checkpoint, verifierKey: this.verifierKey }) })),
+      messages: fresh.map((h) => ({
+        key: this.origin,
+        value: JSON.stringify({
+          specVersion: SPEC_VERSION,
+          type: 'mutasi.audit.TreeHeadSigned.v1',
+          origin: this.origin,
+          treeSize: h.treeSize,
+          rootHash: h.rootHash,
+          timestamp: h.timestamp,
+          checkpoint: h.checkpoint,
+          verifierKey: this.verifierKey,
+        }),
+      })),
     });
     await this.checkpoint.advance(String(last.treeSize), fresh.length);
     this.logger.debug(`published ${fresh.length} tree head(s) up to size ${last.treeSize}`);

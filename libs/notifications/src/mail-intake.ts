@@ -7,8 +7,7 @@ export const MAIL_NEWS_DAYS = 7;
  * past (no SMTP_URL; a rebuild from the CLI).
  */
 export type MailIntake =
-  | { readonly send: true; readonly now: () => Date; readonly publicUrl: string | null }
-  | { readonly send: false; readonly reason: string; readonly publicUrl?: string | null };
+  { readonly send: true; readonly now: () => Date; readonly publicUrl: string | null } | { readonly send: false; readonly reason: string; readonly publicUrl?: string | null };
 
 /** The outbox status of a mail: PENDING to send, or SKIPPED and why. */
 export function outboxStatus(intake: MailIntake, recipient: string | null, eventAt: Date): { status: 'PENDING' | 'SKIPPED'; skippedBecause: string | null } {

@@ -2,9 +2,7 @@ import { ActiveCase, activeStep, CaseState, HumanRole, innerCase, IsoDate, Trans
 import { sentence, STEP_NAMES, tanggal } from './wording';
 
 /** Who a notice is for: the holders of an office (a role in an agency), or the employee the case moves (by NIP). */
-export type Audience =
-  | { readonly kind: 'OFFICE'; readonly role: HumanRole; readonly agencyId: string }
-  | { readonly kind: 'EMPLOYEE'; readonly nip: string };
+export type Audience = { readonly kind: 'OFFICE'; readonly role: HumanRole; readonly agencyId: string } | { readonly kind: 'EMPLOYEE'; readonly nip: string };
 
 /** TASK: new work for the reader; DEADLINE: a deadline passed (R-30 and the other timers); INFO: news of the reader's own case. */
 export type NoticeKind = 'TASK' | 'DEADLINE' | 'INFO';
@@ -21,7 +19,14 @@ export interface Notice {
 }
 
 const office = (role: HumanRole, agencyId: string): Audience => ({ kind: 'OFFICE', role, agencyId });
-const notice = (kind: NoticeKind, topic: string, audience: readonly Audience[], title: string, body: string, deadline: IsoDate | null = null): Notice => ({ audience, kind, topic, title, body, deadline });
+const notice = (kind: NoticeKind, topic: string, audience: readonly Audience[], title: string, body: string, deadline: IsoDate | null = null): Notice => ({
+  audience,
+  kind,
+  topic,
+  title,
+  body,
+  deadline,
+});
 const by = (deadline: IsoDate | null): string => (deadline ? ` paling lambat ${tanggal(deadline)}` : '');
 
 /** "mutasi Sari Dewi ke jabatan Auditor Ahli Pertama" (before a proposal: "kebutuhan jabatan …"). */
@@ -39,28 +44,95 @@ function onEntering(c: ActiveCase): Notice[] {
   const position = c.targetPosition.title;
   switch (c.status) {
     case 'NEEDS_ANALYSIS_SUBMITTED':
-      return [notice('TASK', 'NEEDS_APPROVAL', [office('PPK', target), office('TIM_PENILAI_KINERJA', target)], 'Tugas baru: setujui analisis kebutuhan', `Analisis ${about(c)} menunggu persetujuan.`)];
+      return [
+        notice(
+          'TASK',
+          'NEEDS_APPROVAL',
+          [office('PPK', target), office('TIM_PENILAI_KINERJA', target)],
+          'Tugas baru: setujui analisis kebutuhan',
+          `Analisis ${about(c)} menunggu persetujuan.`,
+        ),
+      ];
     case 'AWAITING_PROPOSAL':
-      return [notice('TASK', 'PROPOSAL', [office('PENGUSUL', target)], 'Tugas baru: usulkan kandidat', `Analisis ${about(c)} telah disetujui. Usulkan kandidat yang paling memenuhi syarat.`)];
+      return [
+        notice(
+          'TASK',
+          'PROPOSAL',
+          [office('PENGUSUL', target)],
+          'Tugas baru: usulkan kandidat',
+          `Analisis ${about(c)} telah disetujui. Usulkan kandidat yang paling memenuhi syarat.`,
+        ),
+      ];
     case 'RETURNED_FOR_REVISION':
       return [notice('TASK', 'REVISION', [office('PENGUSUL', target)], 'Tugas baru: perbaiki usulan yang dikembalikan', `Usulan ${about(c)} dikembalikan untuk diperbaiki.`)];
     case 'PROPOSED':
       return [
-        notice('INFO', 'PROPOSED', employee(c), 'Anda diusulkan untuk mutasi', `Anda diusulkan untuk mutasi ke jabatan ${position}. Pemberitahuan resmi dan batas waktu tanggapan akan menyusul.`),
-        notice('TASK', 'NOTIFY_EMPLOYEE', [office('PENGUSUL', target)], 'Tugas baru: beri tahu pegawai', `${sentence(about(c))} telah diusulkan. Sampaikan pemberitahuan kepada pegawai.`),
+        notice(
+          'INFO',
+          'PROPOSED',
+          employee(c),
+          'Anda diusulkan untuk mutasi',
+          `Anda diusulkan untuk mutasi ke jabatan ${position}. Pemberitahuan resmi dan batas waktu tanggapan akan menyusul.`,
+        ),
+        notice(
+          'TASK',
+          'NOTIFY_EMPLOYEE',
+          [office('PENGUSUL', target)],
+          'Tugas baru: beri tahu pegawai',
+          `${sentence(about(c))} telah diusulkan. Sampaikan pemberitahuan kepada pegawai.`,
+        ),
       ];
     case 'EMPLOYEE_NOTIFIED':
-      return [notice('TASK', 'ACKNOWLEDGEMENT', employee(c), 'Tanggapi usulan mutasi Anda', `Anda diusulkan untuk mutasi ke jabatan ${position}. Terima usulan atau ajukan keberatan${by(c.socialisation.objectionDeadline)}.`, c.socialisation.objectionDeadline)];
+      return [
+        notice(
+          'TASK',
+          'ACKNOWLEDGEMENT',
+          employee(c),
+          'Tanggapi usulan mutasi Anda',
+          `Anda diusulkan untuk mutasi ke jabatan ${position}. Terima usulan atau ajukan keberatan${by(c.socialisation.objectionDeadline)}.`,
+          c.socialisation.objectionDeadline,
+        ),
+      ];
     case 'OBJECTION_RAISED': {
       const deadline = c.socialisation.objection?.decisionDeadline ?? null;
-      return [notice('TASK', 'OBJECTION_DECISION', [office('PPK', target)], 'Tugas baru: putuskan keberatan pegawai', `Pegawai mengajukan keberatan atas usulan ${about(c)}. Putuskan keberatan${by(deadline)}.`, deadline)];
+      return [
+        notice(
+          'TASK',
+          'OBJECTION_DECISION',
+          [office('PPK', target)],
+          'Tugas baru: putuskan keberatan pegawai',
+          `Pegawai mengajukan keberatan atas usulan ${about(c)}. Putuskan keberatan${by(deadline)}.`,
+          deadline,
+        ),
+      ];
     }
     case 'SOCIALISED':
-      return [notice('TASK', 'SUBMISSION', [office('PENGUSUL', target)], 'Tugas baru: lengkapi dokumen dan ajukan persetujuan', `Sosialisasi ${about(c)} selesai. Lengkapi dokumen dan ajukan untuk persetujuan.`)];
+      return [
+        notice(
+          'TASK',
+          'SUBMISSION',
+          [office('PENGUSUL', target)],
+          'Tugas baru: lengkapi dokumen dan ajukan persetujuan',
+          `Sosialisasi ${about(c)} selesai. Lengkapi dokumen dan ajukan untuk persetujuan.`,
+        ),
+      ];
     case 'DECREED':
       return [
-        notice('INFO', 'DECREE_ISSUED', employee(c), 'SK mutasi Anda telah terbit', `SK mutasi Anda ke jabatan ${position} telah terbit dengan TMT ${tanggal(c.decree.effectiveDate)}.`),
-        notice('TASK', 'APPOINTMENT', [office('PPK', target)], 'Tugas baru: catat pelantikan', `SK ${about(c)} telah terbit. Catat pelantikan${by(c.decree.appointmentDeadline)}.`, c.decree.appointmentDeadline),
+        notice(
+          'INFO',
+          'DECREE_ISSUED',
+          employee(c),
+          'SK mutasi Anda telah terbit',
+          `SK mutasi Anda ke jabatan ${position} telah terbit dengan TMT ${tanggal(c.decree.effectiveDate)}.`,
+        ),
+        notice(
+          'TASK',
+          'APPOINTMENT',
+          [office('PPK', target)],
+          'Tugas baru: catat pelantikan',
+          `SK ${about(c)} telah terbit. Catat pelantikan${by(c.decree.appointmentDeadline)}.`,
+          c.decree.appointmentDeadline,
+        ),
       ];
     case 'IN_APPROVAL': // each step's holders hear of it when it becomes active (below)
     case 'APPOINTED': // evaluations are announced when due (EvaluationDue)
@@ -95,26 +167,99 @@ function announced(event: TransferEvent, c: ActiveCase): Notice[] {
       if (!step) return [];
       const name = STEP_NAMES[step.kind];
       // R-30: the office that holds the step, and the PPK over it, hear that it is overdue.
-      return [notice('DEADLINE', 'ESCALATION', [office(step.role, step.agencyId), office('PPK', step.agencyId)], `Tenggat terlewati: ${name}`,
-        `${sentence(name)} untuk ${about(c)} melewati tenggat ${tanggal(event.data.deadline)} (eskalasi ke-${String(event.data.escalation)}, R-30). Mohon segera ditindaklanjuti.`, event.data.deadline)];
+      return [
+        notice(
+          'DEADLINE',
+          'ESCALATION',
+          [office(step.role, step.agencyId), office('PPK', step.agencyId)],
+          `Tenggat terlewati: ${name}`,
+          `${sentence(name)} untuk ${about(c)} melewati tenggat ${tanggal(event.data.deadline)} (eskalasi ke-${String(event.data.escalation)}, R-30). Mohon segera ditindaklanjuti.`,
+          event.data.deadline,
+        ),
+      ];
     }
     case 'ObjectionResolved.v1':
-      return [notice('INFO', 'OBJECTION_RESOLVED', employee(c), 'Keberatan Anda telah diputuskan', `Keberatan Anda atas usulan mutasi ke jabatan ${c.targetPosition.title} ${event.data.outcome === 'UPHELD' ? 'diterima' : 'ditolak'}.`)];
+      return [
+        notice(
+          'INFO',
+          'OBJECTION_RESOLVED',
+          employee(c),
+          'Keberatan Anda telah diputuskan',
+          `Keberatan Anda atas usulan mutasi ke jabatan ${c.targetPosition.title} ${event.data.outcome === 'UPHELD' ? 'diterima' : 'ditolak'}.`,
+        ),
+      ];
     case 'DocumentAttached.v2':
-      return [notice('TASK', 'DOCUMENT_VERIFICATION', [office('VERIFIKATOR', target)], 'Tugas baru: verifikasi dokumen', `Dokumen "${event.data.title}" untuk ${about(c)} menunggu verifikasi.`)];
+      return [
+        notice(
+          'TASK',
+          'DOCUMENT_VERIFICATION',
+          [office('VERIFIKATOR', target)],
+          'Tugas baru: verifikasi dokumen',
+          `Dokumen "${event.data.title}" untuk ${about(c)} menunggu verifikasi.`,
+        ),
+      ];
     case 'ObjectionDecisionOverdue.v1':
-      return [notice('DEADLINE', 'OBJECTION_DECISION_OVERDUE', [office('PPK', target)], 'Tenggat terlewati: putusan keberatan', `Keberatan atas usulan ${about(c)} belum diputuskan sampai ${tanggal(event.data.decisionDeadline)} (R-32).`, event.data.decisionDeadline)];
+      return [
+        notice(
+          'DEADLINE',
+          'OBJECTION_DECISION_OVERDUE',
+          [office('PPK', target)],
+          'Tenggat terlewati: putusan keberatan',
+          `Keberatan atas usulan ${about(c)} belum diputuskan sampai ${tanggal(event.data.decisionDeadline)} (R-32).`,
+          event.data.decisionDeadline,
+        ),
+      ];
     case 'AppointmentOverdue.v1':
-      return [notice('DEADLINE', 'APPOINTMENT_OVERDUE', [office('PPK', target)], 'Tenggat terlewati: pelantikan', `Pelantikan untuk ${about(c)} belum dicatat sampai ${tanggal(event.data.appointmentDeadline)} (R-31).`, event.data.appointmentDeadline)];
+      return [
+        notice(
+          'DEADLINE',
+          'APPOINTMENT_OVERDUE',
+          [office('PPK', target)],
+          'Tenggat terlewati: pelantikan',
+          `Pelantikan untuk ${about(c)} belum dicatat sampai ${tanggal(event.data.appointmentDeadline)} (R-31).`,
+          event.data.appointmentDeadline,
+        ),
+      ];
     case 'ReplacementReportOverdue.v1':
-      return [notice('DEADLINE', 'REPLACEMENT_REPORT_OVERDUE', [office('PPK', target)], 'Tenggat terlewati: laporan kepada Mendagri', `Laporan penggantian pejabat untuk ${about(c)} belum disampaikan kepada Mendagri sampai ${tanggal(event.data.deadline)} (R-33).`, event.data.deadline)];
+      return [
+        notice(
+          'DEADLINE',
+          'REPLACEMENT_REPORT_OVERDUE',
+          [office('PPK', target)],
+          'Tenggat terlewati: laporan kepada Mendagri',
+          `Laporan penggantian pejabat untuk ${about(c)} belum disampaikan kepada Mendagri sampai ${tanggal(event.data.deadline)} (R-33).`,
+          event.data.deadline,
+        ),
+      ];
     case 'EvaluationDue.v1':
-      return [notice('TASK', 'EVALUATION', [office('PPK', target), office('TIM_PENILAI_KINERJA', target)], `Tugas baru: catat evaluasi ${String(event.data.periodMonths)} bulan`,
-        `Evaluasi ${String(event.data.periodMonths)} bulan setelah ${about(c)} jatuh tempo ${tanggal(event.data.dueOn)}.`, event.data.dueOn)];
+      return [
+        notice(
+          'TASK',
+          'EVALUATION',
+          [office('PPK', target), office('TIM_PENILAI_KINERJA', target)],
+          `Tugas baru: catat evaluasi ${String(event.data.periodMonths)} bulan`,
+          `Evaluasi ${String(event.data.periodMonths)} bulan setelah ${about(c)} jatuh tempo ${tanggal(event.data.dueOn)}.`,
+          event.data.dueOn,
+        ),
+      ];
     case 'TrainingItemOverdue.v1':
       return [
-        notice('DEADLINE', 'TRAINING_OVERDUE', [office('PENGUSUL', target), office('PPK', target)], 'Tenggat terlewati: pelatihan pegawai', `Butir pelatihan ${event.data.itemId} untuk ${about(c)} melewati tenggat ${tanggal(event.data.dueBy)} (R-09).`, event.data.dueBy),
-        notice('DEADLINE', 'TRAINING_OVERDUE', employee(c), 'Pelatihan Anda melewati tenggat', `Butir pelatihan ${event.data.itemId} untuk mutasi Anda ke jabatan ${c.targetPosition.title} melewati tenggat ${tanggal(event.data.dueBy)}.`, event.data.dueBy),
+        notice(
+          'DEADLINE',
+          'TRAINING_OVERDUE',
+          [office('PENGUSUL', target), office('PPK', target)],
+          'Tenggat terlewati: pelatihan pegawai',
+          `Butir pelatihan ${event.data.itemId} untuk ${about(c)} melewati tenggat ${tanggal(event.data.dueBy)} (R-09).`,
+          event.data.dueBy,
+        ),
+        notice(
+          'DEADLINE',
+          'TRAINING_OVERDUE',
+          employee(c),
+          'Pelatihan Anda melewati tenggat',
+          `Butir pelatihan ${event.data.itemId} untuk mutasi Anda ke jabatan ${c.targetPosition.title} melewati tenggat ${tanggal(event.data.dueBy)}.`,
+          event.data.dueBy,
+        ),
       ];
     default:
       return [];

@@ -42,7 +42,18 @@ export class NotificationQueries {
     )) as Row[];
     return {
       unread: await this.unread(userId),
-      items: rows.map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, topic: r.topic, title: r.title, body: r.body, link: r.link, deadline: r.deadline, createdAt: r.created_at.toISOString(), read: r.read })),
+      items: rows.map((r) => ({
+        id: r.id,
+        caseId: r.case_id,
+        kind: r.kind,
+        topic: r.topic,
+        title: r.title,
+        body: r.body,
+        link: r.link,
+        deadline: r.deadline,
+        createdAt: r.created_at.toISOString(),
+        read: r.read,
+      })),
     };
   }
 

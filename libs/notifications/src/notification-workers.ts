@@ -21,7 +21,13 @@ export class NotificationWorkers implements OnApplicationBootstrap, BeforeApplic
   readonly runner: ProjectionRunner;
   readonly mailer: OutboxMailer;
 
-  constructor(store: EventStore, db: DataSource, clock: Clock, mail: MutasiConfig['mail'], private readonly enabled: boolean) {
+  constructor(
+    store: EventStore,
+    db: DataSource,
+    clock: Clock,
+    mail: MutasiConfig['mail'],
+    private readonly enabled: boolean,
+  ) {
     const intake = mail.smtpUrl
       ? { send: true as const, now: () => clock.now(), publicUrl: mail.publicUrl }
       : { send: false as const, reason: 'SMTP_URL is not set', publicUrl: mail.publicUrl };

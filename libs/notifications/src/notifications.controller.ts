@@ -10,7 +10,10 @@ import { ListNotificationsQuery, MarkReadBody, MarkReadResultDto, NotificationLi
 @ApiUnauthorizedResponse({ description: 'no or invalid token' })
 @Controller('api/notifications')
 export class NotificationsController {
-  constructor(private readonly queries: NotificationQueries, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: NotificationQueries,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOperation({ operationId: 'listNotifications', summary: 'My notifications, newest first, with the unread count' })

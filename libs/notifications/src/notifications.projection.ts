@@ -19,7 +19,10 @@ export class NotificationsProjection implements Projection {
   /** The read marks and the outbox are not rebuilt: see the migration. */
   readonly tables = ['notifications'];
 
-  constructor(private readonly store: EventStore, private readonly mail: MailIntake) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly mail: MailIntake,
+  ) {}
 
   handles(event: RecordedEvent): boolean {
     return isCaseStream(event.streamId);

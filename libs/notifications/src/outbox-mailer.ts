@@ -33,7 +33,11 @@ export function smtpTransport(smtpUrl: string, from: string): Transporter {
  * server clock, so tests move the clock instead of waiting.
  */
 export class OutboxMailer {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly transport: Transporter | null) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly transport: Transporter | null,
+  ) {}
 
   /** True when SMTP_URL is set. */
   get enabled(): boolean {
@@ -56,12 +60,17 @@ export class OutboxMailer {
       for (const mail of due) {
         try {
           await transport.sendMail({ to: mail.recipient, subject: mail.subject, text: mail.body, messageId: `<${mail.notification_id}@mutasi.local>` });
-          await tx.query(`UPDATE notification_outbox SET status = 'SENT', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE notification_id = $1`, [mail.notification_id, now]);
+          await tx.query(`UPDATE notification_outbox SET status = 'SENT', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE notification_id = $1`, [
+            mail.notification_id,
+            now,
+          ]);
           sent += 1;
         } catch (error) {
           failed += 1;
           await tx.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3 WHERE notification_id = $1', [
-            mail.notification_id, String(error instanceof Error ? error.message : error).slice(0, 2_000), new Date(now.getTime() + retryDelayMs(mail.attempts + 1)),
+            mail.notification_id,
+            String(error instanceof Error ? error.message : error).slice(0, 2_000),
+            new Date(now.getTime() + retryDelayMs(mail.attempts + 1)),
           ]);
           // No SMTP reply at all: the server is unreachable, so the rest of this pass would fail the same way.
           if ((error as { responseCode?: unknown }).responseCode === undefined) break;

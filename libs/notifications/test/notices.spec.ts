@@ -23,11 +23,20 @@ describe('notices: every new task and every deadline tells the offices that act 
   it('walks an internal case: needs approval, proposal, the employee, socialisation, documents, each step as it becomes active', () => {
     const j = new CaseJourney(world, 'n-internal', INTERNAL, DEMO_NIP.internal).approved();
     expect(topics(j.events)).toEqual([
-      'NEEDS_APPROVAL', 'PROPOSAL', 'PROPOSED', 'NOTIFY_EMPLOYEE', 'ACKNOWLEDGEMENT', 'SUBMISSION',
-      ...innerCase(j.state)?.documents.map(() => 'DOCUMENT_VERIFICATION') ?? [],
-      'STEP', 'STEP', 'STEP',
+      'NEEDS_APPROVAL',
+      'PROPOSAL',
+      'PROPOSED',
+      'NOTIFY_EMPLOYEE',
+      'ACKNOWLEDGEMENT',
+      'SUBMISSION',
+      ...(innerCase(j.state)?.documents.map(() => 'DOCUMENT_VERIFICATION') ?? []),
+      'STEP',
+      'STEP',
+      'STEP',
     ]);
-    const steps = noticesOf(j.events).flatMap((e) => e.notices).filter((n) => n.topic === 'STEP');
+    const steps = noticesOf(j.events)
+      .flatMap((e) => e.notices)
+      .filter((n) => n.topic === 'STEP');
     expect(steps.map((n) => n.audience)).toEqual([
       [{ kind: 'OFFICE', role: 'VERIFIKATOR', agencyId: AGENCY.bandarLestari }],
       [{ kind: 'OFFICE', role: 'TIM_PENILAI_KINERJA', agencyId: AGENCY.bandarLestari }],
@@ -38,7 +47,9 @@ describe('notices: every new task and every deadline tells the offices that act 
 
   it('tells the employee, by NIP, that they are proposed ("Anda diusulkan…") and when to answer', () => {
     const j = new CaseJourney(world, 'n-employee', INTERNAL, DEMO_NIP.internal).notified();
-    const mine = noticesOf(j.events).flatMap((e) => e.notices).filter((n) => n.audience.some((a) => a.kind === 'EMPLOYEE'));
+    const mine = noticesOf(j.events)
+      .flatMap((e) => e.notices)
+      .filter((n) => n.audience.some((a) => a.kind === 'EMPLOYEE'));
     expect(mine.map((n) => [n.topic, n.audience])).toEqual([
       ['PROPOSED', [{ kind: 'EMPLOYEE', nip: DEMO_NIP.internal }]],
       ['ACKNOWLEDGEMENT', [{ kind: 'EMPLOYEE', nip: DEMO_NIP.internal }]],
@@ -55,10 +66,17 @@ describe('notices: every new task and every deadline tells the offices that act 
     j.scenario.run(world.simple('EscalateOverdueStep', { stepId: step.stepId }, SCHEDULER_ACTOR, at(addDays(step.deadline, 1))));
     const last = noticesOf(j.events).at(-1);
     expect(last?.type).toBe('ApprovalStepEscalated.v1');
-    expect(last?.notices).toEqual([expect.objectContaining({
-      kind: 'DEADLINE', topic: 'ESCALATION', deadline: step.deadline,
-      audience: [{ kind: 'OFFICE', role: step.role, agencyId: step.agencyId }, { kind: 'OFFICE', role: 'PPK', agencyId: step.agencyId }],
-    })]);
+    expect(last?.notices).toEqual([
+      expect.objectContaining({
+        kind: 'DEADLINE',
+        topic: 'ESCALATION',
+        deadline: step.deadline,
+        audience: [
+          { kind: 'OFFICE', role: step.role, agencyId: step.agencyId },
+          { kind: 'OFFICE', role: 'PPK', agencyId: step.agencyId },
+        ],
+      }),
+    ]);
     expect(last?.notices[0]?.body).toContain('eskalasi ke-1, R-30');
   });
 
@@ -67,12 +85,20 @@ describe('notices: every new task and every deadline tells the offices that act 
     const bkn = world.actor('KEPALA_BKN', AGENCY.bkn);
     j.scenario.run(world.simple('FreezeCase', { reason: 'audit BKN', reference: 'BKN-1' }, bkn));
     j.scenario.run(world.simple('UnfreezeCase', { reason: 'audit selesai', reference: 'BKN-1' }, bkn));
-    expect(noticesOf(j.events).slice(-2).flatMap((e) => e.notices)).toEqual([]);
+    expect(
+      noticesOf(j.events)
+        .slice(-2)
+        .flatMap((e) => e.notices),
+    ).toEqual([]);
   });
 
   it('the decree tells the employee it is issued and the receiving PPK to record the appointment', () => {
     const j = new CaseJourney(world, 'n-decree', INTERNAL, DEMO_NIP.internal).decreed();
-    expect(noticesOf(j.events).at(-1)?.notices.map((n) => [n.topic, n.audience[0]])).toEqual([
+    expect(
+      noticesOf(j.events)
+        .at(-1)
+        ?.notices.map((n) => [n.topic, n.audience[0]]),
+    ).toEqual([
       ['DECREE_ISSUED', { kind: 'EMPLOYEE', nip: DEMO_NIP.internal }],
       ['APPOINTMENT', { kind: 'OFFICE', role: 'PPK', agencyId: AGENCY.bandarLestari }],
     ]);

@@ -24,7 +24,10 @@ export class ObservabilityModule {
       providers: [
         {
           provide: FollowerLags,
-          inject: [{ token: EventStore, optional: true }, { token: DataSource, optional: true }],
+          inject: [
+            { token: EventStore, optional: true },
+            { token: DataSource, optional: true },
+          ],
           useFactory: (store: EventStore | undefined, db: DataSource | undefined) => new FollowerLags(store, db),
         },
         {

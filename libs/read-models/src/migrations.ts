@@ -5,7 +5,9 @@ export class ProjectionBookkeeping1700000000100 implements MigrationInterface {
   name = 'ProjectionBookkeeping1700000000100';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE projection_checkpoints (name text PRIMARY KEY, position text NOT NULL, events_done bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE projection_checkpoints (name text PRIMARY KEY, position text NOT NULL, events_done bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await q.query(`CREATE TABLE projection_stream_versions (projection text NOT NULL, stream_id text NOT NULL, revision integer NOT NULL, PRIMARY KEY (projection, stream_id))`);
   }
 

@@ -12,7 +12,6 @@ export interface RunnerOptions {
   readonly onQuarantine?: (what: { readonly event: RecordedEvent; readonly error: unknown }) => void;
 }
 
-
 /**
  * Runs one projection: reads the global order from its checkpoint, applies events in batches, and commits rows,
  * checkpoint and per-stream revisions in one transaction. Idempotent by (stream, revision); rebuildable from zero.
@@ -20,7 +19,12 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly batchSize: number;
 
-  constructor(private readonly store: EventStore, private readonly db: DataSource, readonly projection: Projection, private readonly options: RunnerOptions = {}) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    readonly projection: Projection,
+    private readonly options: RunnerOptions = {},
+  ) {
     this.batchSize = options.batchSize ?? 500;
     // Its lag is a metric and a readiness check of the process that built it (libs/observability).
     hostLagSource(db, { kind: 'projection', name: projection.name, checkpoint: async () => (await this.checkpoint()).position });
@@ -84,7 +88,10 @@ export class ProjectionRunner {
     const last = events.at(-1);
     if (!last) return;
     await this.db.transaction(async (tx) => {
-      const fresh = await this.unseen(tx, events.filter((e) => this.projection.handles?.(e) ?? true));
+      const fresh = await this.unseen(
+        tx,
+        events.filter((e) => this.projection.handles?.(e) ?? true),
+      );
       if (fresh.length > 0) await this.applySurviving(fresh, tx);
       await tx.query(
         `INSERT INTO projection_checkpoints (name, position, events_done, updated_at) VALUES ($1, $2, $3, now())
@@ -133,7 +140,10 @@ export class ProjectionRunner {
   private async unseen(tx: EntityManager, events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
     if (events.length === 0) return [];
     const streams = [...new Set(events.map((e) => e.streamId))];
-    const rows = (await tx.query('SELECT stream_id, revision FROM projection_stream_versions WHERE projection = $1 AND stream_id = ANY($2)', [this.projection.name, streams])) as { stream_id: string; revision: number }[];
+    const rows = (await tx.query('SELECT stream_id, revision FROM projection_stream_versions WHERE projection = $1 AND stream_id = ANY($2)', [this.projection.name, streams])) as {
+      stream_id: string;
+      revision: number;
+    }[];
     const applied = new Map(rows.map((r) => [r.stream_id, r.revision]));
     const fresh = events.filter((e) => {
       const seen = applied.get(e.streamId);

@@ -21,9 +21,17 @@ export async function quarantine(tx: EntityManager, projection: string, event: R
   await tx.query(
     `INSERT INTO projection_quarantine (projection, event_id, stream_id, revision, global_position, type, actor_id, recorded_at, reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (projection, event_id) DO NOTHING`,
-    [projection, event.eventId, event.streamId, event.revision, event.globalPosition, event.type.slice(0, 200),
+    [
+      projection,
+      event.eventId,
+      event.streamId,
+      event.revision,
+      event.globalPosition,
+      event.type.slice(0, 200),
       typeof (event.metadata.actor as { userId?: unknown } | undefined)?.userId === 'string' ? String((event.metadata.actor as { userId: string }).userId).slice(0, 200) : null,
-      typeof event.metadata.recordedAt === 'string' && Number.isFinite(Date.parse(event.metadata.recordedAt)) ? event.metadata.recordedAt : null, reason],
+      typeof event.metadata.recordedAt === 'string' && Number.isFinite(Date.parse(event.metadata.recordedAt)) ? event.metadata.recordedAt : null,
+      reason,
+    ],
   );
 }
 
@@ -47,9 +55,28 @@ export async function quarantinedEvents(db: { query(sql: string, params?: unknow
     `SELECT projection, event_id, stream_id, revision, global_position, type, actor_id, recorded_at, reason, quarantined_at FROM projection_quarantine
      ${streamId ? 'WHERE stream_id = $1' : ''} ORDER BY quarantined_at DESC, projection LIMIT 1000`,
     streamId ? [streamId] : [],
-  )) as { projection: string; event_id: string; stream_id: string; revision: number; global_position: string; type: string; actor_id: string | null; recorded_at: Date | null; reason: string; quarantined_at: Date }[];
+  )) as {
+    projection: string;
+    event_id: string;
+    stream_id: string;
+    revision: number;
+    global_position: string;
+    type: string;
+    actor_id: string | null;
+    recorded_at: Date | null;
+    reason: string;
+    quarantined_at: Date;
+  }[];
   return rows.map((r) => ({
-    projection: r.projection, eventId: r.event_id, streamId: r.stream_id, revision: r.revision, globalPosition: r.global_position, type: r.type,
-    actorId: r.actor_id, recordedAt: r.recorded_at?.toISOString() ?? null, reason: r.reason, quarantinedAt: r.quarantined_at.toISOString(),
+    projection: r.projection,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    revision: r.revision,
+    globalPosition: r.global_position,
+    type: r.type,
+    actorId: r.actor_id,
+    recordedAt: r.recorded_at?.toISOString() ?? null,
+    reason: r.reason,
+    quarantinedAt: r.quarantined_at.toISOString(),
   }));
 }

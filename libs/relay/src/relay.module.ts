@@ -12,7 +12,12 @@ export class RelayWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly stop = new AbortController();
   private loop: Promise<void> | null = null;
 
-  constructor(readonly kafka: Kafka, readonly producer: Producer, readonly relay: Relay, private readonly enabled: boolean) {}
+  constructor(
+    readonly kafka: Kafka,
+    readonly producer: Producer,
+    readonly relay: Relay,
+    private readonly enabled: boolean,
+  ) {}
 
   /** Connects and creates the topics (idempotent). */
   async connect(): Promise<void> {
@@ -29,7 +34,12 @@ export class RelayWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await this.connect();
     if (!this.enabled) return;
-    this.loop = keepRunning('relay', this.stop.signal, () => this.relay.follow(this.stop.signal), (line) => this.logger.warn(line));
+    this.loop = keepRunning(
+      'relay',
+      this.stop.signal,
+      () => this.relay.follow(this.stop.signal),
+      (line) => this.logger.warn(line),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,9 +2,15 @@ import { SPEC_VERSION, type IntegrationEvent } from '@mutasi/messaging';
 import { toMessage } from './relay';
 
 const event: IntegrationEvent = {
-  specVersion: SPEC_VERSION, eventId: '6f1c1a52-7f0e-4d6b-9a8e-0c8b7d1e2f30', type: 'mutasi.transfer.CaseClosed.v1', caseId: 'case-42', sequence: 7,
-  occurredAt: '2026-05-01T02:00:00.000Z', actor: { role: 'PPK', agencyId: 'kota-a' },
-  case: { stage: 'EVALUASI', status: 'COMPLETED', route: 'INTERNAL', targetAgencyId: 'kota-a', originAgencyId: 'kota-a', targetPositionId: 'kota-a.auditor' }, data: {},
+  specVersion: SPEC_VERSION,
+  eventId: '6f1c1a52-7f0e-4d6b-9a8e-0c8b7d1e2f30',
+  type: 'mutasi.transfer.CaseClosed.v1',
+  caseId: 'case-42',
+  sequence: 7,
+  occurredAt: '2026-05-01T02:00:00.000Z',
+  actor: { role: 'PPK', agencyId: 'kota-a' },
+  case: { stage: 'EVALUASI', status: 'COMPLETED', route: 'INTERNAL', targetAgencyId: 'kota-a', originAgencyId: 'kota-a', targetPositionId: 'kota-a.auditor' },
+  data: {},
 };
 
 describe('the relay’s Kafka message', () => {

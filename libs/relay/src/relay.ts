@@ -27,7 +27,12 @@ export class Relay {
   private readonly checkpoint: RelayCheckpoint;
   private readonly mapper: IntegrationMapper;
 
-  constructor(private readonly store: EventStore, db: DataSource, private readonly producer: Producer, private readonly batchSize = 500) {
+  constructor(
+    private readonly store: EventStore,
+    db: DataSource,
+    private readonly producer: Producer,
+    private readonly batchSize = 500,
+  ) {
     this.checkpoint = new RelayCheckpoint(db, 'transfer-events');
     this.mapper = new IntegrationMapper(store);
     hostLagSource(db, { kind: 'relay', name: this.checkpoint.name, checkpoint: async () => (await this.checkpoint.get(START)).position });

@@ -42,7 +42,11 @@ function progressLine(done: number, total: number | null, startedAt: number): st
 export async function rebuildProjection(name: string, databaseUrl: string, write: (text: string) => void, options: { reset?: boolean } = {}): Promise<number> {
   const build = PROJECTIONS[name];
   if (!build) throw new Error(`no projection ${name}; known: ${PROJECTION_NAMES.join(', ')}`);
-  @Module({ imports: [DatabaseModule.forRoot({ url: databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: process.env.EVENTSTORE_CONNECTION_STRING ?? null })] })
+  @Module({
+    imports: [
+      DatabaseModule.forRoot({ url: databaseUrl, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, eventStoreConnection: process.env.EVENTSTORE_CONNECTION_STRING ?? null }),
+    ],
+  })
   class RebuildModule {}
   const context = await NestFactory.createApplicationContext(RebuildModule, { logger: ['error'] });
   try {

@@ -37,7 +37,15 @@ import { CaseFiles1700000000230 } from './files/case-files.migration';
 
 /** TypeORM entities and migrations of the transfer service, for the process's DataSource. */
 export const TRANSFER_ENTITIES = [...REFERENCE_ENTITIES, ...READ_MODEL_ENTITIES];
-export const TRANSFER_MIGRATIONS = [...READ_MODEL_MIGRATIONS, TransferServiceTables1700000000200, InsiderPathTables1700000000210, MeritWorkloadTables1700000000220, CaseFiles1700000000230, AgencyTimeZone1700000000240, IdempotencyLeases1700000000250];
+export const TRANSFER_MIGRATIONS = [
+  ...READ_MODEL_MIGRATIONS,
+  TransferServiceTables1700000000200,
+  InsiderPathTables1700000000210,
+  MeritWorkloadTables1700000000220,
+  CaseFiles1700000000230,
+  AgencyTimeZone1700000000240,
+  IdempotencyLeases1700000000250,
+];
 
 export interface TransfersOptions {
   /** Run the scheduler's background loops (off in tests that drive them by hand). */
@@ -51,7 +59,12 @@ export interface TransfersOptions {
  * data into an empty database (relative to that clock), and the SKP round of a year the clock moved into.
  */
 class ReferenceBootstrap implements OnApplicationBootstrap {
-  constructor(private readonly calendars: HolidayCalendars, private readonly demoClock: DemoClock, private readonly demoData: DemoData, private readonly demo: boolean) {}
+  constructor(
+    private readonly calendars: HolidayCalendars,
+    private readonly demoClock: DemoClock,
+    private readonly demoData: DemoData,
+    private readonly demo: boolean,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.calendars.seedPublished('system:published-calendars');
@@ -68,18 +81,44 @@ export class TransfersModule {
     return {
       module: TransfersModule,
       imports: [CqrsModule.forRoot(), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-      controllers: [...USE_CASE_CONTROLLERS, CaseQueriesController, ReferenceController, AdminImportController, DevController, PoliciesController, WorkloadController, CaseFilesController],
+      controllers: [
+        ...USE_CASE_CONTROLLERS,
+        CaseQueriesController,
+        ReferenceController,
+        AdminImportController,
+        DevController,
+        PoliciesController,
+        WorkloadController,
+        CaseFilesController,
+      ],
       providers: [
-        ReferenceData, RecordFacts, HolidayCalendars, CommandContext, IdempotencyKeys, RefusalRecorder, TransferCases, ReferenceDataImporter, Scheduler, WorkloadQueries, CaseFiles, ...USE_CASE_HANDLERS,
+        ReferenceData,
+        RecordFacts,
+        HolidayCalendars,
+        CommandContext,
+        IdempotencyKeys,
+        RefusalRecorder,
+        TransferCases,
+        ReferenceDataImporter,
+        Scheduler,
+        WorkloadQueries,
+        CaseFiles,
+        ...USE_CASE_HANDLERS,
         { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
         { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
-        DemoClock, DemoData,
+        DemoClock,
+        DemoData,
         {
-          provide: ReferenceBootstrap, inject: [HolidayCalendars, DemoClock, DemoData],
+          provide: ReferenceBootstrap,
+          inject: [HolidayCalendars, DemoClock, DemoData],
           useFactory: (calendars: HolidayCalendars, demoClock: DemoClock, demoData: DemoData) => new ReferenceBootstrap(calendars, demoClock, demoData, options.seedDemo),
         },
         { provide: PlacementWorkers, inject: [EventStore, DataSource], useFactory: (store: EventStore, db: DataSource) => new PlacementWorkers(store, db) },
-        { provide: SchedulerWorkers, inject: [EventStore, DataSource, Scheduler], useFactory: (store: EventStore, db: DataSource, scheduler: Scheduler) => new SchedulerWorkers(store, db, scheduler, options.workers) },
+        {
+          provide: SchedulerWorkers,
+          inject: [EventStore, DataSource, Scheduler],
+          useFactory: (store: EventStore, db: DataSource, scheduler: Scheduler) => new SchedulerWorkers(store, db, scheduler, options.workers),
+        },
       ],
       exports: [TransferCases, ReferenceData, ReferenceDataImporter, Scheduler, SchedulerWorkers, RefusalRecorder, PlacementWorkers, PolicyRegistry, HolidayCalendars, ReadScopes],
     };

@@ -63,7 +63,11 @@ export class Witness {
         if (request.oldSize === latestSize) return { kind: 'split-view', reason };
       }
       if (request.oldSize !== latestSize) {
-        return { kind: 'stale-old-size', latestSize, reason: `old size ${request.oldSize} is not the size of the latest checkpoint this witness cosigned for ${checkpoint.origin}, ${latestSize}` };
+        return {
+          kind: 'stale-old-size',
+          latestSize,
+          reason: `old size ${request.oldSize} is not the size of the latest checkpoint this witness cosigned for ${checkpoint.origin}, ${latestSize}`,
+        };
       }
       const inconsistent = this.proofProblem(request, checkpoint, cosigned);
       if (inconsistent !== null) {

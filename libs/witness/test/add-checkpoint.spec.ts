@@ -82,7 +82,12 @@ describe('add-checkpoint (c2sp.org/tlog-witness) over HTTP', () => {
     expect(answer.text).toMatch(/split view/);
     const [evidence, ...more] = JSON.parse((await witness.get('/evidence')).text) as Evidence[];
     expect(more).toEqual([]);
-    expect(evidence).toMatchObject({ kind: 'split-view', origin: log.origin, cosigned: { treeSize: 5, rootHash: log.ledger.root().toString('base64') }, submitted: { treeSize: 5, rootHash: fork.ledger.root().toString('base64') } });
+    expect(evidence).toMatchObject({
+      kind: 'split-view',
+      origin: log.origin,
+      cosigned: { treeSize: 5, rootHash: log.ledger.root().toString('base64') },
+      submitted: { treeSize: 5, rootHash: fork.ledger.root().toString('base64') },
+    });
     for (const note of [evidence?.cosigned.checkpoint, evidence?.submitted.checkpoint]) expect(verifyCheckpoint(note, log.verifierKey).ok).toBe(true);
     expect(verifyCosignature(`${evidence?.cosigned.checkpoint}${evidence?.cosigned.cosignature}`, witness.verifierKey).ok).toBe(true);
     // Seen again, even with a stale old size: still one piece of evidence.

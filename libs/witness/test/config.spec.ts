@@ -62,12 +62,20 @@ describe('witness configuration from the environment', () => {
   });
 
   it('refuses to start without a name for a new key, with a key of another name, or with a missing or bad key file', () => {
-    expect(problemsOf(() => loadWitnessKey({ name: null, keyFile: null, dataDir: dir }, () => undefined))).toEqual([expect.stringMatching(/^WITNESS_NAME is required on first start/)]);
+    expect(problemsOf(() => loadWitnessKey({ name: null, keyFile: null, dataDir: dir }, () => undefined))).toEqual([
+      expect.stringMatching(/^WITNESS_NAME is required on first start/),
+    ]);
     const file = join(dir, 'mine.key');
     writeFileSync(file, `${generateCosignerKey('witness.bkn.example')}\n`, { mode: 0o600 });
-    expect(problemsOf(() => loadWitnessKey({ name: 'witness.ombudsman.example', keyFile: file, dataDir: dir }, () => undefined))).toEqual([expect.stringMatching(/^WITNESS_NAME is witness\.ombudsman\.example but the key in .* is named witness\.bkn\.example/)]);
-    expect(problemsOf(() => loadWitnessKey({ name: null, keyFile: join(dir, 'absent.key'), dataDir: dir }, () => undefined))).toEqual([expect.stringMatching(/^WITNESS_KEY_FILE: .* does not exist/)]);
+    expect(problemsOf(() => loadWitnessKey({ name: 'witness.ombudsman.example', keyFile: file, dataDir: dir }, () => undefined))).toEqual([
+      expect.stringMatching(/^WITNESS_NAME is witness\.ombudsman\.example but the key in .* is named witness\.bkn\.example/),
+    ]);
+    expect(problemsOf(() => loadWitnessKey({ name: null, keyFile: join(dir, 'absent.key'), dataDir: dir }, () => undefined))).toEqual([
+      expect.stringMatching(/^WITNESS_KEY_FILE: .* does not exist/),
+    ]);
     writeFileSync(file, `${generateSignerKey('witness.bkn.example')}\n`);
-    expect(problemsOf(() => loadWitnessKey({ name: null, keyFile: file, dataDir: dir }, () => undefined))).toEqual([expect.stringMatching(/^WITNESS_KEY_FILE: .* does not hold a witness signer key .*type 0x01/)]);
+    expect(problemsOf(() => loadWitnessKey({ name: null, keyFile: file, dataDir: dir }, () => undefined))).toEqual([
+      expect.stringMatching(/^WITNESS_KEY_FILE: .* does not hold a witness signer key .*type 0x01/),
+    ]);
   });
 });

@@ -64,7 +64,12 @@ export async function projectionFixture(build: (store: PostgresEventStore) => Pr
   const storedOfCase = new Map<string, number>();
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params)) as T[];
   return {
-    world, store, db, databaseUrl, runner, rows,
+    world,
+    store,
+    db,
+    databaseUrl,
+    runner,
+    rows,
     async appendCase(caseId, events) {
       const perCommand = new Map<string, number>();
       const stored = storedOfCase.get(caseId) ?? 0;
@@ -74,14 +79,20 @@ export async function projectionFixture(build: (store: PostgresEventStore) => Pr
         const index = perCommand.get(commandId) ?? 0;
         perCommand.set(commandId, index + 1);
         return {
-          eventId: eventIdFor(commandId, index), type: e.type, data: e.data as unknown as Record<string, unknown>,
+          eventId: eventIdFor(commandId, index),
+          type: e.type,
+          data: e.data as unknown as Record<string, unknown>,
           metadata: { ...e.metadata, commandId, correlationId: commandId, causationId: commandId },
         };
       });
       await store.append(caseStreamId(caseId), data.slice(stored), 'any');
     },
     async appendRaw(streamId, events) {
-      await store.append(streamId, events.map((e) => ({ ...e, eventId: eventIdFor(`raw-${process.pid}-${(rawSequence += 1)}`, 0) })), 'any');
+      await store.append(
+        streamId,
+        events.map((e) => ({ ...e, eventId: eventIdFor(`raw-${process.pid}-${(rawSequence += 1)}`, 0) })),
+        'any',
+      );
     },
     project: () => runner.catchUpTo(),
     async forgetProgress() {
@@ -93,7 +104,9 @@ export async function projectionFixture(build: (store: PostgresEventStore) => Pr
     },
     async quarantined() {
       const all = await quarantinedEvents(db);
-      return all.filter((q) => q.projection === projection.name).sort((a, b) => a.globalPosition.localeCompare(b.globalPosition))
+      return all
+        .filter((q) => q.projection === projection.name)
+        .sort((a, b) => a.globalPosition.localeCompare(b.globalPosition))
         .map((q) => ({ projection: q.projection, streamId: q.streamId, revision: Number(q.revision), type: q.type }));
     },
     async clearQuarantine() {

@@ -30,7 +30,13 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   const { data, error, response } = await call;
   if (error !== undefined || !response.ok) {
     const body = (error ?? {}) as Partial<Problem>;
-    throw new ApiProblem({ status: response.status, title: body.title ?? response.statusText, detail: body.detail ?? `Server menjawab ${response.status}`, code: body.code ?? `HTTP_${response.status}`, ...body } as Problem);
+    throw new ApiProblem({
+      status: response.status,
+      title: body.title ?? response.statusText,
+      detail: body.detail ?? `Server menjawab ${response.status}`,
+      code: body.code ?? `HTTP_${response.status}`,
+      ...body,
+    } as Problem);
   }
   return data as T;
 }

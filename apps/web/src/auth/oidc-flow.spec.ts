@@ -4,7 +4,15 @@ import { completeOidcSignIn } from './oidc';
 import { OidcSignInConfig, PendingSignIn, s256Challenge } from './oidc-protocol';
 
 const ISSUER = 'https://sso.example.go.id';
-const config: OidcSignInConfig = { mode: 'oidc', issuer: ISSUER, clientId: 'mutasi-web', scope: 'openid profile', audience: 'mutasi-api', resource: 'urn:mutasi:api', redirectPath: '/app/masuk/callback' };
+const config: OidcSignInConfig = {
+  mode: 'oidc',
+  issuer: ISSUER,
+  clientId: 'mutasi-web',
+  scope: 'openid profile',
+  audience: 'mutasi-api',
+  resource: 'urn:mutasi:api',
+  redirectPath: '/app/masuk/callback',
+};
 const discovery = { issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token`, code_challenge_methods_supported: ['S256'] };
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -51,8 +59,15 @@ describe('OpenID Connect sign-in, authorization code + PKCE (docs/sign-in.md)', 
     expect(visited).toHaveLength(1);
     expect(`${request.origin}${request.pathname}`).toBe(`${ISSUER}/auth`);
     expect(Object.fromEntries(request.searchParams)).toEqual({
-      response_type: 'code', client_id: 'mutasi-web', redirect_uri: 'https://mutasi.example.go.id/app/masuk/callback', scope: 'openid profile',
-      state: pending.state, nonce: pending.nonce, code_challenge: await s256Challenge(pending.codeVerifier), code_challenge_method: 'S256', resource: 'urn:mutasi:api',
+      response_type: 'code',
+      client_id: 'mutasi-web',
+      redirect_uri: 'https://mutasi.example.go.id/app/masuk/callback',
+      scope: 'openid profile',
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge: await s256Challenge(pending.codeVerifier),
+      code_challenge_method: 'S256',
+      resource: 'urn:mutasi:api',
     });
     expect(pending.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const again = (await begun()).pending;
@@ -66,9 +81,15 @@ describe('OpenID Connect sign-in, authorization code + PKCE (docs/sign-in.md)', 
   });
 
   it('refuses a discovery document of another issuer, one without S256, or an unreachable provider', async () => {
-    await expect(begun(fakeProvider({ discovery: { ...discovery, issuer: 'https://evil.example' } }))).rejects.toThrow('Konfigurasi penyedia identitas tidak cocok: penerbitnya https://evil.example, bukan https://sso.example.go.id.');
-    await expect(begun(fakeProvider({ discovery: { ...discovery, code_challenge_methods_supported: ['plain'] } }))).rejects.toThrow('Penyedia identitas tidak mendukung PKCE dengan S256.');
-    const down = environment(async () => { throw new Error('ECONNREFUSED'); });
+    await expect(begun(fakeProvider({ discovery: { ...discovery, issuer: 'https://evil.example' } }))).rejects.toThrow(
+      'Konfigurasi penyedia identitas tidak cocok: penerbitnya https://evil.example, bukan https://sso.example.go.id.',
+    );
+    await expect(begun(fakeProvider({ discovery: { ...discovery, code_challenge_methods_supported: ['plain'] } }))).rejects.toThrow(
+      'Penyedia identitas tidak mendukung PKCE dengan S256.',
+    );
+    const down = environment(async () => {
+      throw new Error('ECONNREFUSED');
+    });
     await expect(beginSignIn(config, down.env)).rejects.toThrow('Penyedia identitas tidak dapat dihubungi: ECONNREFUSED.');
     expect(down.stored.size).toBe(0);
   });
@@ -80,10 +101,17 @@ describe('OpenID Connect sign-in, authorization code + PKCE (docs/sign-in.md)', 
     const tokenRequest = provider.requests.find((r) => r.url === `${ISSUER}/token`);
     expect(tokenRequest?.init?.method).toBe('POST');
     expect(Object.fromEntries(new URLSearchParams(String(tokenRequest?.init?.body)))).toEqual({
-      grant_type: 'authorization_code', code: 'the-code', redirect_uri: 'https://mutasi.example.go.id/app/masuk/callback', client_id: 'mutasi-web', code_verifier: pending.codeVerifier, resource: 'urn:mutasi:api',
+      grant_type: 'authorization_code',
+      code: 'the-code',
+      redirect_uri: 'https://mutasi.example.go.id/app/masuk/callback',
+      client_id: 'mutasi-web',
+      code_verifier: pending.codeVerifier,
+      resource: 'urn:mutasi:api',
     });
     expect(stored.has(PENDING_SIGN_IN_KEY)).toBe(false);
-    await expect(completeSignIn(config, callback({ code: 'the-code', state: pending.state }), env)).rejects.toThrow('Tidak ada proses masuk yang sedang berjalan di tab ini. Silakan mulai masuk lagi.');
+    await expect(completeSignIn(config, callback({ code: 'the-code', state: pending.state }), env)).rejects.toThrow(
+      'Tidak ada proses masuk yang sedang berjalan di tab ini. Silakan mulai masuk lagi.',
+    );
   });
 
   it('refuses an answer with another state, from another issuer, or carrying the provider’s error, without asking for a token', async () => {
@@ -101,9 +129,13 @@ describe('OpenID Connect sign-in, authorization code + PKCE (docs/sign-in.md)', 
 
   it('reports the token endpoint’s refusal and a token that is not a bearer token', async () => {
     const refused = await begun(fakeProvider({ token: json({ error: 'invalid_grant', error_description: 'PKCE verification failed' }, 400) }));
-    await expect(completeSignIn(config, refused.callback({ code: 'c', state: refused.pending.state }), refused.env)).rejects.toThrow('Penyedia identitas menolak penukaran kode: PKCE verification failed.');
+    await expect(completeSignIn(config, refused.callback({ code: 'c', state: refused.pending.state }), refused.env)).rejects.toThrow(
+      'Penyedia identitas menolak penukaran kode: PKCE verification failed.',
+    );
     const dpop = await begun(fakeProvider({ token: json({ access_token: 'x', token_type: 'DPoP', expires_in: 60 }) }));
-    await expect(completeSignIn(config, dpop.callback({ code: 'c', state: dpop.pending.state }), dpop.env)).rejects.toThrow('Jenis token DPoP tidak didukung; yang diperlukan: Bearer.');
+    await expect(completeSignIn(config, dpop.callback({ code: 'c', state: dpop.pending.state }), dpop.env)).rejects.toThrow(
+      'Jenis token DPoP tidak didukung; yang diperlukan: Bearer.',
+    );
   });
 
   it('takes the expiry from the JWT when the provider gives no expires_in', async () => {

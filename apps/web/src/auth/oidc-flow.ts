@@ -1,4 +1,15 @@
-import { authorizationUrl, discover, exchangeCode, newPendingSignIn, OidcSignInConfig, OidcSignInError, PendingSignIn, readAuthorizationResponse, s256Challenge, SignedIn } from './oidc-protocol';
+import {
+  authorizationUrl,
+  discover,
+  exchangeCode,
+  newPendingSignIn,
+  OidcSignInConfig,
+  OidcSignInError,
+  PendingSignIn,
+  readAuthorizationResponse,
+  s256Challenge,
+  SignedIn,
+} from './oidc-protocol';
 
 /** What the flow needs from its surroundings: the browser's in oidc.ts, stand-ins in tests. */
 export interface SignInEnvironment {

@@ -59,7 +59,8 @@ export async function discover(issuer: string, fetchFn: Fetch): Promise<OidcEndp
   // A document for another issuer could send the user's code somewhere else (Discovery §4.3).
   if (document.issuer !== issuer) throw new OidcSignInError(`Konfigurasi penyedia identitas tidak cocok: penerbitnya ${String(document.issuer)}, bukan ${issuer}.`);
   const { authorization_endpoint: authorizationEndpoint, token_endpoint: tokenEndpoint, code_challenge_methods_supported: methods } = document;
-  if (typeof authorizationEndpoint !== 'string' || typeof tokenEndpoint !== 'string') throw new OidcSignInError('Konfigurasi penyedia identitas tidak lengkap: alamat otorisasi atau token tidak ada.');
+  if (typeof authorizationEndpoint !== 'string' || typeof tokenEndpoint !== 'string')
+    throw new OidcSignInError('Konfigurasi penyedia identitas tidak lengkap: alamat otorisasi atau token tidak ada.');
   if (Array.isArray(methods) && !methods.includes('S256')) throw new OidcSignInError('Penyedia identitas tidak mendukung PKCE dengan S256.');
   return { issuer, authorizationEndpoint, tokenEndpoint };
 }
@@ -72,7 +73,10 @@ export function randomBase64url(byteLength = 32): string {
 /** The S256 code challenge of a verifier: base64url(SHA-256(ASCII(verifier))) (RFC 7636 §4.2). */
 export async function s256Challenge(codeVerifier: string): Promise<string> {
   // The verifier is base64url, so ASCII: its char codes are its bytes (no TextEncoder needed).
-  const digest = await requireWebCrypto().subtle.digest('SHA-256', Uint8Array.from(codeVerifier, (c) => c.charCodeAt(0)));
+  const digest = await requireWebCrypto().subtle.digest(
+    'SHA-256',
+    Uint8Array.from(codeVerifier, (c) => c.charCodeAt(0)),
+  );
   return base64url(new Uint8Array(digest));
 }
 
@@ -85,8 +89,14 @@ export function newPendingSignIn(endpoints: OidcEndpoints, redirectUri: string):
 export function authorizationUrl(endpoints: OidcEndpoints, config: OidcSignInConfig, pending: PendingSignIn, codeChallenge: string): string {
   const url = new URL(endpoints.authorizationEndpoint);
   const params = {
-    response_type: 'code', client_id: config.clientId, redirect_uri: pending.redirectUri, scope: config.scope,
-    state: pending.state, nonce: pending.nonce, code_challenge: codeChallenge, code_challenge_method: 'S256',
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: pending.redirectUri,
+    scope: config.scope,
+    state: pending.state,
+    nonce: pending.nonce,
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256',
     ...(config.resource ? { resource: config.resource } : {}),
   };
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
@@ -111,7 +121,11 @@ export function readAuthorizationResponse(callbackUrl: string, pending: PendingS
 /** The token request's form body: the code, the verifier that proves this client asked for it, the same redirect URI. */
 export function tokenRequestBody(config: OidcSignInConfig, pending: PendingSignIn, code: string): URLSearchParams {
   return new URLSearchParams({
-    grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, client_id: config.clientId, code_verifier: pending.codeVerifier,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: pending.redirectUri,
+    client_id: config.clientId,
+    code_verifier: pending.codeVerifier,
     ...(config.resource ? { resource: config.resource } : {}),
   });
 }
@@ -128,7 +142,7 @@ export async function exchangeCode(config: OidcSignInConfig, pending: PendingSig
   } catch (error) {
     throw new OidcSignInError(`Penyedia identitas tidak dapat dihubungi untuk menukar kode: ${messageOf(error)}.`);
   }
-  const body = await response.json().catch(() => ({})) as Record<string, unknown>;
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) throw new OidcSignInError(`Penyedia identitas menolak penukaran kode: ${String(body.error_description ?? body.error ?? `HTTP ${response.status}`)}.`);
   const { access_token: accessToken, token_type: tokenType, expires_in: expiresIn } = body;
   if (typeof accessToken !== 'string' || accessToken === '') throw new OidcSignInError('Penyedia identitas tidak mengirim token akses.');
@@ -156,7 +170,7 @@ async function getJson(fetchFn: Fetch, url: string): Promise<Record<string, unkn
     throw new OidcSignInError(`Penyedia identitas tidak dapat dihubungi: ${messageOf(error)}.`);
   }
   if (!response.ok) throw new OidcSignInError(`Penyedia identitas tidak dapat dihubungi (HTTP ${response.status} dari ${url}).`);
-  return await response.json() as Record<string, unknown>;
+  return (await response.json()) as Record<string, unknown>;
 }
 
 function base64url(bytes: Uint8Array): string {

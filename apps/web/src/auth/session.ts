@@ -18,7 +18,12 @@ const listeners = new Set<() => void>();
 
 function claimsOf(token: string): Record<string, unknown> {
   const part = token.split('.')[1] ?? '';
-  const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+  const json = atob(
+    part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '='),
+  );
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
 }
 
@@ -26,8 +31,11 @@ function claimsOf(token: string): Record<string, unknown> {
 export function sessionFromToken(token: string): Session {
   const c = claimsOf(token);
   const user: SessionUser = {
-    userId: String(c.sub), name: typeof c.name === 'string' ? c.name : String(c.sub), agencyId: String(c.agencyId),
-    roles: Array.isArray(c.roles) ? c.roles.map(String) : [], ...(typeof c.nip === 'string' ? { nip: c.nip } : {}),
+    userId: String(c.sub),
+    name: typeof c.name === 'string' ? c.name : String(c.sub),
+    agencyId: String(c.agencyId),
+    roles: Array.isArray(c.roles) ? c.roles.map(String) : [],
+    ...(typeof c.nip === 'string' ? { nip: c.nip } : {}),
   };
   return { token, user, expiresAt: typeof c.exp === 'number' ? c.exp * 1000 : Date.now() + 3_600_000 };
 }

@@ -4,7 +4,11 @@ import { currentSession, sessionFromToken } from './session';
 
 /** An unsigned token with these claims (the page and the session read claims; the services check signatures). */
 function tokenWith(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const part = (value: unknown) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
   return `${part({ alg: 'EdDSA' })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 

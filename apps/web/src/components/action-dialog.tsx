@@ -54,24 +54,43 @@ export function ActionDialog(props: {
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={(o) => { setOpen(o); if (!o) setError(null); }}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setError(null);
+      }}
+    >
       <Dialog.Trigger asChild>
-        <button type="button" className={`btn btn-${props.variant ?? 'secondary'}`}>{props.action}</button>
+        <button type="button" className={`btn btn-${props.variant ?? 'secondary'}`}>
+          {props.action}
+        </button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" aria-describedby={props.description ? `${id}-desc` : undefined}>
           <Dialog.Title>{props.title ?? props.action}</Dialog.Title>
-          {props.description ? <div id={`${id}-desc`} className="dialog-desc">{props.description}</div> : null}
+          {props.description ? (
+            <div id={`${id}-desc`} className="dialog-desc">
+              {props.description}
+            </div>
+          ) : null}
           <form onSubmit={submit}>
             {props.fields.map((f) => (
               <div className="field" key={f.name}>
-                <label htmlFor={`${id}-${f.name}`}>{f.label}{f.required ? ' *' : ''}</label>
+                <label htmlFor={`${id}-${f.name}`}>
+                  {f.label}
+                  {f.required ? ' *' : ''}
+                </label>
                 {f.type === 'textarea' ? (
                   <textarea id={`${id}-${f.name}`} name={f.name} required={f.required} defaultValue={f.initial} rows={3} />
                 ) : f.type === 'select' ? (
                   <select id={`${id}-${f.name}`} name={f.name} required={f.required} defaultValue={f.initial}>
-                    {f.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    {f.options?.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
                   </select>
                 ) : (
                   <input id={`${id}-${f.name}`} name={f.name} type={f.type ?? 'text'} required={f.required} defaultValue={f.initial} />
@@ -81,8 +100,14 @@ export function ActionDialog(props: {
             ))}
             <ProblemView error={error} />
             <div className="dialog-buttons">
-              <Dialog.Close asChild><button type="button" className="btn btn-secondary">Batal</button></Dialog.Close>
-              <button type="submit" className="btn btn-primary" disabled={busy}>Kirim</button>
+              <Dialog.Close asChild>
+                <button type="button" className="btn btn-secondary">
+                  Batal
+                </button>
+              </Dialog.Close>
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                Kirim
+              </button>
             </div>
           </form>
         </Dialog.Content>
@@ -97,11 +122,24 @@ export function ActionButton({ action, onClick, variant }: { action: string; onC
   const [busy, setBusy] = useState(false);
   return (
     <span className="action-button">
-      <button type="button" className={`btn btn-${variant ?? 'primary'}`} disabled={busy} onClick={async () => {
-        setBusy(true);
-        setError(null);
-        try { await onClick(); } catch (err) { setError(err); } finally { setBusy(false); }
-      }}>{action}</button>
+      <button
+        type="button"
+        className={`btn btn-${variant ?? 'primary'}`}
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            await onClick();
+          } catch (err) {
+            setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {action}
+      </button>
       <ProblemView error={error} />
     </span>
   );

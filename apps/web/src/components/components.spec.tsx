@@ -6,7 +6,15 @@ import { ActionDialog } from './action-dialog';
 import { CodeLabel } from './code-label';
 import { ProblemView } from './problem-view';
 
-const r21 = new ApiProblem({ status: 422, title: 'Refused by a rule', code: 'RULE_R21_TEN_YEAR_LOCK', detail: 'a self-requested move within ten years', ruleId: 'R-21', legalBasis: 'PermenPAN-RB 6/2024 Pasal 59', errors: [{ field: 'initiative', message: 'not within ten years' }] });
+const r21 = new ApiProblem({
+  status: 422,
+  title: 'Refused by a rule',
+  code: 'RULE_R21_TEN_YEAR_LOCK',
+  detail: 'a self-requested move within ten years',
+  ruleId: 'R-21',
+  legalBasis: 'PermenPAN-RB 6/2024 Pasal 59',
+  errors: [{ field: 'initiative', message: 'not within ten years' }],
+});
 
 describe('components', () => {
   it('CodeLabel shows the label and the code beside it', () => {
@@ -25,10 +33,21 @@ describe('components', () => {
 
   it('ActionDialog opens from the button named after the action, sends with Kirim, and keeps a refusal in the dialog', async () => {
     const sent: Record<string, string>[] = [];
-    render(<ActionDialog action="Ajukan keberatan" fields={[{ name: 'reason', label: 'Alasan', type: 'textarea', required: true }]} onSubmit={async (v) => { sent.push({ ...v }); throw r21; }} />);
+    render(
+      <ActionDialog
+        action="Ajukan keberatan"
+        fields={[{ name: 'reason', label: 'Alasan', type: 'textarea', required: true }]}
+        onSubmit={async (v) => {
+          sent.push({ ...v });
+          throw r21;
+        }}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Ajukan keberatan' }));
     fireEvent.change(screen.getByLabelText(/Alasan/), { target: { value: 'alasan keluarga' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Kirim' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Kirim' }));
+    });
     expect(sent).toEqual([{ reason: 'alasan keluarga' }]);
     expect(screen.getByRole('dialog').textContent).toContain('R-21');
   });

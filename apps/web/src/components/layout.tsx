@@ -18,7 +18,9 @@ function Bell() {
   return (
     <details className="bell">
       <summary aria-label={`Pemberitahuan: ${data.unread} belum dibaca`}>
-        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" /></svg>{' '}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor">
+          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+        </svg>{' '}
         <span className="bell-count">{data.unread}</span>
       </summary>
       <div className="bell-panel">
@@ -30,7 +32,14 @@ function Bell() {
           ))}
           {data.items.length === 0 ? <li>Belum ada pemberitahuan.</li> : null}
         </ul>
-        <button type="button" className="btn btn-secondary" onClick={async () => { await request('POST', '/api/notifications/read', { body: {} }); await client.invalidateQueries({ queryKey: ['notifications'] }); }}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={async () => {
+            await request('POST', '/api/notifications/read', { body: {} });
+            await client.invalidateQueries({ queryKey: ['notifications'] });
+          }}
+        >
           Tandai semua dibaca
         </button>
       </div>
@@ -54,21 +63,40 @@ export function Layout() {
   ];
   return (
     <>
-      <a className="skip-link" href="#isi">Lewati ke isi</a>
+      <a className="skip-link" href="#isi">
+        Lewati ke isi
+      </a>
       <header className="top">
         <div className="brand">Mutasi ASN</div>
         <nav aria-label="Menu utama">
           <ul>
-            {links.filter((l) => l.show).map((l) => (
-              <li key={l.to}><NavLink to={l.to} end={l.end}>{l.label}</NavLink></li>
-            ))}
+            {links
+              .filter((l) => l.show)
+              .map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to} end={l.end}>
+                    {l.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         {session ? (
           <div className="who">
             <Bell />
-            <span className="who-name">{session.user.name} · {session.user.roles.map((r) => label(ROLES, r)).join(', ')} · {session.user.agencyId}</span>
-            <button type="button" className="btn btn-on-brand" onClick={() => { clearSession(); navigate('/masuk'); }}>Keluar</button>
+            <span className="who-name">
+              {session.user.name} · {session.user.roles.map((r) => label(ROLES, r)).join(', ')} · {session.user.agencyId}
+            </span>
+            <button
+              type="button"
+              className="btn btn-on-brand"
+              onClick={() => {
+                clearSession();
+                navigate('/masuk');
+              }}
+            >
+              Keluar
+            </button>
           </div>
         ) : null}
       </header>

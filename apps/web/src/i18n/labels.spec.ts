@@ -11,9 +11,17 @@ describe('labels for the codes', () => {
   });
 
   it('every command a person may send has the action name of docs/ui.md', () => {
-    const human = Object.entries(PERMISSIONS).filter(([, p]) => p.roles === 'STEP_ROLE' || !p.roles.every((r) => r === 'SYSTEM')).map(([type]) => type);
+    const human = Object.entries(PERMISSIONS)
+      .filter(([, p]) => p.roles === 'STEP_ROLE' || !p.roles.every((r) => r === 'SYSTEM'))
+      .map(([type]) => type);
     expect(human.filter((c) => c !== 'OpenTransferCase' && c !== 'ReportReplacement' && !ACTIONS[c])).toEqual([]);
-    expect([ACTIONS.ApproveStep, ACTIONS.RejectStep, ACTIONS.ReturnForRevision, ACTIONS.IssueDecree, ACTIONS.RevokeDecree]).toEqual(['Setujui', 'Tolak', 'Kembalikan untuk perbaikan', 'Terbitkan SK', 'Cabut SK']);
+    expect([ACTIONS.ApproveStep, ACTIONS.RejectStep, ACTIONS.ReturnForRevision, ACTIONS.IssueDecree, ACTIONS.RevokeDecree]).toEqual([
+      'Setujui',
+      'Tolak',
+      'Kembalikan untuk perbaikan',
+      'Terbitkan SK',
+      'Cabut SK',
+    ]);
   });
 
   it('statuses and event types read as Indonesian, never as the raw code', () => {

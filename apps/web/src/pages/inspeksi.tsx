@@ -9,9 +9,39 @@ import { formatInstant } from '../i18n/format';
 import { EVENTS, ROLES } from '../i18n/labels';
 import { LedgerCheck } from './ledger-check';
 
-interface TrailItem { position: string; time: string | null; actor: { id: string; name: string | null; role: string; agencyId: string }; type: string; what: string; justification: string | null; caseId: string; revision: number; eventId: string; hash: string }
-interface Flag { flagId: string; ruleId: string; pattern: string; caseId: string | null; agencyId: string; actorId: string | null; raisedAt: string; reason: string }
-interface Refusal { eventId: string; actor: { id: string; role: string; agencyId: string }; command: string; caseId: string | null; status: number; code: string; ruleId: string | null; reason: string; time: string }
+interface TrailItem {
+  position: string;
+  time: string | null;
+  actor: { id: string; name: string | null; role: string; agencyId: string };
+  type: string;
+  what: string;
+  justification: string | null;
+  caseId: string;
+  revision: number;
+  eventId: string;
+  hash: string;
+}
+interface Flag {
+  flagId: string;
+  ruleId: string;
+  pattern: string;
+  caseId: string | null;
+  agencyId: string;
+  actorId: string | null;
+  raisedAt: string;
+  reason: string;
+}
+interface Refusal {
+  eventId: string;
+  actor: { id: string; role: string; agencyId: string };
+  command: string;
+  caseId: string | null;
+  status: number;
+  code: string;
+  ruleId: string | null;
+  reason: string;
+  time: string;
+}
 
 function Trail({ items }: { items: readonly TrailItem[] }) {
   if (items.length === 0) return <p>Tidak ada peristiwa.</p>;
@@ -19,11 +49,22 @@ function Trail({ items }: { items: readonly TrailItem[] }) {
     <ol className="timeline">
       {items.map((i) => (
         <li key={i.eventId}>
-          <div><strong><CodeLabel table={EVENTS} code={i.type} /></strong> · <Link to={`/kasus/${i.caseId}`}>kasus {i.caseId.slice(0, 8)}</Link> rev. {i.revision}</div>
+          <div>
+            <strong>
+              <CodeLabel table={EVENTS} code={i.type} />
+            </strong>{' '}
+            · <Link to={`/kasus/${i.caseId}`}>kasus {i.caseId.slice(0, 8)}</Link> rev. {i.revision}
+          </div>
           <div>{i.what}</div>
-          <div>{i.actor.name ?? i.actor.id} <code>{i.actor.id}</code> · <CodeLabel table={ROLES} code={i.actor.role} /> · {i.actor.agencyId} · {formatInstant(i.time)}</div>
+          <div>
+            {i.actor.name ?? i.actor.id} <code>{i.actor.id}</code> · <CodeLabel table={ROLES} code={i.actor.role} /> · {i.actor.agencyId} · {formatInstant(i.time)}
+          </div>
           {i.justification ? <div className="why">“{i.justification}”</div> : null}
-          <div><small>hash <code className="hash">{i.hash}</code></small></div>
+          <div>
+            <small>
+              hash <code className="hash">{i.hash}</code>
+            </small>
+          </div>
         </li>
       ))}
     </ol>
@@ -64,8 +105,14 @@ export function InspeksiPage() {
     <div className="page">
       <h1>Inspeksi</h1>
       <form className="filters" onSubmit={submit} aria-label="Cari jejak">
-        <div className="field"><label htmlFor="i-kasus">Id kasus</label><input id="i-kasus" name="kasus" defaultValue={caseId ?? ''} /></div>
-        <div className="field"><label htmlFor="i-pelaku">Id pelaku (pengguna)</label><input id="i-pelaku" name="pelaku" defaultValue={actorId ?? ''} /></div>
+        <div className="field">
+          <label htmlFor="i-kasus">Id kasus</label>
+          <input id="i-kasus" name="kasus" defaultValue={caseId ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="i-pelaku">Id pelaku (pengguna)</label>
+          <input id="i-pelaku" name="pelaku" defaultValue={actorId ?? ''} />
+        </div>
         <div className="field">
           <label htmlFor="i-aturan">Tanda menurut aturan</label>
           <select id="i-aturan" name="aturan" defaultValue={ruleId ?? ''}>
@@ -76,7 +123,9 @@ export function InspeksiPage() {
             <option value="R-06">R-06 benturan kepentingan</option>
           </select>
         </div>
-        <button type="submit" className="btn btn-primary">Tampilkan</button>
+        <button type="submit" className="btn btn-primary">
+          Tampilkan
+        </button>
       </form>
       {caseId ? (
         <section className="card" aria-label="Catatan kasus">
@@ -85,13 +134,46 @@ export function InspeksiPage() {
         </section>
       ) : null}
       <Section<{ events: TrailItem[] }> title="Jejak kasus" path={caseId ? `/api/audit/cases/${caseId}/trail` : null} render={(d) => <Trail items={d.events} />} />
-      <Section<{ items: TrailItem[] }> title={`Tindakan ${actorId ?? ''}`} path={actorId ? `/api/audit/events${query({ actorId })}` : null} render={(d) => <Trail items={d.items} />} />
-      <Section<{ items: Flag[] }> title="Tanda untuk pengawas" path={`/api/audit/flags${query({ ruleId })}`} render={(d) => (
-        <ul className="rules">{d.items.map((f) => <li key={f.flagId}><strong>{f.ruleId}</strong> {f.reason} · {f.caseId ? <Link to={`/kasus/${f.caseId}`}>kasus {f.caseId.slice(0, 8)}</Link> : f.agencyId} · {formatInstant(f.raisedAt)}</li>)}{d.items.length === 0 ? <li>Tidak ada tanda.</li> : null}</ul>
-      )} />
-      <Section<{ items: Refusal[] }> title="Penolakan" path={`/api/audit/refusals${query({ actorId })}`} render={(d) => (
-        <ul className="rules">{d.items.slice(0, 50).map((r) => <li key={r.eventId}><code>{r.code}</code>{r.ruleId ? <> · <strong>{r.ruleId}</strong></> : null} · {r.command} oleh {r.actor.id} ({r.actor.role}) · {r.reason} · {formatInstant(r.time)}</li>)}{d.items.length === 0 ? <li>Tidak ada penolakan.</li> : null}</ul>
-      )} />
+      <Section<{ items: TrailItem[] }>
+        title={`Tindakan ${actorId ?? ''}`}
+        path={actorId ? `/api/audit/events${query({ actorId })}` : null}
+        render={(d) => <Trail items={d.items} />}
+      />
+      <Section<{ items: Flag[] }>
+        title="Tanda untuk pengawas"
+        path={`/api/audit/flags${query({ ruleId })}`}
+        render={(d) => (
+          <ul className="rules">
+            {d.items.map((f) => (
+              <li key={f.flagId}>
+                <strong>{f.ruleId}</strong> {f.reason} · {f.caseId ? <Link to={`/kasus/${f.caseId}`}>kasus {f.caseId.slice(0, 8)}</Link> : f.agencyId} · {formatInstant(f.raisedAt)}
+              </li>
+            ))}
+            {d.items.length === 0 ? <li>Tidak ada tanda.</li> : null}
+          </ul>
+        )}
+      />
+      <Section<{ items: Refusal[] }>
+        title="Penolakan"
+        path={`/api/audit/refusals${query({ actorId })}`}
+        render={(d) => (
+          <ul className="rules">
+            {d.items.slice(0, 50).map((r) => (
+              <li key={r.eventId}>
+                <code>{r.code}</code>
+                {r.ruleId ? (
+                  <>
+                    {' '}
+                    · <strong>{r.ruleId}</strong>
+                  </>
+                ) : null}{' '}
+                · {r.command} oleh {r.actor.id} ({r.actor.role}) · {r.reason} · {formatInstant(r.time)}
+              </li>
+            ))}
+            {d.items.length === 0 ? <li>Tidak ada penolakan.</li> : null}
+          </ul>
+        )}
+      />
     </div>
   );
 }

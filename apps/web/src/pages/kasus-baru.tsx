@@ -28,9 +28,12 @@ export function KasusBaruPage() {
       const { body } = await request<{ caseId: string }>('POST', '/api/transfers', {
         idempotencyKey: crypto.randomUUID(),
         body: {
-          targetAgencyId: agencyId, targetPositionId: positionId,
+          targetAgencyId: agencyId,
+          targetPositionId: positionId,
           needsAnalysis: {
-            kebutuhan: Number(text('kebutuhan')), bezetting: Number(text('bezetting')), justification: text('justification'),
+            kebutuhan: Number(text('kebutuhan')),
+            bezetting: Number(text('bezetting')),
+            justification: text('justification'),
             ...(text('workloadHours') ? { workloadHours: Number(text('workloadHours')) } : {}),
             ...(text('planReference') ? { planReference: text('planReference') } : {}),
             ...(text('exceptionReason') ? { exceptionReason: text('exceptionReason') } : {}),
@@ -55,16 +58,29 @@ export function KasusBaruPage() {
           <select id="jabatan" required value={positionId} onChange={(e) => setPositionId(e.target.value)}>
             <option value="">— pilih jabatan —</option>
             {positions.data?.map((p) => (
-              <option key={p.id} value={p.id}>{p.title} · {p.unit} (kebutuhan {p.kebutuhan}, bezetting {p.bezetting})</option>
+              <option key={p.id} value={p.id}>
+                {p.title} · {p.unit} (kebutuhan {p.kebutuhan}, bezetting {p.bezetting})
+              </option>
             ))}
           </select>
         </div>
         {chosen ? (
-          <p className="hint">ABK tercatat: kebutuhan {formatNumber(chosen.kebutuhan)}, bezetting {formatNumber(chosen.bezetting)}, kekurangan {formatNumber(chosen.kebutuhan - chosen.bezetting)}.</p>
+          <p className="hint">
+            ABK tercatat: kebutuhan {formatNumber(chosen.kebutuhan)}, bezetting {formatNumber(chosen.bezetting)}, kekurangan {formatNumber(chosen.kebutuhan - chosen.bezetting)}.
+          </p>
         ) : null}
         <div className="field">
           <label htmlFor="kebutuhan">Kebutuhan (ABK) *</label>
-          <input id="kebutuhan" name="kebutuhan" type="number" min={0} required key={`k-${positionId}`} defaultValue={chosen?.kebutuhan} aria-invalid={Boolean(fieldError(error, 'needsAnalysis.kebutuhan'))} />
+          <input
+            id="kebutuhan"
+            name="kebutuhan"
+            type="number"
+            min={0}
+            required
+            key={`k-${positionId}`}
+            defaultValue={chosen?.kebutuhan}
+            aria-invalid={Boolean(fieldError(error, 'needsAnalysis.kebutuhan'))}
+          />
           {fieldError(error, 'needsAnalysis.kebutuhan') ? <small className="field-error">{fieldError(error, 'needsAnalysis.kebutuhan')}</small> : null}
         </div>
         <div className="field">
@@ -72,12 +88,26 @@ export function KasusBaruPage() {
           <input id="bezetting" name="bezetting" type="number" min={0} required key={`b-${positionId}`} defaultValue={chosen?.bezetting} />
           {fieldError(error, 'needsAnalysis.bezetting') ? <small className="field-error">{fieldError(error, 'needsAnalysis.bezetting')}</small> : null}
         </div>
-        <div className="field"><label htmlFor="jam">Beban kerja (jam/tahun)</label><input id="jam" name="workloadHours" type="number" min={0} /></div>
-        <div className="field"><label htmlFor="rencana">Nomor rencana mutasi tahunan</label><input id="rencana" name="planReference" /></div>
-        <div className="field"><label htmlFor="pengecualian">Alasan di luar rencana mutasi (jika tidak ada nomor rencana)</label><input id="pengecualian" name="exceptionReason" /></div>
-        <div className="field"><label htmlFor="alasan">Alasan kebutuhan *</label><textarea id="alasan" name="justification" required rows={3} /></div>
+        <div className="field">
+          <label htmlFor="jam">Beban kerja (jam/tahun)</label>
+          <input id="jam" name="workloadHours" type="number" min={0} />
+        </div>
+        <div className="field">
+          <label htmlFor="rencana">Nomor rencana mutasi tahunan</label>
+          <input id="rencana" name="planReference" />
+        </div>
+        <div className="field">
+          <label htmlFor="pengecualian">Alasan di luar rencana mutasi (jika tidak ada nomor rencana)</label>
+          <input id="pengecualian" name="exceptionReason" />
+        </div>
+        <div className="field">
+          <label htmlFor="alasan">Alasan kebutuhan *</label>
+          <textarea id="alasan" name="justification" required rows={3} />
+        </div>
         <ProblemView error={error} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>Buka kasus</button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          Buka kasus
+        </button>
       </form>
     </div>
   );

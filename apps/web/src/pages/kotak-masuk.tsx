@@ -20,7 +20,9 @@ export function KotakMasukPage() {
       {inbox.data && inbox.data.length === 0 ? <p className="empty">Tidak ada tugas yang menunggu Anda.</p> : null}
       {inbox.data && inbox.data.length > 0 ? (
         <>
-          <p>{inbox.data.length} tugas, {inbox.data.filter((i) => i.overdue).length} lewat tenggat.</p>
+          <p>
+            {inbox.data.length} tugas, {inbox.data.filter((i) => i.overdue).length} lewat tenggat.
+          </p>
           <ul className="task-list" aria-label="Tugas">
             {inbox.data.map((t) => (
               <li key={`${t.caseId}/${t.taskId}/${t.role}`} className={t.overdue ? 'task overdue' : 'task'}>
@@ -33,7 +35,12 @@ export function KotakMasukPage() {
                   <CodeLabel table={TASK_KINDS} code={t.kind} /> · sebagai <CodeLabel table={ROLES} code={t.role} /> · {agencyName(agencies, t.agencyId)}
                 </div>
                 <div className="task-meta">
-                  {t.candidate ?? 'kandidat belum diusulkan'} → {t.position ?? '—'} {t.route ? <>· <CodeLabel table={ROUTES} code={t.route} /></> : null}
+                  {t.candidate ?? 'kandidat belum diusulkan'} → {t.position ?? '—'}{' '}
+                  {t.route ? (
+                    <>
+                      · <CodeLabel table={ROUTES} code={t.route} />
+                    </>
+                  ) : null}
                 </div>
                 <div className="task-meta">Tenggat: {t.deadline ? `${formatDate(t.deadline)} (${zoneOf(agencies, t.agencyId)})` : 'tidak ada'}</div>
               </li>

@@ -31,12 +31,24 @@ function scopeText(r: BundleVerification): string {
 }
 
 function Witnesses({ r }: { r: BundleVerification }) {
-  if (r.witnessPolicy === null) return <li>Saksi: <strong>tanpa kebijakan saksi</strong>; kesaksian atas checkpoint tidak diperiksa.</li>;
+  if (r.witnessPolicy === null)
+    return (
+      <li>
+        Saksi: <strong>tanpa kebijakan saksi</strong>; kesaksian atas checkpoint tidak diperiksa.
+      </li>
+    );
   const asked = `kebijakan Anda meminta ${r.witnessPolicy.threshold} dari ${r.witnessPolicy.witnesses} saksi`;
   if (r.cosignedBy.length === 0) return <li>Saksi: tidak ada saksi dalam kebijakan Anda yang menyaksikan checkpoint ini ({asked}).</li>;
   return (
     <li>
-      Disaksikan oleh {r.cosignedBy.map((c, i) => <span key={c.name}>{i > 0 ? ', ' : ''}<strong>{c.name}</strong> ({formatInstant(c.time)})</span>)} — {asked}.
+      Disaksikan oleh{' '}
+      {r.cosignedBy.map((c, i) => (
+        <span key={c.name}>
+          {i > 0 ? ', ' : ''}
+          <strong>{c.name}</strong> ({formatInstant(c.time)})
+        </span>
+      ))}{' '}
+      — {asked}.
     </li>
   );
 }
@@ -56,21 +68,47 @@ export function LedgerCheckResult({ result: r, from }: { result: BundleVerificat
           ditandatangani <strong>{r.keyName}</strong> pada {formatInstant(r.signedAt)}.
         </p>
       ) : null}
-      {r.outcome === 'INCOMPLETE' ? <p style={{ margin: '0.2rem 0' }}>Yang ada di bundel ini utuh, tetapi bundel tidak memuat semua yang dibuktikan checkpoint: ada yang dihilangkan atau terpotong.</p> : null}
+      {r.outcome === 'INCOMPLETE' ? (
+        <p style={{ margin: '0.2rem 0' }}>Yang ada di bundel ini utuh, tetapi bundel tidak memuat semua yang dibuktikan checkpoint: ada yang dihilangkan atau terpotong.</p>
+      ) : null}
       <ul style={{ margin: '0.25rem 0', paddingLeft: '1.2rem' }}>
-        <li>Bundel: {source}. Cakupan: {scopeText(r)}{r.scope ? <> (<CodeLabel table={BUNDLE_SCOPES} code={r.scope.kind} />)</> : null}.</li>
-        <li>Kunci: <strong>{r.keyName ?? '—'}</strong> · <CodeLabel table={KEY_SOURCES} code={from.keySource} />{from.keySource === 'OPERATOR' ? ' — belum Anda cocokkan dengan kunci yang Anda terima sendiri.' : null}</li>
-        {r.treeSize !== null && r.outcome !== 'VERIFIED' ? <li>Checkpoint berukuran {formatNumber(r.treeSize)} ditandatangani {r.keyName} pada {formatInstant(r.signedAt)}; {formatNumber(r.checkedEvents)} peristiwa diperiksa.</li> : null}
+        <li>
+          Bundel: {source}. Cakupan: {scopeText(r)}
+          {r.scope ? (
+            <>
+              {' '}
+              (<CodeLabel table={BUNDLE_SCOPES} code={r.scope.kind} />)
+            </>
+          ) : null}
+          .
+        </li>
+        <li>
+          Kunci: <strong>{r.keyName ?? '—'}</strong> · <CodeLabel table={KEY_SOURCES} code={from.keySource} />
+          {from.keySource === 'OPERATOR' ? ' — belum Anda cocokkan dengan kunci yang Anda terima sendiri.' : null}
+        </li>
+        {r.treeSize !== null && r.outcome !== 'VERIFIED' ? (
+          <li>
+            Checkpoint berukuran {formatNumber(r.treeSize)} ditandatangani {r.keyName} pada {formatInstant(r.signedAt)}; {formatNumber(r.checkedEvents)} peristiwa diperiksa.
+          </li>
+        ) : null}
         <Witnesses r={r} />
         {r.heldSize !== null ? <li>Melanjutkan checkpoint yang Anda simpan (ukuran {formatNumber(r.heldSize)}): riwayatnya tidak diubah sejak itu.</li> : null}
       </ul>
       {r.unusable !== null ? (
-        <p style={{ margin: '0.35rem 0' }}><CodeLabel table={VERIFY_FAILURES} code="NOT_A_BUNDLE" tone="bad" />: berkas tidak dapat diperiksa — {r.unusable}.</p>
+        <p style={{ margin: '0.35rem 0' }}>
+          <CodeLabel table={VERIFY_FAILURES} code="NOT_A_BUNDLE" tone="bad" />: berkas tidak dapat diperiksa — {r.unusable}.
+        </p>
       ) : null}
       {r.missing.length > 0 ? (
         <>
           <h3 style={{ fontSize: '1rem', margin: '0.5rem 0 0.2rem' }}>Yang hilang dari bundel</h3>
-          <ul style={{ margin: 0, paddingLeft: '1.2rem' }}>{r.missing.map((m) => <li key={m.streamId}><code>{m.streamId}</code>: {missingText(m)}</li>)}</ul>
+          <ul style={{ margin: 0, paddingLeft: '1.2rem' }}>
+            {r.missing.map((m) => (
+              <li key={m.streamId}>
+                <code>{m.streamId}</code>: {missingText(m)}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {r.failures.length > 0 ? (
@@ -78,10 +116,16 @@ export function LedgerCheckResult({ result: r, from }: { result: BundleVerificat
           <h3 style={{ fontSize: '1rem', margin: '0.5rem 0 0.2rem' }}>{formatNumber(r.failures.length)} masalah, menurut urutan pemeriksaan</h3>
           <ul style={{ margin: 0, paddingLeft: '1.2rem' }}>
             {r.failures.slice(0, MAX_SHOWN).map((f, i) => (
-              <li key={i}><CodeLabel table={VERIFY_FAILURES} code={f.code} tone={tone.tone} /> · <strong>{f.place}</strong>: {f.reason}</li>
+              <li key={i}>
+                <CodeLabel table={VERIFY_FAILURES} code={f.code} tone={tone.tone} /> · <strong>{f.place}</strong>: {f.reason}
+              </li>
             ))}
           </ul>
-          {r.failures.length > MAX_SHOWN ? <p>… dan {formatNumber(r.failures.length - MAX_SHOWN)} masalah lain (periksa bundelnya dengan <code>npx mutasi verify</code> untuk daftar lengkap).</p> : null}
+          {r.failures.length > MAX_SHOWN ? (
+            <p>
+              … dan {formatNumber(r.failures.length - MAX_SHOWN)} masalah lain (periksa bundelnya dengan <code>npx mutasi verify</code> untuk daftar lengkap).
+            </p>
+          ) : null}
         </>
       ) : null}
     </div>

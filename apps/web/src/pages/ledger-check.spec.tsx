@@ -5,8 +5,21 @@ import { FAILURE_CODES, type BundleVerification } from '../verify/verify-case';
 import { LedgerCheckResult, missingText, type CheckedFrom } from './ledger-check-result';
 
 const base: BundleVerification = {
-  ok: true, outcome: 'VERIFIED', unusable: null, checkedEvents: 10, checkedStreams: 1, treeSize: 16, signedAt: '2026-03-02T03:04:05.000Z', keyName: 'mutasi.bkn.go.id/ledger',
-  scope: { kind: 'case', caseId: 'c-1', streamId: 'transfer-c-1' }, checkpoint: 'cp', witnessPolicy: null, cosignedBy: [], heldSize: null, missing: [], failures: [],
+  ok: true,
+  outcome: 'VERIFIED',
+  unusable: null,
+  checkedEvents: 10,
+  checkedStreams: 1,
+  treeSize: 16,
+  signedAt: '2026-03-02T03:04:05.000Z',
+  keyName: 'mutasi.bkn.go.id/ledger',
+  scope: { kind: 'case', caseId: 'c-1', streamId: 'transfer-c-1' },
+  checkpoint: 'cp',
+  witnessPolicy: null,
+  cosignedBy: [],
+  heldSize: null,
+  missing: [],
+  failures: [],
 };
 const from: CheckedFrom = { bundle: { kind: 'EXPORT', caseId: 'c-1' }, keySource: 'PINNED' };
 const shown = (r: BundleVerification, f = from): string => render(<LedgerCheckResult result={r} from={f} />).container.textContent ?? '';
@@ -28,16 +41,31 @@ describe('the ledger check’s verdict on the page', () => {
   });
 
   it('Disaksikan oleh: the witnesses that cosigned, under the policy asked', () => {
-    const text = shown({ ...base, witnessPolicy: { threshold: 2, witnesses: 2 }, cosignedBy: [{ name: 'saksi-a', time: '2026-03-02T03:04:06.000Z' }, { name: 'saksi-b', time: '2026-03-02T03:04:07.000Z' }] });
+    const text = shown({
+      ...base,
+      witnessPolicy: { threshold: 2, witnesses: 2 },
+      cosignedBy: [
+        { name: 'saksi-a', time: '2026-03-02T03:04:06.000Z' },
+        { name: 'saksi-b', time: '2026-03-02T03:04:07.000Z' },
+      ],
+    });
     expect(text).toMatch(/Disaksikan oleh saksi-a \(.+\), saksi-b \(.+\) — kebijakan Anda meminta 2 dari 2 saksi/);
   });
 
   it('Tidak lengkap: the missing revisions per stream, and each failure with its label and code', () => {
-    const text = shown({
-      ...base, ok: false, outcome: 'INCOMPLETE',
-      missing: [{ streamId: 'transfer-c-1', from: 4, to: 5 }, { streamId: 'transfer-c-2', from: 0, to: null }],
-      failures: [{ place: 'aliran transfer-c-1', code: 'REVISIONS_MISSING', eventId: null, reason: 'revisi 4–5 hilang: …' }],
-    }, { bundle: { kind: 'FILE', name: 'potong.jsonl' }, keySource: 'OPERATOR' });
+    const text = shown(
+      {
+        ...base,
+        ok: false,
+        outcome: 'INCOMPLETE',
+        missing: [
+          { streamId: 'transfer-c-1', from: 4, to: 5 },
+          { streamId: 'transfer-c-2', from: 0, to: null },
+        ],
+        failures: [{ place: 'aliran transfer-c-1', code: 'REVISIONS_MISSING', eventId: null, reason: 'revisi 4–5 hilang: …' }],
+      },
+      { bundle: { kind: 'FILE', name: 'potong.jsonl' }, keySource: 'OPERATOR' },
+    );
     expect(text).toMatch(/^Tidak lengkap INCOMPLETE/);
     expect(text).toContain('transfer-c-1: revisi 4–5 hilang');
     expect(text).toContain('transfer-c-2: seluruh aliran tidak ada dalam bundel');

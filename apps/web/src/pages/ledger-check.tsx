@@ -53,7 +53,13 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
         ...(policy ? { witnessPolicy: policy } : {}),
         ...(heldHere ? { heldCheckpoint: heldHere.checkpoint } : {}),
       });
-      if (verification.ok && verification.checkpoint !== null && verification.treeSize !== null && verification.signedAt !== null && (heldHere === null || verification.treeSize >= heldHere.treeSize)) {
+      if (
+        verification.ok &&
+        verification.checkpoint !== null &&
+        verification.treeSize !== null &&
+        verification.signedAt !== null &&
+        (heldHere === null || verification.treeSize >= heldHere.treeSize)
+      ) {
         const next = { verifierKey: key, checkpoint: verification.checkpoint, treeSize: verification.treeSize, signedAt: verification.signedAt };
         writeHeld(next);
         setHeld(next);
@@ -66,10 +72,11 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
     }
   }
 
-  const checkExport = () => check({ kind: 'EXPORT', caseId }, async () => {
-    const res = await fetchCaseExport(caseId);
-    return res.body ? readLines(res.body) : linesOf(await res.text());
-  });
+  const checkExport = () =>
+    check({ kind: 'EXPORT', caseId }, async () => {
+      const res = await fetchCaseExport(caseId);
+      return res.body ? readLines(res.body) : linesOf(await res.text());
+    });
 
   function checkFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -95,30 +102,82 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
     <div className="ledger-check">
       <div className="field">
         <label htmlFor="pinned-key">Kunci verifikator yang disematkan</label>
-        <input id="pinned-key" aria-describedby="pinned-key-hint" spellCheck={false} autoComplete="off" value={pinned} placeholder="nama+id+kunci"
-          onChange={(e) => { setPinned(e.target.value); setKeySource('PINNED'); setResult(null); }} />
+        <input
+          id="pinned-key"
+          aria-describedby="pinned-key-hint"
+          spellCheck={false}
+          autoComplete="off"
+          value={pinned}
+          placeholder="nama+id+kunci"
+          onChange={(e) => {
+            setPinned(e.target.value);
+            setKeySource('PINNED');
+            setResult(null);
+          }}
+        />
         <small id="pinned-key-hint">
-          {keySource === 'OPERATOR'
-            ? <>Terisi dengan kunci yang <strong>diumumkan operator sendiri</strong> (<code>GET /api/ledger/public-key</code>): itu klaim operator, bukan bukti. Cocokkan dengan kunci yang Anda terima di luar aplikasi (surat resmi, situs instansi), atau tempel kunci Anda sendiri.</>
-            : <>Tempel kunci dari operator yang Anda terima di luar aplikasi; kunci di dalam bundel tidak dipercaya.</>}
-          {keySource === 'PINNED' && operatorKey !== null && key !== '' && key !== operatorKey ? <> <strong>Berbeda dengan kunci yang kini diumumkan operator</strong>: tanyakan ke operator (kunci diganti?) sebelum mempercayai salah satunya.</> : null}
+          {keySource === 'OPERATOR' ? (
+            <>
+              Terisi dengan kunci yang <strong>diumumkan operator sendiri</strong> (<code>GET /api/ledger/public-key</code>): itu klaim operator, bukan bukti. Cocokkan dengan kunci
+              yang Anda terima di luar aplikasi (surat resmi, situs instansi), atau tempel kunci Anda sendiri.
+            </>
+          ) : (
+            <>Tempel kunci dari operator yang Anda terima di luar aplikasi; kunci di dalam bundel tidak dipercaya.</>
+          )}
+          {keySource === 'PINNED' && operatorKey !== null && key !== '' && key !== operatorKey ? (
+            <>
+              {' '}
+              <strong>Berbeda dengan kunci yang kini diumumkan operator</strong>: tanyakan ke operator (kunci diganti?) sebelum mempercayai salah satunya.
+            </>
+          ) : null}
         </small>
         {operatorKey !== null && keySource === 'PINNED' && key !== operatorKey ? (
-          <div><button type="button" className="btn btn-secondary" onClick={() => { setPinned(operatorKey); setKeySource('OPERATOR'); setResult(null); }}>Isi dengan kunci yang diumumkan operator</button></div>
+          <div>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => {
+                setPinned(operatorKey);
+                setKeySource('OPERATOR');
+                setResult(null);
+              }}
+            >
+              Isi dengan kunci yang diumumkan operator
+            </button>
+          </div>
         ) : null}
       </div>
       <div className="field">
         <label htmlFor="witness-policy">Kebijakan saksi (opsional)</label>
-        <textarea id="witness-policy" aria-describedby="witness-policy-hint" rows={3} spellCheck={false} value={policyText} placeholder="2 of saksi-a+1a2b3c4d+BK… saksi-b+5e6f7a8b+BP…"
-          onChange={(e) => { setPolicyText(e.target.value); setResult(null); }} />
+        <textarea
+          id="witness-policy"
+          aria-describedby="witness-policy-hint"
+          rows={3}
+          spellCheck={false}
+          value={policyText}
+          placeholder="2 of saksi-a+1a2b3c4d+BK… saksi-b+5e6f7a8b+BP…"
+          onChange={(e) => {
+            setPolicyText(e.target.value);
+            setResult(null);
+          }}
+        />
         <small id="witness-policy-hint">
-          {policyText.trim() === '' ? <><strong>Tanpa kebijakan saksi</strong>: checkpoint tidak harus disaksikan. </> : null}
-          Tulis <code>&lt;k&gt; of &lt;kunci saksi&gt; …</code>: checkpoint harus ditandatangani-bersama (cosignature) oleh paling sedikit k saksi itu; <code>#</code> memulai catatan.
+          {policyText.trim() === '' ? (
+            <>
+              <strong>Tanpa kebijakan saksi</strong>: checkpoint tidak harus disaksikan.{' '}
+            </>
+          ) : null}
+          Tulis <code>&lt;k&gt; of &lt;kunci saksi&gt; …</code>: checkpoint harus ditandatangani-bersama (cosignature) oleh paling sedikit k saksi itu; <code>#</code> memulai
+          catatan.
         </small>
       </div>
       <div>
-        <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={checkExport}>Verifikasi catatan</button>
-        <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={download}>Unduh bundel kasus</button>
+        <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={checkExport}>
+          Verifikasi catatan
+        </button>
+        <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={download}>
+          Unduh bundel kasus
+        </button>
       </div>
       <div className="field" style={{ marginTop: '0.75rem' }}>
         <label htmlFor="bundle-file">Unggah bundel untuk diperiksa (.jsonl)</label>
@@ -127,13 +186,22 @@ export function LedgerCheck({ caseId }: { caseId: string }) {
       </div>
       {heldHere ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0 0.5rem', marginBottom: '0.5rem' }}>
-          <small className="hint">Checkpoint yang disimpan di peramban ini: ukuran {formatNumber(heldHere.treeSize)}, ditandatangani {formatInstant(heldHere.signedAt)}. Bundel berikutnya harus sama atau melanjutkannya.</small>
-          <button type="button" className="btn btn-secondary" onClick={forgetHeld}>Lupakan checkpoint yang disimpan</button>
+          <small className="hint">
+            Checkpoint yang disimpan di peramban ini: ukuran {formatNumber(heldHere.treeSize)}, ditandatangani {formatInstant(heldHere.signedAt)}. Bundel berikutnya harus sama atau
+            melanjutkannya.
+          </small>
+          <button type="button" className="btn btn-secondary" onClick={forgetHeld}>
+            Lupakan checkpoint yang disimpan
+          </button>
         </div>
       ) : null}
       <div role="status" aria-live="polite">
         {busy ? <p>{busy}</p> : null}
-        {error instanceof ApiProblem ? <ProblemView error={error} /> : error ? <p className="problem">Tidak dapat memeriksa: {error instanceof Error ? error.message : String(error)}</p> : null}
+        {error instanceof ApiProblem ? (
+          <ProblemView error={error} />
+        ) : error ? (
+          <p className="problem">Tidak dapat memeriksa: {error instanceof Error ? error.message : String(error)}</p>
+        ) : null}
         {result ? <LedgerCheckResult result={result.verification} from={result.from} /> : null}
       </div>
     </div>

@@ -26,7 +26,13 @@ export function MasukCallbackPage() {
   return (
     <div className="page narrow">
       <h1>Masuk</h1>
-      {error ? <p role="alert" className="problem">Gagal masuk: {error}</p> : <p>Menyelesaikan proses masuk…</p>}
+      {error ? (
+        <p role="alert" className="problem">
+          Gagal masuk: {error}
+        </p>
+      ) : (
+        <p>Menyelesaikan proses masuk…</p>
+      )}
     </div>
   );
 }

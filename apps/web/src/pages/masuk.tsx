@@ -6,7 +6,14 @@ import { setSession } from '../auth/session';
 import { ProblemView } from '../components/problem-view';
 import { ROLES, label } from '../i18n/labels';
 
-interface DemoUser { userId: string; name: string; agencyId: string; roles: string[]; title?: string; nip?: string }
+interface DemoUser {
+  userId: string;
+  name: string;
+  agencyId: string;
+  roles: string[];
+  title?: string;
+  nip?: string;
+}
 type AuthConfig = { mode: 'dev' } | { mode: 'none' } | { mode: 'oidc'; issuer: string; clientId: string; scope: string; audience: string; redirectPath: string };
 
 /** Where a signed-in user lands: back where they were sent from, else their inbox (employees: their own cases). */
@@ -82,15 +89,21 @@ export function MasukPage() {
       {config.data?.mode === 'oidc' ? (
         <section className="card">
           <p>Masuk dengan akun instansi Anda.</p>
-          <button type="button" className="btn btn-primary" onClick={async () => {
-            try {
-              const { beginOidcSignIn } = await import('../auth/oidc');
-              sessionStorage.setItem('mutasi.after-sign-in', params.get('lanjut') ?? '');
-              await beginOidcSignIn(config.data as Extract<AuthConfig, { mode: 'oidc' }>);
-            } catch (e) {
-              setError(e);
-            }
-          }}>Masuk dengan SSO instansi</button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={async () => {
+              try {
+                const { beginOidcSignIn } = await import('../auth/oidc');
+                sessionStorage.setItem('mutasi.after-sign-in', params.get('lanjut') ?? '');
+                await beginOidcSignIn(config.data as Extract<AuthConfig, { mode: 'oidc' }>);
+              } catch (e) {
+                setError(e);
+              }
+            }}
+          >
+            Masuk dengan SSO instansi
+          </button>
           <ProblemView error={error} />
         </section>
       ) : config.data?.mode === 'dev' ? (
@@ -98,9 +111,16 @@ export function MasukPage() {
       ) : config.data ? (
         <section className="card">
           <p>Server ini belum dihubungkan ke penyedia identitas instansi (OpenID Connect), dan masuk demo hanya ada di mode mandiri.</p>
-          <p>Di mode terdistribusi, buka <a href="/masuk-token">halaman masuk dengan token</a> dan tempel token dari berkas yang dicetak peluncur; di produksi, minta pengelola mengatur <code>OIDC_ISSUER</code> dan <code>OIDC_CLIENT_ID</code>.</p>
+          <p>
+            Di mode terdistribusi, buka <a href="/masuk-token">halaman masuk dengan token</a> dan tempel token dari berkas yang dicetak peluncur; di produksi, minta pengelola
+            mengatur <code>OIDC_ISSUER</code> dan <code>OIDC_CLIENT_ID</code>.
+          </p>
         </section>
-      ) : config.error ? <ProblemView error={config.error} /> : <p>Memuat…</p>}
+      ) : config.error ? (
+        <ProblemView error={config.error} />
+      ) : (
+        <p>Memuat…</p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,19 @@ import { verifyAgencyCases, verifyStreamHead, type StreamHead } from './map';
 import { leafHash, verifyInclusion } from './merkle';
 import { eventProblem, headerProblem, isBundleHeader, streamLineProblem } from './shape';
 import { checkConsistencyProofs, checkHeldCheckpoint, checkTreeHead } from './tree-head';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_V1, COMPLETENESS_CODES, type BundleEvent, type BundleHeader, type BundleVerification, type FailureCode, type MissingRevisions, type Outcome, type VerificationFailure, type VerifyOptions } from './types';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_V1,
+  COMPLETENESS_CODES,
+  type BundleEvent,
+  type BundleHeader,
+  type BundleVerification,
+  type FailureCode,
+  type MissingRevisions,
+  type Outcome,
+  type VerificationFailure,
+  type VerifyOptions,
+} from './types';
 import { checkWitnessPolicy } from './witness-policy';
 
 const MAX_FAILURES = 1_000;
@@ -46,7 +58,11 @@ export class BundleVerifier {
   private lineNumber = 0;
   checkedEvents = 0;
 
-  private constructor(private readonly pinned: string, private readonly key: VerifierKey | null, private readonly options: VerifyOptions) {}
+  private constructor(
+    private readonly pinned: string,
+    private readonly key: VerifierKey | null,
+    private readonly options: VerifyOptions,
+  ) {}
 
   /** A verifier for the key the inspector pinned; a malformed key is the first (and only) failure. */
   static async forPinnedKey(pinnedKey: string, options: VerifyOptions = {}): Promise<BundleVerifier> {
@@ -93,12 +109,22 @@ export class BundleVerifier {
       this.closeStream();
       if (this.ended === null) this.fail('bundel', 'CUT_SHORT', null, 'bundel berakhir tanpa baris penutup: bundel terpotong');
       else if (this.ended.streams !== this.seenStreams.size || this.ended.events !== this.checkedEvents) {
-        this.fail('bundel', 'END_MISCOUNT', null, `baris penutup menghitung ${this.ended.streams} aliran dan ${this.ended.events} peristiwa, tetapi bundel memuat ${this.seenStreams.size} dan ${this.checkedEvents}`);
+        this.fail(
+          'bundel',
+          'END_MISCOUNT',
+          null,
+          `baris penutup menghitung ${this.ended.streams} aliran dan ${this.ended.events} peristiwa, tetapi bundel memuat ${this.seenStreams.size} dan ${this.checkedEvents}`,
+        );
       }
       for (const streamId of this.expectedStreams ?? []) {
         if (this.seenStreams.has(streamId)) continue;
         this.missing.push({ streamId, from: 0, to: null });
-        this.fail(`aliran ${streamId}`, 'STREAM_LEFT_OUT', null, `checkpoint mencantumkan aliran kasus ini dalam cakupan bundel (${this.scopeText()}), tetapi bundel tidak memuatnya sama sekali`);
+        this.fail(
+          `aliran ${streamId}`,
+          'STREAM_LEFT_OUT',
+          null,
+          `checkpoint mencantumkan aliran kasus ini dalam cakupan bundel (${this.scopeText()}), tetapi bundel tidak memuatnya sama sekali`,
+        );
       }
     }
     const ok = this.key !== null && this.unusable === null && this.failures.length === 0;
@@ -130,13 +156,19 @@ export class BundleVerifier {
 
   private async readHeader(value: unknown, key: VerifierKey): Promise<void> {
     if (!isRecord(value)) return void (this.unusable = `baris ${this.lineNumber} bukan kepala bundel (objek JSON)`);
-    if (value['format'] === BUNDLE_FORMAT_V1) return void (this.unusable = 'ini bundel versi 1, yang tidak dapat membuktikan bahwa tidak ada yang dihilangkan: ekspor ulang bundelnya');
+    if (value['format'] === BUNDLE_FORMAT_V1)
+      return void (this.unusable = 'ini bundel versi 1, yang tidak dapat membuktikan bahwa tidak ada yang dihilangkan: ekspor ulang bundelnya');
     if (value['format'] !== BUNDLE_FORMAT) return void (this.unusable = `format bundel ${describeValue(value['format'])}, seharusnya ${JSON.stringify(BUNDLE_FORMAT)}`);
     if (!isBundleHeader(value)) return void (this.unusable = `kepala bundel cacat: ${headerProblem(value)}`);
     const header: BundleHeader = value;
     this.header = header;
     if (header.verifierKey !== this.pinned) {
-      this.fail('kunci verifikator', 'KEY_NOT_PINNED', null, `bundel menyebut kunci operator ${describeValue(header.verifierKey)}, bukan kunci yang Anda sematkan; hanya kunci yang disematkan yang dipercaya`);
+      this.fail(
+        'kunci verifikator',
+        'KEY_NOT_PINNED',
+        null,
+        `bundel menyebut kunci operator ${describeValue(header.verifierKey)}, bukan kunci yang Anda sematkan; hanya kunci yang disematkan yang dipercaya`,
+      );
     }
     const { caseId } = this.options;
     if (caseId !== undefined && (header.scope.kind !== 'case' || header.scope.caseId !== caseId || header.scope.streamId !== `transfer-${caseId}`)) {
@@ -163,7 +195,8 @@ export class BundleVerifier {
     if (policy === undefined) return;
     const result = await checkWitnessPolicy(header.treeHead.checkpoint, policy);
     this.cosignedBy = result.cosigned.map((c) => ({ name: c.name, time: c.time.toISOString() }));
-    if (!result.ok) this.fail('kebijakan saksi', 'WITNESS_POLICY', null, result.reason ?? `checkpoint memerlukan kesaksian ${policy.threshold} dari ${policy.witnesses.length} saksi`);
+    if (!result.ok)
+      this.fail('kebijakan saksi', 'WITNESS_POLICY', null, result.reason ?? `checkpoint memerlukan kesaksian ${policy.threshold} dari ${policy.witnesses.length} saksi`);
   }
 
   private async readStream(value: unknown): Promise<void> {
@@ -174,13 +207,15 @@ export class BundleVerifier {
     const where = `aliran ${streamId}`;
     if (this.seenStreams.has(streamId)) this.fail(where, 'STREAM_TWICE', null, 'aliran tercantum dua kali dalam bundel');
     this.seenStreams.add(streamId);
-    if (this.expectedStreams !== null && !this.expectedStreams.has(streamId)) this.fail(where, 'STREAM_OUT_OF_SCOPE', null, `aliran ini di luar cakupan bundel (${this.scopeText()})`);
+    if (this.expectedStreams !== null && !this.expectedStreams.has(streamId))
+      this.fail(where, 'STREAM_OUT_OF_SCOPE', null, `aliran ini di luar cakupan bundel (${this.scopeText()})`);
     let proven: StreamHead | null = null;
     const map = this.head?.streamHeads;
     if (map !== undefined) {
       const checked = await verifyStreamHead(streamId, head, map);
       if (!checked.ok) this.fail(where, 'HEAD_UNPROVEN', null, `kepala alirannya tidak terbukti: ${checked.reason}`);
-      else if (checked.value === null) this.fail(where, 'STREAM_NOT_IN_CHECKPOINT', null, `checkpoint berukuran ${this.head?.treeSize} membuktikan bahwa aliran ini tidak punya peristiwa`);
+      else if (checked.value === null)
+        this.fail(where, 'STREAM_NOT_IN_CHECKPOINT', null, `checkpoint berukuran ${this.head?.treeSize} membuktikan bahwa aliran ini tidak punya peristiwa`);
       else proven = checked.value;
     }
     this.current = { streamId, head: proven, chain: new ChainCursor(streamId), lastRevision: -1, lastLeaf: null };
@@ -213,7 +248,8 @@ export class BundleVerifier {
 
   private readEnd(value: unknown): void {
     this.closeStream();
-    if (!isRecord(value) || typeof value['streams'] !== 'number' || typeof value['events'] !== 'number') return this.fail('bundel', 'END_MALFORMED', null, 'baris penutup tidak berbentuk {streams, events}');
+    if (!isRecord(value) || typeof value['streams'] !== 'number' || typeof value['events'] !== 'number')
+      return this.fail('bundel', 'END_MALFORMED', null, 'baris penutup tidak berbentuk {streams, events}');
     this.ended = { streams: value['streams'], events: value['events'] };
   }
 
@@ -228,7 +264,12 @@ export class BundleVerifier {
     if (lastRevision < head.revision) {
       this.missing.push({ streamId, from: lastRevision + 1, to: head.revision });
       const which = lastRevision + 1 === head.revision ? `revisi ${head.revision}` : `revisi ${lastRevision + 1}–${head.revision}`;
-      this.fail(where, 'REVISIONS_MISSING', null, `${which} hilang: checkpoint berukuran ${size} menetapkan revisi ${head.revision} (daun ${head.leafIndex}) sebagai peristiwa terakhir aliran ini, tetapi bundel berakhir ${lastRevision < 0 ? 'tanpa peristiwa' : `pada revisi ${lastRevision}`}`);
+      this.fail(
+        where,
+        'REVISIONS_MISSING',
+        null,
+        `${which} hilang: checkpoint berukuran ${size} menetapkan revisi ${head.revision} (daun ${head.leafIndex}) sebagai peristiwa terakhir aliran ini, tetapi bundel berakhir ${lastRevision < 0 ? 'tanpa peristiwa' : `pada revisi ${lastRevision}`}`,
+      );
     } else if (lastRevision > head.revision) {
       this.fail(where, 'BEYOND_HEAD', null, `bundel memuat revisi sampai ${lastRevision}, melewati revisi kepala ${head.revision} yang ditetapkan checkpoint`);
     } else if (lastLeaf === null || lastLeaf.index !== head.leafIndex || !equalBytes(lastLeaf.hash, head.leafHash)) {

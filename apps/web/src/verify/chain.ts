@@ -18,7 +18,14 @@ const GENESIS = '0'.repeat(64);
 const HEX_HASH = /^[0-9a-f]{64}$/;
 
 /** The content the ledger hashes: the six fields of the event, with the given metadata. */
-export const eventContent = (e: BundleEvent, metadata: Record<string, unknown>) => ({ streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata });
+export const eventContent = (e: BundleEvent, metadata: Record<string, unknown>) => ({
+  streamId: e.streamId,
+  revision: e.revision,
+  eventId: e.eventId,
+  type: e.type,
+  data: e.data,
+  metadata,
+});
 
 const hashField = (metadata: unknown, field: 'hash' | 'prevHash'): string | undefined => {
   const value = isRecord(metadata) ? metadata[field] : undefined;
@@ -44,7 +51,8 @@ export class ChainCursor {
   /** Checks the next event of the stream; its failures, empty when it is intact. */
   async next(e: BundleEvent): Promise<ChainFailure[]> {
     const failures: ChainFailure[] = [];
-    const fail = (code: FailureCode, reason: string): void => void failures.push({ revision: e.revision, eventId: typeof e.eventId === 'string' ? e.eventId : describeValue(e.eventId), code, reason });
+    const fail = (code: FailureCode, reason: string): void =>
+      void failures.push({ revision: e.revision, eventId: typeof e.eventId === 'string' ? e.eventId : describeValue(e.eventId), code, reason });
     const previous = this.previous;
     if (e.streamId !== this.streamId) fail('STREAM_MISMATCH', `peristiwa ini milik aliran ${describeValue(e.streamId)}, bukan ${describeValue(this.streamId)}`);
     const stored = hashField(e.metadata, 'hash');
@@ -58,8 +66,13 @@ export class ChainCursor {
       if (e.revision !== 0) fail('REVISION_GAP', `aliran dimulai pada revisi ${e.revision}, bukan 0: peristiwa sebelumnya hilang`);
       else if (prevHash !== GENESIS) fail('CHAIN_BROKEN', `prevHash peristiwa pertama ${shortHash(prevHash)} bukan hash genesis (64 nol)`);
     } else {
-      if (previous.revision !== undefined && e.revision !== previous.revision + 1) fail('REVISION_GAP', `revisi ${e.revision} menyusul revisi ${previous.revision}, seharusnya ${previous.revision + 1}: ada peristiwa yang hilang atau disisipkan`);
-      if (previous.hash !== undefined && prevHash !== previous.hash) fail('CHAIN_BROKEN', `tautan ke peristiwa sebelumnya putus: prevHash ${shortHash(prevHash)} bukan hash ${shortHash(previous.hash)} peristiwa sebelumnya (dihapus, disisipkan, atau di-hash ulang)`);
+      if (previous.revision !== undefined && e.revision !== previous.revision + 1)
+        fail('REVISION_GAP', `revisi ${e.revision} menyusul revisi ${previous.revision}, seharusnya ${previous.revision + 1}: ada peristiwa yang hilang atau disisipkan`);
+      if (previous.hash !== undefined && prevHash !== previous.hash)
+        fail(
+          'CHAIN_BROKEN',
+          `tautan ke peristiwa sebelumnya putus: prevHash ${shortHash(prevHash)} bukan hash ${shortHash(previous.hash)} peristiwa sebelumnya (dihapus, disisipkan, atau di-hash ulang)`,
+        );
     }
     const actual = await contentHash(e);
     if (actual === undefined) fail('MALFORMED_RECORD', 'isi peristiwa bukan JSON dan tidak dapat di-hash');

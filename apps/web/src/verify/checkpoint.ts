@@ -47,7 +47,8 @@ async function keyIdOf(name: string, publicKey: Uint8Array): Promise<Uint8Array>
  */
 export async function parseVerifierKey(text: string): Promise<VerifierKey> {
   const key = text.trim();
-  if (key.startsWith('PRIVATE+KEY+')) throw new Error('ini kunci penanda tangan yang rahasia, bukan kunci verifikator: jangan tempel di sini, dan laporkan ke operator bahwa kunci itu bocor');
+  if (key.startsWith('PRIVATE+KEY+'))
+    throw new Error('ini kunci penanda tangan yang rahasia, bukan kunci verifikator: jangan tempel di sini, dan laporkan ke operator bahwa kunci itu bocor');
   const parts = splitKey(key);
   if (parts === null) throw new Error('kunci verifikator tidak berbentuk <nama>+<id>+<kunci>');
   const [name, idHex, encoded] = parts;
@@ -82,7 +83,8 @@ function parseCheckpointText(text: string): SignedHead {
     if (found.length === 0) continue;
     const [count, mapRoot] = (found[0] as string).slice(prefix.length).split(' ');
     const rootBytes = tryFromBase64(mapRoot);
-    if (count === undefined || !DECIMAL.test(count) || !Number.isSafeInteger(Number(count)) || rootBytes?.length !== 32) throw new Error(`baris "${prefix.trim()}" checkpoint tidak berbentuk "<jumlah> <akar base64>"`);
+    if (count === undefined || !DECIMAL.test(count) || !Number.isSafeInteger(Number(count)) || rootBytes?.length !== 32)
+      throw new Error(`baris "${prefix.trim()}" checkpoint tidak berbentuk "<jumlah> <akar base64>"`);
     maps[field] = { count: Number(count), root: rootBytes };
   }
   return { origin, treeSize: Number(size), rootHash, timestamp: new Date(Number(seconds) * 1000), ...maps, text };
@@ -99,13 +101,18 @@ export async function verifyCheckpoint(note: unknown, key: VerifierKey): Promise
     const mine = signatures.filter((s) => s.name === key.name && equalBytes(s.keyId, key.keyId));
     if (mine.length === 0) {
       const sameName = signatures.find((s) => s.name === key.name);
-      if (sameName) return { ok: false, reason: `ditandatangani oleh kunci lain bernama ${key.name} (id ${toHex(sameName.keyId)}), bukan oleh kunci yang Anda sematkan (id ${toHex(key.keyId)})` };
+      if (sameName)
+        return {
+          ok: false,
+          reason: `ditandatangani oleh kunci lain bernama ${key.name} (id ${toHex(sameName.keyId)}), bukan oleh kunci yang Anda sematkan (id ${toHex(key.keyId)})`,
+        };
       return { ok: false, reason: `tidak ada tanda tangan dari ${key.name}; hanya dari ${signatures.map((s) => s.name).join(', ')}` };
     }
     const cryptoKey = await importEd25519(key.publicKey);
     const message = utf8(text);
     for (const s of mine) {
-      if (!(await ed25519Verifies(cryptoKey, s.signature, message))) return { ok: false, reason: `tanda tangan ${key.name} (id ${toHex(key.keyId)}) tidak sah: isi checkpoint diubah atau tanda tangannya rusak` };
+      if (!(await ed25519Verifies(cryptoKey, s.signature, message)))
+        return { ok: false, reason: `tanda tangan ${key.name} (id ${toHex(key.keyId)}) tidak sah: isi checkpoint diubah atau tanda tangannya rusak` };
     }
     return { ok: true, head: parseCheckpointText(text) };
   } catch (e) {

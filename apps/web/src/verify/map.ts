@@ -53,11 +53,14 @@ function parseAgencyCaseEntry(text: unknown): { agencyId: string; streamId: stri
 
 /** One leaf of a map against the map root the checkpoint carries. Never throws. */
 export async function verifyMapLeaf(leaf: unknown, map: MapRoot): Promise<Checked<MapLeafProof>> {
-  if (!isRecord(leaf) || !isIndex(leaf.index) || typeof leaf.entry !== 'string' || !Array.isArray(leaf.proof)) return { ok: false, reason: 'bukti peta tidak berbentuk {index, entry, proof[]}' };
+  if (!isRecord(leaf) || !isIndex(leaf.index) || typeof leaf.entry !== 'string' || !Array.isArray(leaf.proof))
+    return { ok: false, reason: 'bukti peta tidak berbentuk {index, entry, proof[]}' };
   const proof = leaf.proof.map(tryFromBase64);
   if (proof.some((p) => p === undefined)) return { ok: false, reason: `entri peta ${leaf.index}: hash bukti bukan base64` };
   const reason = await verifyInclusion(leaf.index, map.count, await leafHash(utf8(leaf.entry)), proof as Uint8Array[], map.root);
-  return reason === null ? { ok: true, value: { index: leaf.index, entry: leaf.entry, proof: leaf.proof.map(String) } } : { ok: false, reason: `entri peta ${leaf.index} tidak termuat dalam peta yang ditandatangani: ${reason}` };
+  return reason === null
+    ? { ok: true, value: { index: leaf.index, entry: leaf.entry, proof: leaf.proof.map(String) } }
+    : { ok: false, reason: `entri peta ${leaf.index} tidak termuat dalam peta yang ditandatangani: ${reason}` };
 }
 
 /** The optional leaves `keys` of a proof, each checked; the first failure, or the leaves (null where absent). */
@@ -109,7 +112,8 @@ export async function verifyAgencyCases(agencyId: string, input: unknown, map: M
     if (!leaf.ok) return leaf;
     const parsed = parseAgencyCaseEntry(leaf.value.entry);
     if (parsed === null || parsed.agencyId !== agencyId) return { ok: false, reason: `entri peta ${leaf.value.index} bukan kasus instansi ${agencyId}` };
-    if (previous !== null && leaf.value.index !== previous.index + 1) return { ok: false, reason: `instansi ${agencyId}: entri peta ${previous.index + 1}–${leaf.value.index - 1} dihilangkan dari bukti` };
+    if (previous !== null && leaf.value.index !== previous.index + 1)
+      return { ok: false, reason: `instansi ${agencyId}: entri peta ${previous.index + 1}–${leaf.value.index - 1} dihilangkan dari bukti` };
     streams.push(parsed.streamId);
     previous = leaf.value;
   }
@@ -130,7 +134,15 @@ export async function verifyAgencyCases(agencyId: string, input: unknown, map: M
  * The neighbours of the range [start, end) of a map: the entry just before it (none when it starts at 0) and just
  * after it (none when it ends at the map's end), each of another key, sorting before and after the range.
  */
-function checkSides(start: number, end: number, before: MapLeafProof | null, after: MapLeafProof | null, count: number, isOther: (leaf: MapLeafProof) => boolean, orderAgainstKey: (leaf: MapLeafProof) => number): string | null {
+function checkSides(
+  start: number,
+  end: number,
+  before: MapLeafProof | null,
+  after: MapLeafProof | null,
+  count: number,
+  isOther: (leaf: MapLeafProof) => boolean,
+  orderAgainstKey: (leaf: MapLeafProof) => number,
+): string | null {
   if (start > 0) {
     if (before === null || before.index !== start - 1) return `bukti tidak memuat entri peta ${start - 1}, tepat sebelum entrinya`;
     if (!isOther(before) || orderAgainstKey(before) >= 0) return `entri peta ${start - 1} tidak terurut sebelum kuncinya`;

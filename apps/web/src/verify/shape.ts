@@ -9,7 +9,13 @@ export type Problem = string | undefined;
  * Only the shape: hashes, proofs and signatures are judged later, with better reasons. Never throw.
  */
 export function headerProblem(input: Record<string, unknown>): Problem {
-  return text(input['origin'], 'origin') ?? text(input['verifierKey'], 'verifierKey') ?? treeHeadProblem(input['treeHead']) ?? scopeProblem(input['scope']) ?? list(input['consistencyProofs'], 'consistencyProofs', consistencyProblem);
+  return (
+    text(input['origin'], 'origin') ??
+    text(input['verifierKey'], 'verifierKey') ??
+    treeHeadProblem(input['treeHead']) ??
+    scopeProblem(input['scope']) ??
+    list(input['consistencyProofs'], 'consistencyProofs', consistencyProblem)
+  );
 }
 
 /** The header checked field by field ({@link headerProblem}): a value that passes is a {@link BundleHeader}. */

@@ -24,9 +24,14 @@ export async function checkTreeHead(header: BundleHeader, key: VerifierKey, fail
   if (signed.treeSize !== header.treeHead.treeSize) here(`treeHead.treeSize ${header.treeHead.treeSize} bukan ukuran yang ditandatangani (${signed.treeSize})`);
   const claimed = bytes(header.treeHead.rootHash);
   if (!equalBytes(claimed, signed.rootHash)) here(`treeHead.rootHash ${shortHash(toHex(claimed))} bukan akar yang ditandatangani ${shortHash(toHex(signed.rootHash))}`);
-  if (Math.floor(Date.parse(header.treeHead.timestamp) / 1000) * 1000 !== signed.timestamp.getTime()) here(`treeHead.timestamp ${header.treeHead.timestamp} bukan waktu yang ditandatangani ${signed.timestamp.toISOString()}`);
+  if (Math.floor(Date.parse(header.treeHead.timestamp) / 1000) * 1000 !== signed.timestamp.getTime())
+    here(`treeHead.timestamp ${header.treeHead.timestamp} bukan waktu yang ditandatangani ${signed.timestamp.toISOString()}`);
   if (signed.streamHeads === undefined || signed.agencyCases === undefined) {
-    fail('kepala pohon', 'NO_COMPLETENESS_MAPS', 'checkpoint tidak memuat peta kepala aliran dan daftar kasus instansi: kelengkapan tidak dapat dibuktikan (ditandatangani sebelum ada bukti kelengkapan)');
+    fail(
+      'kepala pohon',
+      'NO_COMPLETENESS_MAPS',
+      'checkpoint tidak memuat peta kepala aliran dan daftar kasus instansi: kelengkapan tidak dapat dibuktikan (ditandatangani sebelum ada bukti kelengkapan)',
+    );
   }
   return signed;
 }
@@ -50,10 +55,13 @@ export async function checkHeldCheckpoint(header: BundleHeader, held: string, ke
   const mine = checked.head;
   if (mine.origin !== header.origin) return here(`checkpoint yang Anda simpan untuk origin ${JSON.stringify(mine.origin)}, bukan ${JSON.stringify(header.origin)}`);
   if (mine.treeSize > head.treeSize) {
-    return here(`checkpoint yang Anda simpan (ukuran ${mine.treeSize}, ${mine.timestamp.toISOString()}) lebih baru daripada kepala pohon bundel (ukuran ${head.treeSize}): bundel usang atau log digulung mundur`);
+    return here(
+      `checkpoint yang Anda simpan (ukuran ${mine.treeSize}, ${mine.timestamp.toISOString()}) lebih baru daripada kepala pohon bundel (ukuran ${head.treeSize}): bundel usang atau log digulung mundur`,
+    );
   }
   if (mine.treeSize === head.treeSize) {
-    if (!equalBytes(mine.rootHash, head.rootHash)) return here(`dua akar bertanda tangan yang berbeda untuk ukuran pohon ${head.treeSize}: log menunjukkan dua riwayat yang berbeda`);
+    if (!equalBytes(mine.rootHash, head.rootHash))
+      return here(`dua akar bertanda tangan yang berbeda untuk ukuran pohon ${head.treeSize}: log menunjukkan dua riwayat yang berbeda`);
     return mine.treeSize;
   }
   if (mine.treeSize === 0) {

@@ -28,20 +28,42 @@ type Options = VerifyOptions & Pick<VerifyBundleOptions, 'witnessPolicy' | 'held
 const web = (lines: BundleLines | string, options: Options = {}, key = fixture.verifierKey): Promise<BundleVerification> =>
   verifyCaseBundle(typeof lines === 'string' ? lines : bundleText(lines), key, options);
 const node = (lines: BundleLines | string, options: Options = {}, key = fixture.verifierKey): NodeVerification =>
-  verifyBundleText(typeof lines === 'string' ? lines : bundleText(lines), { trustedVerifierKey: key, ...(options.witnessPolicy ? { witnessPolicy: options.witnessPolicy } : {}), ...(options.heldCheckpoint ? { heldCheckpoint: options.heldCheckpoint } : {}) });
+  verifyBundleText(typeof lines === 'string' ? lines : bundleText(lines), {
+    trustedVerifierKey: key,
+    ...(options.witnessPolicy ? { witnessPolicy: options.witnessPolicy } : {}),
+    ...(options.heldCheckpoint ? { heldCheckpoint: options.heldCheckpoint } : {}),
+  });
 
 /** The reference verifier's `position` in the words the page shows. */
 function place(position: string): string {
-  const fixed: Record<string, string> = { bundle: 'bundel', 'verifier key': 'kunci verifikator', 'tree head': 'kepala pohon', 'witness policy': 'kebijakan saksi', 'held checkpoint': 'checkpoint yang disimpan' };
+  const fixed: Record<string, string> = {
+    bundle: 'bundel',
+    'verifier key': 'kunci verifikator',
+    'tree head': 'kepala pohon',
+    'witness policy': 'kebijakan saksi',
+    'held checkpoint': 'checkpoint yang disimpan',
+  };
   if (fixed[position]) return fixed[position] as string;
-  const rules: [RegExp, string][] = [[/^consistency proof from size (\d+)$/, 'bukti konsistensi dari ukuran $1'], [/^agency (.*)$/, 'instansi $1'], [/^stream (.*) revision (\d+)$/, 'aliran $1 revisi $2'], [/^stream (.*)$/, 'aliran $1'], [/^leaf (\d+)$/, 'daun $1']];
+  const rules: [RegExp, string][] = [
+    [/^consistency proof from size (\d+)$/, 'bukti konsistensi dari ukuran $1'],
+    [/^agency (.*)$/, 'instansi $1'],
+    [/^stream (.*) revision (\d+)$/, 'aliran $1 revisi $2'],
+    [/^stream (.*)$/, 'aliran $1'],
+    [/^leaf (\d+)$/, 'daun $1'],
+  ];
   for (const [pattern, words] of rules) if (pattern.test(position)) return position.replace(pattern, words);
   return `? ${position}`;
 }
 
 /** What both verifiers must agree on: the verdict, what is missing, and every failing place in order. */
 const verdictOf = (r: BundleVerification | NodeVerification) => ({
-  ok: r.ok, unusable: r.unusable !== null, missing: r.missing, checkedEvents: r.checkedEvents, checkedStreams: r.checkedStreams, treeSize: r.treeSize, cosignedBy: r.cosignedBy,
+  ok: r.ok,
+  unusable: r.unusable !== null,
+  missing: r.missing,
+  checkedEvents: r.checkedEvents,
+  checkedStreams: r.checkedStreams,
+  treeSize: r.treeSize,
+  cosignedBy: r.cosignedBy,
   places: 'outcome' in r ? r.failures.map((f) => f.place) : r.failures.map((f) => place(f.position)),
   eventIds: r.failures.map((f) => f.eventId),
 });
@@ -93,8 +115,11 @@ describe('in-browser verifier: WebCrypto and RFC 8785 as the server has them', (
   });
 
   it('writes canonical JSON byte-identical to the server’s (json-canonicalize), for any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => expect(canonicalJson(value)).toBe(serverCanonicalJson(value))), { numRuns: 500 });
-    const tricky = { '€': 1, '\u0080': 2, '😀': 3, 'ﬀ': 4, z: [1e21, 1e-7, -0, 0.1 + 0.2, 'Bandar “Lestari”\u2028\n'], a: { b: null, c: true } };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => expect(canonicalJson(value)).toBe(serverCanonicalJson(value))),
+      { numRuns: 500 },
+    );
+    const tricky = { '€': 1, '\u0080': 2, '😀': 3, ﬀ: 4, z: [1e21, 1e-7, -0, 0.1 + 0.2, 'Bandar “Lestari”\u2028\n'], a: { b: null, c: true } };
     expect(canonicalJson(tricky)).toBe(serverCanonicalJson(tricky));
   });
 });
@@ -102,8 +127,20 @@ describe('in-browser verifier: WebCrypto and RFC 8785 as the server has them', (
 describe('in-browser verifier on v2 bundles: the same verdicts as the reference BundleVerifier', () => {
   it('verifies an intact agency bundle and an intact case bundle, with what it checked', async () => {
     expect(await both(fixture.agencyBundle())).toMatchObject({
-      ok: true, outcome: 'VERIFIED', unusable: null, checkedEvents: 7, checkedStreams: 2, treeSize: 13, signedAt: HEAD_TIME, keyName: ORIGIN,
-      scope: { kind: 'agency', agencyId: 'kota-a' }, witnessPolicy: null, cosignedBy: [], heldSize: null, failures: [], missing: [],
+      ok: true,
+      outcome: 'VERIFIED',
+      unusable: null,
+      checkedEvents: 7,
+      checkedStreams: 2,
+      treeSize: 13,
+      signedAt: HEAD_TIME,
+      keyName: ORIGIN,
+      scope: { kind: 'agency', agencyId: 'kota-a' },
+      witnessPolicy: null,
+      cosignedBy: [],
+      heldSize: null,
+      failures: [],
+      missing: [],
     });
     const one = await both(fixture.caseBundle('other'), { caseId: 'other' });
     expect(one).toMatchObject({ ok: true, outcome: 'VERIFIED', checkedEvents: 6, checkedStreams: 1, scope: { kind: 'case', caseId: 'other', streamId: 'transfer-other' } });
@@ -113,7 +150,16 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
   it('Tidak lengkap: names the revisions left out of the tail of a case', async () => {
     const two = await both(truncated(fixture.caseBundle('other'), 'transfer-other', 2));
     expect(two).toMatchObject({ ok: false, outcome: 'INCOMPLETE', missing: [{ streamId: 'transfer-other', from: 4, to: 5 }] });
-    expect(two.failures).toEqual([{ place: 'aliran transfer-other', code: 'REVISIONS_MISSING', eventId: null, reason: expect.stringMatching(/^revisi 4–5 hilang: checkpoint berukuran 13 menetapkan revisi 5 \(daun \d+\) sebagai peristiwa terakhir aliran ini, tetapi bundel berakhir pada revisi 3$/) }]);
+    expect(two.failures).toEqual([
+      {
+        place: 'aliran transfer-other',
+        code: 'REVISIONS_MISSING',
+        eventId: null,
+        reason: expect.stringMatching(
+          /^revisi 4–5 hilang: checkpoint berukuran 13 menetapkan revisi 5 \(daun \d+\) sebagai peristiwa terakhir aliran ini, tetapi bundel berakhir pada revisi 3$/,
+        ),
+      },
+    ]);
     const last = await both(truncated(fixture.caseBundle('other'), 'transfer-other', 1));
     expect(last.failures[0]?.reason).toMatch(/^revisi 5 hilang:/);
     const none = await both(truncated(fixture.caseBundle('other'), 'transfer-other', 6));
@@ -126,7 +172,10 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     const cut = await both(lines.slice(0, 4));
     expect(cut.outcome).toBe('INCOMPLETE');
     expect(codes(cut)).toEqual(['REVISIONS_MISSING', 'CUT_SHORT', 'STREAM_LEFT_OUT']);
-    expect(cut.missing).toEqual([{ streamId: 'transfer-abc', from: 2, to: 3 }, { streamId: 'transfer-xyz', from: 0, to: null }]);
+    expect(cut.missing).toEqual([
+      { streamId: 'transfer-abc', from: 2, to: 3 },
+      { streamId: 'transfer-xyz', from: 0, to: null },
+    ]);
     // Cut in the middle of a line: the last line is no JSON, so nothing can be judged (as the reference says).
     const text = bundleText(lines);
     const half = await both(text.slice(0, text.indexOf('\n', text.length / 2) - 40));
@@ -139,7 +188,14 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     endOf(kept).events = 4;
     const result = await both(kept);
     expect(result).toMatchObject({ outcome: 'INCOMPLETE', missing: [{ streamId: 'transfer-xyz', from: 0, to: null }] });
-    expect(result.failures).toEqual([{ place: 'aliran transfer-xyz', code: 'STREAM_LEFT_OUT', eventId: null, reason: 'checkpoint mencantumkan aliran kasus ini dalam cakupan bundel (instansi kota-a), tetapi bundel tidak memuatnya sama sekali' }]);
+    expect(result.failures).toEqual([
+      {
+        place: 'aliran transfer-xyz',
+        code: 'STREAM_LEFT_OUT',
+        eventId: null,
+        reason: 'checkpoint mencantumkan aliran kasus ini dalam cakupan bundel (instansi kota-a), tetapi bundel tidak memuatnya sama sekali',
+      },
+    ]);
   });
 
   it('Gagal verifikasi, not Tidak lengkap, when a truncated bundle is also altered', async () => {
@@ -159,7 +215,12 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     expect(places(skipped)).toContain('instansi kota-a');
     const hiding = fixture.agencyBundle();
     (hiding[1]?.['stream'] as { head: { after: unknown } }).head.after = null;
-    expect((await both(hiding)).failures[0]).toEqual({ place: 'aliran transfer-abc', code: 'HEAD_UNPROVEN', eventId: null, reason: expect.stringMatching(/^kepala alirannya tidak terbukti: aliran transfer-abc: bukti tidak memuat entri peta \d+, tepat sesudah entrinya$/) });
+    expect((await both(hiding)).failures[0]).toEqual({
+      place: 'aliran transfer-abc',
+      code: 'HEAD_UNPROVEN',
+      eventId: null,
+      reason: expect.stringMatching(/^kepala alirannya tidak terbukti: aliran transfer-abc: bukti tidak memuat entri peta \d+, tepat sesudah entrinya$/),
+    });
     const swapped = fixture.agencyBundle();
     const head = (swapped[1]?.['stream'] as { head: { head: unknown; before: unknown } }).head;
     [head.head, head.before] = [head.before, head.head];
@@ -168,7 +229,12 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
 
   it('refuses a checkpoint that commits to no maps: completeness cannot be proven', async () => {
     const lines = fixture.caseBundle('abc');
-    (lines[0] as { treeHead: { checkpoint: string } }).treeHead.checkpoint = signCheckpoint(fixture.signerKey, { origin: ORIGIN, treeSize: 13, rootHash: fixture.ledger.root(13), timestamp: new Date(HEAD_TIME) });
+    (lines[0] as { treeHead: { checkpoint: string } }).treeHead.checkpoint = signCheckpoint(fixture.signerKey, {
+      origin: ORIGIN,
+      treeSize: 13,
+      rootHash: fixture.ledger.root(13),
+      timestamp: new Date(HEAD_TIME),
+    });
     const result = await both(lines);
     expect(result.failures[0]).toMatchObject({ place: 'kepala pohon', code: 'NO_COMPLETENESS_MAPS' });
     expect(result.outcome).toBe('FAILED');
@@ -178,8 +244,13 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     const result = await both(withAbcEvent(2, (e) => ({ ...e, data: { ...(e.data as object), note: 'diubah oleh admin' } })));
     expect(places(result)).toEqual(['aliran transfer-abc revisi 2', 'daun 6']);
     expect(codes(result)).toEqual(['HASH_MISMATCH', 'NOT_IN_TREE']);
-    expect(result.failures[0]).toMatchObject({ eventId: 'transfer-abc-e2', reason: expect.stringMatching(/^isi peristiwa telah diubah: hash tersimpan [0-9a-f]{12}… tetapi isinya ber-hash [0-9a-f]{12}…$/) });
-    expect(result.failures[1]?.reason).toBe('aliran transfer-abc revisi 2: tidak termuat dalam pohon bertanda tangan berukuran 13: bukti tidak berujung pada akar yang ditandatangani');
+    expect(result.failures[0]).toMatchObject({
+      eventId: 'transfer-abc-e2',
+      reason: expect.stringMatching(/^isi peristiwa telah diubah: hash tersimpan [0-9a-f]{12}… tetapi isinya ber-hash [0-9a-f]{12}…$/),
+    });
+    expect(result.failures[1]?.reason).toBe(
+      'aliran transfer-abc revisi 2: tidak termuat dalam pohon bertanda tangan berukuran 13: bukti tidak berujung pada akar yang ditandatangani',
+    );
   });
 
   it('catches an edit whose chain was recomputed by someone who controls the database: only the signed tree tells', async () => {
@@ -203,7 +274,12 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     endOf(lines).events -= 1;
     const result = await both(lines);
     expect(result.failures.slice(0, 2)).toEqual([
-      { place: 'aliran transfer-other revisi 3', code: 'REVISION_GAP', eventId: 'transfer-other-e3', reason: 'revisi 3 menyusul revisi 1, seharusnya 2: ada peristiwa yang hilang atau disisipkan' },
+      {
+        place: 'aliran transfer-other revisi 3',
+        code: 'REVISION_GAP',
+        eventId: 'transfer-other-e3',
+        reason: 'revisi 3 menyusul revisi 1, seharusnya 2: ada peristiwa yang hilang atau disisipkan',
+      },
       { place: 'aliran transfer-other revisi 3', code: 'CHAIN_BROKEN', eventId: 'transfer-other-e3', reason: expect.stringMatching(/^tautan ke peristiwa sebelumnya putus/) },
     ]);
     expect(result.outcome).toBe('FAILED');
@@ -225,14 +301,21 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     const forger = makeFixture({ signerKey: generateSignerKey(ORIGIN) });
     const forged = await both(forger.agencyBundle());
     expect(codes(forged).slice(0, 2)).toEqual(['KEY_NOT_PINNED', 'CHECKPOINT_SIGNATURE']);
-    expect(forged.failures[1]?.reason).toMatch(/^checkpoint tidak sah dengan kunci yang Anda sematkan: ditandatangani oleh kunci lain bernama mutasi\.example\/ledger \(id [0-9a-f]{8}\), bukan oleh kunci yang Anda sematkan \(id [0-9a-f]{8}\)$/);
+    expect(forged.failures[1]?.reason).toMatch(
+      /^checkpoint tidak sah dengan kunci yang Anda sematkan: ditandatangani oleh kunci lain bernama mutasi\.example\/ledger \(id [0-9a-f]{8}\), bukan oleh kunci yang Anda sematkan \(id [0-9a-f]{8}\)$/,
+    );
     expect(forged.treeSize).toBeNull();
     const other = verifierKeyFromSignerKey(generateSignerKey(ORIGIN));
     const wrongPin = await both(fixture.agencyBundle(), {}, other);
     expect(places(wrongPin)).toEqual(['kunci verifikator', 'kepala pohon']);
     expect(wrongPin.failures[0]?.reason).toMatch(/^bundel menyebut kunci operator .*, bukan kunci yang Anda sematkan; hanya kunci yang disematkan yang dipercaya$/);
     const stranger = fixture.agencyBundle();
-    (stranger[0] as { treeHead: { checkpoint: string } }).treeHead.checkpoint = signCheckpoint(generateSignerKey('saksi.example'), { origin: ORIGIN, treeSize: 13, rootHash: fixture.ledger.root(13), timestamp: new Date(HEAD_TIME) });
+    (stranger[0] as { treeHead: { checkpoint: string } }).treeHead.checkpoint = signCheckpoint(generateSignerKey('saksi.example'), {
+      origin: ORIGIN,
+      treeSize: 13,
+      rootHash: fixture.ledger.root(13),
+      timestamp: new Date(HEAD_TIME),
+    });
     expect((await both(stranger)).failures[0]?.reason).toMatch(/tidak ada tanda tangan dari mutasi\.example\/ledger; hanya dari saksi\.example$/);
   });
 
@@ -265,7 +348,14 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
     expect((await both(size)).failures[0]?.reason).toMatch(/tanda tangan mutasi\.example\/ledger \(id [0-9a-f]{8}\) tidak sah: isi checkpoint diubah/);
     const time = fixture.agencyBundle();
     header(time).treeHead.timestamp = '2025-03-01T10:00:01.000Z';
-    expect((await both(time)).failures).toEqual([{ place: 'kepala pohon', code: 'TREE_HEAD_MISMATCH', eventId: null, reason: 'treeHead.timestamp 2025-03-01T10:00:01.000Z bukan waktu yang ditandatangani 2025-03-01T10:00:00.000Z' }]);
+    expect((await both(time)).failures).toEqual([
+      {
+        place: 'kepala pohon',
+        code: 'TREE_HEAD_MISMATCH',
+        eventId: null,
+        reason: 'treeHead.timestamp 2025-03-01T10:00:01.000Z bukan waktu yang ditandatangani 2025-03-01T10:00:00.000Z',
+      },
+    ]);
     const crlf = fixture.agencyBundle();
     header(crlf).treeHead.checkpoint = header(crlf).treeHead.checkpoint.replace(/\n/g, '\r\n');
     expect((await both(crlf)).failures[0]?.reason).toMatch(/karakter kendali selain baris baru/);
@@ -273,7 +363,12 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
 
   it('refuses a bundle of another case than the one asked about (a check the page adds: it knows the case)', async () => {
     expect((await web(fixture.caseBundle('other'), { caseId: 'abc' })).failures).toEqual([
-      { place: 'kasus abc', code: 'NOT_THE_CASE', eventId: null, reason: 'yang diminta kasus abc (aliran transfer-abc), tetapi bundel ini mencakup kasus other (aliran transfer-other)' },
+      {
+        place: 'kasus abc',
+        code: 'NOT_THE_CASE',
+        eventId: null,
+        reason: 'yang diminta kasus abc (aliran transfer-abc), tetapi bundel ini mencakup kasus other (aliran transfer-other)',
+      },
     ]);
     expect((await web(fixture.agencyBundle(), { caseId: 'abc' })).failures[0]?.code).toBe('NOT_THE_CASE');
   });
@@ -281,7 +376,14 @@ describe('in-browser verifier on v2 bundles: the same verdicts as the reference 
   it('checks the bundle against the checkpoint held from before: a rewritten history, a fork, a missing proof', async () => {
     const rewritten = makeFixture({ signerKey: fixture.signerKey, rewrite: (events) => events.map((e, i) => (i === 2 ? sealed({ ...e, data: { hapus: true } }) : e)) });
     const refused = await both(rewritten.agencyBundle(), { heldCheckpoint: fixture.heldCheckpoint });
-    expect(refused.failures).toEqual([{ place: 'checkpoint yang disimpan', code: 'HELD_CHECKPOINT', eventId: null, reason: expect.stringMatching(/^kepala pohon bundel tidak melanjutkan checkpoint yang Anda simpan \(riwayat diubah\)/) }]);
+    expect(refused.failures).toEqual([
+      {
+        place: 'checkpoint yang disimpan',
+        code: 'HELD_CHECKPOINT',
+        eventId: null,
+        reason: expect.stringMatching(/^kepala pohon bundel tidak melanjutkan checkpoint yang Anda simpan \(riwayat diubah\)/),
+      },
+    ]);
     expect(await both(fixture.agencyBundle(), { heldCheckpoint: fixture.heldCheckpoint })).toMatchObject({ ok: true, heldSize: HELD_SIZE });
     expect(await both(fixture.agencyBundle(), { heldCheckpoint: fixture.checkpoint })).toMatchObject({ ok: true, heldSize: 13 });
     const fork = signCheckpoint(fixture.signerKey, { origin: ORIGIN, treeSize: 13, rootHash: Buffer.alloc(32, 7), timestamp: new Date() });
@@ -301,7 +403,15 @@ describe('in-browser verifier: witness cosignatures (cosignature/v1 in WebCrypto
 
   it('a checkpoint cosigned by both witnesses meets a 2-of-2 policy, and says who witnessed it and when', async () => {
     const result = await both(cosigned(a, b), { witnessPolicy: policy });
-    expect(result).toMatchObject({ ok: true, outcome: 'VERIFIED', witnessPolicy: { threshold: 2, witnesses: 2 }, cosignedBy: [{ name: 'witness.a.example', time: '2025-03-01T10:00:05.000Z' }, { name: 'witness.b.example', time: '2025-03-01T10:00:05.000Z' }] });
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: 'VERIFIED',
+      witnessPolicy: { threshold: 2, witnesses: 2 },
+      cosignedBy: [
+        { name: 'witness.a.example', time: '2025-03-01T10:00:05.000Z' },
+        { name: 'witness.b.example', time: '2025-03-01T10:00:05.000Z' },
+      ],
+    });
     // Without a policy the cosignatures are not judged (and the log's signature still verifies beside them).
     expect(await both(cosigned(a, b))).toMatchObject({ ok: true, witnessPolicy: null, cosignedBy: [] });
   });
@@ -309,7 +419,9 @@ describe('in-browser verifier: witness cosignatures (cosignature/v1 in WebCrypto
   it('a checkpoint cosigned by one of the two misses the 2-of-2 policy, naming the witness that did not cosign', async () => {
     const short = await both(cosigned(a), { witnessPolicy: policy });
     expect(short).toMatchObject({ ok: false, outcome: 'FAILED', cosignedBy: [{ name: 'witness.a.example' }] });
-    expect(short.failures).toEqual([{ place: 'kebijakan saksi', code: 'WITNESS_POLICY', eventId: null, reason: 'hanya 1 dari 2 kesaksian yang diminta kebijakan: tidak ada kesaksian dari witness.b.example' }]);
+    expect(short.failures).toEqual([
+      { place: 'kebijakan saksi', code: 'WITNESS_POLICY', eventId: null, reason: 'hanya 1 dari 2 kesaksian yang diminta kebijakan: tidak ada kesaksian dari witness.b.example' },
+    ]);
     expect((await both(cosigned(a), { witnessPolicy: { ...policy, threshold: 1 } })).ok).toBe(true);
     expect(codes(await both(fixture.agencyBundle(), { witnessPolicy: policy }))).toEqual(['WITNESS_POLICY']);
   });
@@ -326,7 +438,9 @@ describe('in-browser verifier: witness cosignatures (cosignature/v1 in WebCrypto
     const impostor = generateCosignerKey('witness.b.example');
     expect((await both(cosigned(a, impostor), { witnessPolicy: policy })).failures[0]?.reason).toMatch(/ditandatangani kunci lain bernama witness\.b\.example/);
     // The log's own note key never passes for a witness.
-    expect((await both(cosigned(a, b), { witnessPolicy: { threshold: 1, witnesses: [fixture.verifierKey] } })).failures[0]?.reason).toMatch(/kunci penanda tangan catatan \(tipe 0x01, kunci log\), bukan kunci saksi/);
+    expect((await both(cosigned(a, b), { witnessPolicy: { threshold: 1, witnesses: [fixture.verifierKey] } })).failures[0]?.reason).toMatch(
+      /kunci penanda tangan catatan \(tipe 0x01, kunci log\), bukan kunci saksi/,
+    );
   });
 
   it('reads a policy as the server’s parseWitnessPolicy does: "<k> of <keys>", with comments; empty is no policy', async () => {
@@ -363,10 +477,13 @@ describe('in-browser verifier on input that is no bundle', () => {
   });
 
   it('never throws on garbage lines and never accepts them', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 4 }), async (values) => {
-      const text = values.map((v) => JSON.stringify(v)).join('\n');
-      expect((await both(text)).ok).toBe(false);
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 4 }), async (values) => {
+        const text = values.map((v) => JSON.stringify(v)).join('\n');
+        expect((await both(text)).ok).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -375,36 +492,48 @@ describe('in-browser verifier and the reference agree on altered bundles', () =>
 
   it('on any one field of any line replaced by any JSON value', async () => {
     const fields = collectPaths(original).filter((p) => p.length >= 2);
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...fields), fc.jsonValue(), async (path, value) => {
-      const lines = copy(original);
-      setAt(lines, path, value);
-      const result = await both(lines);
-      // Consistency proofs are optional (a bundle without them proves its own tree head): dropping them all is no change.
-      const dropsProofs = path.join('.') === '0.consistencyProofs' && Array.isArray(value) && value.length === 0;
-      if (JSON.stringify(lines) !== JSON.stringify(original) && !dropsProofs) expect(result.ok).toBe(false);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), fc.jsonValue(), async (path, value) => {
+        const lines = copy(original);
+        setAt(lines, path, value);
+        const result = await both(lines);
+        // Consistency proofs are optional (a bundle without them proves its own tree head): dropping them all is no change.
+        const dropsProofs = path.join('.') === '0.consistencyProofs' && Array.isArray(value) && value.length === 0;
+        if (JSON.stringify(lines) !== JSON.stringify(original) && !dropsProofs) expect(result.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on one byte of the exported text changed', async () => {
     const text = bundleText(original);
-    await fc.assert(fc.asyncProperty(fc.nat({ max: text.length - 1 }), fc.integer({ min: 32, max: 126 }), async (at, code) => {
-      await both(`${text.slice(0, at)}${String.fromCharCode(code)}${text.slice(at + 1)}`);
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: text.length - 1 }), fc.integer({ min: 32, max: 126 }), async (at, code) => {
+        await both(`${text.slice(0, at)}${String.fromCharCode(code)}${text.slice(at + 1)}`);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('on lines left out, repeated or reordered, with the missing revisions named alike', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.nat({ max: original.length - 1 }), { minLength: 1, maxLength: original.length + 2 }), fc.boolean(), async (picks, fixEnd) => {
-      const lines = picks.map((i) => copy(original[i] as Record<string, unknown>));
-      if (fixEnd) lines.push({ end: { streams: lines.filter((l) => 'stream' in l).length, events: lines.filter((l) => 'event' in l).length } });
-      await both(lines);
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: original.length - 1 }), { minLength: 1, maxLength: original.length + 2 }), fc.boolean(), async (picks, fixEnd) => {
+        const lines = picks.map((i) => copy(original[i] as Record<string, unknown>));
+        if (fixEnd) lines.push({ end: { streams: lines.filter((l) => 'stream' in l).length, events: lines.filter((l) => 'event' in l).length } });
+        await both(lines);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('on a cosigned checkpoint under random policies of the two witnesses and a stranger', async () => {
     const keys = [generateCosignerKey('witness.a.example'), generateCosignerKey('witness.b.example'), generateCosignerKey('witness.c.example')];
-    await fc.assert(fc.asyncProperty(fc.subarray(keys), fc.subarray(keys, { minLength: 1 }), fc.nat(), async (signers, named, k) => {
-      const witnessPolicy = { threshold: 1 + (k % named.length), witnesses: named.map(cosignerVerifierKey) };
-      await both(cosigned(...signers), { witnessPolicy });
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(keys), fc.subarray(keys, { minLength: 1 }), fc.nat(), async (signers, named, k) => {
+        const witnessPolicy = { threshold: 1 + (k % named.length), witnesses: named.map(cosignerVerifierKey) };
+        await both(cosigned(...signers), { witnessPolicy });
+      }),
+      { numRuns: 40 },
+    );
   });
 });

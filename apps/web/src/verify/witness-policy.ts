@@ -17,7 +17,12 @@ const DECIMAL = /^(0|[1-9][0-9]*)$/;
  */
 export async function parseWitnessPolicy(text: string): Promise<WitnessPolicy | null> {
   const bad = (why: string): Error => new Error(`kebijakan saksi tidak sah: ${why}`);
-  const words = text.split('\n').map((line) => line.replace(/#.*$/, '')).join('\n').split(/[\s,]+/).filter((w) => w !== '');
+  const words = text
+    .split('\n')
+    .map((line) => line.replace(/#.*$/, ''))
+    .join('\n')
+    .split(/[\s,]+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return null;
   const [k, of, ...keys] = words;
   if (k === undefined || of !== 'of' || !DECIMAL.test(k)) throw bad('seharusnya "<k> of <kunci saksi>, <kunci saksi>, …", misalnya "2 of saksi-a+1a2b3c4d+BK…, saksi-b+…"');
@@ -46,7 +51,8 @@ export async function checkWitnessPolicy(note: string, policy: WitnessPolicy): P
   const cosigned: { name: string; time: Date }[] = [];
   const failures: string[] = [];
   const { threshold } = policy;
-  if (typeof threshold !== 'number' || !Number.isSafeInteger(threshold) || threshold < 1) return { ok: false, cosigned, reason: 'ambang kebijakan saksi harus bilangan bulat paling sedikit 1' };
+  if (typeof threshold !== 'number' || !Number.isSafeInteger(threshold) || threshold < 1)
+    return { ok: false, cosigned, reason: 'ambang kebijakan saksi harus bilangan bulat paling sedikit 1' };
   const seen = new Set<string>();
   for (const [i, witness] of (Array.isArray(policy.witnesses) ? policy.witnesses : []).entries()) {
     let key: CosignerKey;

@@ -13,7 +13,11 @@ export class CursorDto {
 export class EventFilterDto extends CursorDto {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'actorId must be a user id' }) actorId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'agencyId must be an agency id' }) agencyId?: string;
-  @ApiPropertyOptional({ example: 'DecreeIssued.v1' }) @IsOptional() @MaxLength(100) @Matches(/^[A-Za-z]+\.v\d+$/, { message: 'type must be an event type like DecreeIssued.v1' }) type?: string;
+  @ApiPropertyOptional({ example: 'DecreeIssued.v1' })
+  @IsOptional()
+  @MaxLength(100)
+  @Matches(/^[A-Za-z]+\.v\d+$/, { message: 'type must be an event type like DecreeIssued.v1' })
+  type?: string;
 }
 
 export class FlagFilterDto extends CursorDto {

@@ -17,18 +17,43 @@ type Scope = readonly string[] | null;
 
 /** Refuses an agency filter outside the inspector's scope. */
 function inScope(agencyId: string | undefined, agencies: Scope): void {
-  if (agencyId !== undefined && agencies !== null && !agencies.includes(agencyId)) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${agencyId} is outside what you may read`);
+  if (agencyId !== undefined && agencies !== null && !agencies.includes(agencyId))
+    throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${agencyId} is outside what you may read`);
 }
 
 type TrailRow = {
-  position: string; stream_id: string; revision: number; event_id: string; type: string; case_id: string | null; actor_id: string | null; actor_name: string | null;
-  actor_role: string | null; actor_agency: string | null; recorded_at: Date | null; what: string; justification: string | null; rule_outcomes: unknown[]; hash: string; prev_hash: string;
+  position: string;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  case_id: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_agency: string | null;
+  recorded_at: Date | null;
+  what: string;
+  justification: string | null;
+  rule_outcomes: unknown[];
+  hash: string;
+  prev_hash: string;
 };
 
 const trailItem = (r: TrailRow) => ({
-  position: r.position, time: r.recorded_at?.toISOString() ?? null, actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role, agencyId: r.actor_agency },
-  type: r.type, what: r.what, justification: r.justification, ruleOutcomes: r.rule_outcomes, caseId: r.case_id, streamId: r.stream_id, revision: r.revision,
-  eventId: r.event_id, hash: r.hash, prevHash: r.prev_hash,
+  position: r.position,
+  time: r.recorded_at?.toISOString() ?? null,
+  actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role, agencyId: r.actor_agency },
+  type: r.type,
+  what: r.what,
+  justification: r.justification,
+  ruleOutcomes: r.rule_outcomes,
+  caseId: r.case_id,
+  streamId: r.stream_id,
+  revision: r.revision,
+  eventId: r.event_id,
+  hash: r.hash,
+  prevHash: r.prev_hash,
 });
 
 /** Builds `WHERE` conditions with numbered parameters. */
@@ -60,7 +85,10 @@ export class AuditQueries {
   /** Refuses (403) a case none of whose events touch the agencies an inspector may read. */
   async requireCaseIn(caseId: string, agencies: Scope): Promise<void> {
     if (agencies === null) return;
-    const rows = (await this.db.query('SELECT 1 FROM audit_events e JOIN audit_event_agencies a ON a.position = e.position WHERE e.case_id = $1 AND a.agency_id = ANY($2) LIMIT 1', [caseId, [...agencies]])) as unknown[];
+    const rows = (await this.db.query(
+      'SELECT 1 FROM audit_events e JOIN audit_event_agencies a ON a.position = e.position WHERE e.case_id = $1 AND a.agency_id = ANY($2) LIMIT 1',
+      [caseId, [...agencies]],
+    )) as unknown[];
     if (rows.length === 0) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it involves no agency of your oversight');
   }
 
@@ -98,11 +126,33 @@ export class AuditQueries {
     w.add((p) => `raised_at >= ${p}`, filter.from);
     w.add((p) => `raised_at <= ${p}`, filter.to);
     const rows = (await this.db.query(`SELECT * FROM audit_flags_all ${w.sql} ORDER BY position, flag_id LIMIT ${PAGE + 1}`, w.params)) as {
-      flag_id: string; rule_id: string; pattern: string; case_id: string | null; agency_id: string | null; actor_id: string | null; raised_at: Date; position: string; reason: string; event_ids: string[]; details: unknown;
+      flag_id: string;
+      rule_id: string;
+      pattern: string;
+      case_id: string | null;
+      agency_id: string | null;
+      actor_id: string | null;
+      raised_at: Date;
+      position: string;
+      reason: string;
+      event_ids: string[];
+      details: unknown;
     }[];
     const { items, nextCursor } = page(rows);
     return {
-      items: items.map((r) => ({ flagId: r.flag_id, ruleId: r.rule_id, pattern: r.pattern, caseId: r.case_id, agencyId: r.agency_id, actorId: r.actor_id, raisedAt: r.raised_at.toISOString(), position: r.position, reason: r.reason, eventIds: r.event_ids, details: r.details })),
+      items: items.map((r) => ({
+        flagId: r.flag_id,
+        ruleId: r.rule_id,
+        pattern: r.pattern,
+        caseId: r.case_id,
+        agencyId: r.agency_id,
+        actorId: r.actor_id,
+        raisedAt: r.raised_at.toISOString(),
+        position: r.position,
+        reason: r.reason,
+        eventIds: r.event_ids,
+        details: r.details,
+      })),
       nextCursor,
     };
   }
@@ -115,11 +165,35 @@ export class AuditQueries {
     w.add((p) => `recorded_at >= ${p}`, filter.from);
     w.add((p) => `recorded_at <= ${p}`, filter.to);
     const rows = (await this.db.query(`SELECT * FROM audit_refusals ${w.sql} ORDER BY position LIMIT ${PAGE + 1}`, w.params)) as {
-      position: string; event_id: string; actor_id: string; actor_role: string | null; actor_agency: string | null; command: string; case_id: string | null; status: number; code: string; rule_id: string | null; reason: string; recorded_at: Date; details: unknown;
+      position: string;
+      event_id: string;
+      actor_id: string;
+      actor_role: string | null;
+      actor_agency: string | null;
+      command: string;
+      case_id: string | null;
+      status: number;
+      code: string;
+      rule_id: string | null;
+      reason: string;
+      recorded_at: Date;
+      details: unknown;
     }[];
     const { items, nextCursor } = page(rows);
     return {
-      items: items.map((r) => ({ position: r.position, eventId: r.event_id, actor: { id: r.actor_id, role: r.actor_role, agencyId: r.actor_agency }, command: r.command, caseId: r.case_id, status: r.status, code: r.code, ruleId: r.rule_id, reason: r.reason, time: r.recorded_at.toISOString(), details: r.details })),
+      items: items.map((r) => ({
+        position: r.position,
+        eventId: r.event_id,
+        actor: { id: r.actor_id, role: r.actor_role, agencyId: r.actor_agency },
+        command: r.command,
+        caseId: r.case_id,
+        status: r.status,
+        code: r.code,
+        ruleId: r.rule_id,
+        reason: r.reason,
+        time: r.recorded_at.toISOString(),
+        details: r.details,
+      })),
       nextCursor,
     };
   }

@@ -10,7 +10,10 @@ import { ReadScopes } from '@mutasi/read-models';
 @AuditRoute()
 @Controller('api/audit')
 export class AuditController {
-  constructor(private readonly queries: AuditQueries, private readonly scopes: ReadScopes) {}
+  constructor(
+    private readonly queries: AuditQueries,
+    private readonly scopes: ReadScopes,
+  ) {}
 
   @Get('cases/:caseId/trail')
   @ApiOperation({ operationId: 'getCaseAuditTrail', summary: 'Every event of a case in order: time, actor, role, agency, what, justification, rule outcomes, hash' })

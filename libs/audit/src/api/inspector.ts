@@ -6,12 +6,18 @@ import { ReadScopes } from '@mutasi/read-models';
 
 /** Audit is for INSPEKTUR and KEPALA_BKN (docs/api.md, "Audit"). */
 export function requireInspector(user: Principal): void {
-  if (!user.roles.includes('INSPEKTUR') && !user.roles.includes('KEPALA_BKN')) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the audit trail is for INSPEKTUR and KEPALA_BKN');
+  if (!user.roles.includes('INSPEKTUR') && !user.roles.includes('KEPALA_BKN'))
+    throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the audit trail is for INSPEKTUR and KEPALA_BKN');
 }
 
 /** OpenAPI for an audit route. */
 export function AuditRoute(): ClassDecorator & MethodDecorator {
-  return applyDecorators(ApiTags('audit'), ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'no or invalid token' }), ApiForbiddenResponse({ description: 'not INSPEKTUR or KEPALA_BKN' }));
+  return applyDecorators(
+    ApiTags('audit'),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no or invalid token' }),
+    ApiForbiddenResponse({ description: 'not INSPEKTUR or KEPALA_BKN' }),
+  );
 }
 
 /**

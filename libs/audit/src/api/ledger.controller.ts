@@ -30,8 +30,19 @@ export class ConsistencyQueryDto {
 }
 
 export class VerifyDto {
-  @ApiPropertyOptional({ description: 'a checkpoint (signed tree head) you kept: the ledger must still extend it' }) @IsOptional() @IsString() @MaxLength(10_000) checkpoint?: string;
-  @ApiPropertyOptional({ description: 'a witness policy "<k> of <cosigner vkey> …" the latest checkpoint must meet; default: the witnesses the server is configured with, LEDGER_WITNESS_THRESHOLD of them' }) @IsOptional() @IsString() @MaxLength(20_000) witnessPolicy?: string;
+  @ApiPropertyOptional({ description: 'a checkpoint (signed tree head) you kept: the ledger must still extend it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  checkpoint?: string;
+  @ApiPropertyOptional({
+    description:
+      'a witness policy "<k> of <cosigner vkey> …" the latest checkpoint must meet; default: the witnesses the server is configured with, LEDGER_WITNESS_THRESHOLD of them',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  witnessPolicy?: string;
 }
 
 @AuditRoute()
@@ -125,7 +136,8 @@ export class LedgerController {
   @ApiOperation({
     operationId: 'exportAuditBundle',
     summary: 'A self-contained bundle (mutasi-audit-bundle/v2, JSON lines) that `npx mutasi verify <file>` checks offline',
-    description: 'Events, hashes, inclusion proofs, the proofs that the case (or the agency\'s case list) is complete in the checkpoint\'s maps, the checkpoint with its cosignatures, the verifier key, consistency proofs. Streamed, one JSON value per line (docs/completeness.md).',
+    description:
+      "Events, hashes, inclusion proofs, the proofs that the case (or the agency's case list) is complete in the checkpoint's maps, the checkpoint with its cosignatures, the verifier key, consistency proofs. Streamed, one JSON value per line (docs/completeness.md).",
   })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'the bundle, one JSON value per line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
@@ -133,7 +145,8 @@ export class LedgerController {
   async export(@Query() filter: ExportFilterDto, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
     const agencies = await inspectorAgencies(this.scopes, user);
     if (filter.caseId) await this.queries.requireCaseIn(filter.caseId, agencies);
-    if (filter.agencyId && agencies !== null && !agencies.includes(filter.agencyId)) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${filter.agencyId} is outside what you may read`);
+    if (filter.agencyId && agencies !== null && !agencies.includes(filter.agencyId))
+      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${filter.agencyId} is outside what you may read`);
     const bundle = await this.exporter.export(filter, this.clock.now());
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${bundle.fileName}"`);

@@ -1,5 +1,16 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@mutasi/domain';
@@ -48,7 +59,13 @@ export class PublicLogController {
 
   @Get('checkpoint')
   @ApiOperation({ operationId: 'getLedgerCheckpoint', summary: 'The latest signed checkpoint (C2SP signed note), as c2sp.org/tlog-tiles serves it' })
-  @ApiContent(200, 'text/plain', text('<origin>\\n<tree size>\\n<base64 root hash>\\n<extension lines: timestamp …>\\n\\n— <key name> <base64 signature>\\n (the log\'s, then any witnesses\')'), 'the checkpoint note', { 'Cache-Control': { description: CHECKPOINT_CACHE, schema: { type: 'string' } } })
+  @ApiContent(
+    200,
+    'text/plain',
+    text("<origin>\\n<tree size>\\n<base64 root hash>\\n<extension lines: timestamp …>\\n\\n— <key name> <base64 signature>\\n (the log's, then any witnesses')"),
+    'the checkpoint note',
+    { 'Cache-Control': { description: CHECKPOINT_CACHE, schema: { type: 'string' } } },
+  )
   @ApiContent(404, 'text/plain', text(), 'no tree head has been signed yet')
   async checkpoint(@Res() res: Response): Promise<void> {
     const head = await this.heads.latest();
@@ -66,9 +83,15 @@ export class PublicLogController {
   @ApiOperation({
     operationId: 'getLedgerEntryBundle',
     summary: 'An entry bundle of c2sp.org/tlog-tiles: the leaf data (the whole stored event) of 256 leaves, each after its uint16 length',
-    description: 'Who: INSPEKTUR or KEPALA_BKN whose scope is the whole record (the bundle holds every agency’s events: personnel data). A leaf over 65,535 bytes cannot be bundled: 422.',
+    description:
+      'Who: INSPEKTUR or KEPALA_BKN whose scope is the whole record (the bundle holds every agency’s events: personnel data). A leaf over 65,535 bytes cannot be bundled: 422.',
   })
-  @ApiParam({ name: 'path', description: '<N>[.p/<W>]: N in 3-digit elements, all but the last prefixed with x (x001/x234/067); W 1–255', example: '000.p/42', schema: { type: 'string' } })
+  @ApiParam({
+    name: 'path',
+    description: '<N>[.p/<W>]: N in 3-digit elements, all but the last prefixed with x (x001/x234/067); W 1–255',
+    example: '000.p/42',
+    schema: { type: 'string' },
+  })
   @ApiBearerAuth()
   @ApiContent(200, 'application/octet-stream', binary, 'the bundle', { 'Cache-Control': { description: ENTRIES_CACHE, schema: { type: 'string' } } })
   @ApiBadRequestResponse({ description: 'not a tile path' })
@@ -83,14 +106,26 @@ export class PublicLogController {
     const read = await readEntryBundle(this.db, this.store, tile);
     if (read.kind === 'missing') throw new DomainError('NOT_FOUND', 'TILE_NOT_FOUND', 'the ledger does not hold these leaves (yet)');
     if (read.kind === 'too-large') {
-      throw new ProblemError(problem(422, 'ENTRY_TOO_LARGE', `leaf ${read.leafIndex} holds ${read.bytes} bytes, more than the ${MAX_ENTRY_BYTES} an entry bundle's uint16 length can state: this bundle cannot be served; read the event through GET /api/audit/export or the case's events`, { leafIndex: read.leafIndex, bytes: read.bytes }));
+      throw new ProblemError(
+        problem(
+          422,
+          'ENTRY_TOO_LARGE',
+          `leaf ${read.leafIndex} holds ${read.bytes} bytes, more than the ${MAX_ENTRY_BYTES} an entry bundle's uint16 length can state: this bundle cannot be served; read the event through GET /api/audit/export or the case's events`,
+          { leafIndex: read.leafIndex, bytes: read.bytes },
+        ),
+      );
     }
     sendBytes(res, read.bytes, ENTRIES_CACHE);
   }
 
   @Get('tile/*path')
   @ApiOperation({ operationId: 'getLedgerTile', summary: 'A hash tile of c2sp.org/tlog-tiles: 256 (or W) hashes of 32 bytes, tile level L = tree levels 8L to 8L+7' })
-  @ApiParam({ name: 'path', description: '<L>/<N>[.p/<W>]: L 0–63; N in 3-digit elements, all but the last prefixed with x (x001/x234/067); W 1–255', example: '0/x001/234.p/7', schema: { type: 'string' } })
+  @ApiParam({
+    name: 'path',
+    description: '<L>/<N>[.p/<W>]: L 0–63; N in 3-digit elements, all but the last prefixed with x (x001/x234/067); W 1–255',
+    example: '0/x001/234.p/7',
+    schema: { type: 'string' },
+  })
   @ApiContent(200, 'application/octet-stream', binary, 'the tile: width × 32 bytes', { 'Cache-Control': { description: TILE_CACHE, schema: { type: 'string' } } })
   @ApiBadRequestResponse({ description: 'not a tile path' })
   @ApiNotFoundResponse({ description: 'the ledger does not hold this tile (yet)' })
@@ -144,7 +179,8 @@ export class PublicLogController {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new AuthenticationError('entry bundles hold personal data: sign in as an inspector (Authorization: Bearer <token>)');
     const agencies = await inspectorAgencies(this.scopes, await this.tokens.verify(token));
-    if (agencies !== null) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', 'an entry bundle holds every agency’s events: it is for inspectors whose scope is the whole record');
+    if (agencies !== null)
+      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', 'an entry bundle holds every agency’s events: it is for inspectors whose scope is the whole record');
   }
 }
 

@@ -26,10 +26,17 @@ export interface BundleExport {
  * that can refuse the export is decided before the first line; the lines then stream one stream at a time.
  */
 export class BundleExporter {
-  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly heads: TreeHeads, private readonly proofs: LedgerProofs, private readonly cosign: Cosign = async (head) => head) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    private readonly heads: TreeHeads,
+    private readonly proofs: LedgerProofs,
+    private readonly cosign: Cosign = async (head) => head,
+  ) {}
 
   async export(filter: { caseId?: string; agencyId?: string }, now: Date): Promise<BundleExport> {
-    if (!filter.caseId && !filter.agencyId) throw new DomainError('VALIDATION', 'FILTER_REQUIRED', 'give caseId or agencyId', { errors: [{ field: 'caseId', message: 'caseId or agencyId is required' }] });
+    if (!filter.caseId && !filter.agencyId)
+      throw new DomainError('VALIDATION', 'FILTER_REQUIRED', 'give caseId or agencyId', { errors: [{ field: 'caseId', message: 'caseId or agencyId is required' }] });
     const signed = await this.heads.signIfDue(now, true);
     if (!signed) throw new DomainError('CONFLICT', 'LEDGER_EMPTY', 'the ledger holds no events yet');
     const head = await this.cosign(signed);
@@ -38,12 +45,24 @@ export class BundleExporter {
     const earlier = (await this.heads.all()).filter((h) => h.treeSize < head.treeSize).slice(-MAX_CONSISTENCY);
     const consistencyProofs = [];
     for (const h of earlier) consistencyProofs.push({ fromSize: h.treeSize, fromRoot: h.rootHash, proof: (await this.proofs.consistency(h.treeSize, head.treeSize)).proof });
-    const header: BundleHeader = { format: AUDIT_BUNDLE_FORMAT, origin: this.heads.origin, verifierKey: this.heads.key.verifierKey, treeHead: head, scope, agencyCases, consistencyProofs };
+    const header: BundleHeader = {
+      format: AUDIT_BUNDLE_FORMAT,
+      origin: this.heads.origin,
+      verifierKey: this.heads.key.verifierKey,
+      treeHead: head,
+      scope,
+      agencyCases,
+      consistencyProofs,
+    };
     const fileName = `mutasi-audit-${scope.kind === 'case' ? scope.caseId : scope.agencyId}-${head.treeSize}.jsonl`;
     return { fileName, lines: this.lines(header, streams, maps.streamHeads) };
   }
 
-  private scopeOf(filter: { caseId?: string; agencyId?: string }, streamHeads: EntryTree, agencyCasesMap: EntryTree): Pick<BundleHeader, 'scope' | 'agencyCases'> & { streams: string[] } {
+  private scopeOf(
+    filter: { caseId?: string; agencyId?: string },
+    streamHeads: EntryTree,
+    agencyCasesMap: EntryTree,
+  ): Pick<BundleHeader, 'scope' | 'agencyCases'> & { streams: string[] } {
     if (filter.caseId) {
       const streamId = caseStreamId(filter.caseId);
       if (proveStreamHead(streamHeads, streamId).head === null) throw new DomainError('NOT_FOUND', 'CASE_NOT_IN_LEDGER', `case ${filter.caseId} has no events in the ledger (yet)`);
@@ -68,7 +87,9 @@ export class BundleExporter {
         if (leafIndex === undefined || leafIndex >= size) break;
         const inclusionProof = await this.proofs.inclusionOfLeaf(leafIndex, size);
         events += 1;
-        yield JSON.stringify({ event: { streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata: { ...e.metadata }, leafIndex, inclusionProof } });
+        yield JSON.stringify({
+          event: { streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata: { ...e.metadata }, leafIndex, inclusionProof },
+        });
       }
     }
     yield JSON.stringify({ end: { streams: streams.length, events } });

@@ -29,7 +29,15 @@ export interface DecreeFact {
 /** The actor of an event as stored; any field may be missing from a damaged event. */
 type StoredActor = Partial<Actor>;
 
-const DECISIONS = new Set(['NeedsAnalysisApproved.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1', 'ProposalReturnedForRevision.v1', 'ObjectionResolved.v1', 'DecreeIssued.v1', 'AppointmentRecorded.v1']);
+const DECISIONS = new Set([
+  'NeedsAnalysisApproved.v1',
+  'ApprovalStepGranted.v1',
+  'ApprovalStepRejected.v1',
+  'ProposalReturnedForRevision.v1',
+  'ObjectionResolved.v1',
+  'DecreeIssued.v1',
+  'AppointmentRecorded.v1',
+]);
 
 function patternOf(o: RuleOutcome): string {
   if (o.ruleId === 'M-01') return 'MERIT_DEVIATION';
@@ -50,18 +58,41 @@ export function eventFlags(event: RecordedEvent, context: CaseContext | null): F
   const caseId = context?.caseId ?? (typeof event.metadata.caseId === 'string' ? event.metadata.caseId : null);
   const agencyId = context?.targetAgency ?? actor.agencyId ?? null;
   const base = { caseId, agencyId, actorId: actor.userId ?? null, raisedAt: at, position: event.globalPosition, eventIds: [event.eventId] };
-  const flags: Flag[] = ((event.metadata.ruleOutcomes ?? []) as RuleOutcome[]).flatMap((o, i) => (o.outcome === 'FLAG'
-    ? [{ ...base, flagId: `${event.eventId}:${i}`, ruleId: o.ruleId, pattern: patternOf(o), reason: o.reason, details: { legalBasis: o.legalBasis, inputs: o.inputs ?? {} } }]
-    : []));
+  const flags: Flag[] = ((event.metadata.ruleOutcomes ?? []) as RuleOutcome[]).flatMap((o, i) =>
+    o.outcome === 'FLAG'
+      ? [{ ...base, flagId: `${event.eventId}:${i}`, ruleId: o.ruleId, pattern: patternOf(o), reason: o.reason, details: { legalBasis: o.legalBasis, inputs: o.inputs ?? {} } }]
+      : [],
+  );
   for (const rule of context?.windowRules ?? []) {
-    flags.push({ ...base, flagId: `${event.eventId}:${rule}-window`, ruleId: rule, pattern: 'ACTION_IN_WINDOW', reason: `${event.type} by ${actor.userId ?? '?'} while the case is inside the ${rule === 'R-40' ? 'Pilkada freeze' : 'post-inauguration window'}`, details: { type: event.type } });
+    flags.push({
+      ...base,
+      flagId: `${event.eventId}:${rule}-window`,
+      ruleId: rule,
+      pattern: 'ACTION_IN_WINDOW',
+      reason: `${event.type} by ${actor.userId ?? '?'} while the case is inside the ${rule === 'R-40' ? 'Pilkada freeze' : 'post-inauguration window'}`,
+      details: { type: event.type },
+    });
   }
   if (DECISIONS.has(event.type) && actor.agencyId && context?.penjabatAgencies.includes(actor.agencyId)) {
-    flags.push({ ...base, flagId: `${event.eventId}:penjabat`, ruleId: 'R-45', pattern: 'PENJABAT_DECISION', reason: `${event.type} by ${actor.userId ?? '?'} of ${actor.agencyId}, led by a PENJABAT regional head`, details: { type: event.type } });
+    flags.push({
+      ...base,
+      flagId: `${event.eventId}:penjabat`,
+      ruleId: 'R-45',
+      pattern: 'PENJABAT_DECISION',
+      reason: `${event.type} by ${actor.userId ?? '?'} of ${actor.agencyId}, led by a PENJABAT regional head`,
+      details: { type: event.type },
+    });
   }
   const d = payloadOf(event, COMMAND_REFUSED);
   if (d !== null) {
-    flags.push({ ...base, flagId: `${event.eventId}:refused`, ruleId: 'M-04', pattern: 'REFUSED_COMMAND', reason: `${actor.userId ?? '?'} was refused ${String(d.command)}: ${String(d.code)}${d.ruleId ? ` (${String(d.ruleId)})` : ''}`, details: { status: d.status, code: d.code, ruleId: d.ruleId ?? null } });
+    flags.push({
+      ...base,
+      flagId: `${event.eventId}:refused`,
+      ruleId: 'M-04',
+      pattern: 'REFUSED_COMMAND',
+      reason: `${actor.userId ?? '?'} was refused ${String(d.command)}: ${String(d.code)}${d.ruleId ? ` (${String(d.ruleId)})` : ''}`,
+      details: { status: d.status, code: d.code, ruleId: d.ruleId ?? null },
+    });
   }
   return flags;
 }
@@ -76,15 +107,29 @@ export function decreeFlags(event: RecordedEvent, decree: DecreeFact, employeeEa
   const repeatFrom = addYears(decree.decreeDate, -policy.repeatMoveYears.value);
   const repeat = employeeEarlier.filter((d) => d.caseId !== decree.caseId && d.decreeDate >= repeatFrom && d.decreeDate <= decree.decreeDate);
   if (repeat.length > 0) {
-    flags.push({ ...base, flagId: `${event.eventId}:repeat-move`, ruleId: 'M-03', pattern: 'REPEAT_MOVE', eventIds: [...repeat.map((d) => d.eventId), event.eventId],
-      reason: `NIP ${decree.employeeNip} decreed again within ${policy.repeatMoveYears.value} years (earlier: ${repeat.map((d) => d.decreeDate).join(', ')})`, details: { employeeNip: decree.employeeNip, earlierCases: repeat.map((d) => d.caseId) } });
+    flags.push({
+      ...base,
+      flagId: `${event.eventId}:repeat-move`,
+      ruleId: 'M-03',
+      pattern: 'REPEAT_MOVE',
+      eventIds: [...repeat.map((d) => d.eventId), event.eventId],
+      reason: `NIP ${decree.employeeNip} decreed again within ${policy.repeatMoveYears.value} years (earlier: ${repeat.map((d) => d.decreeDate).join(', ')})`,
+      details: { employeeNip: decree.employeeNip, earlierCases: repeat.map((d) => d.caseId) },
+    });
   }
   const burst = policy.ppkDecreeBurst.value;
   const windowFrom = addDays(decree.decreeDate, -(burst.windowDays - 1));
   const inWindow = [...signerRecent.filter((d) => d.caseId !== decree.caseId && d.decreeDate >= windowFrom && d.decreeDate <= toDate(decree.decreeDate)), decree];
   if (inWindow.length >= burst.count && inWindow.length % burst.count === 0) {
-    flags.push({ ...base, flagId: `${event.eventId}:ppk-burst`, ruleId: 'M-03', pattern: 'PPK_BURST', eventIds: inWindow.map((d) => d.eventId),
-      reason: `${decree.signerId} signed ${inWindow.length} decrees within ${burst.windowDays} days`, details: { signerId: decree.signerId, count: inWindow.length, windowDays: burst.windowDays } });
+    flags.push({
+      ...base,
+      flagId: `${event.eventId}:ppk-burst`,
+      ruleId: 'M-03',
+      pattern: 'PPK_BURST',
+      eventIds: inWindow.map((d) => d.eventId),
+      reason: `${decree.signerId} signed ${inWindow.length} decrees within ${burst.windowDays} days`,
+      details: { signerId: decree.signerId, count: inWindow.length, windowDays: burst.windowDays },
+    });
   }
   return flags;
 }

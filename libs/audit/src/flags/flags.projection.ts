@@ -30,22 +30,61 @@ export class FlagsProjection implements Projection {
         const d = issued.data;
         // The store accepted whatever JSON it was given: a decree without these is quarantined, not flagged wrongly.
         if (typeof d.employeeNip !== 'string' || !isIsoDate(d.decreeDate)) throw new Error(`DecreeIssued.v1 ${e.eventId} has no employee or no real decree date`);
-        const decree: DecreeFact = { caseId: context.caseId, eventId: e.eventId, employeeNip: d.employeeNip, signerId: String(issued.metadata.actor?.userId), decreeDate: d.decreeDate };
+        const decree: DecreeFact = {
+          caseId: context.caseId,
+          eventId: e.eventId,
+          employeeNip: d.employeeNip,
+          signerId: String(issued.metadata.actor?.userId),
+          decreeDate: d.decreeDate,
+        };
         // The policy the decision recorded; an unknown version or a date before every version still gets one.
         const policy = policyForRecord(await this.policies.policies(), e.metadata.policyVersion, decree.decreeDate);
         const stored = await this.decreesOf(tx, decree, policy);
         const earlier = [...stored, ...decrees];
-        flags.push(...decreeFlags(e, decree, earlier.filter((x) => x.employeeNip === decree.employeeNip), earlier.filter((x) => x.signerId === decree.signerId), policy));
+        flags.push(
+          ...decreeFlags(
+            e,
+            decree,
+            earlier.filter((x) => x.employeeNip === decree.employeeNip),
+            earlier.filter((x) => x.signerId === decree.signerId),
+            policy,
+          ),
+        );
         decrees.push(decree);
       }
     }
-    await insertRows(tx, 'audit_decrees', [{ name: 'case_id', type: 'text' }, { name: 'employee_nip', type: 'text' }, { name: 'signer_id', type: 'text' }, { name: 'decree_date', type: 'date' }, { name: 'event_id', type: 'text' }],
-      decrees.map((d) => [d.caseId, d.employeeNip, d.signerId, d.decreeDate, d.eventId]), 'ON CONFLICT (case_id) DO NOTHING');
-    await insertRows(tx, 'audit_flags', [
-      { name: 'flag_id', type: 'text' }, { name: 'rule_id', type: 'text' }, { name: 'pattern', type: 'text' }, { name: 'case_id', type: 'text' }, { name: 'agency_id', type: 'text' },
-      { name: 'actor_id', type: 'text' }, { name: 'raised_at', type: 'timestamptz' }, { name: 'position', type: 'text' }, { name: 'reason', type: 'text' }, { name: 'event_ids', type: 'text[]' },
-      { name: 'details', type: 'jsonb' },
-    ], flags.map((f) => [f.flagId, f.ruleId, f.pattern, f.caseId, f.agencyId, f.actorId, f.raisedAt, f.position, f.reason, f.eventIds, f.details]), 'ON CONFLICT (flag_id) DO NOTHING');
+    await insertRows(
+      tx,
+      'audit_decrees',
+      [
+        { name: 'case_id', type: 'text' },
+        { name: 'employee_nip', type: 'text' },
+        { name: 'signer_id', type: 'text' },
+        { name: 'decree_date', type: 'date' },
+        { name: 'event_id', type: 'text' },
+      ],
+      decrees.map((d) => [d.caseId, d.employeeNip, d.signerId, d.decreeDate, d.eventId]),
+      'ON CONFLICT (case_id) DO NOTHING',
+    );
+    await insertRows(
+      tx,
+      'audit_flags',
+      [
+        { name: 'flag_id', type: 'text' },
+        { name: 'rule_id', type: 'text' },
+        { name: 'pattern', type: 'text' },
+        { name: 'case_id', type: 'text' },
+        { name: 'agency_id', type: 'text' },
+        { name: 'actor_id', type: 'text' },
+        { name: 'raised_at', type: 'timestamptz' },
+        { name: 'position', type: 'text' },
+        { name: 'reason', type: 'text' },
+        { name: 'event_ids', type: 'text[]' },
+        { name: 'details', type: 'jsonb' },
+      ],
+      flags.map((f) => [f.flagId, f.ruleId, f.pattern, f.caseId, f.agencyId, f.actorId, f.raisedAt, f.position, f.reason, f.eventIds, f.details]),
+      'ON CONFLICT (flag_id) DO NOTHING',
+    );
     await contexts.save(tx);
   }
 

@@ -23,7 +23,14 @@ const TIMEOUT_MS = 5_000;
 export class LedgerWitnesses {
   private readonly names: Map<string, string>;
 
-  constructor(private readonly db: DataSource, private readonly heads: TreeHeads, private readonly proofs: LedgerProofs, readonly witnesses: readonly WitnessEndpoint[], private readonly log: (line: string) => void, private readonly closeLocal?: () => Promise<void>) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly heads: TreeHeads,
+    private readonly proofs: LedgerProofs,
+    readonly witnesses: readonly WitnessEndpoint[],
+    private readonly log: (line: string) => void,
+    private readonly closeLocal?: () => Promise<void>,
+  ) {
     this.names = new Map(witnesses.map((w) => [w.verifierKey, parseCosignerVerifierKey(w.verifierKey).name]));
   }
 
@@ -55,12 +62,17 @@ export class LedgerWitnesses {
   private async submit(witness: WitnessEndpoint, head: TreeHead, retried = false): Promise<SubmitOutcome> {
     const name = this.names.get(witness.verifierKey) as string;
     const old = await this.knownSize(name);
-    if (old > head.treeSize) return { witness: name, ok: false, reason: `it has cosigned a tree of ${old} leaves, larger than this checkpoint's ${head.treeSize}: the log was rolled back or forked` };
+    if (old > head.treeSize)
+      return { witness: name, ok: false, reason: `it has cosigned a tree of ${old} leaves, larger than this checkpoint's ${head.treeSize}: the log was rolled back or forked` };
     const proof = old === 0 || old === head.treeSize ? [] : (await this.proofs.consistency(old, head.treeSize)).proof;
     const logSigned = head.checkpoint.slice(0, head.checkpoint.indexOf('\n\n') + 2) + logSignatureLines(head.checkpoint);
     let response: Response;
     try {
-      response = await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body: `old ${old}\n${proof.map((p) => `${p}\n`).join('')}\n${logSigned}`, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await fetch(`${witness.url}/add-checkpoint`, {
+        method: 'POST',
+        body: `old ${old}\n${proof.map((p) => `${p}\n`).join('')}\n${logSigned}`,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch (error: unknown) {
       return { witness: name, ok: false, reason: `unreachable at ${witness.url} (${error instanceof Error ? error.message : String(error)})` };
     }
@@ -72,7 +84,10 @@ export class LedgerWitnesses {
       return this.submit(witness, head, true);
     }
     if (response.status !== 200) return { witness: name, ok: false, reason: `${response.status}: ${body.trim().slice(0, 300)}` };
-    const lines = body.split('\n').filter((l) => l.startsWith('— ')).map((l) => `${l}\n`);
+    const lines = body
+      .split('\n')
+      .filter((l) => l.startsWith('— '))
+      .map((l) => `${l}\n`);
     const mine = lines.find((line) => verifyCosignature(`${head.checkpoint}${line}`, witness.verifierKey).ok);
     if (mine === undefined) return { witness: name, ok: false, reason: 'its answer holds no cosignature that verifies with its key' };
     await this.heads.addCosignature(head.treeSize, mine);

@@ -34,22 +34,62 @@ export class LedgerProjection implements Projection {
       const hash = leafHash(eventLeafData(e));
       leaves.push([size, e.globalPosition, e.eventId, e.streamId, e.revision, hash]);
       heads.set(e.streamId, [e.streamId, e.revision, size, hash]);
-      for (const agencyId of caseAgenciesOf(e.streamId, e.data)) if (!cases.has(`${agencyId}\n${e.streamId}`)) cases.set(`${agencyId}\n${e.streamId}`, [agencyId, e.streamId, size]);
+      for (const agencyId of caseAgenciesOf(e.streamId, e.data))
+        if (!cases.has(`${agencyId}\n${e.streamId}`)) cases.set(`${agencyId}\n${e.streamId}`, [agencyId, e.streamId, size]);
       for (const node of newNodesOnAppend(size, hash, lookup)) {
         fresh.set(nodeKeyString(node.key), node.hash);
         nodes.push(node);
       }
       size += 1;
     }
-    await insertRows(tx, 'ledger_leaves', [
-      { name: 'leaf_index', type: 'bigint' }, { name: 'position', type: 'text' }, { name: 'event_id', type: 'uuid' }, { name: 'stream_id', type: 'text' },
-      { name: 'revision', type: 'int' }, { name: 'leaf_hash', type: 'bytea' },
-    ], leaves, '');
-    await insertRows(tx, 'ledger_nodes', [{ name: 'level', type: 'int' }, { name: 'idx', type: 'bigint' }, { name: 'hash', type: 'bytea' }],
-      nodes.map((n) => [n.key.level, n.key.index, n.hash]), 'ON CONFLICT DO NOTHING');
+    await insertRows(
+      tx,
+      'ledger_leaves',
+      [
+        { name: 'leaf_index', type: 'bigint' },
+        { name: 'position', type: 'text' },
+        { name: 'event_id', type: 'uuid' },
+        { name: 'stream_id', type: 'text' },
+        { name: 'revision', type: 'int' },
+        { name: 'leaf_hash', type: 'bytea' },
+      ],
+      leaves,
+      '',
+    );
+    await insertRows(
+      tx,
+      'ledger_nodes',
+      [
+        { name: 'level', type: 'int' },
+        { name: 'idx', type: 'bigint' },
+        { name: 'hash', type: 'bytea' },
+      ],
+      nodes.map((n) => [n.key.level, n.key.index, n.hash]),
+      'ON CONFLICT DO NOTHING',
+    );
     // The maps the checkpoints commit to (docs/completeness.md), in the same transaction as the leaves.
-    await insertRows(tx, 'ledger_stream_heads', [{ name: 'stream_id', type: 'text' }, { name: 'revision', type: 'int' }, { name: 'leaf_index', type: 'bigint' }, { name: 'leaf_hash', type: 'bytea' }],
-      [...heads.values()], 'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, leaf_index = excluded.leaf_index, leaf_hash = excluded.leaf_hash');
-    await insertRows(tx, 'ledger_case_agencies', [{ name: 'agency_id', type: 'text' }, { name: 'stream_id', type: 'text' }, { name: 'first_leaf', type: 'bigint' }], [...cases.values()], 'ON CONFLICT DO NOTHING');
+    await insertRows(
+      tx,
+      'ledger_stream_heads',
+      [
+        { name: 'stream_id', type: 'text' },
+        { name: 'revision', type: 'int' },
+        { name: 'leaf_index', type: 'bigint' },
+        { name: 'leaf_hash', type: 'bytea' },
+      ],
+      [...heads.values()],
+      'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, leaf_index = excluded.leaf_index, leaf_hash = excluded.leaf_hash',
+    );
+    await insertRows(
+      tx,
+      'ledger_case_agencies',
+      [
+        { name: 'agency_id', type: 'text' },
+        { name: 'stream_id', type: 'text' },
+        { name: 'first_leaf', type: 'bigint' },
+      ],
+      [...cases.values()],
+      'ON CONFLICT DO NOTHING',
+    );
   }
 }

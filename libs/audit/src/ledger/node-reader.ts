@@ -7,7 +7,10 @@ type Queryable = Pick<EntityManager, 'query'>;
 export async function nodeLookup(db: Queryable, keys: readonly NodeKey[]): Promise<NodeLookup> {
   const found = new Map<string, Buffer>();
   if (keys.length > 0) {
-    const rows = (await db.query('SELECT level, idx::text AS idx, hash FROM ledger_nodes WHERE (level, idx) IN (SELECT * FROM unnest($1::int[], $2::bigint[]))', [keys.map((k) => k.level), keys.map((k) => String(k.index))])) as { level: number; idx: string; hash: Buffer }[];
+    const rows = (await db.query('SELECT level, idx::text AS idx, hash FROM ledger_nodes WHERE (level, idx) IN (SELECT * FROM unnest($1::int[], $2::bigint[]))', [
+      keys.map((k) => k.level),
+      keys.map((k) => String(k.index)),
+    ])) as { level: number; idx: string; hash: Buffer }[];
     for (const r of rows) found.set(nodeKeyString({ level: r.level, index: Number(r.idx) }), r.hash);
   }
   return (key) => found.get(nodeKeyString(key));

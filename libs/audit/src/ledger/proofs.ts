@@ -24,7 +24,10 @@ export class LedgerProofs {
 
   /** The leaf index of each of these events that the ledger holds. */
   async leafIndexes(eventIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = (await this.db.query('SELECT event_id::text AS id, leaf_index::text AS i FROM ledger_leaves WHERE event_id = ANY($1::uuid[])', [eventIds])) as { id: string; i: string }[];
+    const rows = (await this.db.query('SELECT event_id::text AS id, leaf_index::text AS i FROM ledger_leaves WHERE event_id = ANY($1::uuid[])', [eventIds])) as {
+      id: string;
+      i: string;
+    }[];
     return new Map(rows.map((r) => [r.id, Number(r.i)]));
   }
 

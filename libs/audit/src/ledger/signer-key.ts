@@ -13,7 +13,10 @@ export interface LedgerKey {
  * The signing key lives outside the database: `LEDGER_SIGNER_KEY`, or the file `LEDGER_SIGNER_KEY_FILE`. In
  * standalone mode, without either, one is generated on first start into `<data dir>/ledger-signer.key` (mode 600).
  */
-export function loadLedgerKey(options: { signerKey: string | null; signerKeyFile: string | null; dataDir: string; origin: string; standalone: boolean }, log: (line: string) => void): LedgerKey {
+export function loadLedgerKey(
+  options: { signerKey: string | null; signerKeyFile: string | null; dataDir: string; origin: string; standalone: boolean },
+  log: (line: string) => void,
+): LedgerKey {
   const fromText = (text: string, source: string): LedgerKey => {
     const key = text.trim();
     parseSignerKey(key);

@@ -47,28 +47,56 @@ describe('c2sp.org/tlog-tiles paths', () => {
     });
 
     it('reads back every path it writes', () => {
-      for (const tile of [{ kind: 'hash', level: 3, index: 987654321, width: 256 }, { kind: 'hash', level: 0, index: 1000, width: 1 }, { kind: 'entries', index: 42, width: 200 }] as const) {
+      for (const tile of [
+        { kind: 'hash', level: 3, index: 987654321, width: 256 },
+        { kind: 'hash', level: 0, index: 1000, width: 1 },
+        { kind: 'entries', index: 42, width: 200 },
+      ] as const) {
         expect(parsed(formatTilePath(tile))).toEqual({ ok: true, tile });
       }
     });
 
     it('refuses a level with leading zeros, above 63, or not a number', () => {
-      for (const path of ['tile/00/000', 'tile/01/000', 'tile/64/000', 'tile/100/000', 'tile/-1/000', 'tile/a/000', 'tile//000', 'tile/+1/000']) expect({ path, malformed: malformed(path) }).toEqual({ path, malformed: true });
+      for (const path of ['tile/00/000', 'tile/01/000', 'tile/64/000', 'tile/100/000', 'tile/-1/000', 'tile/a/000', 'tile//000', 'tile/+1/000'])
+        expect({ path, malformed: malformed(path) }).toEqual({ path, malformed: true });
     });
 
     it('refuses a partial width of 0, of 256 or more, with leading zeros, or without a number', () => {
-      for (const path of ['tile/0/000.p/0', 'tile/0/000.p/256', 'tile/0/000.p/300', 'tile/0/000.p/05', 'tile/0/000.p/', 'tile/0/000.p', 'tile/0/000.p/1/2', 'tile/0/x001.p/5/234']) {
+      for (const path of [
+        'tile/0/000.p/0',
+        'tile/0/000.p/256',
+        'tile/0/000.p/300',
+        'tile/0/000.p/05',
+        'tile/0/000.p/',
+        'tile/0/000.p',
+        'tile/0/000.p/1/2',
+        'tile/0/x001.p/5/234',
+      ]) {
         expect({ path, malformed: malformed(path) }).toEqual({ path, malformed: true });
       }
     });
 
     it('refuses an index that is not zero-padded three-digit elements with x on all but the last', () => {
-      const bad = ['tile/0/5', 'tile/0/05', 'tile/0/0005', 'tile/0/001/234', 'tile/0/x001/x234', 'tile/0/x001', 'tile/0/x1/234', 'tile/0/X001/234', 'tile/0/x000/005', 'tile/0/x001/234/', 'tile/0/%30%30%35', 'tile/0/ 05'];
+      const bad = [
+        'tile/0/5',
+        'tile/0/05',
+        'tile/0/0005',
+        'tile/0/001/234',
+        'tile/0/x001/x234',
+        'tile/0/x001',
+        'tile/0/x1/234',
+        'tile/0/X001/234',
+        'tile/0/x000/005',
+        'tile/0/x001/234/',
+        'tile/0/%30%30%35',
+        'tile/0/ 05',
+      ];
       for (const path of bad) expect({ path, malformed: malformed(path) }).toEqual({ path, malformed: true });
     });
 
     it('refuses paths that are not tiles at all', () => {
-      for (const path of ['', 'tile', 'tile/0', 'tiles/0/000', 'checkpoint', 'tile/entries', 'tile/data/000']) expect({ path, malformed: malformed(path) }).toEqual({ path, malformed: true });
+      for (const path of ['', 'tile', 'tile/0', 'tiles/0/000', 'checkpoint', 'tile/entries', 'tile/data/000'])
+        expect({ path, malformed: malformed(path) }).toEqual({ path, malformed: true });
     });
 
     it('calls a well-formed index past any ledger BEYOND (a 404, not a 400)', () => {
@@ -80,11 +108,22 @@ describe('c2sp.org/tlog-tiles paths', () => {
     it('are the full tiles and one partial tile per level, W = floor(size / 256^l) mod 256', () => {
       expect(tilesOfTree(0)).toEqual([]);
       expect(tilesOfTree(5)).toEqual([{ kind: 'hash', level: 0, index: 0, width: 5 }]);
-      expect(tilesOfTree(256)).toEqual([{ kind: 'hash', level: 0, index: 0, width: 256 }, { kind: 'hash', level: 1, index: 0, width: 1 }]);
-      expect(tilesOfTree(300)).toEqual([{ kind: 'hash', level: 0, index: 0, width: 256 }, { kind: 'hash', level: 0, index: 1, width: 44 }, { kind: 'hash', level: 1, index: 0, width: 1 }]);
+      expect(tilesOfTree(256)).toEqual([
+        { kind: 'hash', level: 0, index: 0, width: 256 },
+        { kind: 'hash', level: 1, index: 0, width: 1 },
+      ]);
+      expect(tilesOfTree(300)).toEqual([
+        { kind: 'hash', level: 0, index: 0, width: 256 },
+        { kind: 'hash', level: 0, index: 1, width: 44 },
+        { kind: 'hash', level: 1, index: 0, width: 1 },
+      ]);
       const large = tilesOfTree(256 * 256 * 2 + 256 * 3 + 7);
       expect(large.filter((t) => t.level === 0)).toHaveLength(256 * 2 + 3 + 1);
-      expect(large.filter((t) => t.level === 1)).toEqual([{ kind: 'hash', level: 1, index: 0, width: 256 }, { kind: 'hash', level: 1, index: 1, width: 256 }, { kind: 'hash', level: 1, index: 2, width: 3 }]);
+      expect(large.filter((t) => t.level === 1)).toEqual([
+        { kind: 'hash', level: 1, index: 0, width: 256 },
+        { kind: 'hash', level: 1, index: 1, width: 256 },
+        { kind: 'hash', level: 1, index: 2, width: 3 },
+      ]);
       expect(large.filter((t) => t.level === 2)).toEqual([{ kind: 'hash', level: 2, index: 0, width: 2 }]);
     });
   });

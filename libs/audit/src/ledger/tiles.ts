@@ -68,7 +68,11 @@ export function formatTilePath(tile: TileRef): string {
  * in its one canonical spelling: L 0–63 and W 1–255 in decimal without leading zeros, N as `formatTileIndex` writes it.
  */
 export function parseTilePath(path: string): TilePathParse {
-  const malformed = (reason: string): TilePathParse => ({ ok: false, problem: 'MALFORMED', reason: `not a tile path (tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>]): ${reason}` });
+  const malformed = (reason: string): TilePathParse => ({
+    ok: false,
+    problem: 'MALFORMED',
+    reason: `not a tile path (tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>]): ${reason}`,
+  });
   const parts = path.split('/');
   if (parts[0] !== 'tile' || parts.length < 3) return malformed('it must start with tile/ and name a level and an index');
   const levelText = parts[1] as string;
@@ -136,7 +140,8 @@ export async function readHashTile(db: Queryable, tile: HashTile): Promise<Buffe
 }
 
 /** What `readEntryBundle` found: the bundle, no such leaves (yet), or a leaf too large for a uint16 length. */
-export type EntryBundleRead = { readonly kind: 'bundle'; readonly bytes: Buffer } | { readonly kind: 'missing' } | { readonly kind: 'too-large'; readonly leafIndex: number; readonly bytes: number };
+export type EntryBundleRead =
+  { readonly kind: 'bundle'; readonly bytes: Buffer } | { readonly kind: 'missing' } | { readonly kind: 'too-large'; readonly leafIndex: number; readonly bytes: number };
 
 type LeafRow = { i: string; position: string; event_id: string; stream_id: string; revision: number };
 

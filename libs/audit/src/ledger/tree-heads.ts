@@ -14,7 +14,12 @@ export interface TreeHead {
 
 type HeadRow = { tree_size: string; root_hash: Buffer; signed_at: Date; checkpoint: string; cosignatures: string };
 /** The checkpoint is served with the witnesses' cosignature lines after the log's signature. */
-const toHead = (r: HeadRow): TreeHead => ({ treeSize: Number(r.tree_size), rootHash: toBase64(r.root_hash), timestamp: r.signed_at.toISOString(), checkpoint: `${r.checkpoint}${r.cosignatures}` });
+const toHead = (r: HeadRow): TreeHead => ({
+  treeSize: Number(r.tree_size),
+  rootHash: toBase64(r.root_hash),
+  timestamp: r.signed_at.toISOString(),
+  checkpoint: `${r.checkpoint}${r.cosignatures}`,
+});
 const COLUMNS = 'h.tree_size::text, h.root_hash, h.signed_at, h.checkpoint, h.cosignatures';
 
 /** Listens for new signed tree heads (to publish them, e.g. on Kafka). */
@@ -27,7 +32,12 @@ export type TreeHeadListener = (head: TreeHead) => Promise<void> | void;
 export class TreeHeads {
   private readonly listeners: TreeHeadListener[] = [];
 
-  constructor(private readonly db: DataSource, readonly key: LedgerKey, readonly origin: string, private readonly policy: { everyEvents: number; everySeconds: number }) {}
+  constructor(
+    private readonly db: DataSource,
+    readonly key: LedgerKey,
+    readonly origin: string,
+    private readonly policy: { everyEvents: number; everySeconds: number },
+  ) {}
 
   onSigned(listener: TreeHeadListener): void {
     this.listeners.push(listener);
@@ -49,7 +59,7 @@ export class TreeHeads {
 
   /** Keeps a witness's cosignature line of the head of `size` (once per witness name). */
   async addCosignature(size: number, line: string): Promise<void> {
-    await this.db.query("UPDATE ledger_tree_heads SET cosignatures = cosignatures || $2 WHERE tree_size = $1 AND position($2 in cosignatures) = 0", [size, line]);
+    await this.db.query('UPDATE ledger_tree_heads SET cosignatures = cosignatures || $2 WHERE tree_size = $1 AND position($2 in cosignatures) = 0', [size, line]);
   }
 
   /** Signs a head of the current ledger when due (or `force`d) and it grew since the last one; returns the newest head. */
@@ -62,8 +72,20 @@ export class TreeHeads {
     const root = rootFromNodes(size, await nodeLookup(this.db, rootNodes(size)));
     const timestamp = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const maps = await ledgerMapsAt(this.db, size);
-    const checkpoint = signCheckpoint(this.key.signerKey, { origin: this.origin, treeSize: size, rootHash: root, timestamp, streamHeads: maps.streamHeads.mapRoot(), agencyCases: maps.agencyCases.mapRoot() });
-    await this.db.query('INSERT INTO ledger_tree_heads (tree_size, root_hash, signed_at, checkpoint) VALUES ($1, $2, $3, $4) ON CONFLICT (tree_size) DO NOTHING', [size, root, timestamp, checkpoint]);
+    const checkpoint = signCheckpoint(this.key.signerKey, {
+      origin: this.origin,
+      treeSize: size,
+      rootHash: root,
+      timestamp,
+      streamHeads: maps.streamHeads.mapRoot(),
+      agencyCases: maps.agencyCases.mapRoot(),
+    });
+    await this.db.query('INSERT INTO ledger_tree_heads (tree_size, root_hash, signed_at, checkpoint) VALUES ($1, $2, $3, $4) ON CONFLICT (tree_size) DO NOTHING', [
+      size,
+      root,
+      timestamp,
+      checkpoint,
+    ]);
     const head = await this.ofSize(size);
     if (head) for (const listener of this.listeners) await listener(head);
     return head;

@@ -19,16 +19,28 @@ export function describeEvent(stored: Pick<StoredEvent, 'type' | 'data'>): { wha
     case 'TransferCaseOpened.v1': {
       const position = d.targetPosition as Data | undefined;
       const analysis = (d.needsAnalysis ?? {}) as Data;
-      return { what: `opened a transfer case for ${str(position?.title)} (${str(d.targetPositionId)}) in ${str(d.targetAgencyId)}`, justification: join(str(analysis.justification), analysis.exceptionReason ? `outside the annual plan: ${str(analysis.exceptionReason)}` : '') };
+      return {
+        what: `opened a transfer case for ${str(position?.title)} (${str(d.targetPositionId)}) in ${str(d.targetAgencyId)}`,
+        justification: join(str(analysis.justification), analysis.exceptionReason ? `outside the annual plan: ${str(analysis.exceptionReason)}` : ''),
+      };
     }
     case 'TrainingPlanDerived.v1': {
       const items = (d.items ?? []) as Data[];
-      return { what: `derived a training plan for the competency gap ${((d.gaps ?? []) as string[]).join(', ') || '(none)'}: ${items.map((i) => `${str(i.itemId)} ${str(i.competency)} ${str(i.hours)} h ${str(i.due)}`).join('; ') || 'no items'}`, justification: null };
+      return {
+        what: `derived a training plan for the competency gap ${((d.gaps ?? []) as string[]).join(', ') || '(none)'}: ${items.map((i) => `${str(i.itemId)} ${str(i.competency)} ${str(i.hours)} h ${str(i.due)}`).join('; ') || 'no items'}`,
+        justification: null,
+      };
     }
     case 'TrainingPlanAdjusted.v1':
-      return { what: `adjusted the training plan: ${((d.items ?? []) as Data[]).length} planned item(s), removed ${((d.removedItemIds ?? []) as string[]).join(', ') || 'none'}`, justification: join(str(d.reason)) };
+      return {
+        what: `adjusted the training plan: ${((d.items ?? []) as Data[]).length} planned item(s), removed ${((d.removedItemIds ?? []) as string[]).join(', ') || 'none'}`,
+        justification: join(str(d.reason)),
+      };
     case 'TrainingItemCompleted.v1':
-      return { what: `recorded training ${str(d.itemId)} completed on ${str(d.completedOn)}: ${str(d.hours)} hours at ${str(d.provider)} (certificate ${str(d.certificateSha256).slice(0, 12)}…)`, justification: null };
+      return {
+        what: `recorded training ${str(d.itemId)} completed on ${str(d.completedOn)}: ${str(d.hours)} hours at ${str(d.provider)} (certificate ${str(d.certificateSha256).slice(0, 12)}…)`,
+        justification: null,
+      };
     case 'TrainingItemWaived.v1':
       return { what: `waived training ${str(d.itemId)}`, justification: join(str(d.reason)) };
     case 'TrainingItemOverdue.v1':
@@ -40,7 +52,10 @@ export function describeEvent(stored: Pick<StoredEvent, 'type' | 'data'>): { wha
       const c = (d.candidate ?? {}) as Data;
       const grounds = ((d.exceptionGrounds ?? []) as Data[]).map((g) => `${str(g.ruleId)} ground: ${str(g.ground)}`);
       const verb = event.type === 'CandidateProposed.v1' ? 'proposed' : 'revised the proposal of';
-      return { what: `${verb} ${str(c.name)} (NIP ${str(c.nip)}) from ${str(d.originPositionId)} on route ${str(d.route)}, initiative ${str(d.initiative)}`, justification: join(str(d.justification), d.meritDeviationJustification ? `merit deviation: ${str(d.meritDeviationJustification)}` : '', ...grounds) };
+      return {
+        what: `${verb} ${str(c.name)} (NIP ${str(c.nip)}) from ${str(d.originPositionId)} on route ${str(d.route)}, initiative ${str(d.initiative)}`,
+        justification: join(str(d.justification), d.meritDeviationJustification ? `merit deviation: ${str(d.meritDeviationJustification)}` : '', ...grounds),
+      };
     }
     case 'EmployeeNotified.v1':
       return { what: `notified the employee (objections until ${str(d.objectionDeadline)})`, justification: join(str(d.message)) };
@@ -59,7 +74,10 @@ export function describeEvent(stored: Pick<StoredEvent, 'type' | 'data'>): { wha
     case 'DocumentVerified.v1':
       return { what: `${str(d.status).toLowerCase()} document ${str(d.documentId)}`, justification: join(str(d.notes)) };
     case 'ApprovalChainStarted.v1':
-      return { what: `started approval on route ${str(d.route)}: ${((d.steps ?? []) as Data[]).map((s) => `${str(s.role)}@${str(s.agencyId)}`).join(' → ')} (policy ${str(d.policyVersion)})`, justification: null };
+      return {
+        what: `started approval on route ${str(d.route)}: ${((d.steps ?? []) as Data[]).map((s) => `${str(s.role)}@${str(s.agencyId)}`).join(' → ')} (policy ${str(d.policyVersion)})`,
+        justification: null,
+      };
     case 'ApprovalStepGranted.v1':
       return { what: `approved step ${str(d.stepId)}`, justification: join(str(d.notes)) };
     case 'ApprovalStepRejected.v1':
@@ -69,7 +87,10 @@ export function describeEvent(stored: Pick<StoredEvent, 'type' | 'data'>): { wha
     case 'ApprovalStepEscalated.v1':
       return { what: `step ${str(d.stepId)} escalated (${str(d.escalation)}): deadline ${str(d.deadline)} passed`, justification: null };
     case 'DecreeIssued.v1':
-      return { what: `issued decree ${str(d.decreeNumber)} dated ${str(d.decreeDate)}, TMT ${str(d.effectiveDate)}, for NIP ${str(d.employeeNip)} into ${str(d.targetPositionId)}${d.delegationId ? ` under delegation ${str(d.delegationId)}` : ''}`, justification: null };
+      return {
+        what: `issued decree ${str(d.decreeNumber)} dated ${str(d.decreeDate)}, TMT ${str(d.effectiveDate)}, for NIP ${str(d.employeeNip)} into ${str(d.targetPositionId)}${d.delegationId ? ` under delegation ${str(d.delegationId)}` : ''}`,
+        justification: null,
+      };
     case 'AppointmentRecorded.v1':
       return { what: `recorded the appointment on ${str(d.appointedOn)}`, justification: join(str(d.reference)) };
     case 'AppointmentOverdue.v1':
@@ -89,16 +110,25 @@ export function describeEvent(stored: Pick<StoredEvent, 'type' | 'data'>): { wha
     case 'DecreeRevoked.v1':
       return { what: `revoked the decree (${str(d.reference)})`, justification: join(str(d.reason)) };
     case COMMAND_REFUSED:
-      return { what: `was refused ${str(d.command)}${d.caseId ? ` on case ${str(d.caseId)}` : ''}: ${str(d.status)} ${str(d.code)}${d.ruleId ? ` (${str(d.ruleId)})` : ''}`, justification: join(str(d.reason)) };
+      return {
+        what: `was refused ${str(d.command)}${d.caseId ? ` on case ${str(d.caseId)}` : ''}: ${str(d.status)} ${str(d.code)}${d.ruleId ? ` (${str(d.ruleId)})` : ''}`,
+        justification: join(str(d.reason)),
+      };
     case 'ReplacementReported.v1':
       return { what: `reported the replacement to Mendagri on ${str(d.reportedOn)} (deadline ${str(d.deadline)})`, justification: join(str(d.reference)) };
     case 'ReplacementReportOverdue.v1':
       return { what: `the replacement was not reported to Mendagri by ${str(d.deadline)}`, justification: null };
     case REFERENCE_DATA_IMPORTED:
-      return { what: `imported reference data (import ${str(d.importId)}: ${str(d.agencies)} agencies, ${str(d.positions)} positions, ${str(d.employees)} employees, ${str(d.changedRecords)} records changed; sha256 ${str(d.sha256).slice(0, 12)}…)`, justification: join(`source ${str(d.source)}`) };
+      return {
+        what: `imported reference data (import ${str(d.importId)}: ${str(d.agencies)} agencies, ${str(d.positions)} positions, ${str(d.employees)} employees, ${str(d.changedRecords)} records changed; sha256 ${str(d.sha256).slice(0, 12)}…)`,
+        justification: join(`source ${str(d.source)}`),
+      };
     case REFERENCE_RECORDS_CHANGED: {
       const changes = (d.changes ?? []) as { entity?: string; key?: string; created?: boolean; fields?: { field?: string }[] }[];
-      const list = changes.slice(0, 20).map((c) => `${str(c.entity)} ${str(c.key)}: ${c.created ? 'created' : (c.fields ?? []).map((f) => str(f.field)).join(', ')}`).join('; ');
+      const list = changes
+        .slice(0, 20)
+        .map((c) => `${str(c.entity)} ${str(c.key)}: ${c.created ? 'created' : (c.fields ?? []).map((f) => str(f.field)).join(', ')}`)
+        .join('; ');
       return { what: `import ${str(d.importId)} changed ${changes.length} record(s) (part ${str(d.chunk)}): ${list}${changes.length > 20 ? '; …' : ''}`, justification: null };
     }
     case POLICY_VERSION_PUBLISHED: {

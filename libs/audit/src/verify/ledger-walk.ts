@@ -28,12 +28,18 @@ export class LedgerWalk {
   private at = 0;
   private readonly heldBack = new Map<string, number>();
 
-  constructor(private readonly db: DataSource, private readonly wantedSizes: ReadonlySet<number>) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly wantedSizes: ReadonlySet<number>,
+  ) {}
 
   private async peek(): Promise<Leaf | undefined> {
     if (this.at >= this.leaves.length) {
       // Ordered by the bigint column, not the text alias (which would sort 10 before 2).
-      this.leaves = (await this.db.query('SELECT l.leaf_index::text AS leaf_index, l.event_id::text AS event_id, l.leaf_hash FROM ledger_leaves l WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2', [this.frontier.size, PAGE])) as Leaf[];
+      this.leaves = (await this.db.query(
+        'SELECT l.leaf_index::text AS leaf_index, l.event_id::text AS event_id, l.leaf_hash FROM ledger_leaves l WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2',
+        [this.frontier.size, PAGE],
+      )) as Leaf[];
       this.at = 0;
     }
     return this.leaves[this.at];
@@ -55,14 +61,24 @@ export class LedgerWalk {
     const moved = this.heldBack.get(e.eventId);
     if (moved !== undefined) {
       this.heldBack.delete(e.eventId);
-      this.failures.push({ leafIndex: moved, code: 'LEAF_MOVED', eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} stands later in the store's global order than where the ledger recorded it: events were reordered` });
+      this.failures.push({
+        leafIndex: moved,
+        code: 'LEAF_MOVED',
+        eventId: e.eventId,
+        reason: `event ${e.streamId} revision ${e.revision} stands later in the store's global order than where the ledger recorded it: events were reordered`,
+      });
       return;
     }
     let leaf = await this.peek();
     if (leaf && leaf.event_id !== e.eventId) {
       const target = await this.leafIndexOf(e.eventId);
       if (target === null || target < Number(leaf.leaf_index)) {
-        this.failures.push({ leafIndex: Number(leaf.leaf_index), code: 'LEAF_MOVED', eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} stands where the ledger recorded event ${leaf.event_id}: events were inserted or reordered` });
+        this.failures.push({
+          leafIndex: Number(leaf.leaf_index),
+          code: 'LEAF_MOVED',
+          eventId: e.eventId,
+          reason: `event ${e.streamId} revision ${e.revision} stands where the ledger recorded event ${leaf.event_id}: events were inserted or reordered`,
+        });
         return;
       }
       while (leaf && Number(leaf.leaf_index) < target) {
@@ -76,7 +92,12 @@ export class LedgerWalk {
       return;
     }
     if (!leafHash(leafData).equals(leaf.leaf_hash)) {
-      this.failures.push({ leafIndex: Number(leaf.leaf_index), code: 'LEAF_MISMATCH', eventId: e.eventId, reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded` });
+      this.failures.push({
+        leafIndex: Number(leaf.leaf_index),
+        code: 'LEAF_MISMATCH',
+        eventId: e.eventId,
+        reason: `event ${e.streamId} revision ${e.revision} no longer matches the ledger: it was changed after it was recorded`,
+      });
     }
     this.take(leaf);
   }
@@ -88,7 +109,12 @@ export class LedgerWalk {
       this.take(leaf);
     }
     for (const [eventId, leafIndex] of this.heldBack) {
-      this.failures.push({ leafIndex, code: 'EVENT_DELETED', eventId, reason: `the ledger records event ${eventId}, which is missing from the event store: it was deleted or its stream was truncated` });
+      this.failures.push({
+        leafIndex,
+        code: 'EVENT_DELETED',
+        eventId,
+        reason: `the ledger records event ${eventId}, which is missing from the event store: it was deleted or its stream was truncated`,
+      });
     }
     this.failures.sort((a, b) => a.leafIndex - b.leafIndex);
   }

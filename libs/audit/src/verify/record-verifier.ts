@@ -1,5 +1,17 @@
 import { DataSource } from 'typeorm';
-import { ChainCursor, checkWitnessPolicy, hashAndLeaf, leafHash, MapBuilder, rootFromNodes, rootNodes, toBase64, verifyCheckpoint, type MapRoot, type WitnessPolicy } from '@mutasi/integrity';
+import {
+  ChainCursor,
+  checkWitnessPolicy,
+  hashAndLeaf,
+  leafHash,
+  MapBuilder,
+  rootFromNodes,
+  rootNodes,
+  toBase64,
+  verifyCheckpoint,
+  type MapRoot,
+  type WitnessPolicy,
+} from '@mutasi/integrity';
 import { caseAgenciesOf } from '../ledger/case-agencies';
 import { EventStore, GlobalPosition, RecordedEvent, START } from '@mutasi/event-store';
 import { nodeLookup } from '../ledger/node-reader';
@@ -33,7 +45,11 @@ const PAGE = 1_000;
  * first failing positions with the reason. With a tree head the caller kept, also proves the ledger still extends it.
  */
 export class RecordVerifier {
-  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly heads: TreeHeads) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    private readonly heads: TreeHeads,
+  ) {}
 
   async verify(options: { heldCheckpoint?: string; witnessPolicy?: WitnessPolicy } = {}): Promise<VerificationReport> {
     const failures: VerificationFailure[] = [];
@@ -67,12 +83,30 @@ export class RecordVerifier {
     const latest = heads.at(-1);
     if (options.witnessPolicy && options.witnessPolicy.witnesses.length > 0 && latest) {
       const cosigned = checkWitnessPolicy(latest.checkpoint, options.witnessPolicy);
-      if (!cosigned.ok) fail({ position: 'witness policy', code: 'WITNESS_POLICY', eventId: null, reason: `the latest tree head (size ${latest.treeSize}): ${cosigned.reason ?? 'not cosigned as the policy asks'}` });
+      if (!cosigned.ok)
+        fail({
+          position: 'witness policy',
+          code: 'WITNESS_POLICY',
+          eventId: null,
+          reason: `the latest tree head (size ${latest.treeSize}): ${cosigned.reason ?? 'not cosigned as the policy asks'}`,
+        });
     }
     if (held) {
       const root = walk.rootsAt.get(held.size);
-      if (root === undefined) fail({ position: 'held tree head', code: 'HELD_CHECKPOINT', eventId: null, reason: `the ledger has ${walk.frontier.size} leaves, fewer than the ${held.size} of the tree head you hold: history was removed` });
-      else if (root !== held.root) fail({ position: 'held tree head', code: 'HELD_CHECKPOINT', eventId: null, reason: `the first ${held.size} leaves no longer give the root of the tree head you hold: history was rewritten` });
+      if (root === undefined)
+        fail({
+          position: 'held tree head',
+          code: 'HELD_CHECKPOINT',
+          eventId: null,
+          reason: `the ledger has ${walk.frontier.size} leaves, fewer than the ${held.size} of the tree head you hold: history was removed`,
+        });
+      else if (root !== held.root)
+        fail({
+          position: 'held tree head',
+          code: 'HELD_CHECKPOINT',
+          eventId: null,
+          reason: `the first ${held.size} leaves no longer give the root of the tree head you hold: history was rewritten`,
+        });
     }
     return { ok: failures.length === 0, checkedEvents: checked, ledgerSize: walk.frontier.size, unledgered: walk.unledgered, failures };
   }
@@ -87,16 +121,31 @@ export class RecordVerifier {
   }
 
   /** Each signed checkpoint's map lines must be the maps of its first treeSize events (docs/completeness.md). */
-  private checkMaps(heads: Awaited<ReturnType<TreeHeads['all']>>, rootsAt: Map<number, { streamHeads: MapRoot; agencyCases: MapRoot }>, fail: (f: VerificationFailure) => void): void {
+  private checkMaps(
+    heads: Awaited<ReturnType<TreeHeads['all']>>,
+    rootsAt: Map<number, { streamHeads: MapRoot; agencyCases: MapRoot }>,
+    fail: (f: VerificationFailure) => void,
+  ): void {
     for (const head of heads) {
       const signed = verifyCheckpoint(head.checkpoint, this.heads.key.verifierKey);
       const computed = rootsAt.get(head.treeSize);
       if (!signed.ok || computed === undefined) continue;
       for (const map of ['streamHeads', 'agencyCases'] as const) {
         const claimed = signed.checkpoint[map];
-        if (claimed === undefined) fail({ position: `tree head ${head.treeSize}`, code: 'NO_COMPLETENESS_MAPS', eventId: null, reason: `the checkpoint carries no ${map} map: completeness cannot be proven for it` });
+        if (claimed === undefined)
+          fail({
+            position: `tree head ${head.treeSize}`,
+            code: 'NO_COMPLETENESS_MAPS',
+            eventId: null,
+            reason: `the checkpoint carries no ${map} map: completeness cannot be proven for it`,
+          });
         else if (claimed.count !== computed[map].count || !claimed.root.equals(computed[map].root)) {
-          fail({ position: `tree head ${head.treeSize}`, code: 'MAP_MISMATCH', eventId: null, reason: `its ${map} map (${claimed.count} entries) is not the map of the events (${computed[map].count} entries): the operator signed a false list of heads or cases` });
+          fail({
+            position: `tree head ${head.treeSize}`,
+            code: 'MAP_MISMATCH',
+            eventId: null,
+            reason: `its ${map} map (${claimed.count} entries) is not the map of the events (${computed[map].count} entries): the operator signed a false list of heads or cases`,
+          });
         }
       }
     }
@@ -111,18 +160,38 @@ export class RecordVerifier {
     return { size: check.checkpoint.treeSize, root: toBase64(check.checkpoint.rootHash) };
   }
 
-  private async checkHeads(heads: Awaited<ReturnType<TreeHeads['all']>>, rootsAt: Map<number, string>, frontier: MerkleFrontier, fail: (f: VerificationFailure) => void): Promise<void> {
+  private async checkHeads(
+    heads: Awaited<ReturnType<TreeHeads['all']>>,
+    rootsAt: Map<number, string>,
+    frontier: MerkleFrontier,
+    fail: (f: VerificationFailure) => void,
+  ): Promise<void> {
     for (const head of heads) {
       const signature = verifyCheckpoint(head.checkpoint, this.heads.key.verifierKey);
       if (!signature.ok) fail({ position: `tree head ${head.treeSize}`, code: 'CHECKPOINT_SIGNATURE', eventId: null, reason: `bad signature: ${signature.reason}` });
-      else if (toBase64(signature.checkpoint.rootHash) !== head.rootHash || signature.checkpoint.treeSize !== head.treeSize) fail({ position: `tree head ${head.treeSize}`, code: 'TREE_HEAD_MISMATCH', eventId: null, reason: 'the stored root or size differs from what the checkpoint signs' });
+      else if (toBase64(signature.checkpoint.rootHash) !== head.rootHash || signature.checkpoint.treeSize !== head.treeSize)
+        fail({ position: `tree head ${head.treeSize}`, code: 'TREE_HEAD_MISMATCH', eventId: null, reason: 'the stored root or size differs from what the checkpoint signs' });
       const root = rootsAt.get(head.treeSize);
       if (root === undefined) fail({ position: `tree head ${head.treeSize}`, code: 'TREE_HEAD_MISMATCH', eventId: null, reason: `the ledger has only ${frontier.size} leaves` });
-      else if (root !== head.rootHash) fail({ position: `tree head ${head.treeSize}`, code: 'TREE_HEAD_MISMATCH', eventId: null, reason: 'the signed root differs from the root of the ledger’s leaves: the ledger was rewritten' });
+      else if (root !== head.rootHash)
+        fail({
+          position: `tree head ${head.treeSize}`,
+          code: 'TREE_HEAD_MISMATCH',
+          eventId: null,
+          reason: 'the signed root differs from the root of the ledger’s leaves: the ledger was rewritten',
+        });
     }
     if (frontier.size > 0) {
-      const stored = await nodeLookup(this.db, rootNodes(frontier.size)).then((lookup) => rootFromNodes(frontier.size, lookup)).catch(() => null);
-      if (!stored?.equals(frontier.root())) fail({ position: `ledger nodes (size ${frontier.size})`, code: 'LEDGER_NODES', eventId: null, reason: 'the stored subtree hashes do not match the leaves: proofs served from them would be wrong' });
+      const stored = await nodeLookup(this.db, rootNodes(frontier.size))
+        .then((lookup) => rootFromNodes(frontier.size, lookup))
+        .catch(() => null);
+      if (!stored?.equals(frontier.root()))
+        fail({
+          position: `ledger nodes (size ${frontier.size})`,
+          code: 'LEDGER_NODES',
+          eventId: null,
+          reason: 'the stored subtree hashes do not match the leaves: proofs served from them would be wrong',
+        });
     }
   }
 }

@@ -23,7 +23,12 @@ export class CaseDriver {
   caseId = '';
   view: Record<string, unknown> = {};
 
-  constructor(private readonly http: MutasiHttp, readonly targetPositionId: string, readonly nip: string, private readonly log: (line: string) => void = () => undefined) {}
+  constructor(
+    private readonly http: MutasiHttp,
+    readonly targetPositionId: string,
+    readonly nip: string,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   get targetAgencyId(): string {
     return this.targetPositionId.split('.')[0] as string;
@@ -45,7 +50,10 @@ export class CaseDriver {
     const result = await this.http.as(userId, 'POST', `/api/transfers/${this.caseId}/${command}`, body, headers);
     if (result.status !== expect) throw new UnexpectedAnswer(`${command} as ${userId}`, result);
     if (result.status === 200) this.view = result.body as Record<string, unknown>;
-    const outcome = result.status === 200 ? `→ ${String(this.view.stage)} / ${String(this.view.status)}` : `→ refused ${result.status} ${result.body.code}${result.body.ruleId ? ` (${result.body.ruleId})` : ''}: ${result.body.detail}`;
+    const outcome =
+      result.status === 200
+        ? `→ ${String(this.view.stage)} / ${String(this.view.status)}`
+        : `→ refused ${result.status} ${result.body.code}${result.body.ruleId ? ` (${result.body.ruleId})` : ''}: ${result.body.detail}`;
     this.log(`  ${command.padEnd(22)} by ${userId.padEnd(38)} ${outcome}`);
     return result;
   }
@@ -57,7 +65,11 @@ export class CaseDriver {
     const plans = await this.http.as(user, 'GET', `/api/workload/plans?agencyId=${this.targetAgencyId}`);
     const plan = (plans.body as { id: string; moves: { targetPositionId: string }[] }[]).find((p) => p.moves.some((m) => m.targetPositionId === this.targetPositionId));
     const inPlan = plan ? { planReference: plan.id } : { exceptionReason: 'the vacancy opened after this year’s mutation plan was drawn up' };
-    const body = { targetAgencyId: this.targetAgencyId, targetPositionId: this.targetPositionId, needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, ...inPlan, justification: 'the ABK shows a vacancy', ...analysis } };
+    const body = {
+      targetAgencyId: this.targetAgencyId,
+      targetPositionId: this.targetPositionId,
+      needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, ...inPlan, justification: 'the ABK shows a vacancy', ...analysis },
+    };
     const result = await this.http.as(user, 'POST', '/api/transfers', body);
     if (result.status !== 201) throw new UnexpectedAnswer('open the case', result);
     this.caseId = result.body.caseId as string;
@@ -87,13 +99,17 @@ export class CaseDriver {
 
   /** Attaches and verifies every document the route still needs (the employee's application from the origin agency). */
   async completeDocuments(): Promise<void> {
-    const origin = ((this.view.candidate as { originAgencyId: string } | null)?.originAgencyId) ?? this.targetAgencyId;
+    const origin = (this.view.candidate as { originAgencyId: string } | null)?.originAgencyId ?? this.targetAgencyId;
     for (const doc of this.view.requiredDocuments as { kind: string; title: string; status: string }[]) {
       if (doc.status === 'APPROVED') continue;
       const by = doc.kind === 'EMPLOYEE_APPLICATION' || doc.kind === 'CONSENT_LETTER' ? origin : this.targetAgencyId;
       await this.command(userIdFor('PENGUSUL', by), 'attach-document', { kind: doc.kind, title: doc.title, sha256: sha(`${this.caseId}/${doc.kind}`) });
       const attached = (this.view.documents as { documentId: string; kind: string }[]).filter((d) => d.kind === doc.kind).at(-1);
-      await this.command(this.person('VERIFIKATOR', this.targetAgencyId, 'DOCUMENT_VERIFICATION'), 'verify-document', { documentId: attached?.documentId, status: 'APPROVED', notes: 'sesuai' });
+      await this.command(this.person('VERIFIKATOR', this.targetAgencyId, 'DOCUMENT_VERIFICATION'), 'verify-document', {
+        documentId: attached?.documentId,
+        status: 'APPROVED',
+        notes: 'sesuai',
+      });
     }
   }
 
@@ -124,7 +140,15 @@ export class CaseDriver {
   async issueDecree(overrides: Record<string, unknown> = {}, expect = 200, signer?: string): Promise<HttpResult> {
     const step = this.activeStep() ?? (this.view.approvalChain as Step[]).at(-1);
     const today = await this.today();
-    const body = { decreeNumber: `800/SK-MUT/${this.caseId.slice(0, 8)}`, decreeDate: today, effectiveDate: today, documentSha256: sha(`SK ${this.caseId}`), employeeNip: this.nip, targetPositionId: this.targetPositionId, ...overrides };
+    const body = {
+      decreeNumber: `800/SK-MUT/${this.caseId.slice(0, 8)}`,
+      decreeDate: today,
+      effectiveDate: today,
+      documentSha256: sha(`SK ${this.caseId}`),
+      employeeNip: this.nip,
+      targetPositionId: this.targetPositionId,
+      ...overrides,
+    };
     const by = signer ?? this.person(step?.role as HumanRole, step?.agencyId as string, 'DECREE');
     return this.command(by, 'issue-decree', body, expect);
   }
@@ -149,10 +173,25 @@ export class CaseDriver {
   async evaluate(periodMonths: number): Promise<HttpResult> {
     await this.placed();
     const target = this.targetAgencyId;
-    await this.command(userIdFor('PENGUSUL', target), 'attach-document', { kind: 'PERIODIC_PERFORMANCE_EVALUATION', title: `Evaluasi kinerja periodik ${periodMonths} bulan`, sha256: sha(`${this.caseId}/ekp/${periodMonths}`), statement: { skpRating: 'SANGAT_BAIK', period: `${periodMonths} bulan setelah TMT` } });
+    await this.command(userIdFor('PENGUSUL', target), 'attach-document', {
+      kind: 'PERIODIC_PERFORMANCE_EVALUATION',
+      title: `Evaluasi kinerja periodik ${periodMonths} bulan`,
+      sha256: sha(`${this.caseId}/ekp/${periodMonths}`),
+      statement: { skpRating: 'SANGAT_BAIK', period: `${periodMonths} bulan setelah TMT` },
+    });
     const doc = (this.view.documents as { documentId: string; kind: string }[]).filter((d) => d.kind === 'PERIODIC_PERFORMANCE_EVALUATION').at(-1);
-    await this.command(this.person('VERIFIKATOR', target, 'DOCUMENT_VERIFICATION'), 'verify-document', { documentId: doc?.documentId, status: 'APPROVED', notes: 'sesuai penilaian atasan' });
-    return this.command(this.person('TIM_PENILAI_KINERJA', target, 'EVALUATION'), 'record-evaluation', { periodMonths, competencyFit: 4, skpAfterDocumentId: doc?.documentId, serviceIndicators: { layananTepatWaktu: 0.93 }, notes: 'berjalan baik' });
+    await this.command(this.person('VERIFIKATOR', target, 'DOCUMENT_VERIFICATION'), 'verify-document', {
+      documentId: doc?.documentId,
+      status: 'APPROVED',
+      notes: 'sesuai penilaian atasan',
+    });
+    return this.command(this.person('TIM_PENILAI_KINERJA', target, 'EVALUATION'), 'record-evaluation', {
+      periodMonths,
+      competencyFit: 4,
+      skpAfterDocumentId: doc?.documentId,
+      serviceIndicators: { layananTepatWaktu: 0.93 },
+      notes: 'berjalan baik',
+    });
   }
 
   /** Waits (on the condition, at most 10 s) until the employee's record shows them in `positionId` (the target). */

@@ -22,9 +22,11 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
   const health = await http.raw('GET', '/api/health').catch(() => null);
   if (!health || health.status !== 200) throw new Error(`no Mutasi at ${base}: start it with \`npm start\` first (or set MUTASI_URL)`);
   const clock = await http.raw('GET', '/api/dev/clock');
-  if (clock.status !== 200 && !options.tokensFile) throw new Error('the demo needs standalone mode with demo sign-in (npm start), or MUTASI_TOKENS_FILE with tokens for the demo users');
+  if (clock.status !== 200 && !options.tokensFile)
+    throw new Error('the demo needs standalone mode with demo sign-in (npm start), or MUTASI_TOKENS_FILE with tokens for the demo users');
   const demoClock = clock.status === 200;
-  if (demoClock && (clock.body.offsetDays as number) > 0) say(`note: the demo clock is ${String(clock.body.offsetDays)} days ahead of the machine's (it is kept across restarts and never goes back); this run continues from there`);
+  if (demoClock && (clock.body.offsetDays as number) > 0)
+    say(`note: the demo clock is ${String(clock.body.offsetDays)} days ahead of the machine's (it is kept across restarts and never goes back); this run continues from there`);
 
   say(`Mutasi demo against ${base} — server date ${demoClock ? String(clock.body.now).slice(0, 10) : `${toDate(new Date().toISOString())} (server clock)`}\n`);
   const families: [string, string, string][] = [
@@ -35,7 +37,9 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
   ];
   const first = await http.as('inspektur.bkn', 'GET', `/api/employees/${DEMO_NIP.internal}`);
   if (first.status === 200 && first.body.positionId !== positionId(AGENCY.bandarLestari, 'pengelola-keuangan')) {
-    throw new Error('the demo has already run on this database: its employees have moved (the record follows the person). Stop `npm start`, remove the data folder (.data), and start again for a fresh demo');
+    throw new Error(
+      'the demo has already run on this database: its employees have moved (the record follows the person). Stop `npm start`, remove the data folder (.data), and start again for a fresh demo',
+    );
   }
   const drivers: CaseDriver[] = [];
   for (const [title, target, nip] of families) {
@@ -81,7 +85,10 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
 
   if (!demoClock) say('Evaluations fall due 6 and 12 months after each decree; without the standalone demo clock they wait for their dates.\n');
   for (const months of demoClock ? [6, 12] : []) {
-    const due = drivers.map((d) => d.evaluationsDue().find((e) => e.periodMonths === months)?.dueOn as string).sort().at(-1) as string;
+    const due = drivers
+      .map((d) => d.evaluationsDue().find((e) => e.periodMonths === months)?.dueOn as string)
+      .sort()
+      .at(-1) as string;
     const today = await drivers[0]?.today();
     const days = Math.max(0, Math.round((Date.parse(due) - Date.parse(today as string)) / 86_400_000));
     const moved = await http.as('admin.bkn', 'POST', '/api/dev/clock', { advanceDays: Math.max(1, days) });
@@ -98,4 +105,3 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
   say(`  API docs: ${base}/api/docs`);
   return { completed: drivers, refusals };
 }
-

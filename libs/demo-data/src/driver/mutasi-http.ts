@@ -8,7 +8,10 @@ export interface HttpResult {
 
 /** A refusal or failure the driver did not expect, with the problem details the server sent. */
 export class UnexpectedAnswer extends Error {
-  constructor(readonly what: string, readonly result: HttpResult) {
+  constructor(
+    readonly what: string,
+    readonly result: HttpResult,
+  ) {
     super(`${what}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
   }
 }
@@ -20,7 +23,10 @@ export class UnexpectedAnswer extends Error {
 export class MutasiHttp {
   private readonly tokens: Map<string, string>;
 
-  constructor(readonly baseUrl: string, presetTokens: Readonly<Record<string, string>> = {}) {
+  constructor(
+    readonly baseUrl: string,
+    presetTokens: Readonly<Record<string, string>> = {},
+  ) {
     this.tokens = new Map(Object.entries(presetTokens));
   }
 

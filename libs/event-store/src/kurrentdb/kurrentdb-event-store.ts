@@ -1,5 +1,15 @@
 import {
-  AllStreamResolvedEvent, BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, jsonEvent, Position, ReadPosition, START as KURRENT_START, StreamNotFoundError,
+  AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  FORWARDS,
+  jsonEvent,
+  Position,
+  ReadPosition,
+  START as KURRENT_START,
+  StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { WrongExpectedRevisionError } from '../errors';
@@ -24,7 +34,10 @@ export class KurrentDbEventStore implements EventStore {
   readonly kind = 'kurrentdb';
   private readonly heads = new HeadCache(10_000);
 
-  constructor(private readonly client: EventStoreDBClient, private readonly limits: EventLimits = DEFAULT_LIMITS) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly limits: EventLimits = DEFAULT_LIMITS,
+  ) {}
 
   /** Connects with a KurrentDB connection string (`esdb://host:2113?tls=false`). */
   static connect(connectionString: string): KurrentDbEventStore {
@@ -49,7 +62,7 @@ export class KurrentDbEventStore implements EventStore {
         );
         const lastChained = chained.at(-1);
         if (lastChained) this.heads.set(streamId, { revision: lastChained.revision, hash: lastChained.metadata.hash });
-        const stored = await this.client.readStream(streamId, { fromRevision: BigInt((chained[0]?.revision ?? 0)), maxCount: chained.length, direction: FORWARDS });
+        const stored = await this.client.readStream(streamId, { fromRevision: BigInt(chained[0]?.revision ?? 0), maxCount: chained.length, direction: FORWARDS });
         const recorded: RecordedEvent[] = [];
         for await (const resolved of stored) {
           const e = fromResolved(resolved);
@@ -85,7 +98,11 @@ export class KurrentDbEventStore implements EventStore {
   async readStream(streamId: string, options: { fromRevision?: number; maxCount?: number } = {}): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(streamId, { fromRevision: BigInt(options.fromRevision ?? 0), direction: FORWARDS, ...(options.maxCount ? { maxCount: options.maxCount } : {}) });
+      const read = this.client.readStream(streamId, {
+        fromRevision: BigInt(options.fromRevision ?? 0),
+        direction: FORWARDS,
+        ...(options.maxCount ? { maxCount: options.maxCount } : {}),
+      });
       for await (const resolved of read) {
         const e = fromResolved(resolved);
         if (e) out.push(e);

@@ -58,7 +58,11 @@ export class InMemoryEventStore implements EventStore {
     const latch = new NewsLatch();
     const latches = this.latches;
     latches.add(latch);
-    const inner = catchUpSubscription((after, limit) => this.readAll({ after, limit }), (signal) => latch.wait(signal, 1_000), options);
+    const inner = catchUpSubscription(
+      (after, limit) => this.readAll({ after, limit }),
+      (signal) => latch.wait(signal, 1_000),
+      options,
+    );
     return {
       async *[Symbol.asyncIterator]() {
         try {

@@ -26,7 +26,12 @@ const NOTIFY_GATHER_MS = 20;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
-    streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata,
+    streamId: row.stream_id,
+    revision: row.revision,
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
     globalPosition: positionOf(BigInt(row.tx_id), BigInt(row.seq)),
   };
 }
@@ -47,7 +52,11 @@ export class PostgresEventStore implements EventStore {
   private notifyAgain = false;
   private readonly instanceId = randomUUID();
 
-  private constructor(private readonly pool: Pool, private readonly ownsPool: boolean, private readonly options: PostgresEventStoreOptions) {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly ownsPool: boolean,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
     this.s = schemaIdentifier(options.schema ?? 'event_store');
     this.channel = `${this.s}_events`;
   }
@@ -91,7 +100,11 @@ export class PostgresEventStore implements EventStore {
         const values: unknown[] = [streamId, head?.revision ?? -1];
         for (const e of chained) values.push(e.revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
         if (inTransaction) await db.query('SAVEPOINT mutasi_append');
-        const result = await db.query<{ tx_id: string; seq: string; revision: number }>({ name: `${this.s}-append-${chained.length}`, text: sql.append(this.s, chained.length), values });
+        const result = await db.query<{ tx_id: string; seq: string; revision: number }>({
+          name: `${this.s}-append-${chained.length}`,
+          text: sql.append(this.s, chained.length),
+          values,
+        });
         if (inTransaction) await db.query('RELEASE SAVEPOINT mutasi_append');
         if (result.rows.length === chained.length) {
           const rows = [...result.rows].sort((a, b) => a.revision - b.revision);
@@ -165,7 +178,11 @@ export class PostgresEventStore implements EventStore {
         await store.listen();
         store.latches.add(latch);
         try {
-          yield* catchUpSubscription((after, limit) => store.readAll({ after, limit }), (signal) => latch.wait(signal, poll), options);
+          yield* catchUpSubscription(
+            (after, limit) => store.readAll({ after, limit }),
+            (signal) => latch.wait(signal, poll),
+            options,
+          );
         } finally {
           store.latches.delete(latch);
         }
@@ -189,10 +206,13 @@ export class PostgresEventStore implements EventStore {
     this.notifyAgain = false;
     // A short delay gathers a burst of appends into one NOTIFY; this process's subscribers were woken already.
     setTimeout(() => {
-      this.pool.query({ name: 'mutasi-notify', text: 'SELECT pg_notify($1, $2)', values: [this.channel, this.instanceId] }).catch(() => undefined).finally(() => {
-        this.notifying = false;
-        if (this.notifyAgain) this.announce();
-      });
+      this.pool
+        .query({ name: 'mutasi-notify', text: 'SELECT pg_notify($1, $2)', values: [this.channel, this.instanceId] })
+        .catch(() => undefined)
+        .finally(() => {
+          this.notifying = false;
+          if (this.notifyAgain) this.announce();
+        });
     }, NOTIFY_GATHER_MS).unref();
   }
 
@@ -214,7 +234,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<GlobalPosition> {
-    const rows = (await this.pool.query<{ tx_id: string; seq: string }>(`SELECT e.tx_id::text AS tx_id, e.seq::text AS seq FROM ${this.s}.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1`)).rows;
+    const rows = (
+      await this.pool.query<{ tx_id: string; seq: string }>(`SELECT e.tx_id::text AS tx_id, e.seq::text AS seq FROM ${this.s}.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1`)
+    ).rows;
     return rows[0] ? positionOf(BigInt(rows[0].tx_id), BigInt(rows[0].seq)) : START;
   }
 

@@ -9,7 +9,16 @@ import { verifyInclusion } from '../merkle/verify';
 import { checkWitnessPolicy } from '../witness-policy';
 import { describe, eventProblem, headerProblem, isBundleHeader, streamLineProblem } from './shape';
 import { checkConsistencyProofs, checkHeldCheckpoint, checkTreeHead, failure } from './tree-head-checks';
-import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_FORMAT_V1, type BundleEvent, type BundleFailure, type BundleHeader, type BundleVerification, type MissingRevisions, type VerifyBundleOptions } from './types';
+import {
+  AUDIT_BUNDLE_FORMAT,
+  AUDIT_BUNDLE_FORMAT_V1,
+  type BundleEvent,
+  type BundleFailure,
+  type BundleHeader,
+  type BundleVerification,
+  type MissingRevisions,
+  type VerifyBundleOptions,
+} from './types';
 
 const MAX_FAILURES = 1_000;
 
@@ -82,7 +91,11 @@ export class BundleVerifier {
       this.closeStream();
       if (this.ended === null) this.fail('bundle', null, 'the bundle ends without its end line: it was cut short');
       else if (this.ended.streams !== this.seenStreams.size || this.ended.events !== this.checkedEvents) {
-        this.fail('bundle', null, `the end line counts ${this.ended.streams} streams and ${this.ended.events} events, but the bundle holds ${this.seenStreams.size} and ${this.checkedEvents}`);
+        this.fail(
+          'bundle',
+          null,
+          `the end line counts ${this.ended.streams} streams and ${this.ended.events} events, but the bundle holds ${this.seenStreams.size} and ${this.checkedEvents}`,
+        );
       }
       for (const streamId of this.expectedStreams ?? []) {
         if (this.seenStreams.has(streamId)) continue;
@@ -113,8 +126,10 @@ export class BundleVerifier {
     const header: BundleHeader = value;
     this.header = header;
     const { trustedVerifierKey, trustBundleKey } = this.options;
-    if (trustedVerifierKey === undefined && trustBundleKey !== true) this.fail('verifier key', null, 'no trusted verifier key was given, and the bundle’s own key is not trusted unless you say so');
-    if (trustedVerifierKey !== undefined && header.verifierKey !== trustedVerifierKey) this.fail('verifier key', null, `the bundle's verifier key ${header.verifierKey} is not the trusted key ${trustedVerifierKey}`);
+    if (trustedVerifierKey === undefined && trustBundleKey !== true)
+      this.fail('verifier key', null, 'no trusted verifier key was given, and the bundle’s own key is not trusted unless you say so');
+    if (trustedVerifierKey !== undefined && header.verifierKey !== trustedVerifierKey)
+      this.fail('verifier key', null, `the bundle's verifier key ${header.verifierKey} is not the trusted key ${trustedVerifierKey}`);
     const key = trustedVerifierKey ?? header.verifierKey;
     const head = checkTreeHead(header, key, (p, r) => this.fail(p, null, r));
     this.checkpoint = head;
@@ -198,7 +213,11 @@ export class BundleVerifier {
     if (stream.lastRevision < head.revision) {
       this.missing.push({ streamId, from: stream.lastRevision + 1, to: head.revision });
       const which = stream.lastRevision + 1 === head.revision ? `revision ${head.revision} is` : `revisions ${stream.lastRevision + 1}–${head.revision} are`;
-      this.fail(where, null, `${which} missing: the checkpoint of size ${this.checkpoint?.treeSize} commits to revision ${head.revision} (leaf ${head.leafIndex}) as the stream's last event, but the bundle ends at ${stream.lastRevision < 0 ? 'no event' : `revision ${stream.lastRevision}`}`);
+      this.fail(
+        where,
+        null,
+        `${which} missing: the checkpoint of size ${this.checkpoint?.treeSize} commits to revision ${head.revision} (leaf ${head.leafIndex}) as the stream's last event, but the bundle ends at ${stream.lastRevision < 0 ? 'no event' : `revision ${stream.lastRevision}`}`,
+      );
     } else if (stream.lastRevision > head.revision) {
       this.fail(where, null, `the bundle has revisions up to ${stream.lastRevision}, beyond the head revision ${head.revision} the checkpoint commits to`);
     } else if (stream.lastLeaf === null || stream.lastLeaf.index !== head.leafIndex || !stream.lastLeaf.hash.equals(head.leafHash)) {

@@ -18,10 +18,12 @@ export function checkTreeHead(header: BundleHeader, verifierKey: string, fail: F
   const claimedRoot = fromBase64(header.treeHead.rootHash);
   if (signed.origin !== header.origin) here(`the checkpoint is for origin ${JSON.stringify(signed.origin)}, not ${JSON.stringify(header.origin)}`);
   if (signed.treeSize !== header.treeHead.treeSize) here(`treeHead.treeSize is ${header.treeHead.treeSize} but the signed checkpoint says ${signed.treeSize}`);
-  if (!signed.rootHash.equals(claimedRoot)) here(`treeHead.rootHash ${shortHash(claimedRoot.toString('hex'))} is not the signed root ${shortHash(signed.rootHash.toString('hex'))}`);
+  if (!signed.rootHash.equals(claimedRoot))
+    here(`treeHead.rootHash ${shortHash(claimedRoot.toString('hex'))} is not the signed root ${shortHash(signed.rootHash.toString('hex'))}`);
   const seconds = Math.floor(Date.parse(header.treeHead.timestamp) / 1000);
   if (seconds * 1000 !== signed.timestamp.getTime()) here(`treeHead.timestamp ${header.treeHead.timestamp} is not the signed time ${signed.timestamp.toISOString()}`);
-  if (signed.streamHeads === undefined || signed.agencyCases === undefined) here('the checkpoint commits to no stream heads or agency case lists: completeness cannot be proven (it was signed before completeness proofs existed)');
+  if (signed.streamHeads === undefined || signed.agencyCases === undefined)
+    here('the checkpoint commits to no stream heads or agency case lists: completeness cannot be proven (it was signed before completeness proofs existed)');
   return signed;
 }
 
@@ -41,7 +43,9 @@ export function checkHeldCheckpoint(header: BundleHeader, held: string, verifier
   const mine = checked.checkpoint;
   if (mine.origin !== header.origin) return here(`the checkpoint you hold is for origin ${JSON.stringify(mine.origin)}, not ${JSON.stringify(header.origin)}`);
   if (mine.treeSize > head.treeSize) {
-    return here(`the checkpoint you hold (size ${mine.treeSize}, ${mine.timestamp.toISOString()}) is newer than the bundle's tree head (size ${head.treeSize}): the bundle is stale or the log was rolled back`);
+    return here(
+      `the checkpoint you hold (size ${mine.treeSize}, ${mine.timestamp.toISOString()}) is newer than the bundle's tree head (size ${head.treeSize}): the bundle is stale or the log was rolled back`,
+    );
   }
   if (mine.treeSize === head.treeSize) {
     if (!mine.rootHash.equals(head.rootHash)) here(`two different signed roots for tree size ${head.treeSize}: the log has shown two different histories`);

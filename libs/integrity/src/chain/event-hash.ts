@@ -25,7 +25,9 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 export function computeEventHash(record: EventRecord): string {
   const { hash: _ignored, ...metadata } = record.metadata;
-  return createHash('sha256').update(canonicalBytes(eventContent(record, metadata))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalBytes(eventContent(record, metadata)))
+    .digest('hex');
 }
 
 /**
@@ -56,11 +58,16 @@ export function hashAndLeaf(record: EventRecord): { hash: string; leafData: Buff
   const { hash: stored, ...rest } = record.metadata;
   const fields = [record.data, record.eventId, record.revision, record.streamId, record.type];
   if (fields.some((f) => f === undefined)) return { hash: computeEventHash(record), leafData: eventLeafData(record) };
-  const members = Object.keys(rest).filter((k) => rest[k] !== undefined).sort().map((k) => ({ key: k, text: `${JSON.stringify(k)}:${canonicalJson(rest[k])}` }));
+  const members = Object.keys(rest)
+    .filter((k) => rest[k] !== undefined)
+    .sort()
+    .map((k) => ({ key: k, text: `${JSON.stringify(k)}:${canonicalJson(rest[k])}` }));
   const object = (list: readonly { text: string }[]): string => `{${list.map((m) => m.text).join(',')}}`;
   const wrap = (metadata: string): string =>
     `{"data":${canonicalJson(record.data)},"eventId":${canonicalJson(record.eventId)},"metadata":${metadata},"revision":${canonicalJson(record.revision)},"streamId":${canonicalJson(record.streamId)},"type":${canonicalJson(record.type)}}`;
-  const hash = createHash('sha256').update(wrap(object(members)), 'utf8').digest('hex');
+  const hash = createHash('sha256')
+    .update(wrap(object(members)), 'utf8')
+    .digest('hex');
   if (stored === undefined) return { hash, leafData: Buffer.from(wrap(object(members)), 'utf8') };
   const withHash = [...members, { key: 'hash', text: `"hash":${canonicalJson(stored)}` }].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { hash, leafData: Buffer.from(wrap(object(withHash)), 'utf8') };

@@ -125,7 +125,8 @@ function parseCheckpointText(text: string): CheckpointFields & { extensions: str
     if (found.length === 0) continue;
     const [count, root] = (found[0] as string).slice(prefix.length).split(' ');
     const rootBytes = tryFromBase64(root);
-    if (count === undefined || !DECIMAL.test(count) || !Number.isSafeInteger(Number(count)) || rootBytes?.length !== HASH_SIZE) throw bad(`the "${prefix.trim()}" line is not "<count> <base64 root>"`);
+    if (count === undefined || !DECIMAL.test(count) || !Number.isSafeInteger(Number(count)) || rootBytes?.length !== HASH_SIZE)
+      throw bad(`the "${prefix.trim()}" line is not "<count> <base64 root>"`);
     maps[field] = { count: Number(count), root: rootBytes };
   }
   const known = (line: string): boolean => line.startsWith(TIMESTAMP_PREFIX) || Object.values(MAP_LINES).some((p) => line.startsWith(p));

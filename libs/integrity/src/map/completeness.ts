@@ -50,11 +50,14 @@ export function proveAgencyCases(tree: EntryTree, agencyId: string): AgencyCases
 
 /** Checks one leaf of a map against the map root a checkpoint carries. Never throws. */
 export function verifyMapLeaf(leaf: unknown, map: MapRoot): Checked<MapLeafProof> {
-  if (!isRecord(leaf) || !isIndex(leaf.index) || typeof leaf.entry !== 'string' || !Array.isArray(leaf.proof)) return { ok: false, reason: 'a map proof is not {index, entry, proof[]}' };
+  if (!isRecord(leaf) || !isIndex(leaf.index) || typeof leaf.entry !== 'string' || !Array.isArray(leaf.proof))
+    return { ok: false, reason: 'a map proof is not {index, entry, proof[]}' };
   const proof = leaf.proof.map(tryFromBase64);
   if (proof.some((p) => p === undefined)) return { ok: false, reason: `map entry ${leaf.index}: a proof hash is not base64` };
   const check = verifyInclusion({ leafIndex: leaf.index, treeSize: map.count, leafHash: leafHash(Buffer.from(leaf.entry, 'utf8')), proof: proof as Buffer[], root: map.root });
-  return check.ok ? { ok: true, value: { index: leaf.index, entry: leaf.entry, proof: leaf.proof.map(String) } } : { ok: false, reason: `map entry ${leaf.index} is not in the signed map: ${check.reason}` };
+  return check.ok
+    ? { ok: true, value: { index: leaf.index, entry: leaf.entry, proof: leaf.proof.map(String) } }
+    : { ok: false, reason: `map entry ${leaf.index} is not in the signed map: ${check.reason}` };
 }
 
 /**
@@ -70,7 +73,15 @@ export function verifyStreamHead(streamId: string, input: unknown, map: MapRoot)
   const otherStream = (leaf: MapLeafProof): boolean => parseStreamHeadEntry(leaf.entry)?.streamId !== streamId && parseStreamHeadEntry(leaf.entry) !== null;
   const prefix = streamPrefix(streamId);
   const at = head?.index ?? (before ? before.index + 1 : 0);
-  const sides = checkSides(at, head ? at + 1 : at, before, after, map.count, (leaf) => otherStream(leaf), (leaf) => compareEntries(leaf.entry, prefix));
+  const sides = checkSides(
+    at,
+    head ? at + 1 : at,
+    before,
+    after,
+    map.count,
+    (leaf) => otherStream(leaf),
+    (leaf) => compareEntries(leaf.entry, prefix),
+  );
   if (sides !== null) return { ok: false, reason: `stream ${streamId}: ${sides}` };
   if (head === null) return { ok: true, value: null };
   const parsed = parseStreamHeadEntry(head.entry);
@@ -89,7 +100,8 @@ export function verifyAgencyCases(agencyId: string, input: unknown, map: MapRoot
     if (!leaf.ok) return leaf;
     const parsed = parseAgencyCaseEntry(leaf.value.entry);
     if (parsed === null || parsed.agencyId !== agencyId) return { ok: false, reason: `map entry ${leaf.value.index} is not a case of agency ${agencyId}` };
-    if (previous !== null && leaf.value.index !== previous.index + 1) return { ok: false, reason: `agency ${agencyId}: map entries ${previous.index + 1}–${leaf.value.index - 1} were left out of the proof` };
+    if (previous !== null && leaf.value.index !== previous.index + 1)
+      return { ok: false, reason: `agency ${agencyId}: map entries ${previous.index + 1}–${leaf.value.index - 1} were left out of the proof` };
     streams.push(parsed.streamId);
     previous = leaf.value;
   }
@@ -111,7 +123,15 @@ export function verifyAgencyCases(agencyId: string, input: unknown, map: MapRoot
  * The neighbours of the range [start, end) of a map: the entry just before it (or none when it starts at 0) and
  * just after it (or none when it ends at the map's end), each of another key, sorting before and after the range.
  */
-function checkSides(start: number, end: number, before: MapLeafProof | null, after: MapLeafProof | null, count: number, isOther: (leaf: MapLeafProof) => boolean, orderAgainstKey: (leaf: MapLeafProof) => number): string | null {
+function checkSides(
+  start: number,
+  end: number,
+  before: MapLeafProof | null,
+  after: MapLeafProof | null,
+  count: number,
+  isOther: (leaf: MapLeafProof) => boolean,
+  orderAgainstKey: (leaf: MapLeafProof) => number,
+): string | null {
   if (start > 0) {
     if (before === null || before.index !== start - 1) return `the proof lacks map entry ${start - 1}, just before its entries`;
     if (!isOther(before) || orderAgainstKey(before) >= 0) return `map entry ${start - 1} does not sort before the key`;

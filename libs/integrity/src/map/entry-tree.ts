@@ -28,7 +28,7 @@ export class EntryTree {
   private constructor(readonly entries: readonly string[]) {
     const level0 = entries.map((e) => leafHash(Buffer.from(e, 'utf8')));
     this.levels = [level0];
-    for (let below = level0; below.length > 1; ) {
+    for (let below = level0; below.length > 1;) {
       const up: Buffer[] = [];
       for (let i = 0; i + 1 < below.length; i += 2) up.push(nodeHash(below[i] as Buffer, below[i + 1] as Buffer));
       this.levels.push(up);

@@ -1,14 +1,6 @@
 import { MerkleError } from '../errors';
 import { assertHash, emptyRoot, nodeHash } from './hash';
-import {
-  consistencyProofRanges,
-  inclusionProofRanges,
-  nodeKeyString,
-  perfectSubtrees,
-  rootNodes,
-  type LeafRange,
-  type NodeKey,
-} from './plan';
+import { consistencyProofRanges, inclusionProofRanges, nodeKeyString, perfectSubtrees, rootNodes, type LeafRange, type NodeKey } from './plan';
 
 /**
  * Gives the stored hash of a complete perfect subtree, or undefined if the store does not have it. Synchronous on

@@ -46,7 +46,12 @@ const TIMESTAMPED_SIGNATURE_LENGTH = 8 + 64;
 
 /** Ed25519 cosigner key ID: the first 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x04 ‖ 32-byte public key). */
 export function cosignerKeyId(name: string, publicKey: Uint8Array): Buffer {
-  return createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, ALG_COSIGNATURE_V1])).update(publicKey).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(name, 'utf8')
+    .update(Buffer.from([0x0a, ALG_COSIGNATURE_V1]))
+    .update(publicKey)
+    .digest()
+    .subarray(0, 4);
 }
 
 /**

@@ -40,7 +40,12 @@ export function isWellFormed(text: string): boolean {
 
 /** Ed25519 key ID: the first 4 bytes of SHA-256(key name ‖ 0x0A ‖ 0x01 ‖ 32-byte public key). */
 export function ed25519KeyId(name: string, publicKey: Uint8Array): Buffer {
-  return createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, ALG_ED25519])).update(publicKey).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(name, 'utf8')
+    .update(Buffer.from([0x0a, ALG_ED25519]))
+    .update(publicKey)
+    .digest()
+    .subarray(0, 4);
 }
 
 /**

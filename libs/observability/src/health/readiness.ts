@@ -20,7 +20,11 @@ export function maxReadyLag(env: NodeJS.ProcessEnv): number {
  * the relay, when Kafka is configured) within `maxLag` events of the store's head.
  */
 export class Readiness {
-  constructor(private readonly db: DataSource | undefined, private readonly lags: FollowerLags, readonly maxLag: number) {}
+  constructor(
+    private readonly db: DataSource | undefined,
+    private readonly lags: FollowerLags,
+    readonly maxLag: number,
+  ) {}
 
   async checks(): Promise<Record<string, ReadinessCheck>> {
     const checks: Record<string, ReadinessCheck> = {};

@@ -12,14 +12,17 @@ export function observeHttp(app: INestApplication, logger: LoggerService | null)
   app.use(requestTracking(metrics, logger));
   const http = app.getHttpAdapter();
   http.get('/metrics', (_req: Request, res: Response) => {
-    metrics.exposition().then((text) => {
-      res.setHeader('Content-Type', metrics.contentType);
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(text);
-    }, (error: unknown) => {
-      res.status(500).setHeader('Content-Type', 'text/plain');
-      res.end(`metrics could not be collected: ${String(error)}\n`);
-    });
+    metrics.exposition().then(
+      (text) => {
+        res.setHeader('Content-Type', metrics.contentType);
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(text);
+      },
+      (error: unknown) => {
+        res.status(500).setHeader('Content-Type', 'text/plain');
+        res.end(`metrics could not be collected: ${String(error)}\n`);
+      },
+    );
   });
   return metrics;
 }

@@ -38,7 +38,9 @@ export function requestTracking(metrics: Metrics, logger: LoggerService | null) 
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeTemplateOf(req);
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      runWithRequestFacts(facts, () => logger?.log({ msg: `${req.method} ${route} ${res.statusCode}`, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 }, 'Http'));
+      runWithRequestFacts(facts, () =>
+        logger?.log({ msg: `${req.method} ${route} ${res.statusCode}`, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 }, 'Http'),
+      );
     });
     runWithRequestFacts(facts, next);
   };

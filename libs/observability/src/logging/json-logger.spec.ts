@@ -11,8 +11,21 @@ import { logSettingsFrom } from './log-settings';
 /** A pino destination that keeps every line written. */
 function lines(): { stream: Writable; read(): Record<string, unknown>[] } {
   const chunks: string[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _encoding, done) { chunks.push(chunk.toString()); done(); } });
-  return { stream, read: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return {
+    stream,
+    read: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('structured logs', () => {

@@ -77,7 +77,11 @@ export function pinoOptions(level: string): pino.LoggerOptions {
     mixin: () => {
       const facts = currentRequestFacts();
       if (!facts) return {};
-      return { requestId: facts.requestId, ...(facts.commandType === undefined ? {} : { commandType: facts.commandType }), ...(facts.caseId === undefined ? {} : { caseId: facts.caseId }) };
+      return {
+        requestId: facts.requestId,
+        ...(facts.commandType === undefined ? {} : { commandType: facts.commandType }),
+        ...(facts.caseId === undefined ? {} : { caseId: facts.caseId }),
+      };
     },
   };
 }
@@ -87,6 +91,8 @@ export function pinoOptions(level: string): pino.LoggerOptions {
  * `destination` (tests read the lines there).
  */
 export function createJsonLogger(settings: LogSettings = logSettingsFrom(process.env, process.stdout.isTTY === true), destination?: DestinationStream): JsonLogger {
-  const out = destination ?? (settings.format === 'pretty' ? pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : pino.destination({ sync: true }));
+  const out =
+    destination ??
+    (settings.format === 'pretty' ? pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : pino.destination({ sync: true }));
   return new JsonLogger(pino(pinoOptions(settings.level), out));
 }

@@ -14,6 +14,7 @@ export function logSettingsFrom(env: NodeJS.ProcessEnv, stdoutIsTty: boolean): L
   const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
   if (!LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}; got ${JSON.stringify(env.LOG_LEVEL)}`);
   const format = env.LOG_FORMAT?.trim().toLowerCase();
-  if (format !== undefined && format !== '' && format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty; got ${JSON.stringify(env.LOG_FORMAT)}`);
+  if (format !== undefined && format !== '' && format !== 'json' && format !== 'pretty')
+    throw new Error(`LOG_FORMAT must be json or pretty; got ${JSON.stringify(env.LOG_FORMAT)}`);
   return { level, format: format === 'json' || format === 'pretty' ? format : stdoutIsTty ? 'pretty' : 'json' };
 }

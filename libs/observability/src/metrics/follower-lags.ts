@@ -12,7 +12,10 @@ export interface FollowerLag {
 
 /** The lag of every projection and relay this process hosts, computed now by a few cheap queries. */
 export class FollowerLags {
-  constructor(private readonly store: EventStore | undefined, private readonly db: DataSource | undefined) {}
+  constructor(
+    private readonly store: EventStore | undefined,
+    private readonly db: DataSource | undefined,
+  ) {}
 
   async read(): Promise<FollowerLag[]> {
     if (!this.store || !this.db) return [];

@@ -42,7 +42,7 @@ export class Metrics {
 
   readonly appendDuration = new Histogram({
     name: 'mutasi_event_append_duration_seconds',
-    help: 'Appending a command\'s events to the event store (with the invariant claims written in the same transaction)',
+    help: "Appending a command's events to the event store (with the invariant claims written in the same transaction)",
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [this.registry],
   });

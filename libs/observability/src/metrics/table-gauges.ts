@@ -12,15 +12,25 @@ async function hasTable(db: DataSource, table: string): Promise<boolean> {
 export function storeGauges(db: DataSource | undefined, lags: FollowerLags, today: () => string): ScrapeGauge[] {
   const byKind = (kind: 'projection' | 'relay') => async () => (await lags.read()).filter((l) => l.kind === kind).map((l) => ({ labels: { [kind]: l.name }, value: l.lag }));
   const gauges: ScrapeGauge[] = [
-    { name: 'mutasi_projection_lag_events', help: 'Events in the event store after the projection\'s checkpoint (the store\'s head minus where the projection stands)', labelNames: ['projection'], read: byKind('projection') },
-    { name: 'mutasi_relay_lag_events', help: 'Events in the event store after the Kafka relay\'s checkpoint, not yet acknowledged by the broker', labelNames: ['relay'], read: byKind('relay') },
+    {
+      name: 'mutasi_projection_lag_events',
+      help: "Events in the event store after the projection's checkpoint (the store's head minus where the projection stands)",
+      labelNames: ['projection'],
+      read: byKind('projection'),
+    },
+    {
+      name: 'mutasi_relay_lag_events',
+      help: "Events in the event store after the Kafka relay's checkpoint, not yet acknowledged by the broker",
+      labelNames: ['relay'],
+      read: byKind('relay'),
+    },
   ];
   if (!db) return gauges;
   return [
     ...gauges,
     {
       name: 'mutasi_scheduler_backlog',
-      help: 'Due-date work that is due (today or earlier, by the server\'s clock) and not yet claimed by the scheduler',
+      help: "Due-date work that is due (today or earlier, by the server's clock) and not yet claimed by the scheduler",
       labelNames: [],
       read: async () => {
         if (!(await hasTable(db, 'due_work'))) return [];
@@ -34,7 +44,9 @@ export function storeGauges(db: DataSource | undefined, lags: FollowerLags, toda
       labelNames: [],
       read: async () => {
         if (!(await hasTable(db, 'ledger_tree_heads'))) return [];
-        const rows = (await db.query('SELECT (SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_leaves) - (SELECT coalesce(max(tree_size), 0) FROM ledger_tree_heads) AS n')) as { n: string }[];
+        const rows = (await db.query('SELECT (SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_leaves) - (SELECT coalesce(max(tree_size), 0) FROM ledger_tree_heads) AS n')) as {
+          n: string;
+        }[];
         return [{ labels: {}, value: Math.max(0, Number(rows[0]?.n ?? 0)) }];
       },
     },

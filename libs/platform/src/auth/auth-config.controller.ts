@@ -7,7 +7,15 @@ import { Public } from './auth.guard';
 /** What the web app's sign-in page (`/app/masuk`) needs to know to sign a user in. */
 export type AuthConfigAnswer =
   | { readonly mode: 'dev' }
-  | { readonly mode: 'oidc'; readonly issuer: string; readonly clientId: string; readonly scope: string; readonly audience: string; readonly resource: string | null; readonly redirectPath: string }
+  | {
+      readonly mode: 'oidc';
+      readonly issuer: string;
+      readonly clientId: string;
+      readonly scope: string;
+      readonly audience: string;
+      readonly resource: string | null;
+      readonly redirectPath: string;
+    }
   | { readonly mode: 'none' };
 
 const text = { type: 'string' } as const;

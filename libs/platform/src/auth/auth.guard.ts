@@ -26,14 +26,20 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
 /** Every `/api` route needs a valid bearer token unless marked {@link Public}. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const fromQuery = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, [context.getHandler(), context.getClass()]) && typeof request.query.access_token === 'string' ? request.query.access_token : undefined;
+    const fromQuery =
+      this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, [context.getHandler(), context.getClass()]) && typeof request.query.access_token === 'string'
+        ? request.query.access_token
+        : undefined;
     const token = match?.[1] ?? fromQuery;
     if (!token) throw new AuthenticationError('sign in first: send Authorization: Bearer <token>');
     request.principal = await this.verifier.verify(token);

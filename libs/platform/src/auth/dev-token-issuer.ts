@@ -8,7 +8,13 @@ import { TokenVerifier } from './token-verifier';
  * generated at start, so the demo needs no identity provider. Tokens die with the process.
  */
 export class DevTokenIssuer {
-  private constructor(private readonly privateKey: KeyLike, readonly verifier: TokenVerifier, private readonly issuer: string, private readonly audience: string, readonly publicKeyPem = '') {}
+  private constructor(
+    private readonly privateKey: KeyLike,
+    readonly verifier: TokenVerifier,
+    private readonly issuer: string,
+    private readonly audience: string,
+    readonly publicKeyPem = '',
+  ) {}
 
   static async create(issuer: string, audience: string): Promise<DevTokenIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('EdDSA');

@@ -14,7 +14,12 @@ export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 86_400;
  * forged-for-ever token stays bounded); then the Mutasi claims (sub, name, agencyId, roles, nip).
  */
 export class TokenVerifier {
-  private constructor(private readonly key: KeyInput, private readonly issuer: string, private readonly audience: string, private readonly maxAgeSeconds: number) {}
+  private constructor(
+    private readonly key: KeyInput,
+    private readonly issuer: string,
+    private readonly audience: string,
+    private readonly maxAgeSeconds: number,
+  ) {}
 
   /** From `AUTH_JWKS_URL`, or `AUTH_PUBLIC_KEY` (PEM, SPKI; RS256, ES256 or EdDSA). */
   static async fromConfig(auth: { jwksUrl: string | null; publicKey: string | null; issuer: string; audience: string; maxTokenAgeSeconds?: number }): Promise<TokenVerifier> {

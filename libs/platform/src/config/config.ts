@@ -91,7 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
     port: int('PORT', 3000, 0, 65535),
     databaseUrl: text('DATABASE_URL'),
     eventStoreConnectionString: text('EVENTSTORE_CONNECTION_STRING'),
-    kafkaBrokers: (text('KAFKA_BROKERS') ?? '').split(',').map((b) => b.trim()).filter(Boolean),
+    kafkaBrokers: (text('KAFKA_BROKERS') ?? '')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     dashboardConsumerGroup: text('DASHBOARD_CONSUMER_GROUP') ?? 'mutasi-dashboard',
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
     auth: {
@@ -118,17 +121,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: MutasiCon
       localWitnesses: int('MUTASI_LOCAL_WITNESSES', mode === 'standalone' && witnesses.length === 0 ? 2 : 0, 0, 5),
     },
   };
-  if (config.auth.devTokens && !isLoopback(host)) problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
+  if (config.auth.devTokens && !isLoopback(host))
+    problems.push(`AUTH_DEV_TOKENS=true needs HOST on loopback (127.0.0.1), not ${host}: dev tokens must never be reachable from the network`);
   if (config.auth.devTokens && (config.auth.publicKey || config.auth.jwksUrl)) {
-    problems.push(`AUTH_DEV_TOKENS=true and ${config.auth.publicKey ? 'AUTH_PUBLIC_KEY' : 'AUTH_JWKS_URL'} exclude each other: unset AUTH_DEV_TOKENS to verify tokens with the key only (demo sign-in is on only when no key is configured)`);
+    problems.push(
+      `AUTH_DEV_TOKENS=true and ${config.auth.publicKey ? 'AUTH_PUBLIC_KEY' : 'AUTH_JWKS_URL'} exclude each other: unset AUTH_DEV_TOKENS to verify tokens with the key only (demo sign-in is on only when no key is configured)`,
+    );
   }
-  if (config.auth.devTokens && config.oidc) problems.push('OIDC_ISSUER and AUTH_DEV_TOKENS=true exclude each other: the web app signs in either with demo tokens or with the identity provider');
+  if (config.auth.devTokens && config.oidc)
+    problems.push('OIDC_ISSUER and AUTH_DEV_TOKENS=true exclude each other: the web app signs in either with demo tokens or with the identity provider');
   // The key source stays explicit (no discovery at start): the server starts without reaching the provider, and the
   // operator sees which keys are trusted.
   if (!config.auth.devTokens && !config.auth.jwksUrl && !config.auth.publicKey) {
-    problems.push(config.oidc
-      ? `OIDC_ISSUER is set but AUTH_JWKS_URL is not: set AUTH_JWKS_URL to the jwks_uri of ${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration (or AUTH_PUBLIC_KEY to the provider's signing key)`
-      : 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify sign-in tokens (or AUTH_DEV_TOKENS=true on loopback for the demo)');
+    problems.push(
+      config.oidc
+        ? `OIDC_ISSUER is set but AUTH_JWKS_URL is not: set AUTH_JWKS_URL to the jwks_uri of ${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration (or AUTH_PUBLIC_KEY to the provider's signing key)`
+        : 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify sign-in tokens (or AUTH_DEV_TOKENS=true on loopback for the demo)',
+    );
   }
   if (config.clockOffsetDays !== 0 && mode !== 'standalone') problems.push('MUTASI_CLOCK_OFFSET_DAYS is only accepted in standalone mode');
   if (mode === 'distributed') {
@@ -155,7 +164,10 @@ function devTokensFor(mode: MutasiConfig['mode'], text: (name: string) => string
 function readLedgerWitnesses(value: string | null, problems: string[]): LedgerWitness[] {
   if (value === null) return [];
   const out: LedgerWitness[] = [];
-  for (const item of value.split(/[,\n]/).map((v) => v.trim()).filter((v) => v !== '')) {
+  for (const item of value
+    .split(/[,\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')) {
     const [url, verifierKey, ...rest] = item.split(/\s+/);
     let valid: boolean;
     try {

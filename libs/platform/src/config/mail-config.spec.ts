@@ -8,7 +8,12 @@ describe('mail configuration (SMTP_URL)', () => {
   });
 
   it('takes an smtp:// or smtps:// URL, a sender and the web app’s address', () => {
-    const mail = loadConfig({ ...base, SMTP_URL: 'smtps://mutasi:rahasia@mail.example.go.id:465', SMTP_FROM: 'BKPSDM <mutasi@example.go.id>', MUTASI_PUBLIC_URL: 'https://mutasi.example.go.id' }).mail;
+    const mail = loadConfig({
+      ...base,
+      SMTP_URL: 'smtps://mutasi:rahasia@mail.example.go.id:465',
+      SMTP_FROM: 'BKPSDM <mutasi@example.go.id>',
+      MUTASI_PUBLIC_URL: 'https://mutasi.example.go.id',
+    }).mail;
     expect(mail).toEqual({ smtpUrl: 'smtps://mutasi:rahasia@mail.example.go.id:465', from: 'BKPSDM <mutasi@example.go.id>', publicUrl: 'https://mutasi.example.go.id' });
   });
 

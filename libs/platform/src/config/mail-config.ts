@@ -22,7 +22,9 @@ const parse = (value: string): URL | null => {
 export function readMailConfig(text: (name: string) => string | null, problems: string[]): MailConfig {
   const smtpUrl = text('SMTP_URL');
   const publicUrl = text('MUTASI_PUBLIC_URL');
-  if (smtpUrl !== null && !['smtp:', 'smtps:'].includes(parse(smtpUrl)?.protocol ?? '')) problems.push('SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtp://mail.example.go.id:587)');
-  if (publicUrl !== null && !['http:', 'https:'].includes(parse(publicUrl)?.protocol ?? '')) problems.push(`MUTASI_PUBLIC_URL must be an http(s) URL; got ${JSON.stringify(publicUrl)}`);
+  if (smtpUrl !== null && !['smtp:', 'smtps:'].includes(parse(smtpUrl)?.protocol ?? ''))
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtp://mail.example.go.id:587)');
+  if (publicUrl !== null && !['http:', 'https:'].includes(parse(publicUrl)?.protocol ?? ''))
+    problems.push(`MUTASI_PUBLIC_URL must be an http(s) URL; got ${JSON.stringify(publicUrl)}`);
   return { smtpUrl, from: text('SMTP_FROM') ?? 'Mutasi <noreply@mutasi.local>', publicUrl };
 }

@@ -29,7 +29,11 @@ export function readOidcConfig(text: (name: string) => string | null, problems: 
   const scope = text('OIDC_SCOPE');
   const resource = text('OIDC_RESOURCE');
   if (issuer === null) {
-    for (const [name, value] of [['OIDC_CLIENT_ID', clientId], ['OIDC_SCOPE', scope], ['OIDC_RESOURCE', resource]] as const) {
+    for (const [name, value] of [
+      ['OIDC_CLIENT_ID', clientId],
+      ['OIDC_SCOPE', scope],
+      ['OIDC_RESOURCE', resource],
+    ] as const) {
       if (value !== null) problems.push(`${name} is set but OIDC_ISSUER is not: set OIDC_ISSUER to the identity provider's issuer, or unset ${name}`);
     }
     return null;
@@ -41,7 +45,8 @@ export function readOidcConfig(text: (name: string) => string | null, problems: 
   if (clientId === null) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER: the id of the public client registered for the web app at the identity provider');
   const scopes = (scope ?? DEFAULT_SCOPE).split(/\s+/);
   if (!scopes.includes('openid')) problems.push(`OIDC_SCOPE must include openid (got ${JSON.stringify(scope)})`);
-  if (resource !== null && (!parseUrl(resource) || resource.includes('#'))) problems.push(`OIDC_RESOURCE must be an absolute URI without fragment (RFC 8707); got ${JSON.stringify(resource)}`);
+  if (resource !== null && (!parseUrl(resource) || resource.includes('#')))
+    problems.push(`OIDC_RESOURCE must be an absolute URI without fragment (RFC 8707); got ${JSON.stringify(resource)}`);
   return { issuer, clientId: clientId ?? '', scope: scopes.join(' '), resource };
 }
 

@@ -48,7 +48,12 @@ export function toProblem(error: unknown): ProblemDetails {
     return problem(bodyParser.status, code, bodyParser.type === 'entity.parse.failed' ? 'the body is not valid JSON' : String(bodyParser.message ?? bodyParser.type));
   }
   if (isDatabaseUnavailable(error)) {
-    return problem(503, 'DATABASE_UNAVAILABLE', 'the database cannot be reached right now; retry in a few seconds (with the same Idempotency-Key, so a command that did land is not repeated)', { retryAfterSeconds: 5 });
+    return problem(
+      503,
+      'DATABASE_UNAVAILABLE',
+      'the database cannot be reached right now; retry in a few seconds (with the same Idempotency-Key, so a command that did land is not repeated)',
+      { retryAfterSeconds: 5 },
+    );
   }
   return problem(500, 'INTERNAL_ERROR', 'an internal error occurred; it has been logged');
 }

@@ -28,7 +28,9 @@ function checkService(url: URL, timeoutMs: number): Promise<Check> {
           return down(`answered ${answer.statusCode} without a health report`);
         }
         if (answer.statusCode === 200 && report.status === 'ok') return resolve({ status: 'up', detail: `${url.origin}: ok` });
-        const failing = Object.entries(report.checks ?? {}).filter(([, c]) => c.status !== 'up').map(([name]) => name);
+        const failing = Object.entries(report.checks ?? {})
+          .filter(([, c]) => c.status !== 'up')
+          .map(([name]) => name);
         down(`${report.status ?? answer.statusCode}${failing.length > 0 ? ` (${failing.join(', ')} down)` : ''}`);
       });
     });

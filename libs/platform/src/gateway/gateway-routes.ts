@@ -23,7 +23,10 @@ export interface ApiRoute {
  * audit-service and dashboard-service keep theirs at their own address. `/api/health` is the gateway's own.
  */
 export const API_ROUTES: readonly ApiRoute[] = [
-  ...['transfers', 'agencies', 'employees', 'admin', 'policies', 'workload', 'calendars', 'notifications', 'auth', 'dev', 'docs', 'docs-json', 'docs-yaml'].map((p) => ({ prefix: `/api/${p}`, service: 'transfer-service' as const })),
+  ...['transfers', 'agencies', 'employees', 'admin', 'policies', 'workload', 'calendars', 'notifications', 'auth', 'dev', 'docs', 'docs-json', 'docs-yaml'].map((p) => ({
+    prefix: `/api/${p}`,
+    service: 'transfer-service' as const,
+  })),
   { prefix: '/api/audit', service: 'audit-service' },
   { prefix: '/api/ledger', service: 'audit-service' },
   { prefix: '/api/dashboard', service: 'dashboard-service' },

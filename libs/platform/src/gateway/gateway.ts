@@ -21,7 +21,14 @@ function ambiguous(path: string): boolean {
 }
 
 function sendPage(res: ServerResponse, type: string, body: string, csp?: string): void {
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff', ...(csp ? { 'Content-Security-Policy': csp } : {}) });
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    ...(csp ? { 'Content-Security-Policy': csp } : {}),
+  });
   res.end(body);
 }
 
@@ -35,7 +42,10 @@ export interface Gateway {
  * The one origin of the distributed deployment (apps/gateway): the web app at `/app`, `/` and `/dashboard` led there
  * as the standalone server does, and each `/api` prefix proxied to the service that owns it (API_ROUTES).
  */
-export function createGatewayServer(config: GatewayConfig, log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): { server: Server; proxy: ReverseProxy } {
+export function createGatewayServer(
+  config: GatewayConfig,
+  log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
+): { server: Server; proxy: ReverseProxy } {
   const proxy = new ReverseProxy(log);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = req.url ?? '/';
@@ -56,7 +66,8 @@ export function createGatewayServer(config: GatewayConfig, log: (line: string) =
         return sendJson(res, health.status === 'ok' ? 200 : 503, health);
       }
       const service = upstreamFor(path);
-      if (service === null) return sendProblem(res, 404, 'NOT_FOUND', `no service answers ${path}; the gateway routes ${API_ROUTES.map((r) => r.prefix).join(', ')} and /api/health`);
+      if (service === null)
+        return sendProblem(res, 404, 'NOT_FOUND', `no service answers ${path}; the gateway routes ${API_ROUTES.map((r) => r.prefix).join(', ')} and /api/health`);
       return proxy.forward(req, res, { name: service, url: config.upstreams[service] });
     }
     if (path === '/app' || path.startsWith('/app/')) return serveWebFile(req, res, config.webDir, path.slice('/app/'.length));
@@ -87,10 +98,11 @@ export async function startGateway(config: GatewayConfig, log?: (line: string) =
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-      proxy.close();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        proxy.close();
+      }),
   };
 }

@@ -6,7 +6,19 @@ import { sendProblem } from './gateway-answers';
  * Headers of one connection (RFC 9110 §7.6.1), never forwarded; `host` is the upstream's own, and `expect` was
  * answered already (Node's server sends the 100 Continue).
  */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'expect']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'expect',
+]);
 
 export interface Upstream {
   readonly name: string;
@@ -14,7 +26,11 @@ export interface Upstream {
 }
 
 function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const named = new Set(String(headers.connection ?? '').split(',').map((h) => h.trim().toLowerCase()));
+  const named = new Set(
+    String(headers.connection ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase()),
+  );
   return Object.fromEntries(Object.entries(headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name) && !named.has(name)));
 }
 
@@ -45,22 +61,25 @@ export class ReverseProxy {
 
   forward(req: IncomingMessage, res: ServerResponse, upstream: Upstream): void {
     const secure = upstream.url.protocol === 'https:';
-    const outgoing = (secure ? httpsRequest : httpRequest)({
-      protocol: upstream.url.protocol,
-      hostname: upstream.url.hostname,
-      port: upstream.url.port,
-      method: req.method,
-      path: `${upstream.url.pathname.replace(/\/$/, '')}${req.url ?? '/'}`,
-      headers: upstreamHeaders(req),
-      agent: secure ? this.https : this.http,
-    }, (answer) => {
-      if (res.destroyed) return void answer.destroy();
-      // API answers depend on who asks: never kept by a browser or proxy (as the standalone server's noStore).
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, { ...endToEnd(answer.headers), 'cache-control': 'no-store' });
-      res.flushHeaders();
-      answer.pipe(res);
-      answer.on('error', () => res.destroy());
-    });
+    const outgoing = (secure ? httpsRequest : httpRequest)(
+      {
+        protocol: upstream.url.protocol,
+        hostname: upstream.url.hostname,
+        port: upstream.url.port,
+        method: req.method,
+        path: `${upstream.url.pathname.replace(/\/$/, '')}${req.url ?? '/'}`,
+        headers: upstreamHeaders(req),
+        agent: secure ? this.https : this.http,
+      },
+      (answer) => {
+        if (res.destroyed) return void answer.destroy();
+        // API answers depend on who asks: never kept by a browser or proxy (as the standalone server's noStore).
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, { ...endToEnd(answer.headers), 'cache-control': 'no-store' });
+        res.flushHeaders();
+        answer.pipe(res);
+        answer.on('error', () => res.destroy());
+      },
+    );
     // `on`, not `once`: a second error after the first (a reset while closing) must not go unhandled.
     outgoing.on('error', (error) => {
       if (res.destroyed) return; // the client left first: nobody to tell
@@ -71,7 +90,11 @@ export class ReverseProxy {
       const reason = (error as NodeJS.ErrnoException).code ?? error.message;
       this.log(`${upstream.name} at ${upstream.url.origin} did not answer ${req.method} ${req.url}: ${reason}`);
       req.resume();
-      sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `${upstream.name} at ${upstream.url.href} did not answer (${reason})`, { title: 'Bad gateway', service: upstream.name, upstream: upstream.url.href });
+      sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `${upstream.name} at ${upstream.url.href} did not answer (${reason})`, {
+        title: 'Bad gateway',
+        service: upstream.name,
+        upstream: upstream.url.href,
+      });
     });
     req.on('error', () => outgoing.destroy());
     res.once('close', () => {

@@ -55,5 +55,7 @@ export function serveWebFile(req: IncomingMessage, res: ServerResponse, dir: str
     res.end();
     return;
   }
-  createReadStream(file.path).once('error', () => res.destroy()).pipe(res);
+  createReadStream(file.path)
+    .once('error', () => res.destroy())
+    .pipe(res);
 }

@@ -23,29 +23,37 @@ export class HealthRegistry {
   }
 
   async run(timeoutMs = 3_000): Promise<HealthReportBody> {
-    const entries = await Promise.all([...this.checks.entries()].map(async ([name, check]) => {
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        });
-        const detail = await Promise.race([check(), timeout]);
-        return [name, { status: 'up' as const, detail }] as const;
-      } catch (error) {
-        return [name, { status: 'down' as const, detail: error instanceof Error ? error.message : String(error) }] as const;
-      } finally {
-        clearTimeout(timer);
-      }
-    }));
+    const entries = await Promise.all(
+      [...this.checks.entries()].map(async ([name, check]) => {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          });
+          const detail = await Promise.race([check(), timeout]);
+          return [name, { status: 'up' as const, detail }] as const;
+        } catch (error) {
+          return [name, { status: 'down' as const, detail: error instanceof Error ? error.message : String(error) }] as const;
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
     const checks = Object.fromEntries(entries);
     return { status: entries.every(([, c]) => c.status === 'up') ? 'ok' : 'degraded', checks };
   }
 }
 
-const HealthReport = named('HealthReport', object({
-  status: enumOf(['ok', 'degraded']),
-  checks: record(object({ status: enumOf(['up', 'down']), detail: text() }), 'by dependency: eventStore, database, kafka; readiness adds migrations and projection:<name> / relay:<name> with their lag'),
-}));
+const HealthReport = named(
+  'HealthReport',
+  object({
+    status: enumOf(['ok', 'degraded']),
+    checks: record(
+      object({ status: enumOf(['up', 'down']), detail: text() }),
+      'by dependency: eventStore, database, kafka; readiness adds migrations and projection:<name> / relay:<name> with their lag',
+    ),
+  }),
+);
 
 const LiveReport = named('LiveReport', object({ status: enumOf(['ok']) }));
 
@@ -63,7 +71,10 @@ async function readinessReport(registry: HealthRegistry, readiness: Readiness | 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(private readonly registry: HealthRegistry, @Optional() private readonly readiness?: Readiness) {}
+  constructor(
+    private readonly registry: HealthRegistry,
+    @Optional() private readonly readiness?: Readiness,
+  ) {}
 
   @Public()
   @Get()

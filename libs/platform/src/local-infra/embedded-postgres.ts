@@ -40,7 +40,10 @@ const PASSWORD = 'mutasi-local';
 const MAX_RESTARTS_PER_MINUTE = 5;
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function env(): NodeJS.ProcessEnv {
@@ -56,7 +59,11 @@ async function initialise(dataDir: string, runAs: ReturnType<typeof postgresRunA
   try {
     await new Promise<void>((done, fail) => {
       let output = '';
-      const child = spawn(join(postgresBinDir(), 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], { ...runAs, env: env() });
+      const child = spawn(
+        join(postgresBinDir(), 'initdb'),
+        [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+        { ...runAs, env: env() },
+      );
       child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
       child.on('error', fail);
@@ -84,7 +91,9 @@ function spawnPostmaster(dataDir: string, port: number, runAs: ReturnType<typeof
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.on('error', fail);
-    child.on('exit', (code, signal) => fail(new Error(`PostgreSQL exited while starting (${signal ?? `exit ${code}`}) on port ${port}: ${output.trim().split('\n').slice(-3).join(' | ')}`)));
+    child.on('exit', (code, signal) =>
+      fail(new Error(`PostgreSQL exited while starting (${signal ?? `exit ${code}`}) on port ${port}: ${output.trim().split('\n').slice(-3).join(' | ')}`)),
+    );
   });
 }
 
@@ -123,17 +132,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       return;
     }
     notice(`embedded PostgreSQL stopped unexpectedly (${reason}); starting it again on port ${port}`);
-    spawnPostmaster(dataDir, port, runAs, log).then((next) => {
-      child = next;
-      if (stopping) next.kill('SIGINT');
-      else {
-        notice(`embedded PostgreSQL is back on port ${port}`);
-        supervise(next);
-      }
-    }, (error: unknown) => {
-      // Back off a little: a port still held by the dying postmaster is released within moments.
-      setTimeout(() => restart(error instanceof Error ? error.message : String(error)), 1_000).unref();
-    });
+    spawnPostmaster(dataDir, port, runAs, log).then(
+      (next) => {
+        child = next;
+        if (stopping) next.kill('SIGINT');
+        else {
+          notice(`embedded PostgreSQL is back on port ${port}`);
+          supervise(next);
+        }
+      },
+      (error: unknown) => {
+        // Back off a little: a port still held by the dying postmaster is released within moments.
+        setTimeout(() => restart(error instanceof Error ? error.message : String(error)), 1_000).unref();
+      },
+    );
   };
   const supervise = (running: ChildProcess): void => {
     running.once('exit', (code, signal) => restart(signal ?? `exit ${code}`));

@@ -37,9 +37,7 @@ describe('startLocalKafka', () => {
   });
 
   it('round-trips messages through a topic with 2 partitions, in order per partition', async () => {
-    await withAdmin(client, (admin) =>
-      admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true }),
-    );
+    await withAdmin(client, (admin) => admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true }));
     await withProducer(client, (producer) =>
       producer.send({
         topic: TOPIC,
@@ -53,7 +51,10 @@ describe('startLocalKafka', () => {
 
     const received = await consume(client, 'spec-group-1', 3);
     expect(byPartition(received)).toEqual({
-      0: [{ partition: 0, key: 'a', value: '1' }, { partition: 0, key: 'a', value: '3' }],
+      0: [
+        { partition: 0, key: 'a', value: '1' },
+        { partition: 0, key: 'a', value: '3' },
+      ],
       1: [{ partition: 1, key: 'b', value: '2' }],
     });
   });

@@ -162,9 +162,7 @@ class KafkaProcess implements LocalKafka {
       if (problem === undefined) return;
       if (Date.now() > deadline) {
         await this.stopProcess();
-        throw new Error(
-          `Kafka did not serve clients on ${this.brokers[0]} within ${this.config.startTimeoutMs} ms (last error: ${problem}).\n${await this.logTail()}`,
-        );
+        throw new Error(`Kafka did not serve clients on ${this.brokers[0]} within ${this.config.startTimeoutMs} ms (last error: ${problem}).\n${await this.logTail()}`);
       }
       await sleep(PROBE_INTERVAL_MS);
     }
@@ -175,10 +173,7 @@ class KafkaProcess implements LocalKafka {
     if (!child) return;
     child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const inTime = await Promise.race([
-      this.exited.then(() => true),
-      new Promise<boolean>((done) => (timer = setTimeout(() => done(false), STOP_TIMEOUT_MS))),
-    ]);
+    const inTime = await Promise.race([this.exited.then(() => true), new Promise<boolean>((done) => (timer = setTimeout(() => done(false), STOP_TIMEOUT_MS)))]);
     clearTimeout(timer);
     if (!inTime) {
       child.kill('SIGKILL');

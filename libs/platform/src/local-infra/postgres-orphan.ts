@@ -43,7 +43,8 @@ export async function clearOrphanedPostgres(dataDir: string): Promise<string | n
   process.kill(orphan.pid, 'SIGINT');
   if (!(await waitForExit(orphan.pid, 30_000))) {
     process.kill(orphan.pid, 'SIGQUIT');
-    if (!(await waitForExit(orphan.pid, 10_000))) throw new Error(`the PostgreSQL left running on ${dataDir} (pid ${orphan.pid}) does not stop; stop it by hand (kill ${orphan.pid}) and start again`);
+    if (!(await waitForExit(orphan.pid, 10_000)))
+      throw new Error(`the PostgreSQL left running on ${dataDir} (pid ${orphan.pid}) does not stop; stop it by hand (kill ${orphan.pid}) and start again`);
   }
   return `found the embedded PostgreSQL of an earlier run still running (pid ${orphan.pid}, port ${orphan.port}) although the server that started it is gone; stopped it cleanly`;
 }

@@ -19,7 +19,10 @@ export class ServiceProcesses {
   private readonly running: { name: string; child: ChildProcess }[] = [];
   private readonly width: number;
 
-  constructor(names: readonly string[], private readonly write: (text: string) => void = (text) => process.stdout.write(text)) {
+  constructor(
+    names: readonly string[],
+    private readonly write: (text: string) => void = (text) => process.stdout.write(text),
+  ) {
     this.width = Math.max(...names.map((n) => n.length));
   }
 

@@ -29,7 +29,9 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     stopWithLauncher(() => app.close());
     await app.listen(config.port, config.host);
     const base = `http://${config.host}:${config.port}`;
-    new Logger(service.name).log([`${service.name} is running (distributed mode) on ${base}`, `API docs ${base}/api/docs, health ${base}/api/health`, ...service.backends(config)].join(' | '));
+    new Logger(service.name).log(
+      [`${service.name} is running (distributed mode) on ${base}`, `API docs ${base}/api/docs, health ${base}/api/health`, ...service.backends(config)].join(' | '),
+    );
   } catch (error) {
     process.stderr.write(`${service.name} cannot start: ${error instanceof ConfigError ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
     process.exit(1);

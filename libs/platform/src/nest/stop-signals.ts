@@ -5,10 +5,13 @@
 export function onStopSignals(stop: () => Promise<void>): void {
   let stopping: Promise<void> | null = null;
   const handler = (): void => {
-    stopping ??= stop().then(() => process.exit(0), (error: unknown) => {
-      process.stderr.write(`stopping failed: ${String(error)}\n`);
-      process.exit(1);
-    });
+    stopping ??= stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`stopping failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
@@ -27,7 +30,10 @@ export function stopWithLauncher(stop: () => Promise<void>, env: NodeJS.ProcessE
     } catch {
       clearInterval(timer);
       process.stderr.write(`the launcher (pid ${launcher}) is gone: stopping\n`);
-      void stop().then(() => process.exit(0), () => process.exit(1));
+      void stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     }
   }, 1_000);
   timer.unref();

@@ -24,14 +24,22 @@ type Operation = OperationObject & { [PUBLIC_EXTENSION]?: boolean };
 type Response = ResponseObject & { [COMPONENTS_EXTENSION]?: Record<string, SchemaObject> };
 
 const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-const pascal = (segment: string): string => segment.split(/[^A-Za-z0-9]+/).filter(Boolean).map(upperFirst).join('');
+const pascal = (segment: string): string =>
+  segment
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map(upperFirst)
+    .join('');
 
 /**
  * An id for a route that names none (Nest's default is `Controller_method`): the method and the path,
  * `GET /api/me/cases` → `getMeCases`, a parameter as `By<Name>`. Unique because paths are; explicit ids read better.
  */
 export function operationIdFromPath(method: string, path: string): string {
-  const words = path.split('/').filter((s) => s !== '' && s !== 'api').map((s) => (/^\{.+\}$/.test(s) ? `By${pascal(s)}` : pascal(s)));
+  const words = path
+    .split('/')
+    .filter((s) => s !== '' && s !== 'api')
+    .map((s) => (/^\{.+\}$/.test(s) ? `By${pascal(s)}` : pascal(s)));
   return `${method.toLowerCase()}${words.join('')}`;
 }
 

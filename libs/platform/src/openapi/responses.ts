@@ -10,7 +10,13 @@ export const PUBLIC_EXTENSION = 'x-mutasi-public';
 /** An answer of `mediaType` with its schema, and the headers the route sets. */
 export function ApiContent(status: number, mediaType: string, schema: Schema, description: string, headers?: HeadersObject): MethodDecorator & ClassDecorator {
   const published = publish(schema);
-  return ApiResponse({ status, description, content: { [mediaType]: { schema: published.schema } }, ...(headers ? { headers } : {}), [COMPONENTS_EXTENSION]: published.components } as ApiResponseOptions);
+  return ApiResponse({
+    status,
+    description,
+    content: { [mediaType]: { schema: published.schema } },
+    ...(headers ? { headers } : {}),
+    [COMPONENTS_EXTENSION]: published.components,
+  } as ApiResponseOptions);
 }
 
 /** A JSON answer with its schema, and the headers the route sets. */

@@ -18,9 +18,11 @@ export function checkPort(host: string, port: number, variable = 'PORT'): Promis
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', (error: NodeJS.ErrnoException) => {
-      resolve(error.code === 'EADDRINUSE'
-        ? `${host}:${port} is already in use by another program: stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 1})`
-        : `cannot listen on ${host}:${port} (${error.code ?? error.message}): check HOST and ${variable}`);
+      resolve(
+        error.code === 'EADDRINUSE'
+          ? `${host}:${port} is already in use by another program: stop it, or set ${variable} to a free port (e.g. ${variable}=${port + 1})`
+          : `cannot listen on ${host}:${port} (${error.code ?? error.message}): check HOST and ${variable}`,
+      );
     });
     server.listen(port, host, () => server.close(() => resolve(null)));
   });
@@ -53,22 +55,29 @@ export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Pro
 /** Every Kafka broker of KAFKA_BROKERS accepts a TCP connection within 3 s. */
 export async function checkBrokers(brokers: readonly string[], variable = 'KAFKA_BROKERS'): Promise<string | null> {
   const unreachable: string[] = [];
-  await Promise.all(brokers.map((broker) => new Promise<void>((resolve) => {
-    const [host, port] = broker.split(':');
-    const socket = new Socket();
-    const fail = (why: string): void => {
-      unreachable.push(`${broker} (${why})`);
-      socket.destroy();
-      resolve();
-    };
-    socket.setTimeout(3_000, () => fail('no answer within 3 s'));
-    socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
-    socket.connect(Number(port ?? 9092), host ?? '127.0.0.1', () => {
-      socket.destroy();
-      resolve();
-    });
-  })));
-  return unreachable.length === 0 ? null : `${variable}: cannot reach the Kafka broker ${unreachable.join(', ')}; check the addresses (host:port, comma-separated), or unset ${variable} to run without Kafka`;
+  await Promise.all(
+    brokers.map(
+      (broker) =>
+        new Promise<void>((resolve) => {
+          const [host, port] = broker.split(':');
+          const socket = new Socket();
+          const fail = (why: string): void => {
+            unreachable.push(`${broker} (${why})`);
+            socket.destroy();
+            resolve();
+          };
+          socket.setTimeout(3_000, () => fail('no answer within 3 s'));
+          socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
+          socket.connect(Number(port ?? 9092), host ?? '127.0.0.1', () => {
+            socket.destroy();
+            resolve();
+          });
+        }),
+    ),
+  );
+  return unreachable.length === 0
+    ? null
+    : `${variable}: cannot reach the Kafka broker ${unreachable.join(', ')}; check the addresses (host:port, comma-separated), or unset ${variable} to run without Kafka`;
 }
 
 /** `java` on PATH, which the local Kafka broker of `npm run kafka` / `start:distributed` needs. */

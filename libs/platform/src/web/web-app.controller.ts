@@ -30,11 +30,23 @@ export class WebAppController {
     const rest = Array.isArray(path) ? path.join('/') : (path ?? '');
     const file = webFileFor(this.dir, rest);
     if (file.kind === 'bad-path') {
-      res.status(400).type('application/problem+json').send({ type: 'about:blank', title: 'Alamat tidak sah', status: 400, code: 'BAD_PATH', detail: 'the path is not valid percent-encoding' });
+      res
+        .status(400)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Alamat tidak sah', status: 400, code: 'BAD_PATH', detail: 'the path is not valid percent-encoding' });
       return;
     }
     if (file.kind === 'not-built') {
-      res.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Aplikasi web belum dibangun', status: 503, code: 'WEB_APP_NOT_BUILT', detail: `no web app in ${file.dir}: run npm run build (or set WEB_DIST)` });
+      res
+        .status(503)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          title: 'Aplikasi web belum dibangun',
+          status: 503,
+          code: 'WEB_APP_NOT_BUILT',
+          detail: `no web app in ${file.dir}: run npm run build (or set WEB_DIST)`,
+        });
       return;
     }
     res.setHeader('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

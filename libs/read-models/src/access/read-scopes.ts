@@ -22,8 +22,16 @@ export class ReadScopes {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.agencies;
     const rows = (await this.db.query('SELECT id, kind, province_code, kanreg_agency_id, authority, oversight FROM agencies')) as AgencyRow[];
     const agencies = rows.map((r): Agency => ({
-      id: r.id, name: r.id, kind: r.kind, provinceCode: r.province_code, kanregAgencyId: r.kanreg_agency_id, ppkStatus: 'DEFINITIF', headInaugurationDate: null,
-      electionCalendar: null, ...(r.authority ? { authority: r.authority } : {}), ...(r.oversight === 'NATIONAL' ? { oversight: 'NATIONAL' as const } : {}),
+      id: r.id,
+      name: r.id,
+      kind: r.kind,
+      provinceCode: r.province_code,
+      kanregAgencyId: r.kanreg_agency_id,
+      ppkStatus: 'DEFINITIF',
+      headInaugurationDate: null,
+      electionCalendar: null,
+      ...(r.authority ? { authority: r.authority } : {}),
+      ...(r.oversight === 'NATIONAL' ? { oversight: 'NATIONAL' as const } : {}),
     }));
     this.cache = { at: Date.now(), agencies };
     return agencies;

@@ -1,4 +1,17 @@
-import { Actor, DEFAULT_POLICIES, DomainError, IsoDate, IsoInstant, payloadOf, Policy, POLICY_STREAM, POLICY_VERSION_PUBLISHED, policyAt, policyProblems, toDate } from '@mutasi/domain';
+import {
+  Actor,
+  DEFAULT_POLICIES,
+  DomainError,
+  IsoDate,
+  IsoInstant,
+  payloadOf,
+  Policy,
+  POLICY_STREAM,
+  POLICY_VERSION_PUBLISHED,
+  policyAt,
+  policyProblems,
+  toDate,
+} from '@mutasi/domain';
 import { EventStore, eventIdFor, WrongExpectedRevisionError } from '@mutasi/event-store';
 
 /** A policy version with where it comes from. */
@@ -54,10 +67,22 @@ export class PolicyRegistry {
       const known = await this.policies();
       const today = toDate(now);
       const errors = policyProblems(candidate, policyAt(known, today), known, today);
-      if (errors.length > 0) throw new DomainError('VALIDATION', 'INVALID_POLICY', `the policy version was refused: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
+      if (errors.length > 0)
+        throw new DomainError('VALIDATION', 'INVALID_POLICY', `the policy version was refused: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
       const policy = candidate as Policy;
       try {
-        await this.store.append(POLICY_STREAM, [{ eventId: eventIdFor(`policy\n${policy.version}`, 0), type: POLICY_VERSION_PUBLISHED, data: { policy: JSON.parse(JSON.stringify(policy)) as Record<string, unknown> }, metadata: { actor, recordedAt: now, commandId: policy.version } }], this.revision < 0 ? 'no_stream' : this.revision);
+        await this.store.append(
+          POLICY_STREAM,
+          [
+            {
+              eventId: eventIdFor(`policy\n${policy.version}`, 0),
+              type: POLICY_VERSION_PUBLISHED,
+              data: { policy: JSON.parse(JSON.stringify(policy)) as Record<string, unknown> },
+              metadata: { actor, recordedAt: now, commandId: policy.version },
+            },
+          ],
+          this.revision < 0 ? 'no_stream' : this.revision,
+        );
         this.readAt = 0;
         await this.refresh();
         return { policy, source: 'PUBLISHED', publishedBy: actor.userId, publishedAt: now };
@@ -75,7 +100,12 @@ export class PolicyRegistry {
       const published = payloadOf(e, POLICY_VERSION_PUBLISHED)?.policy;
       if (published === undefined) continue;
       const actor = e.metadata.actor as Partial<Actor> | undefined;
-      this.published.push({ policy: completed(published), source: 'PUBLISHED', publishedBy: actor?.userId ?? null, publishedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null });
+      this.published.push({
+        policy: completed(published),
+        source: 'PUBLISHED',
+        publishedBy: actor?.userId ?? null,
+        publishedAt: typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null,
+      });
       this.revision = e.revision;
     }
     if (events.length > 0) this.revision = events.at(-1)?.revision ?? this.revision;

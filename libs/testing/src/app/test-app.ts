@@ -32,7 +32,9 @@ export interface TestApp {
 }
 
 /** Starts the standalone composition against a fresh database on the test PostgreSQL. */
-export async function startTestApp(options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp; demoClock?: OffsetClock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { now?: string; workers?: boolean; seedDemo?: boolean; env?: Record<string, string>; reuse?: TestApp; demoClock?: OffsetClock } = {},
+): Promise<TestApp> {
   const database = options.reuse ? { url: options.reuse.databaseUrl, drop: options.reuse.dropDatabase } : await createTestDatabase();
   const databaseUrl = database.url;
   // Its own data dir (ledger key, standalone's witnesses), kept across a restart on the same database.
@@ -40,14 +42,22 @@ export async function startTestApp(options: { now?: string; workers?: boolean; s
   const config = loadConfig({ AUTH_DEV_TOKENS: 'true', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, MUTASI_DATA_DIR: dataDir, ...options.env }, 'standalone');
   const clock = new FixedClock(new Date(options.now ?? TEST_NOW));
   const auth = await authFor(config);
-  const app = await createHttpApp(StandaloneModule.forRoot({ config, clock: options.demoClock ?? clock, databaseUrl, ...auth }, { workers: options.workers ?? false, seedDemo: options.seedDemo ?? true }), { title: 'Mutasi (test)', description: 'test', ...(process.env.MUTASI_TEST_LOG ? {} : { logger: false as const }) });
+  const app = await createHttpApp(
+    StandaloneModule.forRoot({ config, clock: options.demoClock ?? clock, databaseUrl, ...auth }, { workers: options.workers ?? false, seedDemo: options.seedDemo ?? true }),
+    { title: 'Mutasi (test)', description: 'test', ...(process.env.MUTASI_TEST_LOG ? {} : { logger: false as const }) },
+  );
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as { address(): { port: number } }).address();
   const url = `http://127.0.0.1:${port}`;
   const issuer = auth.devAuth.issuer as DevTokenIssuer;
   const db = new Pool({ connectionString: databaseUrl, max: 3 });
   return {
-    url, databaseUrl, dataDir, clock, app, db,
+    url,
+    databaseUrl,
+    dataDir,
+    clock,
+    app,
+    db,
     api: new ApiClient(url),
     tokenFor: (principal) => issuer.sign(principal),
     async close() {

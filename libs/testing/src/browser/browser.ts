@@ -40,14 +40,24 @@ export class Screens {
   }
 }
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: number; targets: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
 
 /** axe-core's WCAG 2.1 A and AA checks on the page as it is; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   })) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
   return result.violations
@@ -57,13 +67,19 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 /** The first visible button whose accessible text starts with `name` (exact names first), or a clear failure. */
 export async function button(page: Page, name: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction((wanted: string) => {
-    const buttons = [...document.querySelectorAll('button, a.btn, summary')].filter((b) => (b as HTMLElement).offsetParent !== null || b.closest('[role="dialog"]'));
-    const text = (b: Element) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return buttons.find((b) => text(b) === wanted) ?? buttons.find((b) => text(b).startsWith(wanted)) ?? null;
-  }, { timeout }, name).catch(() => {
-    throw new Error(`no button named "${name}" on ${page.url()}`);
-  });
+  const handle = await page
+    .waitForFunction(
+      (wanted: string) => {
+        const buttons = [...document.querySelectorAll('button, a.btn, summary')].filter((b) => (b as HTMLElement).offsetParent !== null || b.closest('[role="dialog"]'));
+        const text = (b: Element) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return buttons.find((b) => text(b) === wanted) ?? buttons.find((b) => text(b).startsWith(wanted)) ?? null;
+      },
+      { timeout },
+      name,
+    )
+    .catch(() => {
+      throw new Error(`no button named "${name}" on ${page.url()}`);
+    });
   return handle as ElementHandle<Element>;
 }
 
@@ -74,23 +90,31 @@ export async function click(page: Page, name: string): Promise<void> {
 
 /** Types into the field whose label starts with `label` (inside an open dialog when there is one). */
 export async function fill(page: Page, label: string, value: string): Promise<void> {
-  const id = await page.waitForFunction((wanted: string) => {
-    const scope = document.querySelector('[role="dialog"]') ?? document;
-    const l = [...scope.querySelectorAll('label')].find((x) => (x.textContent ?? '').trim().startsWith(wanted));
-    return l?.htmlFor || null;
-  }, { timeout: 10_000 }, label).then((h) => h.jsonValue() as Promise<string>).catch(() => {
-    throw new Error(`no field labelled "${label}" on ${page.url()}`);
-  });
+  const id = await page
+    .waitForFunction(
+      (wanted: string) => {
+        const scope = document.querySelector('[role="dialog"]') ?? document;
+        const l = [...scope.querySelectorAll('label')].find((x) => (x.textContent ?? '').trim().startsWith(wanted));
+        return l?.htmlFor || null;
+      },
+      { timeout: 10_000 },
+      label,
+    )
+    .then((h) => h.jsonValue() as Promise<string>)
+    .catch(() => {
+      throw new Error(`no field labelled "${label}" on ${page.url()}`);
+    });
   const el = await page.$(`[id="${id}"]`);
   if (!el) throw new Error(`field ${label} vanished`);
   const tag = await el.evaluate((e) => e.tagName);
   if (tag === 'SELECT') {
     const chosen = await page.select(`[id="${id}"]`, value);
     if (!chosen.includes(value)) throw new Error(`the choice "${value}" is not offered in "${label}"`);
-  }
-  else {
+  } else {
     await el.click({ clickCount: 3 });
-    await el.evaluate((e) => { (e as HTMLInputElement).value = ''; });
+    await el.evaluate((e) => {
+      (e as HTMLInputElement).value = '';
+    });
     await el.type(value);
   }
 }
@@ -109,14 +133,18 @@ export async function attachFile(page: Page, label: string, path: string): Promi
 
 /** Waits until the page shows `text` somewhere (in the main content or a dialog). */
 export async function see(page: Page, text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction((t: string) => document.body.innerText.includes(t), { timeout }, text).catch(async () => {
-    throw new Error(`"${text}" never appeared on ${page.url()}; the page says: ${(await page.evaluate(() => document.body.innerText)).slice(0, 1500)}`);
-  });
+  await page
+    .waitForFunction((t: string) => document.body.innerText.includes(t), { timeout }, text)
+    .catch(async () => {
+      throw new Error(`"${text}" never appeared on ${page.url()}; the page says: ${(await page.evaluate(() => document.body.innerText)).slice(0, 1500)}`);
+    });
 }
 
 /** Waits until no dialog is open (the action was accepted). */
 export async function dialogClosed(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[role="dialog"]') === null, { timeout }).catch(async () => {
-    throw new Error(`the dialog stayed open: ${(await page.evaluate(() => document.querySelector('[role="dialog"]')?.textContent ?? '')).slice(0, 800)}`);
-  });
+  await page
+    .waitForFunction(() => document.querySelector('[role="dialog"]') === null, { timeout })
+    .catch(async () => {
+      throw new Error(`the dialog stayed open: ${(await page.evaluate(() => document.querySelector('[role="dialog"]')?.textContent ?? '')).slice(0, 800)}`);
+    });
 }

@@ -23,7 +23,12 @@ export class WebJourney {
   readonly violations: { page: string; violations: AxeViolation[] }[] = [];
   page!: Page;
 
-  constructor(private readonly browser: Browser, readonly base: string, readonly name: string, readonly viewport = { width: 1280, height: 900 }) {
+  constructor(
+    private readonly browser: Browser,
+    readonly base: string,
+    readonly name: string,
+    readonly viewport = { width: 1280, height: 900 },
+  ) {
     this.screens = new Screens(name);
   }
 
@@ -40,7 +45,11 @@ export class WebJourney {
     if (this.page.url().startsWith(this.base)) await this.page.evaluate(() => sessionStorage.clear());
     await this.page.goto(`${this.base}/app/masuk`);
     await fill(this.page, 'Cari pengguna', userId);
-    const handle = await this.page.waitForFunction((id: string) => [...document.querySelectorAll('button')].find((b) => b.querySelector('code')?.textContent === id) ?? null, { timeout: 15_000 }, userId);
+    const handle = await this.page.waitForFunction(
+      (id: string) => [...document.querySelectorAll('button')].find((b) => b.querySelector('code')?.textContent === id) ?? null,
+      { timeout: 15_000 },
+      userId,
+    );
     await (handle as unknown as { click(): Promise<void> }).click();
     await this.page.waitForFunction(() => !location.pathname.startsWith('/app/masuk'), { timeout: 15_000 });
   }
@@ -54,9 +63,11 @@ export class WebJourney {
     // A fresh document, so the link's fragment is read even when the page shows /masuk-token already.
     await this.page.goto('about:blank');
     await this.page.goto(`${this.base}/masuk-token#token=${encodeURIComponent(token)}`);
-    await this.page.waitForFunction(() => location.pathname.startsWith('/app/') && !location.pathname.startsWith('/app/masuk'), { timeout: 15_000 }).catch(async () => {
-      throw new Error(`the token sign-in did not reach the web app (${this.page.url()}): ${(await this.page.evaluate(() => document.body.innerText)).slice(0, 500)}`);
-    });
+    await this.page
+      .waitForFunction(() => location.pathname.startsWith('/app/') && !location.pathname.startsWith('/app/masuk'), { timeout: 15_000 })
+      .catch(async () => {
+        throw new Error(`the token sign-in did not reach the web app (${this.page.url()}): ${(await this.page.evaluate(() => document.body.innerText)).slice(0, 500)}`);
+      });
   }
 
   async goto(path: string, expectText?: string): Promise<void> {
@@ -122,7 +133,12 @@ export class WebJourney {
    */
   async seeAfterReloads(text: string, reloads = 60): Promise<void> {
     for (let n = 0; ; n += 1) {
-      const shown = await this.page.waitForFunction((t: string) => document.body.innerText.includes(t), { timeout: 2_000 }, text).then(() => true, () => false);
+      const shown = await this.page
+        .waitForFunction((t: string) => document.body.innerText.includes(t), { timeout: 2_000 }, text)
+        .then(
+          () => true,
+          () => false,
+        );
       if (shown) return;
       if (n >= reloads) throw new Error(`"${text}" never appeared on ${this.page.url()} after ${reloads} reloads`);
       await this.page.reload({ waitUntil: 'networkidle0' });
@@ -140,7 +156,11 @@ export class WebJourney {
     const found = await seriousViolations(this.page);
     if (found.length > 0) this.violations.push({ page: `${step} (${this.page.url()})`, violations: found });
     const width = await this.page.evaluate(() => document.documentElement.scrollWidth);
-    if (width > this.viewport.width) this.violations.push({ page: `${step} (${this.page.url()})`, violations: [{ id: 'horizontal-scroll', impact: 'serious', help: `page is ${width}px wide in a ${this.viewport.width}px viewport`, nodes: 1, targets: [] }] });
+    if (width > this.viewport.width)
+      this.violations.push({
+        page: `${step} (${this.page.url()})`,
+        violations: [{ id: 'horizontal-scroll', impact: 'serious', help: `page is ${width}px wide in a ${this.viewport.width}px viewport`, nodes: 1, targets: [] }],
+      });
   }
 
   /** Writes the accessibility findings next to the screenshots. */

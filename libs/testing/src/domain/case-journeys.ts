@@ -14,7 +14,13 @@ export function fakeSha256(...parts: string[]): string {
 export class CaseJourney {
   readonly scenario = new Scenario();
 
-  constructor(readonly world: World, readonly caseId: string, readonly targetPositionId: string, readonly nip: string, readonly proposal: Partial<ProposalInput> = {}) {}
+  constructor(
+    readonly world: World,
+    readonly caseId: string,
+    readonly targetPositionId: string,
+    readonly nip: string,
+    readonly proposal: Partial<ProposalInput> = {},
+  ) {}
 
   get state() {
     return this.scenario.state;
@@ -63,9 +69,21 @@ export class CaseJourney {
     const c = innerCase(this.state);
     if (!c?.proposal) throw new Error('no proposal');
     for (const kind of requiredDocuments(c.proposal.route, c.proposal.crossAgency, c.proposal.askedDocuments)) {
-      this.scenario.run(this.world.simple('AttachDocument', { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind), statement: null }, this.world.actor('PENGUSUL', this.target)));
+      this.scenario.run(
+        this.world.simple(
+          'AttachDocument',
+          { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind), statement: null },
+          this.world.actor('PENGUSUL', this.target),
+        ),
+      );
       const documentId = innerCase(this.state)?.documents.at(-1)?.documentId as string;
-      this.scenario.run(this.world.simple('VerifyDocument', { documentId, status: 'APPROVED', notes: 'complete' }, this.world.person('VERIFIKATOR', this.target, this.state, 'DOCUMENT_VERIFICATION')));
+      this.scenario.run(
+        this.world.simple(
+          'VerifyDocument',
+          { documentId, status: 'APPROVED', notes: 'complete' },
+          this.world.person('VERIFIKATOR', this.target, this.state, 'DOCUMENT_VERIFICATION'),
+        ),
+      );
     }
     return this;
   }
@@ -98,7 +116,14 @@ export class CaseJourney {
     this.decreed();
     const decree = innerCase(this.state)?.decree;
     if (!decree) throw new Error('no decree');
-    this.scenario.run(this.world.simple('RecordAppointment', { appointedOn: decree.effectiveDate, reference: 'BA-PELANTIKAN-01' }, this.world.person('PPK', this.target, this.state), `${addDays(decree.effectiveDate, 1)}T02:00:00.000Z`));
+    this.scenario.run(
+      this.world.simple(
+        'RecordAppointment',
+        { appointedOn: decree.effectiveDate, reference: 'BA-PELANTIKAN-01' },
+        this.world.person('PPK', this.target, this.state),
+        `${addDays(decree.effectiveDate, 1)}T02:00:00.000Z`,
+      ),
+    );
     return this;
   }
 }

@@ -27,7 +27,12 @@ export function* syntheticHistories(cases: number, world = new World()): Generat
     const events = template.map((e, n): EventData => {
       const data = e.type === 'TransferCaseOpened.v1' ? { ...e.data, caseId } : e.data;
       const commandId = `${commandBase}-${n}`;
-      return { eventId: eventIdFor(commandId, 0), type: e.type, data: data as unknown as Record<string, unknown>, metadata: { ...e.metadata, caseId, commandId, correlationId: commandId, causationId: commandId } };
+      return {
+        eventId: eventIdFor(commandId, 0),
+        type: e.type,
+        data: data as unknown as Record<string, unknown>,
+        metadata: { ...e.metadata, caseId, commandId, correlationId: commandId, causationId: commandId },
+      };
     });
     yield { streamId: caseStreamId(caseId), events };
   }

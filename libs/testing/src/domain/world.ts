@@ -1,6 +1,24 @@
 import {
-  Actor, addDays, CaseState, poolMembers, chainAuthorities, CommandMetadata, decide, DEFAULT_POLICIES, evolve,
-  IsoInstant, MutationPlan, policyAt, ProposalContext, recordedFigures, ProposalInput, TransferCommand, TransferEvent, toDate, innerCase, activeStep,
+  Actor,
+  addDays,
+  CaseState,
+  poolMembers,
+  chainAuthorities,
+  CommandMetadata,
+  decide,
+  DEFAULT_POLICIES,
+  evolve,
+  IsoInstant,
+  MutationPlan,
+  policyAt,
+  ProposalContext,
+  recordedFigures,
+  ProposalInput,
+  TransferCommand,
+  TransferEvent,
+  toDate,
+  innerCase,
+  activeStep,
 } from '@mutasi/domain';
 import { buildDemoData, demoPlans, holdersOf, planIdFor, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
 import { DecisionRole, HolidayCalendar, holidayCalendarOf, HumanRole, PUBLISHED_HOLIDAYS, samePerson, stepRole } from '@mutasi/domain';
@@ -69,14 +87,32 @@ export class World {
     return e;
   }
 
-  open(caseId: string, targetPositionId: string, actor?: Actor, at?: IsoInstant, analysis: Partial<Body<'OpenTransferCase'>['needsAnalysis']> = {}, placesHeldBy: readonly string[] = []): TransferCommand {
+  open(
+    caseId: string,
+    targetPositionId: string,
+    actor?: Actor,
+    at?: IsoInstant,
+    analysis: Partial<Body<'OpenTransferCase'>['needsAnalysis']> = {},
+    placesHeldBy: readonly string[] = [],
+  ): TransferCommand {
     const position = this.position(targetPositionId);
     const by = actor ?? this.actor('PENGUSUL', position.agencyId);
     const metadata = this.meta(by, at);
     const figures = recordedFigures(position, metadata.policy);
-    const needsAnalysis = { ...figures, planReference: planIdFor(position.agencyId, Number(toDate(metadata.now).slice(0, 4))), exceptionReason: null, justification: `${position.title} has a vacancy in the ABK`, ...analysis };
+    const needsAnalysis = {
+      ...figures,
+      planReference: planIdFor(position.agencyId, Number(toDate(metadata.now).slice(0, 4))),
+      exceptionReason: null,
+      justification: `${position.title} has a vacancy in the ABK`,
+      ...analysis,
+    };
     const plan = this.plans(toDate(metadata.now)).find((p) => p.id === needsAnalysis.planReference) ?? null;
-    return { type: 'OpenTransferCase', data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis }, context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeld: { count: placesHeldBy.length, caseIds: placesHeldBy }, plan }, metadata };
+    return {
+      type: 'OpenTransferCase',
+      data: { caseId, targetAgencyId: position.agencyId, targetPositionId, needsAnalysis },
+      context: { targetAgency: this.agency(position.agencyId), targetPosition: position, placesHeld: { count: placesHeldBy.length, caseIds: placesHeldBy }, plan },
+      metadata,
+    };
   }
 
   /** The mutation plans of a year as the demo draws them up: a planned move into every position with a deficit now. */
@@ -85,16 +121,49 @@ export class World {
   }
 
   /** A proposal command for the case's target position, with the context and merit pool the application builds. */
-  propose(state: CaseState, nip: string, input: Partial<ProposalInput> = {}, actor?: Actor, at?: IsoInstant, revise = false, facts: Partial<ProposalContext> = {}): TransferCommand {
+  propose(
+    state: CaseState,
+    nip: string,
+    input: Partial<ProposalInput> = {},
+    actor?: Actor,
+    at?: IsoInstant,
+    revise = false,
+    facts: Partial<ProposalContext> = {},
+  ): TransferCommand {
     const c = innerCase(state);
     if (!c) throw new Error('no case');
     const employee = this.employee(nip);
     const target = this.position(c.targetPosition.id);
     const metadata = this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at);
-    const source = { employees: this.data.employees, positionTitle: (id: string) => this.data.positions.find((p) => p.id === id)?.title, agencies: this.data.agencies, openCaseOf: () => null };
+    const source = {
+      employees: this.data.employees,
+      positionTitle: (id: string) => this.data.positions.find((p) => p.id === id)?.title,
+      agencies: this.data.agencies,
+      openCaseOf: () => null,
+    };
     const meritPool = poolMembers(source, target, this.agency(target.agencyId), employee.agencyId, metadata.policy).filter((m) => m.employee.nip !== nip);
-    const data: ProposalInput = { employeeNip: nip, originPositionId: employee.positionId, initiative: 'DINAS', justification: 'fills the vacancy with a qualified officer', meritDeviationJustification: null, exceptionGrounds: [], downsizingDecreeReference: null, ...input };
-    const context = { employee, originAgency: this.agency(employee.agencyId), originPosition: this.position(employee.positionId), targetAgency: this.agency(target.agencyId), targetPosition: target, meritPool, placesHeld: { count: 0, caseIds: [] }, employeeOpenCase: null, eligibilityChanges: [], ...facts };
+    const data: ProposalInput = {
+      employeeNip: nip,
+      originPositionId: employee.positionId,
+      initiative: 'DINAS',
+      justification: 'fills the vacancy with a qualified officer',
+      meritDeviationJustification: null,
+      exceptionGrounds: [],
+      downsizingDecreeReference: null,
+      ...input,
+    };
+    const context = {
+      employee,
+      originAgency: this.agency(employee.agencyId),
+      originPosition: this.position(employee.positionId),
+      targetAgency: this.agency(target.agencyId),
+      targetPosition: target,
+      meritPool,
+      placesHeld: { count: 0, caseIds: [] },
+      employeeOpenCase: null,
+      eligibilityChanges: [],
+      ...facts,
+    };
     return { type: revise ? 'ReviseProposal' : 'ProposeCandidate', data, context, metadata };
   }
 
@@ -107,8 +176,11 @@ export class World {
     const c = innerCase(state);
     if (!c?.proposal) throw new Error('no proposal');
     const context = {
-      originAgency: this.agency(c.proposal.originAgencyId), originPosition: this.position(c.proposal.originPositionId),
-      targetAgency: this.agency(c.targetAgencyId), targetPosition: this.position(c.targetPosition.id), authorities: chainAuthorities(this.data.agencies),
+      originAgency: this.agency(c.proposal.originAgencyId),
+      originPosition: this.position(c.proposal.originPositionId),
+      targetAgency: this.agency(c.targetAgencyId),
+      targetPosition: this.position(c.targetPosition.id),
+      authorities: chainAuthorities(this.data.agencies),
     };
     return { type: 'SubmitForApproval', data: {}, context, metadata: this.meta(actor ?? this.actor('PENGUSUL', c.targetAgencyId), at) };
   }
@@ -117,7 +189,16 @@ export class World {
     const c = innerCase(state);
     if (!c?.proposal) throw new Error('no proposal');
     const when = at ?? this.now;
-    const data = { decreeNumber: '800/SK-MUT/001/2026', decreeDate: toDate(when), effectiveDate: addDays(when, 7), documentSha256: 'a'.repeat(64), employeeNip: c.proposal.candidate.nip, targetPositionId: c.targetPosition.id, delegationId: null, ...overrides };
+    const data = {
+      decreeNumber: '800/SK-MUT/001/2026',
+      decreeDate: toDate(when),
+      effectiveDate: addDays(when, 7),
+      documentSha256: 'a'.repeat(64),
+      employeeNip: c.proposal.candidate.nip,
+      targetPositionId: c.targetPosition.id,
+      delegationId: null,
+      ...overrides,
+    };
     const delegation = this.data.delegations.find((d) => d.id === data.delegationId) ?? null;
     return { type: 'IssueDecree', data, context: { delegation, targetAgency: this.agency(c.targetAgencyId) }, metadata: this.meta(actor, at) };
   }
@@ -130,7 +211,14 @@ export class World {
   }
 
   /** A command on the case's evaluation with the record the application would look up. */
-  evaluate(state: CaseState, periodMonths: number, actor: Actor, at: IsoInstant, data: Partial<Body<'RecordEvaluation'>> = {}, context: Partial<Extract<TransferCommand, { type: 'RecordEvaluation' }>['context']> = {}): TransferCommand {
+  evaluate(
+    state: CaseState,
+    periodMonths: number,
+    actor: Actor,
+    at: IsoInstant,
+    data: Partial<Body<'RecordEvaluation'>> = {},
+    context: Partial<Extract<TransferCommand, { type: 'RecordEvaluation' }>['context']> = {},
+  ): TransferCommand {
     const c = innerCase(state);
     const year = Number((c?.decree?.effectiveDate ?? toDate(at)).slice(0, 4)) + 1;
     const body = { periodMonths, competencyFit: 4, skpAfterDocumentId: null, serviceIndicators: null, notes: 'evaluated', ...data };

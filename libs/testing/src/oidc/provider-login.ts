@@ -50,6 +50,9 @@ class CookieJar {
 
   header(requestUrl: string): string {
     const { pathname } = new URL(requestUrl);
-    return [...this.cookies.values()].filter((c) => pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)).map((c) => `${c.name}=${c.value}`).join('; ');
+    return [...this.cookies.values()]
+      .filter((c) => pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
   }
 }

@@ -69,16 +69,24 @@ export async function startTestOidcProvider(options: TestOidcProviderOptions = {
     stdin.end(JSON.stringify(settings));
   });
   return {
-    issuer, clientId, audience, resource,
+    issuer,
+    clientId,
+    audience,
+    resource,
     async serverEnv() {
-      const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json() as { jwks_uri: string };
+      const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
       return { AUTH_DEV_TOKENS: 'false', AUTH_JWKS_URL: discovery.jwks_uri, AUTH_AUDIENCE: audience, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_RESOURCE: resource };
     },
     async registerWebApp(appOrigin) {
       const response = await fetch(`${issuer}/reg`, {
         method: 'POST',
         headers: { authorization: `Bearer ${registrationToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ redirect_uris: [`${appOrigin}/app/masuk/callback`], token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'] }),
+        body: JSON.stringify({
+          redirect_uris: [`${appOrigin}/app/masuk/callback`],
+          token_endpoint_auth_method: 'none',
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        }),
       });
       if (response.status !== 201) throw new Error(`the test OIDC provider refused the web client: ${response.status} ${await response.text()}`);
     },

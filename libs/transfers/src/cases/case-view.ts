@@ -22,8 +22,16 @@ const notesFor = (audience: CaseAudience, notes: string): { notes?: string } => 
 
 function stepView(s: StepState, audience: CaseAudience) {
   return {
-    stepId: s.stepId, kind: s.kind, title: s.title, role: s.role, agencyId: s.agencyId, status: s.status, deadline: s.deadline,
-    ruleIds: s.ruleIds, escalations: s.escalations, actor: s.acted ? { ...who(s.acted), ...notesFor(audience, s.acted.notes) } : null,
+    stepId: s.stepId,
+    kind: s.kind,
+    title: s.title,
+    role: s.role,
+    agencyId: s.agencyId,
+    status: s.status,
+    deadline: s.deadline,
+    ruleIds: s.ruleIds,
+    escalations: s.escalations,
+    actor: s.acted ? { ...who(s.acted), ...notesFor(audience, s.acted.notes) } : null,
   };
 }
 
@@ -39,10 +47,29 @@ function trainingView(c: ActiveCase, audience: CaseAudience) {
   const plan = c.training;
   if (plan === null) return null;
   return {
-    derivedAt: plan.derivedAt, gaps: plan.gaps, adjustments: plan.adjustments, summary: trainingSummary(plan),
+    derivedAt: plan.derivedAt,
+    gaps: plan.gaps,
+    adjustments: plan.adjustments,
+    summary: trainingSummary(plan),
     items: plan.items.map((i) => ({
-      itemId: i.itemId, competency: i.competency, kind: i.kind, hours: i.hours, due: i.due, mandatory: i.mandatory, dueBy: i.dueBy, status: i.status, overdue: i.overdue,
-      completion: i.completion ? { certificateSha256: i.completion.certificateSha256, hours: i.completion.hours, provider: i.completion.provider, completedOn: i.completion.completedOn, recordedBy: i.completion.recordedBy.userId } : null,
+      itemId: i.itemId,
+      competency: i.competency,
+      kind: i.kind,
+      hours: i.hours,
+      due: i.due,
+      mandatory: i.mandatory,
+      dueBy: i.dueBy,
+      status: i.status,
+      overdue: i.overdue,
+      completion: i.completion
+        ? {
+            certificateSha256: i.completion.certificateSha256,
+            hours: i.completion.hours,
+            provider: i.completion.provider,
+            completedOn: i.completion.completedOn,
+            recordedBy: i.completion.recordedBy.userId,
+          }
+        : null,
       waiver: i.waiver ? { by: i.waiver.by.userId, at: i.waiver.at, ...notesFor(audience, i.waiver.reason) } : null,
     })),
   };
@@ -66,18 +93,36 @@ export function caseView(state: CaseState, revision: number, audience: CaseAudie
     target: { agencyId: c.targetAgencyId, positionId: c.targetPosition.id, title: c.targetPosition.title, positionClass: c.targetPosition.positionClass },
     needsAnalysis: c.needsAnalysis,
     needsApproval: c.needsApproval ? { ...who(c.needsApproval), ...notesFor(audience, c.needsApproval.notes) } : null,
-    candidate: p ? {
-      nip: p.candidate.nip, name: p.candidate.name, kind: p.candidate.kind, golongan: p.candidate.golongan,
-      originAgencyId: p.originAgencyId, originPositionId: p.originPositionId, originPositionTitle: p.originPositionTitle,
-      initiative: p.initiative, justification: p.justification, ...(audience === 'OFFICIAL' ? { meritDeviationJustification: p.meritDeviationJustification } : {}),
-      exceptionGrounds: p.exceptionGrounds, proposalVersion: p.version, proposedBy: who({ actor: p.proposedBy, at: p.proposedAt }),
-      merit: meritSummary(p.meritRanking, p.candidate.nip, audience),
-    } : null,
+    candidate: p
+      ? {
+          nip: p.candidate.nip,
+          name: p.candidate.name,
+          kind: p.candidate.kind,
+          golongan: p.candidate.golongan,
+          originAgencyId: p.originAgencyId,
+          originPositionId: p.originPositionId,
+          originPositionTitle: p.originPositionTitle,
+          initiative: p.initiative,
+          justification: p.justification,
+          ...(audience === 'OFFICIAL' ? { meritDeviationJustification: p.meritDeviationJustification } : {}),
+          exceptionGrounds: p.exceptionGrounds,
+          proposalVersion: p.version,
+          proposedBy: who({ actor: p.proposedBy, at: p.proposedAt }),
+          merit: meritSummary(p.meritRanking, p.candidate.nip, audience),
+        }
+      : null,
     socialisation: c.socialisation,
     requiredDocuments: requiredDocumentView(c),
     documents: c.documents.map((d) => ({
-      documentId: d.documentId, kind: d.kind, title: d.title, sha256: d.sha256, agencyId: d.agencyId, status: d.status,
-      statement: d.statement, attached: who(d.attached), verification: d.verification ? { ...who(d.verification), ...notesFor(audience, d.verification.notes) } : null,
+      documentId: d.documentId,
+      kind: d.kind,
+      title: d.title,
+      sha256: d.sha256,
+      agencyId: d.agencyId,
+      status: d.status,
+      statement: d.statement,
+      attached: who(d.attached),
+      verification: d.verification ? { ...who(d.verification), ...notesFor(audience, d.verification.notes) } : null,
     })),
     approvalChain: c.approval?.steps.map((s) => stepView(s, audience)) ?? [],
     chainPolicyVersion: c.approval?.policyVersion ?? null,
@@ -85,10 +130,16 @@ export function caseView(state: CaseState, revision: number, audience: CaseAudie
     decreeSigner: c.approval?.decreeSigner ?? null,
     decree: c.decree ? { ...c.decree, signedBy: who({ actor: c.decree.signedBy, at: c.updatedAt }) } : null,
     appointment: c.appointment ? { appointedOn: c.appointment.appointedOn, reference: c.appointment.reference, recordedBy: who(c.appointment) } : null,
-    evaluations: c.evaluations.map((e) => ({ periodMonths: e.periodMonths, dueOn: e.dueOn, result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null })),
+    evaluations: c.evaluations.map((e) => ({
+      periodMonths: e.periodMonths,
+      dueOn: e.dueOn,
+      result: e.result ? { ...e.result, actor: undefined, at: undefined, recordedBy: who(e.result) } : null,
+    })),
     training: trainingView(c, audience),
     // A flagged outcome's reason may quote an official's note (an M-01 justification): the employee sees no flags.
-    ruleOutcomes: c.ruleOutcomes.filter((o) => audience === 'OFFICIAL' || o.outcome !== 'FLAG').map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
+    ruleOutcomes: c.ruleOutcomes
+      .filter((o) => audience === 'OFFICIAL' || o.outcome !== 'FLAG')
+      .map(({ ruleId, outcome, reason, legalBasis }) => ({ ruleId, outcome, reason, legalBasis })),
     flags: audience === 'OFFICIAL' ? c.flags : [],
     decisions: c.decisions.map((d) => ({ role: d.role, userId: d.userId, name: d.name, office: d.office, at: d.at })),
     frozen: state.status === 'FROZEN' ? { reason: state.freeze.reason, reference: state.freeze.reference, by: who(state.freeze) } : null,

@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, CaseState, CommandMetadata, DomainError, forbidden, innerCase, invalid, ProposalInput, simpleCommand, SimpleCommandData, SimpleCommandType, toDate, TransferCommand } from '@mutasi/domain';
+import {
+  addDays,
+  CaseState,
+  CommandMetadata,
+  DomainError,
+  forbidden,
+  innerCase,
+  invalid,
+  ProposalInput,
+  simpleCommand,
+  SimpleCommandData,
+  SimpleCommandType,
+  toDate,
+  TransferCommand,
+} from '@mutasi/domain';
 import { RecordFacts } from '../reference-data/record-facts';
 import { ReferenceData } from '../reference-data/reference-data';
 
@@ -11,7 +25,10 @@ type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: 
  */
 @Injectable()
 export class CommandContext {
-  constructor(private readonly refs: ReferenceData, private readonly facts: RecordFacts) {}
+  constructor(
+    private readonly refs: ReferenceData,
+    private readonly facts: RecordFacts,
+  ) {}
 
   async open(body: Body<'OpenTransferCase'>, metadata: CommandMetadata): Promise<TransferCommand> {
     const targetAgency = await this.refs.agency(body.targetAgencyId);
@@ -30,14 +47,26 @@ export class CommandContext {
     if (!employee) throw invalid('UNKNOWN_EMPLOYEE', 'employeeNip', `no employee with NIP ${body.employeeNip}`);
     const originPosition = await this.refs.position(body.originPositionId);
     if (!originPosition) throw invalid('UNKNOWN_POSITION', 'originPositionId', `no position ${body.originPositionId}`);
-    const [originAgency, targetAgency, targetPosition] = await Promise.all([this.refs.agency(originPosition.agencyId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id)]);
-    if (!originAgency || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
+    const [originAgency, targetAgency, targetPosition] = await Promise.all([
+      this.refs.agency(originPosition.agencyId),
+      this.refs.agency(c.targetAgencyId),
+      this.refs.position(c.targetPosition.id),
+    ]);
+    if (!originAgency || !targetAgency || !targetPosition)
+      throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
     const since = addDays(toDate(metadata.now), -metadata.policy.eligibilityChangeWindowDays.value);
     const [meritPool, placesHeld, employeeOpenCase, eligibilityChanges] = await Promise.all([
-      this.refs.meritPool(targetPosition, targetAgency, employee.agencyId, metadata.policy), this.facts.placesHeld(targetPosition, c.caseId),
-      this.facts.employeeOpenCase(employee.nip), this.facts.eligibilityChanges(employee.nip, since),
+      this.refs.meritPool(targetPosition, targetAgency, employee.agencyId, metadata.policy),
+      this.facts.placesHeld(targetPosition, c.caseId),
+      this.facts.employeeOpenCase(employee.nip),
+      this.facts.eligibilityChanges(employee.nip, since),
     ]);
-    return { type, data: body, context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool, placesHeld, employeeOpenCase, eligibilityChanges }, metadata };
+    return {
+      type,
+      data: body,
+      context: { employee, originAgency, originPosition, targetAgency, targetPosition, meritPool, placesHeld, employeeOpenCase, eligibilityChanges },
+      metadata,
+    };
   }
 
   async submit(state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
@@ -45,9 +74,14 @@ export class CommandContext {
     const proposal = c?.proposal;
     if (!c || !proposal) return { type: 'SubmitForApproval', data: {}, context: null, metadata };
     const [originAgency, originPosition, targetAgency, targetPosition, authorities] = await Promise.all([
-      this.refs.agency(proposal.originAgencyId), this.refs.position(proposal.originPositionId), this.refs.agency(c.targetAgencyId), this.refs.position(c.targetPosition.id), this.refs.authorities(),
+      this.refs.agency(proposal.originAgencyId),
+      this.refs.position(proposal.originPositionId),
+      this.refs.agency(c.targetAgencyId),
+      this.refs.position(c.targetPosition.id),
+      this.refs.authorities(),
     ]);
-    if (!originAgency || !originPosition || !targetAgency || !targetPosition) throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agencies or positions of this case are no longer in the reference data');
+    if (!originAgency || !originPosition || !targetAgency || !targetPosition)
+      throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agencies or positions of this case are no longer in the reference data');
     return { type: 'SubmitForApproval', data: {}, context: { originAgency, originPosition, targetAgency, targetPosition, authorities }, metadata };
   }
 

@@ -13,7 +13,9 @@ export interface StoredResponse {
 
 /** Hash of what makes two requests "the same": the path and the body. */
 export function requestHash(path: string, body: unknown): string {
-  return createHash('sha256').update(`${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${path}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }
 
 /**
@@ -29,7 +31,10 @@ export function requestHash(path: string, body: unknown): string {
 export class IdempotencyKeys {
   private readonly leaseSeconds: number;
 
-  constructor(private readonly db: DataSource, config: AppConfig) {
+  constructor(
+    private readonly db: DataSource,
+    config: AppConfig,
+  ) {
     this.leaseSeconds = config.values.idempotencyLeaseSeconds;
   }
 
@@ -44,18 +49,36 @@ export class IdempotencyKeys {
       [actorId, key, hash, this.leaseSeconds],
     );
     if ((claimed as unknown[]).length > 0) return null;
-    const rows = (await this.db.query('SELECT request_hash, status, response, etag FROM idempotency_keys WHERE actor_id = $1 AND key = $2', [actorId, key])) as { request_hash: string; status: number | null; response: unknown; etag: string | null }[];
+    const rows = (await this.db.query('SELECT request_hash, status, response, etag FROM idempotency_keys WHERE actor_id = $1 AND key = $2', [actorId, key])) as {
+      request_hash: string;
+      status: number | null;
+      response: unknown;
+      etag: string | null;
+    }[];
     const row = rows[0];
     if (!row) return this.claim(actorId, key, hash);
     if (row.request_hash !== hash) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request; use a new key'));
     if (row.status === null) {
-      throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_IN_USE', `a request with this Idempotency-Key is still being handled; retry in a few seconds (a claim left by a crash runs out after ${this.leaseSeconds} s)`, { retryAfterSeconds: Math.min(this.leaseSeconds, 5) }));
+      throw new ProblemError(
+        problem(
+          409,
+          'IDEMPOTENCY_KEY_IN_USE',
+          `a request with this Idempotency-Key is still being handled; retry in a few seconds (a claim left by a crash runs out after ${this.leaseSeconds} s)`,
+          { retryAfterSeconds: Math.min(this.leaseSeconds, 5) },
+        ),
+      );
     }
     return { status: row.status, body: row.response, etag: row.etag };
   }
 
   async complete(actorId: string, key: string, response: StoredResponse): Promise<void> {
-    await this.db.query('UPDATE idempotency_keys SET status = $3, response = $4, etag = $5 WHERE actor_id = $1 AND key = $2', [actorId, key, response.status, JSON.stringify(response.body), response.etag]);
+    await this.db.query('UPDATE idempotency_keys SET status = $3, response = $4, etag = $5 WHERE actor_id = $1 AND key = $2', [
+      actorId,
+      key,
+      response.status,
+      JSON.stringify(response.body),
+      response.etag,
+    ]);
   }
 
   /** Gives the key back when the outcome was transient (a conflict or an internal error), so a retry runs again. */

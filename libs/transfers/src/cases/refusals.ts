@@ -13,7 +13,7 @@ export function bodyExcerpt(body: unknown): string {
   } catch {
     text = String(body);
   }
-   
+
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD');
   return clean.length > EXCERPT ? `${clean.slice(0, EXCERPT)}…` : clean;
 }
@@ -26,23 +26,45 @@ export function bodyExcerpt(body: unknown): string {
 export class RefusalRecorder {
   private readonly logger = new Logger('Refusals');
 
-  constructor(private readonly store: EventStore, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   async record(input: { actor: Actor; command: string; caseId: string | null; body: unknown; problem: ProblemDetails; commandId: string; correlationId: string }): Promise<void> {
     const { actor, problem } = input;
     const outcomes: unknown = problem['ruleOutcomes'];
     const data: CommandRefusedData = {
-      command: input.command, caseId: input.caseId, status: problem.status, code: problem.code, ruleId: problem.ruleId ?? null,
-      reason: problem.detail.slice(0, EXCERPT), legalBasis: problem.legalBasis ?? null, bodyExcerpt: bodyExcerpt(input.body),
+      command: input.command,
+      caseId: input.caseId,
+      status: problem.status,
+      code: problem.code,
+      ruleId: problem.ruleId ?? null,
+      reason: problem.detail.slice(0, EXCERPT),
+      legalBasis: problem.legalBasis ?? null,
+      bodyExcerpt: bodyExcerpt(input.body),
       ...(Array.isArray(outcomes) ? { ruleOutcomes: outcomes as RuleOutcome[] } : {}),
     };
     try {
-      await this.store.append(refusalStreamId(actor.userId), [{
-        eventId: eventIdFor(input.commandId, 1_000),
-        type: COMMAND_REFUSED,
-        data,
-        metadata: { actor, recordedAt: this.clock.now().toISOString(), commandId: input.commandId, correlationId: input.correlationId, causationId: input.commandId, caseId: input.caseId },
-      }], 'any');
+      await this.store.append(
+        refusalStreamId(actor.userId),
+        [
+          {
+            eventId: eventIdFor(input.commandId, 1_000),
+            type: COMMAND_REFUSED,
+            data,
+            metadata: {
+              actor,
+              recordedAt: this.clock.now().toISOString(),
+              commandId: input.commandId,
+              correlationId: input.correlationId,
+              causationId: input.commandId,
+              caseId: input.caseId,
+            },
+          },
+        ],
+        'any',
+      );
     } catch (error) {
       this.logger.error(`could not record the refusal of ${input.command} by ${actor.userId}: ${String(error)}`);
     }

@@ -13,7 +13,13 @@ export function openedIn(request: { readonly type: string; readonly body: unknow
 function isProblemDetails(value: unknown): value is ProblemDetails {
   if (typeof value !== 'object' || value === null) return false;
   const field = (name: string): unknown => Reflect.get(value, name);
-  return typeof field('status') === 'number' && typeof field('code') === 'string' && typeof field('detail') === 'string' && typeof field('title') === 'string' && typeof field('type') === 'string';
+  return (
+    typeof field('status') === 'number' &&
+    typeof field('code') === 'string' &&
+    typeof field('detail') === 'string' &&
+    typeof field('title') === 'string' &&
+    typeof field('type') === 'string'
+  );
 }
 
 /** The refusal an idempotency key answered first, as stored (problem details), for a retry to get it again. */

@@ -1,7 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, authorizeAttempt, availableActions, canViewCase, SCHEDULER_ACTOR, caseStreamId, CaseState, CommandMetadata, DomainError, innerCase, IsoInstant, ReadScope, scheduledCommand, ScheduledWork, toDate, TransferCommand, TransferCommandType, TransferEvent } from '@mutasi/domain';
+import {
+  Actor,
+  authorizeAttempt,
+  availableActions,
+  canViewCase,
+  SCHEDULER_ACTOR,
+  caseStreamId,
+  CaseState,
+  CommandMetadata,
+  DomainError,
+  innerCase,
+  IsoInstant,
+  ReadScope,
+  scheduledCommand,
+  ScheduledWork,
+  toDate,
+  TransferCommand,
+  TransferCommandType,
+  TransferEvent,
+} from '@mutasi/domain';
 import { CommandPipeline, eventIdFor, EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Metrics, noteCommand, withCurrentTrace } from '@mutasi/observability';
 import { Clock, Principal, problem, ProblemDetails, ProblemError, toProblem } from '@mutasi/platform';
@@ -44,7 +63,10 @@ function recordedRefusal(p: ProblemDetails): boolean {
 export function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '*' || value.trim() === '') return undefined;
   const match = /^\s*(?:W\/)?"?(-?\d{1,9})"?\s*$/.exec(value);
-  if (!match) throw new ProblemError(problem(400, 'INVALID_IF_MATCH', 'If-Match must be the ETag of the case, e.g. "3"', { errors: [{ field: 'If-Match', message: 'expected "<revision>"' }] }));
+  if (!match)
+    throw new ProblemError(
+      problem(400, 'INVALID_IF_MATCH', 'If-Match must be the ETag of the case, e.g. "3"', { errors: [{ field: 'If-Match', message: 'expected "<revision>"' }] }),
+    );
   return Number(match[1]);
 }
 
@@ -95,7 +117,13 @@ export class TransferCases {
       const details = toProblem(error);
       const outcome = details.status >= 500 ? 'error' : 'refused';
       this.metrics?.countCommand(request.type, outcome, recordedRefusal(details) ? (details.ruleId ?? details.code) : undefined);
-      const line = { msg: `${request.type} ${outcome}: ${details.code}`, outcome, status: details.status, code: details.code, ...(details.ruleId ? { ruleId: details.ruleId } : {}) };
+      const line = {
+        msg: `${request.type} ${outcome}: ${details.code}`,
+        outcome,
+        status: details.status,
+        code: details.code,
+        ...(details.ruleId ? { ruleId: details.ruleId } : {}),
+      };
       if (outcome === 'error') this.logger.error(line);
       else this.logger.log(line);
       throw error;
@@ -141,9 +169,14 @@ export class TransferCases {
       authorizeAttempt({ type: request.type, actor: onCase.actor, ...openedIn(request) }, state);
       return request.build(state, onCase);
     };
-    const result = await this.pipeline.handle(caseStreamId(request.caseId), build, {
-      commandId, correlationId: commandId, causationId: commandId, ...(expectedRevision === undefined ? {} : { expectedRevision }),
-    }).catch((error: unknown) => this.withoutForeignCase(error, request.principal));
+    const result = await this.pipeline
+      .handle(caseStreamId(request.caseId), build, {
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      })
+      .catch((error: unknown) => this.withoutForeignCase(error, request.principal));
     const created = request.type === 'OpenTransferCase' && !result.idempotent;
     const candidateNip = innerCase(result.state)?.proposal?.candidate.nip;
     const audience: CaseAudience = actor.role === 'PNS' || (candidateNip !== undefined && candidateNip === request.principal.nip) ? 'EMPLOYEE' : 'OFFICIAL';
@@ -193,7 +226,8 @@ export class TransferCases {
   /** The raw stored events of a case (inspectors, BKN and involved agencies; not the employee). */
   async events(caseId: string, principal: Principal): Promise<RecordedEvent[]> {
     const { events, scope, audience } = await this.visible(caseId, principal);
-    if (scope.cases.kind === 'NONE' || audience === 'EMPLOYEE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
+    if (scope.cases.kind === 'NONE' || audience === 'EMPLOYEE')
+      throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
     return events;
   }
 }

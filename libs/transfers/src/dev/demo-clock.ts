@@ -8,7 +8,10 @@ import { Clock, isMovable, OffsetClock } from '@mutasi/platform';
  */
 @Injectable()
 export class DemoClock {
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Continues from the stored offset and high-water mark (standalone with the demo clock only). */
   async restore(): Promise<void> {

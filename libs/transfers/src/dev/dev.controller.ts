@@ -79,7 +79,11 @@ export class DevController {
   @Public()
   @Post('clock')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'advanceDemoClock', summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree', description: 'Who: a signed-in ADMIN. The offset is kept across restarts; a move into a new year runs the demo’s yearly SKP round.' })
+  @ApiOperation({
+    operationId: 'advanceDemoClock',
+    summary: 'Move the standalone clock forward (never back), e.g. to reach an evaluation due six months after the decree',
+    description: 'Who: a signed-in ADMIN. The offset is kept across restarts; a move into a new year runs the demo’s yearly SKP round.',
+  })
   @ApiBearerAuth()
   @ApiJson(200, DemoClockAnswer, 'the clock after the move')
   @ApiUnauthorizedResponse({ description: 'no or invalid token: checked here, after the 404' })

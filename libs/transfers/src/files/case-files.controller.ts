@@ -51,17 +51,32 @@ export class CaseFilesController {
 
   @Post(':caseId/files')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'uploadCaseFile', summary: 'Upload a file of the case (PDF, PNG, JPEG or text, at most 10 MB); answers its SHA-256', description: 'Who: anyone who may read the case and decide on it (not inspectors): the agencies involved and the employee on their own case.' })
+  @ApiOperation({
+    operationId: 'uploadCaseFile',
+    summary: 'Upload a file of the case (PDF, PNG, JPEG or text, at most 10 MB); answers its SHA-256',
+    description: 'Who: anyone who may read the case and decide on it (not inspectors): the agencies involved and the employee on their own case.',
+  })
   @ApiConsumes('application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'X-File-Name', required: false, description: 'the original file name (URI-encoded)' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiCreatedResponse({ type: StoredFileDto })
-  async upload(@Param('caseId', CaseIdPipe) caseId: string, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('content-type') contentType: string | undefined, @Headers('x-file-name') fileName: string | undefined): Promise<StoredFileDto> {
+  async upload(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('x-file-name') fileName: string | undefined,
+  ): Promise<StoredFileDto> {
     const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!CONTENT_TYPES.includes(type) || req.readableEnded) {
       res.setHeader('Connection', 'close');
-      throw new ProblemError(problem(415, 'UNSUPPORTED_FILE_TYPE', `upload a PDF, PNG, JPEG or text file as the raw body (Content-Type one of ${CONTENT_TYPES.join(', ')})`, { errors: [{ field: 'Content-Type', message: `one of ${CONTENT_TYPES.join(', ')}` }] }));
+      throw new ProblemError(
+        problem(415, 'UNSUPPORTED_FILE_TYPE', `upload a PDF, PNG, JPEG or text file as the raw body (Content-Type one of ${CONTENT_TYPES.join(', ')})`, {
+          errors: [{ field: 'Content-Type', message: `one of ${CONTENT_TYPES.join(', ')}` }],
+        }),
+      );
     }
     await this.files.mayUpload(caseId, user);
     const bytes = await readBody(req, res, MAX_FILE_BYTES);
@@ -80,7 +95,10 @@ export class CaseFilesController {
   @ApiParam({ name: 'sha256', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } })
   @ApiOkResponse({ description: 'the bytes, with Content-Type and Content-Disposition', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   async download(@Param('caseId', CaseIdPipe) caseId: string, @Param('sha256') sha256: string, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
-    if (!SHA256.test(sha256)) throw new ProblemError(problem(400, 'FIELD_INVALID', 'sha256 must be 64 lower-case hex digits', { errors: [{ field: 'sha256', message: 'sha256 must be 64 lower-case hex digits' }] }));
+    if (!SHA256.test(sha256))
+      throw new ProblemError(
+        problem(400, 'FIELD_INVALID', 'sha256 must be 64 lower-case hex digits', { errors: [{ field: 'sha256', message: 'sha256 must be 64 lower-case hex digits' }] }),
+      );
     const file = await this.files.read(caseId, sha256, user);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);

@@ -24,14 +24,24 @@ export interface StoredFile {
 /** A file name safe to keep and to send back in Content-Disposition: no path, no control characters, 200 at most. */
 function cleanFileName(raw: string | undefined): string {
   // No path, no control or bidirectional/format characters (a U+202E name would show "txt.exe" as "exe.txt").
-  const name = (raw ?? '').split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f"\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim().slice(0, 200) ?? '';
+  const name =
+    (raw ?? '')
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[\u0000-\u001f\u007f"\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+      .trim()
+      .slice(0, 200) ?? '';
   return name === '' ? 'dokumen' : name;
 }
 
 /** Stores a case's files by SHA-256 (computed here, never taken from the client) and serves them to the case's readers. */
 @Injectable()
 export class CaseFiles {
-  constructor(private readonly db: DataSource, private readonly cases: TransferCases, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly cases: TransferCases,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Before a byte is read: the reader sees the case, may now send a command that records a file (attach, decree,
@@ -41,9 +51,16 @@ export class CaseFiles {
     const { state } = await this.cases.visible(caseId, principal);
     const offered = availableActions(state, principal, toDate(this.clock.now().toISOString()));
     if (!offered.some((a) => FILE_COMMANDS.has(a.command))) {
-      throw new DomainError('FORBIDDEN', 'UPLOAD_NOT_ALLOWED', 'you may upload to a case only when you may now attach a document, issue its decree, record a training certificate or object: none of these is open to you on this case');
+      throw new DomainError(
+        'FORBIDDEN',
+        'UPLOAD_NOT_ALLOWED',
+        'you may upload to a case only when you may now attach a document, issue its decree, record a training certificate or object: none of these is open to you on this case',
+      );
     }
-    const [usage] = (await this.db.query('SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM case_files WHERE case_id = $1', [caseId])) as { files: number; bytes: string }[];
+    const [usage] = (await this.db.query('SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM case_files WHERE case_id = $1', [caseId])) as {
+      files: number;
+      bytes: string;
+    }[];
     if ((usage?.files ?? 0) >= MAX_FILES_PER_CASE || Number(usage?.bytes ?? 0) >= MAX_BYTES_PER_CASE) {
       throw new DomainError('CONFLICT', 'CASE_FILES_FULL', `a case holds at most ${MAX_FILES_PER_CASE} files and ${MAX_BYTES_PER_CASE / 1024 / 1024} MB; this one is full`);
     }
@@ -59,13 +76,22 @@ export class CaseFiles {
       [caseId, sha256, name, type, bytes.length, bytes, principal.userId, this.clock.now()],
     );
     // The same bytes uploaded again keep the first name and type: answer what is kept, which is what a download gives.
-    const [kept] = (await this.db.query('SELECT file_name, content_type FROM case_files WHERE case_id = $1 AND sha256 = $2', [caseId, sha256])) as { file_name: string; content_type: string }[];
+    const [kept] = (await this.db.query('SELECT file_name, content_type FROM case_files WHERE case_id = $1 AND sha256 = $2', [caseId, sha256])) as {
+      file_name: string;
+      content_type: string;
+    }[];
     return { sha256, fileName: kept?.file_name ?? name, contentType: kept?.content_type ?? type, size: bytes.length };
   }
 
   async read(caseId: string, sha256: string, principal: Principal): Promise<StoredFile & { bytes: Buffer }> {
     await this.cases.visible(caseId, principal);
-    const rows = (await this.db.query('SELECT sha256, file_name, content_type, size, bytes FROM case_files WHERE case_id = $1 AND sha256 = $2', [caseId, sha256])) as { sha256: string; file_name: string; content_type: string; size: number; bytes: Buffer }[];
+    const rows = (await this.db.query('SELECT sha256, file_name, content_type, size, bytes FROM case_files WHERE case_id = $1 AND sha256 = $2', [caseId, sha256])) as {
+      sha256: string;
+      file_name: string;
+      content_type: string;
+      size: number;
+      bytes: Buffer;
+    }[];
     const row = rows[0];
     if (!row) throw new DomainError('NOT_FOUND', 'FILE_NOT_FOUND', `no file with SHA-256 ${sha256} on case ${caseId}: documents attached by hash alone have no file here`);
     return { sha256: row.sha256, fileName: row.file_name, contentType: row.content_type, size: row.size, bytes: row.bytes };

@@ -12,20 +12,41 @@ import { ImportPreview as ImportPreviewAnswer, ImportSummary as ImportSummaryAns
 @ApiBearerAuth()
 @Controller('api/admin')
 export class AdminImportController {
-  constructor(private readonly importer: ReferenceDataImporter, private readonly refusals: RefusalRecorder) {}
+  constructor(
+    private readonly importer: ReferenceDataImporter,
+    private readonly refusals: RefusalRecorder,
+  ) {}
 
   @Post('import')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'importReferenceData', summary: 'Bulk upsert of agencies, positions, employees, delegations, election calendars', description: 'Who: ADMIN. Validated as a whole, applied all or nothing; the change is recorded in the audit trail.' })
+  @ApiOperation({
+    operationId: 'importReferenceData',
+    summary: 'Bulk upsert of agencies, positions, employees, delegations, election calendars',
+    description: 'Who: ADMIN. Validated as a whole, applied all or nothing; the change is recorded in the audit trail.',
+  })
   @ApiJson(200, ImportSummaryAnswer, 'counts of what was imported, the SHA-256 of the file, and the fields a placement kept')
   @ApiBadRequestResponse({ description: 'problem details listing every bad field, e.g. employees[3].nip' })
   @ApiForbiddenResponse({ description: 'not an ADMIN (recorded, M-04)' })
   async import(@Body() body: ReferenceDataImportDto, @CurrentUser() user: Principal): Promise<ImportSummary> {
-    const actor = { userId: user.userId, name: user.name, role: user.roles.includes('ADMIN') ? 'ADMIN' as const : (user.roles[0] ?? 'PNS'), agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
+    const actor = {
+      userId: user.userId,
+      name: user.name,
+      role: user.roles.includes('ADMIN') ? ('ADMIN' as const) : (user.roles[0] ?? 'PNS'),
+      agencyId: user.agencyId,
+      ...(user.nip ? { nip: user.nip } : {}),
+    };
     if (actor.role !== 'ADMIN') {
       const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only ADMIN may import reference data');
       const commandId = randomUUID();
-      await this.refusals.record({ actor, command: 'ImportReferenceData', caseId: null, body: { counts: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.length : 0])) }, problem: toProblem(error), commandId, correlationId: commandId });
+      await this.refusals.record({
+        actor,
+        command: 'ImportReferenceData',
+        caseId: null,
+        body: { counts: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.length : 0])) },
+        problem: toProblem(error),
+        commandId,
+        correlationId: commandId,
+      });
       throw error;
     }
     return this.importer.import(body, actor, 'api');
@@ -33,7 +54,11 @@ export class AdminImportController {
 
   @Post('import/preview')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'previewReferenceDataImport', summary: 'What an import would change, record by record, without applying it', description: 'Who: ADMIN. The same checks as the import: a 400 lists every bad field; nothing is written.' })
+  @ApiOperation({
+    operationId: 'previewReferenceDataImport',
+    summary: 'What an import would change, record by record, without applying it',
+    description: 'Who: ADMIN. The same checks as the import: a 400 lists every bad field; nothing is written.',
+  })
   @ApiJson(200, ImportPreviewAnswer, 'what the import would change')
   @ApiBadRequestResponse({ description: 'problem details listing every bad field' })
   @ApiForbiddenResponse({ description: 'not an ADMIN' })

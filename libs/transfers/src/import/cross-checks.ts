@@ -26,10 +26,16 @@ function duplicates<T>(items: readonly T[] | undefined, key: (t: T) => string, l
 function abkProblems(file: ReferenceDataImportDto, policy: Policy, errors: FieldError[]): void {
   (file.positions ?? []).forEach((p, i) => {
     if (p.abkTasks === undefined || p.abkTasks === null) return;
-    if (p.abkTasks.length === 0) { errors.push({ field: `positions[${i}].abkTasks`, message: 'an ABK needs at least one task; leave abkTasks out when there is none' }); return; }
+    if (p.abkTasks.length === 0) {
+      errors.push({ field: `positions[${i}].abkTasks`, message: 'an ABK needs at least one task; leave abkTasks out when there is none' });
+      return;
+    }
     const abk = abkNeed(p.abkTasks, policy);
     if (p.kebutuhan !== undefined && p.kebutuhan !== abk.kebutuhan) {
-      errors.push({ field: `positions[${i}].kebutuhan`, message: `kebutuhan ${p.kebutuhan} differs from the ABK: ${abk.workloadHours} hours ÷ ${abk.effectiveHoursPerYear} effective hours = ${abk.exactNeed} → ${abk.kebutuhan} (${policy.version})` });
+      errors.push({
+        field: `positions[${i}].kebutuhan`,
+        message: `kebutuhan ${p.kebutuhan} differs from the ABK: ${abk.workloadHours} hours ÷ ${abk.effectiveHoursPerYear} effective hours = ${abk.exactNeed} → ${abk.kebutuhan} (${policy.version})`,
+      });
     }
   });
 }
@@ -43,7 +49,11 @@ function planProblems(file: ReferenceDataImportDto, agencies: ReadonlySet<string
     m.moves.forEach((mv, j) => {
       const owner = positions.get(mv.targetPositionId);
       if (owner === undefined) errors.push({ field: `mutationPlans[${i}].moves[${j}].targetPositionId`, message: `no position ${mv.targetPositionId}` });
-      else if (owner !== m.agencyId) errors.push({ field: `mutationPlans[${i}].moves[${j}].targetPositionId`, message: `position ${mv.targetPositionId} belongs to ${owner}, not to the plan's agency ${m.agencyId}` });
+      else if (owner !== m.agencyId)
+        errors.push({
+          field: `mutationPlans[${i}].moves[${j}].targetPositionId`,
+          message: `position ${mv.targetPositionId} belongs to ${owner}, not to the plan's agency ${m.agencyId}`,
+        });
     });
   });
 }
@@ -61,7 +71,8 @@ export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds, 
     if (!agencies.has(a.kanregAgencyId)) errors.push({ field: `agencies[${i}].kanregAgencyId`, message: `no agency ${a.kanregAgencyId}` });
     if (a.kind !== 'PUSAT' && a.provinceCode === null) errors.push({ field: `agencies[${i}].provinceCode`, message: 'a regional government needs its province code' });
     const cal = a.electionCalendar;
-    if (cal && cal.endOfTermDate <= cal.penetapanPaslonDate) errors.push({ field: `agencies[${i}].electionCalendar.endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
+    if (cal && cal.endOfTermDate <= cal.penetapanPaslonDate)
+      errors.push({ field: `agencies[${i}].electionCalendar.endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
   });
   (file.positions ?? []).forEach((p, i) => {
     if (!agencies.has(p.agencyId)) errors.push({ field: `positions[${i}].agencyId`, message: `no agency ${p.agencyId}` });

@@ -22,9 +22,18 @@ const CLI_ACTOR: Actor = { userId: `cli:${process.env.USER ?? 'operator'}`, name
 export async function importFile(path: string, databaseUrl: string, eventStoreConnection: string | null = null): Promise<ImportSummary> {
   const json = JSON.parse(await readFile(path, 'utf8')) as unknown;
   @Module({
-    imports: [DatabaseModule.forRoot({ url: databaseUrl, entities: TRANSFER_ENTITIES, migrations: TRANSFER_MIGRATIONS, eventStoreConnection }), TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-    providers: [{ provide: Clock, useValue: new OffsetClock() }, ReferenceData, HolidayCalendars, { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
-      { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) }, ReferenceDataImporter],
+    imports: [
+      DatabaseModule.forRoot({ url: databaseUrl, entities: TRANSFER_ENTITIES, migrations: TRANSFER_MIGRATIONS, eventStoreConnection }),
+      TypeOrmModule.forFeature(REFERENCE_ENTITIES),
+    ],
+    providers: [
+      { provide: Clock, useValue: new OffsetClock() },
+      ReferenceData,
+      HolidayCalendars,
+      { provide: ReadScopes, inject: [DataSource], useFactory: (db: DataSource) => new ReadScopes(db) },
+      { provide: PolicyRegistry, inject: [EventStore], useFactory: (store: EventStore) => new PolicyRegistry(store) },
+      ReferenceDataImporter,
+    ],
   })
   class ImportModule {}
   const context = await NestFactory.createApplicationContext(ImportModule, { logger: ['error'] });

@@ -10,8 +10,38 @@ export interface ImportPlan {
 }
 
 const AGENCY_FIELDS = ['name', 'kind', 'provinceCode', 'kanregAgencyId', 'ppkStatus', 'headInaugurationDate', 'electionCalendar', 'abroad', 'authority', 'oversight', 'timeZone'];
-const POSITION_FIELDS = ['agencyId', 'unit', 'title', 'positionClass', 'functionalLevel', 'requiredCompetencies', 'requiredEducationFields', 'kebutuhan', 'bezetting', 'pilkadaScope', 'abkTasks'];
-const EMPLOYEE_FIELDS = ['name', 'kind', 'golongan', 'tmtCpns', 'tmtPns', 'agencyId', 'positionId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp', 'discipline', 'study', 'relations', 'lastTransferDate', 'assessments'];
+const POSITION_FIELDS = [
+  'agencyId',
+  'unit',
+  'title',
+  'positionClass',
+  'functionalLevel',
+  'requiredCompetencies',
+  'requiredEducationFields',
+  'kebutuhan',
+  'bezetting',
+  'pilkadaScope',
+  'abkTasks',
+];
+const EMPLOYEE_FIELDS = [
+  'name',
+  'kind',
+  'golongan',
+  'tmtCpns',
+  'tmtPns',
+  'agencyId',
+  'positionId',
+  'positionSince',
+  'jptInaugurationDate',
+  'educationField',
+  'competencies',
+  'skp',
+  'discipline',
+  'study',
+  'relations',
+  'lastTransferDate',
+  'assessments',
+];
 const PLAN_FIELDS = ['agencyId', 'year', 'title', 'moves'];
 const DELEGATION_FIELDS = ['grantor', 'granteeUserId', 'scope', 'validFrom', 'validUntil', 'legalBasis', 'revoked'];
 const USER_FIELDS = ['name', 'agencyId', 'roles', 'nip', 'title'];
@@ -45,7 +75,8 @@ async function currentRows(tx: EntityManager, table: string, key: string, ids: r
   return new Map(rows.map((r) => [String(r[key]), camelRow(r)]));
 }
 
-const AGENCY_COLUMNS = 'id, name, kind, province_code, kanreg_agency_id, ppk_status, head_inauguration_date::text AS head_inauguration_date, election_calendar, abroad, authority, oversight, time_zone';
+const AGENCY_COLUMNS =
+  'id, name, kind, province_code, kanreg_agency_id, ppk_status, head_inauguration_date::text AS head_inauguration_date, election_calendar, abroad, authority, oversight, time_zone';
 
 /** Employees whose last import is older than a placement: the placement's fields stand unless the file agrees. */
 function keepPlacedFields(employees: readonly EmployeeDto[], current: Map<string, Row>, conflicts: ImportConflict[]): EmployeeDto[] {
@@ -57,7 +88,14 @@ function keepPlacedFields(employees: readonly EmployeeDto[], current: Map<string
       const imported: unknown = Reflect.get(e, field) ?? null;
       if (JSON.stringify(imported) === JSON.stringify(now[field] ?? null)) continue;
       kept[field] = now[field] ?? null;
-      conflicts.push({ entity: 'employee', key: e.nip, field, imported, kept: now[field] ?? null, reason: `case ${String(now.placedByCase)} placed the employee after the record was last imported; the file still holds the earlier value` });
+      conflicts.push({
+        entity: 'employee',
+        key: e.nip,
+        field,
+        imported,
+        kept: now[field] ?? null,
+        reason: `case ${String(now.placedByCase)} placed the employee after the record was last imported; the file still holds the earlier value`,
+      });
     }
     return Object.keys(kept).length === 0 ? e : { ...e, ...kept };
   });
@@ -67,14 +105,25 @@ function keepPlacedFields(employees: readonly EmployeeDto[], current: Map<string
 async function keepPlacedBezetting(tx: EntityManager, positions: readonly PositionDto[], current: Map<string, Row>, conflicts: ImportConflict[]): Promise<PositionDto[]> {
   const ids = positions.map((p) => p.id);
   if (ids.length === 0) return [];
-  const moved = new Set(((await tx.query(
-    `SELECT DISTINCT pos.id FROM positions pos JOIN placements pl ON (pl.to_position_id = pos.id OR pl.from_position_id = pos.id) AND pl.position > pos.imported_position WHERE pos.id = ANY($1)`,
-    [ids],
-  )) as { id: string }[]).map((r) => r.id));
+  const moved = new Set(
+    (
+      (await tx.query(
+        `SELECT DISTINCT pos.id FROM positions pos JOIN placements pl ON (pl.to_position_id = pos.id OR pl.from_position_id = pos.id) AND pl.position > pos.imported_position WHERE pos.id = ANY($1)`,
+        [ids],
+      )) as { id: string }[]
+    ).map((r) => r.id),
+  );
   return positions.map((p) => {
     const now = current.get(p.id);
     if (!now || !moved.has(p.id) || now.bezetting === p.bezetting) return p;
-    conflicts.push({ entity: 'position', key: p.id, field: 'bezetting', imported: p.bezetting, kept: now.bezetting, reason: 'placements of completed transfers moved the bezetting after the position was last imported; the file still holds the earlier count' });
+    conflicts.push({
+      entity: 'position',
+      key: p.id,
+      field: 'bezetting',
+      imported: p.bezetting,
+      kept: now.bezetting,
+      reason: 'placements of completed transfers moved the bezetting after the position was last imported; the file still holds the earlier count',
+    });
     return { ...p, bezetting: Number(now.bezetting) };
   });
 }
@@ -86,16 +135,59 @@ async function keepPlacedBezetting(tx: EntityManager, positions: readonly Positi
 async function otherChanges(tx: EntityManager, file: ReferenceDataImportDto, agencies: Map<string, Row>): Promise<(RecordChange | null)[]> {
   const inFile = new Set((file.agencies ?? []).map((a) => a.id));
   const calendars = (file.electionCalendars ?? []).filter((c) => !inFile.has(c.agencyId));
-  const delegations = await currentRows(tx, 'delegations', 'id', (file.delegations ?? []).map((d) => d.id), DELEGATION_COLUMNS);
-  const users = await currentRows(tx, 'dev_users', 'user_id', (file.users ?? []).map((u) => u.userId));
+  const delegations = await currentRows(
+    tx,
+    'delegations',
+    'id',
+    (file.delegations ?? []).map((d) => d.id),
+    DELEGATION_COLUMNS,
+  );
+  const users = await currentRows(
+    tx,
+    'dev_users',
+    'user_id',
+    (file.users ?? []).map((u) => u.userId),
+  );
   const years = (file.holidayCalendars ?? []).map((y) => y.year);
   const held = years.length === 0 ? [] : ((await tx.query('SELECT year, basis, days FROM holiday_calendars WHERE year = ANY($1::int[])', [years])) as Row[]);
   const heldYears = new Map(held.map((r) => [Number(r.year), r]));
   return [
-    ...calendars.map((c) => diffRecord('agency', c.agencyId, agencies.has(c.agencyId) ? normalised(agencies.get(c.agencyId) as Row, ['electionCalendar']) : null, normalised({ electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } }, ['electionCalendar']), ['electionCalendar'])),
-    ...(file.delegations ?? []).map((d) => diffRecord('delegation', d.id, delegations.has(d.id) ? normalised(delegations.get(d.id) as Row, DELEGATION_FIELDS) : null, normalised({ ...d, revoked: d.revoked ?? false }, DELEGATION_FIELDS), DELEGATION_FIELDS)),
-    ...(file.users ?? []).map((u) => diffRecord('user', u.userId, users.has(u.userId) ? normalised(users.get(u.userId) as Row, USER_FIELDS) : null, normalised({ ...u, nip: u.nip ?? null }, USER_FIELDS), USER_FIELDS)),
-    ...(file.holidayCalendars ?? []).map((y) => diffRecord('holidayCalendar', String(y.year), heldYears.has(y.year) ? normalised(heldYears.get(y.year) as Row, CALENDAR_FIELDS) : null, normalised(y, CALENDAR_FIELDS), CALENDAR_FIELDS)),
+    ...calendars.map((c) =>
+      diffRecord(
+        'agency',
+        c.agencyId,
+        agencies.has(c.agencyId) ? normalised(agencies.get(c.agencyId) as Row, ['electionCalendar']) : null,
+        normalised({ electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } }, ['electionCalendar']),
+        ['electionCalendar'],
+      ),
+    ),
+    ...(file.delegations ?? []).map((d) =>
+      diffRecord(
+        'delegation',
+        d.id,
+        delegations.has(d.id) ? normalised(delegations.get(d.id) as Row, DELEGATION_FIELDS) : null,
+        normalised({ ...d, revoked: d.revoked ?? false }, DELEGATION_FIELDS),
+        DELEGATION_FIELDS,
+      ),
+    ),
+    ...(file.users ?? []).map((u) =>
+      diffRecord(
+        'user',
+        u.userId,
+        users.has(u.userId) ? normalised(users.get(u.userId) as Row, USER_FIELDS) : null,
+        normalised({ ...u, nip: u.nip ?? null }, USER_FIELDS),
+        USER_FIELDS,
+      ),
+    ),
+    ...(file.holidayCalendars ?? []).map((y) =>
+      diffRecord(
+        'holidayCalendar',
+        String(y.year),
+        heldYears.has(y.year) ? normalised(heldYears.get(y.year) as Row, CALENDAR_FIELDS) : null,
+        normalised(y, CALENDAR_FIELDS),
+        CALENDAR_FIELDS,
+      ),
+    ),
   ];
 }
 
@@ -111,18 +203,59 @@ function withCalendars(file: ReferenceDataImportDto): ReferenceDataImportDto['ag
  */
 export async function planImport(tx: EntityManager, file: ReferenceDataImportDto): Promise<ImportPlan> {
   const conflicts: ImportConflict[] = [];
-  const agencies = await currentRows(tx, 'agencies', 'id', [...new Set([...(file.agencies ?? []).map((a) => a.id), ...(file.electionCalendars ?? []).map((c) => c.agencyId)])], AGENCY_COLUMNS);
-  const positionsNow = await currentRows(tx, 'positions_current', 'id', (file.positions ?? []).map((p) => p.id));
-  const employeesNow = await currentRows(tx, 'employees_current', 'nip', (file.employees ?? []).map((e) => e.nip));
-  const plansNow = await currentRows(tx, 'mutation_plans', 'id', (file.mutationPlans ?? []).map((m) => m.id));
+  const agencies = await currentRows(
+    tx,
+    'agencies',
+    'id',
+    [...new Set([...(file.agencies ?? []).map((a) => a.id), ...(file.electionCalendars ?? []).map((c) => c.agencyId)])],
+    AGENCY_COLUMNS,
+  );
+  const positionsNow = await currentRows(
+    tx,
+    'positions_current',
+    'id',
+    (file.positions ?? []).map((p) => p.id),
+  );
+  const employeesNow = await currentRows(
+    tx,
+    'employees_current',
+    'nip',
+    (file.employees ?? []).map((e) => e.nip),
+  );
+  const plansNow = await currentRows(
+    tx,
+    'mutation_plans',
+    'id',
+    (file.mutationPlans ?? []).map((m) => m.id),
+  );
   const positions = await keepPlacedBezetting(tx, file.positions ?? [], positionsNow, conflicts);
   const employees = keepPlacedFields(file.employees ?? [], employeesNow, conflicts);
   const fileAgencies = withCalendars(file);
   const changes = [
-    ...(fileAgencies ?? []).map((a) => diffRecord('agency', a.id, agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null, normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null }, AGENCY_FIELDS), AGENCY_FIELDS)),
-    ...positions.map((p) => diffRecord('position', p.id, positionsNow.has(p.id) ? normalised(positionsNow.get(p.id) as Row, POSITION_FIELDS) : null, normalised(p, POSITION_FIELDS), POSITION_FIELDS)),
-    ...employees.map((e) => diffRecord('employee', e.nip, employeesNow.has(e.nip) ? normalised(employeesNow.get(e.nip) as Row, EMPLOYEE_FIELDS) : null, normalised({ ...e, assessments: e.assessments ?? [] }, EMPLOYEE_FIELDS), EMPLOYEE_FIELDS)),
-    ...(file.mutationPlans ?? []).map((m) => diffRecord('mutationPlan', m.id, plansNow.has(m.id) ? normalised(plansNow.get(m.id) as Row, PLAN_FIELDS) : null, normalised(m, PLAN_FIELDS), PLAN_FIELDS)),
+    ...(fileAgencies ?? []).map((a) =>
+      diffRecord(
+        'agency',
+        a.id,
+        agencies.has(a.id) ? normalised(agencies.get(a.id) as Row, AGENCY_FIELDS) : null,
+        normalised({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null }, AGENCY_FIELDS),
+        AGENCY_FIELDS,
+      ),
+    ),
+    ...positions.map((p) =>
+      diffRecord('position', p.id, positionsNow.has(p.id) ? normalised(positionsNow.get(p.id) as Row, POSITION_FIELDS) : null, normalised(p, POSITION_FIELDS), POSITION_FIELDS),
+    ),
+    ...employees.map((e) =>
+      diffRecord(
+        'employee',
+        e.nip,
+        employeesNow.has(e.nip) ? normalised(employeesNow.get(e.nip) as Row, EMPLOYEE_FIELDS) : null,
+        normalised({ ...e, assessments: e.assessments ?? [] }, EMPLOYEE_FIELDS),
+        EMPLOYEE_FIELDS,
+      ),
+    ),
+    ...(file.mutationPlans ?? []).map((m) =>
+      diffRecord('mutationPlan', m.id, plansNow.has(m.id) ? normalised(plansNow.get(m.id) as Row, PLAN_FIELDS) : null, normalised(m, PLAN_FIELDS), PLAN_FIELDS),
+    ),
     ...(await otherChanges(tx, file, agencies)),
   ].filter((c): c is RecordChange => c !== null);
   return { file: { ...file, positions, employees }, changes, conflicts };

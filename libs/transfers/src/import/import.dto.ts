@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { POSITION_CLASSES, ROLES, SKP_RATINGS } from '@mutasi/domain';
 import { IsCivilDate, IsPlainText } from './validators';
 
@@ -18,15 +16,30 @@ export class AgencyDto {
   @ApiProperty({ example: 'kota-bandar-lestari' }) @Matches(ID, { message: `id ${idMessage}` }) id!: string;
   @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
   @ApiProperty({ enum: ['PUSAT', 'PROVINSI', 'KABKOTA'] }) @IsIn(['PUSAT', 'PROVINSI', 'KABKOTA']) kind!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'NB' }) @ValidateIf((o: AgencyDto) => o.provinceCode !== null) @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' }) provinceCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'NB' })
+  @ValidateIf((o: AgencyDto) => o.provinceCode !== null)
+  @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' })
+  provinceCode!: string | null;
   @ApiProperty() @Matches(ID, { message: `kanregAgencyId ${idMessage}` }) kanregAgencyId!: string;
-  @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT', 'PLT'], description: 'the head: elected, an appointed Penjabat (Pj), or a Pelaksana Tugas (Plt)' }) @IsIn(['DEFINITIF', 'PENJABAT', 'PLT']) ppkStatus!: string;
+  @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT', 'PLT'], description: 'the head: elected, an appointed Penjabat (Pj), or a Pelaksana Tugas (Plt)' })
+  @IsIn(['DEFINITIF', 'PENJABAT', 'PLT'])
+  ppkStatus!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: AgencyDto) => o.headInaugurationDate !== null) @IsCivilDate() headInaugurationDate!: string | null;
-  @ApiProperty({ nullable: true, type: ElectionCalendarDto }) @ValidateIf((o: AgencyDto) => o.electionCalendar !== null) @ValidateNested() @Type(() => ElectionCalendarDto) electionCalendar!: ElectionCalendarDto | null;
+  @ApiProperty({ nullable: true, type: ElectionCalendarDto })
+  @ValidateIf((o: AgencyDto) => o.electionCalendar !== null)
+  @ValidateNested()
+  @Type(() => ElectionCalendarDto)
+  electionCalendar!: ElectionCalendarDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() abroad?: boolean;
   @ApiPropertyOptional({ enum: ['KEMENDAGRI', 'BKN', 'KANREG_BKN'] }) @IsOptional() @IsIn(['KEMENDAGRI', 'BKN', 'KANREG_BKN']) authority?: string;
-  @ApiPropertyOptional({ enum: ['NATIONAL'], description: 'holds national merit oversight: its INSPEKTUR reads every case (BKN today; an independent body once set up)' }) @IsOptional() @IsIn(['NATIONAL']) oversight?: string;
-  @ApiPropertyOptional({ enum: ['WIB', 'WITA', 'WIT'], description: "the agency's time zone for the dates its people read (WIB when unset)" }) @IsOptional() @IsIn(['WIB', 'WITA', 'WIT']) timeZone?: string;
+  @ApiPropertyOptional({ enum: ['NATIONAL'], description: 'holds national merit oversight: its INSPEKTUR reads every case (BKN today; an independent body once set up)' })
+  @IsOptional()
+  @IsIn(['NATIONAL'])
+  oversight?: string;
+  @ApiPropertyOptional({ enum: ['WIB', 'WITA', 'WIT'], description: "the agency's time zone for the dates its people read (WIB when unset)" })
+  @IsOptional()
+  @IsIn(['WIB', 'WITA', 'WIT'])
+  timeZone?: string;
 }
 
 /** One task of a position's workload analysis (ABK): output a year and the standard minutes per unit. */
@@ -46,11 +59,20 @@ export class PositionDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredCompetencies!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(80, { each: true }) requiredEducationFields!: string[];
   @ApiPropertyOptional({ description: 'required headcount; computed from `abkTasks` when they are given (a stated figure must then agree)' })
-  @ValidateIf((o: PositionDto) => !o.abkTasks || o.kebutuhan !== undefined) @IsInt() @Min(0) @Max(100_000) kebutuhan!: number;
+  @ValidateIf((o: PositionDto) => !o.abkTasks || o.kebutuhan !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  kebutuhan!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100_000) bezetting!: number;
   @ApiProperty() @IsBoolean() pilkadaScope!: boolean;
   @ApiPropertyOptional({ type: [AbkTaskDto], description: 'the workload analysis (ABK) the kebutuhan is computed from' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AbkTaskDto) abkTasks?: AbkTaskDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AbkTaskDto)
+  abkTasks?: AbkTaskDto[];
 }
 
 export class CompetencyAssessmentDto {
@@ -115,7 +137,12 @@ export class EmployeeDto {
   @ApiProperty({ type: [RelationDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RelationDto) relations!: RelationDto[];
   @ApiProperty({ type: String, format: 'date', nullable: true }) @ValidateIf((o: EmployeeDto) => o.lastTransferDate !== null) @IsCivilDate() lastTransferDate!: string | null;
   @ApiPropertyOptional({ type: [CompetencyAssessmentDto], description: 'competency assessments (uji kompetensi) on record' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CompetencyAssessmentDto) assessments?: CompetencyAssessmentDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CompetencyAssessmentDto)
+  assessments?: CompetencyAssessmentDto[];
 }
 
 export class GrantorDto {
@@ -165,9 +192,39 @@ export class ReferenceDataImportDto {
   @ApiPropertyOptional({ type: [AgencyDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyDto) agencies?: AgencyDto[];
   @ApiPropertyOptional({ type: [PositionDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => PositionDto) positions?: PositionDto[];
   @ApiPropertyOptional({ type: [EmployeeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => EmployeeDto) employees?: EmployeeDto[];
-  @ApiPropertyOptional({ type: [DelegationDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DelegationDto) delegations?: DelegationDto[];
-  @ApiPropertyOptional({ type: [AgencyElectionCalendarDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => AgencyElectionCalendarDto) electionCalendars?: AgencyElectionCalendarDto[];
-  @ApiPropertyOptional({ type: [HolidayCalendarDto], description: 'holiday calendars per year (SKB 3 Menteri), for working-day deadlines' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HolidayCalendarDto) holidayCalendars?: HolidayCalendarDto[];
-  @ApiPropertyOptional({ type: [MutationPlanDto], description: 'annual mutation plans (rencana mutasi) per agency and year' }) @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => MutationPlanDto) mutationPlans?: MutationPlanDto[];
-  @ApiPropertyOptional({ type: [DevUserDto], description: 'demo sign-ins (standalone mode only)' }) @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DevUserDto) users?: DevUserDto[];
+  @ApiPropertyOptional({ type: [DelegationDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => DelegationDto)
+  delegations?: DelegationDto[];
+  @ApiPropertyOptional({ type: [AgencyElectionCalendarDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2_000)
+  @ValidateNested({ each: true })
+  @Type(() => AgencyElectionCalendarDto)
+  electionCalendars?: AgencyElectionCalendarDto[];
+  @ApiPropertyOptional({ type: [HolidayCalendarDto], description: 'holiday calendars per year (SKB 3 Menteri), for working-day deadlines' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayCalendarDto)
+  holidayCalendars?: HolidayCalendarDto[];
+  @ApiPropertyOptional({ type: [MutationPlanDto], description: 'annual mutation plans (rencana mutasi) per agency and year' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2_000)
+  @ValidateNested({ each: true })
+  @Type(() => MutationPlanDto)
+  mutationPlans?: MutationPlanDto[];
+  @ApiPropertyOptional({ type: [DevUserDto], description: 'demo sign-ins (standalone mode only)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => DevUserDto)
+  users?: DevUserDto[];
 }

@@ -8,7 +8,16 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { canonicalJson } from '@mutasi/integrity';
 import { EventData, EventStore, eventIdFor, PostgresEventStore, START } from '@mutasi/event-store';
-import { abkNeed, Actor, REFERENCE_DATA_IMPORTED, REFERENCE_DATA_STREAM, REFERENCE_RECORDS_CHANGED, ReferenceDataImportedData, ReferenceRecordsChangedData, toDate } from '@mutasi/domain';
+import {
+  abkNeed,
+  Actor,
+  REFERENCE_DATA_IMPORTED,
+  REFERENCE_DATA_STREAM,
+  REFERENCE_RECORDS_CHANGED,
+  ReferenceDataImportedData,
+  ReferenceRecordsChangedData,
+  toDate,
+} from '@mutasi/domain';
 import { Clock, DevAuth, flattenValidationErrors, RequestValidationError } from '@mutasi/platform';
 import { PolicyRegistry, ReadScopes } from '@mutasi/read-models';
 import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, MutationPlanRow, PositionRow } from '../reference-data/entities';
@@ -47,7 +56,12 @@ function jsonOf(payload: ReferenceDataImportedData | ReferenceRecordsChangedData
 export interface ImportPreview {
   readonly changedRecords: number;
   readonly conflicts: ImportPlan['conflicts'];
-  readonly changes: readonly { entity: string; key: string; created: boolean; fields: readonly { field: string; kind: string; old?: unknown; new?: unknown; sensitive: boolean }[] }[];
+  readonly changes: readonly {
+    entity: string;
+    key: string;
+    created: boolean;
+    fields: readonly { field: string; kind: string; old?: unknown; new?: unknown; sensitive: boolean }[];
+  }[];
 }
 
 /**
@@ -58,7 +72,16 @@ export interface ImportPreview {
  */
 @Injectable()
 export class ReferenceDataImporter {
-  constructor(private readonly db: DataSource, private readonly store: EventStore, private readonly clock: Clock, private readonly refs: ReferenceData, private readonly calendars: HolidayCalendars, private readonly scopes: ReadScopes, private readonly policies: PolicyRegistry, @Optional() private readonly dev?: DevAuth) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly refs: ReferenceData,
+    private readonly calendars: HolidayCalendars,
+    private readonly scopes: ReadScopes,
+    private readonly policies: PolicyRegistry,
+    @Optional() private readonly dev?: DevAuth,
+  ) {}
 
   /** Validates an untrusted JSON value (CLI files; the HTTP body is validated by the pipe) and imports it. */
   async importJson(json: unknown, actor: Actor, source: 'api' | 'cli' | 'seed'): Promise<ImportSummary> {
@@ -77,8 +100,18 @@ export class ReferenceDataImporter {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const plan = await planImport(tx, file);
       return {
-        changedRecords: plan.changes.length, conflicts: plan.conflicts,
-        changes: plan.changes.slice(0, 500).map((c) => ({ entity: c.entity, key: c.key, created: c.created, fields: c.fields.map((f) => (f.sensitive ? { field: f.field, kind: f.kind, sensitive: true } : { field: f.field, kind: f.kind, old: f.old, new: f.new, sensitive: false })) })),
+        changedRecords: plan.changes.length,
+        conflicts: plan.conflicts,
+        changes: plan.changes
+          .slice(0, 500)
+          .map((c) => ({
+            entity: c.entity,
+            key: c.key,
+            created: c.created,
+            fields: c.fields.map((f) =>
+              f.sensitive ? { field: f.field, kind: f.kind, sensitive: true } : { field: f.field, kind: f.kind, old: f.old, new: f.new, sensitive: false },
+            ),
+          })),
       };
     });
   }
@@ -102,13 +135,24 @@ export class ReferenceDataImporter {
     // A position with an ABK holds the kebutuhan the ABK gives under the policy in force.
     file = { ...file, ...(file.positions ? { positions: file.positions.map((p) => (p.abkTasks ? { ...p, kebutuhan: abkNeed(p.abkTasks, policy).kebutuhan } : p)) } : {}) };
     const importId = randomUUID();
-    const sha256 = createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(file)) as unknown)).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(canonicalJson(JSON.parse(JSON.stringify(file)) as unknown))
+      .digest('hex');
     const summary = await this.inTransaction(importId, async (tx, append) => {
       const plan = await planImport(tx, file);
       const counts: ImportSummary = {
-        importId, agencies: file.agencies?.length ?? 0, positions: file.positions?.length ?? 0, employees: file.employees?.length ?? 0,
-        delegations: file.delegations?.length ?? 0, electionCalendars: file.electionCalendars?.length ?? 0, holidayCalendars: file.holidayCalendars?.length ?? 0,
-        users: file.users?.length ?? 0, mutationPlans: file.mutationPlans?.length ?? 0, sha256, changedRecords: plan.changes.length, conflicts: plan.conflicts,
+        importId,
+        agencies: file.agencies?.length ?? 0,
+        positions: file.positions?.length ?? 0,
+        employees: file.employees?.length ?? 0,
+        delegations: file.delegations?.length ?? 0,
+        electionCalendars: file.electionCalendars?.length ?? 0,
+        holidayCalendars: file.holidayCalendars?.length ?? 0,
+        users: file.users?.length ?? 0,
+        mutationPlans: file.mutationPlans?.length ?? 0,
+        sha256,
+        changedRecords: plan.changes.length,
+        conflicts: plan.conflicts,
       };
       const position = await append(this.events(importId, source, counts, plan.changes, actor, now.toISOString()));
       await this.upsert(tx, plan, { importedAt: now, importId, importedPosition: position });
@@ -125,9 +169,14 @@ export class ReferenceDataImporter {
    * What the record forbids the file: demo sign-ins outside standalone demo mode, and moving a position to another agency
    * while people hold it or a case under way targets it.
    */
-  private async recordProblems(file: ReferenceDataImportDto, positions: ReadonlyMap<string, string>, source: 'api' | 'cli' | 'seed'): Promise<{ field: string; message: string }[]> {
+  private async recordProblems(
+    file: ReferenceDataImportDto,
+    positions: ReadonlyMap<string, string>,
+    source: 'api' | 'cli' | 'seed',
+  ): Promise<{ field: string; message: string }[]> {
     const problems: { field: string; message: string }[] = [];
-    if ((file.users ?? []).length > 0 && source !== 'seed' && !this.dev?.issuer) problems.push({ field: 'users', message: 'users are demo sign-ins: accepted only in standalone mode with AUTH_DEV_TOKENS=true; real users come from the identity provider' });
+    if ((file.users ?? []).length > 0 && source !== 'seed' && !this.dev?.issuer)
+      problems.push({ field: 'users', message: 'users are demo sign-ins: accepted only in standalone mode with AUTH_DEV_TOKENS=true; real users come from the identity provider' });
     const moved = (file.positions ?? []).map((p, i) => ({ p, i })).filter(({ p }) => positions.has(p.id) && positions.get(p.id) !== p.agencyId);
     if (moved.length === 0) return problems;
     const ids = moved.map(({ p }) => p.id);
@@ -137,8 +186,13 @@ export class ReferenceDataImporter {
     for (const { p, i } of moved) {
       const held = holders.filter((h) => h.position_id === p.id && !leaving.has(h.nip)).length;
       const cases = claims.filter((c) => c.position_id === p.id).map((c) => c.case_id);
-      if (held > 0) problems.push({ field: `positions[${i}].agencyId`, message: `position ${p.id} belongs to ${positions.get(p.id)}: ${held} employee(s) hold it, so it cannot move to ${p.agencyId}; create a new position instead` });
-      if (cases.length > 0) problems.push({ field: `positions[${i}].agencyId`, message: `position ${p.id} is the target of case(s) under way (${cases.join(', ')}): it cannot move to ${p.agencyId}` });
+      if (held > 0)
+        problems.push({
+          field: `positions[${i}].agencyId`,
+          message: `position ${p.id} belongs to ${positions.get(p.id)}: ${held} employee(s) hold it, so it cannot move to ${p.agencyId}; create a new position instead`,
+        });
+      if (cases.length > 0)
+        problems.push({ field: `positions[${i}].agencyId`, message: `position ${p.id} is the target of case(s) under way (${cases.join(', ')}): it cannot move to ${p.agencyId}` });
     }
     return problems;
   }
@@ -151,16 +205,18 @@ export class ReferenceDataImporter {
   private async inTransaction<T>(importId: string, work: (tx: EntityManager, append: (events: EventData[]) => Promise<string>) => Promise<T>): Promise<T> {
     const store = this.store;
     let pending: EventData[] = [];
-    const result = await this.db.transaction((tx) => work(tx, async (events) => {
-      const runner = tx.queryRunner;
-      if (store instanceof PostgresEventStore && runner instanceof PostgresQueryRunner) {
-        const client: PoolClient = await runner.connect();
-        const appended = await store.appendUsing(client, REFERENCE_DATA_STREAM, events, 'any');
-        return appended.events[0]?.globalPosition ?? START;
-      }
-      pending = events;
-      return START;
-    }));
+    const result = await this.db.transaction((tx) =>
+      work(tx, async (events) => {
+        const runner = tx.queryRunner;
+        if (store instanceof PostgresEventStore && runner instanceof PostgresQueryRunner) {
+          const client: PoolClient = await runner.connect();
+          const appended = await store.appendUsing(client, REFERENCE_DATA_STREAM, events, 'any');
+          return appended.events[0]?.globalPosition ?? START;
+        }
+        pending = events;
+        return START;
+      }),
+    );
     if (pending.length > 0) {
       const appended = await store.append(REFERENCE_DATA_STREAM, pending, 'any');
       const position = appended.events[0]?.globalPosition ?? START;
@@ -171,7 +227,14 @@ export class ReferenceDataImporter {
     return result;
   }
 
-  private events(importId: string, source: ReferenceDataImportedData['source'], counts: ImportSummary, changes: readonly RecordChange[], actor: Actor, recordedAt: string): EventData[] {
+  private events(
+    importId: string,
+    source: ReferenceDataImportedData['source'],
+    counts: ImportSummary,
+    changes: readonly RecordChange[],
+    actor: Actor,
+    recordedAt: string,
+  ): EventData[] {
     const metadata = { actor, recordedAt, commandId: importId, correlationId: importId, causationId: importId };
     const chunks: EventData[] = [];
     for (let i = 0; i < changes.length; i += CHANGES_PER_EVENT) {
@@ -193,7 +256,15 @@ export class ReferenceDataImporter {
       }
     }
     for (const c of plan.conflicts) {
-      await tx.query('INSERT INTO import_conflicts (import_id, entity, key, field, imported_value, kept_value, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)', [importId, c.entity, c.key, c.field, JSON.stringify(c.imported), JSON.stringify(c.kept), c.reason]);
+      await tx.query('INSERT INTO import_conflicts (import_id, entity, key, field, imported_value, kept_value, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        importId,
+        c.entity,
+        c.key,
+        c.field,
+        JSON.stringify(c.imported),
+        JSON.stringify(c.kept),
+        c.reason,
+      ]);
     }
   }
 
@@ -201,17 +272,46 @@ export class ReferenceDataImporter {
     const now = stamp.importedAt;
     const file = plan.file;
     const chunks = async <T extends object>(entity: new () => T, rows: readonly object[], key: string[]): Promise<void> => {
-      for (let i = 0; i < rows.length; i += 500) await tx.upsert(entity, rows.slice(i, i + 500).map((r): QueryDeepPartialEntity<T> => Object.assign(new entity(), r)), key);
+      for (let i = 0; i < rows.length; i += 500)
+        await tx.upsert(
+          entity,
+          rows.slice(i, i + 500).map((r): QueryDeepPartialEntity<T> => Object.assign(new entity(), r)),
+          key,
+        );
     };
-    await chunks(AgencyRow, (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null })), ['id']);
+    await chunks(
+      AgencyRow,
+      (file.agencies ?? []).map((a) => ({ ...a, abroad: a.abroad ?? false, authority: a.authority ?? null, oversight: a.oversight ?? null, timeZone: a.timeZone ?? null })),
+      ['id'],
+    );
     for (const c of file.electionCalendars ?? []) {
       await tx.update(AgencyRow, { id: c.agencyId }, { electionCalendar: { penetapanPaslonDate: c.penetapanPaslonDate, endOfTermDate: c.endOfTermDate } });
     }
-    await chunks(PositionRow, (file.positions ?? []).map((p) => ({ ...p, abkTasks: p.abkTasks ?? null, ...stamp })), ['id']);
-    await chunks(EmployeeRow, (file.employees ?? []).map((e) => ({ ...e, assessments: e.assessments ?? [], ...stamp })), ['nip']);
-    await chunks(MutationPlanRow, (file.mutationPlans ?? []).map((m) => ({ ...m, importedAt: now, importId: stamp.importId })), ['id']);
-    await chunks(DelegationRow, (file.delegations ?? []).map((d) => ({ ...d, revoked: d.revoked ?? false })), ['id']);
-    await chunks(DevUserRow, (file.users ?? []).map((u) => ({ ...u, nip: u.nip ?? null })), ['userId']);
+    await chunks(
+      PositionRow,
+      (file.positions ?? []).map((p) => ({ ...p, abkTasks: p.abkTasks ?? null, ...stamp })),
+      ['id'],
+    );
+    await chunks(
+      EmployeeRow,
+      (file.employees ?? []).map((e) => ({ ...e, assessments: e.assessments ?? [], ...stamp })),
+      ['nip'],
+    );
+    await chunks(
+      MutationPlanRow,
+      (file.mutationPlans ?? []).map((m) => ({ ...m, importedAt: now, importId: stamp.importId })),
+      ['id'],
+    );
+    await chunks(
+      DelegationRow,
+      (file.delegations ?? []).map((d) => ({ ...d, revoked: d.revoked ?? false })),
+      ['id'],
+    );
+    await chunks(
+      DevUserRow,
+      (file.users ?? []).map((u) => ({ ...u, nip: u.nip ?? null })),
+      ['userId'],
+    );
     for (const y of file.holidayCalendars ?? []) {
       await tx.query(
         `INSERT INTO holiday_calendars (year, basis, days, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)

@@ -24,7 +24,9 @@ const SENSITIVE = new Set(['discipline', 'relations', 'study']);
 
 /** A sensitive value as `sha256:<hex>` of the record key, field and canonical value: equal values give equal hashes. */
 export function sensitiveHash(key: string, field: string, value: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson({ key, field, value: value ?? null })).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(canonicalJson({ key, field, value: value ?? null }))
+    .digest('hex')}`;
 }
 
 /** Whether `next` only adds to `current`: a value where there was none, or list items appended with none altered or removed. */
@@ -38,12 +40,26 @@ function changeKind(current: unknown, next: unknown): FieldChange['kind'] {
 }
 
 /** The fields of `next` that differ from `current`, compared as canonical JSON; null `current` means a new record. */
-export function diffRecord(entity: RecordChange['entity'], key: string, current: Readonly<Record<string, unknown>> | null, next: Readonly<Record<string, unknown>>, fields: readonly string[]): RecordChange | null {
+export function diffRecord(
+  entity: RecordChange['entity'],
+  key: string,
+  current: Readonly<Record<string, unknown>> | null,
+  next: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): RecordChange | null {
   if (current === null) return { entity, key, created: true, fields: [] };
-  const changed = fields.filter((f) => canonicalJson(current[f] ?? null) !== canonicalJson(next[f] ?? null)).map((field): FieldChange => {
-    const sensitive = SENSITIVE.has(field);
-    return { field, kind: changeKind(current[field], next[field]), sensitive, old: sensitive ? sensitiveHash(key, field, current[field]) : (current[field] ?? null), new: sensitive ? sensitiveHash(key, field, next[field]) : (next[field] ?? null) };
-  });
+  const changed = fields
+    .filter((f) => canonicalJson(current[f] ?? null) !== canonicalJson(next[f] ?? null))
+    .map((field): FieldChange => {
+      const sensitive = SENSITIVE.has(field);
+      return {
+        field,
+        kind: changeKind(current[field], next[field]),
+        sensitive,
+        old: sensitive ? sensitiveHash(key, field, current[field]) : (current[field] ?? null),
+        new: sensitive ? sensitiveHash(key, field, next[field]) : (next[field] ?? null),
+      };
+    });
   return changed.length > 0 ? { entity, key, created: false, fields: changed } : null;
 }
 

@@ -22,8 +22,13 @@ export function IsPlainText(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be text without control characters`, ...options },
-       
-      validator: { validate: (value: unknown) => typeof value === 'string' && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value) },
+
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value) &&
+          !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value),
+      },
     });
   };
 }

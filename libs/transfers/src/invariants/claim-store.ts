@@ -16,9 +16,17 @@ const NAMED_HOLDERS = 50;
  * holders for the refusal to name.
  */
 export async function placesHeld(db: Sql, positionId: string, exceptCaseId: string | null, gap: number): Promise<HeldPlaces> {
-  const [{ n }] = rowsOf<{ n: number }>(await db.query('SELECT count(*)::int AS n FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2', [positionId, exceptCaseId]));
+  const [{ n }] = rowsOf<{ n: number }>(
+    await db.query('SELECT count(*)::int AS n FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2', [positionId, exceptCaseId]),
+  );
   if (n === 0 || n < gap) return { count: n, caseIds: [] };
-  const rows = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2 ORDER BY claimed_at, case_id LIMIT $3', [positionId, exceptCaseId, NAMED_HOLDERS]));
+  const rows = rowsOf<{ case_id: string }>(
+    await db.query('SELECT case_id FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2 ORDER BY claimed_at, case_id LIMIT $3', [
+      positionId,
+      exceptCaseId,
+      NAMED_HOLDERS,
+    ]),
+  );
   return { count: n, caseIds: rows.map((r) => r.case_id) };
 }
 
@@ -49,16 +57,34 @@ async function holdEmployee(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_EMPLOYEE
   const inserted = rowsOf(await db.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING RETURNING nip', [op.nip, op.caseId])).length > 0;
   const holder = await employeeOpenCase(db, op.nip);
   if (holder !== null && holder !== op.caseId) {
-    throw new DomainError('CONFLICT', 'EMPLOYEE_IN_OPEN_CASE', `employee ${op.nip} is already in open case ${holder}; an employee is in at most one open case`, { ruleId: 'M-09', legalBasis: 'anti-interference (M-09): one employee, one open case', extensions: { openCaseId: holder } });
+    throw new DomainError('CONFLICT', 'EMPLOYEE_IN_OPEN_CASE', `employee ${op.nip} is already in open case ${holder}; an employee is in at most one open case`, {
+      ruleId: 'M-09',
+      legalBasis: 'anti-interference (M-09): one employee, one open case',
+      extensions: { openCaseId: holder },
+    });
   }
   return inserted;
 }
 
 async function numberDecree(db: Sql, op: Extract<ClaimOp, { kind: 'NUMBER_DECREE' }>): Promise<boolean> {
-  const inserted = rowsOf(await db.query('INSERT INTO decree_numbers (signer_agency_id, decree_number, case_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING case_id', [op.signerAgencyId, op.decreeNumber, op.caseId])).length > 0;
-  const [owner] = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM decree_numbers WHERE signer_agency_id = $1 AND decree_number = $2', [op.signerAgencyId, op.decreeNumber]));
+  const inserted =
+    rowsOf(
+      await db.query('INSERT INTO decree_numbers (signer_agency_id, decree_number, case_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING case_id', [
+        op.signerAgencyId,
+        op.decreeNumber,
+        op.caseId,
+      ]),
+    ).length > 0;
+  const [owner] = rowsOf<{ case_id: string }>(
+    await db.query('SELECT case_id FROM decree_numbers WHERE signer_agency_id = $1 AND decree_number = $2', [op.signerAgencyId, op.decreeNumber]),
+  );
   if (owner && owner.case_id !== op.caseId) {
-    throw new DomainError('RULE', 'RULE_M07_DECREE_NUMBER_TAKEN', `decree number ${op.decreeNumber} of ${op.signerAgencyId} is already the number of case ${owner.case_id}; every SK of a signing agency has its own number`, { ruleId: 'M-07', legalBasis: 'anti-interference (M-07): one number, one decree', extensions: { decreeNumberCaseId: owner.case_id } });
+    throw new DomainError(
+      'RULE',
+      'RULE_M07_DECREE_NUMBER_TAKEN',
+      `decree number ${op.decreeNumber} of ${op.signerAgencyId} is already the number of case ${owner.case_id}; every SK of a signing agency has its own number`,
+      { ruleId: 'M-07', legalBasis: 'anti-interference (M-07): one number, one decree', extensions: { decreeNumberCaseId: owner.case_id } },
+    );
   }
   return inserted;
 }
@@ -75,10 +101,18 @@ export async function applyClaims(db: Sql, ops: readonly ClaimOp[]): Promise<Cla
   for (const op of ops) {
     let fresh = false;
     switch (op.kind) {
-      case 'HOLD_PLACE': fresh = await holdPlace(db, op); break;
-      case 'HOLD_EMPLOYEE': fresh = await holdEmployee(db, op); break;
-      case 'NUMBER_DECREE': fresh = await numberDecree(db, op); break;
-      case 'RELEASE': await release(db, op.caseId); break;
+      case 'HOLD_PLACE':
+        fresh = await holdPlace(db, op);
+        break;
+      case 'HOLD_EMPLOYEE':
+        fresh = await holdEmployee(db, op);
+        break;
+      case 'NUMBER_DECREE':
+        fresh = await numberDecree(db, op);
+        break;
+      case 'RELEASE':
+        await release(db, op.caseId);
+        break;
     }
     if (fresh) made.push(op);
   }

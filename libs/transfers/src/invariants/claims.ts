@@ -27,7 +27,10 @@ export function claimsOf(caseId: string, events: readonly TransferEvent[]): Clai
         return [{ kind: 'HOLD_PLACE', caseId, positionId: event.data.targetPositionId }];
       case 'CandidateProposed.v1':
       case 'ProposalRevised.v1':
-        return [{ kind: 'HOLD_PLACE', caseId, positionId: event.data.targetPositionId }, { kind: 'HOLD_EMPLOYEE', caseId, nip: event.data.candidate.nip }];
+        return [
+          { kind: 'HOLD_PLACE', caseId, positionId: event.data.targetPositionId },
+          { kind: 'HOLD_EMPLOYEE', caseId, nip: event.data.candidate.nip },
+        ];
       case 'DecreeIssued.v1':
         return [{ kind: 'NUMBER_DECREE', caseId, signerAgencyId: event.data.signer.agencyId, decreeNumber: normalDecreeNumber(event.data.decreeNumber) }];
       default:
@@ -35,4 +38,3 @@ export function claimsOf(caseId: string, events: readonly TransferEvent[]): Clai
     }
   });
 }
-

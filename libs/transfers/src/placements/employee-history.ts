@@ -20,9 +20,28 @@ export async function employeeHistory(db: DataSource, nip: string): Promise<Hist
      FROM placements pl LEFT JOIN positions f ON f.id = pl.from_position_id LEFT JOIN positions t ON t.id = pl.to_position_id
      WHERE pl.nip = $1 ORDER BY pl.position`,
     [nip],
-  )) as { kind: HistoryEntry['kind']; case_id: string; from_agency_id: string; from_position_id: string; from_title: string | null; to_agency_id: string; to_position_id: string; to_title: string | null; effective_on: string; decree_number: string; decree_date: string; recorded_at: Date }[];
+  )) as {
+    kind: HistoryEntry['kind'];
+    case_id: string;
+    from_agency_id: string;
+    from_position_id: string;
+    from_title: string | null;
+    to_agency_id: string;
+    to_position_id: string;
+    to_title: string | null;
+    effective_on: string;
+    decree_number: string;
+    decree_date: string;
+    recorded_at: Date;
+  }[];
   return rows.map((r) => ({
-    kind: r.kind, caseId: r.case_id, from: { agencyId: r.from_agency_id, positionId: r.from_position_id, title: r.from_title }, to: { agencyId: r.to_agency_id, positionId: r.to_position_id, title: r.to_title },
-    effectiveOn: r.effective_on, decreeNumber: r.decree_number, decreeDate: r.decree_date, recordedAt: r.recorded_at.toISOString(),
+    kind: r.kind,
+    caseId: r.case_id,
+    from: { agencyId: r.from_agency_id, positionId: r.from_position_id, title: r.from_title },
+    to: { agencyId: r.to_agency_id, positionId: r.to_position_id, title: r.to_title },
+    effectiveOn: r.effective_on,
+    decreeNumber: r.decree_number,
+    decreeDate: r.decree_date,
+    recordedAt: r.recorded_at.toISOString(),
   }));
 }

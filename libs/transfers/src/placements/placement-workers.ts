@@ -23,7 +23,12 @@ export class PlacementWorkers implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
-    this.loop = keepRunning('placements projection', this.stop.signal, () => this.runner.follow(this.stop.signal), (line) => this.logger.warn(line));
+    this.loop = keepRunning(
+      'placements projection',
+      this.stop.signal,
+      () => this.runner.follow(this.stop.signal),
+      (line) => this.logger.warn(line),
+    );
   }
 
   /** Stops following before the database closes, so shutdown interrupts no query. */

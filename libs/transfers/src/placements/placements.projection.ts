@@ -4,7 +4,17 @@ import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
 import { release } from '../invariants/claim-store';
 
-const MOVES = new Set<string>(['TransferCaseOpened.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'ApprovalChainStarted.v1', 'AppointmentRecorded.v1', 'DecreeRevoked.v1', 'TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1'] satisfies TransferEventType[]);
+const MOVES = new Set<string>([
+  'TransferCaseOpened.v1',
+  'CandidateProposed.v1',
+  'ProposalRevised.v1',
+  'ApprovalChainStarted.v1',
+  'AppointmentRecorded.v1',
+  'DecreeRevoked.v1',
+  'TransferWithdrawn.v1',
+  'ApprovalStepRejected.v1',
+  'TransferCaseClosed.v1',
+] satisfies TransferEventType[]);
 
 /** One move a placement records: who, from where to where, since when, under which decree. */
 interface PlacementRow {
@@ -26,8 +36,23 @@ async function insertPlacement(tx: EntityManager, event: RecordedEvent, p: Place
     `INSERT INTO placements (case_id, kind, nip, from_agency_id, from_position_id, to_agency_id, to_position_id, position_since, jpt_inauguration_date,
        decree_number, decree_date, effective_on, recorded_at, event_id, position)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING`,
-    [p.caseId, p.kind, p.nip, p.from[0], p.from[1], p.to[0], p.to[1], p.positionSince, p.jptInaugurationDate, p.decreeNumber, p.decreeDate, p.effectiveOn,
-      String(event.metadata.recordedAt), event.eventId, event.globalPosition],
+    [
+      p.caseId,
+      p.kind,
+      p.nip,
+      p.from[0],
+      p.from[1],
+      p.to[0],
+      p.to[1],
+      p.positionSince,
+      p.jptInaugurationDate,
+      p.decreeNumber,
+      p.decreeDate,
+      p.effectiveOn,
+      String(event.metadata.recordedAt),
+      event.eventId,
+      event.globalPosition,
+    ],
   );
 }
 
@@ -117,9 +142,16 @@ export class PlacementsProjection implements Projection {
     const p = c.proposal;
     await this.lockPositions(tx, [p.originPositionId, p.targetPositionId]);
     await insertPlacement(tx, event, {
-      caseId, kind: 'APPOINTMENT', nip: p.candidate.nip, from: [p.originAgencyId, p.originPositionId], to: [p.targetAgencyId, p.targetPositionId],
-      positionSince: c.decree.effectiveDate, jptInaugurationDate: isJpt(c.targetPosition.positionClass) ? c.appointment.appointedOn : null,
-      decreeNumber: c.decree.decreeNumber, decreeDate: c.decree.decreeDate, effectiveOn: c.decree.effectiveDate,
+      caseId,
+      kind: 'APPOINTMENT',
+      nip: p.candidate.nip,
+      from: [p.originAgencyId, p.originPositionId],
+      to: [p.targetAgencyId, p.targetPositionId],
+      positionSince: c.decree.effectiveDate,
+      jptInaugurationDate: isJpt(c.targetPosition.positionClass) ? c.appointment.appointedOn : null,
+      decreeNumber: c.decree.decreeNumber,
+      decreeDate: c.decree.decreeDate,
+      effectiveOn: c.decree.effectiveDate,
     });
     await tx.query('DELETE FROM position_claims WHERE case_id = $1', [caseId]);
   }
@@ -133,9 +165,16 @@ export class PlacementsProjection implements Projection {
     const p = c.proposal;
     await this.lockPositions(tx, [p.originPositionId, p.targetPositionId]);
     await insertPlacement(tx, event, {
-      caseId, kind: 'REVOCATION', nip: p.candidate.nip, from: [p.targetAgencyId, p.targetPositionId], to: [p.originAgencyId, p.originPositionId],
-      positionSince: p.candidate.positionSince, jptInaugurationDate: p.candidate.jptInaugurationDate,
-      decreeNumber: c.decree.decreeNumber, decreeDate: c.decree.decreeDate, effectiveOn: toDate(String(event.metadata.recordedAt)),
+      caseId,
+      kind: 'REVOCATION',
+      nip: p.candidate.nip,
+      from: [p.targetAgencyId, p.targetPositionId],
+      to: [p.originAgencyId, p.originPositionId],
+      positionSince: p.candidate.positionSince,
+      jptInaugurationDate: p.candidate.jptInaugurationDate,
+      decreeNumber: c.decree.decreeNumber,
+      decreeDate: c.decree.decreeDate,
+      effectiveOn: toDate(String(event.metadata.recordedAt)),
     });
   }
 }

@@ -14,7 +14,11 @@ export class CaseQueriesController {
   constructor(private readonly cases: TransferCases) {}
 
   @Get(':caseId')
-  @ApiOperation({ operationId: 'getCase', summary: 'The current state of a case, folded from its events', description: 'Who: anyone who may see the case (inspectors and BKN: all; agencies: cases that involve them; the employee: their own).' })
+  @ApiOperation({
+    operationId: 'getCase',
+    summary: 'The current state of a case, folded from its events',
+    description: 'Who: anyone who may see the case (inspectors and BKN: all; agencies: cases that involve them; the employee: their own).',
+  })
   @ApiJson(200, CaseView, 'the case, with the commands you may send now; its revision as ETag', CASE_ETAG)
   @ApiNotFoundResponse({ description: 'no such case' })
   @ApiForbiddenResponse({ description: 'the case does not involve you' })
@@ -25,7 +29,11 @@ export class CaseQueriesController {
   }
 
   @Get(':caseId/events')
-  @ApiOperation({ operationId: 'listCaseEvents', summary: 'The raw stored events of a case, with metadata and hashes', description: 'Who: INSPEKTUR, KEPALA_BKN, the agencies involved.' })
+  @ApiOperation({
+    operationId: 'listCaseEvents',
+    summary: 'The raw stored events of a case, with metadata and hashes',
+    description: 'Who: INSPEKTUR, KEPALA_BKN, the agencies involved.',
+  })
   @ApiJson(200, CaseEvents, 'every event of the case, oldest first')
   @ApiNotFoundResponse({ description: 'no such case' })
   @ApiForbiddenResponse({ description: 'not an inspector, BKN or an agency involved' })

@@ -13,5 +13,9 @@ export function redacted(employee: EmployeeSnapshot, scope: ReadScope): Record<s
 /** Refuses (403) a reader whose scope does not reach the employee: not their agency, not a candidate of their cases, not themself. */
 export function requireVisible(employee: EmployeeSnapshot, scope: ReadScope, candidateOfOwnCase: boolean): void {
   if (scope.ownNip === employee.nip || covers(scope.employees, [employee.agencyId]) || candidateOfOwnCase) return;
-  throw new DomainError('FORBIDDEN', 'EMPLOYEE_NOT_VISIBLE', 'this employee is outside what you may read: not in your agency and not the candidate of a case your agency takes part in');
+  throw new DomainError(
+    'FORBIDDEN',
+    'EMPLOYEE_NOT_VISIBLE',
+    'this employee is outside what you may read: not in your agency and not the candidate of a case your agency takes part in',
+  );
 }

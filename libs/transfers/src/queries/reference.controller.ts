@@ -12,7 +12,11 @@ import { Agency, EmployeePage, EmployeeRecord, Position } from './reference.sche
 
 export class EmployeeQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId must be an agency id' }) agencyId?: string;
-  @ApiPropertyOptional({ description: 'name or NIP prefix' }) @IsOptional() @MaxLength(100) @Matches(/^[\p{L}\p{N} .'-]*$/u, { message: 'q may hold letters, digits, spaces and . \' -' }) q?: string;
+  @ApiPropertyOptional({ description: 'name or NIP prefix' })
+  @IsOptional()
+  @MaxLength(100)
+  @Matches(/^[\p{L}\p{N} .'-]*$/u, { message: "q may hold letters, digits, spaces and . ' -" })
+  q?: string;
   @ApiPropertyOptional({ description: 'the nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{18}$/, { message: 'cursor must be a NIP' }) cursor?: string;
 }
 
@@ -26,17 +30,29 @@ function requirePersonnel(user: Principal): void {
 @ApiBearerAuth()
 @Controller('api')
 export class ReferenceController {
-  constructor(private readonly refs: ReferenceData, private readonly db: DataSource, private readonly scopes: ReadScopes) {}
+  constructor(
+    private readonly refs: ReferenceData,
+    private readonly db: DataSource,
+    private readonly scopes: ReadScopes,
+  ) {}
 
   @Get('agencies')
-  @ApiOperation({ operationId: 'listAgencies', summary: 'Agencies: kind, province, kanreg, PPK status and inauguration, election calendar', description: 'Who: any signed-in user.' })
+  @ApiOperation({
+    operationId: 'listAgencies',
+    summary: 'Agencies: kind, province, kanreg, PPK status and inauguration, election calendar',
+    description: 'Who: any signed-in user.',
+  })
   @ApiJson(200, list(Agency), 'every agency, by id')
   agencies() {
     return this.refs.allAgencies();
   }
 
   @Get('agencies/:agencyId/positions')
-  @ApiOperation({ operationId: 'listAgencyPositions', summary: 'Positions of an agency: class, unit, kebutuhan, bezetting, pilkadaScope, competencies', description: 'Who: any signed-in user.' })
+  @ApiOperation({
+    operationId: 'listAgencyPositions',
+    summary: 'Positions of an agency: class, unit, kebutuhan, bezetting, pilkadaScope, competencies',
+    description: 'Who: any signed-in user.',
+  })
   @ApiJson(200, list(Position), 'the positions of the agency, by id')
   @ApiNotFoundResponse({ description: 'no such agency' })
   async positions(@Param('agencyId') agencyId: string) {
@@ -46,21 +62,37 @@ export class ReferenceController {
   }
 
   @Get('employees')
-  @ApiOperation({ operationId: 'listEmployees', summary: 'Employees within your scope, 50 a page (cursor = nextCursor)', description: 'Who: personnel roles and inspectors; each sees the employees of their own scope (docs/access.md) and the candidates of the cases their agency takes part in. Discipline, court and relations only to the roles that decide on them.' })
+  @ApiOperation({
+    operationId: 'listEmployees',
+    summary: 'Employees within your scope, 50 a page (cursor = nextCursor)',
+    description:
+      'Who: personnel roles and inspectors; each sees the employees of their own scope (docs/access.md) and the candidates of the cases their agency takes part in. Discipline, court and relations only to the roles that decide on them.',
+  })
   @ApiJson(200, EmployeePage, 'one page of employees, by NIP')
   @ApiForbiddenResponse({ description: 'not a personnel role, or the agency is outside what you may read' })
   async employees(@Query() query: EmployeeQueryDto, @CurrentUser() user: Principal) {
     requirePersonnel(user);
     const scope = await this.scopes.of(user);
     if (query.agencyId && !covers(scope.employees, [query.agencyId]) && scope.employees.kind !== 'ALL') {
-      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `the employees of ${query.agencyId} are outside what you may read (candidates of cases involving your agency are found without the filter)`);
+      throw new DomainError(
+        'FORBIDDEN',
+        'AGENCY_NOT_ALLOWED',
+        `the employees of ${query.agencyId} are outside what you may read (candidates of cases involving your agency are found without the filter)`,
+      );
     }
-    const page = await this.refs.searchEmployees({ ...(query.agencyId ? { agencyId: query.agencyId } : {}), ...(query.q ? { q: query.q } : {}), ...(query.cursor ? { cursor: query.cursor } : {}), limit: 50 }, { employees: scope.employees, involvedAgency: user.agencyId });
+    const page = await this.refs.searchEmployees(
+      { ...(query.agencyId ? { agencyId: query.agencyId } : {}), ...(query.q ? { q: query.q } : {}), ...(query.cursor ? { cursor: query.cursor } : {}), limit: 50 },
+      { employees: scope.employees, involvedAgency: user.agencyId },
+    );
     return { items: page.items.map((e) => redacted(e, scope)), nextCursor: page.nextCursor };
   }
 
   @Get('employees/:nip')
-  @ApiOperation({ operationId: 'getEmployee', summary: 'One employee as the record stands, with the riwayat jabatan/mutasi built from the events', description: 'Who: personnel roles, inspectors, and the employee themself.' })
+  @ApiOperation({
+    operationId: 'getEmployee',
+    summary: 'One employee as the record stands, with the riwayat jabatan/mutasi built from the events',
+    description: 'Who: personnel roles, inspectors, and the employee themself.',
+  })
   @ApiJson(200, EmployeeRecord, 'the employee and their riwayat')
   @ApiForbiddenResponse({ description: 'the employee is outside what you may read' })
   @ApiNotFoundResponse({ description: 'no employee with this NIP' })

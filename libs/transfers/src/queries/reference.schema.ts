@@ -4,35 +4,41 @@ import { SENSITIVE_FIELDS } from './employee-privacy';
 
 /** The reference data as `GET /api/agencies`, `/positions` and `/employees` answer it (the domain's records). */
 
-export const Agency = named('Agency', object({
-  id: text(),
-  name: text(),
-  kind: enumOf(['PUSAT', 'PROVINSI', 'KABKOTA']),
-  provinceCode: nullable(text('e.g. NB; null for central agencies')),
-  kanregAgencyId: text('the BKN regional office serving the agency'),
-  ppkStatus: enumOf(['DEFINITIF', 'PENJABAT', 'PLT']),
-  headInaugurationDate: nullable(date()),
-  electionCalendar: nullable(object({ penetapanPaslonDate: date(), endOfTermDate: date() })),
-  abroad: optional(boolean()),
-  authority: optional(enumOf(['KEMENDAGRI', 'BKN', 'KANREG_BKN'])),
-  oversight: optional(enumOf(['NATIONAL'])),
-  timeZone: optional(enumOf(AGENCY_TIME_ZONES, 'WIB when unset')),
-}));
+export const Agency = named(
+  'Agency',
+  object({
+    id: text(),
+    name: text(),
+    kind: enumOf(['PUSAT', 'PROVINSI', 'KABKOTA']),
+    provinceCode: nullable(text('e.g. NB; null for central agencies')),
+    kanregAgencyId: text('the BKN regional office serving the agency'),
+    ppkStatus: enumOf(['DEFINITIF', 'PENJABAT', 'PLT']),
+    headInaugurationDate: nullable(date()),
+    electionCalendar: nullable(object({ penetapanPaslonDate: date(), endOfTermDate: date() })),
+    abroad: optional(boolean()),
+    authority: optional(enumOf(['KEMENDAGRI', 'BKN', 'KANREG_BKN'])),
+    oversight: optional(enumOf(['NATIONAL'])),
+    timeZone: optional(enumOf(AGENCY_TIME_ZONES, 'WIB when unset')),
+  }),
+);
 
-export const Position = named('Position', object({
-  id: text(),
-  agencyId: text(),
-  unit: text(),
-  title: text(),
-  positionClass: enumOf(POSITION_CLASSES),
-  functionalLevel: nullable(text()),
-  requiredCompetencies: list(text()),
-  requiredEducationFields: list(text()),
-  kebutuhan: integer('required headcount from the ABK'),
-  bezetting: integer('current headcount'),
-  pilkadaScope: boolean(),
-  abkTasks: optional(nullable(list(object({ task: text(), volumePerYear: decimal(), minutesPerUnit: decimal() }), 'the ABK behind kebutuhan'))),
-}));
+export const Position = named(
+  'Position',
+  object({
+    id: text(),
+    agencyId: text(),
+    unit: text(),
+    title: text(),
+    positionClass: enumOf(POSITION_CLASSES),
+    functionalLevel: nullable(text()),
+    requiredCompetencies: list(text()),
+    requiredEducationFields: list(text()),
+    kebutuhan: integer('required headcount from the ABK'),
+    bezetting: integer('current headcount'),
+    pilkadaScope: boolean(),
+    abkTasks: optional(nullable(list(object({ task: text(), volumePerYear: decimal(), minutesPerUnit: decimal() }), 'the ABK behind kebutuhan'))),
+  }),
+);
 
 const employee = {
   nip: text(),
@@ -62,16 +68,22 @@ export const EmployeePage = named('EmployeePage', object({ items: list(Employee)
 
 const placeHeld = object({ agencyId: text(), positionId: text(), title: nullable(text()) });
 
-export const EmployeeRecord = named('EmployeeRecord', object({
-  ...employee,
-  riwayat: list(object({
-    kind: enumOf(['APPOINTMENT', 'REVOCATION']),
-    caseId: text(),
-    from: placeHeld,
-    to: placeHeld,
-    effectiveOn: date(),
-    decreeNumber: text(),
-    decreeDate: date(),
-    recordedAt: instant(),
-  }), 'riwayat jabatan/mutasi, oldest first, from the events'),
-}));
+export const EmployeeRecord = named(
+  'EmployeeRecord',
+  object({
+    ...employee,
+    riwayat: list(
+      object({
+        kind: enumOf(['APPOINTMENT', 'REVOCATION']),
+        caseId: text(),
+        from: placeHeld,
+        to: placeHeld,
+        effectiveOn: date(),
+        decreeNumber: text(),
+        decreeDate: date(),
+        recordedAt: instant(),
+      }),
+      'riwayat jabatan/mutasi, oldest first, from the events',
+    ),
+  }),
+);

@@ -19,7 +19,12 @@ export class HolidayCalendars {
   /** Loads the published calendars that are not on record yet (never overwrites an imported year). */
   async seedPublished(importedBy: string): Promise<void> {
     for (const [year, y] of publishedYears(PUBLISHED_HOLIDAYS)) {
-      await this.db.query('INSERT INTO holiday_calendars (year, basis, days, imported_by) VALUES ($1, $2, $3, $4) ON CONFLICT (year) DO NOTHING', [Number(year), y.basis.replace(/^:\s*/, ''), JSON.stringify(y.days), importedBy]);
+      await this.db.query('INSERT INTO holiday_calendars (year, basis, days, imported_by) VALUES ($1, $2, $3, $4) ON CONFLICT (year) DO NOTHING', [
+        Number(year),
+        y.basis.replace(/^:\s*/, ''),
+        JSON.stringify(y.days),
+        importedBy,
+      ]);
     }
     this.invalidate();
   }

@@ -13,7 +13,12 @@ const SEED_ACTOR: Actor = { userId: 'system:demo-seed', name: 'Mutasi demo data'
 export class DemoData {
   private readonly logger = new Logger('DemoData');
 
-  constructor(private readonly db: DataSource, private readonly importer: ReferenceDataImporter, private readonly refs: ReferenceData, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly importer: ReferenceDataImporter,
+    private readonly refs: ReferenceData,
+    private readonly clock: Clock,
+  ) {}
 
   private today(): string {
     return toDate(this.clock.now().toISOString());
@@ -42,7 +47,11 @@ export class DemoData {
     const positions = planned.length > 0 ? [] : await this.refs.positionsOfAgencies(agencies.map((a) => a.id));
     const plans = demoPlans(positions, new Map(agencies.map((a) => [a.id, a.name])), year);
     if (grown.length === 0 && plans.length === 0) return 0;
-    await this.importer.importJson(JSON.parse(JSON.stringify({ ...(grown.length > 0 ? { employees: grown } : {}), ...(plans.length > 0 ? { mutationPlans: plans } : {}) })) as unknown, SEED_ACTOR, 'seed');
+    await this.importer.importJson(
+      JSON.parse(JSON.stringify({ ...(grown.length > 0 ? { employees: grown } : {}), ...(plans.length > 0 ? { mutationPlans: plans } : {}) })) as unknown,
+      SEED_ACTOR,
+      'seed',
+    );
     if (grown.length > 0) this.logger.log(`demo SKP round: ${grown.length} employees received the ratings up to ${year - 1}`);
     if (plans.length > 0) this.logger.log(`demo mutation plans of ${year}: ${plans.length} agencies`);
     return grown.length + plans.length;

@@ -72,7 +72,19 @@ export class InsiderPathTables1700000000210 implements MigrationInterface {
     await q.query('DROP VIEW positions_current');
     await q.query('DROP VIEW employees_current');
     await q.query('ALTER TABLE agencies DROP COLUMN oversight');
-    for (const table of ['case_parties', 'demo_clock', 'holiday_calendars', 'policy_versions', 'import_conflicts', 'reference_changes', 'placements', 'decree_numbers', 'employee_claims', 'position_claims']) await q.query(`DROP TABLE ${table}`);
+    for (const table of [
+      'case_parties',
+      'demo_clock',
+      'holiday_calendars',
+      'policy_versions',
+      'import_conflicts',
+      'reference_changes',
+      'placements',
+      'decree_numbers',
+      'employee_claims',
+      'position_claims',
+    ])
+      await q.query(`DROP TABLE ${table}`);
     for (const table of ['employees', 'positions']) await q.query(`ALTER TABLE ${table} DROP COLUMN imported_at, DROP COLUMN import_id, DROP COLUMN imported_position`);
   }
 }

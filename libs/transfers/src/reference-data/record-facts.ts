@@ -5,8 +5,22 @@ import { employeeOpenCase, placesHeld } from '../invariants/claim-store';
 
 /** The employee fields the eligibility rules read (R-03, R-06, R-21–R-24, R-44, R-60, M-01, M-03, R-04 fit). */
 export const ELIGIBILITY_FIELDS = [
-  'kind', 'golongan', 'tmtCpns', 'tmtPns', 'positionId', 'agencyId', 'positionSince', 'jptInaugurationDate', 'educationField', 'competencies', 'skp',
-  'discipline', 'study', 'relations', 'lastTransferDate', 'assessments',
+  'kind',
+  'golongan',
+  'tmtCpns',
+  'tmtPns',
+  'positionId',
+  'agencyId',
+  'positionSince',
+  'jptInaugurationDate',
+  'educationField',
+  'competencies',
+  'skp',
+  'discipline',
+  'study',
+  'relations',
+  'lastTransferDate',
+  'assessments',
 ] as const;
 
 type ChangeRow = { import_id: string; changed_at: Date; changed_by: string; field: string; kind: string; old_value: unknown; new_value: unknown };
@@ -21,7 +35,9 @@ function counts(row: ChangeRow): boolean {
   const years = (v: unknown): number[] => (Array.isArray(v) ? v.map((s) => Number((s as { year?: unknown }).year)) : []);
   const before = years(row.old_value);
   const newest = Math.max(0, ...before);
-  return years(row.new_value).filter((y) => !before.includes(y)).some((y) => y <= newest);
+  return years(row.new_value)
+    .filter((y) => !before.includes(y))
+    .some((y) => y <= newest);
 }
 
 /**
@@ -53,7 +69,10 @@ export class RecordFacts {
     const byImport = new Map<string, EligibilityChange>();
     for (const r of rows.filter(counts)) {
       const seen = byImport.get(r.import_id);
-      byImport.set(r.import_id, seen ? { ...seen, fields: [...seen.fields, r.field] } : { importId: r.import_id, importedAt: r.changed_at.toISOString(), importedBy: r.changed_by, fields: [r.field] });
+      byImport.set(
+        r.import_id,
+        seen ? { ...seen, fields: [...seen.fields, r.field] } : { importId: r.import_id, importedAt: r.changed_at.toISOString(), importedBy: r.changed_by, fields: [r.field] },
+      );
     }
     return [...byImport.values()];
   }
@@ -62,7 +81,10 @@ export class RecordFacts {
   async evaluationContext(caseId: string, nip: string, targetPositionId: string, tmt: IsoDate): Promise<EvaluationContext> {
     const placements = (await this.db.query(`SELECT kind FROM placements WHERE case_id = $1`, [caseId])) as { kind: string }[];
     const appointed = placements.some((p) => p.kind === 'APPOINTMENT') && !placements.some((p) => p.kind === 'REVOCATION');
-    const [employee] = (await this.db.query('SELECT position_id, skp FROM employees_current WHERE nip = $1', [nip])) as { position_id: string; skp: { year: number; rating: SkpRating }[] }[];
+    const [employee] = (await this.db.query('SELECT position_id, skp FROM employees_current WHERE nip = $1', [nip])) as {
+      position_id: string;
+      skp: { year: number; rating: SkpRating }[];
+    }[];
     const [position] = (await this.db.query('SELECT kebutuhan, bezetting FROM positions_current WHERE id = $1', [targetPositionId])) as { kebutuhan: number; bezetting: number }[];
     const year = Number(addDays(tmt, 0).slice(0, 4)) + 1;
     const after = employee?.skp.find((s) => s.year === year) ?? null;

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
-import { Agency, AgencyScope, ChainAuthorities, chainAuthorities, Delegation, EmployeeSnapshot, MutationPlan, Policy, poolAgencyIds, PoolMember, poolMembers, Position } from '@mutasi/domain';
+import {
+  Agency,
+  AgencyScope,
+  ChainAuthorities,
+  chainAuthorities,
+  Delegation,
+  EmployeeSnapshot,
+  MutationPlan,
+  Policy,
+  poolAgencyIds,
+  PoolMember,
+  poolMembers,
+  Position,
+} from '@mutasi/domain';
 import { AgencyRow, CurrentEmployeeRow, CurrentPositionRow, DelegationRow, MutationPlanRow } from './entities';
 import { toAgency, toDelegation, toEmployee, toPosition } from './mapping';
 
@@ -99,18 +112,38 @@ export class ReferenceData {
    * Employees page by page (cursor = last NIP seen), optionally of one agency and matching a name or NIP prefix, within
    * the reader's scope: the agencies of `scope` and the candidates of cases that involve `involvedAgency`.
    */
-  async searchEmployees(filter: { agencyId?: string; q?: string; cursor?: string; limit: number }, scope: { employees: AgencyScope; involvedAgency: string }): Promise<{ items: EmployeeSnapshot[]; nextCursor: string | null }> {
-    const query = this.employees.createQueryBuilder('e').orderBy('e.nip', 'ASC').limit(filter.limit + 1);
+  async searchEmployees(
+    filter: { agencyId?: string; q?: string; cursor?: string; limit: number },
+    scope: { employees: AgencyScope; involvedAgency: string },
+  ): Promise<{ items: EmployeeSnapshot[]; nextCursor: string | null }> {
+    const query = this.employees
+      .createQueryBuilder('e')
+      .orderBy('e.nip', 'ASC')
+      .limit(filter.limit + 1);
     if (scope.employees.kind !== 'ALL') {
       const involved = 'e.nip IN (SELECT candidate_nip FROM case_parties WHERE agencies @> ARRAY[:involved]::text[])';
-      if (scope.employees.kind === 'AGENCIES') query.andWhere(new Brackets((b) => b.where('e.agency_id = ANY(:scopeAgencies)', { scopeAgencies: scope.employees.kind === 'AGENCIES' ? [...scope.employees.agencyIds] : [] }).orWhere(involved, { involved: scope.involvedAgency })));
+      if (scope.employees.kind === 'AGENCIES')
+        query.andWhere(
+          new Brackets((b) =>
+            b
+              .where('e.agency_id = ANY(:scopeAgencies)', { scopeAgencies: scope.employees.kind === 'AGENCIES' ? [...scope.employees.agencyIds] : [] })
+              .orWhere(involved, { involved: scope.involvedAgency }),
+          ),
+        );
       else query.andWhere(involved, { involved: scope.involvedAgency });
     }
     if (filter.agencyId) query.andWhere('e.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.cursor) query.andWhere('e.nip > :cursor', { cursor: filter.cursor });
     if (filter.q) {
       const like = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((b) => b.where('lower(e.name) LIKE :like', { like }).orWhere('lower(e.name) LIKE :inner', { inner: `% ${like}` }).orWhere('e.nip LIKE :like', { like })));
+      query.andWhere(
+        new Brackets((b) =>
+          b
+            .where('lower(e.name) LIKE :like', { like })
+            .orWhere('lower(e.name) LIKE :inner', { inner: `% ${like}` })
+            .orWhere('e.nip LIKE :like', { like }),
+        ),
+      );
     }
     const rows = await query.getMany();
     const items = rows.slice(0, filter.limit).map(toEmployee);
@@ -141,6 +174,12 @@ export class ReferenceData {
     const employees = (await this.employees.find({ where: { nip: In(rows.map((r) => r.nip)) } })).map(toEmployee);
     const facts = new Map(rows.map((r) => [r.nip, r]));
     const titles = new Map(employees.map((e) => [e.positionId, facts.get(e.nip)?.title]));
-    return poolMembers({ employees, positionTitle: (id) => titles.get(id), agencies, openCaseOf: (nip) => facts.get(nip)?.case_id ?? null }, target, targetAgency, originAgencyId, policy);
+    return poolMembers(
+      { employees, positionTitle: (id) => titles.get(id), agencies, openCaseOf: (nip) => facts.get(nip)?.case_id ?? null },
+      target,
+      targetAgency,
+      originAgencyId,
+      policy,
+    );
   }
 }

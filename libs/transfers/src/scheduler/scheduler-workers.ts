@@ -19,7 +19,12 @@ export class SchedulerWorkers implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | undefined;
   readonly runner: ProjectionRunner;
 
-  constructor(store: EventStore, db: DataSource, private readonly scheduler: Scheduler, private readonly enabled: boolean) {
+  constructor(
+    store: EventStore,
+    db: DataSource,
+    private readonly scheduler: Scheduler,
+    private readonly enabled: boolean,
+  ) {
     this.runner = new ProjectionRunner(store, db, new SchedulerProjection(store), { batchSize: 200 });
   }
 
@@ -32,7 +37,12 @@ export class SchedulerWorkers implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private followForever(): Promise<void> {
-    return keepRunning('due-work projection', this.stop.signal, () => this.runner.follow(this.stop.signal), (line) => this.logger.warn(line));
+    return keepRunning(
+      'due-work projection',
+      this.stop.signal,
+      () => this.runner.follow(this.stop.signal),
+      (line) => this.logger.warn(line),
+    );
   }
 
   onApplicationShutdown(): void {

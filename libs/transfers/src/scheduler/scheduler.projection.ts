@@ -34,9 +34,10 @@ export class SchedulerProjection implements Projection {
       const upTo = Math.max(...events.filter((e) => e.streamId === streamId).map((e) => e.revision));
       const history = await this.store.readStream(streamId, { maxCount: upTo + 1 });
       const work = scheduledWork(fold(readTransferEvents(history)));
-      await tx.query(`DELETE FROM due_work WHERE case_id = $1 AND status = 'PENDING' AND NOT ((kind, work_key, due_on) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::date[])))`, [
-        caseId, work.map((w) => w.kind), work.map(workKey), work.map((w) => w.dueOn),
-      ]);
+      await tx.query(
+        `DELETE FROM due_work WHERE case_id = $1 AND status = 'PENDING' AND NOT ((kind, work_key, due_on) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::date[])))`,
+        [caseId, work.map((w) => w.kind), work.map(workKey), work.map((w) => w.dueOn)],
+      );
       for (const w of work) {
         await tx.query('INSERT INTO due_work (case_id, kind, work_key, due_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [caseId, w.kind, workKey(w), w.dueOn]);
       }

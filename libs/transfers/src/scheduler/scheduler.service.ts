@@ -18,9 +18,12 @@ const STALE_CLAIM_MINUTES = 5;
 function workOf(row: DueRow): ScheduledWork | null {
   const dueOn = row.due_on;
   switch (row.kind) {
-    case 'EscalateOverdueStep': return { kind: row.kind, dueOn, stepId: row.work_key };
-    case 'AnnounceEvaluationDue': return { kind: row.kind, dueOn, periodMonths: Number(row.work_key) };
-    case 'FlagTrainingItemOverdue': return { kind: row.kind, dueOn, itemId: row.work_key };
+    case 'EscalateOverdueStep':
+      return { kind: row.kind, dueOn, stepId: row.work_key };
+    case 'AnnounceEvaluationDue':
+      return { kind: row.kind, dueOn, periodMonths: Number(row.work_key) };
+    case 'FlagTrainingItemOverdue':
+      return { kind: row.kind, dueOn, itemId: row.work_key };
     case 'CloseObjectionWindow':
     case 'FlagObjectionDecisionOverdue':
     case 'FlagAppointmentOverdue':
@@ -40,7 +43,11 @@ function workOf(row: DueRow): ScheduledWork | null {
 export class Scheduler {
   private readonly logger = new Logger('Scheduler');
 
-  constructor(private readonly db: DataSource, private readonly cases: TransferCases, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly cases: TransferCases,
+    private readonly clock: Clock,
+  ) {}
 
   /** Sends every item due today or earlier; returns how many commands appended events. */
   async runDue(limit = 100): Promise<number> {
@@ -61,7 +68,12 @@ export class Scheduler {
       const outcome = await this.send(row);
       if (outcome.sent) sent += 1;
       await this.db.query('UPDATE due_work SET status = $5, outcome = $6, updated_at = now() WHERE case_id = $1 AND kind = $2 AND work_key = $3 AND due_on = $4', [
-        row.case_id, row.kind, row.work_key, row.due_on, outcome.status, outcome.detail,
+        row.case_id,
+        row.kind,
+        row.work_key,
+        row.due_on,
+        outcome.status,
+        outcome.detail,
       ]);
     }
     return sent;

@@ -1,5 +1,17 @@
 import { applyDecorators, BadRequestException, HttpCode, Injectable, PipeTransform } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, HeadersObject } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  HeadersObject,
+} from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { CaseState, CommandMetadata, TransferCommand, TransferCommandType } from '@mutasi/domain';
 import { ApiJson, Principal } from '@mutasi/platform';
@@ -27,11 +39,25 @@ export function httpFacts(req: Request): HttpFacts {
  * Each use case subclasses it so the bus routes it to that use case's handler.
  */
 export abstract class CaseCommandMessage<B> {
-  constructor(readonly caseId: string, readonly body: B, readonly principal: Principal, readonly http: HttpFacts) {}
+  constructor(
+    readonly caseId: string,
+    readonly body: B,
+    readonly principal: Principal,
+    readonly http: HttpFacts,
+  ) {}
 
   /** The request for the case service, with the builder that turns it into a domain command. */
   request(type: TransferCommandType, build: (state: CaseState, metadata: CommandMetadata) => TransferCommand | Promise<TransferCommand>): CaseCommandRequest {
-    return { caseId: this.caseId, type, principal: this.principal, body: this.body, path: this.http.path, ifMatch: this.http.ifMatch, idempotencyKey: this.http.idempotencyKey, build };
+    return {
+      caseId: this.caseId,
+      type,
+      principal: this.principal,
+      body: this.body,
+      path: this.http.path,
+      ifMatch: this.http.ifMatch,
+      idempotencyKey: this.http.idempotencyKey,
+      build,
+    };
   }
 }
 

@@ -13,7 +13,10 @@ export function simpleUseCase<B, T extends SimpleCommandType>(type: T, toData: (
 
   @CommandHandler(Message)
   class Handler implements ICommandHandler<Message, CaseResponse> {
-    constructor(readonly cases: TransferCases, readonly context: CommandContext) {}
+    constructor(
+      readonly cases: TransferCases,
+      readonly context: CommandContext,
+    ) {}
 
     execute(c: Message): Promise<CaseResponse> {
       return this.cases.execute(c.request(type, (_, metadata) => this.context.simple(type, toData(c.body), metadata)));

@@ -18,7 +18,10 @@ export function trustedLogs(verifierKeys: readonly string[]): TrustedLogs {
     try {
       key = parseVerifierKey(text);
     } catch (error: unknown) {
-      throw new Error(`log key ${i + 1} (${JSON.stringify(text.slice(0, 60))}): ${error instanceof Error ? error.message : String(error)}; a log key looks like <origin>+<8 hex digits>+<base64>, the "verifierKey" of GET /api/audit/ledger/public-key`, { cause: error });
+      throw new Error(
+        `log key ${i + 1} (${JSON.stringify(text.slice(0, 60))}): ${error instanceof Error ? error.message : String(error)}; a log key looks like <origin>+<8 hex digits>+<base64>, the "verifierKey" of GET /api/audit/ledger/public-key`,
+        { cause: error },
+      );
     }
     const keys = logs.get(key.name) ?? [];
     if (keys.some((k) => k.keyId.equals(key.keyId))) throw new Error(`log key ${i + 1} is listed twice`);

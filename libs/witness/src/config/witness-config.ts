@@ -42,11 +42,17 @@ export function loadWitnessConfig(env: NodeJS.ProcessEnv = process.env, cwd: str
   const path = (value: string): string => (isAbsolute(value) ? value : resolve(cwd, value));
 
   const dataDir = text('WITNESS_DATA_DIR');
-  if (dataDir === null) problems.push('WITNESS_DATA_DIR is required: the directory where the witness keeps the latest checkpoint it cosigned for each log and the evidence of conflicts, e.g. WITNESS_DATA_DIR=/var/lib/mutasi-witness');
+  if (dataDir === null)
+    problems.push(
+      'WITNESS_DATA_DIR is required: the directory where the witness keeps the latest checkpoint it cosigned for each log and the evidence of conflicts, e.g. WITNESS_DATA_DIR=/var/lib/mutasi-witness',
+    );
 
   const logKeys = splitKeyList(env.WITNESS_LOGS ?? '');
   let logs: TrustedLogs = new Map();
-  if (logKeys.length === 0) problems.push('WITNESS_LOGS is required: the verifier keys of the logs this witness vouches for, separated by commas, e.g. WITNESS_LOGS=mutasi.example.go.id/ledger+1a2b3c4d+AX… (the "verifierKey" of GET /api/audit/ledger/public-key)');
+  if (logKeys.length === 0)
+    problems.push(
+      'WITNESS_LOGS is required: the verifier keys of the logs this witness vouches for, separated by commas, e.g. WITNESS_LOGS=mutasi.example.go.id/ledger+1a2b3c4d+AX… (the "verifierKey" of GET /api/audit/ledger/public-key)',
+    );
   else {
     try {
       logs = trustedLogs(logKeys);
@@ -59,7 +65,8 @@ export function loadWitnessConfig(env: NodeJS.ProcessEnv = process.env, cwd: str
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535 (got ${JSON.stringify(env.PORT)})`);
 
   const prefix = (text('WITNESS_URL_PREFIX') ?? '').replace(/\/+$/, '');
-  if (prefix !== '' && (!prefix.startsWith('/') || /[?#\s]/.test(prefix))) problems.push(`WITNESS_URL_PREFIX must be a path such as /witness (got ${JSON.stringify(env.WITNESS_URL_PREFIX)})`);
+  if (prefix !== '' && (!prefix.startsWith('/') || /[?#\s]/.test(prefix)))
+    problems.push(`WITNESS_URL_PREFIX must be a path such as /witness (got ${JSON.stringify(env.WITNESS_URL_PREFIX)})`);
 
   const keyFile = text('WITNESS_KEY_FILE');
   const name = text('WITNESS_NAME');

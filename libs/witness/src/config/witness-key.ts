@@ -24,7 +24,9 @@ export function loadWitnessKey(config: Pick<WitnessConfig, 'name' | 'keyFile' | 
   const file = config.keyFile ?? join(config.dataDir, 'witness.key');
   const variable = config.keyFile !== null ? 'WITNESS_KEY_FILE' : 'WITNESS_DATA_DIR';
   if (config.keyFile !== null && !existsSync(file)) {
-    throw new WitnessConfigError([`WITNESS_KEY_FILE: ${file} does not exist; point it at the witness signer key, or leave it unset to generate one into <WITNESS_DATA_DIR>/witness.key`]);
+    throw new WitnessConfigError([
+      `WITNESS_KEY_FILE: ${file} does not exist; point it at the witness signer key, or leave it unset to generate one into <WITNESS_DATA_DIR>/witness.key`,
+    ]);
   }
   let generated = false;
   if (!existsSync(file)) {
@@ -57,6 +59,8 @@ function readKey(file: string, variable: string): { name: string; signerKey: str
     const { name } = parseCosignerSignerKey(signerKey);
     return { name, signerKey, verifierKey: cosignerVerifierKey(signerKey) };
   } catch (error: unknown) {
-    throw new WitnessConfigError([`${variable}: ${file} does not hold a witness signer key (${error instanceof Error ? error.message : String(error)}); it must be one line PRIVATE+KEY+<name>+<id>+<base64(0x04 ‖ seed)>`]);
+    throw new WitnessConfigError([
+      `${variable}: ${file} does not hold a witness signer key (${error instanceof Error ? error.message : String(error)}); it must be one line PRIVATE+KEY+<name>+<id>+<base64(0x04 ‖ seed)>`,
+    ]);
   }
 }

@@ -18,9 +18,9 @@ const DECIMAL = /^(0|[1-9][0-9]*)$/;
 export function readCheckpointBody(text: string): CheckpointBody | string {
   const [origin, size, root, ...extensions] = text.slice(0, -1).split('\n');
   if (origin === undefined || origin === '') return 'the checkpoint has no origin line';
-  if (size === undefined || !DECIMAL.test(size) || !Number.isSafeInteger(Number(size))) return 'the checkpoint\'s second line is not a tree size in decimal without leading zeros';
+  if (size === undefined || !DECIMAL.test(size) || !Number.isSafeInteger(Number(size))) return "the checkpoint's second line is not a tree size in decimal without leading zeros";
   const rootHash = tryFromBase64(root);
-  if (rootHash === undefined || rootHash.length !== 32) return 'the checkpoint\'s third line is not the base64 of a 32-byte root hash';
+  if (rootHash === undefined || rootHash.length !== 32) return "the checkpoint's third line is not the base64 of a 32-byte root hash";
   if (extensions.some((line) => line === '')) return 'the checkpoint has an empty extension line';
   return { origin, treeSize: Number(size), rootHash };
 }

@@ -96,6 +96,8 @@ export class WitnessStore {
  * SHA-256 name for an origin too long to be a file name.
  */
 export function stateFileName(origin: string): string {
-  const encoded = [...Buffer.from(origin, 'utf8')].map((b) => (/[A-Za-z0-9._-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  const encoded = [...Buffer.from(origin, 'utf8')]
+    .map((b) => (/[A-Za-z0-9._-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
   return encoded.length <= 200 ? `${encoded}.json` : `sha256-${createHash('sha256').update(origin, 'utf8').digest('hex')}.json`;
 }

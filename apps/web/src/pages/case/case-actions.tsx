@@ -28,14 +28,26 @@ function documentKinds(view: CaseView): { kind: string; title: string }[] {
   const own = view.candidate !== null && currentSession()?.user.nip === view.candidate.nip;
   if (own) return [{ kind: 'EMPLOYEE_APPLICATION', title: 'Surat permohonan pegawai' }];
   // After the decree only the evidence for the evaluation may still be attached.
-  if (view.status === 'DECREED' || view.status === 'APPOINTED') return [{ kind: 'PERIODIC_PERFORMANCE_EVALUATION', title: 'Evaluasi kinerja berkala' }, { kind: 'OTHER', title: 'Dokumen lain' }];
-  return [...view.requiredDocuments.filter((d) => d.status !== 'APPROVED'), ...view.requiredDocuments.filter((d) => d.status === 'APPROVED'), { kind: 'OTHER', title: 'Dokumen lain' }];
+  if (view.status === 'DECREED' || view.status === 'APPOINTED')
+    return [
+      { kind: 'PERIODIC_PERFORMANCE_EVALUATION', title: 'Evaluasi kinerja berkala' },
+      { kind: 'OTHER', title: 'Dokumen lain' },
+    ];
+  return [
+    ...view.requiredDocuments.filter((d) => d.status !== 'APPROVED'),
+    ...view.requiredDocuments.filter((d) => d.status === 'APPROVED'),
+    { kind: 'OTHER', title: 'Dokumen lain' },
+  ];
 }
 
 /** The input each action needs (the commands' bodies of docs/api.md); actions without input act on one click. */
 const FORMS: Record<string, ActionForm> = {
   ApproveNeedsAnalysis: { fields: () => [notesField], body: (v) => ({ notes: v.notes }), variant: 'primary' },
-  NotifyEmployee: { fields: () => [{ name: 'message', label: 'Pesan kepada pegawai', type: 'textarea', required: true }], body: (v) => ({ message: v.message }), variant: 'primary' },
+  NotifyEmployee: {
+    fields: () => [{ name: 'message', label: 'Pesan kepada pegawai', type: 'textarea', required: true }],
+    body: (v) => ({ message: v.message }),
+    variant: 'primary',
+  },
   RaiseObjection: {
     fields: () => [reasonField, { name: 'file', label: 'Lampiran bukti (opsional)', type: 'file' }],
     body: async (v, view, _a, files) => {
@@ -46,30 +58,74 @@ const FORMS: Record<string, ActionForm> = {
     },
   },
   ResolveObjection: {
-    fields: () => [{ name: 'outcome', label: 'Putusan', type: 'select', required: true, options: [{ value: 'DISMISSED', label: 'Keberatan ditolak, mutasi berlanjut (DISMISSED)' }, { value: 'UPHELD', label: 'Keberatan diterima (UPHELD)' }] }, { name: 'reasoning', label: 'Pertimbangan', type: 'textarea', required: true }],
-    body: (v) => ({ outcome: v.outcome, reasoning: v.reasoning }), variant: 'primary',
+    fields: () => [
+      {
+        name: 'outcome',
+        label: 'Putusan',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'DISMISSED', label: 'Keberatan ditolak, mutasi berlanjut (DISMISSED)' },
+          { value: 'UPHELD', label: 'Keberatan diterima (UPHELD)' },
+        ],
+      },
+      { name: 'reasoning', label: 'Pertimbangan', type: 'textarea', required: true },
+    ],
+    body: (v) => ({ outcome: v.outcome, reasoning: v.reasoning }),
+    variant: 'primary',
   },
   AttachDocument: {
     fields: (view) => [
-      { name: 'kind', label: 'Jenis dokumen', type: 'select', required: true, options: documentKinds(view).map((d) => ({ value: d.kind, label: `${label(DOCUMENT_KINDS, d.kind)} (${d.kind})` })) },
+      {
+        name: 'kind',
+        label: 'Jenis dokumen',
+        type: 'select',
+        required: true,
+        options: documentKinds(view).map((d) => ({ value: d.kind, label: `${label(DOCUMENT_KINDS, d.kind)} (${d.kind})` })),
+      },
       { name: 'title', label: 'Judul' },
       { name: 'file', label: 'Berkas (PDF, PNG, JPEG; maks. 10 MB)', type: 'file', required: true },
-      { name: 'skpRating', label: 'Predikat SKP (hanya untuk evaluasi kinerja berkala)', type: 'select', options: [{ value: '', label: '—' }, ...['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'].map((r) => ({ value: r, label: r }))] },
+      {
+        name: 'skpRating',
+        label: 'Predikat SKP (hanya untuk evaluasi kinerja berkala)',
+        type: 'select',
+        options: [{ value: '', label: '—' }, ...['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'].map((r) => ({ value: r, label: r }))],
+      },
       { name: 'period', label: 'Periode penilaian (hanya untuk evaluasi kinerja berkala)' },
     ],
     body: async (v, view, _a, files) => ({
-      kind: v.kind, title: v.title || label(DOCUMENT_KINDS, v.kind), sha256: await requiredFile(view, files),
+      kind: v.kind,
+      title: v.title || label(DOCUMENT_KINDS, v.kind),
+      sha256: await requiredFile(view, files),
       ...(v.skpRating ? { statement: { skpRating: v.skpRating, period: v.period } } : {}),
     }),
   },
   VerifyDocument: {
-    fields: () => [{ name: 'status', label: 'Hasil', type: 'select', required: true, options: [{ value: 'APPROVED', label: 'Disetujui (APPROVED)' }, { value: 'REJECTED', label: 'Ditolak (REJECTED)' }] }, notesField],
+    fields: () => [
+      {
+        name: 'status',
+        label: 'Hasil',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'APPROVED', label: 'Disetujui (APPROVED)' },
+          { value: 'REJECTED', label: 'Ditolak (REJECTED)' },
+        ],
+      },
+      notesField,
+    ],
     body: (v, _view, a) => ({ documentId: a.documentId, status: v.status, notes: v.notes }),
   },
   ApproveStep: {
     // A releasing PPK's consent names the position it consents to (R-11): the screen shows the case's target to confirm.
-    fields: (view, a) => [notesField, ...(view.approvalChain.find((s) => s.stepId === a.stepId)?.kind === 'CONSENT' ? [{ name: 'consentToPositionId', label: 'Jabatan tujuan yang disetujui (R-11)', required: true, initial: view.target.positionId }] : [])],
-    body: (v, _view, a) => ({ stepId: a.stepId, notes: v.notes, ...(v.consentToPositionId ? { consentToPositionId: v.consentToPositionId } : {}) }), variant: 'primary',
+    fields: (view, a) => [
+      notesField,
+      ...(view.approvalChain.find((s) => s.stepId === a.stepId)?.kind === 'CONSENT'
+        ? [{ name: 'consentToPositionId', label: 'Jabatan tujuan yang disetujui (R-11)', required: true, initial: view.target.positionId }]
+        : []),
+    ],
+    body: (v, _view, a) => ({ stepId: a.stepId, notes: v.notes, ...(v.consentToPositionId ? { consentToPositionId: v.consentToPositionId } : {}) }),
+    variant: 'primary',
   },
   RejectStep: { fields: () => [reasonField], body: (v, _view, a) => ({ stepId: a.stepId, reason: v.reason }), variant: 'danger' },
   ReturnForRevision: { fields: () => [reasonField], body: (v, _view, a) => ({ stepId: a.stepId, reason: v.reason }) },
@@ -84,30 +140,73 @@ const FORMS: Record<string, ActionForm> = {
       { name: 'delegationId', label: 'Nomor pelimpahan wewenang (jika sebagai delegasi)' },
     ],
     body: async (v, view, _a, files) => ({
-      decreeNumber: v.decreeNumber, decreeDate: v.decreeDate, effectiveDate: v.effectiveDate, employeeNip: v.employeeNip, targetPositionId: v.targetPositionId,
-      documentSha256: await requiredFile(view, files), ...(v.delegationId ? { delegationId: v.delegationId } : {}),
+      decreeNumber: v.decreeNumber,
+      decreeDate: v.decreeDate,
+      effectiveDate: v.effectiveDate,
+      employeeNip: v.employeeNip,
+      targetPositionId: v.targetPositionId,
+      documentSha256: await requiredFile(view, files),
+      ...(v.delegationId ? { delegationId: v.delegationId } : {}),
     }),
     variant: 'primary',
   },
-  RecordAppointment: { fields: () => [{ name: 'appointedOn', label: 'Tanggal pelantikan', type: 'date', required: true, initial: today() }, { name: 'reference', label: 'Nomor berita acara pelantikan', required: true }], body: (v) => ({ appointedOn: v.appointedOn, reference: v.reference }), variant: 'primary' },
+  RecordAppointment: {
+    fields: () => [
+      { name: 'appointedOn', label: 'Tanggal pelantikan', type: 'date', required: true, initial: today() },
+      { name: 'reference', label: 'Nomor berita acara pelantikan', required: true },
+    ],
+    body: (v) => ({ appointedOn: v.appointedOn, reference: v.reference }),
+    variant: 'primary',
+  },
   RecordEvaluation: {
     fields: (view) => [
-      { name: 'competencyFit', label: 'Kesesuaian kompetensi (1–5)', type: 'select', required: true, options: ['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: n })), initial: '4' },
       {
-        name: 'skpAfterDocumentId', label: 'SKP sesudah mutasi (M-08)', type: 'select',
-        options: [{ value: '', label: 'dari data SKP yang diimpor' }, ...view.documents.filter((d) => d.kind === 'PERIODIC_PERFORMANCE_EVALUATION' && d.status === 'APPROVED').map((d) => ({ value: d.documentId, label: `${d.title} (${d.documentId})` }))].reverse(),
+        name: 'competencyFit',
+        label: 'Kesesuaian kompetensi (1–5)',
+        type: 'select',
+        required: true,
+        options: ['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: n })),
+        initial: '4',
+      },
+      {
+        name: 'skpAfterDocumentId',
+        label: 'SKP sesudah mutasi (M-08)',
+        type: 'select',
+        options: [
+          { value: '', label: 'dari data SKP yang diimpor' },
+          ...view.documents
+            .filter((d) => d.kind === 'PERIODIC_PERFORMANCE_EVALUATION' && d.status === 'APPROVED')
+            .map((d) => ({ value: d.documentId, label: `${d.title} (${d.documentId})` })),
+        ].reverse(),
       },
       notesField,
     ],
-    body: (v, _view, a) => ({ periodMonths: a.periodMonths, competencyFit: Number(v.competencyFit), ...(v.skpAfterDocumentId ? { skpAfterDocumentId: v.skpAfterDocumentId } : {}), ...(v.notes ? { notes: v.notes } : {}) }), variant: 'primary',
+    body: (v, _view, a) => ({
+      periodMonths: a.periodMonths,
+      competencyFit: Number(v.competencyFit),
+      ...(v.skpAfterDocumentId ? { skpAfterDocumentId: v.skpAfterDocumentId } : {}),
+      ...(v.notes ? { notes: v.notes } : {}),
+    }),
+    variant: 'primary',
   },
   WithdrawTransfer: { fields: () => [reasonField], body: (v) => ({ reason: v.reason }), variant: 'danger' },
   FreezeCase: { fields: () => [reasonField, referenceField], body: (v) => ({ reason: v.reason, reference: v.reference }), variant: 'danger' },
   UnfreezeCase: { fields: () => [reasonField, referenceField], body: (v) => ({ reason: v.reason, reference: v.reference }) },
   RevokeDecree: { fields: () => [reasonField, referenceField], body: (v) => ({ reason: v.reason, reference: v.reference }), variant: 'danger' },
   CompleteTrainingItem: {
-    fields: () => [{ name: 'file', label: 'Sertifikat', type: 'file', required: true }, { name: 'hours', label: 'Jam pelajaran', type: 'number', required: true }, { name: 'provider', label: 'Penyelenggara', required: true }, { name: 'completedOn', label: 'Tanggal selesai', type: 'date', required: true, initial: today() }],
-    body: async (v, view, a, files) => ({ itemId: a.itemId, certificateSha256: await requiredFile(view, files), hours: Number(v.hours), provider: v.provider, completedOn: v.completedOn }),
+    fields: () => [
+      { name: 'file', label: 'Sertifikat', type: 'file', required: true },
+      { name: 'hours', label: 'Jam pelajaran', type: 'number', required: true },
+      { name: 'provider', label: 'Penyelenggara', required: true },
+      { name: 'completedOn', label: 'Tanggal selesai', type: 'date', required: true, initial: today() },
+    ],
+    body: async (v, view, a, files) => ({
+      itemId: a.itemId,
+      certificateSha256: await requiredFile(view, files),
+      hours: Number(v.hours),
+      provider: v.provider,
+      completedOn: v.completedOn,
+    }),
   },
   WaiveTrainingItem: { fields: () => [reasonField], body: (v, _view, a) => ({ itemId: a.itemId, reason: v.reason }) },
 };
@@ -152,8 +251,13 @@ export function CaseActions({ view, etag }: { view: CaseView; etag: string | nul
         const form = FORMS[a.command];
         if (!form) return null;
         return (
-          <ActionDialog key={key} action={name} fields={form.fields(view, a)} {...(form.variant ? { variant: form.variant } : {})}
-            onSubmit={async (values, files) => send(a.command, await form.body(values, view, a, files))} />
+          <ActionDialog
+            key={key}
+            action={name}
+            fields={form.fields(view, a)}
+            {...(form.variant ? { variant: form.variant } : {})}
+            onSubmit={async (values, files) => send(a.command, await form.body(values, view, a, files))}
+          />
         );
       })}
     </div>

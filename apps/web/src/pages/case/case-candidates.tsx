@@ -28,7 +28,10 @@ export function CaseCandidates({ view, etag, command }: { view: CaseView; etag: 
   const shown = all || wanted !== '' ? matching : matching.slice(0, 10);
   return (
     <>
-      <p>{pool.data.size} pegawai dinilai, {pool.data.eligible} memenuhi syarat · versi skor {pool.data.scoreVersion} · kebijakan {pool.data.policyVersion}{pool.data.emptyBecause ? ` · ${pool.data.emptyBecause}` : ''}</p>
+      <p>
+        {pool.data.size} pegawai dinilai, {pool.data.eligible} memenuhi syarat · versi skor {pool.data.scoreVersion} · kebijakan {pool.data.policyVersion}
+        {pool.data.emptyBecause ? ` · ${pool.data.emptyBecause}` : ''}
+      </p>
       <div className="field">
         <label htmlFor="cari-kandidat">Cari kandidat (nama atau NIP)</label>
         <input id="cari-kandidat" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -36,35 +39,82 @@ export function CaseCandidates({ view, etag, command }: { view: CaseView; etag: 
       <ol className="candidates" aria-label="Kandidat berperingkat">
         {shown.map((c) => {
           const fields: Field[] = [
-            { name: 'initiative', label: 'Prakarsa', type: 'select', options: [{ value: 'DINAS', label: 'Kepentingan dinas (DINAS)' }, { value: 'PERMINTAAN_SENDIRI', label: 'Permintaan sendiri (PERMINTAAN_SENDIRI)' }], required: true },
+            {
+              name: 'initiative',
+              label: 'Prakarsa',
+              type: 'select',
+              options: [
+                { value: 'DINAS', label: 'Kepentingan dinas (DINAS)' },
+                { value: 'PERMINTAAN_SENDIRI', label: 'Permintaan sendiri (PERMINTAAN_SENDIRI)' },
+              ],
+              required: true,
+            },
             { name: 'justification', label: 'Alasan usulan', type: 'textarea', required: true },
-            ...(c.rank !== 1 ? [{ name: 'meritDeviationJustification', label: `Alasan memilih peringkat ${c.rank ?? '—'}, bukan peringkat 1${top ? ` (${top.name})` : ''} (M-01)`, type: 'textarea' as const, required: true }] : []),
+            ...(c.rank !== 1
+              ? [
+                  {
+                    name: 'meritDeviationJustification',
+                    label: `Alasan memilih peringkat ${c.rank ?? '—'}, bukan peringkat 1${top ? ` (${top.name})` : ''} (M-01)`,
+                    type: 'textarea' as const,
+                    required: true,
+                  },
+                ]
+              : []),
           ];
           return (
             <li key={c.nip} className="card candidate">
               <div className="candidate-head">
-                <strong>{c.rank !== null ? `#${c.rank}` : '—'} {c.name}</strong> <small>NIP {c.nip}</small> · skor {formatNumber(c.score, 2)} · {STANDING[c.standing] ?? c.standing} <code>{c.standing}</code>
+                <strong>
+                  {c.rank !== null ? `#${c.rank}` : '—'} {c.name}
+                </strong>{' '}
+                <small>NIP {c.nip}</small> · skor {formatNumber(c.score, 2)} · {STANDING[c.standing] ?? c.standing} <code>{c.standing}</code>
               </div>
-              <div>{c.positionTitle} · {c.agencyId} · <CodeLabel table={ROUTES} code={c.route} /></div>
+              <div>
+                {c.positionTitle} · {c.agencyId} · <CodeLabel table={ROUTES} code={c.route} />
+              </div>
               {c.blockedBy.length > 0 ? <div className="tone-bad">Terhalang aturan: {c.blockedBy.join(', ')}</div> : null}
-              <div className="parts">Rincian skor: SKP {formatNumber(c.parts.skp, 2)} · kompetensi {formatNumber(c.parts.competency, 2)} · pendidikan {formatNumber(c.parts.education, 2)} · masa jabatan {formatNumber(c.parts.timeInPost, 2)}{c.parts.assessment !== undefined ? ` · uji kompetensi ${formatNumber(c.parts.assessment, 2)}` : ''}</div>
+              <div className="parts">
+                Rincian skor: SKP {formatNumber(c.parts.skp, 2)} · kompetensi {formatNumber(c.parts.competency, 2)} · pendidikan {formatNumber(c.parts.education, 2)} · masa jabatan{' '}
+                {formatNumber(c.parts.timeInPost, 2)}
+                {c.parts.assessment !== undefined ? ` · uji kompetensi ${formatNumber(c.parts.assessment, 2)}` : ''}
+              </div>
               {c.outcomes && c.outcomes.length > 0 ? (
-                <details><summary>Hasil aturan ({c.outcomes.filter((o) => o.outcome !== 'PASS').length} tidak lolos)</summary>
-                  <ul>{c.outcomes.map((o) => <li key={o.ruleId}><strong>{o.ruleId}</strong> <CodeLabel table={OUTCOMES} code={o.outcome} tone={o.outcome === 'PASS' ? 'ok' : o.outcome === 'BLOCK' ? 'bad' : 'warn'} /> — {o.reason} <small>({o.legalBasis})</small></li>)}</ul>
+                <details>
+                  <summary>Hasil aturan ({c.outcomes.filter((o) => o.outcome !== 'PASS').length} tidak lolos)</summary>
+                  <ul>
+                    {c.outcomes.map((o) => (
+                      <li key={o.ruleId}>
+                        <strong>{o.ruleId}</strong> <CodeLabel table={OUTCOMES} code={o.outcome} tone={o.outcome === 'PASS' ? 'ok' : o.outcome === 'BLOCK' ? 'bad' : 'warn'} /> —{' '}
+                        {o.reason} <small>({o.legalBasis})</small>
+                      </li>
+                    ))}
+                  </ul>
                 </details>
               ) : null}
               {command ? (
                 <ActionDialog
                   action={command === 'ProposeCandidate' ? `Usulkan kandidat ${c.name}` : `Perbaiki usulan: ${c.name}`}
                   title={command === 'ProposeCandidate' ? 'Usulkan kandidat' : 'Perbaiki usulan'}
-                  description={<>Mengusulkan <strong>{c.name}</strong> (peringkat {c.rank ?? '—'}).</>}
+                  description={
+                    <>
+                      Mengusulkan <strong>{c.name}</strong> (peringkat {c.rank ?? '—'}).
+                    </>
+                  }
                   fields={fields}
                   variant={c.rank === 1 ? 'primary' : 'secondary'}
                   onSubmit={async (v) => {
-                    await sendCommand(view.caseId, command, {
-                      employeeNip: c.nip, originPositionId: c.positionId, initiative: v.initiative, justification: v.justification,
-                      ...(v.meritDeviationJustification ? { meritDeviationJustification: v.meritDeviationJustification } : {}),
-                    }, etag);
+                    await sendCommand(
+                      view.caseId,
+                      command,
+                      {
+                        employeeNip: c.nip,
+                        originPositionId: c.positionId,
+                        initiative: v.initiative,
+                        justification: v.justification,
+                        ...(v.meritDeviationJustification ? { meritDeviationJustification: v.meritDeviationJustification } : {}),
+                      },
+                      etag,
+                    );
                     await client.invalidateQueries({ queryKey: ['case', view.caseId] });
                   }}
                 />
@@ -73,7 +123,11 @@ export function CaseCandidates({ view, etag, command }: { view: CaseView; etag: 
           );
         })}
       </ol>
-      {shown.length < matching.length ? <button type="button" className="btn btn-secondary" onClick={() => setAll(true)}>Tampilkan semua kandidat ({matching.length})</button> : null}
+      {shown.length < matching.length ? (
+        <button type="button" className="btn btn-secondary" onClick={() => setAll(true)}>
+          Tampilkan semua kandidat ({matching.length})
+        </button>
+      ) : null}
       {pool.data.withheld > 0 ? <p>{pool.data.withheld} pegawai lain tidak ditampilkan: di luar yang boleh Anda baca.</p> : null}
     </>
   );

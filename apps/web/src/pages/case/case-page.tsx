@@ -19,14 +19,21 @@ const toneOf = (outcome: string) => (outcome === 'PASS' ? 'ok' : outcome === 'BL
 /** Rule outcomes: the ones that block, flag or add a step first and always shown; the passes folded under a summary. */
 function RuleOutcomes({ outcomes }: { outcomes: readonly RuleOutcome[] }) {
   const item = (o: RuleOutcome, i: number) => (
-    <li key={`${o.ruleId}-${i}`}><strong>{o.ruleId}</strong> <CodeLabel table={OUTCOMES} code={o.outcome} tone={toneOf(o.outcome)} /> — {o.reason} <small>Dasar hukum: {o.legalBasis}</small></li>
+    <li key={`${o.ruleId}-${i}`}>
+      <strong>{o.ruleId}</strong> <CodeLabel table={OUTCOMES} code={o.outcome} tone={toneOf(o.outcome)} /> — {o.reason} <small>Dasar hukum: {o.legalBasis}</small>
+    </li>
   );
   const notable = outcomes.filter((o) => o.outcome !== 'PASS');
   const passed = outcomes.filter((o) => o.outcome === 'PASS');
   return (
     <>
       {notable.length > 0 ? <ul className="rules">{notable.map(item)}</ul> : <p>Semua aturan yang diperiksa terpenuhi.</p>}
-      {passed.length > 0 ? <details><summary>{passed.length} pemeriksaan aturan terpenuhi</summary><ul className="rules">{passed.map(item)}</ul></details> : null}
+      {passed.length > 0 ? (
+        <details>
+          <summary>{passed.length} pemeriksaan aturan terpenuhi</summary>
+          <ul className="rules">{passed.map(item)}</ul>
+        </details>
+      ) : null}
     </>
   );
 }
@@ -38,7 +45,9 @@ function StageProgress({ stage }: { stage: string }) {
   return (
     <ol className="stages" aria-label="Tahap kasus">
       {STAGE_ORDER.map((s, i) => (
-        <li key={s} className={i < at ? 'done' : i === at ? 'current' : ''} aria-current={i === at ? 'step' : undefined}>{STAGES[s]}</li>
+        <li key={s} className={i < at ? 'done' : i === at ? 'current' : ''} aria-current={i === at ? 'step' : undefined}>
+          {STAGES[s]}
+        </li>
       ))}
     </ol>
   );
@@ -68,24 +77,72 @@ export function CasePage() {
       }
     },
   });
-  if (view.error) return <div className="page"><h1>Kasus</h1><ProblemView error={view.error} /></div>;
-  if (!view.data) return <div className="page"><p>Memuat kasus…</p></div>;
+  if (view.error)
+    return (
+      <div className="page">
+        <h1>Kasus</h1>
+        <ProblemView error={view.error} />
+      </div>
+    );
+  if (!view.data)
+    return (
+      <div className="page">
+        <p>Memuat kasus…</p>
+      </div>
+    );
   const { view: c, etag } = view.data;
   const zone = zoneOf(agencies, c.target.agencyId);
   const proposing = c.actions.find((a) => a.command === 'ProposeCandidate' || a.command === 'ReviseProposal')?.command as 'ProposeCandidate' | 'ReviseProposal' | undefined;
   return (
     <div className="page">
       <h1>Kasus {c.candidate ? c.candidate.name : c.target.title}</h1>
-      <p className="case-id">Id kasus <code>{c.caseId}</code> · revisi {c.revision}</p>
+      <p className="case-id">
+        Id kasus <code>{c.caseId}</code> · revisi {c.revision}
+      </p>
       <section className="card summary" aria-label="Ringkasan">
-        <div><span className="k">Status</span> <CodeLabel table={STATUSES} code={c.frozen ? 'FROZEN' : c.status} tone={c.frozen || c.ended ? 'bad' : 'info'} /></div>
-        <div><span className="k">Jalur</span> <CodeLabel table={ROUTES} code={c.route} /></div>
-        <div><span className="k">Pegawai</span> {c.candidate ? <>{c.candidate.name} · NIP {c.candidate.nip} · {c.candidate.golongan}</> : 'belum diusulkan'}</div>
-        <div><span className="k">Dari</span> {c.candidate ? <>{c.candidate.originPositionTitle} · {agencyName(agencies, c.candidate.originAgencyId)}</> : '—'}</div>
-        <div><span className="k">Ke</span> {c.target.title} · {agencyName(agencies, c.target.agencyId)}</div>
-        <div><span className="k">Dibuka</span> {formatInstant(c.openedAt, zone)}{c.openedBy ? ` oleh ${c.openedBy.name}` : ''}</div>
-        {c.frozen ? <div className="tone-bad">Dibekukan: {c.frozen.reason} ({c.frozen.reference})</div> : null}
-        {c.ended ? <div className="tone-bad">Berakhir (<code>{c.ended.outcome}</code>): {c.ended.reason}</div> : null}
+        <div>
+          <span className="k">Status</span> <CodeLabel table={STATUSES} code={c.frozen ? 'FROZEN' : c.status} tone={c.frozen || c.ended ? 'bad' : 'info'} />
+        </div>
+        <div>
+          <span className="k">Jalur</span> <CodeLabel table={ROUTES} code={c.route} />
+        </div>
+        <div>
+          <span className="k">Pegawai</span>{' '}
+          {c.candidate ? (
+            <>
+              {c.candidate.name} · NIP {c.candidate.nip} · {c.candidate.golongan}
+            </>
+          ) : (
+            'belum diusulkan'
+          )}
+        </div>
+        <div>
+          <span className="k">Dari</span>{' '}
+          {c.candidate ? (
+            <>
+              {c.candidate.originPositionTitle} · {agencyName(agencies, c.candidate.originAgencyId)}
+            </>
+          ) : (
+            '—'
+          )}
+        </div>
+        <div>
+          <span className="k">Ke</span> {c.target.title} · {agencyName(agencies, c.target.agencyId)}
+        </div>
+        <div>
+          <span className="k">Dibuka</span> {formatInstant(c.openedAt, zone)}
+          {c.openedBy ? ` oleh ${c.openedBy.name}` : ''}
+        </div>
+        {c.frozen ? (
+          <div className="tone-bad">
+            Dibekukan: {c.frozen.reason} ({c.frozen.reference})
+          </div>
+        ) : null}
+        {c.ended ? (
+          <div className="tone-bad">
+            Berakhir (<code>{c.ended.outcome}</code>): {c.ended.reason}
+          </div>
+        ) : null}
         <StageProgress stage={c.stage} />
       </section>
 
@@ -103,20 +160,45 @@ export function CasePage() {
 
       <section className="card" aria-labelledby="h-abk">
         <h2 id="h-abk">Analisis kebutuhan</h2>
-        {c.needsAnalysis ? <p>Kebutuhan {formatNumber(c.needsAnalysis.kebutuhan)}, bezetting {formatNumber(c.needsAnalysis.bezetting)}: {c.needsAnalysis.justification}</p> : <p>—</p>}
-        {c.needsApproval ? <p>Disetujui oleh {c.needsApproval.name}, {formatInstant(c.needsApproval.at, zone)}</p> : null}
+        {c.needsAnalysis ? (
+          <p>
+            Kebutuhan {formatNumber(c.needsAnalysis.kebutuhan)}, bezetting {formatNumber(c.needsAnalysis.bezetting)}: {c.needsAnalysis.justification}
+          </p>
+        ) : (
+          <p>—</p>
+        )}
+        {c.needsApproval ? (
+          <p>
+            Disetujui oleh {c.needsApproval.name}, {formatInstant(c.needsApproval.at, zone)}
+          </p>
+        ) : null}
         {c.candidate ? (
-          <p>Peringkat merit kandidat: {c.candidate.merit.chosenRank ?? '—'} dari {c.candidate.merit.candidates} (skor {formatNumber(c.candidate.merit.chosenScore, 2)}, versi {c.candidate.merit.scoreVersion})
-            {c.candidate.meritDeviationJustification ? <> · alasan bukan peringkat 1: “{c.candidate.meritDeviationJustification}”</> : null}</p>
+          <p>
+            Peringkat merit kandidat: {c.candidate.merit.chosenRank ?? '—'} dari {c.candidate.merit.candidates} (skor {formatNumber(c.candidate.merit.chosenScore, 2)}, versi{' '}
+            {c.candidate.merit.scoreVersion}){c.candidate.meritDeviationJustification ? <> · alasan bukan peringkat 1: “{c.candidate.meritDeviationJustification}”</> : null}
+          </p>
         ) : null}
       </section>
 
       <section className="card" aria-labelledby="h-rantai">
         <h2 id="h-rantai">Rantai persetujuan</h2>
-        {c.decreeSigner ? <p>Penanda tangan SK: {c.decreeSigner.role} · {agencyName(agencies, c.decreeSigner.agencyId)}</p> : null}
+        {c.decreeSigner ? (
+          <p>
+            Penanda tangan SK: {c.decreeSigner.role} · {agencyName(agencies, c.decreeSigner.agencyId)}
+          </p>
+        ) : null}
         <CaseChain steps={c.approvalChain} agencies={agencies} />
-        {c.decree ? <p>SK {c.decree.decreeNumber}, tanggal {formatDate(c.decree.decreeDate)}, TMT {formatDate(c.decree.effectiveDate)} · SHA-256 <code className="hash">{c.decree.documentSha256}</code></p> : null}
-        {c.appointment ? <p>Dilantik {formatDate(c.appointment.appointedOn)} ({c.appointment.reference})</p> : null}
+        {c.decree ? (
+          <p>
+            SK {c.decree.decreeNumber}, tanggal {formatDate(c.decree.decreeDate)}, TMT {formatDate(c.decree.effectiveDate)} · SHA-256{' '}
+            <code className="hash">{c.decree.documentSha256}</code>
+          </p>
+        ) : null}
+        {c.appointment ? (
+          <p>
+            Dilantik {formatDate(c.appointment.appointedOn)} ({c.appointment.reference})
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="h-dokumen">
@@ -130,7 +212,13 @@ export function CasePage() {
         {c.flags.length > 0 ? (
           <>
             <h3>Tanda untuk pengawas</h3>
-            <ul className="rules">{c.flags.map((f, i) => <li key={i}><strong>{f.ruleId}</strong> {f.reason} <small>{formatInstant(f.raisedAt, zone)}</small></li>)}</ul>
+            <ul className="rules">
+              {c.flags.map((f, i) => (
+                <li key={i}>
+                  <strong>{f.ruleId}</strong> {f.reason} <small>{formatInstant(f.raisedAt, zone)}</small>
+                </li>
+              ))}
+            </ul>
           </>
         ) : null}
       </section>
@@ -138,15 +226,38 @@ export function CasePage() {
       {c.training && c.training.items.length > 0 ? (
         <section className="card" aria-labelledby="h-pelatihan">
           <h2 id="h-pelatihan">Pengembangan kompetensi</h2>
-          <p>{c.training.summary.items} butir · {c.training.summary.completed} selesai · {c.training.summary.waived} dibebaskan · {c.training.summary.overdue} lewat tenggat</p>
-          <ul>{c.training.items.map((i) => <li key={i.itemId}>{i.competency} ({i.kind}, {i.hours} JP{i.mandatory ? ', wajib' : ''}) · <CodeLabel table={TRAINING_STATUSES} code={i.status} tone={i.status === 'PLANNED' ? (i.overdue ? 'bad' : 'warn') : 'ok'} />{i.dueBy ? ` · tenggat ${formatDate(i.dueBy)}` : ''}</li>)}</ul>
+          <p>
+            {c.training.summary.items} butir · {c.training.summary.completed} selesai · {c.training.summary.waived} dibebaskan · {c.training.summary.overdue} lewat tenggat
+          </p>
+          <ul>
+            {c.training.items.map((i) => (
+              <li key={i.itemId}>
+                {i.competency} ({i.kind}, {i.hours} JP{i.mandatory ? ', wajib' : ''}) ·{' '}
+                <CodeLabel table={TRAINING_STATUSES} code={i.status} tone={i.status === 'PLANNED' ? (i.overdue ? 'bad' : 'warn') : 'ok'} />
+                {i.dueBy ? ` · tenggat ${formatDate(i.dueBy)}` : ''}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
       {c.evaluations.length > 0 ? (
         <section className="card" aria-labelledby="h-evaluasi">
           <h2 id="h-evaluasi">Evaluasi pascamutasi</h2>
-          <ul>{c.evaluations.map((e) => <li key={e.periodMonths}>{e.periodMonths} bulan · jatuh tempo {formatDate(e.dueOn)} · {e.result ? <><CodeLabel table={VERDICTS} code={e.result.verdict} /> (skor {formatNumber(e.result.score, 2)})</> : 'belum dicatat'}</li>)}</ul>
+          <ul>
+            {c.evaluations.map((e) => (
+              <li key={e.periodMonths}>
+                {e.periodMonths} bulan · jatuh tempo {formatDate(e.dueOn)} ·{' '}
+                {e.result ? (
+                  <>
+                    <CodeLabel table={VERDICTS} code={e.result.verdict} /> (skor {formatNumber(e.result.score, 2)})
+                  </>
+                ) : (
+                  'belum dicatat'
+                )}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

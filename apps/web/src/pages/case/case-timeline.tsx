@@ -4,7 +4,12 @@ import { CodeLabel } from '../../components/code-label';
 import { formatInstant } from '../../i18n/format';
 import { EVENTS, ROLES } from '../../i18n/labels';
 
-interface EventActor { userId?: string; name?: string; role?: string; agencyId?: string }
+interface EventActor {
+  userId?: string;
+  name?: string;
+  role?: string;
+  agencyId?: string;
+}
 
 /** Why, in the event's own words: the free text an actor gave (notes, reason, justification). */
 function why(data: Record<string, unknown>): string | null {
@@ -24,10 +29,15 @@ export function CaseTimeline({ events, agencies }: { events: readonly StoredEven
         const reason = why(e.data);
         return (
           <li key={e.eventId}>
-            <div><strong><CodeLabel table={EVENTS} code={e.type} /></strong> <small>revisi {e.revision}</small></div>
             <div>
-              {actor.name ?? actor.userId ?? 'sistem'} {actor.userId ? <code>{actor.userId}</code> : null} · <CodeLabel table={ROLES} code={actor.role} /> · {actor.agencyId ?? '—'} ·{' '}
-              {formatInstant(typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null, zoneOf(agencies, actor.agencyId))}
+              <strong>
+                <CodeLabel table={EVENTS} code={e.type} />
+              </strong>{' '}
+              <small>revisi {e.revision}</small>
+            </div>
+            <div>
+              {actor.name ?? actor.userId ?? 'sistem'} {actor.userId ? <code>{actor.userId}</code> : null} · <CodeLabel table={ROLES} code={actor.role} /> · {actor.agencyId ?? '—'}{' '}
+              · {formatInstant(typeof e.metadata.recordedAt === 'string' ? e.metadata.recordedAt : null, zoneOf(agencies, actor.agencyId))}
             </div>
             {reason ? <div className="why">“{reason}”</div> : null}
           </li>

@@ -4,12 +4,30 @@ import { currentSession } from '../../auth/session';
 
 /** The path segment of each case command, each checked against the OpenAPI contract by its type. */
 export const COMMAND_PATHS: Record<string, CommandSegment> = {
-  ApproveNeedsAnalysis: 'approve-needs-analysis', ProposeCandidate: 'propose-candidate', ReviseProposal: 'revise-proposal', NotifyEmployee: 'notify-employee',
-  AcknowledgeTransfer: 'acknowledge', RaiseObjection: 'raise-objection', ResolveObjection: 'resolve-objection', AttachDocument: 'attach-document',
-  VerifyDocument: 'verify-document', SubmitForApproval: 'submit-for-approval', ApproveStep: 'approve-step', RejectStep: 'reject-step',
-  ReturnForRevision: 'return-for-revision', IssueDecree: 'issue-decree', RecordAppointment: 'record-appointment', RecordEvaluation: 'record-evaluation',
-  CloseCase: 'close', WithdrawTransfer: 'withdraw', FreezeCase: 'freeze', UnfreezeCase: 'unfreeze', RevokeDecree: 'revoke',
-  AdjustTrainingPlan: 'adjust-training-plan', CompleteTrainingItem: 'complete-training', WaiveTrainingItem: 'waive-training',
+  ApproveNeedsAnalysis: 'approve-needs-analysis',
+  ProposeCandidate: 'propose-candidate',
+  ReviseProposal: 'revise-proposal',
+  NotifyEmployee: 'notify-employee',
+  AcknowledgeTransfer: 'acknowledge',
+  RaiseObjection: 'raise-objection',
+  ResolveObjection: 'resolve-objection',
+  AttachDocument: 'attach-document',
+  VerifyDocument: 'verify-document',
+  SubmitForApproval: 'submit-for-approval',
+  ApproveStep: 'approve-step',
+  RejectStep: 'reject-step',
+  ReturnForRevision: 'return-for-revision',
+  IssueDecree: 'issue-decree',
+  RecordAppointment: 'record-appointment',
+  RecordEvaluation: 'record-evaluation',
+  CloseCase: 'close',
+  WithdrawTransfer: 'withdraw',
+  FreezeCase: 'freeze',
+  UnfreezeCase: 'unfreeze',
+  RevokeDecree: 'revoke',
+  AdjustTrainingPlan: 'adjust-training-plan',
+  CompleteTrainingItem: 'complete-training',
+  WaiveTrainingItem: 'waive-training',
 };
 
 /** Sends a case command with the revision the screen showed (If-Match) and a fresh idempotency key per attempt. */
@@ -22,7 +40,12 @@ export async function sendCommand(caseId: string, command: string, body: unknown
 /** Uploads a file to the case; the answer is its SHA-256, computed by the server, which the command then records. */
 export async function uploadFile(caseId: string, file: File): Promise<{ sha256: string; fileName: string; size: number }> {
   const type = file.type === '' ? 'application/octet-stream' : file.type;
-  return (await request<{ sha256: string; fileName: string; size: number }>('POST', `/api/transfers/${caseId}/files`, { rawBody: file, headers: { 'Content-Type': type, 'X-File-Name': encodeURIComponent(file.name) } })).body;
+  return (
+    await request<{ sha256: string; fileName: string; size: number }>('POST', `/api/transfers/${caseId}/files`, {
+      rawBody: file,
+      headers: { 'Content-Type': type, 'X-File-Name': encodeURIComponent(file.name) },
+    })
+  ).body;
 }
 
 /** Downloads a case file through the API (with the token) and hands it to the browser as a download. */

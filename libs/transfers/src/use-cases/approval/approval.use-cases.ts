@@ -16,7 +16,9 @@ export class ApproveStepDto {
   @ApiProperty({ example: '1-proposal' }) @Matches(STEP_ID, { message: stepIdMessage }) stepId!: string;
   @OptionalText('notes of the approver') notes?: string;
   @ApiPropertyOptional({ example: 'prov-nb.analis-sdm', description: "on the releasing PPK's consent step: the position consented to (R-11); required there" })
-  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'consentToPositionId must be a position id' }) consentToPositionId?: string;
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'consentToPositionId must be a position id' })
+  consentToPositionId?: string;
 }
 
 export class StepReasonDto {
@@ -29,13 +31,20 @@ export class SubmitForApproval extends CaseCommandMessage<SubmitForApprovalDto> 
 
 @CommandHandler(SubmitForApproval)
 export class SubmitForApprovalHandler implements ICommandHandler<SubmitForApproval, CaseResponse> {
-  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+  constructor(
+    private readonly cases: TransferCases,
+    private readonly context: CommandContext,
+  ) {}
 
   execute(c: SubmitForApproval): Promise<CaseResponse> {
     return this.cases.execute(c.request('SubmitForApproval', (state, m) => this.context.submit(state, m)));
   }
 }
 
-export const { Message: ApproveStep, Handler: ApproveStepHandler } = simpleUseCase('ApproveStep', (b: ApproveStepDto) => ({ stepId: b.stepId, notes: b.notes ?? '', consentToPositionId: b.consentToPositionId ?? null }));
+export const { Message: ApproveStep, Handler: ApproveStepHandler } = simpleUseCase('ApproveStep', (b: ApproveStepDto) => ({
+  stepId: b.stepId,
+  notes: b.notes ?? '',
+  consentToPositionId: b.consentToPositionId ?? null,
+}));
 export const { Message: RejectStep, Handler: RejectStepHandler } = simpleUseCase('RejectStep', (b: StepReasonDto) => ({ stepId: b.stepId, reason: b.reason }));
 export const { Message: ReturnForRevision, Handler: ReturnForRevisionHandler } = simpleUseCase('ReturnForRevision', (b: StepReasonDto) => ({ stepId: b.stepId, reason: b.reason }));

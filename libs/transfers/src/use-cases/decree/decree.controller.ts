@@ -15,13 +15,25 @@ export class DecreeController extends CaseCommandController {
 
   @Post(':caseId/record-appointment')
   @CaseCommandRoute('recordAppointment', 'Record the appointment into the position; evaluations are scheduled from TMT', 'PPK of the target agency')
-  appoint(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordAppointmentDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  appoint(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: RecordAppointmentDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new RecordAppointment(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/report-replacement')
   @CaseCommandRoute('reportReplacement', 'Record the report of the replacement to Mendagri (R-33: within 7 working days of a regional head’s decree)', 'PPK of the target agency')
-  report(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportReplacementDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  report(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ReportReplacementDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new ReportReplacement(caseId, body, user, httpFacts(req)));
   }
 }

@@ -9,13 +9,25 @@ import { AttachDocument, AttachDocumentDto, VerifyDocument, VerifyDocumentDto } 
 export class DocumentsController extends CaseCommandController {
   @Post(':caseId/attach-document')
   @CaseCommandRoute('attachDocument', 'Attach a document of the checklist by its SHA-256', 'PENGUSUL of either agency')
-  attach(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AttachDocumentDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  attach(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: AttachDocumentDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new AttachDocument(caseId, body, user, httpFacts(req)));
   }
 
   @Post(':caseId/verify-document')
   @CaseCommandRoute('verifyDocument', 'Approve or reject an attached document', 'VERIFIKATOR of the target agency')
-  verify(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: VerifyDocumentDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  verify(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: VerifyDocumentDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new VerifyDocument(caseId, body, user, httpFacts(req)));
   }
 }

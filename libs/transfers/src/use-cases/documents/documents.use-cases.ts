@@ -17,7 +17,9 @@ export class AttachDocumentDto {
   @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' })
   sha256!: string;
   @ApiPropertyOptional({ type: DocumentStatementDto, description: 'what a periodic performance evaluation states (M-08); verified with the document' })
-  @IsOptional() @ValidateNested() @Type(() => DocumentStatementDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentStatementDto)
   statement?: DocumentStatementDto;
 }
 
@@ -28,5 +30,14 @@ export class VerifyDocumentDto {
 }
 
 /** Documents of the checklist (docs/domain.md §5): attached by hash, verified with notes. */
-export const { Message: AttachDocument, Handler: AttachDocumentHandler } = simpleUseCase('AttachDocument', (b: AttachDocumentDto) => ({ kind: b.kind, title: b.title, sha256: b.sha256, statement: b.statement ? { skpRating: b.statement.skpRating, period: b.statement.period } : null }));
-export const { Message: VerifyDocument, Handler: VerifyDocumentHandler } = simpleUseCase('VerifyDocument', (b: VerifyDocumentDto) => ({ documentId: b.documentId, status: b.status, notes: b.notes ?? '' }));
+export const { Message: AttachDocument, Handler: AttachDocumentHandler } = simpleUseCase('AttachDocument', (b: AttachDocumentDto) => ({
+  kind: b.kind,
+  title: b.title,
+  sha256: b.sha256,
+  statement: b.statement ? { skpRating: b.statement.skpRating, period: b.statement.period } : null,
+}));
+export const { Message: VerifyDocument, Handler: VerifyDocumentHandler } = simpleUseCase('VerifyDocument', (b: VerifyDocumentDto) => ({
+  documentId: b.documentId,
+  status: b.status,
+  notes: b.notes ?? '',
+}));

@@ -9,8 +9,18 @@ import { CloseCase, RecordEvaluation, RecordEvaluationDto } from './evaluation.u
 @Controller('api/transfers')
 export class EvaluationController extends CaseCommandController {
   @Post(':caseId/record-evaluation')
-  @CaseCommandRoute('recordEvaluation', 'Record a scheduled post-transfer evaluation, once due: SKP before and after and the vacancy come from the record (M-08); it is scored against the original justification', 'PENGUSUL, PPK or TIM_PENILAI_KINERJA of the target agency who took no other decision on the case (R-06)')
-  evaluate(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecordEvaluationDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @CaseCommandRoute(
+    'recordEvaluation',
+    'Record a scheduled post-transfer evaluation, once due: SKP before and after and the vacancy come from the record (M-08); it is scored against the original justification',
+    'PENGUSUL, PPK or TIM_PENILAI_KINERJA of the target agency who took no other decision on the case (R-06)',
+  )
+  evaluate(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: RecordEvaluationDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new RecordEvaluation(caseId, body, user, httpFacts(req)));
   }
 

@@ -16,15 +16,25 @@ import { EmptyDto } from '../socialisation/socialisation.use-cases';
 export class RecordEvaluationDto {
   @ApiProperty({ example: 6, description: 'a scheduled evaluation: 6 or 12 months after TMT' }) @IsInt() @Min(1) @Max(120) periodMonths!: number;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) competencyFit!: number;
-  @ApiPropertyOptional({ example: 'doc-12', description: 'a verified PERIODIC_PERFORMANCE_EVALUATION document stating the SKP after the move, when the imported SKP is not on record yet' })
-  @IsOptional() @Matches(/^doc-\d{1,6}$/, { message: 'skpAfterDocumentId must look like doc-1' }) skpAfterDocumentId?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'service indicators, name → number', example: { layananTepatWaktu: 0.92 } }) @IsOptional() @IsObject() serviceIndicators?: Record<string, number>;
+  @ApiPropertyOptional({
+    example: 'doc-12',
+    description: 'a verified PERIODIC_PERFORMANCE_EVALUATION document stating the SKP after the move, when the imported SKP is not on record yet',
+  })
+  @IsOptional()
+  @Matches(/^doc-\d{1,6}$/, { message: 'skpAfterDocumentId must look like doc-1' })
+  skpAfterDocumentId?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'service indicators, name → number', example: { layananTepatWaktu: 0.92 } })
+  @IsOptional()
+  @IsObject()
+  serviceIndicators?: Record<string, number>;
   @OptionalText('notes') notes?: string;
 }
 
 function indicators(value: Record<string, number> | undefined): Record<string, number> | null {
   if (!value) return null;
-  const entries = Object.entries(value).filter(([k, v]) => k.length <= 80 && typeof v === 'number' && Number.isFinite(v)).slice(0, 30);
+  const entries = Object.entries(value)
+    .filter(([k, v]) => k.length <= 80 && typeof v === 'number' && Number.isFinite(v))
+    .slice(0, 30);
   return Object.fromEntries(entries);
 }
 
@@ -33,11 +43,20 @@ export class RecordEvaluation extends CaseCommandMessage<RecordEvaluationDto> {}
 
 @CommandHandler(RecordEvaluation)
 export class RecordEvaluationHandler implements ICommandHandler<RecordEvaluation, CaseResponse> {
-  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+  constructor(
+    private readonly cases: TransferCases,
+    private readonly context: CommandContext,
+  ) {}
 
   execute(c: RecordEvaluation): Promise<CaseResponse> {
     const b = c.body;
-    const data = { periodMonths: b.periodMonths, competencyFit: b.competencyFit, skpAfterDocumentId: b.skpAfterDocumentId ?? null, serviceIndicators: indicators(b.serviceIndicators), notes: b.notes ?? '' };
+    const data = {
+      periodMonths: b.periodMonths,
+      competencyFit: b.competencyFit,
+      skpAfterDocumentId: b.skpAfterDocumentId ?? null,
+      serviceIndicators: indicators(b.serviceIndicators),
+      notes: b.notes ?? '',
+    };
     return this.cases.execute(c.request('RecordEvaluation', (state, m) => this.context.evaluation(data, state, m)));
   }
 }

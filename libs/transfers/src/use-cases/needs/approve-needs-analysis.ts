@@ -6,4 +6,6 @@ export class ApproveNeedsAnalysisDto {
 }
 
 /** The target agency's PPK or performance-assessment team approves the needs analysis. */
-export const { Message: ApproveNeedsAnalysis, Handler: ApproveNeedsAnalysisHandler } = simpleUseCase('ApproveNeedsAnalysis', (b: ApproveNeedsAnalysisDto) => ({ notes: b.notes ?? '' }));
+export const { Message: ApproveNeedsAnalysis, Handler: ApproveNeedsAnalysisHandler } = simpleUseCase('ApproveNeedsAnalysis', (b: ApproveNeedsAnalysisDto) => ({
+  notes: b.notes ?? '',
+}));

@@ -9,7 +9,13 @@ import { ApproveNeedsAnalysis, ApproveNeedsAnalysisDto } from './approve-needs-a
 export class NeedsController extends CaseCommandController {
   @Post(':caseId/approve-needs-analysis')
   @CaseCommandRoute('approveNeedsAnalysis', 'Approve the needs analysis; the proposal stage opens', 'PPK or TIM_PENILAI_KINERJA of the target agency')
-  approve(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ApproveNeedsAnalysisDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  approve(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ApproveNeedsAnalysisDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new ApproveNeedsAnalysis(caseId, body, user, httpFacts(req)));
   }
 }

@@ -32,11 +32,21 @@ export class OpenTransferCase extends CaseCommandMessage<OpenTransferCaseDto> {}
 
 @CommandHandler(OpenTransferCase)
 export class OpenTransferCaseHandler implements ICommandHandler<OpenTransferCase, CaseResponse> {
-  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+  constructor(
+    private readonly cases: TransferCases,
+    private readonly context: CommandContext,
+  ) {}
 
   execute(c: OpenTransferCase): Promise<CaseResponse> {
     const { needsAnalysis: n } = c.body;
-    const needsAnalysis = { kebutuhan: n.kebutuhan, bezetting: n.bezetting, workloadHours: n.workloadHours ?? null, planReference: n.planReference ?? null, exceptionReason: n.exceptionReason ?? null, justification: n.justification };
+    const needsAnalysis = {
+      kebutuhan: n.kebutuhan,
+      bezetting: n.bezetting,
+      workloadHours: n.workloadHours ?? null,
+      planReference: n.planReference ?? null,
+      exceptionReason: n.exceptionReason ?? null,
+      justification: n.justification,
+    };
     const data = { caseId: c.caseId, targetAgencyId: c.body.targetAgencyId, targetPositionId: c.body.targetPositionId, needsAnalysis };
     return this.cases.execute(c.request('OpenTransferCase', (_, metadata) => this.context.open(data, metadata)));
   }

@@ -21,7 +21,13 @@ export class OversightController extends CaseCommandController {
 
   @Post(':caseId/unfreeze')
   @CaseCommandRoute('unfreezeCase', 'End the audit freeze', 'KEPALA_BKN')
-  unfreeze(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: BknActionDto, @CurrentUser() user: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  unfreeze(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: BknActionDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(res, new UnfreezeCase(caseId, body, user, httpFacts(req)));
   }
 

@@ -8,7 +8,10 @@ export class ProposeCandidate extends CaseCommandMessage<ProposalDto> {}
 
 @CommandHandler(ProposeCandidate)
 export class ProposeCandidateHandler implements ICommandHandler<ProposeCandidate, CaseResponse> {
-  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+  constructor(
+    private readonly cases: TransferCases,
+    private readonly context: CommandContext,
+  ) {}
 
   execute(c: ProposeCandidate): Promise<CaseResponse> {
     return this.cases.execute(c.request('ProposeCandidate', (state, m) => this.context.proposal('ProposeCandidate', proposalInput(c.body), state, m)));

@@ -8,7 +8,10 @@ export class ReviseProposal extends CaseCommandMessage<ProposalDto> {}
 
 @CommandHandler(ReviseProposal)
 export class ReviseProposalHandler implements ICommandHandler<ReviseProposal, CaseResponse> {
-  constructor(private readonly cases: TransferCases, private readonly context: CommandContext) {}
+  constructor(
+    private readonly cases: TransferCases,
+    private readonly context: CommandContext,
+  ) {}
 
   execute(c: ReviseProposal): Promise<CaseResponse> {
     return this.cases.execute(c.request('ReviseProposal', (state, m) => this.context.proposal('ReviseProposal', proposalInput(c.body), state, m)));

@@ -19,4 +19,7 @@ export class ResolveObjectionDto {
 export const { Message: NotifyEmployee, Handler: NotifyEmployeeHandler } = simpleUseCase('NotifyEmployee', (b: NotifyEmployeeDto) => ({ message: b.message }));
 export const { Message: AcknowledgeTransfer, Handler: AcknowledgeTransferHandler } = simpleUseCase('AcknowledgeTransfer', (_: EmptyDto) => ({}));
 export const { Message: RaiseObjection, Handler: RaiseObjectionHandler } = simpleUseCase('RaiseObjection', (b: RaiseObjectionDto) => ({ reason: b.reason }));
-export const { Message: ResolveObjection, Handler: ResolveObjectionHandler } = simpleUseCase('ResolveObjection', (b: ResolveObjectionDto) => ({ outcome: b.outcome, reasoning: b.reasoning }));
+export const { Message: ResolveObjection, Handler: ResolveObjectionHandler } = simpleUseCase('ResolveObjection', (b: ResolveObjectionDto) => ({
+  outcome: b.outcome,
+  reasoning: b.reasoning,
+}));
