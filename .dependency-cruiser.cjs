@@ -78,6 +78,14 @@ module.exports = {
       to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(domain|event-store|integrity|platform|observability)/'] },
     },
     {
+      name: 'services-never-import-local-infra',
+      comment:
+        'libs/local-infra (embedded PostgreSQL, local Kafka, launcher) is for running on one machine and for tests: the apps that run things and libs/testing may use it, no service lib.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: ['^libs/local-infra/', '^libs/testing/', notTests] },
+      to: { path: '^libs/local-infra/' },
+    },
+    {
       name: 'production-code-never-imports-testing',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: [notTests, '^libs/testing/'] },

@@ -68,6 +68,7 @@ module.exports = {
     project('relay', 'libs/relay'),
     project('event-store', 'libs/event-store', postgres),
     project('platform', 'libs/platform'),
+    project('local-infra', 'libs/local-infra'),
     project('observability', 'libs/observability'),
     project('notifications', 'libs/notifications'),
     project('web', 'apps/web', web),

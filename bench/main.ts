@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { Pool } from 'pg';
-import { startEmbeddedPostgres } from '@mutasi/platform';
+import { startEmbeddedPostgres } from '@mutasi/local-infra';
 import { benchEventStore } from './event-store.bench';
 import { benchHttp } from './http.bench';
 import { benchAudit } from './audit.bench';

@@ -7,7 +7,7 @@
  *
  * Listens on 127.0.0.1:$KAFKA_PORT (default 9092; controller on $KAFKA_CONTROLLER_PORT, default port+1) and keeps
  * its data in .data/kafka ($KAFKA_DATA_DIR) between runs. Ctrl-C stops it cleanly. The first run fetches the
- * broker's jars from Maven Central (needs Java 17+ and Maven). See libs/platform/src/local-infra/local-kafka.ts.
+ * broker's jars from Maven Central (needs Java 17+ and Maven). See libs/local-infra/src/local-kafka.ts.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,7 +20,7 @@ function loadLocalKafka() {
   try {
     ts = require('typescript');
   } catch {
-    const built = path.join(root, 'dist/libs/platform/src/local-infra/local-kafka.js');
+    const built = path.join(root, 'dist/libs/local-infra/src/local-kafka.js');
     if (!fs.existsSync(built)) throw new Error(`Neither the typescript package nor ${built} (npm run build) is available`);
     return require(built);
   }
@@ -32,7 +32,7 @@ function loadLocalKafka() {
     });
     module._compile(outputText, filename);
   };
-  return require(path.join(root, 'libs/platform/src/local-infra/local-kafka.ts'));
+  return require(path.join(root, 'libs/local-infra/src/local-kafka.ts'));
 }
 
 async function start() {

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
-import { EmbeddedPostgres, postgresBinDir, postgresRunAs, startEmbeddedPostgres } from '@mutasi/platform';
+import { EmbeddedPostgres, postgresBinDir, postgresRunAs, startEmbeddedPostgres } from '@mutasi/local-infra';
 import { eventually } from '@mutasi/testing';
 import { ServerProcess, spawnServer } from '@mutasi/testing/app';
 

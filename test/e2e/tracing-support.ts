@@ -4,7 +4,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@mutasi/platform';
+import { freePort } from '@mutasi/local-infra';
 import { eventually } from '@mutasi/testing';
 
 const ROOT = join(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { EventStore } from '@mutasi/event-store';
 import { RelayWorkers } from '@mutasi/relay';
-import { LocalKafka, startLocalKafka } from '@mutasi/platform';
+import { LocalKafka, startLocalKafka } from '@mutasi/local-infra';
 import { eventually, syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 

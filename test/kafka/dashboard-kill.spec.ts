@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { EventStore } from '@mutasi/event-store';
 import { RelayWorkers } from '@mutasi/relay';
-import { LocalKafka, startLocalKafka } from '@mutasi/platform';
+import { LocalKafka, startLocalKafka } from '@mutasi/local-infra';
 import { createTestDatabase, eventually, syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { RequestValidationError, startEmbeddedPostgres } from '@mutasi/platform';
+import { RequestValidationError } from '@mutasi/platform';
+import { startEmbeddedPostgres } from '@mutasi/local-infra';
 import { importFile } from '@mutasi/transfers';
 import { databaseFromEnvironment } from './runtime-file';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@mutasi/platform';
+import { startEmbeddedPostgres } from '@mutasi/local-infra';
 import { rebuildProjection, PROJECTION_NAMES } from '@mutasi/standalone';
 import { databaseFromEnvironment } from './runtime-file';
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join, relative } from 'node:path';
-import { ConfigError, EmbeddedPostgres, onStopSignals, LocalKafka, loadConfig, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/platform';
+import { ConfigError, onStopSignals, loadConfig } from '@mutasi/platform';
+import { EmbeddedPostgres, LocalKafka, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/local-infra';
 import { localCredentials, witnessKey, writeComposeEnv } from './credentials';
 import { portsInUse } from './ports-in-use';
 

@@ -1,10 +1,4 @@
 /** libs/platform: configuration, auth, errors as problem details, health, database wiring, local infrastructure. */
-export * from './local-infra/embedded-postgres';
-export * from './local-infra/postgres-binaries';
-export * from './local-infra/postgres-orphan';
-export * from './local-infra/local-kafka';
-export { freePort } from './local-infra/free-port';
-export * from './local-infra/service-processes';
 export * from './config/config';
 export * from './clock/clock';
 export * from './auth/principal';
@@ -29,3 +23,4 @@ export * from './web/web-app.controller';
 export * from './openapi';
 export * from './gateway';
 export * from './startup/preflight';
+export * from './startup/process-alive';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { processAlive } from '../local-infra/postgres-orphan';
+import { processAlive } from './process-alive';
 
 /** Problems found before anything starts; the message lists each with the variable to change or the fix. */
 export class StartupError extends Error {

@@ -1,4 +1,4 @@
-import { LocalKafka, startLocalKafka } from '../../../platform/src/local-infra/local-kafka';
+import { LocalKafka, startLocalKafka } from '../../../local-infra/src/local-kafka';
 
 /** Where the broker started by {@link kafkaGlobalSetup} waits for `kafka.teardown.ts` (jest shares globalThis between them). */
 export const LOCAL_KAFKA = Symbol.for('mutasi.testing.localKafka');

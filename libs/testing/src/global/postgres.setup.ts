@@ -1,4 +1,4 @@
-import { EmbeddedPostgres, startEmbeddedPostgres } from '../../../platform/src/local-infra/embedded-postgres';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../../../local-infra/src/embedded-postgres';
 
 /** Where the server started by this setup waits for `postgres.teardown.ts`. */
 export const EMBEDDED_POSTGRES = Symbol.for('mutasi.testing.embeddedPostgres');
