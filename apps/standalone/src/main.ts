@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { INestApplication, Logger } from '@nestjs/common';
-import { authFor, checkBrokers, checkDatabase, checkNotRunning, checkPort, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, preflight, StartupError } from '@mutasi/platform';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '@mutasi/local-infra';
+import { authFor, checkBrokers, checkDatabase, checkPort, ConfigError, onStopSignals, createHttpApp, loadConfig, OffsetClock, preflight, StartupError } from '@mutasi/platform';
+import { checkNotRunning, EmbeddedPostgres, startEmbeddedPostgres } from '@mutasi/local-infra';
 import { STANDALONE_API, StandaloneModule } from '@mutasi/standalone';
 
 /**

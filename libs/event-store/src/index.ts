@@ -11,6 +11,5 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { migrate, type Migration } from './postgres/migrations';
 export * from './pipeline/command-pipeline';
 export { eventIdFor } from './pipeline/event-ids';
-export { upcast, type Upcaster } from './pipeline/upcasters';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { StateCache, type CachedState } from './pipeline/state-cache';

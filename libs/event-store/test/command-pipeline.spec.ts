@@ -9,9 +9,9 @@ import {
   ExpectedRevision,
   InMemoryEventStore,
   RecordedEvent,
-  upcast,
   WrongExpectedRevisionError,
 } from '@mutasi/event-store';
+import { upcast } from '@mutasi/domain';
 
 type Cmd = { type: 'Add'; amount: number } | { type: 'Noop' };
 type Ev = { type: 'Added.v1'; data: { amount: number } };

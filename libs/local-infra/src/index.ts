@@ -9,3 +9,5 @@ export * from './postgres-orphan';
 export * from './local-kafka';
 export { freePort } from './free-port';
 export * from './service-processes';
+export * from './java-check';
+export * from './data-folder-claim';

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { checkJava } from '@mutasi/platform';
+import { checkJava } from './java-check';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';

@@ -1,6 +1,15 @@
-import { processAlive } from '@mutasi/platform';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/** True when a process with this pid exists (and may be signalled by us). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** The postmaster recorded in `postmaster.pid`, when that process is still running. */
 export async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: number } | null> {

@@ -23,4 +23,3 @@ export * from './web/web-app.controller';
 export * from './openapi';
 export * from './gateway';
 export * from './startup/preflight';
-export * from './startup/process-alive';

@@ -1,9 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { processAlive } from './process-alive';
 
 /** Problems found before anything starts; the message lists each with the variable to change or the fix. */
 export class StartupError extends Error {
@@ -78,28 +74,6 @@ export async function checkBrokers(brokers: readonly string[], variable = 'KAFKA
   return unreachable.length === 0
     ? null
     : `${variable}: cannot reach the Kafka broker ${unreachable.join(', ')}; check the addresses (host:port, comma-separated), or unset ${variable} to run without Kafka`;
-}
-
-/** `java` on PATH, which the local Kafka broker of `npm run kafka` / `start:distributed` needs. */
-export function checkJava(env: NodeJS.ProcessEnv = process.env): string | null {
-  const command = env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java';
-  const java = spawnSync(command, ['-version'], { encoding: 'utf8', env });
-  if (java.error || java.status !== 0) {
-    return `Java is needed to run the local Kafka broker but "${command}" cannot be run${env.JAVA_HOME ? ' (JAVA_HOME)' : ' (not on PATH)'}: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jre-headless), or set KAFKA_BROKERS to a running broker`;
-  }
-  return null;
-}
-
-/** A Mutasi server already running from this data folder (its runtime.json names a live process). */
-export function checkNotRunning(dataDir: string): string | null {
-  let runtime: { pid?: number; url?: string };
-  try {
-    runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as { pid?: number; url?: string };
-  } catch {
-    return null;
-  }
-  if (typeof runtime.pid !== 'number' || runtime.pid === process.pid || !processAlive(runtime.pid)) return null;
-  return `Mutasi is already running from ${dataDir} (pid ${runtime.pid}${runtime.url ? `, ${runtime.url}` : ''}): stop it first (Ctrl-C in its terminal, or kill ${runtime.pid}), or give this one its own MUTASI_DATA_DIR and PORT`;
 }
 
 /** Runs the checks together and throws one StartupError naming every problem. */
