@@ -5,7 +5,9 @@ const concurrency = Number.parseInt(process.env.STRYKER_CONCURRENCY ?? '1', 10);
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'stryker.jest.config.cjs', enableFindRelatedTests: false },
+  // findRelatedTests: a mutant's run loads only the spec files that import the mutated file (the covering tests are then
+  // picked by name), so an integrity mutant never loads the domain specs and their test world.
+  jest: { projectType: 'custom', configFile: 'stryker.jest.config.cjs', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
   mutate: [
     'libs/domain/src/**/*.ts',
@@ -25,5 +27,8 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 85, break: 85 },
   timeoutMS: 10_000,
+  // Each mutant is a fresh jest run inside one worker, whose memory grows (1.5 GB after ~500 runs): start a new worker
+  // every 100 runs, which costs a few seconds each time.
+  maxTestRunnerReuse: 100,
   tempDirName: '.stryker-tmp',
 };
