@@ -2,8 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '@mutasi/platform';
-import { runningPostmaster, waitForExit } from '@mutasi/local-infra';
+import { processAlive, runningPostmaster, waitForExit } from '@mutasi/local-infra';
 import { runUntilExit, ServerProcess, spawnServer } from '@mutasi/testing/app';
 
 /** A data folder as a project's `.data` is (readable by the postgres user when the tests run as root). */
