@@ -95,7 +95,7 @@ export async function benchAudit(databaseUrl: string, scale: number): Promise<st
     });
     lines.push(report(raw, 'events'));
     progress('audit: projection rebuild');
-    const runner = new ProjectionRunner(store, db, new AuditTrailProjection(), { batchSize: 1_000 });
+    const runner = new ProjectionRunner(store, db, new AuditTrailProjection(store), { batchSize: 1_000 });
     await runner.reset();
     const rebuilt = await timed('projection rebuild of the audit trail (runner)', total, () => runner.catchUp());
     lines.push(report(rebuilt, 'events', raw, 0.5));

@@ -34,7 +34,7 @@ export class AuditWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   ) {
     const onQuarantine = ({ event, error }: { event: { type: string; eventId: string; streamId: string }; error: unknown }): void =>
       this.logger.warn(`quarantined ${event.type} ${event.eventId} of ${event.streamId}: ${String(error)}`);
-    this.runners = [new AuditTrailProjection(), new FlagsProjection(store), new RefusalsProjection(), new LedgerProjection()].map(
+    this.runners = [new AuditTrailProjection(store), new FlagsProjection(store), new RefusalsProjection(), new LedgerProjection()].map(
       (p) => new ProjectionRunner(store, db, p, { batchSize: 500, onQuarantine }),
     );
   }

@@ -16,10 +16,10 @@ import { LedgerWitnesses } from './ledger/ledger-witnesses';
 import { startLocalWitnesses } from './ledger/local-witnesses';
 import { loadLedgerKey } from './ledger/signer-key';
 import { TreeHeads } from './ledger/tree-heads';
-import { AuditLedgerMaps1700000000320, AuditQuarantineFlags1700000000310, AuditTables1700000000300 } from './migrations';
+import { AuditContextRevisions1700000000330, AuditLedgerMaps1700000000320, AuditQuarantineFlags1700000000310, AuditTables1700000000300 } from './migrations';
 import { RecordVerifier } from './verify/record-verifier';
 
-export const AUDIT_MIGRATIONS = [AuditTables1700000000300, AuditQuarantineFlags1700000000310, AuditLedgerMaps1700000000320];
+export const AUDIT_MIGRATIONS = [AuditTables1700000000300, AuditQuarantineFlags1700000000310, AuditLedgerMaps1700000000320, AuditContextRevisions1700000000330];
 
 /** audit-service: audit trail, flags, refusals, the signed Merkle ledger, proofs, verification and exports. */
 @Module({})

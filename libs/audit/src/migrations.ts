@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CASE_STREAM_PREFIX } from '@mutasi/domain';
 
 /**
  * audit-service's read models and ledger. Every audit query pages by the global position (a sortable text) with an
@@ -100,5 +101,37 @@ export class AuditLedgerMaps1700000000320 implements MigrationInterface {
     await q.query('DROP TABLE ledger_witness_sizes');
     await q.query('ALTER TABLE ledger_tree_heads DROP COLUMN cosignatures');
     for (const t of ['ledger_case_agencies', 'ledger_stream_heads']) await q.query(`DROP TABLE ${t}`);
+  }
+}
+
+/**
+ * The revision of its case stream each saved case context is at, so an event applied again (a replay over existing
+ * rows) is placed with the context it had then, not with what the case learned later; and the global position of each
+ * remembered decree, so a decree is only ever compared with the decrees before it. Both filled from what is already
+ * stored: a context is at the revision its projection last applied of that stream (recorded in the same transaction),
+ * a decree at its event's position in the trail. What cannot be filled stays NULL: a context without a revision is
+ * rebuilt from the stream on its case's next event, a decree without a position counts as earlier than every other.
+ */
+export class AuditContextRevisions1700000000330 implements MigrationInterface {
+  name = 'AuditContextRevisions1700000000330';
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const [table, projection] of [
+      ['audit_cases', 'audit-trail'],
+      ['audit_flag_cases', 'audit-flags'],
+    ]) {
+      await q.query(`ALTER TABLE ${table} ADD COLUMN revision integer`);
+      await q.query(`UPDATE ${table} c SET revision = v.revision FROM projection_stream_versions v WHERE v.projection = $1 AND v.stream_id = $2 || c.case_id`, [
+        projection,
+        CASE_STREAM_PREFIX,
+      ]);
+    }
+    await q.query('ALTER TABLE audit_decrees ADD COLUMN position text');
+    await q.query('UPDATE audit_decrees d SET position = e.position FROM audit_events e WHERE e.event_id::text = d.event_id');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE audit_decrees DROP COLUMN position');
+    for (const table of ['audit_flag_cases', 'audit_cases']) await q.query(`ALTER TABLE ${table} DROP COLUMN revision`);
   }
 }

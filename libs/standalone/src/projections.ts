@@ -14,7 +14,7 @@ import { PlacementsProjection, SchedulerProjection, TRANSFER_ENTITIES, TRANSFER_
 const PROJECTIONS: Readonly<Record<string, (store: EventStore) => Projection>> = {
   'scheduler-due-work': (store) => new SchedulerProjection(store),
   placements: (store) => new PlacementsProjection(store),
-  'audit-trail': () => new AuditTrailProjection(),
+  'audit-trail': (store) => new AuditTrailProjection(store),
   'audit-flags': (store) => new FlagsProjection(store),
   'audit-refusals': () => new RefusalsProjection(),
   dashboard: (store) => new DashboardStoreFeed(store),

@@ -14,14 +14,14 @@ export class FlagsProjection implements Projection {
   readonly tables = ['audit_flags', 'audit_flag_cases', 'audit_decrees'];
   private readonly policies: PolicyRegistry;
 
-  constructor(store: EventStore) {
+  constructor(private readonly store: EventStore) {
     this.policies = new PolicyRegistry(store);
   }
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    const contexts = await CaseContexts.load(tx, 'audit_flag_cases', events);
+    const contexts = await CaseContexts.load(tx, { table: 'audit_flag_cases', projection: this.name, store: this.store }, events);
     const flags: Flag[] = [];
-    const decrees: DecreeFact[] = [];
+    const decrees: { fact: DecreeFact; position: string }[] = [];
     for (const e of events) {
       const context = contexts.advance(e);
       flags.push(...eventFlags(e, context));
@@ -39,8 +39,8 @@ export class FlagsProjection implements Projection {
         };
         // The policy the decision recorded; an unknown version or a date before every version still gets one.
         const policy = policyForRecord(await this.policies.policies(), e.metadata.policyVersion, decree.decreeDate);
-        const stored = await this.decreesOf(tx, decree, policy);
-        const earlier = [...stored, ...decrees];
+        const stored = await this.decreesOf(tx, decree, policy, e.globalPosition);
+        const earlier = [...stored, ...decrees.map((d) => d.fact)];
         flags.push(
           ...decreeFlags(
             e,
@@ -50,7 +50,7 @@ export class FlagsProjection implements Projection {
             policy,
           ),
         );
-        decrees.push(decree);
+        decrees.push({ fact: decree, position: e.globalPosition });
       }
     }
     await insertRows(
@@ -62,8 +62,9 @@ export class FlagsProjection implements Projection {
         { name: 'signer_id', type: 'text' },
         { name: 'decree_date', type: 'date' },
         { name: 'event_id', type: 'text' },
+        { name: 'position', type: 'text' },
       ],
-      decrees.map((d) => [d.caseId, d.employeeNip, d.signerId, d.decreeDate, d.eventId]),
+      decrees.map(({ fact: d, position }) => [d.caseId, d.employeeNip, d.signerId, d.decreeDate, d.eventId, position]),
       'ON CONFLICT (case_id) DO NOTHING',
     );
     await insertRows(
@@ -88,12 +89,21 @@ export class FlagsProjection implements Projection {
     await contexts.save(tx);
   }
 
-  /** Earlier decrees of the same employee (within the repeat window) or signer (within the burst window), as stored. */
-  private async decreesOf(tx: EntityManager, decree: DecreeFact, policy: Policy): Promise<DecreeFact[]> {
+  /**
+   * Earlier decrees of the same employee (within the repeat window) or signer (within the burst window), as stored:
+   * only those before `position` in the global order, so a decree applied again is never compared with later ones.
+   */
+  private async decreesOf(tx: EntityManager, decree: DecreeFact, policy: Policy, position: string): Promise<DecreeFact[]> {
     const rows = (await tx.query(
       `SELECT case_id, employee_nip, signer_id, decree_date::text AS decree_date, event_id FROM audit_decrees
-       WHERE (employee_nip = $1 AND decree_date >= $3) OR (signer_id = $2 AND decree_date >= $4)`,
-      [decree.employeeNip, decree.signerId, addYears(decree.decreeDate, -policy.repeatMoveYears.value), addDays(decree.decreeDate, -policy.ppkDecreeBurst.value.windowDays)],
+       WHERE ((employee_nip = $1 AND decree_date >= $3) OR (signer_id = $2 AND decree_date >= $4)) AND (position IS NULL OR position < $5)`,
+      [
+        decree.employeeNip,
+        decree.signerId,
+        addYears(decree.decreeDate, -policy.repeatMoveYears.value),
+        addDays(decree.decreeDate, -policy.ppkDecreeBurst.value.windowDays),
+        position,
+      ],
     )) as DecreeRow[];
     return rows.map((r) => ({ caseId: r.case_id, eventId: r.event_id, employeeNip: r.employee_nip, signerId: r.signer_id, decreeDate: r.decree_date }));
   }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Actor } from '@mutasi/domain';
-import { RecordedEvent } from '@mutasi/event-store';
+import { EventStore, RecordedEvent } from '@mutasi/event-store';
 import { Projection } from '@mutasi/read-models';
 import { insertRows } from '../sql-batch';
 import { CaseContexts } from './case-contexts';
@@ -14,8 +14,11 @@ export class AuditTrailProjection implements Projection {
   readonly name = 'audit-trail';
   readonly tables = ['audit_events', 'audit_event_agencies', 'audit_cases'];
 
+  /** `store`: where a case's context is rebuilt from when its events are applied again. */
+  constructor(private readonly store: EventStore) {}
+
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    const contexts = await CaseContexts.load(tx, 'audit_cases', events);
+    const contexts = await CaseContexts.load(tx, { table: 'audit_cases', projection: this.name, store: this.store }, events);
     const rows: unknown[][] = [];
     const agencyRows: unknown[][] = [];
     for (const e of events) {
