@@ -117,8 +117,8 @@ export class CaseContexts {
       this.source.projection,
       event.streamId,
       event.revision,
-    ])) as { revision: number }[];
-    const skipped = new Set(quarantined.map((q) => q.revision));
+    ])) as { revision: number | string }[];
+    const skipped = new Set(quarantined.map((q) => Number(q.revision))); // a bigint column: read as text
     let context: CaseContext | null = null;
     for (const e of history) if (!skipped.has(e.revision)) context = nextContext(context, e);
     if (context) this.contexts.set(caseId, { context, revision: event.revision - 1 });
