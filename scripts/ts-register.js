@@ -1,6 +1,7 @@
 'use strict';
 // Runs TypeScript sources directly (for test child processes): transpiles .ts on require with the project's
 // compiler options and resolves the @mutasi/* path aliases. Type checking is `npm run typecheck`'s job.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
@@ -18,8 +19,27 @@ Module._resolveFilename = function resolveAlias(request, parent, ...rest) {
   return resolve.call(this, request, parent, ...rest);
 };
 
+// Transpiled output is cached by content (file name, source, compiler version and options), so the many child
+// processes of a test run transpile each file once instead of every time they start.
+const cacheDir = path.join(root, 'node_modules', '.cache', 'mutasi-ts-register');
+fs.mkdirSync(cacheDir, { recursive: true });
+const salt = `${ts.version}\n${JSON.stringify(compilerOptions)}`;
+
+function transpiled(source, filename) {
+  const key = crypto.createHash('sha256').update(salt).update('\0').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: filename });
+    // Written whole then renamed, so a process starting at the same time never reads half a file.
+    const partial = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, outputText);
+    fs.renameSync(partial, cached);
+    return outputText;
+  }
+}
+
 require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: filename });
-  module._compile(outputText, filename);
+  module._compile(transpiled(fs.readFileSync(filename, 'utf8'), filename), filename);
 };

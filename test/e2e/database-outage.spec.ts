@@ -7,6 +7,9 @@ import { EmbeddedPostgres, postgresBinDir, postgresRunAs, startEmbeddedPostgres 
 import { eventually } from '@mutasi/testing';
 import { ServerProcess, spawnServer } from '@mutasi/testing/app';
 
+// Each test starts real servers (from TypeScript) and PostgreSQL, several minutes' work on a loaded 2-core machine.
+jest.setTimeout(300_000);
+
 /**
  * `pg_ctl stop -m immediate`: PostgreSQL dies as in a crash (no checkpoint, clients cut off). Without `wait` it does
  * not wait for the pid file to go, which a supervisor restarting PostgreSQL at once writes again.

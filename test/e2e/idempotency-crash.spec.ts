@@ -3,6 +3,9 @@ import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/de
 import { createTestDatabase, eventually } from '@mutasi/testing';
 import { ServerProcess, spawnServer } from '@mutasi/testing/app';
 
+// Each test starts real servers (from TypeScript) and PostgreSQL, several minutes' work on a loaded 2-core machine.
+jest.setTimeout(300_000);
+
 /**
  * An Idempotency-Key in flight when the server is SIGKILLed: a retry on the restarted server gets the original answer
  * (the append had landed) or runs the command once (it had not); it is never stuck "in use".

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { processAlive, runningPostmaster, waitForExit } from '@mutasi/local-infra';
 import { runUntilExit, ServerProcess, spawnServer } from '@mutasi/testing/app';
 
+// Each test starts real servers (from TypeScript) and PostgreSQL, several minutes' work on a loaded 2-core machine.
+jest.setTimeout(300_000);
+
 /** A data folder as a project's `.data` is (readable by the postgres user when the tests run as root). */
 function dataFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mutasi-start-'));

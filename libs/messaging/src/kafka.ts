@@ -1,5 +1,6 @@
 import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { TOPICS } from './contracts';
+import { ignoreKafkajsNegativeTimeouts } from './kafkajs-timeout-warning';
 
 /**
  * A kafkajs client for `brokers`, logging errors through `log`. Per-request broker error responses ("Response
@@ -7,6 +8,7 @@ import { TOPICS } from './contracts';
  * outlasts the retries reaches the caller as an error, which is logged there.
  */
 export function kafkaClient(clientId: string, brokers: readonly string[], log: (line: string) => void = () => undefined): Kafka {
+  ignoreKafkajsNegativeTimeouts();
   return new Kafka({
     clientId,
     brokers: [...brokers],
