@@ -27,6 +27,12 @@ describe('projection audit-flags', () => {
     audit_decrees: await f.rows('SELECT case_id, employee_nip, signer_id, decree_date::text, event_id, position FROM audit_decrees ORDER BY case_id'),
   });
   const stored = (caseId: string): Promise<RecordedEvent[]> => f.store.readStream(caseStreamId(caseId));
+  /** The stored decree of a case (its event id and position are the store's). */
+  const storedDecree = async (caseId: string): Promise<RecordedEvent> => {
+    const decree = (await stored(caseId)).find((e) => e.type === 'DecreeIssued.v1');
+    if (!decree) throw new Error(`${caseId} has no stored decree`);
+    return decree;
+  };
   const actorOf = (e: RecordedEvent): string => String((e.metadata.actor as { userId?: string }).userId);
   const outcomesOf = (e: RecordedEvent): RuleOutcome[] => (e.metadata.ruleOutcomes ?? []) as RuleOutcome[];
   const windowFlag = (e: RecordedEvent, caseId: string, agencyId: string): Row => ({
@@ -96,8 +102,8 @@ describe('projection audit-flags', () => {
   });
 
   it('M-03 flags an employee decreed again within the repeat window, linking both decrees; the decrees are remembered', async () => {
-    const first = eventOf(await stored(s.appointed.caseId), 'DecreeIssued.v1');
-    const second = eventOf(await stored(again.caseId), 'DecreeIssued.v1');
+    const first = await storedDecree(s.appointed.caseId);
+    const second = await storedDecree(again.caseId);
     const firstDate = eventOf(s.appointed.events, 'DecreeIssued.v1').data.decreeDate;
     const years = policyAt(DEFAULT_POLICIES, firstDate).repeatMoveYears.value;
     expect(await flags(`pattern = 'REPEAT_MOVE'`)).toEqual([
@@ -118,7 +124,7 @@ describe('projection audit-flags', () => {
     const decreed = [s.appointed, again, s.revoked].sort((a, b) => a.caseId.localeCompare(b.caseId));
     const decrees: Row[] = [];
     for (const story of decreed) {
-      const e = eventOf(await stored(story.caseId), 'DecreeIssued.v1');
+      const e = await storedDecree(story.caseId);
       const data = eventOf(story.events, 'DecreeIssued.v1').data;
       decrees.push({ case_id: story.caseId, employee_nip: data.employeeNip, signer_id: actorOf(e), decree_date: data.decreeDate, event_id: e.eventId, position: e.globalPosition });
     }

@@ -25,6 +25,8 @@ export class DashboardProjector {
       if (row && e.sequence <= row.last_sequence) continue;
       await this.caseRow(tx, e, row);
       await this.details(tx, e);
+      // After the details, so that the step a rejection ended keeps its REJECTED and only the steps still to come are cancelled.
+      if (TERMINAL.has(e.case.status)) await tx.query(`UPDATE dashboard_steps SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('ACTIVE', 'WAITING')`, [e.caseId]);
       const d = e.data as { candidateNip?: string };
       const candidateNip = d.candidateNip ?? row?.candidate_nip ?? null;
       await applyToTasks(tx, e, row?.status ?? null, candidateNip);
@@ -83,7 +85,6 @@ export class DashboardProjector {
         e.eventId,
       ],
     );
-    if (!open) await tx.query(`UPDATE dashboard_steps SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('ACTIVE', 'WAITING')`, [e.caseId]);
   }
 
   private async details(tx: EntityManager, e: IntegrationEvent): Promise<void> {

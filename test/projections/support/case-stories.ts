@@ -1,4 +1,4 @@
-import { activeStep, innerCase, TransferEvent } from '@mutasi/domain';
+import { activeStep, addDays, innerCase, TransferEvent } from '@mutasi/domain';
 import { AGENCY, DEMO_NIP, positionId } from '@mutasi/demo-data';
 import { CaseJourney, World } from '@mutasi/testing';
 
@@ -34,7 +34,11 @@ export function caseStories(world: World, prefix: string) {
   withdrawn.scenario.run(world.simple('WithdrawTransfer', { reason: 'position frozen by the budget' }, world.actor('PPK', AGENCY.bandarLestari)));
 
   const returned = new CaseJourney(world, `${prefix}-returned`, positionId(AGENCY.lembahHijau, 'analis-kebijakan'), DEMO_NIP.interProvince).inApproval();
-  returned.scenario.run(world.simple('ReturnForRevision', { stepId: activeStepId(returned), reason: 'the justification names no ABK figure' }, world.stepActor(returned.state)));
+  // Returned the next day, so that the stage it goes back to is entered again at an instant of its own.
+  const nextDay = `${addDays(String(returned.events.at(-1)?.metadata.recordedAt).slice(0, 10), 1)}T02:00:00.000Z`;
+  returned.scenario.run(
+    world.simple('ReturnForRevision', { stepId: activeStepId(returned), reason: 'the justification names no ABK figure' }, world.stepActor(returned.state), nextDay),
+  );
 
   const rejected = new CaseJourney(world, `${prefix}-rejected`, positionId(AGENCY.tanjungHarapan, 'kasubbag-kepegawaian'), DEMO_NIP.electionFreeze).inApproval();
   rejected.scenario.run(world.simple('RejectStep', { stepId: activeStepId(rejected), reason: 'file inconsistent' }, world.stepActor(rejected.state)));
