@@ -1,4 +1,4 @@
-import { exportSPKI, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { MutasiHttp } from '@mutasi/demo-data';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
@@ -6,10 +6,10 @@ import { startTestApp, TestApp } from '@mutasi/testing/app';
 describe('production sign-in (AUTH_PUBLIC_KEY)', () => {
   let t: TestApp;
   let http: MutasiHttp;
-  let privateKey: KeyLike;
-  let otherKey: KeyLike;
+  let privateKey: CryptoKey;
+  let otherKey: CryptoKey;
   const claims = { name: 'Kepala BKPSDM', agencyId: 'kota-bandar-lestari', roles: ['PENGUSUL'] };
-  const sign = (key: KeyLike, options: { issuer?: string; audience?: string; expires?: string; payload?: Record<string, unknown> } = {}) =>
+  const sign = (key: CryptoKey, options: { issuer?: string; audience?: string; expires?: string; payload?: Record<string, unknown> } = {}) =>
     new SignJWT(options.payload ?? claims)
       .setProtectedHeader({ alg: 'EdDSA' })
       .setSubject('pengusul.kota-bandar-lestari')

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { generateKeyPair, importPKCS8, importSPKI, KeyLike, SignJWT } from 'jose';
+import { generateKeyPair, importPKCS8, importSPKI, SignJWT } from 'jose';
 import { Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
 
@@ -9,7 +9,7 @@ import { TokenVerifier } from './token-verifier';
  */
 export class DevTokenIssuer {
   private constructor(
-    private readonly privateKey: KeyLike,
+    private readonly privateKey: CryptoKey,
     readonly verifier: TokenVerifier,
     private readonly issuer: string,
     private readonly audience: string,

@@ -1,7 +1,7 @@
-import { createRemoteJWKSet, importSPKI, JWTPayload, jwtVerify, KeyLike } from 'jose';
+import { createRemoteJWKSet, importSPKI, JWTPayload, jwtVerify } from 'jose';
 import { AuthenticationError, Principal, principalFromClaims } from './principal';
 
-type KeyInput = KeyLike | ReturnType<typeof createRemoteJWKSet>;
+type KeyInput = CryptoKey | ReturnType<typeof createRemoteJWKSet>;
 
 /** Clock skew allowed between the identity provider and this server, in seconds. */
 const CLOCK_TOLERANCE_SECONDS = 60;
@@ -34,7 +34,7 @@ export class TokenVerifier {
   }
 
   /** For a key held in memory (the standalone dev issuer). */
-  static forKey(key: KeyLike, issuer: string, audience: string, maxAgeSeconds = DEFAULT_MAX_TOKEN_AGE_SECONDS): TokenVerifier {
+  static forKey(key: CryptoKey, issuer: string, audience: string, maxAgeSeconds = DEFAULT_MAX_TOKEN_AGE_SECONDS): TokenVerifier {
     return new TokenVerifier(key, issuer, audience, maxAgeSeconds);
   }
 

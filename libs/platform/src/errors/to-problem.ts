@@ -38,6 +38,11 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof WrongExpectedRevisionError) return problem(409, error.code, `${error.message}: reload the case and try again`);
   if (error instanceof DuplicateEventIdError) return problem(409, error.code, error.message);
   if (error instanceof EventRejectedError) return problem(400, error.code, error.message, { errors: [{ field: error.field ?? 'body', message: error.message }] });
+  // NestJS 12 wraps what body parsers and Express throw in an HttpException; the cause says what it was.
+  if (error instanceof HttpException && error.cause !== undefined) {
+    const inner = toProblem(error.cause);
+    if (inner.status < 500) return inner;
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return problem(status, status === 404 ? 'NOT_FOUND' : `HTTP_${status}`, typeof error.getResponse() === 'string' ? String(error.getResponse()) : error.message);

@@ -1,5 +1,6 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { DynamicModule } from '@nestjs/common';
@@ -26,7 +27,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   const logger = options.logger === false ? false : (options.logger ?? createJsonLogger());
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
   observeHttp(app, logger === false ? null : logger);
-  app.useBodyParser('json', { limit: '16mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson(MAX_JSON_DEPTH) });
+  // express.json itself, not useBodyParser: Nest reserves the parser's `verify` hook, which the depth check needs.
+  app.use(json({ limit: '16mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson(MAX_JSON_DEPTH) }));
   answerClientErrorsAsProblems(app.getHttpServer());
   app.disable('x-powered-by');
   const document = openApiDocument(app, options);
