@@ -13,3 +13,4 @@ export * from './pipeline/command-pipeline';
 export { eventIdFor } from './pipeline/event-ids';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { StateCache, type CachedState } from './pipeline/state-cache';
+export { openEventStore, type EventStoreLocation } from './open-event-store';

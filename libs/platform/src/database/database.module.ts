@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { EventStore, KurrentDbEventStore, PostgresEventStore } from '@mutasi/event-store';
+import { EventStore, openEventStore } from '@mutasi/event-store';
 import { HealthRegistry } from '../health/health';
 
 export interface DatabaseOptions {
@@ -85,7 +85,7 @@ export class DatabaseModule {
           provide: EventStore,
           inject: [DataSource, { token: HealthRegistry, optional: true }],
           useFactory: async (dataSource: DataSource, health: HealthRegistry | undefined): Promise<EventStore> => {
-            const store = options.eventStoreConnection ? KurrentDbEventStore.connect(options.eventStoreConnection) : await PostgresEventStore.create(poolOf(dataSource));
+            const store = await openEventStore({ kurrentDbConnection: options.eventStoreConnection, pool: poolOf(dataSource) });
             health?.register('eventStore', async () => {
               await store.ping();
               return store.kind;
