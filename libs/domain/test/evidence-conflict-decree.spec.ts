@@ -48,6 +48,17 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
     });
   });
 
+  it('R-06 only the actor’s own earlier decisions count; the same NIP attaching under another login is still four eyes', () => {
+    const byOthers = [decision('NEEDS_APPROVAL', { userId: 'tim.kota-bl', nip: '197502022000022002' })];
+    expect(r06ConflictOfInterest(actor(), employee, byOthers, 'DECREE')).toMatchObject({ outcome: 'PASS', inputs: { actorsEarlierRoles: [] } });
+    const sameNip = { userId: 'ppk.kota-bl.second-login', nip: '196801011990011001', name: 'Pak Joko' };
+    expect(r06ConflictOfInterest(actor(), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: sameNip })).toMatchObject({ outcome: 'BLOCK', reason: 'Pak Joko attached this document and may not verify it (four eyes)' });
+  });
+
+  it('R-06 with no candidate named yet, an actor with a NIP is checked on the roster only', () => {
+    expect(r06ConflictOfInterest(actor(), null, [], 'PROPOSAL')).toMatchObject({ outcome: 'PASS', inputs: { actorNip: '196801011990011001', employeeNip: null } });
+  });
+
   it('R-06 an actor without a NIP and no employee yet is checked on the roster only', () => {
     expect(r06ConflictOfInterest(actor({ nip: undefined }), null, [], 'PROPOSAL')).toEqual({
       ruleId: 'R-06', outcome: 'PASS', reason: 'no conflict of interest or second decision role on this case', legalBasis: R06, inputs: inputs({ actorNip: null, employeeNip: null, acting: 'PROPOSAL' }),
@@ -68,6 +79,11 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
     expect(r06EarlierDeciders(employee, [decision('PROPOSAL', { nip: '198503302010011002', name: 'Rina' })]).reason).toBe(
       'Rina took the proposal (opening, proposing, notifying, submitting) on this case and is the employee themself of the candidate; a case one of them decided cannot carry this candidate',
     );
+  });
+
+  it('R-06 a decision without a NIP never matches a relative declared without one', () => {
+    const withUnknownNip = anEmployee({ relations: [{ nip: null, name: 'Sari', relation: 'istri' }] });
+    expect(r06EarlierDeciders(withUnknownNip, [decision('PROPOSAL', { nip: null, userId: 'system' })]).outcome).toBe('PASS');
   });
 
   it('R-06 passes a case decided by unrelated officials', () => {
