@@ -9,13 +9,7 @@ export default {
   // picked by name), so an integrity mutant never loads the domain specs and their test world.
   jest: { projectType: 'custom', configFile: 'stryker.jest.config.cjs', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
-  mutate: [
-    'libs/domain/src/**/*.ts',
-    'libs/integrity/src/**/*.ts',
-    '!**/*.spec.ts',
-    '!**/index.ts',
-    '!libs/integrity/test-vectors/**',
-  ],
+  mutate: ['libs/domain/src/**/*.ts', 'libs/integrity/src/**/*.ts', '!**/*.spec.ts', '!**/index.ts', '!libs/integrity/test-vectors/**'],
   // The sandbox needs the sources and configs only: not the embedded database, builds or reports.
   ignorePatterns: ['.data', 'dist', 'coverage', 'reports', 'test-artifacts', '.stryker-tmp', '*.log'],
   incremental: true,

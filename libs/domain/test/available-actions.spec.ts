@@ -6,7 +6,13 @@ import { CaseJourney, World } from '@mutasi/testing';
 const world = new World();
 const BL = AGENCY.bandarLestari;
 const INTERNAL = positionId(BL, 'auditor');
-const reader = (a: Actor, ...more: Actor['role'][]): ActingReader => ({ userId: a.userId, name: a.name, roles: [a.role, ...more] as ActingReader['roles'], agencyId: a.agencyId, ...(a.nip ? { nip: a.nip } : {}) });
+const reader = (a: Actor, ...more: Actor['role'][]): ActingReader => ({
+  userId: a.userId,
+  name: a.name,
+  roles: [a.role, ...more] as ActingReader['roles'],
+  agencyId: a.agencyId,
+  ...(a.nip ? { nip: a.nip } : {}),
+});
 const today = (j: CaseJourney) => toDate(innerCase(j.state)?.updatedAt ?? '2026-06-01');
 const commands = (j: CaseJourney, r: ActingReader) => availableActions(j.state, r, today(j)).map((a) => a.command);
 
@@ -31,7 +37,13 @@ describe('available actions', () => {
     const holder = world.stepActor(j.state);
     const offered = availableActions(j.state, reader(holder), today(j));
     const step = innerCase(j.state)?.approval?.steps.find((s) => s.status === 'ACTIVE');
-    expect(offered).toEqual(expect.arrayContaining([{ command: 'ApproveStep', stepId: step?.stepId }, { command: 'RejectStep', stepId: step?.stepId }, { command: 'ReturnForRevision', stepId: step?.stepId }]));
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        { command: 'ApproveStep', stepId: step?.stepId },
+        { command: 'RejectStep', stepId: step?.stepId },
+        { command: 'ReturnForRevision', stepId: step?.stepId },
+      ]),
+    );
     expect(commands(j, reader(world.actor('PENGUSUL', BL)))).not.toContain('ApproveStep');
   });
 });

@@ -9,7 +9,12 @@ const TARGET = positionId(BL, 'auditor');
 
 /** The metadata every event of `command` carries. */
 const metadataOf = (command: TransferCommand, caseId: string, ruleOutcomes: RuleOutcome[]): EventMetadata => ({
-  caseId, actor: command.metadata.actor, recordedAt: command.metadata.now, commandId: command.metadata.commandId, policyVersion: 'mutasi-policy/2024.1', ruleOutcomes,
+  caseId,
+  actor: command.metadata.actor,
+  recordedAt: command.metadata.now,
+  commandId: command.metadata.commandId,
+  policyVersion: 'mutasi-policy/2024.1',
+  ruleOutcomes,
 });
 
 describe('decider: the exact events of stage 1', () => {
@@ -20,15 +25,17 @@ describe('decider: the exact events of stage 1', () => {
     const { targetPosition, plan, placesHeld } = command.context;
     const needsAnalysis = { ...command.data.needsAnalysis };
     const events = given([]).when(command).thenEvents();
-    expect(events).toEqual<TransferEvent[]>([{
-      type: 'TransferCaseOpened.v1',
-      data: { caseId: 'x-open', targetAgencyId: BL, targetPositionId: TARGET, targetPosition, needsAnalysis },
-      metadata: metadataOf(command, 'x-open', [
-        r01AnnualPlan(needsAnalysis, plan, targetPosition, TEST_NOW, POLICY_2024_1),
-        r04NeedsFigures(targetPosition, needsAnalysis, POLICY_2024_1),
-        r04Vacancy(targetPosition, placesHeld),
-      ]),
-    }]);
+    expect(events).toEqual<TransferEvent[]>([
+      {
+        type: 'TransferCaseOpened.v1',
+        data: { caseId: 'x-open', targetAgencyId: BL, targetPositionId: TARGET, targetPosition, needsAnalysis },
+        metadata: metadataOf(command, 'x-open', [
+          r01AnnualPlan(needsAnalysis, plan, targetPosition, TEST_NOW, POLICY_2024_1),
+          r04NeedsFigures(targetPosition, needsAnalysis, POLICY_2024_1),
+          r04Vacancy(targetPosition, placesHeld),
+        ]),
+      },
+    ]);
     expect(events[0]?.metadata.ruleOutcomes.map((o) => `${o.ruleId}:${o.outcome}`)).toEqual(['R-01:PASS', 'R-04:PASS', 'R-04:PASS']);
   });
 
@@ -44,11 +51,13 @@ describe('decider: the exact events of stage 1', () => {
     const j = new CaseJourney(world, 'x-na', TARGET, DEMO_NIP.internal).opened();
     const approver = world.actor('TIM_PENILAI_KINERJA', BL);
     const command = world.simple('ApproveNeedsAnalysis', { notes: 'sesuai ABK' }, approver);
-    expect(given(j.events).when(command).thenEvents()).toEqual<TransferEvent[]>([{
-      type: 'NeedsAnalysisApproved.v1',
-      data: { notes: 'sesuai ABK' },
-      metadata: metadataOf(command, 'x-na', [r06ConflictOfInterest(approver, null, [], 'NEEDS_APPROVAL')]),
-    }]);
+    expect(given(j.events).when(command).thenEvents()).toEqual<TransferEvent[]>([
+      {
+        type: 'NeedsAnalysisApproved.v1',
+        data: { notes: 'sesuai ABK' },
+        metadata: metadataOf(command, 'x-na', [r06ConflictOfInterest(approver, null, [], 'NEEDS_APPROVAL')]),
+      },
+    ]);
   });
 });
 
@@ -59,13 +68,27 @@ describe('decider: the exact events of BKN oversight (R-48)', () => {
     const bkn = world.actor('KEPALA_BKN', AGENCY.bkn);
     const freeze = world.simple('FreezeCase', { reason: 'audit', reference: 'BKN-AUDIT-7' }, bkn);
     const frozen = given(j.events).when(freeze).thenEvents();
-    expect(frozen).toEqual([{
-      type: 'CaseFrozen.v1',
-      data: { reason: 'audit', reference: 'BKN-AUDIT-7' },
-      metadata: metadataOf(freeze, 'x-freeze', [{ ruleId: 'R-48', outcome: 'FLAG', reason: 'frozen under BKN audit BKN-AUDIT-7: audit', legalBasis: 'Perpres 116/2022', inputs: { reason: 'audit', reference: 'BKN-AUDIT-7' } }]),
-    }]);
+    expect(frozen).toEqual([
+      {
+        type: 'CaseFrozen.v1',
+        data: { reason: 'audit', reference: 'BKN-AUDIT-7' },
+        metadata: metadataOf(freeze, 'x-freeze', [
+          {
+            ruleId: 'R-48',
+            outcome: 'FLAG',
+            reason: 'frozen under BKN audit BKN-AUDIT-7: audit',
+            legalBasis: 'Perpres 116/2022',
+            inputs: { reason: 'audit', reference: 'BKN-AUDIT-7' },
+          },
+        ]),
+      },
+    ]);
     const unfreeze = world.simple('UnfreezeCase', { reason: 'closed', reference: 'BKN-AUDIT-7' }, bkn);
-    expect(given([...j.events, ...frozen]).when(unfreeze).thenEvents()).toEqual([{ type: 'CaseUnfrozen.v1', data: { reason: 'closed', reference: 'BKN-AUDIT-7' }, metadata: metadataOf(unfreeze, 'x-freeze', []) }]);
+    expect(
+      given([...j.events, ...frozen])
+        .when(unfreeze)
+        .thenEvents(),
+    ).toEqual([{ type: 'CaseUnfrozen.v1', data: { reason: 'closed', reference: 'BKN-AUDIT-7' }, metadata: metadataOf(unfreeze, 'x-freeze', []) }]);
   });
 
   it('WithdrawTransfer records the reason', () => {

@@ -5,11 +5,34 @@ import { anEmployee, on } from './support/employee-snapshot';
 const R06 = 'PP 11/2017 Pasal 190 ayat (5)';
 const employee = anEmployee({ nip: '198503302010011002', relations: [{ nip: '197001012000011001', name: 'Budi', relation: 'ayah' }] });
 const actor = (patch: Partial<Actor> = {}): Actor => ({ userId: 'ppk.kota-bl', name: 'Pak Joko', role: 'PPK', agencyId: 'kota-bl', nip: '196801011990011001', ...patch });
-const decision = (role: Decision['role'], patch: Partial<Decision> = {}): Decision => ({ role, userId: 'ppk.kota-bl', nip: '196801011990011001', name: 'Pak Joko', office: { role: 'PPK', agencyId: 'kota-bl' }, at: on('2026-05-01'), ...patch });
+const decision = (role: Decision['role'], patch: Partial<Decision> = {}): Decision => ({
+  role,
+  userId: 'ppk.kota-bl',
+  nip: '196801011990011001',
+  name: 'Pak Joko',
+  office: { role: 'PPK', agencyId: 'kota-bl' },
+  at: on('2026-05-01'),
+  ...patch,
+});
 
 describe('R-06 conflict of interest on a decision: the recorded evidence', () => {
-  const inputs = (patch: Record<string, unknown> = {}) => ({ actorId: 'ppk.kota-bl', actorNip: '196801011990011001', employeeNip: '198503302010011002', acting: 'DECREE', actorsEarlierRoles: [], documentAttachedBy: null, ...patch });
-  const refused = (reason: string, patch: Record<string, unknown> = {}) => ({ ruleId: 'R-06', outcome: 'BLOCK', reason, legalBasis: R06, inputs: inputs(patch), code: 'RULE_R06_CONFLICT_OF_INTEREST' });
+  const inputs = (patch: Record<string, unknown> = {}) => ({
+    actorId: 'ppk.kota-bl',
+    actorNip: '196801011990011001',
+    employeeNip: '198503302010011002',
+    acting: 'DECREE',
+    actorsEarlierRoles: [],
+    documentAttachedBy: null,
+    ...patch,
+  });
+  const refused = (reason: string, patch: Record<string, unknown> = {}) => ({
+    ruleId: 'R-06',
+    outcome: 'BLOCK',
+    reason,
+    legalBasis: R06,
+    inputs: inputs(patch),
+    code: 'RULE_R06_CONFLICT_OF_INTEREST',
+  });
 
   it('R-06 refuses the employee deciding on their own transfer', () => {
     expect(r06ConflictOfInterest(actor({ nip: '198503302010011002' }), employee, [], 'DECREE')).toEqual(
@@ -26,9 +49,15 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
   it('R-06 refuses a second decision role by the same person (same NIP under another login), and allows the same role again', () => {
     const earlier = [decision('NEEDS_APPROVAL', { userId: 'other-login' })];
     expect(r06ConflictOfInterest(actor(), employee, earlier, 'DECREE')).toEqual(
-      refused('Pak Joko already took the approval of the needs analysis on this case; one person takes at most one decision role in a case, so the decree (SK) needs another official', { actorsEarlierRoles: ['NEEDS_APPROVAL'] }),
+      refused(
+        'Pak Joko already took the approval of the needs analysis on this case; one person takes at most one decision role in a case, so the decree (SK) needs another official',
+        { actorsEarlierRoles: ['NEEDS_APPROVAL'] },
+      ),
     );
-    expect(r06ConflictOfInterest(actor(), employee, [decision('DECREE'), decision('DECREE')], 'DECREE')).toMatchObject({ outcome: 'PASS', inputs: { actorsEarlierRoles: ['DECREE'] } });
+    expect(r06ConflictOfInterest(actor(), employee, [decision('DECREE'), decision('DECREE')], 'DECREE')).toMatchObject({
+      outcome: 'PASS',
+      inputs: { actorsEarlierRoles: ['DECREE'] },
+    });
   });
 
   it('R-06 names a step role in plain words', () => {
@@ -42,8 +71,13 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
     expect(r06ConflictOfInterest(actor(), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: attachedBy })).toEqual(
       refused('Pak Joko attached this document and may not verify it (four eyes)', { acting: 'DOCUMENT_VERIFICATION', documentAttachedBy: 'ppk.kota-bl' }),
     );
-    expect(r06ConflictOfInterest(actor({ userId: 'verifikator.kota-bl', nip: '197502022000022002' }), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: attachedBy })).toEqual({
-      ruleId: 'R-06', outcome: 'PASS', reason: 'no conflict of interest or second decision role on this case', legalBasis: R06,
+    expect(
+      r06ConflictOfInterest(actor({ userId: 'verifikator.kota-bl', nip: '197502022000022002' }), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: attachedBy }),
+    ).toEqual({
+      ruleId: 'R-06',
+      outcome: 'PASS',
+      reason: 'no conflict of interest or second decision role on this case',
+      legalBasis: R06,
       inputs: inputs({ actorId: 'verifikator.kota-bl', actorNip: '197502022000022002', acting: 'DOCUMENT_VERIFICATION', documentAttachedBy: 'ppk.kota-bl' }),
     });
   });
@@ -52,7 +86,10 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
     const byOthers = [decision('NEEDS_APPROVAL', { userId: 'tim.kota-bl', nip: '197502022000022002' })];
     expect(r06ConflictOfInterest(actor(), employee, byOthers, 'DECREE')).toMatchObject({ outcome: 'PASS', inputs: { actorsEarlierRoles: [] } });
     const sameNip = { userId: 'ppk.kota-bl.second-login', nip: '196801011990011001', name: 'Pak Joko' };
-    expect(r06ConflictOfInterest(actor(), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: sameNip })).toMatchObject({ outcome: 'BLOCK', reason: 'Pak Joko attached this document and may not verify it (four eyes)' });
+    expect(r06ConflictOfInterest(actor(), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: sameNip })).toMatchObject({
+      outcome: 'BLOCK',
+      reason: 'Pak Joko attached this document and may not verify it (four eyes)',
+    });
   });
 
   it('R-06 with no candidate named yet, an actor with a NIP is checked on the roster only', () => {
@@ -61,7 +98,11 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
 
   it('R-06 an actor without a NIP and no employee yet is checked on the roster only', () => {
     expect(r06ConflictOfInterest(actor({ nip: undefined }), null, [], 'PROPOSAL')).toEqual({
-      ruleId: 'R-06', outcome: 'PASS', reason: 'no conflict of interest or second decision role on this case', legalBasis: R06, inputs: inputs({ actorNip: null, employeeNip: null, acting: 'PROPOSAL' }),
+      ruleId: 'R-06',
+      outcome: 'PASS',
+      reason: 'no conflict of interest or second decision role on this case',
+      legalBasis: R06,
+      inputs: inputs({ actorNip: null, employeeNip: null, acting: 'PROPOSAL' }),
     });
   });
 });
@@ -70,10 +111,18 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
   it('R-06 refuses a candidate who (or whose relative) took an earlier decision, naming who and what', () => {
     const byRelative = [decision('PROPOSAL', { nip: null, userId: 'system' }), decision('NEEDS_APPROVAL', { nip: '197001012000011001', name: 'Budi', userId: 'budi' })];
     expect(r06EarlierDeciders(employee, byRelative)).toEqual({
-      ruleId: 'R-06', outcome: 'BLOCK',
-      reason: 'Budi took the approval of the needs analysis on this case and is a declared relative (ayah) of the candidate; a case one of them decided cannot carry this candidate',
+      ruleId: 'R-06',
+      outcome: 'BLOCK',
+      reason:
+        'Budi took the approval of the needs analysis on this case and is a declared relative (ayah) of the candidate; a case one of them decided cannot carry this candidate',
       legalBasis: R06,
-      inputs: { employeeNip: '198503302010011002', earlierDeciders: [{ role: 'PROPOSAL', userId: 'system', nip: null }, { role: 'NEEDS_APPROVAL', userId: 'budi', nip: '197001012000011001' }] },
+      inputs: {
+        employeeNip: '198503302010011002',
+        earlierDeciders: [
+          { role: 'PROPOSAL', userId: 'system', nip: null },
+          { role: 'NEEDS_APPROVAL', userId: 'budi', nip: '197001012000011001' },
+        ],
+      },
       code: 'RULE_R06_CONFLICT_OF_INTEREST',
     });
     expect(r06EarlierDeciders(employee, [decision('PROPOSAL', { nip: '198503302010011002', name: 'Rina' })]).reason).toBe(
@@ -88,7 +137,10 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
 
   it('R-06 passes a case decided by unrelated officials', () => {
     expect(r06EarlierDeciders(employee, [decision('PROPOSAL')])).toEqual({
-      ruleId: 'R-06', outcome: 'PASS', reason: 'none of the decisions already taken on the case was taken by the candidate or a declared relative', legalBasis: R06,
+      ruleId: 'R-06',
+      outcome: 'PASS',
+      reason: 'none of the decisions already taken on the case was taken by the candidate or a declared relative',
+      legalBasis: R06,
       inputs: { employeeNip: '198503302010011002', earlierDeciders: [{ role: 'PROPOSAL', userId: 'ppk.kota-bl', nip: '196801011990011001' }] },
     });
   });
@@ -97,16 +149,41 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
 describe('R-16 delegation: the recorded evidence', () => {
   const signer = { role: 'PPK' as const, agencyId: 'prov-nb' };
   const delegate = actor({ userId: 'ppk2.prov-nb', agencyId: 'prov-nb', role: 'VERIFIKATOR', name: 'Bu Sari' });
-  const delegation: Delegation = { id: 'DEL-1', grantor: { role: 'PPK', agencyId: 'prov-nb' }, granteeUserId: 'ppk2.prov-nb', scope: ['DECREE'], validFrom: '2026-01-01', validUntil: '2026-06-30', legalBasis: 'SK Gubernur 1/2026' };
+  const delegation: Delegation = {
+    id: 'DEL-1',
+    grantor: { role: 'PPK', agencyId: 'prov-nb' },
+    granteeUserId: 'ppk2.prov-nb',
+    scope: ['DECREE'],
+    validFrom: '2026-01-01',
+    validUntil: '2026-06-30',
+    legalBasis: 'SK Gubernur 1/2026',
+  };
   const stranger = actor({ userId: 'sekda.prov-nb', role: 'PENGUSUL', agencyId: 'prov-nb' });
   const inputs = (a: Actor, delegationId: string | null) => ({ actorId: a.userId, actorRole: a.role, actorAgencyId: a.agencyId, signer, delegationId });
-  const refused = (reason: string, d: Delegation | null = delegation) => ({ ruleId: 'R-16', outcome: 'BLOCK', reason, legalBasis: d?.legalBasis ?? 'local practice (R-16): delegation of PPK authority', inputs: inputs(stranger, d?.id ?? null), code: 'RULE_R16_DELEGATION' });
+  const refused = (reason: string, d: Delegation | null = delegation) => ({
+    ruleId: 'R-16',
+    outcome: 'BLOCK',
+    reason,
+    legalBasis: d?.legalBasis ?? 'local practice (R-16): delegation of PPK authority',
+    inputs: inputs(stranger, d?.id ?? null),
+    code: 'RULE_R16_DELEGATION',
+  });
 
   it('R-16 passes the signer in person and a delegate on the first and last day of the delegation', () => {
     expect(r16Delegation(actor({ agencyId: 'prov-nb' }), signer, null, on('2026-06-01'))).toEqual({
-      ruleId: 'R-16', outcome: 'PASS', reason: 'signed by the decree signer in person', legalBasis: 'local practice (R-16): delegation of PPK authority', inputs: inputs(actor({ agencyId: 'prov-nb' }), null),
+      ruleId: 'R-16',
+      outcome: 'PASS',
+      reason: 'signed by the decree signer in person',
+      legalBasis: 'local practice (R-16): delegation of PPK authority',
+      inputs: inputs(actor({ agencyId: 'prov-nb' }), null),
     });
-    const signed = { ruleId: 'R-16', outcome: 'PASS', reason: 'signed under delegation DEL-1 (SK Gubernur 1/2026)', legalBasis: 'SK Gubernur 1/2026', inputs: inputs(delegate, 'DEL-1') };
+    const signed = {
+      ruleId: 'R-16',
+      outcome: 'PASS',
+      reason: 'signed under delegation DEL-1 (SK Gubernur 1/2026)',
+      legalBasis: 'SK Gubernur 1/2026',
+      inputs: inputs(delegate, 'DEL-1'),
+    };
     expect(r16Delegation(delegate, signer, delegation, on('2026-01-01'))).toEqual(signed);
     expect(r16Delegation(delegate, signer, delegation, on('2026-06-30'))).toEqual(signed);
   });
@@ -119,12 +196,19 @@ describe('R-16 delegation: the recorded evidence', () => {
 
   it('R-16 refuses no delegation, a revoked one, one granted to another, by another, or without DECREE in scope', () => {
     expect(r16Delegation(stranger, signer, null, on('2026-06-01'))).toEqual(refused('the decree must be signed by PPK of prov-nb or a delegate with a valid delegation', null));
-    expect(r16Delegation(actor({ agencyId: 'kota-bl' }), signer, null, on('2026-06-01'))).toMatchObject({ outcome: 'BLOCK', inputs: { actorRole: 'PPK', actorAgencyId: 'kota-bl' } });
+    expect(r16Delegation(actor({ agencyId: 'kota-bl' }), signer, null, on('2026-06-01'))).toMatchObject({
+      outcome: 'BLOCK',
+      inputs: { actorRole: 'PPK', actorAgencyId: 'kota-bl' },
+    });
     expect(r16Delegation(stranger, signer, { ...delegation, granteeUserId: 'sekda.prov-nb', revoked: true }, on('2026-06-01'))).toEqual(refused('delegation DEL-1 was revoked'));
     expect(r16Delegation(stranger, signer, delegation, on('2026-06-01'))).toEqual(refused('delegation DEL-1 was granted to another person'));
     const mine = { ...delegation, granteeUserId: 'sekda.prov-nb' };
-    expect(r16Delegation(stranger, signer, { ...mine, grantor: { role: 'PPK', agencyId: 'kota-bl' } }, on('2026-06-01'))).toEqual(refused('delegation DEL-1 was not granted by the decree signer PPK of prov-nb'));
-    expect(r16Delegation(stranger, signer, { ...mine, grantor: { role: 'GUBERNUR', agencyId: 'prov-nb' } }, on('2026-06-01'))).toEqual(refused('delegation DEL-1 was not granted by the decree signer PPK of prov-nb'));
+    expect(r16Delegation(stranger, signer, { ...mine, grantor: { role: 'PPK', agencyId: 'kota-bl' } }, on('2026-06-01'))).toEqual(
+      refused('delegation DEL-1 was not granted by the decree signer PPK of prov-nb'),
+    );
+    expect(r16Delegation(stranger, signer, { ...mine, grantor: { role: 'GUBERNUR', agencyId: 'prov-nb' } }, on('2026-06-01'))).toEqual(
+      refused('delegation DEL-1 was not granted by the decree signer PPK of prov-nb'),
+    );
     expect(r16Delegation(stranger, signer, { ...mine, scope: ['APPROVAL'] }, on('2026-06-01'))).toEqual(refused('delegation DEL-1 does not cover signing decrees'));
     expect(r16Delegation(stranger, signer, { ...mine, revoked: false }, on('2026-06-01')).outcome).toBe('PASS');
   });
@@ -137,13 +221,24 @@ describe('M-02 the decree equals the approved proposal: the recorded evidence', 
   it('M-02 refuses another employee or another position, naming each difference', () => {
     const decree = { employeeNip: '2', targetPositionId: 'q' };
     expect(m02DecreeMatchesProposal(decree, approved)).toEqual({
-      ruleId: 'M-02', outcome: 'BLOCK', reason: 'the decree differs from the approved proposal: employee 2 instead of 1, position q instead of p', legalBasis: basis, inputs: { decree, approved }, code: 'RULE_M02_DECREE_MISMATCH',
+      ruleId: 'M-02',
+      outcome: 'BLOCK',
+      reason: 'the decree differs from the approved proposal: employee 2 instead of 1, position q instead of p',
+      legalBasis: basis,
+      inputs: { decree, approved },
+      code: 'RULE_M02_DECREE_MISMATCH',
     });
     expect(m02DecreeMatchesProposal({ employeeNip: '1', targetPositionId: 'q' }, approved).reason).toBe('the decree differs from the approved proposal: position q instead of p');
   });
 
   it('M-02 passes the approved employee and position', () => {
-    expect(m02DecreeMatchesProposal(approved, approved)).toEqual({ ruleId: 'M-02', outcome: 'PASS', reason: 'the decree names the approved employee and position', legalBasis: basis, inputs: { decree: approved, approved } });
+    expect(m02DecreeMatchesProposal(approved, approved)).toEqual({
+      ruleId: 'M-02',
+      outcome: 'PASS',
+      reason: 'the decree names the approved employee and position',
+      legalBasis: basis,
+      inputs: { decree: approved, approved },
+    });
   });
 });
 
@@ -151,20 +246,47 @@ describe('M-06 decree dates: the recorded evidence', () => {
   const basis = 'anti-interference (M-06): dates that cannot lie';
   const bounds = { lastApproval: '2026-05-20', today: '2026-06-01' };
   const m06 = (decreeDate: string, effectiveDate: string) => m06DecreeDates({ decreeDate, effectiveDate }, bounds, POLICY_2024_1);
-  const inputs = (decreeDate: string, effectiveDate: string, latestTmt: string) => ({ decreeDate, effectiveDate, ...bounds, latestTmt, maxDaysFromDecreeToTmt: 30, policyVersion: 'mutasi-policy/2024.1' });
-  const refused = (reason: string, decreeDate: string, effectiveDate: string, latestTmt: string) => ({ ruleId: 'M-06', outcome: 'BLOCK', reason, legalBasis: basis, inputs: inputs(decreeDate, effectiveDate, latestTmt), code: 'RULE_M06_DECREE_DATE' });
+  const inputs = (decreeDate: string, effectiveDate: string, latestTmt: string) => ({
+    decreeDate,
+    effectiveDate,
+    ...bounds,
+    latestTmt,
+    maxDaysFromDecreeToTmt: 30,
+    policyVersion: 'mutasi-policy/2024.1',
+  });
+  const refused = (reason: string, decreeDate: string, effectiveDate: string, latestTmt: string) => ({
+    ruleId: 'M-06',
+    outcome: 'BLOCK',
+    reason,
+    legalBasis: basis,
+    inputs: inputs(decreeDate, effectiveDate, latestTmt),
+    code: 'RULE_M06_DECREE_DATE',
+  });
 
   it('M-06 passes a decree on the day of the last approval or today, with the TMT on the decree day or 30 days after', () => {
-    expect(m06('2026-05-20', '2026-06-19')).toEqual({ ruleId: 'M-06', outcome: 'PASS', reason: 'decree dated 2026-05-20 (after the last approval on 2026-05-20), TMT 2026-06-19', legalBasis: basis, inputs: inputs('2026-05-20', '2026-06-19', '2026-06-19') });
+    expect(m06('2026-05-20', '2026-06-19')).toEqual({
+      ruleId: 'M-06',
+      outcome: 'PASS',
+      reason: 'decree dated 2026-05-20 (after the last approval on 2026-05-20), TMT 2026-06-19',
+      legalBasis: basis,
+      inputs: inputs('2026-05-20', '2026-06-19', '2026-06-19'),
+    });
     expect(m06('2026-06-01', '2026-06-01').outcome).toBe('PASS');
   });
 
   it('M-06 refuses one day outside each bound', () => {
-    expect(m06('2026-05-19', '2026-06-01')).toEqual(refused('decreeDate 2026-05-19 is before the last approval of the chain on 2026-05-20: a decree cannot be backdated', '2026-05-19', '2026-06-01', '2026-06-18'));
+    expect(m06('2026-05-19', '2026-06-01')).toEqual(
+      refused('decreeDate 2026-05-19 is before the last approval of the chain on 2026-05-20: a decree cannot be backdated', '2026-05-19', '2026-06-01', '2026-06-18'),
+    );
     expect(m06('2026-06-02', '2026-06-02')).toEqual(refused('decreeDate 2026-06-02 is in the future (today is 2026-06-01)', '2026-06-02', '2026-06-02', '2026-07-02'));
     expect(m06('2026-05-25', '2026-05-24')).toEqual(refused('the TMT 2026-05-24 is before the decree date 2026-05-25', '2026-05-25', '2026-05-24', '2026-06-24'));
     expect(m06('2026-05-20', '2026-06-20')).toEqual(
-      refused(`the TMT 2026-06-20 is more than 30 days after the decree date (latest 2026-06-19; ${POLICY_2024_1.maxDaysFromDecreeToTmt.legalBasis})`, '2026-05-20', '2026-06-20', '2026-06-19'),
+      refused(
+        `the TMT 2026-06-20 is more than 30 days after the decree date (latest 2026-06-19; ${POLICY_2024_1.maxDaysFromDecreeToTmt.legalBasis})`,
+        '2026-05-20',
+        '2026-06-20',
+        '2026-06-19',
+      ),
     );
   });
 });

@@ -1,6 +1,16 @@
 import {
-  assessedSkpYears, POLICY_2024_1, POLICY_2026_12, Position, r02Presidential, r05JptCompetencyTest, r22Discipline, r23Study, r24Skp,
-  r60Pppk, r61Downsizing, r62PppkRecommendation,
+  assessedSkpYears,
+  POLICY_2024_1,
+  POLICY_2026_12,
+  Position,
+  r02Presidential,
+  r05JptCompetencyTest,
+  r22Discipline,
+  r23Study,
+  r24Skp,
+  r60Pppk,
+  r61Downsizing,
+  r62PppkRecommendation,
 } from '@mutasi/domain';
 import { anEmployee, on } from './support/employee-snapshot';
 
@@ -13,15 +23,31 @@ describe('R-22 discipline: the recorded evidence', () => {
 
   it('R-22 refuses an active sanction and a court case, each with its own reason', () => {
     expect(r22Discipline(anEmployee({ discipline: { activeSanction: true, courtCase: true } }))).toEqual({
-      ruleId: 'R-22', outcome: 'BLOCK', reason: 'the employee is serving an active discipline sanction', legalBasis: PERBAN5, inputs: inputs(true, true), code: 'RULE_R22_DISCIPLINE',
+      ruleId: 'R-22',
+      outcome: 'BLOCK',
+      reason: 'the employee is serving an active discipline sanction',
+      legalBasis: PERBAN5,
+      inputs: inputs(true, true),
+      code: 'RULE_R22_DISCIPLINE',
     });
     expect(r22Discipline(anEmployee({ discipline: { activeSanction: false, courtCase: true } }))).toEqual({
-      ruleId: 'R-22', outcome: 'BLOCK', reason: 'the employee is in a court case', legalBasis: PERBAN5, inputs: inputs(false, true), code: 'RULE_R22_DISCIPLINE',
+      ruleId: 'R-22',
+      outcome: 'BLOCK',
+      reason: 'the employee is in a court case',
+      legalBasis: PERBAN5,
+      inputs: inputs(false, true),
+      code: 'RULE_R22_DISCIPLINE',
     });
   });
 
   it('R-22 passes a clean record', () => {
-    expect(r22Discipline(anEmployee())).toEqual({ ruleId: 'R-22', outcome: 'PASS', reason: 'no discipline sanction or court case', legalBasis: PERBAN5, inputs: inputs(false, false) });
+    expect(r22Discipline(anEmployee())).toEqual({
+      ruleId: 'R-22',
+      outcome: 'PASS',
+      reason: 'no discipline sanction or court case',
+      legalBasis: PERBAN5,
+      inputs: inputs(false, false),
+    });
   });
 });
 
@@ -30,18 +56,34 @@ describe('R-23 study assignment and service bond: the recorded evidence', () => 
 
   it('R-23 refuses an employee on study assignment', () => {
     expect(r23(true, null)).toEqual({
-      ruleId: 'R-23', outcome: 'BLOCK', reason: 'the employee is on a study assignment (tugas belajar)', legalBasis: PERBAN5, inputs: { onStudyAssignment: true, serviceBondUntil: null }, code: 'RULE_R23_STUDY',
+      ruleId: 'R-23',
+      outcome: 'BLOCK',
+      reason: 'the employee is on a study assignment (tugas belajar)',
+      legalBasis: PERBAN5,
+      inputs: { onStudyAssignment: true, serviceBondUntil: null },
+      code: 'RULE_R23_STUDY',
     });
   });
 
   it('R-23 refuses on the last day of a service bond', () => {
     expect(r23(false, '2026-06-01')).toEqual({
-      ruleId: 'R-23', outcome: 'BLOCK', reason: 'the employee is under a service bond until 2026-06-01', legalBasis: PERBAN5, inputs: { onStudyAssignment: false, serviceBondUntil: '2026-06-01' }, code: 'RULE_R23_STUDY',
+      ruleId: 'R-23',
+      outcome: 'BLOCK',
+      reason: 'the employee is under a service bond until 2026-06-01',
+      legalBasis: PERBAN5,
+      inputs: { onStudyAssignment: false, serviceBondUntil: '2026-06-01' },
+      code: 'RULE_R23_STUDY',
     });
   });
 
   it('R-23 passes the day after the bond ended, and with no bond', () => {
-    expect(r23(false, '2026-05-31')).toEqual({ ruleId: 'R-23', outcome: 'PASS', reason: 'no study assignment or service bond', legalBasis: PERBAN5, inputs: { onStudyAssignment: false, serviceBondUntil: '2026-05-31' } });
+    expect(r23(false, '2026-05-31')).toEqual({
+      ruleId: 'R-23',
+      outcome: 'PASS',
+      reason: 'no study assignment or service bond',
+      legalBasis: PERBAN5,
+      inputs: { onStudyAssignment: false, serviceBondUntil: '2026-05-31' },
+    });
     expect(r23(false, null)).toMatchObject({ outcome: 'PASS', inputs: { serviceBondUntil: null } });
   });
 
@@ -68,7 +110,15 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
       outcome: 'PASS',
       reason: 'SKP at least BAIK in 2025 and 2024',
       legalBasis: PERBAN5,
-      inputs: { years: [2025, 2024], ratings: [{ year: 2025, rating: 'SANGAT_BAIK' }, { year: 2024, rating: 'BAIK' }], minimum: 'BAIK', policyVersion: 'mutasi-policy/2024.1' },
+      inputs: {
+        years: [2025, 2024],
+        ratings: [
+          { year: 2025, rating: 'SANGAT_BAIK' },
+          { year: 2024, rating: 'BAIK' },
+        ],
+        minimum: 'BAIK',
+        policyVersion: 'mutasi-policy/2024.1',
+      },
     });
   });
 
@@ -79,7 +129,15 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
       outcome: 'BLOCK',
       reason: 'SKP 2023 was KURANG, below BAIK',
       legalBasis: PERBAN5,
-      inputs: { years: [2024, 2023], ratings: [{ year: 2024, rating: 'BAIK' }, { year: 2023, rating: 'KURANG' }], minimum: 'BAIK', policyVersion: 'mutasi-policy/2024.1' },
+      inputs: {
+        years: [2024, 2023],
+        ratings: [
+          { year: 2024, rating: 'BAIK' },
+          { year: 2023, rating: 'KURANG' },
+        ],
+        minimum: 'BAIK',
+        policyVersion: 'mutasi-policy/2024.1',
+      },
       code: 'RULE_R24_SKP',
     });
   });
@@ -91,7 +149,15 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
       outcome: 'BLOCK',
       reason: 'no SKP rating on record for 2025',
       legalBasis: PERBAN5,
-      inputs: { years: [2025, 2024], ratings: [{ year: 2025, rating: null }, { year: 2024, rating: 'SANGAT_KURANG' }], minimum: 'BAIK', policyVersion: 'mutasi-policy/2024.1' },
+      inputs: {
+        years: [2025, 2024],
+        ratings: [
+          { year: 2025, rating: null },
+          { year: 2024, rating: 'SANGAT_KURANG' },
+        ],
+        minimum: 'BAIK',
+        policyVersion: 'mutasi-policy/2024.1',
+      },
       code: 'RULE_R24_SKP',
     });
   });
@@ -109,39 +175,88 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
 
   it('R-60 refuses a PPPK on another route, saying which routes the policy leaves open', () => {
     expect(r60Pppk(pppk, 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({
-      ruleId: 'R-60', outcome: 'BLOCK', reason: 'PPPK have no mutation scheme to another agency: a PPPK can move only in organisational downsizing (R-61)', legalBasis: PP49,
-      inputs: { kind: 'PPPK', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false }, code: 'RULE_R60_PPPK',
+      ruleId: 'R-60',
+      outcome: 'BLOCK',
+      reason: 'PPPK have no mutation scheme to another agency: a PPPK can move only in organisational downsizing (R-61)',
+      legalBasis: PP49,
+      inputs: { kind: 'PPPK', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false },
+      code: 'RULE_R60_PPPK',
     });
     expect(r60Pppk(pppk, 'INTERNAL', POLICY_2024_1).outcome).toBe('BLOCK');
     expect(r60Pppk(pppk, 'KABKOTA_SAME_PROVINCE', POLICY_2026_12)).toMatchObject({
-      outcome: 'BLOCK', reason: 'PPPK have no mutation scheme to another agency: a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)', inputs: { internalAllowed: true },
+      outcome: 'BLOCK',
+      reason: 'PPPK have no mutation scheme to another agency: a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)',
+      inputs: { internalAllowed: true },
     });
   });
 
   it('R-60 passes a PNS, a downsizing move, and under 2026-12 a move inside one agency', () => {
-    expect(r60Pppk(anEmployee(), 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'the employee is a PNS', legalBasis: PP49, inputs: { kind: 'PNS', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false } });
-    expect(r60Pppk(pppk, 'PPPK_PERAMPINGAN', POLICY_2024_1)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'PPPK moved under organisational downsizing (R-61)', legalBasis: PP49, inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN', internalAllowed: false } });
-    expect(r60Pppk(pppk, 'INTERNAL', POLICY_2026_12)).toEqual({ ruleId: 'R-60', outcome: 'PASS', reason: 'a PPPK move inside one agency (R-62 governs)', legalBasis: internalBasis, inputs: { kind: 'PPPK', route: 'INTERNAL', internalAllowed: true } });
+    expect(r60Pppk(anEmployee(), 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({
+      ruleId: 'R-60',
+      outcome: 'PASS',
+      reason: 'the employee is a PNS',
+      legalBasis: PP49,
+      inputs: { kind: 'PNS', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false },
+    });
+    expect(r60Pppk(pppk, 'PPPK_PERAMPINGAN', POLICY_2024_1)).toEqual({
+      ruleId: 'R-60',
+      outcome: 'PASS',
+      reason: 'PPPK moved under organisational downsizing (R-61)',
+      legalBasis: PP49,
+      inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN', internalAllowed: false },
+    });
+    expect(r60Pppk(pppk, 'INTERNAL', POLICY_2026_12)).toEqual({
+      ruleId: 'R-60',
+      outcome: 'PASS',
+      reason: 'a PPPK move inside one agency (R-62 governs)',
+      legalBasis: internalBasis,
+      inputs: { kind: 'PPPK', route: 'INTERNAL', internalAllowed: true },
+    });
   });
 
   it('R-62 asks for the MenPAN-RB recommendation only for a PPPK inside one agency under 2026-12', () => {
     expect(r62PppkRecommendation(pppk, 'INTERNAL', POLICY_2026_12)).toEqual({
-      ruleId: 'R-62', outcome: 'PASS', reason: 'a PPPK moves inside the agency: the MenPAN-RB recommendation must be attached and verified before approval', legalBasis: internalBasis,
+      ruleId: 'R-62',
+      outcome: 'PASS',
+      reason: 'a PPPK moves inside the agency: the MenPAN-RB recommendation must be attached and verified before approval',
+      legalBasis: internalBasis,
       inputs: { kind: 'PPPK', route: 'INTERNAL', requiredDocument: 'MENPANRB_RECOMMENDATION' },
     });
     const notApplied = { ruleId: 'R-62', outcome: 'PASS', reason: 'not a PPPK move inside one agency', legalBasis: internalBasis };
     expect(r62PppkRecommendation(anEmployee(), 'INTERNAL', POLICY_2026_12)).toEqual({ ...notApplied, inputs: { kind: 'PNS', route: 'INTERNAL' } });
     expect(r62PppkRecommendation(pppk, 'PPPK_PERAMPINGAN', POLICY_2026_12)).toEqual({ ...notApplied, inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN' } });
-    expect(r62PppkRecommendation(pppk, 'INTERNAL', POLICY_2024_1)).toEqual({ ...notApplied, legalBasis: 'PP 49/2018: no mutation scheme for PPPK', inputs: { kind: 'PPPK', route: 'INTERNAL' } });
+    expect(r62PppkRecommendation(pppk, 'INTERNAL', POLICY_2024_1)).toEqual({
+      ...notApplied,
+      legalBasis: 'PP 49/2018: no mutation scheme for PPPK',
+      inputs: { kind: 'PPPK', route: 'INTERNAL' },
+    });
   });
 
   it('R-61 refuses a downsizing move without a decree reference (blank counts as none) and passes one with it', () => {
     const basis = 'PermenPAN-RB 6/2024 Pasal 59 ayat (5)';
-    const refused = { ruleId: 'R-61', outcome: 'BLOCK', reason: 'a PPPK downsizing move needs the reference of the downsizing decree', legalBasis: basis, code: 'RULE_R61_DOWNSIZING' };
+    const refused = {
+      ruleId: 'R-61',
+      outcome: 'BLOCK',
+      reason: 'a PPPK downsizing move needs the reference of the downsizing decree',
+      legalBasis: basis,
+      code: 'RULE_R61_DOWNSIZING',
+    };
     expect(r61Downsizing('PPPK_PERAMPINGAN', null)).toEqual({ ...refused, inputs: { route: 'PPPK_PERAMPINGAN', downsizingDecreeReference: null } });
     expect(r61Downsizing('PPPK_PERAMPINGAN', '  ')).toEqual({ ...refused, inputs: { route: 'PPPK_PERAMPINGAN', downsizingDecreeReference: '  ' } });
-    expect(r61Downsizing('PPPK_PERAMPINGAN', 'Perwali 12/2026')).toEqual({ ruleId: 'R-61', outcome: 'PASS', reason: 'downsizing decree Perwali 12/2026', legalBasis: basis, inputs: { route: 'PPPK_PERAMPINGAN', downsizingDecreeReference: 'Perwali 12/2026' } });
-    expect(r61Downsizing('INTERNAL', null)).toEqual({ ruleId: 'R-61', outcome: 'PASS', reason: 'not a downsizing move', legalBasis: basis, inputs: { route: 'INTERNAL', downsizingDecreeReference: null } });
+    expect(r61Downsizing('PPPK_PERAMPINGAN', 'Perwali 12/2026')).toEqual({
+      ruleId: 'R-61',
+      outcome: 'PASS',
+      reason: 'downsizing decree Perwali 12/2026',
+      legalBasis: basis,
+      inputs: { route: 'PPPK_PERAMPINGAN', downsizingDecreeReference: 'Perwali 12/2026' },
+    });
+    expect(r61Downsizing('INTERNAL', null)).toEqual({
+      ruleId: 'R-61',
+      outcome: 'PASS',
+      reason: 'not a downsizing move',
+      legalBasis: basis,
+      inputs: { route: 'INTERNAL', downsizingDecreeReference: null },
+    });
   });
 });
 
@@ -158,9 +273,16 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
     expect(r02Presidential(utamaJf, madya, POLICY_2026_12)).toEqual({
       ruleId: 'R-02',
       outcome: 'BLOCK',
-      reason: "Title of peneliti (FUNGSIONAL, AHLI_UTAMA) and Title of sekda (JPT_MADYA): the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure",
+      reason:
+        "Title of peneliti (FUNGSIONAL, AHLI_UTAMA) and Title of sekda (JPT_MADYA): the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure",
       legalBasis: r02Basis,
-      inputs: { mode: 'REFUSE', positions: [{ id: 'peneliti', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_UTAMA' }, { id: 'sekda', positionClass: 'JPT_MADYA', functionalLevel: null }] },
+      inputs: {
+        mode: 'REFUSE',
+        positions: [
+          { id: 'peneliti', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_UTAMA' },
+          { id: 'sekda', positionClass: 'JPT_MADYA', functionalLevel: null },
+        ],
+      },
       code: 'RULE_R02_PRESIDENTIAL',
     });
   });
@@ -174,12 +296,19 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
   it('R-05 asks for the competency test on a move from one JPT to another under 2026-12 only', () => {
     const basis = POLICY_2026_12.jptCompetencyTest.legalBasis;
     expect(r05JptCompetencyTest(pratama, madya, POLICY_2026_12)).toEqual({
-      ruleId: 'R-05', outcome: 'PASS', reason: 'a move from one JPT to another: the competency test result must be attached and verified before approval', legalBasis: basis,
+      ruleId: 'R-05',
+      outcome: 'PASS',
+      reason: 'a move from one JPT to another: the competency test result must be attached and verified before approval',
+      legalBasis: basis,
       inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA', requiredDocument: 'COMPETENCY_TEST_RESULT' },
     });
     const notApplied = { ruleId: 'R-05', outcome: 'PASS', reason: 'not a move from one JPT to another' };
     expect(r05JptCompetencyTest(auditor, madya, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'FUNGSIONAL', targetClass: 'JPT_MADYA' } });
     expect(r05JptCompetencyTest(pratama, auditor, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'JPT_PRATAMA', targetClass: 'FUNGSIONAL' } });
-    expect(r05JptCompetencyTest(pratama, madya, POLICY_2024_1)).toEqual({ ...notApplied, legalBasis: 'not applied in this version', inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA' } });
+    expect(r05JptCompetencyTest(pratama, madya, POLICY_2024_1)).toEqual({
+      ...notApplied,
+      legalBasis: 'not applied in this version',
+      inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA' },
+    });
   });
 });

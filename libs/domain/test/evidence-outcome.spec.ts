@@ -18,7 +18,14 @@ function refusalOf(outcomes: RuleOutcome[]): DomainError & { outcomes?: unknown 
 
 describe('Rule outcomes into a refusal (M-04: the refusal says everything the rules saw)', () => {
   it('builds an outcome with its code only when one is given', () => {
-    expect(outcome('R-01', 'BLOCK', 'why', 'basis', { a: 1 }, 'RULE_R01_ANNUAL_PLAN')).toEqual({ ruleId: 'R-01', outcome: 'BLOCK', reason: 'why', legalBasis: 'basis', inputs: { a: 1 }, code: 'RULE_R01_ANNUAL_PLAN' });
+    expect(outcome('R-01', 'BLOCK', 'why', 'basis', { a: 1 }, 'RULE_R01_ANNUAL_PLAN')).toEqual({
+      ruleId: 'R-01',
+      outcome: 'BLOCK',
+      reason: 'why',
+      legalBasis: 'basis',
+      inputs: { a: 1 },
+      code: 'RULE_R01_ANNUAL_PLAN',
+    });
     expect(Object.keys(outcome('R-01', 'PASS', 'why', 'basis', {}))).toEqual(['ruleId', 'outcome', 'inputs', 'reason', 'legalBasis']);
   });
 
@@ -31,7 +38,10 @@ describe('Rule outcomes into a refusal (M-04: the refusal says everything the ru
     const outcomes = [pass, block('R-21', 'locked until 2026-06-02', 'RULE_R21_TEN_YEAR_LOCK'), flag];
     const error = refusalOf(outcomes);
     expect({ kind: error.kind, code: error.code, message: error.message, details: error.details }).toEqual({
-      kind: 'RULE', code: 'RULE_R21_TEN_YEAR_LOCK', message: 'locked until 2026-06-02', details: { ruleId: 'R-21', legalBasis: 'R-21 basis' },
+      kind: 'RULE',
+      code: 'RULE_R21_TEN_YEAR_LOCK',
+      message: 'locked until 2026-06-02',
+      details: { ruleId: 'R-21', legalBasis: 'R-21 basis' },
     });
     expect(error.outcomes).toEqual(outcomes);
   });
@@ -44,7 +54,12 @@ describe('Rule outcomes into a refusal (M-04: the refusal says everything the ru
   });
 
   it('groundFor gives the first non-blank ground of the rule', () => {
-    const grounds = [{ ruleId: 'R-44', ground: 'jpt' }, { ruleId: 'R-03', ground: '  ' }, { ruleId: 'R-03', ground: 'restructuring' }, { ruleId: 'R-03', ground: 'later' }];
+    const grounds = [
+      { ruleId: 'R-44', ground: 'jpt' },
+      { ruleId: 'R-03', ground: '  ' },
+      { ruleId: 'R-03', ground: 'restructuring' },
+      { ruleId: 'R-03', ground: 'later' },
+    ];
     expect(groundFor(grounds, 'R-03')).toBe('restructuring');
     expect(groundFor(grounds, 'R-21')).toBeUndefined();
     expect(groundFor([{ ruleId: 'R-03', ground: '' }], 'R-03')).toBeUndefined();

@@ -7,8 +7,7 @@ const TODAY = on('2026-06-01');
 const PP11 = 'PP 11/2017 jo. PP 17/2020 Pasal 190(3)';
 
 describe('R-03 minimum and maximum tenure in post: the recorded evidence', () => {
-  const r03 = (positionSince: string, grounds: { ruleId: string; ground: string }[] = []) =>
-    r03TenureInPost(anEmployee({ positionSince }), TODAY, POLICY_2024_1, grounds);
+  const r03 = (positionSince: string, grounds: { ruleId: string; ground: string }[] = []) => r03TenureInPost(anEmployee({ positionSince }), TODAY, POLICY_2024_1, grounds);
   const inputs = (positionSince: string, monthsInPost: number) => ({ positionSince, monthsInPost, minYears: 2, maxYears: 5, policyVersion: 'mutasi-policy/2024.1' });
 
   it('R-03 refuses one day short of 24 months, with the months, the minimum and the article', () => {
@@ -23,13 +22,30 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
   });
 
   it('R-03 passes at exactly 24 months and one day after', () => {
-    expect(r03('2024-06-01')).toEqual({ ruleId: 'R-03', outcome: 'PASS', reason: '24 months in the current post, within 2–5 years', legalBasis: PP11, inputs: inputs('2024-06-01', 24) });
-    expect(r03('2024-05-31')).toEqual({ ruleId: 'R-03', outcome: 'PASS', reason: '24 months in the current post, within 2–5 years', legalBasis: PP11, inputs: inputs('2024-05-31', 24) });
+    expect(r03('2024-06-01')).toEqual({
+      ruleId: 'R-03',
+      outcome: 'PASS',
+      reason: '24 months in the current post, within 2–5 years',
+      legalBasis: PP11,
+      inputs: inputs('2024-06-01', 24),
+    });
+    expect(r03('2024-05-31')).toEqual({
+      ruleId: 'R-03',
+      outcome: 'PASS',
+      reason: '24 months in the current post, within 2–5 years',
+      legalBasis: PP11,
+      inputs: inputs('2024-05-31', 24),
+    });
   });
 
   it('R-03 under the minimum on a recorded ground is flagged, the ground recorded in the reason and the inputs', () => {
     const ground = 'organisational restructuring (Perda 4/2026)';
-    expect(r03('2025-01-06', [{ ruleId: 'R-44', ground: 'not this rule' }, { ruleId: 'R-03', ground }])).toEqual({
+    expect(
+      r03('2025-01-06', [
+        { ruleId: 'R-44', ground: 'not this rule' },
+        { ruleId: 'R-03', ground },
+      ]),
+    ).toEqual({
       ruleId: 'R-03',
       outcome: 'FLAG',
       reason: `moved after 16 months, under the minimum of 2 years, on the recorded ground: ${ground}`,
@@ -44,11 +60,23 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
   });
 
   it('R-03 passes at exactly 60 months and within the 60th month, flags from the 61st completed month', () => {
-    expect(r03('2021-06-01')).toEqual({ ruleId: 'R-03', outcome: 'PASS', reason: '60 months in the current post, within 2–5 years', legalBasis: PP11, inputs: inputs('2021-06-01', 60) });
+    expect(r03('2021-06-01')).toEqual({
+      ruleId: 'R-03',
+      outcome: 'PASS',
+      reason: '60 months in the current post, within 2–5 years',
+      legalBasis: PP11,
+      inputs: inputs('2021-06-01', 60),
+    });
     expect(r03('2021-06-02').inputs['monthsInPost']).toBe(59);
     // Completed months: 60 months and a day is still 60, so not over the maximum of 60 (see docs/testing.md).
     expect(r03('2021-05-31')).toMatchObject({ outcome: 'PASS', inputs: { monthsInPost: 60 } });
-    expect(r03('2021-05-01')).toEqual({ ruleId: 'R-03', outcome: 'FLAG', reason: '61 months in the current post, over the maximum of 5 years', legalBasis: PP11, inputs: inputs('2021-05-01', 61) });
+    expect(r03('2021-05-01')).toEqual({
+      ruleId: 'R-03',
+      outcome: 'FLAG',
+      reason: '61 months in the current post, over the maximum of 5 years',
+      legalBasis: PP11,
+      inputs: inputs('2021-05-01', 61),
+    });
   });
 
   it('R-03 records the policy version it ran under', () => {
@@ -87,7 +115,9 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
 
   it('R-21 under the policy of 2026-12 the refusal says that insisting counts as resigning', () => {
     const outcome = r21TenYearLock(anEmployee({ tmtPns: '2016-12-08' }), true, 'PERMINTAAN_SENDIRI', on('2026-12-07'), POLICY_2026_12);
-    expect(outcome.reason).toBe('a self-requested move to another agency is not allowed before 2026-12-08, 10 years after TMT PNS 2016-12-08; Pasal 59 ayat (4): an employee who insists on the move is deemed to have resigned');
+    expect(outcome.reason).toBe(
+      'a self-requested move to another agency is not allowed before 2026-12-08, 10 years after TMT PNS 2016-12-08; Pasal 59 ayat (4): an employee who insists on the move is deemed to have resigned',
+    );
     expect(outcome.legalBasis).toBe('PermenPAN-RB 6/2024 Pasal 59 ayat (2), from TMT PNS (in force, checked 2026-12-01)');
     expect(r21TenYearLock(anEmployee({ tmtPns: '2016-12-07' }), true, 'PERMINTAAN_SENDIRI', on('2026-12-07'), POLICY_2026_12).outcome).toBe('PASS');
   });
@@ -103,8 +133,20 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
   });
 
   it('R-21 does not apply inside one agency or to a PPPK, and says why', () => {
-    expect(r21('2020-01-01', 'PERMINTAAN_SENDIRI', false)).toEqual({ ruleId: 'R-21', outcome: 'PASS', reason: 'not a move to another agency', legalBasis: basis, inputs: inputs('2020-01-01', 'PERMINTAAN_SENDIRI', false) });
-    expect(r21(null, 'PERMINTAAN_SENDIRI')).toEqual({ ruleId: 'R-21', outcome: 'PASS', reason: 'no TMT PNS (PPPK): R-60/R-61 govern', legalBasis: basis, inputs: inputs(null, 'PERMINTAAN_SENDIRI') });
+    expect(r21('2020-01-01', 'PERMINTAAN_SENDIRI', false)).toEqual({
+      ruleId: 'R-21',
+      outcome: 'PASS',
+      reason: 'not a move to another agency',
+      legalBasis: basis,
+      inputs: inputs('2020-01-01', 'PERMINTAAN_SENDIRI', false),
+    });
+    expect(r21(null, 'PERMINTAAN_SENDIRI')).toEqual({
+      ruleId: 'R-21',
+      outcome: 'PASS',
+      reason: 'no TMT PNS (PPPK): R-60/R-61 govern',
+      legalBasis: basis,
+      inputs: inputs(null, 'PERMINTAAN_SENDIRI'),
+    });
   });
 
   it('R-21 a TMT PNS on 29 February locks until 28 February ten years on', () => {
@@ -129,22 +171,45 @@ describe('R-44 JPT lock: the recorded evidence', () => {
       code: 'RULE_R44_JPT_LOCK',
     });
     expect(r44JptLock(jpt('2024-06-01'), TODAY, POLICY_2024_1, [])).toEqual({
-      ruleId: 'R-44', outcome: 'PASS', reason: 'the JPT lock ended on 2026-06-01', legalBasis: basis, inputs: { ...inputs('2024-06-01'), lockEnds: '2026-06-01' },
+      ruleId: 'R-44',
+      outcome: 'PASS',
+      reason: 'the JPT lock ended on 2026-06-01',
+      legalBasis: basis,
+      inputs: { ...inputs('2024-06-01'), lockEnds: '2026-06-01' },
     });
   });
 
   it('R-44 within the lock on a recorded ground is flagged with the ground', () => {
     const ground = 'UU 5/2014 Pasal 116(2): breach of the performance agreement';
-    expect(r44JptLock(jpt('2025-06-01'), TODAY, POLICY_2024_1, [{ ruleId: 'R-03', ground: 'other' }, { ruleId: 'R-44', ground }])).toEqual({
-      ruleId: 'R-44', outcome: 'FLAG', reason: `JPT replaced before 2027-06-01 on the recorded ground: ${ground}`, legalBasis: basis, inputs: { ...inputs('2025-06-01'), lockEnds: '2027-06-01', ground },
+    expect(
+      r44JptLock(jpt('2025-06-01'), TODAY, POLICY_2024_1, [
+        { ruleId: 'R-03', ground: 'other' },
+        { ruleId: 'R-44', ground },
+      ]),
+    ).toEqual({
+      ruleId: 'R-44',
+      outcome: 'FLAG',
+      reason: `JPT replaced before 2027-06-01 on the recorded ground: ${ground}`,
+      legalBasis: basis,
+      inputs: { ...inputs('2025-06-01'), lockEnds: '2027-06-01', ground },
     });
   });
 
   it('R-44 passes a non-JPT, and passes when the policy switches the lock off, saying so', () => {
-    expect(r44JptLock(jpt(null), TODAY, POLICY_2024_1, [])).toEqual({ ruleId: 'R-44', outcome: 'PASS', reason: 'the employee holds no JPT position', legalBasis: basis, inputs: inputs(null) });
+    expect(r44JptLock(jpt(null), TODAY, POLICY_2024_1, [])).toEqual({
+      ruleId: 'R-44',
+      outcome: 'PASS',
+      reason: 'the employee holds no JPT position',
+      legalBasis: basis,
+      inputs: inputs(null),
+    });
     const off = { ...POLICY_2024_1, jptLockEnabled: { value: false, legalBasis: 'switched off by the agency' } };
     expect(r44JptLock(jpt('2025-06-01'), TODAY, off, [])).toEqual({
-      ruleId: 'R-44', outcome: 'PASS', reason: 'the JPT lock is switched off in this policy version (it is agency policy, not law)', legalBasis: 'switched off by the agency', inputs: { ...inputs('2025-06-01'), enabled: false },
+      ruleId: 'R-44',
+      outcome: 'PASS',
+      reason: 'the JPT lock is switched off in this policy version (it is agency policy, not law)',
+      legalBasis: 'switched off by the agency',
+      inputs: { ...inputs('2025-06-01'), enabled: false },
     });
   });
 });
@@ -154,8 +219,20 @@ describe('M-03 repeated moves: the recorded evidence', () => {
   const m03 = (lastTransferDate: string | null) => m03RepeatMove(anEmployee({ lastTransferDate }), TODAY, POLICY_2024_1);
 
   it('M-03 flags a move the day before two years have passed, and passes on the anniversary', () => {
-    expect(m03('2024-06-02')).toEqual({ ruleId: 'M-03', outcome: 'FLAG', reason: 'moved again within 2 years of the previous transfer on 2024-06-02', legalBasis: basis, inputs: { lastTransferDate: '2024-06-02', windowYears: 2 } });
-    expect(m03('2024-06-01')).toEqual({ ruleId: 'M-03', outcome: 'PASS', reason: 'previous transfer on 2024-06-01, over 2 years ago', legalBasis: basis, inputs: { lastTransferDate: '2024-06-01', windowYears: 2 } });
+    expect(m03('2024-06-02')).toEqual({
+      ruleId: 'M-03',
+      outcome: 'FLAG',
+      reason: 'moved again within 2 years of the previous transfer on 2024-06-02',
+      legalBasis: basis,
+      inputs: { lastTransferDate: '2024-06-02', windowYears: 2 },
+    });
+    expect(m03('2024-06-01')).toEqual({
+      ruleId: 'M-03',
+      outcome: 'PASS',
+      reason: 'previous transfer on 2024-06-01, over 2 years ago',
+      legalBasis: basis,
+      inputs: { lastTransferDate: '2024-06-01', windowYears: 2 },
+    });
   });
 
   it('M-03 passes an employee never transferred before', () => {

@@ -1,6 +1,19 @@
 import {
-  Agency, heldList, MoveSide, MutationPlan, POLICY_2024_1, POLICY_2026_12, Position, r01AnnualPlan, r04CompetencyFit, r04NeedsFigures, r04Vacancy,
-  r40ElectionFreeze, r43PostInauguration, r45Penjabat, r46PenjabatPertek,
+  Agency,
+  heldList,
+  MoveSide,
+  MutationPlan,
+  POLICY_2024_1,
+  POLICY_2026_12,
+  Position,
+  r01AnnualPlan,
+  r04CompetencyFit,
+  r04NeedsFigures,
+  r04Vacancy,
+  r40ElectionFreeze,
+  r43PostInauguration,
+  r45Penjabat,
+  r46PenjabatPertek,
 } from '@mutasi/domain';
 import { anEmployee, on } from './support/employee-snapshot';
 
@@ -8,33 +21,79 @@ import { anEmployee, on } from './support/employee-snapshot';
 const TODAY = on('2026-06-01');
 
 const position = (patch: Partial<Position> = {}): Position => ({
-  id: 'kota-bl/auditor', agencyId: 'kota-bl', unit: 'Inspektorat', title: 'Auditor Ahli Muda', positionClass: 'FUNGSIONAL', functionalLevel: 'AHLI_MUDA',
-  requiredCompetencies: ['AUDIT', 'AKUNTANSI'], requiredEducationFields: [], kebutuhan: 8, bezetting: 7, pilkadaScope: false, ...patch,
+  id: 'kota-bl/auditor',
+  agencyId: 'kota-bl',
+  unit: 'Inspektorat',
+  title: 'Auditor Ahli Muda',
+  positionClass: 'FUNGSIONAL',
+  functionalLevel: 'AHLI_MUDA',
+  requiredCompetencies: ['AUDIT', 'AKUNTANSI'],
+  requiredEducationFields: [],
+  kebutuhan: 8,
+  bezetting: 7,
+  pilkadaScope: false,
+  ...patch,
 });
 const agency = (patch: Partial<Agency> = {}): Agency => ({
-  id: 'kota-bl', name: 'Kota Bandar Lestari', kind: 'KABKOTA', provinceCode: 'NB', kanregAgencyId: 'kanreg-nb', ppkStatus: 'DEFINITIF', headInaugurationDate: null, electionCalendar: null, ...patch,
+  id: 'kota-bl',
+  name: 'Kota Bandar Lestari',
+  kind: 'KABKOTA',
+  provinceCode: 'NB',
+  kanregAgencyId: 'kanreg-nb',
+  ppkStatus: 'DEFINITIF',
+  headInaugurationDate: null,
+  electionCalendar: null,
+  ...patch,
 });
-const analysis = (patch: Partial<Parameters<typeof r01AnnualPlan>[0]> = {}) => ({ kebutuhan: 8, bezetting: 7, workloadHours: null, planReference: null, exceptionReason: null, justification: 'vacancy', ...patch });
+const analysis = (patch: Partial<Parameters<typeof r01AnnualPlan>[0]> = {}) => ({
+  kebutuhan: 8,
+  bezetting: 7,
+  workloadHours: null,
+  planReference: null,
+  exceptionReason: null,
+  justification: 'vacancy',
+  ...patch,
+});
 
 describe('R-04 vacancy: the recorded evidence', () => {
   const basis = 'PP 11/2017 Pasal 190(4)';
-  const inputs = (kebutuhan: number, bezetting: number, placesHeld: number) => ({ positionId: 'kota-bl/auditor', kebutuhan, bezetting, placesHeld, openGap: kebutuhan - bezetting - placesHeld });
+  const inputs = (kebutuhan: number, bezetting: number, placesHeld: number) => ({
+    positionId: 'kota-bl/auditor',
+    kebutuhan,
+    bezetting,
+    placesHeld,
+    openGap: kebutuhan - bezetting - placesHeld,
+  });
 
   it('R-04 refuses a position with no gap on record, showing the subtraction', () => {
     expect(r04Vacancy(position({ bezetting: 8 }), { count: 0, caseIds: [] })).toEqual({
-      ruleId: 'R-04', outcome: 'BLOCK', reason: 'position kota-bl/auditor has no vacancy on record (kebutuhan 8 − bezetting 8 = 0)', legalBasis: basis, inputs: inputs(8, 8, 0), code: 'RULE_R04_NO_VACANCY',
+      ruleId: 'R-04',
+      outcome: 'BLOCK',
+      reason: 'position kota-bl/auditor has no vacancy on record (kebutuhan 8 − bezetting 8 = 0)',
+      legalBasis: basis,
+      inputs: inputs(8, 8, 0),
+      code: 'RULE_R04_NO_VACANCY',
     });
   });
 
   it('R-04 refuses when the last place is held by a case under way, naming the holders', () => {
     expect(r04Vacancy(position(), { count: 1, caseIds: ['case-1'] })).toEqual({
-      ruleId: 'R-04', outcome: 'BLOCK', reason: 'the 1 vacancy(ies) of kota-bl/auditor are all held by cases under way: case-1', legalBasis: basis, inputs: { ...inputs(8, 7, 1), heldBy: ['case-1'] }, code: 'RULE_R04_PLACES_HELD',
+      ruleId: 'R-04',
+      outcome: 'BLOCK',
+      reason: 'the 1 vacancy(ies) of kota-bl/auditor are all held by cases under way: case-1',
+      legalBasis: basis,
+      inputs: { ...inputs(8, 7, 1), heldBy: ['case-1'] },
+      code: 'RULE_R04_PLACES_HELD',
     });
   });
 
   it('R-04 passes with one place free', () => {
     expect(r04Vacancy(position({ bezetting: 6 }), { count: 1, caseIds: ['case-1'] })).toEqual({
-      ruleId: 'R-04', outcome: 'PASS', reason: '1 of 2 vacancy(ies) in Auditor Ahli Muda free (1 held by cases under way)', legalBasis: basis, inputs: inputs(8, 6, 1),
+      ruleId: 'R-04',
+      outcome: 'PASS',
+      reason: '1 of 2 vacancy(ies) in Auditor Ahli Muda free (1 held by cases under way)',
+      legalBasis: basis,
+      inputs: inputs(8, 6, 1),
     });
   });
 
@@ -51,22 +110,32 @@ describe('R-04 figures: the recorded evidence', () => {
 
   it('R-04 refuses figures that differ from the record, showing both', () => {
     expect(r04NeedsFigures(position(), analysis({ kebutuhan: 9, bezetting: 6 }), POLICY_2024_1)).toEqual({
-      ruleId: 'R-04', outcome: 'BLOCK', reason: 'the needs analysis of kota-bl/auditor states kebutuhan 9 (record: 8), bezetting 6 (record: 7)', legalBasis: basis,
-      inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 9, bezetting: 6, workloadHours: null }, recorded }, code: 'RULE_R04_FIGURES_DIFFER',
+      ruleId: 'R-04',
+      outcome: 'BLOCK',
+      reason: 'the needs analysis of kota-bl/auditor states kebutuhan 9 (record: 8), bezetting 6 (record: 7)',
+      legalBasis: basis,
+      inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 9, bezetting: 6, workloadHours: null }, recorded },
+      code: 'RULE_R04_FIGURES_DIFFER',
     });
   });
 
   it('R-04 under a FLAG policy accepts differing figures and flags them', () => {
     const flagging = { ...POLICY_2024_1, needsFiguresMismatch: { value: 'FLAG' as const, legalBasis: 'flag it' } };
     expect(r04NeedsFigures(position(), analysis({ bezetting: 6 }), flagging)).toEqual({
-      ruleId: 'R-04', outcome: 'FLAG', reason: 'the needs analysis of kota-bl/auditor states bezetting 6 (record: 7); accepted and flagged as this policy says', legalBasis: 'flag it',
+      ruleId: 'R-04',
+      outcome: 'FLAG',
+      reason: 'the needs analysis of kota-bl/auditor states bezetting 6 (record: 7); accepted and flagged as this policy says',
+      legalBasis: 'flag it',
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 6, workloadHours: null }, recorded },
     });
   });
 
   it('R-04 passes the recorded figures', () => {
     expect(r04NeedsFigures(position(), analysis(), POLICY_2024_1)).toEqual({
-      ruleId: 'R-04', outcome: 'PASS', reason: 'the needs analysis states the recorded figures (kebutuhan 8, bezetting 7)', legalBasis: basis,
+      ruleId: 'R-04',
+      outcome: 'PASS',
+      reason: 'the needs analysis states the recorded figures (kebutuhan 8, bezetting 7)',
+      legalBasis: basis,
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 7, workloadHours: null }, recorded },
     });
   });
@@ -77,32 +146,62 @@ describe('R-04 competency fit: the recorded evidence', () => {
   const inputs = (held: string[], fit: number) => ({ required: ['AUDIT', 'AKUNTANSI'], held, fit, minimum: 0.5, policyVersion: 'mutasi-policy/2024.1' });
 
   it('R-04 passes at exactly the minimum fit (one of two) and refuses below it', () => {
-    expect(r04CompetencyFit(anEmployee({ competencies: ['AUDIT'] }), position(), POLICY_2024_1)).toEqual({ ruleId: 'R-04', outcome: 'PASS', reason: 'competency fit 50%', legalBasis: basis, inputs: inputs(['AUDIT'], 0.5) });
+    expect(r04CompetencyFit(anEmployee({ competencies: ['AUDIT'] }), position(), POLICY_2024_1)).toEqual({
+      ruleId: 'R-04',
+      outcome: 'PASS',
+      reason: 'competency fit 50%',
+      legalBasis: basis,
+      inputs: inputs(['AUDIT'], 0.5),
+    });
     expect(r04CompetencyFit(anEmployee({ competencies: ['PELAYANAN_PUBLIK'] }), position(), POLICY_2024_1)).toEqual({
-      ruleId: 'R-04', outcome: 'BLOCK', reason: 'competency fit 0% is under the minimum 50% for Auditor Ahli Muda', legalBasis: basis, inputs: inputs(['PELAYANAN_PUBLIK'], 0), code: 'RULE_R04_COMPETENCY',
+      ruleId: 'R-04',
+      outcome: 'BLOCK',
+      reason: 'competency fit 0% is under the minimum 50% for Auditor Ahli Muda',
+      legalBasis: basis,
+      inputs: inputs(['PELAYANAN_PUBLIK'], 0),
+      code: 'RULE_R04_COMPETENCY',
     });
   });
 
   it('R-04 a position requiring no competency fits everyone', () => {
-    expect(r04CompetencyFit(anEmployee({ competencies: [] }), position({ requiredCompetencies: [] }), POLICY_2024_1)).toMatchObject({ outcome: 'PASS', reason: 'competency fit 100%', inputs: { fit: 1 } });
+    expect(r04CompetencyFit(anEmployee({ competencies: [] }), position({ requiredCompetencies: [] }), POLICY_2024_1)).toMatchObject({
+      outcome: 'PASS',
+      reason: 'competency fit 100%',
+      inputs: { fit: 1 },
+    });
   });
 });
 
 describe('R-01 mutation plan: the recorded evidence', () => {
-  const plan: MutationPlan = { id: 'plan-kota-bl-2026', agencyId: 'kota-bl', year: 2026, title: 'Rencana mutasi 2026', moves: [{ targetPositionId: 'kota-bl/auditor', count: 1, note: null }] };
+  const plan: MutationPlan = {
+    id: 'plan-kota-bl-2026',
+    agencyId: 'kota-bl',
+    year: 2026,
+    title: 'Rencana mutasi 2026',
+    moves: [{ targetPositionId: 'kota-bl/auditor', count: 1, note: null }],
+  };
   const basis2026 = POLICY_2026_12.planOnRecord.legalBasis;
   const r01 = (patch: Parameters<typeof analysis>[0], p: MutationPlan | null, now = on('2026-12-07')) => r01AnnualPlan(analysis(patch), p, position(), now, POLICY_2026_12);
   const inputs = (planReference: string | null, exceptionReason: string | null = null) => ({ planReference, exceptionReason, planOnRecord: true });
 
   it('R-01 passes a plan on record for this agency, year and position, recording its id and year', () => {
     expect(r01({ planReference: 'plan-kota-bl-2026' }, plan)).toEqual({
-      ruleId: 'R-01', outcome: 'PASS', reason: 'in the mutation plan plan-kota-bl-2026 (Rencana mutasi 2026)', legalBasis: basis2026, inputs: { ...inputs('plan-kota-bl-2026'), planId: 'plan-kota-bl-2026', planYear: 2026 },
+      ruleId: 'R-01',
+      outcome: 'PASS',
+      reason: 'in the mutation plan plan-kota-bl-2026 (Rencana mutasi 2026)',
+      legalBasis: basis2026,
+      inputs: { ...inputs('plan-kota-bl-2026'), planId: 'plan-kota-bl-2026', planYear: 2026 },
     });
   });
 
   it('R-01 refuses a plan of another year, another agency, without the position, or not on record, naming the problem', () => {
     const refused = (problem: string, reference = 'plan-kota-bl-2026') => ({
-      ruleId: 'R-01', outcome: 'BLOCK', reason: `${problem}; name a plan on record that plans this move, or give an exception reason`, legalBasis: basis2026, inputs: { ...inputs(reference), planProblem: problem }, code: 'RULE_R01_PLAN_NOT_ON_RECORD',
+      ruleId: 'R-01',
+      outcome: 'BLOCK',
+      reason: `${problem}; name a plan on record that plans this move, or give an exception reason`,
+      legalBasis: basis2026,
+      inputs: { ...inputs(reference), planProblem: problem },
+      code: 'RULE_R01_PLAN_NOT_ON_RECORD',
     });
     expect(r01({ planReference: 'plan-kota-bl-2026' }, plan, on('2027-01-04'))).toEqual(refused('mutation plan plan-kota-bl-2026 is the plan for 2026, not for 2027'));
     expect(r01({ planReference: 'plan-kota-bl-2026' }, { ...plan, agencyId: 'kab-lh' })).toEqual(refused('mutation plan plan-kota-bl-2026 belongs to kab-lh, not to kota-bl'));
@@ -112,18 +211,36 @@ describe('R-01 mutation plan: the recorded evidence', () => {
 
   it('R-01 flags a move outside the plan on an exception reason, keeping the plan problem', () => {
     expect(r01({ planReference: 'plan-x', exceptionReason: 'new hospital' }, null)).toEqual({
-      ruleId: 'R-01', outcome: 'FLAG', reason: 'outside the mutation plan (no mutation plan plan-x is on record), on the exception reason: new hospital', legalBasis: basis2026,
+      ruleId: 'R-01',
+      outcome: 'FLAG',
+      reason: 'outside the mutation plan (no mutation plan plan-x is on record), on the exception reason: new hospital',
+      legalBasis: basis2026,
       inputs: { ...inputs('plan-x', 'new hospital'), planProblem: 'no mutation plan plan-x is on record' },
     });
-    expect(r01({ exceptionReason: 'new hospital' }, null)).toEqual({ ruleId: 'R-01', outcome: 'FLAG', reason: 'outside the mutation plan, on the exception reason: new hospital', legalBasis: basis2026, inputs: inputs(null, 'new hospital') });
+    expect(r01({ exceptionReason: 'new hospital' }, null)).toEqual({
+      ruleId: 'R-01',
+      outcome: 'FLAG',
+      reason: 'outside the mutation plan, on the exception reason: new hospital',
+      legalBasis: basis2026,
+      inputs: inputs(null, 'new hospital'),
+    });
   });
 
   it('R-01 refuses neither a plan nor an exception (blank counts as none); under 2024.1 any named plan passes', () => {
     expect(r01({ planReference: ' ', exceptionReason: ' ' }, null)).toEqual({
-      ruleId: 'R-01', outcome: 'BLOCK', reason: 'the needs analysis names neither a mutation plan reference nor an exception reason', legalBasis: basis2026, inputs: inputs(' ', ' '), code: 'RULE_R01_ANNUAL_PLAN',
+      ruleId: 'R-01',
+      outcome: 'BLOCK',
+      reason: 'the needs analysis names neither a mutation plan reference nor an exception reason',
+      legalBasis: basis2026,
+      inputs: inputs(' ', ' '),
+      code: 'RULE_R01_ANNUAL_PLAN',
     });
     expect(r01AnnualPlan(analysis({ planReference: 'RM-2026' }), null, position(), TODAY, POLICY_2024_1)).toEqual({
-      ruleId: 'R-01', outcome: 'PASS', reason: 'in the mutation plan RM-2026', legalBasis: 'not applied in this version: the plan was named in free text', inputs: { planReference: 'RM-2026', exceptionReason: null, planOnRecord: false },
+      ruleId: 'R-01',
+      outcome: 'PASS',
+      reason: 'in the mutation plan RM-2026',
+      legalBasis: 'not applied in this version: the plan was named in free text',
+      inputs: { planReference: 'RM-2026', exceptionReason: null, planOnRecord: false },
     });
   });
 });
@@ -138,11 +255,17 @@ describe('R-40 Pilkada freeze and R-43 after inauguration: the recorded evidence
 
   it('R-40 requires Mendagri from exactly six months before penetapan paslon, not the day before', () => {
     expect(r40ElectionFreeze([side(electing)], on('2026-06-01'), POLICY_2024_1)).toEqual({
-      ruleId: 'R-40', outcome: 'REQUIRES_STEP', reason: "inside the Pilkada freeze of Kota Bandar Lestari (penetapan paslon 2026-12-01): Mendagri's written approval is required", legalBasis: r40Basis,
+      ruleId: 'R-40',
+      outcome: 'REQUIRES_STEP',
+      reason: "inside the Pilkada freeze of Kota Bandar Lestari (penetapan paslon 2026-12-01): Mendagri's written approval is required",
+      legalBasis: r40Basis,
       inputs: { today: '2026-06-01', sides: summary, frozenAgencies: ['kota-bl'], monthsBefore: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
     expect(r40ElectionFreeze([side(electing)], on('2026-05-31'), POLICY_2024_1)).toEqual({
-      ruleId: 'R-40', outcome: 'PASS', reason: 'no election freeze applies to the positions affected', legalBasis: r40Basis,
+      ruleId: 'R-40',
+      outcome: 'PASS',
+      reason: 'no election freeze applies to the positions affected',
+      legalBasis: r40Basis,
       inputs: { today: '2026-05-31', sides: summary, frozenAgencies: [], monthsBefore: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
   });
@@ -159,11 +282,17 @@ describe('R-40 Pilkada freeze and R-43 after inauguration: the recorded evidence
     const fresh = agency({ headInaugurationDate: '2026-02-20' });
     const basis = 'UU 10/2016 Pasal 162 ayat (3)';
     expect(r43PostInauguration([side(fresh)], on('2026-08-20'), POLICY_2024_1)).toEqual({
-      ruleId: 'R-43', outcome: 'REQUIRES_STEP', reason: "within 6 months of inauguration of Kota Bandar Lestari (inaugurated 2026-02-20): Mendagri's written approval is required", legalBasis: basis,
+      ruleId: 'R-43',
+      outcome: 'REQUIRES_STEP',
+      reason: "within 6 months of inauguration of Kota Bandar Lestari (inaugurated 2026-02-20): Mendagri's written approval is required",
+      legalBasis: basis,
       inputs: { today: '2026-08-20', sides: summary, agencies: [{ agencyId: 'kota-bl', inaugurated: '2026-02-20' }], months: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
     expect(r43PostInauguration([side(fresh)], on('2026-08-21'), POLICY_2024_1)).toEqual({
-      ruleId: 'R-43', outcome: 'PASS', reason: 'no regional head inaugurated within the last months acts on this move', legalBasis: basis,
+      ruleId: 'R-43',
+      outcome: 'PASS',
+      reason: 'no regional head inaugurated within the last months acts on this move',
+      legalBasis: basis,
       inputs: { today: '2026-08-21', sides: summary, agencies: [], months: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
     expect(r43PostInauguration([side(fresh)], on('2026-02-19'), POLICY_2024_1).outcome).toBe('PASS');
@@ -178,11 +307,18 @@ describe('R-45 and R-46 acting regional heads: the recorded evidence', () => {
 
   it('R-45 requires Mendagri for a Penjabat, and under 2026-12 for a Plt too', () => {
     expect(r45Penjabat([side(pj)], POLICY_2024_1)).toEqual({
-      ruleId: 'R-45', outcome: 'REQUIRES_STEP', reason: "Kota Bandar Lestari (PENJABAT) is led by an acting head: Mendagri's written approval is required", legalBasis: 'PP 49/2008 Pasal 132A',
+      ruleId: 'R-45',
+      outcome: 'REQUIRES_STEP',
+      reason: "Kota Bandar Lestari (PENJABAT) is led by an acting head: Mendagri's written approval is required",
+      legalBasis: 'PP 49/2008 Pasal 132A',
       inputs: { agencies: [{ agencyId: 'kota-bl', ppkStatus: 'PENJABAT' }], actingHeads: ['PENJABAT'] },
     });
     expect(r45Penjabat([side(plt)], POLICY_2024_1)).toEqual({
-      ruleId: 'R-45', outcome: 'PASS', reason: 'no acting regional head acts on this move', legalBasis: 'PP 49/2008 Pasal 132A', inputs: { agencies: [{ agencyId: 'kab-lh', ppkStatus: 'PLT' }], actingHeads: ['PENJABAT'] },
+      ruleId: 'R-45',
+      outcome: 'PASS',
+      reason: 'no acting regional head acts on this move',
+      legalBasis: 'PP 49/2008 Pasal 132A',
+      inputs: { agencies: [{ agencyId: 'kab-lh', ppkStatus: 'PLT' }], actingHeads: ['PENJABAT'] },
     });
     expect(r45Penjabat([side(plt)], POLICY_2026_12).reason).toBe("Kabupaten Lembah Hijau (PLT) is led by an acting head: Mendagri's written approval is required");
     expect(r45Penjabat([side(agency({ kind: 'PUSAT', ppkStatus: 'PENJABAT' }))], POLICY_2024_1).outcome).toBe('PASS');
@@ -190,12 +326,25 @@ describe('R-45 and R-46 acting regional heads: the recorded evidence', () => {
 
   it('R-46 requires a BKN pertek for an acting head unless the policy switches it off', () => {
     expect(r46PenjabatPertek([side(pj), side(agency({ id: 'kab-x', name: 'Kab X' }))], POLICY_2024_1)).toEqual({
-      ruleId: 'R-46', outcome: 'REQUIRES_STEP', reason: 'Kota Bandar Lestari is led by an acting head: a KEPALA_BKN pertek is required', legalBasis: 'Perpres 116/2022',
-      inputs: { agencies: [{ agencyId: 'kota-bl', ppkStatus: 'PENJABAT' }, { agencyId: 'kab-x', ppkStatus: 'DEFINITIF' }], actingHeads: ['PENJABAT'] },
+      ruleId: 'R-46',
+      outcome: 'REQUIRES_STEP',
+      reason: 'Kota Bandar Lestari is led by an acting head: a KEPALA_BKN pertek is required',
+      legalBasis: 'Perpres 116/2022',
+      inputs: {
+        agencies: [
+          { agencyId: 'kota-bl', ppkStatus: 'PENJABAT' },
+          { agencyId: 'kab-x', ppkStatus: 'DEFINITIF' },
+        ],
+        actingHeads: ['PENJABAT'],
+      },
     });
     const off = { ...POLICY_2024_1, actingHeadPertek: { value: false, legalBasis: 'off' } };
     expect(r46PenjabatPertek([side(pj)], off)).toEqual({
-      ruleId: 'R-46', outcome: 'PASS', reason: 'no acting regional head acts on this move', legalBasis: 'off', inputs: { agencies: [{ agencyId: 'kota-bl', ppkStatus: 'PENJABAT' }], actingHeads: ['PENJABAT'] },
+      ruleId: 'R-46',
+      outcome: 'PASS',
+      reason: 'no acting regional head acts on this move',
+      legalBasis: 'off',
+      inputs: { agencies: [{ agencyId: 'kota-bl', ppkStatus: 'PENJABAT' }], actingHeads: ['PENJABAT'] },
     });
   });
 });

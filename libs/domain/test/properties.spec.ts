@@ -29,9 +29,13 @@ function eventPool(): TransferEvent[] {
   province.scenario.run(world.simple('FlagAppointmentOverdue', {}, SYSTEM, later(60)));
   province.scenario.run(world.simple('RevokeDecree', { reason: 'merit', reference: 'R-1' }, world.actor('KEPALA_BKN', AGENCY.bkn), later(61)));
   const evaluated = internal.state;
-  for (const slot of ('evaluations' in evaluated ? evaluated.evaluations : [])) {
+  for (const slot of 'evaluations' in evaluated ? evaluated.evaluations : []) {
     internal.scenario.run(world.simple('AnnounceEvaluationDue', { periodMonths: slot.periodMonths }, SYSTEM, `${slot.dueOn}T01:00:00.000Z`));
-    internal.scenario.run(world.evaluate(internal.state, slot.periodMonths, world.person('PPK', AGENCY.bandarLestari, internal.state, 'EVALUATION'), `${slot.dueOn}T03:00:00.000Z`, { competencyFit: 3 }));
+    internal.scenario.run(
+      world.evaluate(internal.state, slot.periodMonths, world.person('PPK', AGENCY.bandarLestari, internal.state, 'EVALUATION'), `${slot.dueOn}T03:00:00.000Z`, {
+        competencyFit: 3,
+      }),
+    );
   }
   internal.scenario.run(world.simple('CloseCase', {}, world.actor('PPK', AGENCY.bandarLestari), '2027-07-01T03:00:00.000Z'));
   const withdrawn = new CaseJourney(world, 'p8', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).proposed();
@@ -39,7 +43,14 @@ function eventPool(): TransferEvent[] {
   // Under the policy of 2026-12 a regional head's decree is reported to Mendagri (R-33), on time or flagged overdue.
   const late = new World('2026-12-07T02:00:00.000Z');
   const reported = new CaseJourney(late, 'p9', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).decreed();
-  reported.scenario.run(late.simple('ReportReplacement', { reference: 'LAP-MENDAGRI-1', reportedOn: '2026-12-08' }, late.person('PPK', AGENCY.bandarLestari, reported.state), '2026-12-08T02:00:00.000Z'));
+  reported.scenario.run(
+    late.simple(
+      'ReportReplacement',
+      { reference: 'LAP-MENDAGRI-1', reportedOn: '2026-12-08' },
+      late.person('PPK', AGENCY.bandarLestari, reported.state),
+      '2026-12-08T02:00:00.000Z',
+    ),
+  );
   const unreported = new CaseJourney(late, 'p10', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal).decreed();
   unreported.scenario.run(late.simple('FlagReplacementReportOverdue', {}, SYSTEM, '2026-12-30T02:00:00.000Z'));
   // A candidate who lacks a required competency gets a training plan (R-09): adjusted, completed, waived, overdue.
@@ -47,8 +58,28 @@ function eventPool(): TransferEvent[] {
   (late.data.employees as EmployeeSnapshot[]).push(gap);
   const trained = new CaseJourney(late, 'p11', positionId(AGENCY.bandarLestari, 'auditor'), gap.nip, { meritDeviationJustification: 'closest fit' }).proposed();
   const ppk = late.person('PPK', AGENCY.bandarLestari, trained.state);
-  trained.scenario.run(late.simple('AdjustTrainingPlan', { items: [{ itemId: 'T1', competency: 'AUDIT', kind: 'PELATIHAN', hours: 20, due: 'BEFORE_TMT', mandatory: true }, { competency: 'KEUANGAN_DAERAH', kind: 'COACHING', hours: 8, due: 'BEFORE_TMT', mandatory: false }, { competency: 'AUDIT', kind: 'MENTORING', hours: 8, due: 'AFTER_TMT', mandatory: false }], reason: 'three items' }, ppk));
-  trained.scenario.run(late.simple('CompleteTrainingItem', { itemId: 'T1', certificateSha256: 'c'.repeat(64), hours: 20, provider: 'BPSDM', completedOn: '2026-12-08' }, late.actor('VERIFIKATOR', AGENCY.bandarLestari), '2026-12-09T02:00:00.000Z'));
+  trained.scenario.run(
+    late.simple(
+      'AdjustTrainingPlan',
+      {
+        items: [
+          { itemId: 'T1', competency: 'AUDIT', kind: 'PELATIHAN', hours: 20, due: 'BEFORE_TMT', mandatory: true },
+          { competency: 'KEUANGAN_DAERAH', kind: 'COACHING', hours: 8, due: 'BEFORE_TMT', mandatory: false },
+          { competency: 'AUDIT', kind: 'MENTORING', hours: 8, due: 'AFTER_TMT', mandatory: false },
+        ],
+        reason: 'three items',
+      },
+      ppk,
+    ),
+  );
+  trained.scenario.run(
+    late.simple(
+      'CompleteTrainingItem',
+      { itemId: 'T1', certificateSha256: 'c'.repeat(64), hours: 20, provider: 'BPSDM', completedOn: '2026-12-08' },
+      late.actor('VERIFIKATOR', AGENCY.bandarLestari),
+      '2026-12-09T02:00:00.000Z',
+    ),
+  );
   trained.scenario.run(late.simple('WaiveTrainingItem', { itemId: 'T3', reason: 'not needed' }, ppk));
   trained.scenario.run(late.simple('FlagTrainingItemOverdue', { itemId: 'T2' }, SYSTEM, '2027-03-01T02:00:00.000Z'));
   return [internal, province, freeze, objection, returned, window, overdue, withdrawn, reported, unreported, trained].flatMap((j) => j.events);
@@ -64,27 +95,37 @@ describe('decider properties', () => {
 
   it('evolve never throws on any sequence of valid events, in any order', () => {
     const pool = eventPool();
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), (events) => {
-      expect(() => fold(events)).not.toThrow();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), (events) => {
+        expect(() => fold(events)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('evolve never throws on events with damaged data (a forgiving reader of any stream)', () => {
     const pool = eventPool();
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), fc.nat(), (events, seed) => {
-      const damaged = events.map((e, i) => ((i + seed) % 5 === 0 ? ({ ...e, data: { ...e.data, stepId: 'nope', documentId: 'nope', periodMonths: -1 } } as unknown as TransferEvent) : e));
-      expect(() => fold(damaged)).not.toThrow();
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), fc.nat(), (events, seed) => {
+        const damaged = events.map((e, i) =>
+          (i + seed) % 5 === 0 ? ({ ...e, data: { ...e.data, stepId: 'nope', documentId: 'nope', periodMonths: -1 } } as unknown as TransferEvent) : e,
+        );
+        expect(() => fold(damaged)).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('folding the events of a case twice gives the same state', () => {
     const pool = eventPool();
     const cases = [...new Set(pool.map((e) => e.metadata.caseId))];
-    fc.assert(fc.property(fc.constantFrom(...cases), fc.nat(), (caseId, cut) => {
-      const events = pool.filter((e) => e.metadata.caseId === caseId);
-      const prefix = events.slice(0, (cut % events.length) + 1);
-      expect(fold(prefix)).toEqual(fold(prefix));
-      expect(prefix.reduce(evolve, fold([]))).toEqual(fold(prefix));
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.nat(), (caseId, cut) => {
+        const events = pool.filter((e) => e.metadata.caseId === caseId);
+        const prefix = events.slice(0, (cut % events.length) + 1);
+        expect(fold(prefix)).toEqual(fold(prefix));
+        expect(prefix.reduce(evolve, fold([]))).toEqual(fold(prefix));
+      }),
+    );
   });
 });

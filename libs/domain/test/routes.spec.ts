@@ -8,7 +8,14 @@ const a = (id: string): Agency => world.agency(id);
 const authorities = chainAuthorities(world.data.agencies);
 
 function chain(route: ReturnType<typeof deriveRoute>, origin: Agency, target: Agency, originPosition: Position, targetPosition: Position, now = TEST_NOW, policy = POLICY_2024_1) {
-  return buildApprovalChain({ route, origin: { side: 'ORIGIN', agency: origin, position: originPosition }, target: { side: 'TARGET', agency: target, position: targetPosition }, authorities, now, policy });
+  return buildApprovalChain({
+    route,
+    origin: { side: 'ORIGIN', agency: origin, position: originPosition },
+    target: { side: 'TARGET', agency: target, position: targetPosition },
+    authorities,
+    now,
+    policy,
+  });
 }
 
 const pelaksana = (agencyId: string): Position => ({ ...world.position(positionId(AGENCY.bandarLestari, 'pengelola-keuangan')), agencyId });
@@ -46,30 +53,55 @@ describe('approval chains per route', () => {
 
   it('R-10 INTERNAL: verification, performance-assessment team, then the PPK decree', () => {
     const plan = chain('INTERNAL', a(AGENCY.bandarLestari), a(AGENCY.bandarLestari), pelaksana(AGENCY.bandarLestari), pelaksana(AGENCY.bandarLestari), quiet);
-    expect(summary(plan)).toEqual([`VERIFICATION:VERIFIKATOR@${AGENCY.bandarLestari}`, `CONSIDERATION:TIM_PENILAI_KINERJA@${AGENCY.bandarLestari}`, `DECREE:PPK@${AGENCY.bandarLestari}`]);
+    expect(summary(plan)).toEqual([
+      `VERIFICATION:VERIFIKATOR@${AGENCY.bandarLestari}`,
+      `CONSIDERATION:TIM_PENILAI_KINERJA@${AGENCY.bandarLestari}`,
+      `DECREE:PPK@${AGENCY.bandarLestari}`,
+    ]);
     expect(plan.steps[1]?.ruleIds).toContain('R-10');
   });
 
-  it.each(['KABKOTA_SAME_PROVINCE', 'PROVINSI_TO_KABKOTA', 'KABKOTA_TO_PROVINSI'] as const)('%s: PPK-P, PPK-A consent (R-11), governor forwarding, Kanreg pertek, governor decree', (route) => {
-    const [origin, target] = route === 'KABKOTA_TO_PROVINSI' ? [AGENCY.bandarLestari, AGENCY.provNb] : route === 'PROVINSI_TO_KABKOTA' ? [AGENCY.provNb, AGENCY.bandarLestari] : [AGENCY.bandarLestari, AGENCY.sukamaju];
-    const plan = chain(route, a(origin), a(target), pelaksana(origin), pelaksana(target), '2027-06-01T02:00:00.000Z');
-    expect(summary(plan).filter((s) => !s.startsWith('WRITTEN') && !s.includes('KEPALA_BKN'))).toEqual([
-      `PROPOSAL:PPK@${target}`, `CONSENT:PPK@${origin}`, `FORWARDING:GUBERNUR@${AGENCY.provNb}`, `PERTEK:KANREG_BKN@${AGENCY.kanregNb}`, `DECREE:GUBERNUR@${AGENCY.provNb}`,
-    ]);
-    expect(plan.steps.find((s) => s.kind === 'CONSENT')?.ruleIds).toContain('R-11');
-    expect(plan.steps.find((s) => s.kind === 'PERTEK')?.dueInDays).toBe(POLICY_2024_1.pertekDays.value);
-  });
+  it.each(['KABKOTA_SAME_PROVINCE', 'PROVINSI_TO_KABKOTA', 'KABKOTA_TO_PROVINSI'] as const)(
+    '%s: PPK-P, PPK-A consent (R-11), governor forwarding, Kanreg pertek, governor decree',
+    (route) => {
+      const [origin, target] =
+        route === 'KABKOTA_TO_PROVINSI'
+          ? [AGENCY.bandarLestari, AGENCY.provNb]
+          : route === 'PROVINSI_TO_KABKOTA'
+            ? [AGENCY.provNb, AGENCY.bandarLestari]
+            : [AGENCY.bandarLestari, AGENCY.sukamaju];
+      const plan = chain(route, a(origin), a(target), pelaksana(origin), pelaksana(target), '2027-06-01T02:00:00.000Z');
+      expect(summary(plan).filter((s) => !s.startsWith('WRITTEN') && !s.includes('KEPALA_BKN'))).toEqual([
+        `PROPOSAL:PPK@${target}`,
+        `CONSENT:PPK@${origin}`,
+        `FORWARDING:GUBERNUR@${AGENCY.provNb}`,
+        `PERTEK:KANREG_BKN@${AGENCY.kanregNb}`,
+        `DECREE:GUBERNUR@${AGENCY.provNb}`,
+      ]);
+      expect(plan.steps.find((s) => s.kind === 'CONSENT')?.ruleIds).toContain('R-11');
+      expect(plan.steps.find((s) => s.kind === 'PERTEK')?.dueInDays).toBe(POLICY_2024_1.pertekDays.value);
+    },
+  );
 
   it('INTER_PROVINCE: PPK-P, PPK-A, Mendagri coordination, KEPALA_BKN pertek, Mendagri decree', () => {
     const plan = chain('INTER_PROVINCE', a(AGENCY.bandarLestari), a(AGENCY.lembahHijau), pelaksana(AGENCY.bandarLestari), pelaksana(AGENCY.lembahHijau), quiet);
     expect(summary(plan)).toEqual([
-      `PROPOSAL:PPK@${AGENCY.lembahHijau}`, `CONSENT:PPK@${AGENCY.bandarLestari}`, `COORDINATION:MENDAGRI@${AGENCY.kemendagri}`, `PERTEK:KEPALA_BKN@${AGENCY.bkn}`, `DECREE:MENDAGRI@${AGENCY.kemendagri}`,
+      `PROPOSAL:PPK@${AGENCY.lembahHijau}`,
+      `CONSENT:PPK@${AGENCY.bandarLestari}`,
+      `COORDINATION:MENDAGRI@${AGENCY.kemendagri}`,
+      `PERTEK:KEPALA_BKN@${AGENCY.bkn}`,
+      `DECREE:MENDAGRI@${AGENCY.kemendagri}`,
     ]);
   });
 
   it('central and regional routes: PPK-P, PPK-A, BKN; KANREG_BKN signs central→regional in its area', () => {
     const down = chain('PUSAT_TO_DAERAH', a(AGENCY.kementerian), a(AGENCY.bandarLestari), pelaksana(AGENCY.kementerian), pelaksana(AGENCY.bandarLestari), quiet);
-    expect(summary(down)).toEqual([`PROPOSAL:PPK@${AGENCY.bandarLestari}`, `CONSENT:PPK@${AGENCY.kementerian}`, `PERTEK:KANREG_BKN@${AGENCY.kanregNb}`, `DECREE:KANREG_BKN@${AGENCY.kanregNb}`]);
+    expect(summary(down)).toEqual([
+      `PROPOSAL:PPK@${AGENCY.bandarLestari}`,
+      `CONSENT:PPK@${AGENCY.kementerian}`,
+      `PERTEK:KANREG_BKN@${AGENCY.kanregNb}`,
+      `DECREE:KANREG_BKN@${AGENCY.kanregNb}`,
+    ]);
     const up = chain('DAERAH_TO_PUSAT', a(AGENCY.lembahHijau), a(AGENCY.kementerian), pelaksana(AGENCY.lembahHijau), pelaksana(AGENCY.kementerian), quiet);
     expect(up.decreeSigner).toEqual({ role: 'KEPALA_BKN', agencyId: AGENCY.bkn });
   });
@@ -115,8 +147,13 @@ describe('overlays', () => {
     const sk = a(AGENCY.sukamaju);
     const plan = chain('KABKOTA_SAME_PROVINCE', sk, a(AGENCY.bandarLestari), pelaksana(sk.id), pelaksana(AGENCY.bandarLestari), TEST_NOW);
     expect(summary(plan)).toEqual([
-      `PROPOSAL:PPK@${AGENCY.bandarLestari}`, `CONSENT:PPK@${sk.id}`, `FORWARDING:GUBERNUR@${AGENCY.provNb}`, `WRITTEN_APPROVAL:MENDAGRI@${AGENCY.kemendagri}`,
-      `PERTEK:KANREG_BKN@${AGENCY.kanregNb}`, `PERTEK:KEPALA_BKN@${AGENCY.bkn}`, `DECREE:GUBERNUR@${AGENCY.provNb}`,
+      `PROPOSAL:PPK@${AGENCY.bandarLestari}`,
+      `CONSENT:PPK@${sk.id}`,
+      `FORWARDING:GUBERNUR@${AGENCY.provNb}`,
+      `WRITTEN_APPROVAL:MENDAGRI@${AGENCY.kemendagri}`,
+      `PERTEK:KANREG_BKN@${AGENCY.kanregNb}`,
+      `PERTEK:KEPALA_BKN@${AGENCY.bkn}`,
+      `DECREE:GUBERNUR@${AGENCY.provNb}`,
     ]);
     expect(plan.steps.find((s) => s.kind === 'WRITTEN_APPROVAL')?.ruleIds).toEqual(['R-45']);
     expect(plan.steps.find((s) => s.role === 'KEPALA_BKN')?.ruleIds).toContain('R-46');
@@ -134,21 +171,27 @@ describe('chain properties', () => {
   const workAgencies = world.data.agencies.filter((x) => x.authority === undefined).map((x) => x.id);
 
   it('every chain ends with the route’s decree signer, and every step has an id, role, agency and deadline', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...workAgencies), fc.constantFrom(...workAgencies), fc.boolean(), fc.date({ min: new Date('2024-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.boolean(),
-      (originId, targetId, inScope, date, pppk) => {
-        const origin = a(originId);
-        const target = a(targetId);
-        const route = deriveRoute(origin, target, pppk ? 'PPPK' : 'PNS', pppk);
-        expect(ROUTES).toContain(route);
-        const position = inScope ? scopedFor : pelaksana;
-        const plan = chain(route, origin, target, position(originId), position(targetId), date.toISOString(), DEFAULT_POLICIES[0]);
-        const last = plan.steps.at(-1);
-        expect(last).toMatchObject({ kind: 'DECREE', role: plan.decreeSigner.role, agencyId: plan.decreeSigner.agencyId });
-        expect(new Set(plan.steps.map((s) => s.stepId)).size).toBe(plan.steps.length);
-        for (const s of plan.steps) expect(s.dueInDays).toBeGreaterThan(0);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...workAgencies),
+        fc.constantFrom(...workAgencies),
+        fc.boolean(),
+        fc.date({ min: new Date('2024-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.boolean(),
+        (originId, targetId, inScope, date, pppk) => {
+          const origin = a(originId);
+          const target = a(targetId);
+          const route = deriveRoute(origin, target, pppk ? 'PPPK' : 'PNS', pppk);
+          expect(ROUTES).toContain(route);
+          const position = inScope ? scopedFor : pelaksana;
+          const plan = chain(route, origin, target, position(originId), position(targetId), date.toISOString(), DEFAULT_POLICIES[0]);
+          const last = plan.steps.at(-1);
+          expect(last).toMatchObject({ kind: 'DECREE', role: plan.decreeSigner.role, agencyId: plan.decreeSigner.agencyId });
+          expect(new Set(plan.steps.map((s) => s.stepId)).size).toBe(plan.steps.length);
+          for (const s of plan.steps) expect(s.dueInDays).toBeGreaterThan(0);
+        },
+      ),
+    );
   });
 
   function scopedFor(agencyId: string): Position {

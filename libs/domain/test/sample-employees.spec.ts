@@ -6,7 +6,10 @@ import { CaseJourney, given, TEST_NOW, World } from '@mutasi/testing';
  * docs/domain.md §8: the five sample employees behave as the spec describes, at the test clock and at a clock years ahead
  * (the demo data is built relative to the day: no date in it is typed in).
  */
-describe.each([['the test clock', TEST_NOW], ['five years later', addYears(TEST_NOW, 5).concat('T02:00:00.000Z')]])('sample employees of docs/domain.md §8, at %s', (_label, now) => {
+describe.each([
+  ['the test clock', TEST_NOW],
+  ['five years later', addYears(TEST_NOW, 5).concat('T02:00:00.000Z')],
+])('sample employees of docs/domain.md §8, at %s', (_label, now) => {
   const world = new World(now);
   const proposeFor = (nip: string, target: string, input = {}) => {
     const j = new CaseJourney(world, `sample-${nip}-${target}`, target, nip).needsApproved();

@@ -64,6 +64,9 @@ describe('R-31 working days', () => {
 
   it('S-01 counts a year without a calendar on weekdays only, and names it', () => {
     expect(addWorkingDays('2026-12-28', 5, year2026([]))).toEqual({ date: '2027-01-04', yearsWithoutCalendar: [2027] });
-    expect(addWorkingDays('2026-12-28', 5, { years: [...year2026([]).years, { year: 2027, dates: ['2027-01-01'], basis: 'test' }] })).toEqual({ date: '2027-01-05', yearsWithoutCalendar: [] });
+    expect(addWorkingDays('2026-12-28', 5, { years: [...year2026([]).years, { year: 2027, dates: ['2027-01-01'], basis: 'test' }] })).toEqual({
+      date: '2027-01-05',
+      yearsWithoutCalendar: [],
+    });
   });
 });

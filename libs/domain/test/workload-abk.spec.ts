@@ -31,24 +31,31 @@ describe('the ABK computation (docs/workload.md, worked examples)', () => {
   });
 
   it('every demo template’s ABK gives the kebutuhan the template states', () => {
-    for (const [template, tasks] of Object.entries(DEMO_ABK)) expect([template, abkNeed(tasks, POLICY_2026_12).kebutuhan]).toEqual([template, TEMPLATES[template as keyof typeof TEMPLATES].kebutuhan]);
+    for (const [template, tasks] of Object.entries(DEMO_ABK))
+      expect([template, abkNeed(tasks, POLICY_2026_12).kebutuhan]).toEqual([template, TEMPLATES[template as keyof typeof TEMPLATES].kebutuhan]);
   });
 });
 
 describe('R-04 figures: the needs analysis states what the ABK on record gives', () => {
   it('R-04 refuses a workload that differs from the ABK on record, showing both, and accepts the recorded one', () => {
-    const error = given([]).when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 12_500 })).thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
+    const error = given([])
+      .when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 12_500 }))
+      .thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
     expect(error.message).toContain('workload 12500 hours (ABK on record: 10000)');
-    given([]).when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 10_000 })).then((events) => expect(outcome(events, 'R-04')?.outcome).toBe('PASS'));
+    given([])
+      .when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 10_000 }))
+      .then((events) => expect(outcome(events, 'R-04')?.outcome).toBe('PASS'));
   });
 
   it('R-04 under a policy that flags instead of refusing: the different figures go through, flagged with both', () => {
     const flagging: Policy = { ...POLICY_2026_12, needsFiguresMismatch: { value: 'FLAG', legalBasis: 'test policy' } };
-    given([]).when(under(world.open(id('flag'), AUDITOR, undefined, undefined, { kebutuhan: 9 }), flagging)).then((events) => {
-      const r04 = events[0]?.metadata.ruleOutcomes.filter((o) => o.ruleId === 'R-04').find((o) => o.outcome === 'FLAG');
-      expect(r04?.reason).toContain('kebutuhan 9 (record: 8)');
-      expect(r04?.inputs).toMatchObject({ submitted: { kebutuhan: 9 }, recorded: { kebutuhan: 8 } });
-    });
+    given([])
+      .when(under(world.open(id('flag'), AUDITOR, undefined, undefined, { kebutuhan: 9 }), flagging))
+      .then((events) => {
+        const r04 = events[0]?.metadata.ruleOutcomes.filter((o) => o.ruleId === 'R-04').find((o) => o.outcome === 'FLAG');
+        expect(r04?.reason).toContain('kebutuhan 9 (record: 8)');
+        expect(r04?.inputs).toMatchObject({ submitted: { kebutuhan: 9 }, recorded: { kebutuhan: 8 } });
+      });
   });
 });
 
@@ -56,38 +63,58 @@ describe('R-01 the mutation plan on record, by id', () => {
   const plan2026 = planIdFor(AGENCY.bandarLestari, 2026);
 
   it('R-01 passes a case whose target the plan of this year plans', () => {
-    given([]).when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: plan2026 })).then((events) => {
-      expect(outcome(events, 'R-01')).toMatchObject({ outcome: 'PASS', inputs: { planId: plan2026, planYear: 2026 } });
-    });
+    given([])
+      .when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: plan2026 }))
+      .then((events) => {
+        expect(outcome(events, 'R-01')).toMatchObject({ outcome: 'PASS', inputs: { planId: plan2026, planYear: 2026 } });
+      });
   });
 
   it('R-01 refuses a plan reference that is no plan on record, the plan of another year, or a plan without this position', () => {
-    const unknown = given([]).when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026' })).thenRefused({ ruleId: 'R-01', code: 'RULE_R01_PLAN_NOT_ON_RECORD' });
+    const unknown = given([])
+      .when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026' }))
+      .thenRefused({ ruleId: 'R-01', code: 'RULE_R01_PLAN_NOT_ON_RECORD' });
     expect(unknown.message).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
     const full: Position = world.position(positionId(AGENCY.bandarLestari, 'kasubbag-kepegawaian'));
     const notPlanned = world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: plan2026 });
-    const withoutAuditor = { ...notPlanned, context: { ...notPlanned.context, plan: { ...world.plans('2026-12-07').find((p) => p.id === plan2026)!, moves: [{ targetPositionId: full.id, count: 1, note: null }] } } } as TransferCommand;
+    const withoutAuditor = {
+      ...notPlanned,
+      context: { ...notPlanned.context, plan: { ...world.plans('2026-12-07').find((p) => p.id === plan2026)!, moves: [{ targetPositionId: full.id, count: 1, note: null }] } },
+    } as TransferCommand;
     expect(given([]).when(withoutAuditor).thenRefused({ ruleId: 'R-01' }).message).toContain(`plans no move into ${AUDITOR}`);
-    const lastYear = { ...notPlanned, context: { ...notPlanned.context, plan: { ...world.plans('2025-12-07').find((p) => p.agencyId === AGENCY.bandarLestari)!, id: plan2026 } } } as TransferCommand;
+    const lastYear = {
+      ...notPlanned,
+      context: { ...notPlanned.context, plan: { ...world.plans('2025-12-07').find((p) => p.agencyId === AGENCY.bandarLestari)!, id: plan2026 } },
+    } as TransferCommand;
     expect(given([]).when(lastYear).thenRefused({ ruleId: 'R-01' }).message).toContain('is the plan for 2025, not for 2026');
   });
 
   it('R-01 lets a move outside the plan through on an exception reason, flagged with why the plan did not cover it', () => {
-    given([]).when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026', exceptionReason: 'an audit finding needs an auditor now' })).then((events) => {
-      const r01 = outcome(events, 'R-01');
-      expect(r01?.outcome).toBe('FLAG');
-      expect(r01?.reason).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
-    });
+    given([])
+      .when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026', exceptionReason: 'an audit finding needs an auditor now' }))
+      .then((events) => {
+        const r01 = outcome(events, 'R-01');
+        expect(r01?.outcome).toBe('FLAG');
+        expect(r01?.reason).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
+      });
   });
 });
 
 describe('the workload balance', () => {
   const positionsOf = (agencies: readonly string[]) => world.data.positions.filter((p) => agencies.includes(p.agencyId));
   const input = (overrides: Partial<Parameters<typeof workloadBalance>[0]> = {}) => ({
-    agencyIds: [AGENCY.provNb], agencies: world.data.agencies, positions: positionsOf([AGENCY.provNb, AGENCY.sukamaju, AGENCY.bandarLestari]),
+    agencyIds: [AGENCY.provNb],
+    agencies: world.data.agencies,
+    positions: positionsOf([AGENCY.provNb, AGENCY.sukamaju, AGENCY.bandarLestari]),
     employees: world.data.employees.filter((e) => ([AGENCY.provNb, AGENCY.sukamaju, AGENCY.bandarLestari] as string[]).includes(e.agencyId)),
-    incomingUnderWay: new Map<string, number>(), openCaseOf: () => null, movingOut: () => false, plans: world.plans('2026-12-07'),
-    now: '2026-12-07T02:00:00.000Z', policy: POLICY_2026_12, suggestionsPerPosition: 5, ...overrides,
+    incomingUnderWay: new Map<string, number>(),
+    openCaseOf: () => null,
+    movingOut: () => false,
+    plans: world.plans('2026-12-07'),
+    now: '2026-12-07T02:00:00.000Z',
+    policy: POLICY_2026_12,
+    suggestionsPerPosition: 5,
+    ...overrides,
   });
   const TARGET = positionId(AGENCY.provNb, 'analis-keuangan');
 
@@ -109,7 +136,10 @@ describe('the workload balance', () => {
     expect(suggestions.map((s) => s.rank)).toEqual(suggestions.map((_, i) => i + 1));
     expect(suggestions.every((s) => s.from.surplus > 0 && s.employee.standing !== 'NOT_ELIGIBLE')).toBe(true);
     expect(suggestions[0]?.employee.nip).toBe(DEMO_NIP.surplusFinance);
-    expect(suggestions[0]?.opensWith.body).toMatchObject({ targetPositionId: TARGET, needsAnalysis: { kebutuhan: 4, bezetting: 2, workloadHours: 5000, planReference: planIdFor(AGENCY.provNb, 2026) } });
+    expect(suggestions[0]?.opensWith.body).toMatchObject({
+      targetPositionId: TARGET,
+      needsAnalysis: { kebutuhan: 4, bezetting: 2, workloadHours: 5000, planReference: planIdFor(AGENCY.provNb, 2026) },
+    });
     expect(suggestions[0]?.notes).toEqual(['competency gap PERENCANAAN_ANGGARAN: a training plan is derived at proposal (R-09)']);
     const inCase = workloadBalance(input({ openCaseOf: (nip) => (nip === DEMO_NIP.surplusFinance ? 'other-case' : null) })).suggestions;
     expect(inCase.some((s) => s.employee.nip === DEMO_NIP.surplusFinance)).toBe(false);

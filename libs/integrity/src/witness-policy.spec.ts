@@ -17,9 +17,18 @@ let OMBUDSMAN: string;
 let VKEYS: string[];
 beforeEach(() => {
   LOG_KEY = generateSignerKey('mutasi.example/ledger');
-  CHECKPOINT = signCheckpoint(LOG_KEY, { origin: 'mutasi.example/ledger', treeSize: 7, rootHash: createHash('sha256').update('r').digest(), timestamp: new Date('2025-03-01T10:00:00Z') });
+  CHECKPOINT = signCheckpoint(LOG_KEY, {
+    origin: 'mutasi.example/ledger',
+    treeSize: 7,
+    rootHash: createHash('sha256').update('r').digest(),
+    timestamp: new Date('2025-03-01T10:00:00Z'),
+  });
   TEXT = parseSignedNote(CHECKPOINT).text;
-  [INSPEKTORAT, BKN, OMBUDSMAN] = ['witness.inspektorat.example', 'witness.bkn.example', 'witness.ombudsman.example'].map((name) => generateCosignerKey(name)) as [string, string, string];
+  [INSPEKTORAT, BKN, OMBUDSMAN] = ['witness.inspektorat.example', 'witness.bkn.example', 'witness.ombudsman.example'].map((name) => generateCosignerKey(name)) as [
+    string,
+    string,
+    string,
+  ];
   VKEYS = [INSPEKTORAT, BKN, OMBUDSMAN].map(cosignerVerifierKey);
 });
 const AT = new Date('2025-03-01T10:01:00Z');
@@ -46,7 +55,12 @@ describe('Witness policy: k of n witnesses must have cosigned', () => {
 
   it('is not met with one cosignature, and says which witnesses are missing', () => {
     const check = checkWitnessPolicy(`${CHECKPOINT}${cosign(BKN)}`, policy);
-    expect(check).toEqual({ ok: false, cosigned: [{ name: 'witness.bkn.example', time: AT }], missing: ['witness.inspektorat.example', 'witness.ombudsman.example'], reason: expect.stringMatching(/^1 of the 2 cosignatures/) });
+    expect(check).toEqual({
+      ok: false,
+      cosigned: [{ name: 'witness.bkn.example', time: AT }],
+      missing: ['witness.inspektorat.example', 'witness.ombudsman.example'],
+      reason: expect.stringMatching(/^1 of the 2 cosignatures/),
+    });
   });
 
   it('counts a witness once however many lines it signed (the latest time)', () => {
@@ -70,7 +84,10 @@ describe('Witness policy: k of n witnesses must have cosigned', () => {
   it('refuses an unusable policy with a reason, never an exception', () => {
     expect(checkWitnessPolicy(CHECKPOINT, { threshold: 0, witnesses: VKEYS }).reason).toMatch(/at least 1/);
     expect(checkWitnessPolicy(CHECKPOINT, { threshold: 1, witnesses: ['nonsense'] }).reason).toMatch(/witness key 1 is unusable/);
-    expect(checkWitnessPolicy(`${CHECKPOINT}${cosign(BKN)}`, { threshold: 4, witnesses: VKEYS })).toMatchObject({ ok: false, reason: expect.stringMatching(/names only 3 witnesses/) });
+    expect(checkWitnessPolicy(`${CHECKPOINT}${cosign(BKN)}`, { threshold: 4, witnesses: VKEYS })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/names only 3 witnesses/),
+    });
   });
 });
 
@@ -92,7 +109,9 @@ describe('Witness policy syntax: "<k> of <witness vkey>, …"', () => {
   it('refuses a bad key, a log key and a witness listed twice, naming the key', () => {
     expect(() => parseWitnessPolicy(`1 of ${VKEYS[0]}, nonsense`)).toThrow(/witness key 2: invalid cosigner verifier key/);
     expect(() => parseWitnessPolicy(`1 of ${verifierKeyFromSignerKey(LOG_KEY)}`)).toThrow(/type 0x01/);
-    expect(() => parseWitnessPolicy(`1 of ${VKEYS[0]} ${cosignerVerifierKey(generateCosignerKey('witness.inspektorat.example'))}`)).toThrow(/witness\.inspektorat\.example is listed twice/);
+    expect(() => parseWitnessPolicy(`1 of ${VKEYS[0]} ${cosignerVerifierKey(generateCosignerKey('witness.inspektorat.example'))}`)).toThrow(
+      /witness\.inspektorat\.example is listed twice/,
+    );
     expect(codeOf(() => parseWitnessPolicy('x'))).toBe('INVALID_VERIFIER_KEY');
   });
 });

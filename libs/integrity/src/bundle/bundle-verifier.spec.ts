@@ -41,7 +41,16 @@ function truncated(lines: BundleLines, streamId: string, n: number): BundleLines
 describe('Audit bundle verification (v2, JSON lines)', () => {
   it('accepts an intact agency bundle and an intact case bundle, and counts what it checked', () => {
     const agency = verify(fixture.agencyBundle());
-    expect(agency).toMatchObject({ ok: true, unusable: null, checkedEvents: 7, checkedStreams: 2, treeSize: 13, scope: { kind: 'agency', agencyId: 'kota-a' }, failures: [], missing: [] });
+    expect(agency).toMatchObject({
+      ok: true,
+      unusable: null,
+      checkedEvents: 7,
+      checkedStreams: 2,
+      treeSize: 13,
+      scope: { kind: 'agency', agencyId: 'kota-a' },
+      failures: [],
+      missing: [],
+    });
     expect(verify(fixture.caseBundle('other'))).toMatchObject({ ok: true, checkedEvents: 6, checkedStreams: 1 });
   });
 
@@ -49,16 +58,26 @@ describe('Audit bundle verification (v2, JSON lines)', () => {
     const result = verify(truncated(fixture.caseBundle('other'), 'transfer-other', 2));
     expect(result.ok).toBe(false);
     expect(result.missing).toEqual([{ streamId: 'transfer-other', from: 4, to: 5 }]);
-    expect(result.failures).toEqual([{ position: 'stream transfer-other', eventId: null, reason: expect.stringMatching(/^revisions 4–5 are missing: the checkpoint of size 13 commits to revision 5/) }]);
+    expect(result.failures).toEqual([
+      { position: 'stream transfer-other', eventId: null, reason: expect.stringMatching(/^revisions 4–5 are missing: the checkpoint of size 13 commits to revision 5/) },
+    ]);
   });
 
   it('completeness: names a case left out of an agency export', () => {
     const lines = fixture.agencyBundle();
-    const kept = lines.filter((l) => (l['stream'] as { streamId: string } | undefined)?.streamId !== 'transfer-xyz' && (l['event'] as BundleEvent | undefined)?.streamId !== 'transfer-xyz');
+    const kept = lines.filter(
+      (l) => (l['stream'] as { streamId: string } | undefined)?.streamId !== 'transfer-xyz' && (l['event'] as BundleEvent | undefined)?.streamId !== 'transfer-xyz',
+    );
     (kept.at(-1) as { end: { streams: number; events: number } }).end = { streams: 1, events: 4 };
     const result = verify(kept);
     expect(result.missing).toEqual([{ streamId: 'transfer-xyz', from: 0, to: null }]);
-    expect(result.failures).toEqual([{ position: 'stream transfer-xyz', eventId: null, reason: expect.stringMatching(/lists this case stream in the bundle's scope \(agency kota-a\), but the bundle leaves it out/) }]);
+    expect(result.failures).toEqual([
+      {
+        position: 'stream transfer-xyz',
+        eventId: null,
+        reason: expect.stringMatching(/lists this case stream in the bundle's scope \(agency kota-a\), but the bundle leaves it out/),
+      },
+    ]);
   });
 
   it('completeness: refuses an agency proof that skips an entry, and a head proof that hides a neighbour', () => {
@@ -69,20 +88,34 @@ describe('Audit bundle verification (v2, JSON lines)', () => {
     const hiding = fixture.agencyBundle();
     const head = (hiding[1]?.['stream'] as { head: { before: unknown; after: unknown } }).head;
     head.after = null;
-    expect(verify(hiding).failures[0]).toEqual({ position: 'stream transfer-abc', eventId: null, reason: expect.stringMatching(/its head is not proven: stream transfer-abc: the proof lacks map entry/) });
+    expect(verify(hiding).failures[0]).toEqual({
+      position: 'stream transfer-abc',
+      eventId: null,
+      reason: expect.stringMatching(/its head is not proven: stream transfer-abc: the proof lacks map entry/),
+    });
   });
 
   it('completeness: refuses a checkpoint that commits to no maps', () => {
     const lines = fixture.caseBundle('abc');
     const header = lines[0] as { treeHead: { checkpoint: string } };
-    header.treeHead.checkpoint = signCheckpoint(fixture.signerKey, { origin: ORIGIN, treeSize: 13, rootHash: fixture.ledger.root(13), timestamp: new Date('2025-03-01T10:00:00Z') });
+    header.treeHead.checkpoint = signCheckpoint(fixture.signerKey, {
+      origin: ORIGIN,
+      treeSize: 13,
+      rootHash: fixture.ledger.root(13),
+      timestamp: new Date('2025-03-01T10:00:00Z'),
+    });
     expect(verify(lines).failures[0]?.reason).toMatch(/commits to no stream heads/);
   });
 
   it('names the first edited event and why, then the leaf that no longer matches', () => {
     const result = verify(withAbcEvent(2, (e) => ({ ...e, data: { ...(e.data as object), note: 'diubah oleh admin' } })));
     expect(positions(result)).toEqual(['stream transfer-abc revision 2', 'leaf 6']);
-    expect(result.failures[0]).toEqual({ position: 'stream transfer-abc revision 2', eventId: 'transfer-abc-e2', reason: expect.stringMatching(/^event data or metadata changed: stored hash/), code: 'HASH_MISMATCH' });
+    expect(result.failures[0]).toEqual({
+      position: 'stream transfer-abc revision 2',
+      eventId: 'transfer-abc-e2',
+      reason: expect.stringMatching(/^event data or metadata changed: stored hash/),
+      code: 'HASH_MISMATCH',
+    });
   });
 
   it('catches an edit whose chain was recomputed by someone who controls the database', () => {
@@ -138,7 +171,10 @@ describe('Audit bundle verification (v2, JSON lines)', () => {
       head.checkpoint = head.checkpoint + keys.map((k) => cosignatureLine(k, body, new Date('2025-03-01T10:00:05Z'))).join('');
       return lines;
     };
-    expect(verify(withCosignatures(a, b), { ...trusted, witnessPolicy: policy })).toMatchObject({ ok: true, cosignedBy: [{ name: 'witness.a.example' }, { name: 'witness.b.example' }] });
+    expect(verify(withCosignatures(a, b), { ...trusted, witnessPolicy: policy })).toMatchObject({
+      ok: true,
+      cosignedBy: [{ name: 'witness.a.example' }, { name: 'witness.b.example' }],
+    });
     const short = verify(withCosignatures(a), { ...trusted, witnessPolicy: policy });
     expect(short.failures).toEqual([{ position: 'witness policy', eventId: null, reason: expect.stringMatching(/witness\.b\.example/) }]);
     expect(verify(withCosignatures(a), { ...trusted, witnessPolicy: { ...policy, threshold: 1 } }).ok).toBe(true);

@@ -4,7 +4,12 @@ import { describe as describeValue, eventProblem, headerProblem, isBundleHeader,
 // A bundle that does not fit is refused with the path of the first field that does not: each test pins that reason.
 type Line = Record<string, unknown>;
 const headerOf = (): Line => makeFixture().agencyBundle()[0] as Line;
-const eventOf = (): Line => (makeFixture().agencyBundle().find((l) => 'event' in l) as { event: Line }).event;
+const eventOf = (): Line =>
+  (
+    makeFixture()
+      .agencyBundle()
+      .find((l) => 'event' in l) as { event: Line }
+  ).event;
 const B64 = Buffer.alloc(32, 7).toString('base64');
 
 describe('Bundle header shape', () => {
@@ -34,7 +39,9 @@ describe('Bundle header shape', () => {
     expect(problem((h) => ({ ...h, consistencyProofs: [{ fromSize: 1, fromRoot: B64, proof: [] }, 'x'] }))).toBe('consistencyProofs[1] is not an object');
     expect(problem((h) => ({ ...h, consistencyProofs: [{ fromSize: 1.5, fromRoot: B64, proof: [] }] }))).toBe('consistencyProofs[0].fromSize must be a non-negative integer');
     expect(problem((h) => ({ ...h, consistencyProofs: [{ fromSize: 1, fromRoot: null, proof: [] }] }))).toBe('consistencyProofs[0].fromRoot must be standard base64, got null');
-    expect(problem((h) => ({ ...h, consistencyProofs: [{ fromSize: 1, fromRoot: B64, proof: [B64, ['x']] }] }))).toBe('consistencyProofs[0].proof[1] must be standard base64, got a list');
+    expect(problem((h) => ({ ...h, consistencyProofs: [{ fromSize: 1, fromRoot: B64, proof: [B64, ['x']] }] }))).toBe(
+      'consistencyProofs[0].proof[1] must be standard base64, got a list',
+    );
     expect(problem((h) => ({ ...h, consistencyProofs: [{ fromSize: 1, fromRoot: B64, proof: [B64] }] }))).toBeUndefined();
     expect(isBundleHeader({ ...headerOf(), origin: '' })).toBe(false);
   });

@@ -39,7 +39,11 @@ describe('The bundle tree head against its signed checkpoint', () => {
     const f = makeFixture();
     const header = headerOf(f);
     const wrongRoot = Buffer.alloc(32, 9);
-    const lying: BundleHeader = { ...header, origin: 'elsewhere/log', treeHead: { ...header.treeHead, treeSize: 12, rootHash: toBase64(wrongRoot), timestamp: '2025-03-01T10:00:01.000Z' } };
+    const lying: BundleHeader = {
+      ...header,
+      origin: 'elsewhere/log',
+      treeHead: { ...header.treeHead, treeSize: 12, rootHash: toBase64(wrongRoot), timestamp: '2025-03-01T10:00:01.000Z' },
+    };
     expect(failuresOf((fail) => checkTreeHead(lying, f.verifierKey, fail))).toEqual([
       'tree head: the checkpoint is for origin "mutasi.example/ledger", not "elsewhere/log"',
       'tree head: treeHead.treeSize is 12 but the signed checkpoint says 13',
@@ -75,7 +79,10 @@ describe('Consistency proofs and the checkpoint the inspector holds', () => {
     const f = makeFixture();
     const header = headerOf(f);
     expect(failuresOf((fail) => checkConsistencyProofs(header, headOf(f), fail))).toEqual([]);
-    const forged = { ...header, consistencyProofs: [{ ...header.consistencyProofs[0], fromSize: HELD_SIZE, fromRoot: toBase64(Buffer.alloc(32, 1)), proof: header.consistencyProofs[0]?.proof ?? [] }] };
+    const forged = {
+      ...header,
+      consistencyProofs: [{ ...header.consistencyProofs[0], fromSize: HELD_SIZE, fromRoot: toBase64(Buffer.alloc(32, 1)), proof: header.consistencyProofs[0]?.proof ?? [] }],
+    };
     const failures = failuresOf((fail) => checkConsistencyProofs(forged, headOf(f), fail));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatch(/^consistency proof from size 5: /);

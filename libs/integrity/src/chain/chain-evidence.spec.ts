@@ -13,7 +13,13 @@ describe('Chain failures name the event, the code and the reason', () => {
     const edited = withRecord(stream, 2, (r) => ({ ...r, data: { note: 'diubah' } }));
     const now = hashOf(sealed(edited[2] as EventRecord));
     expect(verifyStreamChain(edited)).toEqual<ChainFailure[]>([
-      { streamId: 'transfer-abc', revision: 2, eventId: 'transfer-abc-e2', code: 'HASH_MISMATCH', reason: `event data or metadata changed: stored hash ${short(hashOf(stream[2]))} but content hashes to ${short(now)}` },
+      {
+        streamId: 'transfer-abc',
+        revision: 2,
+        eventId: 'transfer-abc-e2',
+        code: 'HASH_MISMATCH',
+        reason: `event data or metadata changed: stored hash ${short(hashOf(stream[2]))} but content hashes to ${short(now)}`,
+      },
     ]);
   });
 
@@ -22,7 +28,10 @@ describe('Chain failures name the event, the code and the reason', () => {
     expect(verifyStreamChain([stream[0], stream[2], stream[3]] as EventRecord[])).toEqual<ChainFailure[]>([
       { streamId: 'transfer-abc', revision: 2, eventId: 'transfer-abc-e2', code: 'REVISION_GAP', reason: 'revision 2 follows revision 0, expected 1' },
       {
-        streamId: 'transfer-abc', revision: 2, eventId: 'transfer-abc-e2', code: 'CHAIN_BROKEN',
+        streamId: 'transfer-abc',
+        revision: 2,
+        eventId: 'transfer-abc-e2',
+        code: 'CHAIN_BROKEN',
         reason: `prevHash ${short(stream[2]?.metadata['prevHash'])} is not the hash ${short(hashOf(stream[0]))} of the preceding event: an event was removed, inserted or re-hashed`,
       },
     ]);
@@ -41,7 +50,13 @@ describe('Chain failures name the event, the code and the reason', () => {
     const stream = makeStream('transfer-abc', 1);
     const relinked = withRecord(stream, 0, (r) => sealed({ ...r, metadata: { ...r.metadata, prevHash: 'ab'.repeat(32) } }));
     expect(verifyStreamChain(relinked)).toEqual<ChainFailure[]>([
-      { streamId: 'transfer-abc', revision: 0, eventId: 'transfer-abc-e0', code: 'CHAIN_BROKEN', reason: "first event's prevHash is abababababab…, expected the genesis hash (64 zeros)" },
+      {
+        streamId: 'transfer-abc',
+        revision: 0,
+        eventId: 'transfer-abc-e0',
+        code: 'CHAIN_BROKEN',
+        reason: "first event's prevHash is abababababab…, expected the genesis hash (64 zeros)",
+      },
     ]);
   });
 
@@ -62,8 +77,12 @@ describe('Chain failures name the event, the code and the reason', () => {
     const reasonFor = (change: (r: EventRecord) => EventRecord): string[] => verifyStreamChain(withRecord(stream, 1, change)).map((f) => `${f.revision}:${f.code}:${f.reason}`);
     expect(reasonFor((r) => ({ ...r, revision: 1.5 }))).toEqual(['1.5:MALFORMED_RECORD:revision 1.5 is not a non-negative integer']);
     expect(reasonFor((r) => ({ ...r, metadata: [] as unknown as Record<string, unknown> }))).toEqual(['1:MALFORMED_RECORD:metadata is missing or not an object']);
-    expect(reasonFor((r) => ({ ...r, metadata: { ...r.metadata, prevHash: 'A'.repeat(64) } }))).toEqual(['1:MALFORMED_RECORD:metadata.prevHash is missing or not 64 lowercase hex characters']);
-    expect(reasonFor((r) => ({ ...r, metadata: { ...r.metadata, hash: 'a'.repeat(63) } }))).toEqual(['1:MALFORMED_RECORD:metadata.hash is missing or not 64 lowercase hex characters']);
+    expect(reasonFor((r) => ({ ...r, metadata: { ...r.metadata, prevHash: 'A'.repeat(64) } }))).toEqual([
+      '1:MALFORMED_RECORD:metadata.prevHash is missing or not 64 lowercase hex characters',
+    ]);
+    expect(reasonFor((r) => ({ ...r, metadata: { ...r.metadata, hash: 'a'.repeat(63) } }))).toEqual([
+      '1:MALFORMED_RECORD:metadata.hash is missing or not 64 lowercase hex characters',
+    ]);
     // A malformed revision leaves the next one unjudged; a well-formed hash of a malformed record still links the next.
     expect(reasonFor((r) => ({ ...r, revision: -1 }))).toEqual(['-1:MALFORMED_RECORD:revision -1 is not a non-negative integer']);
     const renumbered = withRecord(stream, 1, (r) => ({ ...r, revision: 'one' as unknown as number }));

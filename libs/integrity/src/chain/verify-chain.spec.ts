@@ -4,8 +4,7 @@ import { makeStream, sealed, withRecord } from '../../test/streams';
 import { computeEventHash, eventLeafData, GENESIS_HASH, type EventRecord } from './event-hash';
 import { verifyStreamChain } from './verify-chain';
 
-const summary = (records: EventRecord[], options = {}): [number, string][] =>
-  verifyStreamChain(records, options).map((f) => [f.revision, f.code]);
+const summary = (records: EventRecord[], options = {}): [number, string][] => verifyStreamChain(records, options).map((f) => [f.revision, f.code]);
 
 describe('Event hash (docs/architecture.md, Integrity 1)', () => {
   const record: EventRecord = {
@@ -117,7 +116,10 @@ describe('Per-stream hash chain', () => {
               ? { ...original, revision: original.revision + 1 + (pick % 5) }
               : { ...original, [name]: name === 'data' ? value : `${String(original[name as 'type'])}x` };
         fc.pre(computeEventHash(changed) !== computeEventHash(original) || changed.revision !== original.revision);
-        const failures = verifyStreamChain(withRecord(records, index, () => changed), { streamId: 'transfer-prop', expectFromStart: true });
+        const failures = verifyStreamChain(
+          withRecord(records, index, () => changed),
+          { streamId: 'transfer-prop', expectFromStart: true },
+        );
         expect(failures[0]?.eventId).toBe(changed.eventId);
       }),
     );

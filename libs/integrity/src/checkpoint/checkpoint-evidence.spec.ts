@@ -46,9 +46,15 @@ describe('Checkpoint text: the maps and the refusals', () => {
 
   it('names the key when the signature is missing, another key of the same name signed, or the text was changed', () => {
     const signed = signCheckpoint(SKEY, HEAD);
-    expect(verifyCheckpoint(signed.replace('\n42\n', '\n41\n'), VKEY)).toEqual({ ok: false, reason: 'the signature by PeterNeumann (key c74f20a3) does not verify: the text was changed or the signature damaged' });
+    expect(verifyCheckpoint(signed.replace('\n42\n', '\n41\n'), VKEY)).toEqual({
+      ok: false,
+      reason: 'the signature by PeterNeumann (key c74f20a3) does not verify: the text was changed or the signature damaged',
+    });
     const impostor = signCheckpoint(generateSignerKey('PeterNeumann'), HEAD);
-    expect(verifyCheckpoint(impostor, VKEY)).toEqual({ ok: false, reason: expect.stringMatching(/^signed by another key named PeterNeumann \(key [0-9a-f]{8}\), not by the trusted key c74f20a3$/) });
+    expect(verifyCheckpoint(impostor, VKEY)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^signed by another key named PeterNeumann \(key [0-9a-f]{8}\), not by the trusted key c74f20a3$/),
+    });
     const byOther = signCheckpoint(generateSignerKey('witness.example'), HEAD);
     expect(verifyCheckpoint(byOther, VKEY)).toEqual({ ok: false, reason: 'no signature by PeterNeumann; signed only by witness.example' });
   });

@@ -28,7 +28,12 @@ function vectors(): unknown {
   const root = (t: EntryTree) => ({ count: t.count, root: toBase64(t.mapRoot().root) });
   return {
     note: 'docs/completeness.md: entries in byte order, RFC 6962 leaf hash SHA-256(0x00 || entry), node hash SHA-256(0x01 || left || right), empty map SHA-256("")',
-    streamHeads: { entries: heads.entries, ...root(heads), proofOf: { streamId: 'transfer-0a9f', proof: proveStreamHead(heads, 'transfer-0a9f') }, absent: { streamId: 'transfer-0aaa', proof: proveStreamHead(heads, 'transfer-0aaa') } },
+    streamHeads: {
+      entries: heads.entries,
+      ...root(heads),
+      proofOf: { streamId: 'transfer-0a9f', proof: proveStreamHead(heads, 'transfer-0a9f') },
+      absent: { streamId: 'transfer-0aaa', proof: proveStreamHead(heads, 'transfer-0aaa') },
+    },
     agencyCases: { entries: cases.entries, ...root(cases), proofOf: { agencyId: 'kota-bandar-lestari', proof: proveAgencyCases(cases, 'kota-bandar-lestari') } },
     empty: root(EntryTree.sorted([])),
     checkpointLines: [`mutasi/stream-heads ${heads.count} ${toBase64(heads.mapRoot().root)}`, `mutasi/agency-cases ${cases.count} ${toBase64(cases.mapRoot().root)}`],
@@ -48,7 +53,10 @@ describe('completeness test vectors (docs/completeness.md)', () => {
   });
 
   it('verify: the head of a stream, a stream proven absent, and an agency’s whole case list', () => {
-    const v = JSON.parse(text) as { streamHeads: { count: number; root: string; proofOf: { proof: unknown }; absent: { proof: unknown } }; agencyCases: { count: number; root: string; proofOf: { proof: unknown } } };
+    const v = JSON.parse(text) as {
+      streamHeads: { count: number; root: string; proofOf: { proof: unknown }; absent: { proof: unknown } };
+      agencyCases: { count: number; root: string; proofOf: { proof: unknown } };
+    };
     const heads = { count: v.streamHeads.count, root: Buffer.from(v.streamHeads.root, 'base64') };
     expect(verifyStreamHead('transfer-0a9f', v.streamHeads.proofOf.proof, heads)).toMatchObject({ ok: true, value: { revision: 3, leafIndex: 41 } });
     expect(verifyStreamHead('transfer-0aaa', v.streamHeads.absent.proof, heads)).toEqual({ ok: true, value: null });
@@ -64,7 +72,8 @@ describe('completeness test vectors (docs/completeness.md)', () => {
       const tree = EntryTree.sorted(ids.map((streamId, i) => streamHeadEntry({ streamId, revision: i, leafIndex: i, leafHash: hash(i) })));
       const map = tree.mapRoot();
       ids.forEach((id, i) => expect(verifyStreamHead(id, proveStreamHead(tree, id), map)).toMatchObject({ ok: true, value: { revision: i } }));
-      for (let i = 0; i <= n; i += 1) expect(verifyStreamHead(`s${String(i * 2).padStart(2, '0')}`, proveStreamHead(tree, `s${String(i * 2).padStart(2, '0')}`), map)).toEqual({ ok: true, value: null });
+      for (let i = 0; i <= n; i += 1)
+        expect(verifyStreamHead(`s${String(i * 2).padStart(2, '0')}`, proveStreamHead(tree, `s${String(i * 2).padStart(2, '0')}`), map)).toEqual({ ok: true, value: null });
     }
   });
 });

@@ -1,11 +1,5 @@
 import fc from 'fast-check';
-import {
-  flipBit,
-  MemoryLedger,
-  referenceConsistencyProof,
-  referenceInclusionProof,
-  referenceRoot,
-} from '../../test/memory-ledger';
+import { flipBit, MemoryLedger, referenceConsistencyProof, referenceInclusionProof, referenceRoot } from '../../test/memory-ledger';
 import { leafHash, rootFromLeafHashes } from './hash';
 import { consistencyProofNodes, inclusionProofNodes, rootNodes } from './plan';
 import { verifyConsistency, verifyInclusion } from './verify';

@@ -73,7 +73,10 @@ describe('Assembling proofs and roots from stored nodes', () => {
 });
 
 describe('Planning which nodes a proof needs, for logs of any size', () => {
-  const within = (size: number) => (key: NodeKey): boolean => (key.index + 1) * 2 ** key.level <= size;
+  const within =
+    (size: number) =>
+    (key: NodeKey): boolean =>
+      (key.index + 1) * 2 ** key.level <= size;
   const bigSize = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
 
   it('only names complete subtrees inside the tree, about one per level', () => {

@@ -8,9 +8,7 @@ const b64 = (hashes: readonly Buffer[]): string[] => hashes.map((h) => h.toStrin
 
 // The eight leaves of the RFC 6962 reference tests (Certificate Transparency, transparency-dev/merkle), from
 // which the happy-path vectors were generated.
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) =>
-  Buffer.from(hex, 'hex'),
-);
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => Buffer.from(hex, 'hex'));
 
 function ledgerOf(leaves: readonly Buffer[]): MemoryLedger {
   const ledger = new MemoryLedger();

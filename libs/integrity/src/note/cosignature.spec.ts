@@ -2,15 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { signCheckpoint } from '../checkpoint/checkpoint';
 import { generateSignerKey, parseVerifierKey, verifierKeyFromSignerKey } from './keys';
 import { parseSignedNote } from './signed-note';
-import {
-  cosignatureLine,
-  cosignerKeyId,
-  cosignerVerifierKey,
-  generateCosignerKey,
-  parseCosignerSignerKey,
-  parseCosignerVerifierKey,
-  verifyCosignature,
-} from './cosignature';
+import { cosignatureLine, cosignerKeyId, cosignerVerifierKey, generateCosignerKey, parseCosignerSignerKey, parseCosignerVerifierKey, verifyCosignature } from './cosignature';
 import { codeOf } from '../../test/error-code';
 
 // Keys and notes are made per test (beforeEach runs inside each test): made while the file loads, every line of the
@@ -59,7 +51,10 @@ describe('Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 cosignature/v
 
   it('computes the key ID over the name, a newline, the type 0x04 and the public key', () => {
     const key = parseCosignerVerifierKey(WITNESS_VKEY);
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from('witness.inspektorat.example\n'), Buffer.from([0x04]), key.publicKey])).digest().subarray(0, 4);
+    const expected = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('witness.inspektorat.example\n'), Buffer.from([0x04]), key.publicKey]))
+      .digest()
+      .subarray(0, 4);
     expect(cosignerKeyId(key.name, key.publicKey)).toEqual(expected);
     expect(WITNESS_VKEY.split('+')[1]).toBe(expected.toString('hex'));
   });
