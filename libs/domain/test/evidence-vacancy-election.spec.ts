@@ -141,6 +141,39 @@ describe('R-04 figures: the recorded evidence', () => {
   });
 });
 
+describe('R-04 figures with an ABK on record: the recorded evidence', () => {
+  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): the need is shown by the ABK on record';
+  // 600 audits a year at 100 minutes each: 1,000 hours of work a year.
+  const withAbk = position({ abkTasks: [{ task: 'audit', volumePerYear: 600, minutesPerUnit: 100 }] });
+  const recorded = { kebutuhan: 8, bezetting: 7, workloadHours: 1000 };
+
+  it('R-04 passes the ABK hours on record and names them', () => {
+    expect(r04NeedsFigures(withAbk, analysis({ workloadHours: 1000 }), POLICY_2024_1)).toEqual({
+      ruleId: 'R-04',
+      outcome: 'PASS',
+      reason: 'the needs analysis states the recorded figures (kebutuhan 8, bezetting 7, 1000 hours)',
+      legalBasis: basis,
+      inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 7, workloadHours: 1000 }, recorded },
+    });
+  });
+
+  it('R-04 refuses other hours, showing the ABK figure; hours left out are not compared', () => {
+    expect(r04NeedsFigures(withAbk, analysis({ workloadHours: 900 }), POLICY_2024_1)).toEqual({
+      ruleId: 'R-04',
+      outcome: 'BLOCK',
+      reason: 'the needs analysis of kota-bl/auditor states workload 900 hours (ABK on record: 1000)',
+      legalBasis: basis,
+      inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 7, workloadHours: 900 }, recorded },
+      code: 'RULE_R04_FIGURES_DIFFER',
+    });
+    expect(r04NeedsFigures(withAbk, analysis({ workloadHours: null }), POLICY_2024_1).outcome).toBe('PASS');
+    expect(r04NeedsFigures(position({ abkTasks: [] }), analysis({ workloadHours: 900 }), POLICY_2024_1)).toMatchObject({
+      outcome: 'PASS',
+      inputs: { recorded: { workloadHours: null } },
+    });
+  });
+});
+
 describe('R-04 competency fit: the recorded evidence', () => {
   const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): competencies fit the target position';
   const inputs = (held: string[], fit: number) => ({ required: ['AUDIT', 'AKUNTANSI'], held, fit, minimum: 0.5, policyVersion: 'mutasi-policy/2024.1' });
@@ -161,6 +194,11 @@ describe('R-04 competency fit: the recorded evidence', () => {
       inputs: inputs(['PELAYANAN_PUBLIK'], 0),
       code: 'RULE_R04_COMPETENCY',
     });
+  });
+
+  it('R-04 a fit between none and the minimum is refused with its percentage', () => {
+    const three = position({ requiredCompetencies: ['AUDIT', 'AKUNTANSI', 'HUKUM'] });
+    expect(r04CompetencyFit(anEmployee({ competencies: ['AUDIT'] }), three, POLICY_2024_1).reason).toBe('competency fit 33% is under the minimum 50% for Auditor Ahli Muda');
   });
 
   it('R-04 a position requiring no competency fits everyone', () => {
