@@ -338,6 +338,36 @@ describe('R-40 Pilkada freeze and R-43 after inauguration: the recorded evidence
   });
 });
 
+describe('R-40, R-43, R-45, R-46 with both sides affected: every agency is named', () => {
+  const scoped = position({ id: 'kota-bl/kabag', positionClass: 'ADMINISTRATOR', functionalLevel: null });
+  const both = (patch: Partial<Agency>): MoveSide[] => [
+    { side: 'ORIGIN', agency: agency({ ...patch, id: 'kab-lh', name: 'Kabupaten Lembah Hijau' }), position: scoped },
+    { side: 'TARGET', agency: agency(patch), position: scoped },
+  ];
+
+  it('R-40 and R-43 name both regional heads; a central agency or one without dates is never frozen', () => {
+    const calendar = { penetapanPaslonDate: '2026-12-01', endOfTermDate: '2027-02-15' };
+    expect(r40ElectionFreeze(both({ electionCalendar: calendar }), on('2026-07-01'), POLICY_2024_1).reason).toBe(
+      "inside the Pilkada freeze of Kabupaten Lembah Hijau (penetapan paslon 2026-12-01), Kota Bandar Lestari (penetapan paslon 2026-12-01): Mendagri's written approval is required",
+    );
+    expect(r43PostInauguration(both({ headInaugurationDate: '2026-06-01' }), on('2026-07-01'), POLICY_2024_1).reason).toBe(
+      "within 6 months of inauguration of Kabupaten Lembah Hijau (inaugurated 2026-06-01), Kota Bandar Lestari (inaugurated 2026-06-01): Mendagri's written approval is required",
+    );
+    expect(r43PostInauguration(both({ kind: 'PUSAT', headInaugurationDate: '2026-06-01' }), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');
+    expect(r43PostInauguration(both({}), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');
+    expect(r40ElectionFreeze(both({}), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');
+  });
+
+  it('R-45 and R-46 name both acting heads', () => {
+    expect(r45Penjabat(both({ ppkStatus: 'PENJABAT' }), POLICY_2024_1).reason).toBe(
+      "Kabupaten Lembah Hijau (PENJABAT), Kota Bandar Lestari (PENJABAT) is led by an acting head: Mendagri's written approval is required",
+    );
+    expect(r46PenjabatPertek(both({ ppkStatus: 'PENJABAT' }), POLICY_2024_1).reason).toBe(
+      'Kabupaten Lembah Hijau, Kota Bandar Lestari is led by an acting head: a KEPALA_BKN pertek is required',
+    );
+  });
+});
+
 describe('R-45 and R-46 acting regional heads: the recorded evidence', () => {
   const side = (a: Agency): MoveSide => ({ side: 'ORIGIN', agency: a, position: position() });
   const pj = agency({ ppkStatus: 'PENJABAT' });
