@@ -64,7 +64,9 @@ function globalOrder(streams: EventRecord[][]): EventRecord[] {
 /** Both maps of the ledger's first `size` leaves. */
 export function mapsAt(events: readonly EventRecord[], size: number): { streamHeads: EntryTree; agencyCases: EntryTree } {
   const builder = new MapBuilder();
-  events.slice(0, size).forEach((e, leafIndex) => builder.add({ streamId: e.streamId, revision: e.revision, leafIndex, leafHash: leafHash(eventLeafData(e)) }, AGENCIES[e.streamId] ?? []));
+  events
+    .slice(0, size)
+    .forEach((e, leafIndex) => builder.add({ streamId: e.streamId, revision: e.revision, leafIndex, leafHash: leafHash(eventLeafData(e)) }, AGENCIES[e.streamId] ?? []));
   return { streamHeads: builder.streamHeads(), agencyCases: builder.agencyCases() };
 }
 
@@ -79,7 +81,14 @@ export function makeFixture(options: FixtureOptions = {}): Fixture {
   const size = ledger.size;
   const signHead = (treeSize: number, time = HEAD_TIME): string => {
     const maps = mapsAt(events, treeSize);
-    return signCheckpoint(signerKey, { origin: ORIGIN, treeSize, rootHash: ledger.root(treeSize), timestamp: new Date(time), streamHeads: maps.streamHeads.mapRoot(), agencyCases: maps.agencyCases.mapRoot() });
+    return signCheckpoint(signerKey, {
+      origin: ORIGIN,
+      treeSize,
+      rootHash: ledger.root(treeSize),
+      timestamp: new Date(time),
+      streamHeads: maps.streamHeads.mapRoot(),
+      agencyCases: maps.agencyCases.mapRoot(),
+    });
   };
   const checkpoint = signHead(size);
   const maps = mapsAt(events, size);

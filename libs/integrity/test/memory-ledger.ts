@@ -2,16 +2,7 @@
  * Test support: an in-memory ledger that keeps only perfect-subtree hashes, the way audit-service stores them,
  * plus a naive RFC 6962 reference that works from all leaves, to check the node-based functions against.
  */
-import {
-  buildConsistencyProof,
-  buildInclusionProof,
-  leafHash,
-  newNodesOnAppend,
-  nodeHash,
-  nodeKeyString,
-  rootFromNodes,
-  type NodeKey,
-} from '../src';
+import { buildConsistencyProof, buildInclusionProof, leafHash, newNodesOnAppend, nodeHash, nodeKeyString, rootFromNodes, type NodeKey } from '../src';
 
 /** Perfect-subtree hashes in a Map, appended with newNodesOnAppend like the ledger table. */
 export class MemoryLedger {
@@ -76,9 +67,7 @@ export function referenceConsistencyProof(m: number, leaves: readonly Buffer[]):
 function subproof(m: number, leaves: readonly Buffer[], complete: boolean): Buffer[] {
   if (m === leaves.length) return complete ? [] : [referenceRoot(leaves)];
   const k = split(leaves.length);
-  return m <= k
-    ? [...subproof(m, leaves.slice(0, k), complete), referenceRoot(leaves.slice(k))]
-    : [...subproof(m - k, leaves.slice(k), false), referenceRoot(leaves.slice(0, k))];
+  return m <= k ? [...subproof(m, leaves.slice(0, k), complete), referenceRoot(leaves.slice(k))] : [...subproof(m - k, leaves.slice(k), false), referenceRoot(leaves.slice(0, k))];
 }
 
 function split(n: number): number {

@@ -15,7 +15,9 @@ export function publishedYears(file: PublishedHolidays): [string, PublishedHolid
 /** A published holiday file as the calendar the rules count working days on. */
 export function holidayCalendarOf(file: PublishedHolidays): HolidayCalendar {
   return {
-    years: publishedYears(file).map(([year, y]) => ({ year: Number(year), dates: y.days.map((d) => d.date), basis: y.basis.replace(/^:\s*/, '') })).sort((a, b) => a.year - b.year),
+    years: publishedYears(file)
+      .map(([year, y]) => ({ year: Number(year), dates: y.days.map((d) => d.date), basis: y.basis.replace(/^:\s*/, '') }))
+      .sort((a, b) => a.year - b.year),
   };
 }
 

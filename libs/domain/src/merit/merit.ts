@@ -122,12 +122,30 @@ export function m01MeritChoice(ranking: MeritRanking, chosenNip: string, justifi
   const basis = policy.meritWeights.legalBasis;
   const chosen = ranking.entries.find((e) => e.nip === chosenNip);
   const best = ranking.entries[0];
-  const inputs = { chosenNip, chosenRank: chosen?.rank ?? null, chosenScore: chosen?.score ?? null, bestNip: best?.nip ?? null, bestScore: best?.score ?? null, candidates: ranking.entries.length, scoreVersion: ranking.scoreVersion };
+  const inputs = {
+    chosenNip,
+    chosenRank: chosen?.rank ?? null,
+    chosenScore: chosen?.score ?? null,
+    bestNip: best?.nip ?? null,
+    bestScore: best?.score ?? null,
+    candidates: ranking.entries.length,
+    scoreVersion: ranking.scoreVersion,
+  };
   if (chosen === undefined || best === undefined || chosen.rank === 1 || chosen.score === best.score) {
     return outcome('M-01', 'PASS', 'the chosen candidate ranks first among the eligible candidates', basis, inputs);
   }
   if (justification === null || justification.trim() === '') {
-    return outcome('M-01', 'BLOCK', `the chosen candidate ranks ${chosen.rank} of ${ranking.entries.length} (score ${chosen.score} against ${best.score}); a written merit justification is required`, basis, inputs, 'RULE_M01_MERIT_JUSTIFICATION');
+    return outcome(
+      'M-01',
+      'BLOCK',
+      `the chosen candidate ranks ${chosen.rank} of ${ranking.entries.length} (score ${chosen.score} against ${best.score}); a written merit justification is required`,
+      basis,
+      inputs,
+      'RULE_M01_MERIT_JUSTIFICATION',
+    );
   }
-  return outcome('M-01', 'FLAG', `a lower-ranked candidate (rank ${chosen.rank} of ${ranking.entries.length}) was chosen on the justification: ${justification}`, basis, { ...inputs, justification });
+  return outcome('M-01', 'FLAG', `a lower-ranked candidate (rank ${chosen.rank} of ${ranking.entries.length}) was chosen on the justification: ${justification}`, basis, {
+    ...inputs,
+    justification,
+  });
 }

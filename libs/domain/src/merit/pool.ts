@@ -60,9 +60,12 @@ export interface CandidatePool {
 /** The agencies the proposing (target) agency draws its pool from under the policy (`meritPool`). */
 export function poolAgencyIds(target: Agency, agencies: readonly Agency[], originAgencyId: string, policy: Policy): string[] {
   if (policy.meritPool.value === 'SAME_TITLE_ORIGIN_TARGET') return [...new Set([originAgencyId, target.id])];
-  const drawable = agencies.filter((a) => a.authority === undefined && a.abroad !== true && (target.kind === 'PUSAT'
-    ? a.kind === 'PUSAT'
-    : a.kind !== 'PUSAT' && a.provinceCode !== null && a.provinceCode === target.provinceCode));
+  const drawable = agencies.filter(
+    (a) =>
+      a.authority === undefined &&
+      a.abroad !== true &&
+      (target.kind === 'PUSAT' ? a.kind === 'PUSAT' : a.kind !== 'PUSAT' && a.provinceCode !== null && a.provinceCode === target.provinceCode),
+  );
   return [...new Set([target.id, ...drawable.map((a) => a.id)])].sort();
 }
 
@@ -92,13 +95,24 @@ export function eligibilityOutcomes(member: PoolMember, target: Position, now: I
   const e = member.employee;
   const open = member.openCaseId !== null && member.openCaseId !== caseId;
   return [
-    ...(member.route === null ? [outcome('ROUTE', 'BLOCK', 'no supported route from the employee’s agency into the target', 'docs/domain.md §4', {}, 'ROUTE_NOT_SUPPORTED')] : [r60Pppk(e, member.route, policy)]),
+    ...(member.route === null
+      ? [outcome('ROUTE', 'BLOCK', 'no supported route from the employee’s agency into the target', 'docs/domain.md §4', {}, 'ROUTE_NOT_SUPPORTED')]
+      : [r60Pppk(e, member.route, policy)]),
     r04CompetencyFit(e, target, policy),
     r08EducationFit(e, target, policy),
     r22Discipline(e),
     r23Study(e, now),
     r24Skp(e, now, policy),
-    open ? outcome('M-09', 'BLOCK', 'the employee is already in another open case', 'anti-interference (M-09): one employee, one open case', { openCase: true }, 'EMPLOYEE_IN_OPEN_CASE') : outcome('M-09', 'PASS', 'in no other open case', 'anti-interference (M-09)', { openCase: false }),
+    open
+      ? outcome(
+          'M-09',
+          'BLOCK',
+          'the employee is already in another open case',
+          'anti-interference (M-09): one employee, one open case',
+          { openCase: true },
+          'EMPLOYEE_IN_OPEN_CASE',
+        )
+      : outcome('M-09', 'PASS', 'in no other open case', 'anti-interference (M-09)', { openCase: false }),
     r03TenureInPost(e, now, policy, []),
     r44JptLock(e, now, policy, []),
   ];
@@ -111,15 +125,29 @@ function assess(member: PoolMember, target: Position, now: IsoInstant, policy: P
   const needsGround = outcomes.filter((o) => o.outcome === 'BLOCK' && !HARD.has(o.ruleId)).map((o) => o.ruleId);
   const { total, ...parts } = meritScore(e, target, now, policy);
   return {
-    nip: e.nip, name: e.name, agencyId: e.agencyId, positionId: e.positionId, positionTitle: member.positionTitle, kind: e.kind, route: member.route,
+    nip: e.nip,
+    name: e.name,
+    agencyId: e.agencyId,
+    positionId: e.positionId,
+    positionTitle: member.positionTitle,
+    kind: e.kind,
+    route: member.route,
     standing: blockedBy.length > 0 ? 'NOT_ELIGIBLE' : needsGround.length > 0 ? 'ELIGIBLE_WITH_GROUND' : 'ELIGIBLE',
-    score: total, parts, blockedBy, needsGround, competencyGap: target.requiredCompetencies.filter((c) => !e.competencies.includes(c)), outcomes,
+    score: total,
+    parts,
+    blockedBy,
+    needsGround,
+    competencyGap: target.requiredCompetencies.filter((c) => !e.competencies.includes(c)),
+    outcomes,
   };
 }
 
 function whyEmpty(candidates: readonly Omit<PoolCandidate, 'rank'>[], target: Position, policy: Policy): string | null {
   if (candidates.length === 0) {
-    const what = policy.meritPool.value === 'PROVINCE' && target.requiredCompetencies.length > 0 ? `holds the title ${target.title} or any of ${target.requiredCompetencies.join(', ')}` : `holds a position titled ${target.title}`;
+    const what =
+      policy.meritPool.value === 'PROVINCE' && target.requiredCompetencies.length > 0
+        ? `holds the title ${target.title} or any of ${target.requiredCompetencies.join(', ')}`
+        : `holds a position titled ${target.title}`;
     return `no employee of the agencies the pool draws on (${policy.meritPool.value}) ${what}`;
   }
   if (candidates.some((c) => c.standing !== 'NOT_ELIGIBLE')) return null;
@@ -133,19 +161,37 @@ function whyEmpty(candidates: readonly Omit<PoolCandidate, 'rank'>[], target: Po
  * (ties to the lower NIP). `chosenNip`, when given, is ranked too even if the pool did not hold them, so the ranking a
  * proposal records is this pool's. The candidates endpoint and the proposal both call this function.
  */
-export function candidatePool(members: readonly PoolMember[], target: Position, now: IsoInstant, policy: Policy, caseId: string | null, chosen: PoolMember | null = null): CandidatePool {
+export function candidatePool(
+  members: readonly PoolMember[],
+  target: Position,
+  now: IsoInstant,
+  policy: Policy,
+  caseId: string | null,
+  chosen: PoolMember | null = null,
+): CandidatePool {
   const all = chosen !== null && !members.some((m) => m.employee.nip === chosen.employee.nip) ? [...members, chosen] : [...members];
   const unique = all.filter((m, i) => all.findIndex((o) => o.employee.nip === m.employee.nip) === i);
   const assessed = unique.map((m) => assess(m, target, now, policy, caseId));
   const ranked = assessed.filter((a) => a.standing !== 'NOT_ELIGIBLE' || a.nip === chosen?.employee.nip);
-  const ranking = rankCandidates(ranked.map((a) => (unique.find((m) => m.employee.nip === a.nip) as PoolMember).employee), target, now, policy);
+  const ranking = rankCandidates(
+    ranked.map((a) => (unique.find((m) => m.employee.nip === a.nip) as PoolMember).employee),
+    target,
+    now,
+    policy,
+  );
   const rankOf = new Map(ranking.entries.map((e) => [e.nip, e.rank]));
   const candidates = assessed
     .map((a): PoolCandidate => ({ ...a, rank: rankOf.get(a.nip) ?? null }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || (a.nip < b.nip ? -1 : 1));
   return {
-    targetPositionId: target.id, scoreVersion: policy.meritScoreVersion, policyVersion: policy.version, size: candidates.length,
-    eligible: candidates.filter((c) => c.standing !== 'NOT_ELIGIBLE').length, candidates, ranking, emptyBecause: whyEmpty(assessed, target, policy),
+    targetPositionId: target.id,
+    scoreVersion: policy.meritScoreVersion,
+    policyVersion: policy.version,
+    size: candidates.length,
+    eligible: candidates.filter((c) => c.standing !== 'NOT_ELIGIBLE').length,
+    candidates,
+    ranking,
+    emptyBecause: whyEmpty(assessed, target, policy),
   };
 }
 
@@ -164,10 +210,12 @@ export interface PoolSource {
 export function poolMembers(source: PoolSource, target: Position, targetAgency: Agency, originAgencyId: string, policy: Policy): PoolMember[] {
   const drawable = new Set(poolAgencyIds(targetAgency, source.agencies, originAgencyId, policy));
   const agencyById = new Map(source.agencies.map((a) => [a.id, a]));
-  return source.employees.flatMap((e) => {
-    const title = source.positionTitle(e.positionId);
-    const agency = agencyById.get(e.agencyId);
-    if (title === undefined || agency === undefined || !drawable.has(e.agencyId) || !isPoolRelevant(e, title, target, policy)) return [];
-    return [poolMember(e, title, agency, targetAgency, source.openCaseOf(e.nip))];
-  }).sort((a, b) => (a.employee.nip < b.employee.nip ? -1 : 1));
+  return source.employees
+    .flatMap((e) => {
+      const title = source.positionTitle(e.positionId);
+      const agency = agencyById.get(e.agencyId);
+      if (title === undefined || agency === undefined || !drawable.has(e.agencyId) || !isPoolRelevant(e, title, target, policy)) return [];
+      return [poolMember(e, title, agency, targetAgency, source.openCaseOf(e.nip))];
+    })
+    .sort((a, b) => (a.employee.nip < b.employee.nip ? -1 : 1));
 }

@@ -50,9 +50,11 @@ export function policyProblems(candidate: unknown, inForce: Policy, known: reado
   if (!/^[a-z0-9][a-z0-9./-]{2,80}$/.test(p.version)) errors.push({ field: 'version', message: 'version must be 3–80 lowercase letters, digits, dots, slashes or dashes' });
   if (known.some((k) => k.version === p.version)) errors.push({ field: 'version', message: `version ${p.version} already exists; publish a new version` });
   if (!isIsoDate(p.effectiveFrom)) errors.push({ field: 'effectiveFrom', message: 'effectiveFrom must be a real date in YYYY-MM-DD form' });
-  else if (p.effectiveFrom < today) errors.push({ field: 'effectiveFrom', message: `effectiveFrom ${p.effectiveFrom} is before today (${today}): a policy never applies to decisions already taken` });
+  else if (p.effectiveFrom < today)
+    errors.push({ field: 'effectiveFrom', message: `effectiveFrom ${p.effectiveFrom} is before today (${today}): a policy never applies to decisions already taken` });
   const w = p.meritWeights.value;
-  if (Math.abs(w.skp + w.competency + w.education + w.timeInPost + w.assessment - 1) > 1e-9) errors.push({ field: 'meritWeights.value', message: 'the merit weights must sum to 1' });
+  if (Math.abs(w.skp + w.competency + w.education + w.timeInPost + w.assessment - 1) > 1e-9)
+    errors.push({ field: 'meritWeights.value', message: 'the merit weights must sum to 1' });
   if (p.minYearsInPost.value > p.maxYearsInPost.value) errors.push({ field: 'minYearsInPost.value', message: 'the minimum years in post exceed the maximum' });
   if (!/^\d{2}-\d{2}$/.test(p.skpRatingDueBy.value)) errors.push({ field: 'skpRatingDueBy.value', message: 'skpRatingDueBy must be MM-DD' });
   if (!isSkpRating(p.minimumSkp.value)) errors.push({ field: 'minimumSkp.value', message: 'minimumSkp must be an SKP rating' });
@@ -64,7 +66,8 @@ export function policyProblems(candidate: unknown, inForce: Policy, known: reado
     if (g.ruleId !== 'R-03' && g.ruleId !== 'R-44') errors.push({ field: `exceptionGrounds.value[${i}].ruleId`, message: 'an exception ground is for R-03 or R-44' });
     if (!/^[A-Z0-9_]{3,60}$/.test(g.code)) errors.push({ field: `exceptionGrounds.value[${i}].code`, message: 'a ground code is 3–60 capital letters, digits or underscores' });
   });
-  if (!['PELATIHAN', 'DIKLAT', 'E_LEARNING', 'MENTORING', 'COACHING'].includes(p.trainingPlan.value.kind)) errors.push({ field: 'trainingPlan.value.kind', message: 'trainingPlan.kind must be PELATIHAN, DIKLAT, E_LEARNING, MENTORING or COACHING' });
+  if (!['PELATIHAN', 'DIKLAT', 'E_LEARNING', 'MENTORING', 'COACHING'].includes(p.trainingPlan.value.kind))
+    errors.push({ field: 'trainingPlan.value.kind', message: 'trainingPlan.kind must be PELATIHAN, DIKLAT, E_LEARNING, MENTORING or COACHING' });
   if (p.minimumCompetencyFit.value > 1) errors.push({ field: 'minimumCompetencyFit.value', message: 'minimumCompetencyFit is a share from 0 to 1' });
   return errors;
 }

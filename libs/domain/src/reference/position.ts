@@ -7,9 +7,7 @@ export interface AbkTask {
   readonly minutesPerUnit: number;
 }
 
-export const POSITION_CLASSES = [
-  'JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'FUNGSIONAL', 'PELAKSANA',
-] as const;
+export const POSITION_CLASSES = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'FUNGSIONAL', 'PELAKSANA'] as const;
 export type PositionClass = (typeof POSITION_CLASSES)[number];
 
 /** A position (jabatan) with its ABK numbers (docs/domain.md §2). */

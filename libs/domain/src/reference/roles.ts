@@ -1,8 +1,5 @@
 /** The roles of docs/domain.md §1, plus SYSTEM for the scheduler that turns due dates into commands. */
-export const ROLES = [
-  'PNS', 'PENGUSUL', 'VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN',
-  'INSPEKTUR', 'ADMIN',
-] as const;
+export const ROLES = ['PNS', 'PENGUSUL', 'VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN', 'INSPEKTUR', 'ADMIN'] as const;
 export type HumanRole = (typeof ROLES)[number];
 export type Role = HumanRole | 'SYSTEM';
 

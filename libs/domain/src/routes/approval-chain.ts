@@ -6,9 +6,7 @@ import { RuleOutcome } from '../rules/outcome';
 import { MoveSide, overlayOutcomes } from '../rules/election-rules';
 import { Route } from './route';
 
-export type StepKind =
-  | 'VERIFICATION' | 'CONSIDERATION' | 'PROPOSAL' | 'CONSENT' | 'FORWARDING' | 'COORDINATION' | 'WRITTEN_APPROVAL'
-  | 'PERTEK' | 'DECREE';
+export type StepKind = 'VERIFICATION' | 'CONSIDERATION' | 'PROPOSAL' | 'CONSENT' | 'FORWARDING' | 'COORDINATION' | 'WRITTEN_APPROVAL' | 'PERTEK' | 'DECREE';
 
 /** One step of an approval chain: who (role of which agency) must act, why, and how long they have. */
 export interface PlannedStep {
@@ -79,7 +77,13 @@ function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
   const { route, origin, target, authorities } = input;
   const shape = input.policy.chainShape.value;
   const proposal: Draft = { kind: 'PROPOSAL', role: 'PPK', agencyId: target.agency.id, title: 'Proposal by the receiving PPK (PPK-P)', ruleIds: [] };
-  const consent: Draft = { kind: 'CONSENT', role: 'PPK', agencyId: origin.agency.id, title: 'Written consent of the releasing PPK (PPK-A) naming the target position', ruleIds: ['R-11'] };
+  const consent: Draft = {
+    kind: 'CONSENT',
+    role: 'PPK',
+    agencyId: origin.agency.id,
+    title: 'Written consent of the releasing PPK (PPK-A) naming the target position',
+    ruleIds: ['R-11'],
+  };
   switch (route) {
     case 'INTERNAL':
       return [
@@ -91,17 +95,35 @@ function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
     case 'KABKOTA_TO_PROVINSI': {
       // The governor is the receiving PPK of a kabupaten/kota → provinsi move: a separate forwarding step is redundant.
       const forwarding = route !== 'KABKOTA_TO_PROVINSI' || shape.kabkotaToProvinsiForwarding;
-      return [proposal, consent,
-        ...(forwarding ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor', ruleIds: [] }] : []),
-        { kind: 'PERTEK', role: 'KANREG_BKN', agencyId: target.agency.kanregAgencyId, title: 'Technical consideration (pertek) of the BKN regional office', ruleIds: ['R-30'] }];
+      return [
+        proposal,
+        consent,
+        ...(forwarding
+          ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor', ruleIds: [] }]
+          : []),
+        { kind: 'PERTEK', role: 'KANREG_BKN', agencyId: target.agency.kanregAgencyId, title: 'Technical consideration (pertek) of the BKN regional office', ruleIds: ['R-30'] },
+      ];
     }
     case 'INTER_PROVINCE': {
       // Into a kabupaten/kota the file goes to Mendagri through the receiving side's governor (copy to the Head of BKN).
       const throughGovernor = shape.interProvinceThroughGovernor && target.agency.kind === 'KABKOTA';
-      return [proposal, consent,
-        ...(throughGovernor ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor of the receiving kabupaten/kota to Mendagri, copy to the Head of BKN', ruleIds: [] }] : []),
+      return [
+        proposal,
+        consent,
+        ...(throughGovernor
+          ? [
+              {
+                kind: 'FORWARDING' as const,
+                role: 'GUBERNUR' as const,
+                agencyId: governorAgency(target.agency, authorities),
+                title: 'Forwarding by the governor of the receiving kabupaten/kota to Mendagri, copy to the Head of BKN',
+                ruleIds: [],
+              },
+            ]
+          : []),
         { kind: 'COORDINATION', role: 'MENDAGRI', agencyId: authorities.kemendagriAgencyId, title: 'Coordination by Kemendagri (Permendagri 58/2019)', ruleIds: [] },
-        { kind: 'PERTEK', role: 'KEPALA_BKN', agencyId: authorities.bknAgencyId, title: 'Technical consideration (pertek) of the BKN head office', ruleIds: ['R-30'] }];
+        { kind: 'PERTEK', role: 'KEPALA_BKN', agencyId: authorities.bknAgencyId, title: 'Technical consideration (pertek) of the BKN head office', ruleIds: ['R-30'] },
+      ];
     }
     case 'PUSAT_TO_DAERAH':
     case 'DAERAH_TO_PUSAT':
@@ -135,7 +157,13 @@ function withOverlays(steps: Draft[], overlays: readonly RuleOutcome[], authorit
       const step = result[existing] as Draft;
       result[existing] = { ...step, ruleIds: [...step.ruleIds, 'R-46'] };
     } else {
-      result.push({ kind: 'PERTEK', role: 'KEPALA_BKN', agencyId: authorities.bknAgencyId, title: 'Pertek of the BKN head office for a PENJABAT regional head', ruleIds: ['R-30', 'R-46'] });
+      result.push({
+        kind: 'PERTEK',
+        role: 'KEPALA_BKN',
+        agencyId: authorities.bknAgencyId,
+        title: 'Pertek of the BKN head office for a PENJABAT regional head',
+        ruleIds: ['R-30', 'R-46'],
+      });
     }
   }
   return result;

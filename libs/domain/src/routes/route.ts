@@ -4,8 +4,15 @@ import { EmployeeKind } from '../reference/employee';
 
 /** The legal routes of docs/domain.md §4. Derived from origin and target agencies, never typed in. */
 export const ROUTES = [
-  'INTERNAL', 'KABKOTA_SAME_PROVINCE', 'PROVINSI_TO_KABKOTA', 'KABKOTA_TO_PROVINSI', 'INTER_PROVINCE',
-  'PUSAT_TO_DAERAH', 'DAERAH_TO_PUSAT', 'PUSAT_TO_PUSAT', 'PPPK_PERAMPINGAN',
+  'INTERNAL',
+  'KABKOTA_SAME_PROVINCE',
+  'PROVINSI_TO_KABKOTA',
+  'KABKOTA_TO_PROVINSI',
+  'INTER_PROVINCE',
+  'PUSAT_TO_DAERAH',
+  'DAERAH_TO_PUSAT',
+  'PUSAT_TO_PUSAT',
+  'PPPK_PERAMPINGAN',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -21,7 +28,9 @@ export function isCrossAgency(origin: Agency, target: Agency): boolean {
  */
 export function deriveRoute(origin: Agency, target: Agency, employeeKind: EmployeeKind, downsizing: boolean): Route {
   if (origin.abroad === true || target.abroad === true) {
-    throw new DomainError('RULE', 'ROUTE_ABROAD_NOT_SUPPORTED', 'moves to or from a Perwakilan RI abroad are not supported: no legal source for that route was found', { ruleId: 'ROUTE' });
+    throw new DomainError('RULE', 'ROUTE_ABROAD_NOT_SUPPORTED', 'moves to or from a Perwakilan RI abroad are not supported: no legal source for that route was found', {
+      ruleId: 'ROUTE',
+    });
   }
   if (employeeKind === 'PPPK' && downsizing) return 'PPPK_PERAMPINGAN';
   if (origin.id === target.id) return 'INTERNAL';

@@ -22,19 +22,35 @@ function relationOf(actor: Actor, employee: EmployeeSnapshot): string | null {
  * several logins) takes at most one decision role in the case, across all its approval chains. A document is never
  * verified by the person who attached it.
  */
-export function r06ConflictOfInterest(actor: Actor, employee: EmployeeSnapshot | null, decisions: readonly Decision[], acting: DecisionRole, facts: DecisionFacts = {}): RuleOutcome {
+export function r06ConflictOfInterest(
+  actor: Actor,
+  employee: EmployeeSnapshot | null,
+  decisions: readonly Decision[],
+  acting: DecisionRole,
+  facts: DecisionFacts = {},
+): RuleOutcome {
   const earlier = decisions.filter((d) => samePerson(d, actor)).map((d) => d.role);
-  const inputs = { actorId: actor.userId, actorNip: actor.nip ?? null, employeeNip: employee?.nip ?? null, acting, actorsEarlierRoles: [...new Set(earlier)], documentAttachedBy: facts.documentAttachedBy?.userId ?? null };
+  const inputs = {
+    actorId: actor.userId,
+    actorNip: actor.nip ?? null,
+    employeeNip: employee?.nip ?? null,
+    acting,
+    actorsEarlierRoles: [...new Set(earlier)],
+    documentAttachedBy: facts.documentAttachedBy?.userId ?? null,
+  };
   const refuse = (reason: string): RuleOutcome => outcome('R-06', 'BLOCK', reason, BASIS, inputs, 'RULE_R06_CONFLICT_OF_INTEREST');
   if (employee !== null && actor.nip !== undefined && actor.nip === employee.nip) return refuse('the employee being transferred may not take a decision on their own transfer');
   const relation = employee === null ? null : relationOf(actor, employee);
   if (relation !== null) return refuse(`${actor.name} is a declared relative (${relation}) of the employee and may not take a decision on the transfer`);
   const other = earlier.find((role) => role !== acting);
   if (other !== undefined) {
-    return refuse(`${actor.name} already took ${describeDecisionRole(other)} on this case; one person takes at most one decision role in a case, so ${describeDecisionRole(acting)} needs another official`);
+    return refuse(
+      `${actor.name} already took ${describeDecisionRole(other)} on this case; one person takes at most one decision role in a case, so ${describeDecisionRole(acting)} needs another official`,
+    );
   }
   const attacher = facts.documentAttachedBy;
-  if (attacher && samePerson({ userId: attacher.userId, nip: attacher.nip ?? null }, actor)) return refuse(`${actor.name} attached this document and may not verify it (four eyes)`);
+  if (attacher && samePerson({ userId: attacher.userId, nip: attacher.nip ?? null }, actor))
+    return refuse(`${actor.name} attached this document and may not verify it (four eyes)`);
   return outcome('R-06', 'PASS', 'no conflict of interest or second decision role on this case', BASIS, inputs);
 }
 
@@ -53,7 +69,14 @@ export function r06EarlierDeciders(employee: EmployeeSnapshot, decisions: readon
   const inputs = { employeeNip: employee.nip, earlierDeciders: decisions.map((d) => ({ role: d.role, userId: d.userId, nip: d.nip })) };
   const first = related[0];
   if (first) {
-    return outcome('R-06', 'BLOCK', `${first.decision.name} took ${describeDecisionRole(first.decision.role)} on this case and is ${first.relation} of the candidate; a case one of them decided cannot carry this candidate`, BASIS, inputs, 'RULE_R06_CONFLICT_OF_INTEREST');
+    return outcome(
+      'R-06',
+      'BLOCK',
+      `${first.decision.name} took ${describeDecisionRole(first.decision.role)} on this case and is ${first.relation} of the candidate; a case one of them decided cannot carry this candidate`,
+      BASIS,
+      inputs,
+      'RULE_R06_CONFLICT_OF_INTEREST',
+    );
   }
   return outcome('R-06', 'PASS', 'none of the decisions already taken on the case was taken by the candidate or a declared relative', BASIS, inputs);
 }

@@ -12,7 +12,15 @@ export function r08EducationFit(employee: EmployeeSnapshot, position: Position, 
   const mode = policy.educationFit;
   const inputs = { educationField: employee.educationField, required: position.requiredEducationFields, mode: mode.value, policyVersion: policy.version };
   if (educationFits(employee, position)) {
-    return outcome('R-08', 'PASS', position.requiredEducationFields.length === 0 ? 'the position requires no particular education field' : `education field ${employee.educationField} is one ${position.title} requires`, mode.legalBasis, inputs);
+    return outcome(
+      'R-08',
+      'PASS',
+      position.requiredEducationFields.length === 0
+        ? 'the position requires no particular education field'
+        : `education field ${employee.educationField} is one ${position.title} requires`,
+      mode.legalBasis,
+      inputs,
+    );
   }
   const reason = `education field ${employee.educationField} is not one ${position.title} requires (${position.requiredEducationFields.join(', ')})`;
   if (mode.value === 'BLOCK') return outcome('R-08', 'BLOCK', reason, mode.legalBasis, inputs, 'RULE_R08_EDUCATION');

@@ -48,7 +48,13 @@ export function r43PostInauguration(sides: readonly MoveSide[], now: IsoInstant,
     if (!isRegional(s.agency) || inaugurated === null) return false;
     return isWithin(today, inaugurated, addMonths(inaugurated, t.value)) && inPilkadaScope(s.position, policy);
   });
-  const inputs = { today, sides: sidesSummary(sides), agencies: fresh.map((s) => ({ agencyId: s.agency.id, inaugurated: s.agency.headInaugurationDate })), months: t.value, policyVersion: policy.version };
+  const inputs = {
+    today,
+    sides: sidesSummary(sides),
+    agencies: fresh.map((s) => ({ agencyId: s.agency.id, inaugurated: s.agency.headInaugurationDate })),
+    months: t.value,
+    policyVersion: policy.version,
+  };
   if (fresh.length === 0) return outcome('R-43', 'PASS', 'no regional head inaugurated within the last months acts on this move', t.legalBasis, inputs);
   const names = fresh.map((s) => `${s.agency.name} (inaugurated ${s.agency.headInaugurationDate})`).join(', ');
   return outcome('R-43', 'REQUIRES_STEP', `within ${t.value} months of inauguration of ${names}: Mendagri's written approval is required`, t.legalBasis, inputs);
@@ -65,7 +71,13 @@ export function r45Penjabat(sides: readonly MoveSide[], policy: Policy): RuleOut
   const acting = actingSides(sides, policy);
   const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })), actingHeads: policy.actingHeads.value };
   if (acting.length === 0) return outcome('R-45', 'PASS', 'no acting regional head acts on this move', basis, inputs);
-  return outcome('R-45', 'REQUIRES_STEP', `${acting.map((s) => `${s.agency.name} (${s.agency.ppkStatus})`).join(', ')} is led by an acting head: Mendagri's written approval is required`, basis, inputs);
+  return outcome(
+    'R-45',
+    'REQUIRES_STEP',
+    `${acting.map((s) => `${s.agency.name} (${s.agency.ppkStatus})`).join(', ')} is led by an acting head: Mendagri's written approval is required`,
+    basis,
+    inputs,
+  );
 }
 
 /** R-46: an acting regional head also needs a pertek from the BKN head office. */

@@ -58,8 +58,11 @@ export function r60Pppk(employee: EmployeeSnapshot, route: Route, policy: Policy
   const inputs = { kind: employee.kind, route, internalAllowed: policy.pppkInternalMove.value };
   if (employee.kind !== 'PPPK') return outcome('R-60', 'PASS', 'the employee is a PNS', basis, inputs);
   if (route === 'PPPK_PERAMPINGAN') return outcome('R-60', 'PASS', 'PPPK moved under organisational downsizing (R-61)', basis, inputs);
-  if (route === 'INTERNAL' && policy.pppkInternalMove.value) return outcome('R-60', 'PASS', 'a PPPK move inside one agency (R-62 governs)', policy.pppkInternalMove.legalBasis, inputs);
-  const why = policy.pppkInternalMove.value ? 'a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)' : 'a PPPK can move only in organisational downsizing (R-61)';
+  if (route === 'INTERNAL' && policy.pppkInternalMove.value)
+    return outcome('R-60', 'PASS', 'a PPPK move inside one agency (R-62 governs)', policy.pppkInternalMove.legalBasis, inputs);
+  const why = policy.pppkInternalMove.value
+    ? 'a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)'
+    : 'a PPPK can move only in organisational downsizing (R-61)';
   return outcome('R-60', 'BLOCK', `PPPK have no mutation scheme to another agency: ${why}`, basis, inputs, 'RULE_R60_PPPK');
 }
 
@@ -90,7 +93,14 @@ export function r02Presidential(origin: Position, target: Position, policy: Poli
   const hit = [origin, target].filter((p) => isPresidentialPosition(p, policy));
   const inputs = { mode: rule.value.mode, positions: hit.map((p) => ({ id: p.id, positionClass: p.positionClass, functionalLevel: p.functionalLevel })) };
   if (rule.value.mode === 'NOT_APPLIED' || hit.length === 0) return outcome('R-02', 'PASS', 'no position the President decides on is moved', rule.legalBasis, inputs);
-  return outcome('R-02', 'BLOCK', `${hit.map((p) => `${p.title} (${p.positionClass}${p.functionalLevel ? `, ${p.functionalLevel}` : ''})`).join(' and ')}: the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure`, rule.legalBasis, inputs, 'RULE_R02_PRESIDENTIAL');
+  return outcome(
+    'R-02',
+    'BLOCK',
+    `${hit.map((p) => `${p.title} (${p.positionClass}${p.functionalLevel ? `, ${p.functionalLevel}` : ''})`).join(' and ')}: the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure`,
+    rule.legalBasis,
+    inputs,
+    'RULE_R02_PRESIDENTIAL',
+  );
 }
 
 /** R-05: a move from one JPT to another needs a competency test (uji kompetensi) recorded on the case before approval. */

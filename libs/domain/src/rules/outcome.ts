@@ -28,14 +28,7 @@ export interface ExceptionGround {
 }
 
 /** Builds an outcome; keeps rule functions short. */
-export function outcome(
-  ruleId: string,
-  verdict: RuleVerdict,
-  reason: string,
-  legalBasis: string,
-  inputs: Record<string, unknown>,
-  code?: string,
-): RuleOutcome {
+export function outcome(ruleId: string, verdict: RuleVerdict, reason: string, legalBasis: string, inputs: Record<string, unknown>, code?: string): RuleOutcome {
   return code === undefined ? { ruleId, outcome: verdict, inputs, reason, legalBasis } : { ruleId, outcome: verdict, inputs, reason, legalBasis, code };
 }
 

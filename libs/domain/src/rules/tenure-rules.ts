@@ -12,9 +12,19 @@ export function r03TenureInPost(employee: EmployeeSnapshot, now: IsoInstant, pol
   if (months < min.value * 12) {
     const ground = groundFor(grounds, 'R-03');
     if (ground === undefined) {
-      return outcome('R-03', 'BLOCK', `${months} months in the current post, under the minimum of ${min.value} years, and no justification was recorded`, min.legalBasis, inputs, 'RULE_R03_MINIMUM_TENURE');
+      return outcome(
+        'R-03',
+        'BLOCK',
+        `${months} months in the current post, under the minimum of ${min.value} years, and no justification was recorded`,
+        min.legalBasis,
+        inputs,
+        'RULE_R03_MINIMUM_TENURE',
+      );
     }
-    return outcome('R-03', 'FLAG', `moved after ${months} months, under the minimum of ${min.value} years, on the recorded ground: ${ground}`, min.legalBasis, { ...inputs, ground });
+    return outcome('R-03', 'FLAG', `moved after ${months} months, under the minimum of ${min.value} years, on the recorded ground: ${ground}`, min.legalBasis, {
+      ...inputs,
+      ground,
+    });
   }
   if (months > max.value * 12) {
     return outcome('R-03', 'FLAG', `${months} months in the current post, over the maximum of ${max.value} years`, max.legalBasis, inputs);
@@ -26,13 +36,7 @@ export function r03TenureInPost(employee: EmployeeSnapshot, now: IsoInstant, pol
  * R-21: no self-requested move to another agency within `selfRequestLockYears` of TMT PNS; a dinas-initiated one is
  * allowed but flagged. Runs from TMT PNS, never from the NIP.
  */
-export function r21TenYearLock(
-  employee: EmployeeSnapshot,
-  crossAgency: boolean,
-  initiative: 'DINAS' | 'PERMINTAAN_SENDIRI',
-  now: IsoInstant,
-  policy: Policy,
-): RuleOutcome {
+export function r21TenYearLock(employee: EmployeeSnapshot, crossAgency: boolean, initiative: 'DINAS' | 'PERMINTAAN_SENDIRI', now: IsoInstant, policy: Policy): RuleOutcome {
   const lock = policy.selfRequestLockYears;
   const inputs = { tmtPns: employee.tmtPns, initiative, crossAgency, lockYears: lock.value, policyVersion: policy.version };
   if (!crossAgency) return outcome('R-21', 'PASS', 'not a move to another agency', lock.legalBasis, inputs);
@@ -42,22 +46,40 @@ export function r21TenYearLock(
   if (today >= lockEnds) return outcome('R-21', 'PASS', `the ${lock.value}-year lock from TMT PNS ended on ${lockEnds}`, lock.legalBasis, { ...inputs, lockEnds });
   if (initiative === 'PERMINTAAN_SENDIRI') {
     const insisting = lock.note ? `; ${lock.note}` : '';
-    return outcome('R-21', 'BLOCK', `a self-requested move to another agency is not allowed before ${lockEnds}, ${lock.value} years after TMT PNS ${employee.tmtPns}${insisting}`, lock.legalBasis, { ...inputs, lockEnds }, 'RULE_R21_TEN_YEAR_LOCK');
+    return outcome(
+      'R-21',
+      'BLOCK',
+      `a self-requested move to another agency is not allowed before ${lockEnds}, ${lock.value} years after TMT PNS ${employee.tmtPns}${insisting}`,
+      lock.legalBasis,
+      { ...inputs, lockEnds },
+      'RULE_R21_TEN_YEAR_LOCK',
+    );
   }
-  return outcome('R-21', 'FLAG', `a dinas-initiated move to another agency within ${lock.value} years of TMT PNS (lock ends ${lockEnds})`, lock.legalBasis, { ...inputs, lockEnds });
+  return outcome('R-21', 'FLAG', `a dinas-initiated move to another agency within ${lock.value} years of TMT PNS (lock ends ${lockEnds})`, lock.legalBasis, {
+    ...inputs,
+    lockEnds,
+  });
 }
 
 /** R-44: a JPT may not be replaced within `jptLockYears` of inauguration except on a recorded legal ground. */
 export function r44JptLock(employee: EmployeeSnapshot, now: IsoInstant, policy: Policy, grounds: readonly ExceptionGround[]): RuleOutcome {
   const lock = policy.jptLockYears;
   const inputs = { jptInaugurationDate: employee.jptInaugurationDate, lockYears: lock.value, enabled: policy.jptLockEnabled.value, policyVersion: policy.version };
-  if (!policy.jptLockEnabled.value) return outcome('R-44', 'PASS', 'the JPT lock is switched off in this policy version (it is agency policy, not law)', policy.jptLockEnabled.legalBasis, inputs);
+  if (!policy.jptLockEnabled.value)
+    return outcome('R-44', 'PASS', 'the JPT lock is switched off in this policy version (it is agency policy, not law)', policy.jptLockEnabled.legalBasis, inputs);
   if (employee.jptInaugurationDate === null) return outcome('R-44', 'PASS', 'the employee holds no JPT position', lock.legalBasis, inputs);
   const lockEnds = addYears(employee.jptInaugurationDate, lock.value);
   if (toDate(now) >= lockEnds) return outcome('R-44', 'PASS', `the JPT lock ended on ${lockEnds}`, lock.legalBasis, { ...inputs, lockEnds });
   const ground = groundFor(grounds, 'R-44');
   if (ground === undefined) {
-    return outcome('R-44', 'BLOCK', `a JPT inaugurated on ${employee.jptInaugurationDate} may not be replaced before ${lockEnds} except on a recorded legal ground`, lock.legalBasis, { ...inputs, lockEnds }, 'RULE_R44_JPT_LOCK');
+    return outcome(
+      'R-44',
+      'BLOCK',
+      `a JPT inaugurated on ${employee.jptInaugurationDate} may not be replaced before ${lockEnds} except on a recorded legal ground`,
+      lock.legalBasis,
+      { ...inputs, lockEnds },
+      'RULE_R44_JPT_LOCK',
+    );
   }
   return outcome('R-44', 'FLAG', `JPT replaced before ${lockEnds} on the recorded ground: ${ground}`, lock.legalBasis, { ...inputs, lockEnds, ground });
 }

@@ -46,12 +46,29 @@ export function r01AnnualPlan(analysis: NeedsAnalysis, plan: MutationPlan | null
   const inputs = { planReference: analysis.planReference, exceptionReason: analysis.exceptionReason, planOnRecord: policy.planOnRecord.value };
   const problem = reference !== '' && policy.planOnRecord.value ? planProblem(plan, reference, position, now) : null;
   if (reference !== '' && problem === null) {
-    return outcome('R-01', 'PASS', `in the mutation plan ${reference}${plan ? ` (${plan.title})` : ''}`, basis, plan ? { ...inputs, planId: plan.id, planYear: plan.year } : inputs);
+    return outcome(
+      'R-01',
+      'PASS',
+      `in the mutation plan ${reference}${plan ? ` (${plan.title})` : ''}`,
+      basis,
+      plan ? { ...inputs, planId: plan.id, planYear: plan.year } : inputs,
+    );
   }
   if (exception !== '') {
-    return outcome('R-01', 'FLAG', `outside the mutation plan${problem ? ` (${problem})` : ''}, on the exception reason: ${exception}`, basis, { ...inputs, ...(problem ? { planProblem: problem } : {}) });
+    return outcome('R-01', 'FLAG', `outside the mutation plan${problem ? ` (${problem})` : ''}, on the exception reason: ${exception}`, basis, {
+      ...inputs,
+      ...(problem ? { planProblem: problem } : {}),
+    });
   }
-  if (problem !== null) return outcome('R-01', 'BLOCK', `${problem}; name a plan on record that plans this move, or give an exception reason`, basis, { ...inputs, planProblem: problem }, 'RULE_R01_PLAN_NOT_ON_RECORD');
+  if (problem !== null)
+    return outcome(
+      'R-01',
+      'BLOCK',
+      `${problem}; name a plan on record that plans this move, or give an exception reason`,
+      basis,
+      { ...inputs, planProblem: problem },
+      'RULE_R01_PLAN_NOT_ON_RECORD',
+    );
   return outcome('R-01', 'BLOCK', 'the needs analysis names neither a mutation plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
 }
 
@@ -75,7 +92,8 @@ export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis, pol
     ...(submitted.kebutuhan !== recorded.kebutuhan ? [`kebutuhan ${submitted.kebutuhan} (record: ${recorded.kebutuhan})`] : []),
     ...(submitted.bezetting !== recorded.bezetting ? [`bezetting ${submitted.bezetting} (record: ${recorded.bezetting})`] : []),
     ...(recorded.workloadHours !== null && submitted.workloadHours !== null && submitted.workloadHours !== recorded.workloadHours
-      ? [`workload ${submitted.workloadHours} hours (ABK on record: ${recorded.workloadHours})`] : []),
+      ? [`workload ${submitted.workloadHours} hours (ABK on record: ${recorded.workloadHours})`]
+      : []),
   ];
   if (differ.length > 0) {
     const reason = `the needs analysis of ${position.id} states ${differ.join(', ')}`;
@@ -83,7 +101,13 @@ export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis, pol
       ? outcome('R-04', 'FLAG', `${reason}; accepted and flagged as this policy says`, basis, inputs)
       : outcome('R-04', 'BLOCK', reason, basis, inputs, 'RULE_R04_FIGURES_DIFFER');
   }
-  return outcome('R-04', 'PASS', `the needs analysis states the recorded figures (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting}${recorded.workloadHours !== null ? `, ${recorded.workloadHours} hours` : ''})`, basis, inputs);
+  return outcome(
+    'R-04',
+    'PASS',
+    `the needs analysis states the recorded figures (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting}${recorded.workloadHours !== null ? `, ${recorded.workloadHours} hours` : ''})`,
+    basis,
+    inputs,
+  );
 }
 
 /**
@@ -95,9 +119,24 @@ export function r04Vacancy(position: Position, held: HeldPlaces): RuleOutcome {
   const gap = position.kebutuhan - position.bezetting;
   const open = gap - held.count;
   const inputs = { positionId: position.id, kebutuhan: position.kebutuhan, bezetting: position.bezetting, placesHeld: held.count, openGap: open };
-  if (gap <= 0) return outcome('R-04', 'BLOCK', `position ${position.id} has no vacancy on record (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${gap})`, basis, inputs, 'RULE_R04_NO_VACANCY');
+  if (gap <= 0)
+    return outcome(
+      'R-04',
+      'BLOCK',
+      `position ${position.id} has no vacancy on record (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${gap})`,
+      basis,
+      inputs,
+      'RULE_R04_NO_VACANCY',
+    );
   if (open <= 0) {
-    return outcome('R-04', 'BLOCK', `the ${gap} vacancy(ies) of ${position.id} are all held by cases under way: ${heldList(held)}`, basis, { ...inputs, heldBy: held.caseIds }, 'RULE_R04_PLACES_HELD');
+    return outcome(
+      'R-04',
+      'BLOCK',
+      `the ${gap} vacancy(ies) of ${position.id} are all held by cases under way: ${heldList(held)}`,
+      basis,
+      { ...inputs, heldBy: held.caseIds },
+      'RULE_R04_PLACES_HELD',
+    );
   }
   return outcome('R-04', 'PASS', `${open} of ${gap} vacancy(ies) in ${position.title} free (${held.count} held by cases under way)`, basis, inputs);
 }
@@ -121,7 +160,14 @@ export function r04CompetencyFit(employee: EmployeeSnapshot, position: Position,
   const fit = competencyFit(employee, position);
   const inputs = { required: position.requiredCompetencies, held: employee.competencies, fit, minimum: min.value, policyVersion: policy.version };
   if (fit < min.value) {
-    return outcome('R-04', 'BLOCK', `competency fit ${(fit * 100).toFixed(0)}% is under the minimum ${(min.value * 100).toFixed(0)}% for ${position.title}`, min.legalBasis, inputs, 'RULE_R04_COMPETENCY');
+    return outcome(
+      'R-04',
+      'BLOCK',
+      `competency fit ${(fit * 100).toFixed(0)}% is under the minimum ${(min.value * 100).toFixed(0)}% for ${position.title}`,
+      min.legalBasis,
+      inputs,
+      'RULE_R04_COMPETENCY',
+    );
   }
   return outcome('R-04', 'PASS', `competency fit ${(fit * 100).toFixed(0)}%`, min.legalBasis, inputs);
 }

@@ -19,7 +19,12 @@ export class DomainError extends Error {
     readonly kind: RefusalKind,
     readonly code: string,
     message: string,
-    readonly details: { readonly ruleId?: string; readonly legalBasis?: string; readonly errors?: readonly FieldError[]; readonly extensions?: Readonly<Record<string, unknown>> } = {},
+    readonly details: {
+      readonly ruleId?: string;
+      readonly legalBasis?: string;
+      readonly errors?: readonly FieldError[];
+      readonly extensions?: Readonly<Record<string, unknown>>;
+    } = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -40,11 +40,14 @@ function byStatus(c: ActiveCase, today: IsoDate): Candidate[] {
   if (s === 'OBJECTION_RAISED') add({ command: 'ResolveObjection', decision: 'OBJECTION_DECISION' });
   if (s === 'SOCIALISED') add({ command: 'SubmitForApproval', decision: 'PROPOSAL' });
   if (BEFORE_DECREE.has(s) || ((s === 'DECREED' || s === 'APPOINTED') && POST_DECREE_DOCUMENT_KINDS.length > 0)) add({ command: 'AttachDocument' });
-  for (const d of c.documents) if (d.status === 'PENDING' && (BEFORE_DECREE.has(s) || POST_DECREE_DOCUMENT_KINDS.includes(d.kind))) add({ command: 'VerifyDocument', documentId: d.documentId, decision: 'DOCUMENT_VERIFICATION' });
+  for (const d of c.documents)
+    if (d.status === 'PENDING' && (BEFORE_DECREE.has(s) || POST_DECREE_DOCUMENT_KINDS.includes(d.kind)))
+      add({ command: 'VerifyDocument', documentId: d.documentId, decision: 'DOCUMENT_VERIFICATION' });
   if (s === 'IN_APPROVAL') {
     const step = activeStep(c.approval);
     if (step?.kind === 'DECREE' && c.approval) add({ command: 'IssueDecree', decision: 'DECREE', stepOffice: c.approval.decreeSigner });
-    else if (step) for (const command of ['ApproveStep', 'RejectStep', 'ReturnForRevision'] as const) add({ command, stepId: step.stepId, decision: stepRole(step), stepOffice: step });
+    else if (step)
+      for (const command of ['ApproveStep', 'RejectStep', 'ReturnForRevision'] as const) add({ command, stepId: step.stepId, decision: stepRole(step), stepOffice: step });
   }
   if (s === 'DECREED') add({ command: 'RecordAppointment', decision: 'APPOINTMENT' });
   if (s === 'APPOINTED') {

@@ -48,9 +48,13 @@ export function simpleCommand<T extends SimpleCommandType>(type: T, data: Simple
 /** The command the scheduler sends for a due item: deadlines act through commands like any other. */
 export function scheduledCommand(work: ScheduledWork, metadata: CommandMetadata): TransferCommand {
   switch (work.kind) {
-    case 'EscalateOverdueStep': return simpleCommand(work.kind, { stepId: work.stepId }, metadata);
-    case 'AnnounceEvaluationDue': return simpleCommand(work.kind, { periodMonths: work.periodMonths }, metadata);
-    case 'FlagTrainingItemOverdue': return simpleCommand(work.kind, { itemId: work.itemId }, metadata);
-    default: return simpleCommand(work.kind, {}, metadata);
+    case 'EscalateOverdueStep':
+      return simpleCommand(work.kind, { stepId: work.stepId }, metadata);
+    case 'AnnounceEvaluationDue':
+      return simpleCommand(work.kind, { periodMonths: work.periodMonths }, metadata);
+    case 'FlagTrainingItemOverdue':
+      return simpleCommand(work.kind, { itemId: work.itemId }, metadata);
+    default:
+      return simpleCommand(work.kind, {}, metadata);
   }
 }

@@ -62,7 +62,6 @@ export interface ProposalContext {
   readonly eligibilityChanges: readonly EligibilityChange[];
 }
 
-
 export interface ApprovalContext {
   readonly originAgency: Agency;
   readonly originPosition: Position;
@@ -77,7 +76,11 @@ export interface PlacesContext {
 }
 
 /** `plan`: the mutation plan the needs analysis names, as the record holds it (null when none is named or found; R-01). */
-export type OpenTransferCase = Command<'OpenTransferCase', { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis }, { targetAgency: Agency; targetPosition: Position; plan: MutationPlan | null } & PlacesContext>;
+export type OpenTransferCase = Command<
+  'OpenTransferCase',
+  { caseId: string; targetAgencyId: string; targetPositionId: string; needsAnalysis: NeedsAnalysis },
+  { targetAgency: Agency; targetPosition: Position; plan: MutationPlan | null } & PlacesContext
+>;
 export type ApproveNeedsAnalysis = Command<'ApproveNeedsAnalysis', { notes: string }>;
 export type ProposeCandidate = Command<'ProposeCandidate', ProposalInput, ProposalContext>;
 export type ReviseProposal = Command<'ReviseProposal', ProposalInput, ProposalContext>;
@@ -93,10 +96,19 @@ export type SubmitForApproval = Command<'SubmitForApproval', Record<string, neve
 export type ApproveStep = Command<'ApproveStep', { stepId: string; notes: string; consentToPositionId?: string | null }>;
 export type RejectStep = Command<'RejectStep', { stepId: string; reason: string }>;
 export type ReturnForRevision = Command<'ReturnForRevision', { stepId: string; reason: string }>;
-export type IssueDecree = Command<'IssueDecree', {
-  decreeNumber: string; decreeDate: IsoDate; effectiveDate: IsoDate; documentSha256: string; employeeNip: string;
-  targetPositionId: string; delegationId: string | null;
-}, { delegation: Delegation | null; targetAgency: Agency }>;
+export type IssueDecree = Command<
+  'IssueDecree',
+  {
+    decreeNumber: string;
+    decreeDate: IsoDate;
+    effectiveDate: IsoDate;
+    documentSha256: string;
+    employeeNip: string;
+    targetPositionId: string;
+    delegationId: string | null;
+  },
+  { delegation: Delegation | null; targetAgency: Agency }
+>;
 export type RecordAppointment = Command<'RecordAppointment', { appointedOn: IsoDate; reference: string }>;
 /** What the record says about the employee after the move, looked up by the application for an evaluation (M-08). */
 export interface EvaluationContext {
@@ -106,10 +118,17 @@ export interface EvaluationContext {
   readonly importedSkpAfter: { readonly year: number; readonly rating: SkpRating } | null;
 }
 
-export type RecordEvaluation = Command<'RecordEvaluation', {
-  periodMonths: number; competencyFit: number; skpAfterDocumentId: string | null;
-  serviceIndicators: Readonly<Record<string, number>> | null; notes: string;
-}, EvaluationContext>;
+export type RecordEvaluation = Command<
+  'RecordEvaluation',
+  {
+    periodMonths: number;
+    competencyFit: number;
+    skpAfterDocumentId: string | null;
+    serviceIndicators: Readonly<Record<string, number>> | null;
+    notes: string;
+  },
+  EvaluationContext
+>;
 export type CloseCase = Command<'CloseCase', Record<string, never>>;
 /** R-33: the regional head's office records the report of the replacement to Mendagri. */
 export type ReportReplacement = Command<'ReportReplacement', { reference: string; reportedOn: IsoDate }>;
@@ -139,11 +158,38 @@ export type WaiveTrainingItem = Command<'WaiveTrainingItem', { itemId: string; r
 export type FlagTrainingItemOverdue = Command<'FlagTrainingItemOverdue', { itemId: string }>;
 
 export type TransferCommand =
-  | OpenTransferCase | ApproveNeedsAnalysis | ProposeCandidate | ReviseProposal | NotifyEmployee | AcknowledgeTransfer
-  | RaiseObjection | ResolveObjection | AttachDocument | VerifyDocument | SubmitForApproval | ApproveStep | RejectStep
-  | ReturnForRevision | IssueDecree | RecordAppointment | RecordEvaluation | CloseCase | WithdrawTransfer | FreezeCase
-  | UnfreezeCase | RevokeDecree | EscalateOverdueStep | CloseObjectionWindow | FlagObjectionDecisionOverdue
-  | FlagAppointmentOverdue | AnnounceEvaluationDue | ReportReplacement | FlagReplacementReportOverdue | AdjustTrainingPlan
-  | CompleteTrainingItem | WaiveTrainingItem | FlagTrainingItemOverdue;
+  | OpenTransferCase
+  | ApproveNeedsAnalysis
+  | ProposeCandidate
+  | ReviseProposal
+  | NotifyEmployee
+  | AcknowledgeTransfer
+  | RaiseObjection
+  | ResolveObjection
+  | AttachDocument
+  | VerifyDocument
+  | SubmitForApproval
+  | ApproveStep
+  | RejectStep
+  | ReturnForRevision
+  | IssueDecree
+  | RecordAppointment
+  | RecordEvaluation
+  | CloseCase
+  | WithdrawTransfer
+  | FreezeCase
+  | UnfreezeCase
+  | RevokeDecree
+  | EscalateOverdueStep
+  | CloseObjectionWindow
+  | FlagObjectionDecisionOverdue
+  | FlagAppointmentOverdue
+  | AnnounceEvaluationDue
+  | ReportReplacement
+  | FlagReplacementReportOverdue
+  | AdjustTrainingPlan
+  | CompleteTrainingItem
+  | WaiveTrainingItem
+  | FlagTrainingItemOverdue;
 
 export type TransferCommandType = TransferCommand['type'];

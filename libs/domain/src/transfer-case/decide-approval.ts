@@ -17,18 +17,49 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome
   const approved = new Set(c.documents.filter((d) => d.status === 'APPROVED').map((d) => d.kind));
   const missing = required.filter((k) => !approved.has(k));
   const asked = c.proposal.askedDocuments.filter((k) => !approved.has(k));
-  const askedOutcomes = asked.map((k) => (k === 'COMPETENCY_TEST_RESULT'
-    ? outcome('R-05', 'BLOCK', `a move from one JPT to another needs the ${DOCUMENT_TITLES[k]}, attached and verified`, policy.jptCompetencyTest.legalBasis, { missing: k }, 'RULE_R05_COMPETENCY_TEST')
-    : outcome('R-62', 'BLOCK', `a PPPK move inside the agency needs the ${DOCUMENT_TITLES[k]}, attached and verified`, policy.pppkInternalMove.legalBasis, { missing: k }, 'RULE_R62_RECOMMENDATION')));
+  const askedOutcomes = asked.map((k) =>
+    k === 'COMPETENCY_TEST_RESULT'
+      ? outcome(
+          'R-05',
+          'BLOCK',
+          `a move from one JPT to another needs the ${DOCUMENT_TITLES[k]}, attached and verified`,
+          policy.jptCompetencyTest.legalBasis,
+          { missing: k },
+          'RULE_R05_COMPETENCY_TEST',
+        )
+      : outcome(
+          'R-62',
+          'BLOCK',
+          `a PPPK move inside the agency needs the ${DOCUMENT_TITLES[k]}, attached and verified`,
+          policy.pppkInternalMove.legalBasis,
+          { missing: k },
+          'RULE_R62_RECOMMENDATION',
+        ),
+  );
   const application = c.proposal.crossAgency
     ? approved.has('EMPLOYEE_APPLICATION')
       ? outcome('R-50', 'PASS', "the employee's written application is verified", 'Perban BKN 5/2019 Pasal 3', {})
-      : outcome('R-50', 'BLOCK', "a move to another agency needs the employee's written application, attached and verified", 'Perban BKN 5/2019 Pasal 3', {}, 'RULE_R50_APPLICATION')
+      : outcome(
+          'R-50',
+          'BLOCK',
+          "a move to another agency needs the employee's written application, attached and verified",
+          'Perban BKN 5/2019 Pasal 3',
+          {},
+          'RULE_R50_APPLICATION',
+        )
     : outcome('R-50', 'PASS', 'not a move to another agency', 'Perban BKN 5/2019 Pasal 3', {});
   const others = missing.filter((k) => k !== 'EMPLOYEE_APPLICATION' && !c.proposal.askedDocuments.includes(k));
-  const checklist = others.length === 0
-    ? outcome('DOC-CHECKLIST', 'PASS', `all ${required.length} required documents are verified`, CHECKLIST_BASIS, { required })
-    : outcome('DOC-CHECKLIST', 'BLOCK', `required documents not yet verified: ${others.map((k) => DOCUMENT_TITLES[k]).join('; ')}`, CHECKLIST_BASIS, { required, missing: others }, 'DOCUMENTS_INCOMPLETE');
+  const checklist =
+    others.length === 0
+      ? outcome('DOC-CHECKLIST', 'PASS', `all ${required.length} required documents are verified`, CHECKLIST_BASIS, { required })
+      : outcome(
+          'DOC-CHECKLIST',
+          'BLOCK',
+          `required documents not yet verified: ${others.map((k) => DOCUMENT_TITLES[k]).join('; ')}`,
+          CHECKLIST_BASIS,
+          { required, missing: others },
+          'DOCUMENTS_INCOMPLETE',
+        );
   return [...askedOutcomes, application, checklist];
 }
 
@@ -50,7 +81,14 @@ export function submitForApproval(command: SubmitForApproval, state: CaseState):
   });
   const first = plan.steps[0] as StepState;
   const r10 = c.proposal.route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'consideration of the performance-assessment team added', 'PP 11/2017 Pasal 191', {})] : [];
-  return [emit<ApprovalChainStarted>(command, c.caseId, 'ApprovalChainStarted.v1', { ...plan, firstDeadline: addDays(metadata.now, first.dueInDays) }, [r06, ...checklist, ...r10, ...plan.overlays])];
+  return [
+    emit<ApprovalChainStarted>(command, c.caseId, 'ApprovalChainStarted.v1', { ...plan, firstDeadline: addDays(metadata.now, first.dueInDays) }, [
+      r06,
+      ...checklist,
+      ...r10,
+      ...plan.overlays,
+    ]),
+  ];
 }
 
 type StepCommand = ApproveStep | RejectStep | ReturnForRevision;
@@ -78,9 +116,18 @@ const R11 = 'PP 11/2017 Pasal 192 ayat (2) (in force, checked 2026-12-01)';
  */
 function r11Consent(command: ApproveStep, targetPositionId: string): RuleOutcome {
   const stated = command.data.consentToPositionId;
-  if (stated === undefined || stated === null || stated === '') throw invalid('FIELD_REQUIRED', 'consentToPositionId', "the releasing PPK's consent names the position it consents to (R-11): consentToPositionId is required");
+  if (stated === undefined || stated === null || stated === '')
+    throw invalid('FIELD_REQUIRED', 'consentToPositionId', "the releasing PPK's consent names the position it consents to (R-11): consentToPositionId is required");
   const inputs = { consentToPositionId: stated, targetPositionId };
-  if (stated !== targetPositionId) return outcome('R-11', 'BLOCK', `the consent names ${stated}, but the move is to ${targetPositionId}: consent to this move names its position`, R11, inputs, 'RULE_R11_CONSENT_POSITION');
+  if (stated !== targetPositionId)
+    return outcome(
+      'R-11',
+      'BLOCK',
+      `the consent names ${stated}, but the move is to ${targetPositionId}: consent to this move names its position`,
+      R11,
+      inputs,
+      'RULE_R11_CONSENT_POSITION',
+    );
   return outcome('R-11', 'PASS', `the releasing PPK consents to the move to ${stated}`, R11, inputs);
 }
 
@@ -92,13 +139,21 @@ export function approveStep(command: ApproveStep, state: CaseState): ApprovalSte
   const r11 = step.kind === 'CONSENT' ? [r11Consent(command, c.proposal.targetPositionId)] : [];
   throwIfBlocked(r11);
   const consentToPositionId = step.kind === 'CONSENT' ? c.proposal.targetPositionId : null;
-  return [emit<ApprovalStepGranted>(command, c.caseId, 'ApprovalStepGranted.v1', {
-    stepId: step.stepId,
-    notes: text(command, 'notes', command.data.notes, false),
-    consentToPositionId,
-    nextStepId: next?.stepId ?? null,
-    nextDeadline: next ? addDays(command.metadata.now, next.dueInDays) : null,
-  }, [r06, ...r11])];
+  return [
+    emit<ApprovalStepGranted>(
+      command,
+      c.caseId,
+      'ApprovalStepGranted.v1',
+      {
+        stepId: step.stepId,
+        notes: text(command, 'notes', command.data.notes, false),
+        consentToPositionId,
+        nextStepId: next?.stepId ?? null,
+        nextDeadline: next ? addDays(command.metadata.now, next.dueInDays) : null,
+      },
+      [r06, ...r11],
+    ),
+  ];
 }
 
 /** An approver rejects: the case ends as REJECTED. */
@@ -110,7 +165,9 @@ export function rejectStep(command: RejectStep, state: CaseState): ApprovalStepR
 /** An approver returns the proposal for revision: the chain ends and the proposal must be revised. */
 export function returnForRevision(command: ReturnForRevision, state: CaseState): ProposalReturnedForRevision[] {
   const { c, step, r06 } = actOnStep(command, state);
-  return [emit<ProposalReturnedForRevision>(command, c.caseId, 'ProposalReturnedForRevision.v1', { stepId: step.stepId, reason: text(command, 'reason', command.data.reason) }, [r06])];
+  return [
+    emit<ProposalReturnedForRevision>(command, c.caseId, 'ProposalReturnedForRevision.v1', { stepId: step.stepId, reason: text(command, 'reason', command.data.reason) }, [r06]),
+  ];
 }
 
 /** The date an active step escalates next: the day after its deadline, then every `escalationDays` (R-30). */
@@ -130,6 +187,18 @@ export function escalateOverdueStep(command: EscalateOverdueStep, state: CaseSta
   }
   const escalation = step.escalations + 1;
   const basis = step.kind === 'PERTEK' ? policy.pertekDays : policy.stepDeadlineDays;
-  const flag = outcome('R-30', 'FLAG', `step ${step.stepId} (${step.role} of ${step.agencyId}) passed its deadline ${step.deadline}; escalation ${escalation}`, basis.legalBasis, { stepId: step.stepId, deadline: step.deadline, escalation });
-  return [emit<ApprovalStepEscalated>(command, c.caseId, 'ApprovalStepEscalated.v1', { stepId: step.stepId, deadline: step.deadline, escalation, nextEscalationOn: addDays(now, policy.escalationDays.value) }, [flag])];
+  const flag = outcome('R-30', 'FLAG', `step ${step.stepId} (${step.role} of ${step.agencyId}) passed its deadline ${step.deadline}; escalation ${escalation}`, basis.legalBasis, {
+    stepId: step.stepId,
+    deadline: step.deadline,
+    escalation,
+  });
+  return [
+    emit<ApprovalStepEscalated>(
+      command,
+      c.caseId,
+      'ApprovalStepEscalated.v1',
+      { stepId: step.stepId, deadline: step.deadline, escalation, nextEscalationOn: addDays(now, policy.escalationDays.value) },
+      [flag],
+    ),
+  ];
 }

@@ -21,9 +21,20 @@ function refuseEarlyDecree(open: readonly StepState[]): never {
   const overlay = open.find((s) => s.kind !== 'DECREE' && s.ruleIds.some((r) => OVERLAY_RULES.includes(r)));
   const ruleId = overlay?.ruleIds.find((r) => OVERLAY_RULES.includes(r));
   if (overlay && ruleId) {
-    throw ruleRefused(ruleId, `RULE_${ruleId.replace('-', '')}_APPROVAL_MISSING`, `the decree needs ${overlay.title} (${overlay.ruleIds.join(', ')}) first; step ${overlay.stepId} is ${overlay.status}`);
+    throw ruleRefused(
+      ruleId,
+      `RULE_${ruleId.replace('-', '')}_APPROVAL_MISSING`,
+      `the decree needs ${overlay.title} (${overlay.ruleIds.join(', ')}) first; step ${overlay.stepId} is ${overlay.status}`,
+    );
   }
-  throw new DomainError('CONFLICT', 'APPROVAL_INCOMPLETE', `the approval chain is not complete: ${open.filter((s) => s.kind !== 'DECREE').map((s) => s.stepId).join(', ')} still open`);
+  throw new DomainError(
+    'CONFLICT',
+    'APPROVAL_INCOMPLETE',
+    `the approval chain is not complete: ${open
+      .filter((s) => s.kind !== 'DECREE')
+      .map((s) => s.stepId)
+      .join(', ')} still open`,
+  );
 }
 
 /** The civil date of the chain's last approval: no decree may be dated before it (M-06). */
@@ -36,7 +47,18 @@ function lastApprovalDate(c: CaseIn<'IN_APPROVAL'>): string {
 function appointmentDeadline(command: IssueDecree, decreeDate: string): { date: string; flags: RuleOutcome[] } {
   const { policy, calendar } = command.metadata;
   const deadline = addWorkingDays(decreeDate, policy.appointmentWorkingDays.value, calendar);
-  const flags = deadline.yearsWithoutCalendar.length === 0 ? [] : [outcome('S-01', 'FLAG', `the R-31 deadline ${deadline.date} was counted on weekdays only: no holiday calendar is on record for ${deadline.yearsWithoutCalendar.join(', ')}`, 'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)', { deadline: deadline.date, yearsWithoutCalendar: deadline.yearsWithoutCalendar })];
+  const flags =
+    deadline.yearsWithoutCalendar.length === 0
+      ? []
+      : [
+          outcome(
+            'S-01',
+            'FLAG',
+            `the R-31 deadline ${deadline.date} was counted on weekdays only: no holiday calendar is on record for ${deadline.yearsWithoutCalendar.join(', ')}`,
+            'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)',
+            { deadline: deadline.date, yearsWithoutCalendar: deadline.yearsWithoutCalendar },
+          ),
+        ];
   return { date: deadline.date, flags };
 }
 
@@ -44,9 +66,16 @@ function appointmentDeadline(command: IssueDecree, decreeDate: string): { date: 
 function replacementReport(command: IssueDecree, decreeDate: string): RuleOutcome[] {
   const { policy, calendar } = command.metadata;
   const rule = policy.replacementReport;
-  if (!rule.value.enabled || !isRegional(command.context.targetAgency)) return [outcome('R-33', 'PASS', 'no report of the replacement to Mendagri is asked for', rule.legalBasis, { regional: isRegional(command.context.targetAgency) })];
+  if (!rule.value.enabled || !isRegional(command.context.targetAgency))
+    return [outcome('R-33', 'PASS', 'no report of the replacement to Mendagri is asked for', rule.legalBasis, { regional: isRegional(command.context.targetAgency) })];
   const due = addWorkingDays(decreeDate, rule.value.workingDays, calendar);
-  return [outcome('R-33', 'PASS', `the regional head reports the replacement to Mendagri by ${due.date} (${rule.value.workingDays} working days)`, rule.legalBasis, { reportDeadline: due.date, workingDays: rule.value.workingDays, yearsWithoutCalendar: due.yearsWithoutCalendar })];
+  return [
+    outcome('R-33', 'PASS', `the regional head reports the replacement to Mendagri by ${due.date} (${rule.value.workingDays} working days)`, rule.legalBasis, {
+      reportDeadline: due.date,
+      workingDays: rule.value.workingDays,
+      yearsWithoutCalendar: due.yearsWithoutCalendar,
+    }),
+  ];
 }
 
 /** An SK number: plain letters, digits and the separators numbers use, so no invisible or look-alike character defeats M-07. */
@@ -65,15 +94,24 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
   const { actor, now, policy } = metadata;
   const signer = c.approval.decreeSigner;
   const isSigner = actor.role === signer.role && actor.agencyId === signer.agencyId;
-  if (!isSigner && data.delegationId === null) throw forbidden('NOT_DECREE_SIGNER', `the decree is signed by ${signer.role} of ${signer.agencyId}, or a delegate naming a delegation`);
+  if (!isSigner && data.delegationId === null)
+    throw forbidden('NOT_DECREE_SIGNER', `the decree is signed by ${signer.role} of ${signer.agencyId}, or a delegate naming a delegation`);
   const decreeDate = dateField('decreeDate', data.decreeDate);
   const effectiveDate = dateField('effectiveDate', data.effectiveDate);
   const documentSha256 = sha256Field('documentSha256', data.documentSha256);
   const decreeNumber = text(command, 'decreeNumber', data.decreeNumber);
-  if (!DECREE_NUMBER.test(decreeNumber)) throw invalid('INVALID_DECREE_NUMBER', 'decreeNumber', 'decreeNumber may hold only letters A–Z, digits, spaces and . / - ( ), starting with a letter or digit (no invisible or look-alike characters)');
+  if (!DECREE_NUMBER.test(decreeNumber))
+    throw invalid(
+      'INVALID_DECREE_NUMBER',
+      'decreeNumber',
+      'decreeNumber may hold only letters A–Z, digits, spaces and . / - ( ), starting with a letter or digit (no invisible or look-alike characters)',
+    );
   const deadline = appointmentDeadline(command, decreeDate);
   const outcomes = [
-    m02DecreeMatchesProposal({ employeeNip: data.employeeNip, targetPositionId: data.targetPositionId }, { employeeNip: c.proposal.candidate.nip, targetPositionId: c.proposal.targetPositionId }),
+    m02DecreeMatchesProposal(
+      { employeeNip: data.employeeNip, targetPositionId: data.targetPositionId },
+      { employeeNip: c.proposal.candidate.nip, targetPositionId: c.proposal.targetPositionId },
+    ),
     m06DecreeDates({ decreeDate, effectiveDate }, { lastApproval: lastApprovalDate(c), today: toDate(now) }, policy),
     r16Delegation(actor, signer, isSigner ? null : context.delegation, now),
     r06ConflictOfInterest(actor, c.proposal.candidate, c.decisions, 'DECREE'),
@@ -82,15 +120,26 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
     ...replacementReport(command, decreeDate),
   ];
   throwIfBlocked(outcomes);
-  return [emit<DecreeIssued>(command, c.caseId, 'DecreeIssued.v1', {
-    decreeNumber, decreeDate, effectiveDate, documentSha256,
-    employeeNip: data.employeeNip,
-    targetPositionId: data.targetPositionId,
-    originPositionId: c.proposal.originPositionId,
-    signer,
-    delegationId: isSigner ? null : data.delegationId,
-    appointmentDeadline: deadline.date,
-  }, outcomes)];
+  return [
+    emit<DecreeIssued>(
+      command,
+      c.caseId,
+      'DecreeIssued.v1',
+      {
+        decreeNumber,
+        decreeDate,
+        effectiveDate,
+        documentSha256,
+        employeeNip: data.employeeNip,
+        targetPositionId: data.targetPositionId,
+        originPositionId: c.proposal.originPositionId,
+        signer,
+        delegationId: isSigner ? null : data.delegationId,
+        appointmentDeadline: deadline.date,
+      },
+      outcomes,
+    ),
+  ];
 }
 
 /**
@@ -103,20 +152,42 @@ export function recordAppointment(command: RecordAppointment, state: CaseState):
   const appointedOn = dateField('appointedOn', command.data.appointedOn);
   const today = toDate(now);
   const tmt = c.decree.effectiveDate;
-  const m06 = appointedOn < tmt
-    ? outcome('M-06', 'BLOCK', `appointedOn ${appointedOn} is before the decree's TMT ${tmt}: an appointment takes effect on or after the TMT`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today }, 'RULE_M06_APPOINTMENT_DATE')
-    : appointedOn > today
-      ? outcome('M-06', 'BLOCK', `appointedOn ${appointedOn} is in the future (today is ${today})`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today }, 'RULE_M06_APPOINTMENT_DATE')
-      : outcome('M-06', 'PASS', `appointed on ${appointedOn}, between the TMT ${tmt} and today`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today });
+  const m06 =
+    appointedOn < tmt
+      ? outcome(
+          'M-06',
+          'BLOCK',
+          `appointedOn ${appointedOn} is before the decree's TMT ${tmt}: an appointment takes effect on or after the TMT`,
+          'anti-interference (M-06): dates that cannot lie',
+          { appointedOn, tmt, today },
+          'RULE_M06_APPOINTMENT_DATE',
+        )
+      : appointedOn > today
+        ? outcome(
+            'M-06',
+            'BLOCK',
+            `appointedOn ${appointedOn} is in the future (today is ${today})`,
+            'anti-interference (M-06): dates that cannot lie',
+            { appointedOn, tmt, today },
+            'RULE_M06_APPOINTMENT_DATE',
+          )
+        : outcome('M-06', 'PASS', `appointed on ${appointedOn}, between the TMT ${tmt} and today`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today });
   throwIfBlocked([m06]);
   const r06 = separationOfDuties(command, c, 'APPOINTMENT');
   const deadline = c.decree.appointmentDeadline;
   const basis = policy.appointmentWorkingDays;
-  const r31 = appointedOn <= deadline
-    ? outcome('R-31', 'PASS', `appointed on ${appointedOn}, within ${basis.value} working days of the decree`, basis.legalBasis, { appointedOn, deadline })
-    : outcome('R-31', 'FLAG', `appointed on ${appointedOn}, after the deadline ${deadline} (${basis.value} working days)`, basis.legalBasis, { appointedOn, deadline });
+  const r31 =
+    appointedOn <= deadline
+      ? outcome('R-31', 'PASS', `appointed on ${appointedOn}, within ${basis.value} working days of the decree`, basis.legalBasis, { appointedOn, deadline })
+      : outcome('R-31', 'FLAG', `appointed on ${appointedOn}, after the deadline ${deadline} (${basis.value} working days)`, basis.legalBasis, { appointedOn, deadline });
   const evaluationsDue = policy.evaluationMonths.value.map((months) => ({ periodMonths: months, dueOn: addMonths(tmt, months) }));
-  return [emit<AppointmentRecorded>(command, c.caseId, 'AppointmentRecorded.v1', { appointedOn, reference: text(command, 'reference', command.data.reference), evaluationsDue }, [m06, r06, r31])];
+  return [
+    emit<AppointmentRecorded>(command, c.caseId, 'AppointmentRecorded.v1', { appointedOn, reference: text(command, 'reference', command.data.reference), evaluationsDue }, [
+      m06,
+      r06,
+      r31,
+    ]),
+  ];
 }
 
 /** Scheduler: no appointment within 30 working days of the decree; inspectors see a flag (R-31). */

@@ -31,12 +31,14 @@ export function attachDocument(command: AttachDocument, state: CaseState): Docum
   // The employee's own file is kept by the agencies: in whatever role they act, the employee adds only their application.
   if (actor.role === 'PNS' || (actor.nip !== undefined && actor.nip === candidateNip)) {
     if (actor.nip === undefined || actor.nip !== candidateNip) throw forbidden('NOT_THE_EMPLOYEE', 'an employee attaches documents only to their own case');
-    if (kind !== 'EMPLOYEE_APPLICATION') throw forbidden('ROLE_NOT_ALLOWED', 'an employee attaches only their own written application (EMPLOYEE_APPLICATION, R-50); the other documents come from the agency');
+    if (kind !== 'EMPLOYEE_APPLICATION')
+      throw forbidden('ROLE_NOT_ALLOWED', 'an employee attaches only their own written application (EMPLOYEE_APPLICATION, R-50); the other documents come from the agency');
   }
   const c = requireActive(state, command);
   if (!isDocumentKind(kind)) throw invalid('INVALID_DOCUMENT_KIND', 'kind', `kind must be one of the checklist kinds, e.g. ${Object.keys(DOCUMENT_TITLES).slice(0, 3).join(', ')}`);
   if (c.status === 'APPOINTED' || c.status === 'DECREED') {
-    if (!POST_DECREE_DOCUMENT_KINDS.includes(kind)) throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', `after the decree only ${POST_DECREE_DOCUMENT_KINDS.join(' or ')} documents may be attached`);
+    if (!POST_DECREE_DOCUMENT_KINDS.includes(kind))
+      throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', `after the decree only ${POST_DECREE_DOCUMENT_KINDS.join(' or ')} documents may be attached`);
   } else {
     requireStatus(c, command, ...BEFORE_DECREE);
   }
@@ -46,7 +48,16 @@ export function attachDocument(command: AttachDocument, state: CaseState): Docum
   }
   const documentId = `doc-${c.documents.length + 1}`;
   const title = text(command, 'title', command.data.title, false) || DOCUMENT_TITLES[kind];
-  return [emit<DocumentAttached>(command, c.caseId, 'DocumentAttached.v2', { documentId, kind, title, documentSha256: sha256, agencyId: command.metadata.actor.agencyId, statement: statementOf(command) })];
+  return [
+    emit<DocumentAttached>(command, c.caseId, 'DocumentAttached.v2', {
+      documentId,
+      kind,
+      title,
+      documentSha256: sha256,
+      agencyId: command.metadata.actor.agencyId,
+      statement: statementOf(command),
+    }),
+  ];
 }
 
 /** The target agency's verifier approves or rejects an attached document, with notes; never their own (R-06). */
@@ -57,7 +68,8 @@ export function verifyDocument(command: VerifyDocument, state: CaseState): Docum
   if ((c.status === 'DECREED' || c.status === 'APPOINTED') && !POST_DECREE_DOCUMENT_KINDS.includes(document.kind)) {
     throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', 'the documents of the file can no longer be verified after the decree');
   }
-  if (document.status !== 'PENDING') throw new DomainError('CONFLICT', 'DOCUMENT_ALREADY_VERIFIED', `document ${document.documentId} was already ${document.status}; attach a new one to replace it`);
+  if (document.status !== 'PENDING')
+    throw new DomainError('CONFLICT', 'DOCUMENT_ALREADY_VERIFIED', `document ${document.documentId} was already ${document.status}; attach a new one to replace it`);
   const { status } = command.data;
   if (status !== 'APPROVED' && status !== 'REJECTED') throw invalid('FIELD_INVALID', 'status', 'status must be APPROVED or REJECTED');
   const notes = text(command, 'notes', command.data.notes, status === 'REJECTED');

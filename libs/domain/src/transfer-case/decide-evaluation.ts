@@ -16,7 +16,13 @@ const M08 = 'anti-interference (M-08): the evaluation is computed from the recor
  * the points of the policy in force: the vacancy closed, SKP held or improved (fewer points for one step down), and
  * competency fit scaled from 1–5. At least `metAt`: MET; at least `partlyMetAt`: PARTLY_MET.
  */
-export function scoreEvaluation(skpBefore: SkpRating, skpAfter: SkpRating, competencyFit: number, vacancyClosed: boolean, scoring: EvaluationScoring): Pick<EvaluationData, 'score' | 'verdict'> {
+export function scoreEvaluation(
+  skpBefore: SkpRating,
+  skpAfter: SkpRating,
+  competencyFit: number,
+  vacancyClosed: boolean,
+  scoring: EvaluationScoring,
+): Pick<EvaluationData, 'score' | 'verdict'> {
   const skpDelta = skpPoints(skpAfter) - skpPoints(skpBefore);
   const skp = skpDelta >= 0 ? scoring.skpHeldOrImproved : skpDelta === -1 ? scoring.skpOneStepDown : 0;
   const score = (vacancyClosed ? scoring.vacancyClosed : 0) + skp + Math.round((scoring.competencyFit * competencyFit) / 5);
@@ -39,15 +45,26 @@ function skpAfterOf(command: RecordEvaluation, c: CaseIn<'APPOINTED'>): SkpAfter
   if (documentId !== null && documentId !== undefined) {
     const doc = c.documents.find((d) => d.documentId === documentId);
     if (!doc) throw invalid('UNKNOWN_DOCUMENT', 'skpAfterDocumentId', `no document ${documentId} on this case`);
-    if (doc.kind !== 'PERIODIC_PERFORMANCE_EVALUATION' || doc.statement === null) throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} is not a periodic performance evaluation stating a rating`);
-    if (doc.status !== 'APPROVED') throw new DomainError('RULE', 'RULE_M08_DOCUMENT_NOT_VERIFIED', `document ${documentId} is ${doc.status}: a verifier must approve it before the evaluation relies on it`, { ruleId: 'M-08', legalBasis: M08 });
-    if (doc.attached.at < c.appointment.at) throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} was attached before the appointment, so it cannot rate the new post`);
+    if (doc.kind !== 'PERIODIC_PERFORMANCE_EVALUATION' || doc.statement === null)
+      throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} is not a periodic performance evaluation stating a rating`);
+    if (doc.status !== 'APPROVED')
+      throw new DomainError('RULE', 'RULE_M08_DOCUMENT_NOT_VERIFIED', `document ${documentId} is ${doc.status}: a verifier must approve it before the evaluation relies on it`, {
+        ruleId: 'M-08',
+        legalBasis: M08,
+      });
+    if (doc.attached.at < c.appointment.at)
+      throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} was attached before the appointment, so it cannot rate the new post`);
     return { rating: doc.statement.skpRating, evidence: { source: 'VERIFIED_DOCUMENT', documentId, period: doc.statement.period } };
   }
   const imported = command.context.importedSkpAfter;
   if (imported === null) {
     const year = Number(c.decree.effectiveDate.slice(0, 4)) + 1;
-    throw new DomainError('RULE', 'RULE_M08_NO_SKP_AFTER', `no SKP after the move is on record: import the SKP of ${year}, or attach a periodic performance evaluation, have it verified, and name it in skpAfterDocumentId`, { ruleId: 'M-08', legalBasis: M08 });
+    throw new DomainError(
+      'RULE',
+      'RULE_M08_NO_SKP_AFTER',
+      `no SKP after the move is on record: import the SKP of ${year}, or attach a periodic performance evaluation, have it verified, and name it in skpAfterDocumentId`,
+      { ruleId: 'M-08', legalBasis: M08 },
+    );
   }
   return { rating: imported.rating, evidence: { source: 'IMPORTED_SKP', year: imported.year } };
 }
@@ -64,7 +81,8 @@ export function recordEvaluation(command: RecordEvaluation, state: CaseState): E
   if (!slot) throw invalid('UNKNOWN_EVALUATION', 'periodMonths', `evaluations are scheduled at ${c.evaluations.map((e) => e.periodMonths).join(' and ')} months`);
   if (slot.result !== null) throw new DomainError('CONFLICT', 'EVALUATION_ALREADY_RECORDED', `the ${slot.periodMonths}-month evaluation is already recorded`);
   if (toDate(metadata.now) < slot.dueOn) throw new DomainError('CONFLICT', 'EVALUATION_NOT_DUE', `the ${slot.periodMonths}-month evaluation is due on ${slot.dueOn}`);
-  if (!Number.isInteger(data.competencyFit) || data.competencyFit < 1 || data.competencyFit > 5) throw invalid('FIELD_INVALID', 'competencyFit', 'competencyFit must be a whole number from 1 to 5');
+  if (!Number.isInteger(data.competencyFit) || data.competencyFit < 1 || data.competencyFit > 5)
+    throw invalid('FIELD_INVALID', 'competencyFit', 'competencyFit must be a whole number from 1 to 5');
   const r06 = separationOfDuties(command, c, 'EVALUATION');
   const before = skpBeforeOf(c);
   const after = skpAfterOf(command, c);
@@ -76,20 +94,34 @@ export function recordEvaluation(command: RecordEvaluation, state: CaseState): E
     skpAfter: after.evidence,
     vacancyClosed: { source: 'PLACEMENT', positionGapAfter: context.placement?.positionGapAfter ?? null },
   };
-  const m08: RuleOutcome = outcome('M-08', 'PASS', `scored ${scored.score} (${scored.verdict}) from the record: SKP ${before.year} ${before.rating} → ${after.rating}, vacancy ${vacancyClosed ? 'closed' : 'not closed'}, fit ${data.competencyFit}/5`, scoring.legalBasis, { evidence, competencyFit: data.competencyFit, scoring: scoring.value, policyVersion: metadata.policy.version });
+  const m08: RuleOutcome = outcome(
+    'M-08',
+    'PASS',
+    `scored ${scored.score} (${scored.verdict}) from the record: SKP ${before.year} ${before.rating} → ${after.rating}, vacancy ${vacancyClosed ? 'closed' : 'not closed'}, fit ${data.competencyFit}/5`,
+    scoring.legalBasis,
+    { evidence, competencyFit: data.competencyFit, scoring: scoring.value, policyVersion: metadata.policy.version },
+  );
   throwIfBlocked([m08]);
-  return [emit<EvaluationRecorded>(command, c.caseId, 'EvaluationRecorded.v1', {
-    periodMonths: slot.periodMonths,
-    skpBefore: before.rating,
-    skpAfter: after.rating,
-    competencyFit: data.competencyFit,
-    vacancyClosed,
-    serviceIndicators: data.serviceIndicators,
-    notes: text(command, 'notes', data.notes, false),
-    evidence,
-    ...scored,
-    ...(c.training !== null ? { training: gapClosure(c.training) } : {}),
-  }, [r06, m08])];
+  return [
+    emit<EvaluationRecorded>(
+      command,
+      c.caseId,
+      'EvaluationRecorded.v1',
+      {
+        periodMonths: slot.periodMonths,
+        skpBefore: before.rating,
+        skpAfter: after.rating,
+        competencyFit: data.competencyFit,
+        vacancyClosed,
+        serviceIndicators: data.serviceIndicators,
+        notes: text(command, 'notes', data.notes, false),
+        evidence,
+        ...scored,
+        ...(c.training !== null ? { training: gapClosure(c.training) } : {}),
+      },
+      [r06, m08],
+    ),
+  ];
 }
 
 /** Scheduler: an evaluation has fallen due; the receiving agency is told. */
@@ -104,6 +136,7 @@ export function announceEvaluationDue(command: AnnounceEvaluationDue, state: Cas
 export function closeCase(command: CloseCase, state: CaseState): TransferCaseClosed[] {
   const c = requireStatus(requireActive(state, command), command, 'APPOINTED');
   const pending = c.evaluations.filter((e) => e.result === null);
-  if (pending.length > 0) throw new DomainError('CONFLICT', 'EVALUATIONS_PENDING', `evaluations still to record: ${pending.map((e) => `${e.periodMonths} months (due ${e.dueOn})`).join(', ')}`);
+  if (pending.length > 0)
+    throw new DomainError('CONFLICT', 'EVALUATIONS_PENDING', `evaluations still to record: ${pending.map((e) => `${e.periodMonths} months (due ${e.dueOn})`).join(', ')}`);
   return [emit<TransferCaseClosed>(command, c.caseId, 'TransferCaseClosed.v1', { outcome: 'COMPLETED' })];
 }

@@ -7,7 +7,8 @@ import { NeedsAnalysisApproved, TransferCaseOpened } from './events';
 import { CaseState } from './state';
 
 function count(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100_000) throw invalid('FIELD_INVALID', field, `${field} must be a whole number from 0 to 100000`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100_000)
+    throw invalid('FIELD_INVALID', field, `${field} must be a whole number from 0 to 100000`);
   return value;
 }
 
@@ -34,13 +35,21 @@ export function openTransferCase(command: OpenTransferCase, state: CaseState): T
     r04Vacancy(context.targetPosition, context.placesHeld),
   ];
   throwIfBlocked(outcomes);
-  return [emit<TransferCaseOpened>(command, data.caseId, 'TransferCaseOpened.v1', {
-    caseId: data.caseId,
-    targetAgencyId: data.targetAgencyId,
-    targetPositionId: data.targetPositionId,
-    targetPosition: context.targetPosition,
-    needsAnalysis,
-  }, outcomes)];
+  return [
+    emit<TransferCaseOpened>(
+      command,
+      data.caseId,
+      'TransferCaseOpened.v1',
+      {
+        caseId: data.caseId,
+        targetAgencyId: data.targetAgencyId,
+        targetPositionId: data.targetPositionId,
+        targetPosition: context.targetPosition,
+        needsAnalysis,
+      },
+      outcomes,
+    ),
+  ];
 }
 
 /** The target agency's PPK or performance-assessment team accepts the needs analysis; the proposal stage opens. */

@@ -10,7 +10,8 @@ const R48 = 'Perpres 116/2022';
 /** The receiving agency withdraws the case before the decree. */
 export function withdraw(command: WithdrawTransfer, state: CaseState): TransferWithdrawn[] {
   const c = requireActive(state, command);
-  if (c.status === 'DECREED' || c.status === 'APPOINTED') throw new DomainError('CONFLICT', 'DECREE_ALREADY_ISSUED', 'a case cannot be withdrawn after the decree; BKN may revoke it (R-48)');
+  if (c.status === 'DECREED' || c.status === 'APPOINTED')
+    throw new DomainError('CONFLICT', 'DECREE_ALREADY_ISSUED', 'a case cannot be withdrawn after the decree; BKN may revoke it (R-48)');
   return [emit<TransferWithdrawn>(command, c.caseId, 'TransferWithdrawn.v1', { reason: text(command, 'reason', command.data.reason) })];
 }
 
@@ -34,5 +35,9 @@ export function revoke(command: RevokeDecree, state: CaseState): DecreeRevoked[]
   const c = state.status === 'FROZEN' ? state.case : requireActive(state, command);
   if (c.decree === null) throw new DomainError('CONFLICT', 'NO_DECREE', 'there is no decree to revoke');
   const data = { reason: text(command, 'reason', command.data.reason), reference: text(command, 'reference', command.data.reference) };
-  return [emit<DecreeRevoked>(command, c.caseId, 'DecreeRevoked.v1', data, [outcome('R-48', 'FLAG', `decree ${c.decree.decreeNumber} revoked by BKN (${data.reference}): ${data.reason}`, R48, data)])];
+  return [
+    emit<DecreeRevoked>(command, c.caseId, 'DecreeRevoked.v1', data, [
+      outcome('R-48', 'FLAG', `decree ${c.decree.decreeNumber} revoked by BKN (${data.reference}): ${data.reason}`, R48, data),
+    ]),
+  ];
 }

@@ -50,7 +50,11 @@ function grounds(command: ProposeCandidate | ReviseProposal, policy: Policy): Ex
     const option = options.find((o) => o.code === g.groundCode);
     if (!option) {
       const choose = options.length > 0 ? `choose one of ${options.map((o) => o.code).join(', ')}` : `the policy lists no grounds for ${ruleId}`;
-      throw invalid('EXCEPTION_GROUND_NOT_LISTED', `exceptionGrounds[${i}].groundCode`, `${g.groundCode ? `ground ${g.groundCode} is not listed for ${ruleId}` : `an exception to ${ruleId} names a ground by code`} under ${policy.version}: ${choose}`);
+      throw invalid(
+        'EXCEPTION_GROUND_NOT_LISTED',
+        `exceptionGrounds[${i}].groundCode`,
+        `${g.groundCode ? `ground ${g.groundCode} is not listed for ${ruleId}` : `an exception to ${ruleId} names a ground by code`} under ${policy.version}: ${choose}`,
+      );
     }
     return { ruleId, groundCode: option.code, ground: `${option.code} — ${option.label} (${option.legalBasis}): ${explanation}` };
   });
@@ -61,7 +65,12 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
   const { data: input, context, metadata } = command;
   checkFacts(c, input, context);
   if (context.employeeOpenCase !== null && context.employeeOpenCase !== c.caseId) {
-    throw new DomainError('CONFLICT', 'EMPLOYEE_IN_OPEN_CASE', `employee ${input.employeeNip} is already in open case ${context.employeeOpenCase}; an employee is in at most one open case`, { ruleId: 'M-09', legalBasis: 'anti-interference (M-09): one employee, one open case', extensions: { openCaseId: context.employeeOpenCase } });
+    throw new DomainError(
+      'CONFLICT',
+      'EMPLOYEE_IN_OPEN_CASE',
+      `employee ${input.employeeNip} is already in open case ${context.employeeOpenCase}; an employee is in at most one open case`,
+      { ruleId: 'M-09', legalBasis: 'anti-interference (M-09): one employee, one open case', extensions: { openCaseId: context.employeeOpenCase } },
+    );
   }
   const { employee, originAgency, targetAgency, originPosition, targetPosition } = context;
   const { now, policy, actor } = metadata;
@@ -73,7 +82,10 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
   const chosen: PoolMember = { employee, positionTitle: originPosition.title, route, openCaseId: null };
   const pool = candidatePool(context.meritPool, targetPosition, now, policy, c.caseId, chosen);
   const meritRanking: MeritRanking = { ...pool.ranking, poolSize: pool.size };
-  const sides = [{ side: 'ORIGIN' as const, agency: originAgency, position: originPosition }, { side: 'TARGET' as const, agency: targetAgency, position: targetPosition }];
+  const sides = [
+    { side: 'ORIGIN' as const, agency: originAgency, position: originPosition },
+    { side: 'TARGET' as const, agency: targetAgency, position: targetPosition },
+  ];
   const outcomes: RuleOutcome[] = [
     r02Presidential(originPosition, targetPosition, policy),
     r05JptCompetencyTest(originPosition, targetPosition, policy),
@@ -94,7 +106,9 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     m01MeritChoice(meritRanking, employee.nip, meritJustification, policy),
     m03RepeatMove(employee, now, policy),
     m05EligibilityChanged(context.eligibilityChanges, policy),
-    ...(route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'an internal move needs the consideration of the performance-assessment team', 'PP 11/2017 Pasal 191', { route })] : []),
+    ...(route === 'INTERNAL'
+      ? [outcome('R-10', 'REQUIRES_STEP', 'an internal move needs the consideration of the performance-assessment team', 'PP 11/2017 Pasal 191', { route })]
+      : []),
     ...overlayOutcomes(sides, now, policy),
   ];
   throwIfBlocked(outcomes);
@@ -122,12 +136,18 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
 export function proposeCandidate(command: ProposeCandidate, state: CaseState): (CandidateProposed | TrainingPlanDerived)[] {
   const c = requireStatus(requireActive(state, command), command, 'AWAITING_PROPOSAL');
   const { data, outcomes } = assess(command, c);
-  return [emit<CandidateProposed>(command, c.caseId, 'CandidateProposed.v1', data, outcomes), derivedTraining(command, c, competencyGap(data.candidate, command.context.targetPosition))];
+  return [
+    emit<CandidateProposed>(command, c.caseId, 'CandidateProposed.v1', data, outcomes),
+    derivedTraining(command, c, competencyGap(data.candidate, command.context.targetPosition)),
+  ];
 }
 
 /** After a return for revision or an upheld objection, the proposal is revised and checked again. */
 export function reviseProposal(command: ReviseProposal, state: CaseState): (ProposalRevised | TrainingPlanDerived)[] {
   const c = requireStatus(requireActive(state, command), command, 'RETURNED_FOR_REVISION');
   const { data, outcomes } = assess(command, c);
-  return [emit<ProposalRevised>(command, c.caseId, 'ProposalRevised.v1', data, outcomes), derivedTraining(command, c, competencyGap(data.candidate, command.context.targetPosition))];
+  return [
+    emit<ProposalRevised>(command, c.caseId, 'ProposalRevised.v1', data, outcomes),
+    derivedTraining(command, c, competencyGap(data.candidate, command.context.targetPosition)),
+  ];
 }

@@ -13,24 +13,46 @@ import { CaseState } from './state';
 export function reportReplacement(command: ReportReplacement, state: CaseState): ReplacementReported[] {
   const c = requireStatus(requireActive(state, command), command, 'DECREED', 'APPOINTED');
   const report = c.decree.replacementReport;
-  if (report === null) throw new DomainError('CONFLICT', 'NO_REPLACEMENT_REPORT', 'this move needs no report of the replacement to Mendagri (not a regional head’s decree, or the policy does not ask for one)');
-  if (report.reportedOn !== null) throw new DomainError('CONFLICT', 'REPLACEMENT_ALREADY_REPORTED', `the replacement was reported on ${report.reportedOn} (${String(report.reference)})`);
+  if (report === null)
+    throw new DomainError(
+      'CONFLICT',
+      'NO_REPLACEMENT_REPORT',
+      'this move needs no report of the replacement to Mendagri (not a regional head’s decree, or the policy does not ask for one)',
+    );
+  if (report.reportedOn !== null)
+    throw new DomainError('CONFLICT', 'REPLACEMENT_ALREADY_REPORTED', `the replacement was reported on ${report.reportedOn} (${String(report.reference)})`);
   const reportedOn = dateField('reportedOn', command.data.reportedOn);
   const today = toDate(command.metadata.now);
-  if (reportedOn < c.decree.decreeDate || reportedOn > today) throw invalid('INVALID_DATE', 'reportedOn', `reportedOn must lie between the decree date ${c.decree.decreeDate} and today ${today}`);
+  if (reportedOn < c.decree.decreeDate || reportedOn > today)
+    throw invalid('INVALID_DATE', 'reportedOn', `reportedOn must lie between the decree date ${c.decree.decreeDate} and today ${today}`);
   const basis = command.metadata.policy.replacementReport.legalBasis;
-  const r33 = reportedOn <= report.deadline
-    ? outcome('R-33', 'PASS', `the replacement was reported to Mendagri on ${reportedOn}, by the deadline ${report.deadline}`, basis, { reportedOn, deadline: report.deadline })
-    : outcome('R-33', 'FLAG', `the replacement was reported to Mendagri on ${reportedOn}, after the deadline ${report.deadline}`, basis, { reportedOn, deadline: report.deadline });
+  const r33 =
+    reportedOn <= report.deadline
+      ? outcome('R-33', 'PASS', `the replacement was reported to Mendagri on ${reportedOn}, by the deadline ${report.deadline}`, basis, { reportedOn, deadline: report.deadline })
+      : outcome('R-33', 'FLAG', `the replacement was reported to Mendagri on ${reportedOn}, after the deadline ${report.deadline}`, basis, {
+          reportedOn,
+          deadline: report.deadline,
+        });
   throwIfBlocked([r33]);
-  return [emit<ReplacementReported>(command, c.caseId, 'ReplacementReported.v1', { reference: text(command, 'reference', command.data.reference), reportedOn, deadline: report.deadline }, [r33])];
+  return [
+    emit<ReplacementReported>(
+      command,
+      c.caseId,
+      'ReplacementReported.v1',
+      { reference: text(command, 'reference', command.data.reference), reportedOn, deadline: report.deadline },
+      [r33],
+    ),
+  ];
 }
 
 /** Scheduler: the replacement was not reported to Mendagri by the deadline; inspectors see a flag (R-33). */
 export function flagReplacementReportOverdue(command: FlagReplacementReportOverdue, state: CaseState): ReplacementReportOverdue[] {
   const c = requireStatus(requireActive(state, command), command, 'DECREED', 'APPOINTED');
   const report = c.decree.replacementReport;
-  if (report === null || report.reportedOn !== null || report.overdue || !isPast(report.deadline, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', 'no report of the replacement is overdue');
-  const flag = outcome('R-33', 'FLAG', `the replacement was not reported to Mendagri by ${report.deadline}`, command.metadata.policy.replacementReport.legalBasis, { deadline: report.deadline });
+  if (report === null || report.reportedOn !== null || report.overdue || !isPast(report.deadline, command.metadata.now))
+    throw new DomainError('CONFLICT', 'NOT_DUE', 'no report of the replacement is overdue');
+  const flag = outcome('R-33', 'FLAG', `the replacement was not reported to Mendagri by ${report.deadline}`, command.metadata.policy.replacementReport.legalBasis, {
+    deadline: report.deadline,
+  });
   return [emit<ReplacementReportOverdue>(command, c.caseId, 'ReplacementReportOverdue.v1', { deadline: report.deadline }, [flag])];
 }

@@ -34,8 +34,25 @@ export function raiseObjection(command: RaiseObjection, state: CaseState): Objec
   const decision = policy.objectionDecisionDays;
   const working = policy.objectionDecisionCounting.value === 'WORKING' ? addWorkingDays(now, decision.value, command.metadata.calendar) : null;
   const decisionDeadline = working?.date ?? addDays(now, decision.value);
-  const recorded = outcome('R-32', 'PASS', `objection raised within the window ending ${deadline}; the PPK decides by ${decisionDeadline} (${decision.value} ${working ? 'working ' : ''}days)`, `${r32.legalBasis}; ${decision.legalBasis}`, { objectionDeadline: deadline, raisedOn: toDate(now), decisionDeadline, counting: policy.objectionDecisionCounting.value });
-  const s01 = working && working.yearsWithoutCalendar.length > 0 ? [outcome('S-01', 'FLAG', `the R-32 decision deadline ${decisionDeadline} was counted on weekdays only: no holiday calendar is on record for ${working.yearsWithoutCalendar.join(', ')}`, 'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)', { deadline: decisionDeadline, yearsWithoutCalendar: working.yearsWithoutCalendar })] : [];
+  const recorded = outcome(
+    'R-32',
+    'PASS',
+    `objection raised within the window ending ${deadline}; the PPK decides by ${decisionDeadline} (${decision.value} ${working ? 'working ' : ''}days)`,
+    `${r32.legalBasis}; ${decision.legalBasis}`,
+    { objectionDeadline: deadline, raisedOn: toDate(now), decisionDeadline, counting: policy.objectionDecisionCounting.value },
+  );
+  const s01 =
+    working && working.yearsWithoutCalendar.length > 0
+      ? [
+          outcome(
+            'S-01',
+            'FLAG',
+            `the R-32 decision deadline ${decisionDeadline} was counted on weekdays only: no holiday calendar is on record for ${working.yearsWithoutCalendar.join(', ')}`,
+            'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)',
+            { deadline: decisionDeadline, yearsWithoutCalendar: working.yearsWithoutCalendar },
+          ),
+        ]
+      : [];
   return [emit<ObjectionRaised>(command, c.caseId, 'ObjectionRaised.v1', { reason: text(command, 'reason', command.data.reason), decisionDeadline }, [recorded, ...s01])];
 }
 
@@ -64,6 +81,8 @@ export function flagObjectionDecisionOverdue(command: FlagObjectionDecisionOverd
     throw new DomainError('CONFLICT', 'NOT_DUE', 'the objection decision is not overdue');
   }
   const basis = command.metadata.policy.objectionDecisionDays;
-  const flag = outcome('R-32', 'FLAG', `the objection was not decided by ${objection.decisionDeadline} (${basis.value} days)`, basis.legalBasis, { decisionDeadline: objection.decisionDeadline });
+  const flag = outcome('R-32', 'FLAG', `the objection was not decided by ${objection.decisionDeadline} (${basis.value} days)`, basis.legalBasis, {
+    decisionDeadline: objection.decisionDeadline,
+  });
   return [emit<ObjectionDecisionOverdue>(command, c.caseId, 'ObjectionDecisionOverdue.v1', { decisionDeadline: objection.decisionDeadline }, [flag])];
 }

@@ -27,7 +27,10 @@ export function emit<E extends TransferEvent>(command: TransferCommand, caseId: 
 export function requireActive(state: CaseState, command: TransferCommand): ActiveCase {
   if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
   if (state.status === 'FROZEN') {
-    throw new DomainError('RULE', 'CASE_FROZEN', `the case is frozen under BKN audit (${state.freeze.reference}): ${command.type} must wait until it is unfrozen`, { ruleId: 'R-48', legalBasis: 'Perpres 116/2022' });
+    throw new DomainError('RULE', 'CASE_FROZEN', `the case is frozen under BKN audit (${state.freeze.reference}): ${command.type} must wait until it is unfrozen`, {
+      ruleId: 'R-48',
+      legalBasis: 'Perpres 116/2022',
+    });
   }
   if ('case' in state) throw new DomainError('CONFLICT', 'CASE_ENDED', `the case has ended (${state.status}); nothing more can be done on it`);
   return state;

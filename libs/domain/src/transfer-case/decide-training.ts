@@ -36,7 +36,8 @@ const basis = (policy: Policy): string => policy.trainingPlan.legalBasis;
 function relaxed(before: TrainingItem, after: PlannedTraining | null): string | null {
   if (before.status !== 'PLANNED' || before.due !== 'BEFORE_TMT' || !before.mandatory) return null;
   if (after === null) return `mandatory before-TMT item ${before.itemId} (${before.competency}) was removed`;
-  if (after.due !== 'BEFORE_TMT' || !after.mandatory) return `mandatory before-TMT item ${before.itemId} (${before.competency}) was made ${after.due === 'AFTER_TMT' ? 'due after the TMT' : 'optional'}`;
+  if (after.due !== 'BEFORE_TMT' || !after.mandatory)
+    return `mandatory before-TMT item ${before.itemId} (${before.competency}) was made ${after.due === 'AFTER_TMT' ? 'due after the TMT' : 'optional'}`;
   if (after.hours < before.hours) return `mandatory before-TMT item ${before.itemId} (${before.competency}) was cut from ${before.hours} to ${after.hours} hours`;
   return null;
 }
@@ -53,8 +54,14 @@ function plannedFrom(command: AdjustTrainingPlan, input: TrainingItemInput, i: n
   const dueBy = input.due === 'BEFORE_TMT' ? (existing?.due === 'BEFORE_TMT' ? existing.dueBy : addDays(toDate(command.metadata.now), rules.beforeTmtDays)) : null;
   const competency = text(command, at('competency'), input.competency);
   return {
-    itemId: existing?.itemId ?? nextId(), competency, kind: input.kind, hours: input.hours, due: input.due, mandatory: input.mandatory,
-    dueBy: input.due === 'BEFORE_TMT' ? (dueBy ?? null) : null, monthsAfterTmt: input.due === 'AFTER_TMT' ? rules.afterTmtMonths : null,
+    itemId: existing?.itemId ?? nextId(),
+    competency,
+    kind: input.kind,
+    hours: input.hours,
+    due: input.due,
+    mandatory: input.mandatory,
+    dueBy: input.due === 'BEFORE_TMT' ? (dueBy ?? null) : null,
+    monthsAfterTmt: input.due === 'AFTER_TMT' ? rules.afterTmtMonths : null,
   };
 }
 
@@ -78,9 +85,10 @@ export function adjustTrainingPlan(command: AdjustTrainingPlan, state: CaseState
   const planned = plan.items.filter((i) => i.status === 'PLANNED');
   const removed = planned.filter((p) => !ids.includes(p.itemId)).map((p) => p.itemId);
   const relaxations = planned.map((p) => relaxed(p, items.find((i) => i.itemId === p.itemId) ?? null)).filter((r): r is string => r !== null);
-  const r09 = relaxations.length > 0
-    ? outcome('R-09', 'FLAG', `${relaxations.join('; ')}, on the reason: ${reason}`, basis(command.metadata.policy), { relaxations, reason })
-    : outcome('R-09', 'PASS', `training plan adjusted: ${items.length} planned item(s)`, basis(command.metadata.policy), { items: items.length, removed });
+  const r09 =
+    relaxations.length > 0
+      ? outcome('R-09', 'FLAG', `${relaxations.join('; ')}, on the reason: ${reason}`, basis(command.metadata.policy), { relaxations, reason })
+      : outcome('R-09', 'PASS', `training plan adjusted: ${items.length} planned item(s)`, basis(command.metadata.policy), { items: items.length, removed });
   return [emit<TrainingPlanAdjusted>(command, c.caseId, 'TrainingPlanAdjusted.v1', { items, removedItemIds: removed, reason }, [r06, r09])];
 }
 
@@ -99,13 +107,22 @@ export function completeTrainingItem(command: CompleteTrainingItem, state: CaseS
   if (reused) throw invalid('CERTIFICATE_ALREADY_USED', 'certificateSha256', `this certificate already evidences item ${reused.itemId} (${reused.competency})`);
   const completedOn = dateField('completedOn', command.data.completedOn);
   const today = toDate(command.metadata.now);
-  if (completedOn > today || completedOn < toDate(plan.derivedAt)) throw invalid('INVALID_DATE', 'completedOn', `completedOn must lie between the plan (${toDate(plan.derivedAt)}) and today (${today})`);
+  if (completedOn > today || completedOn < toDate(plan.derivedAt))
+    throw invalid('INVALID_DATE', 'completedOn', `completedOn must lie between the plan (${toDate(plan.derivedAt)}) and today (${today})`);
   const hours = command.data.hours;
   if (!Number.isInteger(hours) || hours < 1 || hours > 2000) throw invalid('FIELD_INVALID', 'hours', 'hours must be a whole number from 1 to 2000');
   const policy = command.metadata.policy;
-  const r09 = hours < item.hours
-    ? outcome('R-09', 'BLOCK', `the certificate shows ${hours} hours; item ${item.itemId} (${item.competency}) plans ${item.hours}`, basis(policy), { itemId: item.itemId, planned: item.hours, hours }, 'RULE_R09_HOURS_SHORT')
-    : outcome('R-09', 'PASS', `item ${item.itemId} (${item.competency}) completed: ${hours} hours`, basis(policy), { itemId: item.itemId, planned: item.hours, hours });
+  const r09 =
+    hours < item.hours
+      ? outcome(
+          'R-09',
+          'BLOCK',
+          `the certificate shows ${hours} hours; item ${item.itemId} (${item.competency}) plans ${item.hours}`,
+          basis(policy),
+          { itemId: item.itemId, planned: item.hours, hours },
+          'RULE_R09_HOURS_SHORT',
+        )
+      : outcome('R-09', 'PASS', `item ${item.itemId} (${item.competency}) completed: ${hours} hours`, basis(policy), { itemId: item.itemId, planned: item.hours, hours });
   throwIfBlocked([r09]);
   const provider = text(command, 'provider', command.data.provider);
   return [emit<TrainingItemCompleted>(command, c.caseId, 'TrainingItemCompleted.v1', { itemId: item.itemId, certificateSha256, hours, provider, completedOn }, [r06, r09])];
@@ -119,7 +136,13 @@ export function waiveTrainingItem(command: WaiveTrainingItem, state: CaseState):
   if (item.status !== 'PLANNED') throw new DomainError('CONFLICT', 'TRAINING_ITEM_CLOSED', `item ${item.itemId} is already ${item.status}`);
   const reason = text(command, 'reason', command.data.reason);
   const mandatory = item.due === 'BEFORE_TMT' && item.mandatory;
-  const r09 = outcome('R-09', mandatory ? 'FLAG' : 'PASS', `${mandatory ? 'mandatory before-TMT ' : ''}item ${item.itemId} (${item.competency}) waived: ${reason}`, basis(command.metadata.policy), { itemId: item.itemId, mandatory, reason });
+  const r09 = outcome(
+    'R-09',
+    mandatory ? 'FLAG' : 'PASS',
+    `${mandatory ? 'mandatory before-TMT ' : ''}item ${item.itemId} (${item.competency}) waived: ${reason}`,
+    basis(command.metadata.policy),
+    { itemId: item.itemId, mandatory, reason },
+  );
   return [emit<TrainingItemWaived>(command, c.caseId, 'TrainingItemWaived.v1', { itemId: item.itemId, reason }, [r06, r09])];
 }
 
@@ -127,8 +150,15 @@ export function waiveTrainingItem(command: WaiveTrainingItem, state: CaseState):
 export function flagTrainingItemOverdue(command: FlagTrainingItemOverdue, state: CaseState): TrainingItemOverdue[] {
   const c = requireStatus(requireActive(state, command), command, ...WITH_PROPOSAL);
   const item = c.training?.items.find((i) => i.itemId === command.data.itemId);
-  if (!item || item.status !== 'PLANNED' || item.overdue || item.dueBy === null || !isPast(item.dueBy, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', `training item ${command.data.itemId} is not overdue`);
-  const flag = outcome('R-09', 'FLAG', `training item ${item.itemId} (${item.competency}, ${item.hours} hours) was not completed by ${item.dueBy}`, basis(command.metadata.policy), { itemId: item.itemId, dueBy: item.dueBy });
+  if (!item || item.status !== 'PLANNED' || item.overdue || item.dueBy === null || !isPast(item.dueBy, command.metadata.now))
+    throw new DomainError('CONFLICT', 'NOT_DUE', `training item ${command.data.itemId} is not overdue`);
+  const flag = outcome(
+    'R-09',
+    'FLAG',
+    `training item ${item.itemId} (${item.competency}, ${item.hours} hours) was not completed by ${item.dueBy}`,
+    basis(command.metadata.policy),
+    { itemId: item.itemId, dueBy: item.dueBy },
+  );
   return [emit<TrainingItemOverdue>(command, c.caseId, 'TrainingItemOverdue.v1', { itemId: item.itemId, dueBy: item.dueBy }, [flag])];
 }
 
@@ -139,10 +169,22 @@ export function flagTrainingItemOverdue(command: FlagTrainingItemOverdue, state:
 export function derivedTraining(command: TransferCommand, c: ActiveCase, gaps: readonly string[]): TrainingPlanDerived {
   const { now, policy } = command.metadata;
   const carried = (c.training?.items ?? []).filter((i) => i.status !== 'PLANNED' && gaps.includes(i.competency));
-  const fresh = deriveTraining(gaps.filter((g) => !carried.some((i) => i.competency === g)), now, policy.trainingPlan.value);
+  const fresh = deriveTraining(
+    gaps.filter((g) => !carried.some((i) => i.competency === g)),
+    now,
+    policy.trainingPlan.value,
+  );
   let n = Math.max(0, ...(c.training?.items ?? []).map((i) => Number(i.itemId.slice(1)) || 0));
   const items = fresh.map((i) => ({ ...i, itemId: `T${(n += 1)}` }));
-  const r09 = outcome('R-09', 'PASS', gaps.length === 0 ? 'the candidate holds every competency the position requires: no training planned' : `competency gap ${gaps.join(', ')}: ${items.length} training item(s) planned${carried.length > 0 ? `, ${carried.length} kept from the earlier proposal` : ''}`, basis(policy), { gaps, items: items.length, carried: carried.length });
+  const r09 = outcome(
+    'R-09',
+    'PASS',
+    gaps.length === 0
+      ? 'the candidate holds every competency the position requires: no training planned'
+      : `competency gap ${gaps.join(', ')}: ${items.length} training item(s) planned${carried.length > 0 ? `, ${carried.length} kept from the earlier proposal` : ''}`,
+    basis(policy),
+    { gaps, items: items.length, carried: carried.length },
+  );
   return emit<TrainingPlanDerived>(command, c.caseId, 'TrainingPlanDerived.v1', { gaps, items, carriedItemIds: carried.map((i) => i.itemId) }, [r09]);
 }
 
@@ -151,7 +193,20 @@ export function r09TrainingBeforeTmt(plan: TrainingPlan | null, policy: Policy):
   const open = (plan?.items ?? []).filter((i) => i.status === 'PLANNED' && i.due === 'BEFORE_TMT' && i.mandatory);
   const inputs = { openItems: open.map((i) => ({ itemId: i.itemId, competency: i.competency, hours: i.hours, dueBy: i.dueBy })) };
   if (open.length > 0) {
-    return outcome('R-09', 'BLOCK', `mandatory training before the TMT is not done: ${open.map((i) => `${i.itemId} ${i.competency} (${i.hours} hours)`).join(', ')}; complete or waive it first`, basis(policy), inputs, 'RULE_R09_TRAINING_BEFORE_TMT');
+    return outcome(
+      'R-09',
+      'BLOCK',
+      `mandatory training before the TMT is not done: ${open.map((i) => `${i.itemId} ${i.competency} (${i.hours} hours)`).join(', ')}; complete or waive it first`,
+      basis(policy),
+      inputs,
+      'RULE_R09_TRAINING_BEFORE_TMT',
+    );
   }
-  return outcome('R-09', 'PASS', plan === null || plan.items.length === 0 ? 'no training is due before the TMT' : 'the mandatory training before the TMT is done or waived', basis(policy), inputs);
+  return outcome(
+    'R-09',
+    'PASS',
+    plan === null || plan.items.length === 0 ? 'no training is due before the TMT' : 'the mandatory training before the TMT is done or waived',
+    basis(policy),
+    inputs,
+  );
 }

@@ -3,9 +3,23 @@ import { SkpRating } from '../values/skp';
 
 /** Document kinds of the checklist (Peraturan BKN 5/2019 Pasal 3 ayat (1)) and optional attachments. */
 export const DOCUMENT_KINDS = [
-  'ANJAB_ABK', 'EMPLOYEE_APPLICATION', 'PROPOSAL_LETTER', 'CONSENT_LETTER', 'NO_DISCIPLINE_STATEMENT', 'LATEST_DECREE',
-  'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT', 'KEMENDAGRI_RECOMMENDATION', 'DOWNSIZING_DECREE', 'TRAINING_PLAN',
-  'PERIODIC_PERFORMANCE_EVALUATION', 'COMPETENCY_TEST_RESULT', 'MENPANRB_RECOMMENDATION', 'REPLACEMENT_REPORT', 'OTHER',
+  'ANJAB_ABK',
+  'EMPLOYEE_APPLICATION',
+  'PROPOSAL_LETTER',
+  'CONSENT_LETTER',
+  'NO_DISCIPLINE_STATEMENT',
+  'LATEST_DECREE',
+  'SKP_TWO_YEARS',
+  'NO_STUDY_STATEMENT',
+  'SKBT',
+  'KEMENDAGRI_RECOMMENDATION',
+  'DOWNSIZING_DECREE',
+  'TRAINING_PLAN',
+  'PERIODIC_PERFORMANCE_EVALUATION',
+  'COMPETENCY_TEST_RESULT',
+  'MENPANRB_RECOMMENDATION',
+  'REPLACEMENT_REPORT',
+  'OTHER',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -35,8 +49,15 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
 };
 
 const CROSS_AGENCY: readonly DocumentKind[] = [
-  'ANJAB_ABK', 'EMPLOYEE_APPLICATION', 'PROPOSAL_LETTER', 'CONSENT_LETTER', 'NO_DISCIPLINE_STATEMENT', 'LATEST_DECREE',
-  'SKP_TWO_YEARS', 'NO_STUDY_STATEMENT', 'SKBT',
+  'ANJAB_ABK',
+  'EMPLOYEE_APPLICATION',
+  'PROPOSAL_LETTER',
+  'CONSENT_LETTER',
+  'NO_DISCIPLINE_STATEMENT',
+  'LATEST_DECREE',
+  'SKP_TWO_YEARS',
+  'NO_STUDY_STATEMENT',
+  'SKBT',
 ];
 
 /**
@@ -44,7 +65,8 @@ const CROSS_AGENCY: readonly DocumentKind[] = [
  * proposal's rules asked for (R-05 competency test, R-62 MenPAN-RB recommendation).
  */
 export function requiredDocuments(route: Route, crossAgency: boolean, asked: readonly DocumentKind[] = []): DocumentKind[] {
-  const base: DocumentKind[] = route === 'PPPK_PERAMPINGAN' ? ['DOWNSIZING_DECREE'] : !crossAgency ? [] : route === 'INTER_PROVINCE' ? [...CROSS_AGENCY, 'KEMENDAGRI_RECOMMENDATION'] : [...CROSS_AGENCY];
+  const base: DocumentKind[] =
+    route === 'PPPK_PERAMPINGAN' ? ['DOWNSIZING_DECREE'] : !crossAgency ? [] : route === 'INTER_PROVINCE' ? [...CROSS_AGENCY, 'KEMENDAGRI_RECOMMENDATION'] : [...CROSS_AGENCY];
   return [...base, ...asked.filter((k) => !base.includes(k))];
 }
 

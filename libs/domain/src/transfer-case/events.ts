@@ -64,7 +64,10 @@ export interface EvaluationData {
   readonly training?: readonly { readonly competency: string; readonly status: 'CLOSED' | 'WAIVED' | 'OPEN'; readonly itemIds: readonly string[]; readonly hours: number }[];
 }
 
-export type TransferCaseOpened = Event<'TransferCaseOpened.v1', { caseId: string; targetAgencyId: string; targetPositionId: string; targetPosition: Position; needsAnalysis: NeedsAnalysis }>;
+export type TransferCaseOpened = Event<
+  'TransferCaseOpened.v1',
+  { caseId: string; targetAgencyId: string; targetPositionId: string; targetPosition: Position; needsAnalysis: NeedsAnalysis }
+>;
 export type NeedsAnalysisApproved = Event<'NeedsAnalysisApproved.v1', { notes: string }>;
 export type CandidateProposed = Event<'CandidateProposed.v1', ProposalData>;
 export type ProposalRevised = Event<'ProposalRevised.v1', ProposalData>;
@@ -78,14 +81,34 @@ export type ObjectionDecisionOverdue = Event<'ObjectionDecisionOverdue.v1', { de
  * v2 (stored-events/transfer-upcasters.ts reads v1): the hash is `documentSha256`, the hash of the document's file, and
  * `statement` is always there, null when the document states nothing.
  */
-export type DocumentAttached = Event<'DocumentAttached.v2', { documentId: string; kind: DocumentKind; title: string; documentSha256: string; agencyId: string; statement: DocumentStatement | null }>;
+export type DocumentAttached = Event<
+  'DocumentAttached.v2',
+  { documentId: string; kind: DocumentKind; title: string; documentSha256: string; agencyId: string; statement: DocumentStatement | null }
+>;
 export type DocumentVerified = Event<'DocumentVerified.v1', { documentId: string; status: 'APPROVED' | 'REJECTED'; notes: string }>;
 export type ApprovalChainStarted = Event<'ApprovalChainStarted.v1', ChainPlan & { firstDeadline: IsoDate }>;
-export type ApprovalStepGranted = Event<'ApprovalStepGranted.v1', { stepId: string; notes: string; consentToPositionId: string | null; nextStepId: string | null; nextDeadline: IsoDate | null }>;
+export type ApprovalStepGranted = Event<
+  'ApprovalStepGranted.v1',
+  { stepId: string; notes: string; consentToPositionId: string | null; nextStepId: string | null; nextDeadline: IsoDate | null }
+>;
 export type ApprovalStepRejected = Event<'ApprovalStepRejected.v1', { stepId: string; reason: string }>;
 export type ProposalReturnedForRevision = Event<'ProposalReturnedForRevision.v1', { stepId: string; reason: string }>;
 export type ApprovalStepEscalated = Event<'ApprovalStepEscalated.v1', { stepId: string; deadline: IsoDate; escalation: number; nextEscalationOn: IsoDate }>;
-export type DecreeIssued = Event<'DecreeIssued.v1', { decreeNumber: string; decreeDate: IsoDate; effectiveDate: IsoDate; documentSha256: string; employeeNip: string; targetPositionId: string; originPositionId: string; signer: DecreeSigner; delegationId: string | null; appointmentDeadline: IsoDate }>;
+export type DecreeIssued = Event<
+  'DecreeIssued.v1',
+  {
+    decreeNumber: string;
+    decreeDate: IsoDate;
+    effectiveDate: IsoDate;
+    documentSha256: string;
+    employeeNip: string;
+    targetPositionId: string;
+    originPositionId: string;
+    signer: DecreeSigner;
+    delegationId: string | null;
+    appointmentDeadline: IsoDate;
+  }
+>;
 export type AppointmentRecorded = Event<'AppointmentRecorded.v1', { appointedOn: IsoDate; reference: string; evaluationsDue: readonly { periodMonths: number; dueOn: IsoDate }[] }>;
 export type AppointmentOverdue = Event<'AppointmentOverdue.v1', { appointmentDeadline: IsoDate }>;
 export type EvaluationDue = Event<'EvaluationDue.v1', { periodMonths: number; dueOn: IsoDate }>;
@@ -107,25 +130,79 @@ export type TrainingItemOverdue = Event<'TrainingItemOverdue.v1', { itemId: stri
 
 /** Every event of a transfer case. Stored names are explicit and versioned, never class names. */
 export type TransferEvent =
-  | TransferCaseOpened | NeedsAnalysisApproved | CandidateProposed | ProposalRevised | EmployeeNotified
-  | EmployeeAcknowledged | ObjectionRaised | ObjectionResolved | ObjectionWindowClosed | ObjectionDecisionOverdue
-  | DocumentAttached | DocumentVerified | ApprovalChainStarted | ApprovalStepGranted | ApprovalStepRejected
-  | ProposalReturnedForRevision | ApprovalStepEscalated | DecreeIssued | AppointmentRecorded | AppointmentOverdue
-  | EvaluationDue | EvaluationRecorded | TransferCaseClosed | TransferWithdrawn | CaseFrozen | CaseUnfrozen | DecreeRevoked
-  | ReplacementReported | ReplacementReportOverdue | TrainingPlanDerived | TrainingPlanAdjusted | TrainingItemCompleted | TrainingItemWaived
+  | TransferCaseOpened
+  | NeedsAnalysisApproved
+  | CandidateProposed
+  | ProposalRevised
+  | EmployeeNotified
+  | EmployeeAcknowledged
+  | ObjectionRaised
+  | ObjectionResolved
+  | ObjectionWindowClosed
+  | ObjectionDecisionOverdue
+  | DocumentAttached
+  | DocumentVerified
+  | ApprovalChainStarted
+  | ApprovalStepGranted
+  | ApprovalStepRejected
+  | ProposalReturnedForRevision
+  | ApprovalStepEscalated
+  | DecreeIssued
+  | AppointmentRecorded
+  | AppointmentOverdue
+  | EvaluationDue
+  | EvaluationRecorded
+  | TransferCaseClosed
+  | TransferWithdrawn
+  | CaseFrozen
+  | CaseUnfrozen
+  | DecreeRevoked
+  | ReplacementReported
+  | ReplacementReportOverdue
+  | TrainingPlanDerived
+  | TrainingPlanAdjusted
+  | TrainingItemCompleted
+  | TrainingItemWaived
   | TrainingItemOverdue;
 
 export type TransferEventType = TransferEvent['type'];
 
 /** Every transfer event type name at its current version (older versions are upcast on read: stored-events/). */
 export const TRANSFER_EVENT_TYPES: readonly TransferEventType[] = [
-  'TransferCaseOpened.v1', 'NeedsAnalysisApproved.v1', 'CandidateProposed.v1', 'ProposalRevised.v1', 'EmployeeNotified.v1',
-  'EmployeeAcknowledged.v1', 'ObjectionRaised.v1', 'ObjectionResolved.v1', 'ObjectionWindowClosed.v1', 'ObjectionDecisionOverdue.v1',
-  'DocumentAttached.v2', 'DocumentVerified.v1', 'ApprovalChainStarted.v1', 'ApprovalStepGranted.v1', 'ApprovalStepRejected.v1',
-  'ProposalReturnedForRevision.v1', 'ApprovalStepEscalated.v1', 'DecreeIssued.v1', 'AppointmentRecorded.v1', 'AppointmentOverdue.v1',
-  'EvaluationDue.v1', 'EvaluationRecorded.v1', 'TransferCaseClosed.v1', 'TransferWithdrawn.v1', 'CaseFrozen.v1', 'CaseUnfrozen.v1',
-  'DecreeRevoked.v1', 'ReplacementReported.v1', 'ReplacementReportOverdue.v1', 'TrainingPlanDerived.v1', 'TrainingPlanAdjusted.v1',
-  'TrainingItemCompleted.v1', 'TrainingItemWaived.v1', 'TrainingItemOverdue.v1',
+  'TransferCaseOpened.v1',
+  'NeedsAnalysisApproved.v1',
+  'CandidateProposed.v1',
+  'ProposalRevised.v1',
+  'EmployeeNotified.v1',
+  'EmployeeAcknowledged.v1',
+  'ObjectionRaised.v1',
+  'ObjectionResolved.v1',
+  'ObjectionWindowClosed.v1',
+  'ObjectionDecisionOverdue.v1',
+  'DocumentAttached.v2',
+  'DocumentVerified.v1',
+  'ApprovalChainStarted.v1',
+  'ApprovalStepGranted.v1',
+  'ApprovalStepRejected.v1',
+  'ProposalReturnedForRevision.v1',
+  'ApprovalStepEscalated.v1',
+  'DecreeIssued.v1',
+  'AppointmentRecorded.v1',
+  'AppointmentOverdue.v1',
+  'EvaluationDue.v1',
+  'EvaluationRecorded.v1',
+  'TransferCaseClosed.v1',
+  'TransferWithdrawn.v1',
+  'CaseFrozen.v1',
+  'CaseUnfrozen.v1',
+  'DecreeRevoked.v1',
+  'ReplacementReported.v1',
+  'ReplacementReportOverdue.v1',
+  'TrainingPlanDerived.v1',
+  'TrainingPlanAdjusted.v1',
+  'TrainingItemCompleted.v1',
+  'TrainingItemWaived.v1',
+  'TrainingItemOverdue.v1',
 ];
 
 /** The event stream of a case (docs/domain.md §3). */

@@ -112,7 +112,14 @@ function touched(state: ActiveCase, event: TransferEvent): ActiveCase {
   };
 }
 
-function end(state: ActiveCase, status: 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'REVOKED', actor: ActiveCase['opened']['actor'], at: IsoInstant, reason: string, reference: string | null): CaseState {
+function end(
+  state: ActiveCase,
+  status: 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'REVOKED',
+  actor: ActiveCase['opened']['actor'],
+  at: IsoInstant,
+  reason: string,
+  reference: string | null,
+): CaseState {
   return { status, ending: { actor, at, reason, reference }, case: state };
 }
 
@@ -140,12 +147,23 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
       return { ...state, status: 'PROPOSED', proposal: proposalRecord(event.data, event, state.proposal.version + 1), socialisation };
     }
     case 'EmployeeNotified.v1':
-      return state.status === 'PROPOSED' ? { ...state, status: 'EMPLOYEE_NOTIFIED', socialisation: { ...state.socialisation, notifiedAt: at, objectionDeadline: event.data.objectionDeadline } } : state;
+      return state.status === 'PROPOSED'
+        ? { ...state, status: 'EMPLOYEE_NOTIFIED', socialisation: { ...state.socialisation, notifiedAt: at, objectionDeadline: event.data.objectionDeadline } }
+        : state;
     case 'EmployeeAcknowledged.v1':
-      return state.status === 'EMPLOYEE_NOTIFIED' ? { ...state, status: 'SOCIALISED', socialisation: { ...state.socialisation, acknowledgedAt: at, outcome: 'ACKNOWLEDGED' } } : state;
+      return state.status === 'EMPLOYEE_NOTIFIED'
+        ? { ...state, status: 'SOCIALISED', socialisation: { ...state.socialisation, acknowledgedAt: at, outcome: 'ACKNOWLEDGED' } }
+        : state;
     case 'ObjectionRaised.v1':
       return state.status === 'EMPLOYEE_NOTIFIED'
-        ? { ...state, status: 'OBJECTION_RAISED', socialisation: { ...state.socialisation, objection: { reason: event.data.reason, raisedAt: at, decisionDeadline: event.data.decisionDeadline, decisionOverdue: false } } }
+        ? {
+            ...state,
+            status: 'OBJECTION_RAISED',
+            socialisation: {
+              ...state.socialisation,
+              objection: { reason: event.data.reason, raisedAt: at, decisionDeadline: event.data.decisionDeadline, decisionOverdue: false },
+            },
+          }
         : state;
     case 'ObjectionResolved.v1': {
       if (state.status !== 'OBJECTION_RAISED') return state;
@@ -168,15 +186,26 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
     case 'DocumentVerified.v1':
       return {
         ...state,
-        documents: state.documents.map((d) => (d.documentId === event.data.documentId ? { ...d, status: event.data.status, verification: { actor, at, notes: event.data.notes } } : d)),
+        documents: state.documents.map((d) =>
+          d.documentId === event.data.documentId ? { ...d, status: event.data.status, verification: { actor, at, notes: event.data.notes } } : d,
+        ),
       };
     case 'ApprovalChainStarted.v1':
       return state.status === 'SOCIALISED' ? { ...state, status: 'IN_APPROVAL', approval: startedChain(event.data, at) } : state;
     case 'ApprovalStepGranted.v1':
-      return state.status === 'IN_APPROVAL' ? { ...state, approval: granted(state.approval, event.data.stepId, event.data.nextDeadline, { actor, at, notes: event.data.notes }) } : state;
+      return state.status === 'IN_APPROVAL'
+        ? { ...state, approval: granted(state.approval, event.data.stepId, event.data.nextDeadline, { actor, at, notes: event.data.notes }) }
+        : state;
     case 'ApprovalStepRejected.v1':
       return state.status === 'IN_APPROVAL'
-        ? end({ ...state, approval: closeStep(state.approval, event.data.stepId, 'REJECTED', { actor, at, notes: event.data.reason }) }, 'REJECTED', actor, at, event.data.reason, null)
+        ? end(
+            { ...state, approval: closeStep(state.approval, event.data.stepId, 'REJECTED', { actor, at, notes: event.data.reason }) },
+            'REJECTED',
+            actor,
+            at,
+            event.data.reason,
+            null,
+          )
         : state;
     case 'ProposalReturnedForRevision.v1': {
       if (state.status !== 'IN_APPROVAL') return state;
@@ -185,7 +214,12 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
     }
     case 'ApprovalStepEscalated.v1':
       return state.status === 'IN_APPROVAL'
-        ? { ...state, approval: withSteps(state.approval, (s) => (s.stepId === event.data.stepId ? { ...s, escalations: event.data.escalation, nextEscalationOn: event.data.nextEscalationOn } : s)) }
+        ? {
+            ...state,
+            approval: withSteps(state.approval, (s) =>
+              s.stepId === event.data.stepId ? { ...s, escalations: event.data.escalation, nextEscalationOn: event.data.nextEscalationOn } : s,
+            ),
+          }
         : state;
     case 'DecreeIssued.v1': {
       if (state.status !== 'IN_APPROVAL') return state;
@@ -193,7 +227,19 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
       const { decreeNumber, decreeDate, effectiveDate, documentSha256, employeeNip, targetPositionId, delegationId, appointmentDeadline } = event.data;
       const reportDeadline = event.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-33')?.inputs.reportDeadline;
       const replacementReport = typeof reportDeadline === 'string' ? { deadline: reportDeadline, reportedOn: null, reference: null, overdue: false } : null;
-      const decree = { decreeNumber, decreeDate, effectiveDate, documentSha256, employeeNip, targetPositionId, delegationId, appointmentDeadline, signedBy: actor, appointmentOverdue: false, replacementReport };
+      const decree = {
+        decreeNumber,
+        decreeDate,
+        effectiveDate,
+        documentSha256,
+        employeeNip,
+        targetPositionId,
+        delegationId,
+        appointmentDeadline,
+        signedBy: actor,
+        appointmentOverdue: false,
+        replacementReport,
+      };
       return { ...state, status: 'DECREED', approval, decree, training: state.training === null ? null : withTmt(state.training, effectiveDate) };
     }
     case 'AppointmentRecorded.v1': {

@@ -95,11 +95,15 @@ export function authorizeAttempt(command: CommandAttempt, state: CaseState): voi
   const { target, origin } = agenciesOf(state, command);
   switch (permission.scope) {
     case 'TARGET':
-      if (target !== null && actor.agencyId !== target) throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} is for the receiving agency ${target}; ${actor.userId} belongs to ${actor.agencyId}`);
+      if (target !== null && actor.agencyId !== target)
+        throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} is for the receiving agency ${target}; ${actor.userId} belongs to ${actor.agencyId}`);
       return;
     case 'EITHER':
       if (target !== null && actor.agencyId !== target && actor.agencyId !== origin) {
-        throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} is for the agencies of the move (${[target, origin].filter(Boolean).join(', ')}); ${actor.userId} belongs to ${actor.agencyId}`);
+        throw forbidden(
+          'AGENCY_NOT_ALLOWED',
+          `${command.type} is for the agencies of the move (${[target, origin].filter(Boolean).join(', ')}); ${actor.userId} belongs to ${actor.agencyId}`,
+        );
       }
       return;
     case 'CANDIDATE': {

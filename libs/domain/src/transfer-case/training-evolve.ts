@@ -1,7 +1,10 @@
 import { TransferEvent } from './events';
 import { asItem, TrainingPlan } from './training';
 
-type TrainingEvent = Extract<TransferEvent, { type: 'TrainingPlanDerived.v1' | 'TrainingPlanAdjusted.v1' | 'TrainingItemCompleted.v1' | 'TrainingItemWaived.v1' | 'TrainingItemOverdue.v1' }>;
+type TrainingEvent = Extract<
+  TransferEvent,
+  { type: 'TrainingPlanDerived.v1' | 'TrainingPlanAdjusted.v1' | 'TrainingItemCompleted.v1' | 'TrainingItemWaived.v1' | 'TrainingItemOverdue.v1' }
+>;
 
 /** The training plan after one of its events. */
 export function evolveTraining(plan: TrainingPlan | null, event: TrainingEvent): TrainingPlan | null {
@@ -19,7 +22,10 @@ export function evolveTraining(plan: TrainingPlan | null, event: TrainingEvent):
     }
     case 'TrainingItemCompleted.v1': {
       const { itemId, certificateSha256, hours, provider, completedOn } = event.data;
-      return { ...plan, items: plan.items.map((i) => (i.itemId === itemId ? { ...i, status: 'COMPLETED', completion: { certificateSha256, hours, provider, completedOn, recordedBy: actor } } : i)) };
+      return {
+        ...plan,
+        items: plan.items.map((i) => (i.itemId === itemId ? { ...i, status: 'COMPLETED', completion: { certificateSha256, hours, provider, completedOn, recordedBy: actor } } : i)),
+      };
     }
     case 'TrainingItemWaived.v1':
       return { ...plan, items: plan.items.map((i) => (i.itemId === event.data.itemId ? { ...i, status: 'WAIVED', waiver: { reason: event.data.reason, by: actor, at } } : i)) };

@@ -67,8 +67,14 @@ export function competencyGap(employee: EmployeeSnapshot, target: Position): str
 export function deriveTraining(gaps: readonly string[], now: IsoInstant, rules: TrainingPlanRules): PlannedTraining[] {
   if (!rules.enabled) return [];
   return gaps.map((competency, i) => ({
-    itemId: `T${i + 1}`, competency, kind: rules.kind, hours: rules.hoursPerGap, due: rules.beforeTmt ? 'BEFORE_TMT' : 'AFTER_TMT',
-    mandatory: rules.beforeTmt, dueBy: rules.beforeTmt ? addDays(toDate(now), rules.beforeTmtDays) : null, monthsAfterTmt: rules.beforeTmt ? null : rules.afterTmtMonths,
+    itemId: `T${i + 1}`,
+    competency,
+    kind: rules.kind,
+    hours: rules.hoursPerGap,
+    due: rules.beforeTmt ? 'BEFORE_TMT' : 'AFTER_TMT',
+    mandatory: rules.beforeTmt,
+    dueBy: rules.beforeTmt ? addDays(toDate(now), rules.beforeTmtDays) : null,
+    monthsAfterTmt: rules.beforeTmt ? null : rules.afterTmtMonths,
   }));
 }
 
@@ -100,7 +106,12 @@ export function gapClosure(plan: TrainingPlan | null): { competency: string; sta
   return competencies.map((competency) => {
     const items = plan.items.filter((i) => i.competency === competency);
     const hours = items.reduce((s, i) => s + (i.completion?.hours ?? 0), 0);
-    const status = items.length > 0 && items.every((i) => i.status === 'COMPLETED') ? 'CLOSED' : items.length > 0 && items.every((i) => i.status !== 'PLANNED') && items.some((i) => i.status === 'WAIVED') ? 'WAIVED' : 'OPEN';
+    const status =
+      items.length > 0 && items.every((i) => i.status === 'COMPLETED')
+        ? 'CLOSED'
+        : items.length > 0 && items.every((i) => i.status !== 'PLANNED') && items.some((i) => i.status === 'WAIVED')
+          ? 'WAIVED'
+          : 'OPEN';
     return { competency, status, itemIds: items.map((i) => i.itemId), hours };
   });
 }

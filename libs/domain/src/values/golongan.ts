@@ -2,10 +2,22 @@ import { invalid } from '../shared/errors';
 
 /** PNS rank (golongan/ruang) with its official name, lowest first. */
 export const PNS_GOLONGAN = [
-  ['I/a', 'Juru Muda'], ['I/b', 'Juru Muda Tingkat I'], ['I/c', 'Juru'], ['I/d', 'Juru Tingkat I'],
-  ['II/a', 'Pengatur Muda'], ['II/b', 'Pengatur Muda Tingkat I'], ['II/c', 'Pengatur'], ['II/d', 'Pengatur Tingkat I'],
-  ['III/a', 'Penata Muda'], ['III/b', 'Penata Muda Tingkat I'], ['III/c', 'Penata'], ['III/d', 'Penata Tingkat I'],
-  ['IV/a', 'Pembina'], ['IV/b', 'Pembina Tingkat I'], ['IV/c', 'Pembina Utama Muda'], ['IV/d', 'Pembina Utama Madya'],
+  ['I/a', 'Juru Muda'],
+  ['I/b', 'Juru Muda Tingkat I'],
+  ['I/c', 'Juru'],
+  ['I/d', 'Juru Tingkat I'],
+  ['II/a', 'Pengatur Muda'],
+  ['II/b', 'Pengatur Muda Tingkat I'],
+  ['II/c', 'Pengatur'],
+  ['II/d', 'Pengatur Tingkat I'],
+  ['III/a', 'Penata Muda'],
+  ['III/b', 'Penata Muda Tingkat I'],
+  ['III/c', 'Penata'],
+  ['III/d', 'Penata Tingkat I'],
+  ['IV/a', 'Pembina'],
+  ['IV/b', 'Pembina Tingkat I'],
+  ['IV/c', 'Pembina Utama Muda'],
+  ['IV/d', 'Pembina Utama Madya'],
   ['IV/e', 'Pembina Utama'],
 ] as const;
 

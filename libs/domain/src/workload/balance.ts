@@ -85,8 +85,17 @@ function positionBalance(p: Position, input: BalanceInput, outgoing: number): Po
   const year = Number(toDate(input.now).slice(0, 4));
   const plan = input.plans.find((pl) => pl.agencyId === p.agencyId && pl.year === year && pl.moves.some((m) => m.targetPositionId === p.id));
   return {
-    positionId: p.id, agencyId: p.agencyId, unit: p.unit, title: p.title, positionClass: p.positionClass, kebutuhan: p.kebutuhan, bezetting: p.bezetting,
-    incomingUnderWay: incoming, outgoingUnderWay: outgoing, gap, status: gap > 0 ? 'DEFICIT' : gap < 0 ? 'SURPLUS' : 'BALANCED',
+    positionId: p.id,
+    agencyId: p.agencyId,
+    unit: p.unit,
+    title: p.title,
+    positionClass: p.positionClass,
+    kebutuhan: p.kebutuhan,
+    bezetting: p.bezetting,
+    incomingUnderWay: incoming,
+    outgoingUnderWay: outgoing,
+    gap,
+    status: gap > 0 ? 'DEFICIT' : gap < 0 ? 'SURPLUS' : 'BALANCED',
     abk: abk === null ? null : { workloadHours: abk.workloadHours, exactNeed: abk.exactNeed },
     plannedIn: plan ? { planId: plan.id, count: plan.moves.find((m) => m.targetPositionId === p.id)?.count ?? 0 } : null,
   };
@@ -97,26 +106,60 @@ function suggestionsFor(deficit: PositionBalance, surplus: ReadonlyMap<string, P
   const targetAgency = input.agencies.find((a) => a.id === target.agencyId) as Agency;
   const holders = input.employees.filter((e) => surplus.has(e.positionId));
   const titles = (id: string) => input.positions.find((p) => p.id === id)?.title;
-  const members = poolMembers({ employees: holders, positionTitle: titles, agencies: input.agencies, openCaseOf: input.openCaseOf }, target, targetAgency, target.agencyId, input.policy);
+  const members = poolMembers(
+    { employees: holders, positionTitle: titles, agencies: input.agencies, openCaseOf: input.openCaseOf },
+    target,
+    targetAgency,
+    target.agencyId,
+    input.policy,
+  );
   const pool = candidatePool(members, target, input.now, input.policy, null);
   const figures = recordedFigures(target, input.policy);
-  return pool.candidates.filter((c) => c.rank !== null).slice(0, input.suggestionsPerPosition).map((c) => {
-    const from = surplus.get(c.positionId) as PositionBalance;
-    const needsAnalysis = { kebutuhan: figures.kebutuhan, bezetting: figures.bezetting, ...(figures.workloadHours !== null ? { workloadHours: figures.workloadHours } : {}), ...(deficit.plannedIn ? { planReference: deficit.plannedIn.planId } : {}), justification: `ABK: kebutuhan ${figures.kebutuhan}, bezetting ${figures.bezetting}; surplus of ${-from.gap} in ${from.title} (${from.agencyId})` };
-    const notes = [
-      ...(deficit.plannedIn ? [] : ['no mutation plan on record plans this move: give an exceptionReason (R-01, flagged)']),
-      ...(c.needsGround.length > 0 ? [`needs an exception ground from the policy for ${c.needsGround.join(', ')}`] : []),
-      ...(c.competencyGap.length > 0 ? [`competency gap ${c.competencyGap.join(', ')}: a training plan is derived at proposal (R-09)`] : []),
-    ];
-    return {
-      target: { positionId: target.id, agencyId: target.agencyId, title: target.title, gap: deficit.gap },
-      from: { positionId: from.positionId, agencyId: from.agencyId, title: from.title, surplus: -from.gap },
-      employee: { nip: c.nip, name: c.name, kind: c.kind, route: c.route, standing: c.standing, score: c.score, parts: c.parts, competencyGap: c.competencyGap, needsGround: c.needsGround },
-      opensWith: { method: 'POST', path: '/api/transfers', body: { targetAgencyId: target.agencyId, targetPositionId: target.id, needsAnalysis } },
-      proposeWith: { method: 'POST', path: '/api/transfers/{caseId}/propose-candidate', body: { employeeNip: c.nip, originPositionId: c.positionId, initiative: 'DINAS', justification: `moves a surplus of ${from.title} to the deficit in ${target.title} (ABK)` } },
-      notes,
-    };
-  });
+  return pool.candidates
+    .filter((c) => c.rank !== null)
+    .slice(0, input.suggestionsPerPosition)
+    .map((c) => {
+      const from = surplus.get(c.positionId) as PositionBalance;
+      const needsAnalysis = {
+        kebutuhan: figures.kebutuhan,
+        bezetting: figures.bezetting,
+        ...(figures.workloadHours !== null ? { workloadHours: figures.workloadHours } : {}),
+        ...(deficit.plannedIn ? { planReference: deficit.plannedIn.planId } : {}),
+        justification: `ABK: kebutuhan ${figures.kebutuhan}, bezetting ${figures.bezetting}; surplus of ${-from.gap} in ${from.title} (${from.agencyId})`,
+      };
+      const notes = [
+        ...(deficit.plannedIn ? [] : ['no mutation plan on record plans this move: give an exceptionReason (R-01, flagged)']),
+        ...(c.needsGround.length > 0 ? [`needs an exception ground from the policy for ${c.needsGround.join(', ')}`] : []),
+        ...(c.competencyGap.length > 0 ? [`competency gap ${c.competencyGap.join(', ')}: a training plan is derived at proposal (R-09)`] : []),
+      ];
+      return {
+        target: { positionId: target.id, agencyId: target.agencyId, title: target.title, gap: deficit.gap },
+        from: { positionId: from.positionId, agencyId: from.agencyId, title: from.title, surplus: -from.gap },
+        employee: {
+          nip: c.nip,
+          name: c.name,
+          kind: c.kind,
+          route: c.route,
+          standing: c.standing,
+          score: c.score,
+          parts: c.parts,
+          competencyGap: c.competencyGap,
+          needsGround: c.needsGround,
+        },
+        opensWith: { method: 'POST', path: '/api/transfers', body: { targetAgencyId: target.agencyId, targetPositionId: target.id, needsAnalysis } },
+        proposeWith: {
+          method: 'POST',
+          path: '/api/transfers/{caseId}/propose-candidate',
+          body: {
+            employeeNip: c.nip,
+            originPositionId: c.positionId,
+            initiative: 'DINAS',
+            justification: `moves a surplus of ${from.title} to the deficit in ${target.title} (ABK)`,
+          },
+        },
+        notes,
+      };
+    });
 }
 
 /**
@@ -133,16 +176,26 @@ export function workloadBalance(input: BalanceInput): WorkloadBalance {
   const surplus = new Map(all.filter((b) => b.status === 'SURPLUS').map((b) => [b.positionId, b]));
   const units = new Map<string, PositionBalance[]>();
   for (const b of inScope) units.set(`${b.agencyId}\u0000${b.unit}`, [...(units.get(`${b.agencyId}\u0000${b.unit}`) ?? []), b]);
-  const unitList = [...units.values()].map((ps): UnitBalance => ({
-    agencyId: ps[0]?.agencyId as string, unit: ps[0]?.unit as string,
-    kebutuhan: ps.reduce((s, p) => s + p.kebutuhan, 0), bezetting: ps.reduce((s, p) => s + p.bezetting, 0), gap: ps.reduce((s, p) => s + p.gap, 0), positions: ps,
-  })).sort((a, b) => (a.agencyId + a.unit < b.agencyId + b.unit ? -1 : 1));
+  const unitList = [...units.values()]
+    .map((ps): UnitBalance => ({
+      agencyId: ps[0]?.agencyId as string,
+      unit: ps[0]?.unit as string,
+      kebutuhan: ps.reduce((s, p) => s + p.kebutuhan, 0),
+      bezetting: ps.reduce((s, p) => s + p.bezetting, 0),
+      gap: ps.reduce((s, p) => s + p.gap, 0),
+      positions: ps,
+    }))
+    .sort((a, b) => (a.agencyId + a.unit < b.agencyId + b.unit ? -1 : 1));
   const suggestions = inScope.filter((b) => b.status === 'DEFICIT').flatMap((d) => suggestionsFor(d, surplus, input).map((s, i) => ({ rank: i + 1, ...s })));
   return {
-    policyVersion: input.policy.version, effectiveHoursPerYear: input.policy.abkEffectiveHoursPerYear.value, agencyIds: [...asked].sort(),
+    policyVersion: input.policy.version,
+    effectiveHoursPerYear: input.policy.abkEffectiveHoursPerYear.value,
+    agencyIds: [...asked].sort(),
     totals: {
-      kebutuhan: inScope.reduce((s, b) => s + b.kebutuhan, 0), bezetting: inScope.reduce((s, b) => s + b.bezetting, 0),
-      deficit: inScope.reduce((s, b) => s + Math.max(0, b.gap), 0), surplus: inScope.reduce((s, b) => s + Math.max(0, -b.gap), 0),
+      kebutuhan: inScope.reduce((s, b) => s + b.kebutuhan, 0),
+      bezetting: inScope.reduce((s, b) => s + b.bezetting, 0),
+      deficit: inScope.reduce((s, b) => s + Math.max(0, b.gap), 0),
+      surplus: inScope.reduce((s, b) => s + Math.max(0, -b.gap), 0),
     },
     units: unitList,
     suggestions,

@@ -102,16 +102,14 @@ export class ReferenceDataImporter {
       return {
         changedRecords: plan.changes.length,
         conflicts: plan.conflicts,
-        changes: plan.changes
-          .slice(0, 500)
-          .map((c) => ({
-            entity: c.entity,
-            key: c.key,
-            created: c.created,
-            fields: c.fields.map((f) =>
-              f.sensitive ? { field: f.field, kind: f.kind, sensitive: true } : { field: f.field, kind: f.kind, old: f.old, new: f.new, sensitive: false },
-            ),
-          })),
+        changes: plan.changes.slice(0, 500).map((c) => ({
+          entity: c.entity,
+          key: c.key,
+          created: c.created,
+          fields: c.fields.map((f) =>
+            f.sensitive ? { field: f.field, kind: f.kind, sensitive: true } : { field: f.field, kind: f.kind, old: f.old, new: f.new, sensitive: false },
+          ),
+        })),
       };
     });
   }
