@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
+// Relative, not @mutasi/platform: jest's global setups load this lib without the path aliases.
+import { ignoreKafkajsNegativeTimeouts } from '../../platform/src/kafka/kafkajs-timeout-warning';
 import { checkJava } from './java-check';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -208,7 +210,8 @@ class KafkaProcess implements LocalKafka {
       writeSync(fd, `==== mutasi: ${new Date().toISOString()} java ${main.join(' ')}\n`);
       const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
       const jvm = [...heap, '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${this.log4jFile}`, '-cp', join(this.config.libs, '*')];
-      return spawn(java, [...jvm, ...main], { stdio: ['ignore', fd, fd] });
+      // Its own process group: Ctrl-C reaches the launcher, which stops the broker after the services that use it.
+      return spawn(java, [...jvm, ...main], { stdio: ['ignore', fd, fd], detached: true });
     } finally {
       closeSync(fd);
     }
@@ -222,6 +225,7 @@ class KafkaProcess implements LocalKafka {
 
 /** One readiness probe: `undefined` if the broker answered `describeCluster()`, else why not. */
 async function probe(brokers: string[]): Promise<string | undefined> {
+  ignoreKafkajsNegativeTimeouts();
   const admin = new Kafka({
     clientId: 'mutasi-local-kafka-probe',
     brokers,

@@ -1,6 +1,6 @@
 import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { TOPICS } from './contracts';
-import { ignoreKafkajsNegativeTimeouts } from './kafkajs-timeout-warning';
+import { ignoreKafkajsNegativeTimeouts } from '@mutasi/platform';
 
 /**
  * A kafkajs client for `brokers`, logging errors through `log`. Per-request broker error responses ("Response

@@ -23,3 +23,4 @@ export * from './web/web-app.controller';
 export * from './openapi';
 export * from './gateway';
 export * from './startup/preflight';
+export * from './kafka/kafkajs-timeout-warning';

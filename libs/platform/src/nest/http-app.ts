@@ -25,7 +25,9 @@ export interface HttpAppOptions {
  */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
   const logger = options.logger === false ? false : (options.logger ?? createJsonLogger());
-  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+  // abortOnError false: a module that cannot start throws to the caller, which stops what it started (the embedded
+  // PostgreSQL) and says what is wrong, instead of Nest exiting the process on the spot.
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false, abortOnError: false });
   observeHttp(app, logger === false ? null : logger);
   // express.json itself, not useBodyParser: Nest reserves the parser's `verify` hook, which the depth check needs.
   app.use(json({ limit: '16mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson(MAX_JSON_DEPTH) }));

@@ -1,5 +1,7 @@
 import { createServer, Socket } from 'node:net';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { ignoreKafkajsNegativeTimeouts } from '../kafka/kafkajs-timeout-warning';
 
 /** Problems found before anything starts; the message lists each with the variable to change or the fix. */
 export class StartupError extends Error {
@@ -48,32 +50,61 @@ export async function checkDatabase(url: string, variable = 'DATABASE_URL'): Pro
   }
 }
 
-/** Every Kafka broker of KAFKA_BROKERS accepts a TCP connection within 3 s. */
+/** Every Kafka broker of KAFKA_BROKERS accepts a TCP connection within 3 s, and answers as Kafka does (a handshake). */
 export async function checkBrokers(brokers: readonly string[], variable = 'KAFKA_BROKERS'): Promise<string | null> {
   const unreachable: string[] = [];
   await Promise.all(
-    brokers.map(
-      (broker) =>
-        new Promise<void>((resolve) => {
-          const [host, port] = broker.split(':');
-          const socket = new Socket();
-          const fail = (why: string): void => {
-            unreachable.push(`${broker} (${why})`);
-            socket.destroy();
-            resolve();
-          };
-          socket.setTimeout(3_000, () => fail('no answer within 3 s'));
-          socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
-          socket.connect(Number(port ?? 9092), host ?? '127.0.0.1', () => {
-            socket.destroy();
-            resolve();
-          });
-        }),
-    ),
+    brokers.map(async (broker) => {
+      const why = await tcpProblem(broker);
+      if (why) unreachable.push(`${broker} (${why})`);
+    }),
   );
-  return unreachable.length === 0
+  if (unreachable.length > 0) {
+    return `${variable}: cannot reach the Kafka broker ${unreachable.join(', ')}; check the addresses (host:port, comma-separated), or unset ${variable} to run without Kafka`;
+  }
+  const notKafka = await kafkaHandshakeProblem(brokers);
+  return notKafka === null
     ? null
-    : `${variable}: cannot reach the Kafka broker ${unreachable.join(', ')}; check the addresses (host:port, comma-separated), or unset ${variable} to run without Kafka`;
+    : `${variable}: ${brokers.join(',')} accepts connections but does not answer as a Kafka broker (${notKafka}); check the port is Kafka's (usually 9092)`;
+}
+
+function tcpProblem(broker: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const [host, port] = broker.split(':');
+    const socket = new Socket();
+    const fail = (why: string): void => {
+      socket.destroy();
+      resolve(why);
+    };
+    socket.setTimeout(3_000, () => fail('no answer within 3 s'));
+    socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
+    socket.connect(Number(port ?? 9092), host ?? '127.0.0.1', () => {
+      socket.destroy();
+      resolve(null);
+    });
+  });
+}
+
+/** Asks the cluster for its brokers once, without retries: a port that is not Kafka fails in seconds. */
+async function kafkaHandshakeProblem(brokers: readonly string[]): Promise<string | null> {
+  ignoreKafkajsNegativeTimeouts();
+  const admin = new Kafka({
+    clientId: 'mutasi-preflight',
+    brokers: [...brokers],
+    connectionTimeout: 3_000,
+    requestTimeout: 5_000,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
 
 /** Runs the checks together and throws one StartupError naming every problem. */
