@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,12 @@ describe('start-up faults', () => {
 
     const second = await spawnServer({ MUTASI_DATA_DIR: dir, DATABASE_URL: '' });
     servers.push(second);
-    expect(second.output()).toContain('found the embedded PostgreSQL of an earlier run still running');
+    // Said as a JSON log line, like everything the server writes when its output is not a terminal.
+    const notice = second
+      .output()
+      .split('\n')
+      .find((line) => line.includes('found the embedded PostgreSQL of an earlier run still running'));
+    expect(JSON.parse(notice ?? 'null')).toMatchObject({ level: 'warn', context: 'Mutasi' });
     expect(processAlive(orphan?.pid as number)).toBe(false);
     expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
 
@@ -80,5 +85,16 @@ describe('start-up faults', () => {
     expect(result.output).toContain(`DATABASE_URL: cannot reach PostgreSQL at postgres://mutasi:***@127.0.0.1:${port}/mutasi`);
     expect(result.output).not.toContain('secret');
     expect(result.output).toContain(`KAFKA_BROKERS: cannot reach the Kafka broker 127.0.0.1:${port}`);
+  });
+
+  it('an AUTH_PUBLIC_KEY that is not a key is named, before PostgreSQL starts, and leaves no claim on the folder', async () => {
+    const dir = dataFolder();
+    folders.push(dir);
+    const result = await runUntilExit({ MUTASI_DATA_DIR: dir, DATABASE_URL: '', AUTH_PUBLIC_KEY: 'hello' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('AUTH_PUBLIC_KEY is not a public key in PEM (SPKI) form');
+    expect(result.output).not.toContain('starting embedded PostgreSQL');
+    expect(result.output).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'runtime.json'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join, relative } from 'node:path';
 import { ConfigError, onStopSignals, loadConfig } from '@mutasi/platform';
-import { EmbeddedPostgres, LocalKafka, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/local-infra';
+import { checkJava, EmbeddedPostgres, LocalKafka, ServiceProcesses, startEmbeddedPostgres, startLocalKafka } from '@mutasi/local-infra';
 import { localCredentials, witnessKey, writeComposeEnv } from './credentials';
 import { portsInUse } from './ports-in-use';
 
@@ -59,12 +59,15 @@ async function main(): Promise<void> {
     const taken = await portsInUse(config.host, [config.port, ...SERVICES.map(port), ...WITNESSES.map((w) => config.port + w.offset)]);
     if (taken.length > 0)
       throw new ConfigError([
-        `${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (npm start listens on 3000): stop it, or set PORT to move the gateway (the services and witnesses take the next six ports)`,
+        `${taken.length === 1 ? 'port' : 'ports'} ${taken.join(', ')} on ${config.host} ${taken.length === 1 ? 'is' : 'are'} in use (by another program, npm start on 3000, or the witnesses of an earlier start:distributed on PORT+5 and +6): stop it, or set PORT to move the gateway (the services and witnesses take the next six ports)`,
       ]);
+    // The local broker needs Java: said before anything starts, not after PostgreSQL is up.
+    const noJava = config.kafkaBrokers.length === 0 ? checkJava() : null;
+    if (noJava) throw new ConfigError([noJava]);
     if (!config.databaseUrl) say(`starting embedded PostgreSQL (data in ${relative(process.cwd(), join(dir, 'postgres'))})…`);
-    postgres = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'postgres') });
+    postgres = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), notice: say });
     const databaseUrl = config.databaseUrl ?? (postgres?.url as string);
-    if (config.kafkaBrokers.length === 0) say('starting a local Apache Kafka broker (the first run downloads it with Maven)…');
+    if (config.kafkaBrokers.length === 0) say('starting a local Apache Kafka broker (its jars come from Maven Central the first time, then from ~/.cache/mutasi/kafka)…');
     kafka = config.kafkaBrokers.length > 0 ? null : await startLocalKafka({ dataDir: join(dir, 'kafka'), log: say });
     const brokers = kafka ? kafka.brokers : config.kafkaBrokers;
     const credentials = await localCredentials(dir, config.auth.issuer, config.auth.audience, config.ledger.origin);

@@ -31,9 +31,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  stopWithLauncher(stop);
   log(
     `witness ${key.name} listening on ${witness.url}${config.prefix}, verifier key ${key.verifierKey}, trusting logs: ${[...config.logs.keys()].join(', ')} (data in ${config.dataDir})`,
   );
+}
+
+/**
+ * Started by Mutasi's local launcher (`MUTASI_LAUNCHER_PID`, `npm run start:distributed`): stop when the launcher is
+ * gone (killed outright), instead of holding the witness's port and lock as an orphan. An institution running its
+ * own witness never sets the variable.
+ */
+function stopWithLauncher(stop: () => void): void {
+  const launcher = Number(process.env.MUTASI_LAUNCHER_PID);
+  if (!Number.isInteger(launcher) || launcher <= 0) return;
+  setInterval(() => {
+    try {
+      process.kill(launcher, 0);
+    } catch {
+      process.stderr.write(`the launcher (pid ${launcher}) is gone: stopping\n`);
+      stop();
+    }
+  }, 1_000).unref();
 }
 
 main().catch((error: unknown) => {

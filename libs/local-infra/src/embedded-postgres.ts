@@ -32,6 +32,11 @@ export interface EmbeddedPostgresOptions {
   readonly notice?: (line: string) => void;
   /** Start PostgreSQL again when it dies (default true; tests of an outage turn it off). */
   readonly supervise?: boolean;
+  /**
+   * Called once when the supervisor gives up (PostgreSQL died too often in a minute), with what it last said: the
+   * server should then stop, so that whatever supervises the server (systemd, a container runtime) restarts it.
+   */
+  readonly onGiveUp?: (reason: string) => void;
 }
 
 const USER = 'postgres';
@@ -108,7 +113,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const temporary = options.dataDir === undefined;
   const base = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'mutasi-pg-'));
   const dataDir = join(base, 'pgdata');
-  const log = options.log ?? (() => undefined);
+  // PostgreSQL's last lines, kept for the message when it keeps dying.
+  const recent: string[] = [];
+  const log = (text: string): void => {
+    recent.push(...text.split('\n').filter((line) => line.trim() !== ''));
+    recent.splice(0, Math.max(0, recent.length - 10));
+    options.log?.(text);
+  };
   const notice = options.notice ?? (() => undefined);
   await mkdir(base, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder.
@@ -128,7 +139,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     restarts.push(now);
     while ((restarts[0] as number) < now - 60_000) restarts.shift();
     if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
-      notice(`embedded PostgreSQL failed ${restarts.length} times within a minute (last: ${reason}); not restarting it again: see its log in ${dataDir}`);
+      const why = `embedded PostgreSQL failed ${restarts.length} times within a minute (last: ${reason}); not restarting it again. Its last lines:\n  ${recent.join('\n  ')}`;
+      notice(why);
+      options.onGiveUp?.(why);
       return;
     }
     notice(`embedded PostgreSQL stopped unexpectedly (${reason}); starting it again on port ${port}`);

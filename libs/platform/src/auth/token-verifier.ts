@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, importSPKI, JWTPayload, jwtVerify } from 'jose';
+import { ConfigError } from '../config/config';
 import { AuthenticationError, Principal, principalFromClaims } from './principal';
 
 type KeyInput = CryptoKey | ReturnType<typeof createRemoteJWKSet>;
@@ -27,8 +28,15 @@ export class TokenVerifier {
     if (auth.jwksUrl) return new TokenVerifier(createRemoteJWKSet(new URL(auth.jwksUrl)), auth.issuer, auth.audience, maxAge);
     if (auth.publicKey) {
       const pem = auth.publicKey.replace(/\\n/g, '\n');
-      const alg = pem.includes('BEGIN PUBLIC KEY') ? await detectAlgorithm(pem) : 'RS256';
-      return new TokenVerifier(await importSPKI(pem, alg), auth.issuer, auth.audience, maxAge);
+      try {
+        const alg = pem.includes('BEGIN PUBLIC KEY') ? await detectAlgorithm(pem) : 'RS256';
+        return new TokenVerifier(await importSPKI(pem, alg), auth.issuer, auth.audience, maxAge);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ConfigError([
+          reason.startsWith('AUTH_PUBLIC_KEY') ? reason : `AUTH_PUBLIC_KEY is not a public key in PEM (SPKI) form, "-----BEGIN PUBLIC KEY----- …" (${reason})`,
+        ]);
+      }
     }
     throw new Error('no key to verify tokens with');
   }
