@@ -92,4 +92,17 @@ describe('hostile requests get 4xx problem details and change nothing', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
     expect((await http.raw('GET', '/api/agencies', undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
   });
+
+  it('a body that is valid JSON but no object is told so; one that is not JSON is told that', async () => {
+    const send = async (body: string) => {
+      const response = await fetch(`${t.url}/api/transfers/${caseId}/approve-step`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      return { status: response.status, ...((await response.json()) as { code: string; detail: string }) };
+    };
+    expect(await send('null')).toMatchObject({ status: 400, code: 'MALFORMED_JSON', detail: 'the body must be a JSON object' });
+    expect(await send('{"stepId":')).toMatchObject({ status: 400, code: 'MALFORMED_JSON', detail: 'the body is not valid JSON' });
+  });
 });

@@ -50,7 +50,7 @@ export function toProblem(error: unknown): ProblemDetails {
   const bodyParser = error as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof bodyParser.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500 && typeof bodyParser.type === 'string') {
     const code = bodyParser.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : bodyParser.type.toUpperCase().replace(/[^A-Z]+/g, '_');
-    return problem(bodyParser.status, code, bodyParser.type === 'entity.parse.failed' ? 'the body is not valid JSON' : String(bodyParser.message ?? bodyParser.type));
+    return problem(bodyParser.status, code, bodyParser.type === 'entity.parse.failed' ? parseFailure(error) : String(bodyParser.message ?? bodyParser.type));
   }
   if (isDatabaseUnavailable(error)) {
     return problem(
@@ -61,4 +61,16 @@ export function toProblem(error: unknown): ProblemDetails {
     );
   }
   return problem(500, 'INTERNAL_ERROR', 'an internal error occurred; it has been logged');
+}
+
+/** Valid JSON that is not an object or array (`null`, `"text"`) is refused by the strict parser too: say which it was. */
+function parseFailure(error: unknown): string {
+  const body = (error as { body?: unknown }).body;
+  if (typeof body !== 'string') return 'the body is not valid JSON';
+  try {
+    JSON.parse(body);
+    return 'the body must be a JSON object';
+  } catch {
+    return 'the body is not valid JSON';
+  }
 }
