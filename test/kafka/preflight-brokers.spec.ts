@@ -12,7 +12,9 @@ describe('preflight of KAFKA_BROKERS', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const broker = `127.0.0.1:${(silent.address() as { port: number }).port}`;
     try {
-      expect(await checkBrokers([broker])).toMatch(new RegExp(`^KAFKA_BROKERS: ${broker} accepts connections but does not answer as a Kafka broker \\(.+\\); check the port is Kafka's`));
+      expect(await checkBrokers([broker])).toMatch(
+        new RegExp(`^KAFKA_BROKERS: ${broker} accepts connections but does not answer as a Kafka broker \\(.+\\); check the port is Kafka's`),
+      );
     } finally {
       silent.close();
     }
