@@ -59,7 +59,7 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
     expect(r03('2025-01-06', [{ ruleId: 'R-44', ground: 'a JPT ground' }]).outcome).toBe('BLOCK');
   });
 
-  it('R-03 passes at exactly 60 months and within the 60th month, flags from the 61st completed month', () => {
+  it('R-03 passes at exactly five years to the day, flags from the day after', () => {
     expect(r03('2021-06-01')).toEqual({
       ruleId: 'R-03',
       outcome: 'PASS',
@@ -68,8 +68,14 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
       inputs: inputs('2021-06-01', 60),
     });
     expect(r03('2021-06-02').inputs['monthsInPost']).toBe(59);
-    // Completed months: 60 months and a day is still 60, so not over the maximum of 60 (see docs/testing.md).
-    expect(r03('2021-05-31')).toMatchObject({ outcome: 'PASS', inputs: { monthsInPost: 60 } });
+    // Five years and a day: over the maximum, although only 60 months are complete.
+    expect(r03('2021-05-31')).toEqual({
+      ruleId: 'R-03',
+      outcome: 'FLAG',
+      reason: '60 months in the current post, over the maximum of 5 years',
+      legalBasis: PP11,
+      inputs: inputs('2021-05-31', 60),
+    });
     expect(r03('2021-05-01')).toEqual({
       ruleId: 'R-03',
       outcome: 'FLAG',

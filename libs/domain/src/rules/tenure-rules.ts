@@ -26,7 +26,9 @@ export function r03TenureInPost(employee: EmployeeSnapshot, now: IsoInstant, pol
       ground,
     });
   }
-  if (months > max.value * 12) {
+  // Over the maximum from the first day past it: "at most five years" ends on the day five years on, not when a 61st
+  // month is complete (completed months would let up to 30 days more pass unflagged).
+  if (toDate(now) > addYears(employee.positionSince, max.value)) {
     return outcome('R-03', 'FLAG', `${months} months in the current post, over the maximum of ${max.value} years`, max.legalBasis, inputs);
   }
   return outcome('R-03', 'PASS', `${months} months in the current post, within ${min.value}–${max.value} years`, min.legalBasis, inputs);
