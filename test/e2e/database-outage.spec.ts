@@ -74,14 +74,18 @@ describe('database outage', () => {
     // Everything acknowledged before the crash is still there: the approval of the needs analysis, then the withdrawal.
     expect(acknowledged.body.decisions.map((d: { role: string }) => d.role)).toContain('NEEDS_APPROVAL');
     // The projections resumed too: the new case reaches the case list.
+    // Projections restart after a pause when their loop fails (keepRunning); on a loaded machine catching up again
+    // can take a while. A failure shows what the server said meanwhile.
     await eventually(
       async () => {
         const list = await http.as(user, 'GET', `/api/dashboard/cases?q=${after.caseId}`);
         return JSON.stringify(list.body).includes(after.caseId) ? true : undefined;
       },
-      30_000,
+      120_000,
       'the case list to show the case opened after the outage',
-    );
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the server's last output:\n${server.output().slice(-3000)}`);
+    });
   });
 });
 

@@ -22,3 +22,11 @@ export function formatInstant(instant: string | null | undefined, zone: Zone = '
 
 export const formatNumber = (n: number | null | undefined, digits = 0): string =>
   n === null || n === undefined ? '—' : new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+
+/**
+ * Today's civil date as the server judges dates (WIB, UTC+7), whatever the browser's time zone: between 17:00 and
+ * 24:00 UTC the UTC date is still yesterday's there, and a decree dated with it would be refused as backdated.
+ */
+export function civilToday(nowMs: number = Date.now()): string {
+  return new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+}

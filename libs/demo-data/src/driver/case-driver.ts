@@ -230,7 +230,8 @@ export class CaseDriver {
   /** The server's date: the standalone demo clock (`GET /api/dev/clock`), else today's civil date in WIB. */
   async today(): Promise<string> {
     const clock = await this.http.raw('GET', '/api/dev/clock');
-    return clock.status === 200 ? (clock.body.now as string).slice(0, 10) : toDate(new Date().toISOString());
+    // The civil date in WIB, as the server judges dates: between 17:00 and 24:00 UTC it is already tomorrow there.
+    return toDate(clock.status === 200 ? (clock.body.now as string) : new Date().toISOString());
   }
 
   /** Every stage up to an active decree step: open, needs, proposal, socialisation, documents, approval. */

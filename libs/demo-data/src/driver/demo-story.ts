@@ -28,7 +28,7 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
   if (demoClock && (clock.body.offsetDays as number) > 0)
     say(`note: the demo clock is ${String(clock.body.offsetDays)} days ahead of the machine's (it is kept across restarts and never goes back); this run continues from there`);
 
-  say(`Mutasi demo against ${base} — server date ${demoClock ? String(clock.body.now).slice(0, 10) : `${toDate(new Date().toISOString())} (server clock)`}\n`);
+  say(`Mutasi demo against ${base} — server date ${demoClock ? toDate(String(clock.body.now)) : `${toDate(new Date().toISOString())} (server clock)`}\n`);
   const families: [string, string, string][] = [
     ['Internal (Kota Bandar Lestari): Pengelola Keuangan → Auditor', positionId(AGENCY.bandarLestari, 'auditor'), DEMO_NIP.internal],
     ['Same province (Kota Bandar Lestari → Provinsi Nusantara Barat)', positionId(AGENCY.provNb, 'analis-sdm'), DEMO_NIP.sameProvince],
@@ -92,7 +92,7 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
     const today = await drivers[0]?.today();
     const days = Math.max(0, Math.round((Date.parse(due) - Date.parse(today as string)) / 86_400_000));
     const moved = await http.as('admin.bkn', 'POST', '/api/dev/clock', { advanceDays: Math.max(1, days) });
-    say(`▶ ${months} months after the decrees — the demo clock moves to ${String(moved.body.now).slice(0, 10)}`);
+    say(`▶ ${months} months after the decrees — the demo clock moves to ${toDate(String(moved.body.now))}`);
     for (const d of drivers) {
       await d.evaluate(months);
       if (months === 12) await d.close();

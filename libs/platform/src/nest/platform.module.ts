@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { toDate } from '@mutasi/domain';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ObservabilityModule } from '@mutasi/observability';
 import { AuthConfigController } from '../auth/auth-config.controller';
@@ -17,7 +18,8 @@ export class PlatformModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ObservabilityModule.forRoot({ today: () => runtime.clock.now().toISOString().slice(0, 10) })],
+      // The civil date (WIB) the scheduler's due dates are in, not the UTC date.
+      imports: [ObservabilityModule.forRoot({ today: () => toDate(runtime.clock.now().toISOString()) })],
       controllers: [HealthController, AuthConfigController],
       providers: [
         { provide: AppConfig, useValue: new AppConfig(runtime.config) },

@@ -3,10 +3,11 @@ import { ApiProblem } from '../../api/http';
 import { AvailableAction, CaseView } from '../../api/types';
 import { currentSession } from '../../auth/session';
 import { ActionButton, ActionDialog, Field, Values } from '../../components/action-dialog';
+import { civilToday } from '../../i18n/format';
 import { ACTIONS, DOCUMENT_KINDS, label } from '../../i18n/labels';
 import { sendCommand, uploadFile } from './send';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = (): string => civilToday();
 const reasonField: Field = { name: 'reason', label: 'Alasan', type: 'textarea', required: true };
 const referenceField: Field = { name: 'reference', label: 'Nomor surat / dasar', required: true };
 const notesField: Field = { name: 'notes', label: 'Catatan', type: 'textarea' };
