@@ -46,9 +46,14 @@ describe('tracing (OTLP/HTTP)', () => {
       'the pg spans of the command',
     );
     expect(pg.length).toBeGreaterThan(1);
-    // Every span of the trace hangs from the server span (no orphan from another request).
-    const ids = new Set(inTrace().map((s) => s.spanId));
-    expect(inTrace().filter((s) => s !== opened && !ids.has(s.parentSpanId))).toEqual([]);
+    // Every span of the trace hangs from the server span (no orphan from another request). Spans are exported in
+    // batches, so a parent may arrive after its children: wait for the trace to be whole, then check it.
+    const orphans = (): ReceivedSpan[] => {
+      const ids = new Set(inTrace().map((s) => s.spanId));
+      return inTrace().filter((s) => s !== opened && !ids.has(s.parentSpanId));
+    };
+    await eventually(() => (orphans().length === 0 ? true : undefined), 30_000, 'every span of the trace with its parent').catch(() => undefined);
+    expect(orphans()).toEqual([]);
     expect(new Set(receiver.spans.filter((s) => s.kind === SPAN_KIND.SERVER && s.attributes['url.path'] === '/api/transfers').map((s) => s.traceId)).size).toBe(1);
 
     // The appended event keeps the command's trace context, which the relay puts in the Kafka headers.
