@@ -24,26 +24,12 @@ import { AgencyRow, DelegationRow, DevUserRow, EmployeeRow, MutationPlanRow, Pos
 import { HolidayCalendars } from '../reference-data/calendars';
 import { ReferenceData } from '../reference-data/reference-data';
 import { crossCheck } from './cross-checks';
-import { ImportConflict, RecordChange } from './record-diff';
+import { RecordChange } from './record-diff';
 import { ImportPlan, planImport } from './import-plan';
 import { ReferenceDataImportDto } from './import.dto';
 
-export interface ImportSummary {
-  readonly importId: string;
-  readonly agencies: number;
-  readonly positions: number;
-  readonly employees: number;
-  readonly delegations: number;
-  readonly electionCalendars: number;
-  readonly holidayCalendars: number;
-  readonly users: number;
-  readonly mutationPlans: number;
-  readonly sha256: string;
-  /** Records the import created or changed (each with its fields in the audit trail). */
-  readonly changedRecords: number;
-  /** Fields kept as a newer placement says, instead of the imported value. */
-  readonly conflicts: readonly ImportConflict[];
-}
+/** What an import did: the recorded event's counts and conflicts, without its source and event bookkeeping. */
+export type ImportSummary = Omit<ReferenceDataImportedData, 'source' | 'changeEvents'>;
 
 const CHANGES_PER_EVENT = 100;
 

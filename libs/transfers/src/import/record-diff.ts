@@ -1,3 +1,4 @@
+import type { ReferenceImportConflict } from '@mutasi/domain';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@mutasi/integrity';
 
@@ -64,11 +65,4 @@ export function diffRecord(
 }
 
 /** A field an import would have changed against a newer placement: reported and kept as the placement says. */
-export interface ImportConflict {
-  readonly entity: 'position' | 'employee';
-  readonly key: string;
-  readonly field: string;
-  readonly imported: unknown;
-  readonly kept: unknown;
-  readonly reason: string;
-}
+export type ImportConflict = ReferenceImportConflict;
