@@ -1,6 +1,7 @@
 import { AuditWorkers } from '@mutasi/audit';
 import { DashboardWorkers } from '@mutasi/dashboard';
 import { AGENCY, CaseDriver, DEMO_NIP, MutasiHttp, positionId } from '@mutasi/demo-data';
+import { eventually } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
 /**
@@ -26,6 +27,15 @@ describe('read scope over HTTP, as a matrix', () => {
     await st.propose();
     await t.app.get(AuditWorkers).catchUp();
     await t.app.get(DashboardWorkers).runner?.catchUpTo();
+    // Who takes part in a case (case_parties) comes from the placements projection, which follows the store in the
+    // background: wait until it has both proposals (under a loaded CI it was not there yet).
+    for (const c of [nb, st]) {
+      await eventually(
+        async () => ((await t.db.query('SELECT 1 FROM case_parties WHERE case_id = $1 AND candidate_nip IS NOT NULL', [c.caseId])).rowCount ? true : undefined),
+        30_000,
+        `the case parties of ${c.caseId}`,
+      );
+    }
   });
   afterAll(() => t.close());
 
