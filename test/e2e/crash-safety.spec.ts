@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { AuditWorkers } from '@mutasi/audit';
 import { EventStore } from '@mutasi/event-store';
+import { stagingSchemaOf } from '@mutasi/read-models';
 import { rebuildProjection } from '@mutasi/standalone';
 import { syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
@@ -41,10 +43,11 @@ function rebuildAndKill(name: string, databaseUrl: string, killAfter: number): P
 }
 
 /**
- * Crash safety: a projection process SIGKILLed in the middle of a rebuild of 50,000+ events, then restarted, ends
- * with read models equal, row for row, to a clean rebuild.
+ * Crash safety of blue/green rebuilds: a rebuild of 50,000+ events SIGKILLed midway leaves the serving generation as it
+ * was (and still followed live), and running it again continues the new generation, switches to it atomically and
+ * ends with read models equal, row for row, to a clean rebuild, under the same indexes and views.
  */
-describe('crash safety of projection rebuilds', () => {
+describe('crash safety of blue/green projection rebuilds', () => {
   let t: TestApp;
   let total = 0;
   beforeAll(async () => {
@@ -64,21 +67,56 @@ describe('crash safety of projection rebuilds', () => {
     for (const [table, order] of TABLES[name] ?? []) parts.push(JSON.stringify((await t.db.query(`SELECT * FROM ${table} ORDER BY ${order}`)).rows));
     return parts.join('\n');
   };
+  const catalogue = async (name: string): Promise<string> => {
+    const tables = (TABLES[name] ?? []).map(([table]) => table);
+    const indexes = await t.db.query("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1) ORDER BY indexname", [tables]);
+    const views = await t.db.query("SELECT viewname, definition FROM pg_views WHERE schemaname = 'public' ORDER BY viewname");
+    return JSON.stringify([indexes.rows, views.rows]);
+  };
+  const generationOf = async (name: string): Promise<number> =>
+    Number(((await t.db.query('SELECT generation FROM projection_generations WHERE name = $1', [name])).rows[0] as { generation: number } | undefined)?.generation ?? 1);
+  const stagingDone = async (name: string): Promise<number> =>
+    Number(((await t.db.query(`SELECT events_done FROM ${stagingSchemaOf(name)}.projection_checkpoints WHERE name = $1`, [name])).rows[0] as { events_done: string }).events_done);
 
   it.each(Object.keys(TABLES))(
-    '%s: killed mid-rebuild, restarted, equals a clean rebuild',
+    '%s: killed mid-rebuild, the serving generation is untouched and live; restarted, it switches and equals a clean rebuild',
     async (name) => {
       expect(total).toBeGreaterThanOrEqual(50_000);
+      await t.app.get(AuditWorkers).catchUp();
+      const servingBefore = await dump(name);
+      const shapeBefore = await catalogue(name);
+      const generationBefore = await generationOf(name);
+      expect(servingBefore.length).toBeGreaterThan(1_000);
+
       const killedAt = await rebuildAndKill(name, t.databaseUrl, 15_000);
-      const { events_done: committed } = (await t.db.query('SELECT events_done FROM projection_checkpoints WHERE name = $1', [name])).rows[0] as { events_done: string };
-      expect(Number(committed)).toBeGreaterThanOrEqual(killedAt);
-      expect(Number(committed)).toBeLessThan(total);
-      await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: false });
+      expect(await dump(name)).toBe(servingBefore);
+      expect(await generationOf(name)).toBe(generationBefore);
+      const committed = await stagingDone(name);
+      expect(committed).toBeGreaterThanOrEqual(killedAt);
+      expect(committed).toBeLessThan(total);
+
+      // The serving generation keeps following the store while the new one is unfinished.
+      const store = t.app.get(EventStore);
+      for (const { streamId, events } of syntheticHistories(20)) await store.append(streamId, events, 'no_stream');
+      await t.app.get(AuditWorkers).catchUp();
+      const servingLive = await dump(name);
+      expect(servingLive).not.toBe(servingBefore);
+
+      const lines: string[] = [];
+      await rebuildProjection(name, t.databaseUrl, (text) => void lines.push(text));
+      expect(lines.join('')).toContain(`continuing the unfinished new generation of ${name} at ${committed.toLocaleString('en-US')} events`);
+      expect(await generationOf(name)).toBe(generationBefore + 1);
       const resumed = await dump(name);
-      await rebuildProjection(name, t.databaseUrl, () => undefined, { reset: true });
-      const clean = await dump(name);
-      expect(resumed.length).toBeGreaterThan(1_000);
-      expect(resumed === clean).toBe(true);
+      expect(resumed.length).toBeGreaterThan(servingBefore.length);
+      expect(await catalogue(name)).toBe(shapeBefore);
+      expect((await t.db.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [stagingSchemaOf(name)])).rows).toHaveLength(0);
+
+      await rebuildProjection(name, t.databaseUrl, () => undefined, { fresh: true });
+      expect(await dump(name)).toBe(resumed);
+      // The live runner, which applied the late events to the old generation, goes on over the new one without a gap or a repeat.
+      await t.app.get(AuditWorkers).catchUp();
+      expect(await dump(name)).toBe(resumed);
+      expect(resumed).toBe(servingLive);
     },
     300_000,
   );

@@ -32,3 +32,16 @@ export class ProjectionQuarantine1700000000110 implements MigrationInterface {
     await q.query('DROP TABLE projection_quarantine');
   }
 }
+
+/** Which generation of each projection serves (blue/green rebuilds, blue-green/): counted from 1, the first build. */
+export class ProjectionGenerations1700000000700 implements MigrationInterface {
+  name = 'ProjectionGenerations1700000000700';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE TABLE projection_generations (name text PRIMARY KEY, generation integer NOT NULL, switched_at timestamptz NOT NULL, events bigint NOT NULL)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE projection_generations');
+  }
+}

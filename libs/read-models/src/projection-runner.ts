@@ -10,7 +10,15 @@ export interface RunnerOptions {
   readonly onBatch?: (stats: { readonly events: number; readonly position: GlobalPosition }) => void;
   /** Called when an event is quarantined (logs). */
   readonly onQuarantine?: (what: { readonly event: RecordedEvent; readonly error: unknown }) => void;
+  /**
+   * Take the projection's switch lock in each batch (default), so a blue/green switch (blue-green/) never interleaves
+   * with a live batch. False for the runner that builds a new generation (its tables are not served yet).
+   */
+  readonly serialise?: boolean;
 }
+
+/** The lock a batch and a blue/green switch of the same projection take in their transactions: one at a time. */
+export const switchLockSql = "SELECT pg_advisory_xact_lock(hashtext('mutasi-projection-switch:' || $1))";
 
 /**
  * Runs one projection: reads the global order from its checkpoint, applies events in batches, and commits rows,
@@ -88,6 +96,7 @@ export class ProjectionRunner {
     const last = events.at(-1);
     if (!last) return;
     await this.db.transaction(async (tx) => {
+      if (this.options.serialise !== false) await tx.query(switchLockSql, [this.projection.name]);
       const fresh = await this.unseen(
         tx,
         events.filter((e) => this.projection.handles?.(e) ?? true),
