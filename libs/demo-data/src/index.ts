@@ -13,3 +13,5 @@ export * from './workload';
 export * from './abk-tasks';
 export * from './driver/demo-story';
 export * from './driver/workload-story';
+export * from './journeys/world';
+export * from './journeys/case-journeys';

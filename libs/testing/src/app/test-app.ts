@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { authFor, createHttpApp, DevTokenIssuer, FixedClock, loadConfig, OffsetClock, Principal } from '@mutasi/platform';
 import { StandaloneModule } from '@mutasi/standalone';
 import { createTestDatabase } from '../infra/postgres';
-import { TEST_NOW } from '../domain/world';
+import { TEST_NOW } from '@mutasi/demo-data';
 import { ApiClient } from './api-client';
 
 /** A Mutasi server for one test file: its own database, a clock the test moves, demo data, real HTTP on loopback. */

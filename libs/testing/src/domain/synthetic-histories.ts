@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caseStreamId, TransferEvent } from '@mutasi/domain';
-import { AGENCY, DEMO_NIP, positionId } from '@mutasi/demo-data';
+import { AGENCY, CaseJourney, DEMO_NIP, positionId, World } from '@mutasi/demo-data';
 import { EventData, eventIdFor } from '@mutasi/event-store';
-import { CaseJourney } from './case-journeys';
-import { World } from './world';
 
 /** Real case histories of several routes and endings, made once by the decider, to be cloned under new case ids. */
 function templates(world: World): TransferEvent[][] {

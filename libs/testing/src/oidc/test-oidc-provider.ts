@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildDemoData } from '@mutasi/demo-data';
-import { TEST_NOW } from '../domain/world';
+import { TEST_NOW } from '@mutasi/demo-data';
 
 /** Someone who can sign in at the test provider, with the claims Mutasi reads (docs/sign-in.md). */
 export interface OidcTestAccount {

@@ -20,10 +20,12 @@ import {
   innerCase,
   activeStep,
 } from '@mutasi/domain';
-import { buildDemoData, demoPlans, holdersOf, planIdFor, ReferenceDataSet, userIdFor } from '@mutasi/demo-data';
+import { buildDemoData, ReferenceDataSet } from '../dataset';
+import { holdersOf, userIdFor } from '../users';
+import { demoPlans, planIdFor } from '../workload';
 import { DecisionRole, HolidayCalendar, holidayCalendarOf, HumanRole, PUBLISHED_HOLIDAYS, samePerson, stepRole } from '@mutasi/domain';
 
-/** The fixed clock of domain tests: Monday 1 June 2026, 09:00 WIB. */
+/** The fixed clock of domain tests: Monday 1 June 2026, 09:00 WIB (the simulation passes its own clock). */
 export const TEST_NOW: IsoInstant = '2026-06-01T02:00:00.000Z';
 
 type Body<T extends TransferCommand['type']> = Extract<TransferCommand, { type: T }>['data'];
@@ -43,7 +45,7 @@ export class World {
 
   /** The actor of a demo user id (first role), or of a role in an agency. */
   actor(userIdOrRole: string, agencyId?: string): Actor {
-    const id = agencyId === undefined ? userIdOrRole : userIdFor(userIdOrRole as never, agencyId);
+    const id = agencyId === undefined ? userIdOrRole : userIdFor(userIdOrRole as HumanRole, agencyId);
     const user = this.data.users.find((u) => u.userId === id);
     if (!user) throw new Error(`no demo user ${id}`);
     const role = user.roles[0];
@@ -169,7 +171,7 @@ export class World {
 
   /** A command that needs no context. */
   simple<T extends TransferCommand['type']>(type: T, data: Body<T>, actor: Actor, at?: IsoInstant): TransferCommand {
-    return { type, data, context: {}, metadata: this.meta(actor, at) } as unknown as TransferCommand;
+    return { type, data, context: {}, metadata: this.meta(actor, at) } as TransferCommand;
   }
 
   submit(state: CaseState, actor?: Actor, at?: IsoInstant): TransferCommand {
