@@ -189,8 +189,12 @@ export class ReferenceDataImporter {
   private async inTransaction<T>(importId: string, work: (tx: EntityManager, append: (events: EventData[]) => Promise<string>) => Promise<T>): Promise<T> {
     const store = this.store;
     let pending: EventData[] = [];
-    const result = await this.db.transaction((tx) =>
-      work(tx, async (events) => {
+    const result = await this.db.transaction(async (tx) => {
+      // Imports take turns before their first write: a transaction's id, which orders its events globally, is given
+      // at its first write, so two imports interleaving rows and appends would store the reference-data stream's
+      // revisions out of global order (and a projection would skip the earlier one).
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('mutasi-reference-data-import'))");
+      return work(tx, async (events) => {
         const runner = tx.queryRunner;
         if (store instanceof PostgresEventStore && runner instanceof PostgresQueryRunner) {
           const client: PoolClient = await runner.connect();
@@ -199,8 +203,8 @@ export class ReferenceDataImporter {
         }
         pending = events;
         return START;
-      }),
-    );
+      });
+    });
     if (pending.length > 0) {
       const appended = await store.append(REFERENCE_DATA_STREAM, pending, 'any');
       const position = appended.events[0]?.globalPosition ?? START;

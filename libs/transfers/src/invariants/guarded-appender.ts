@@ -21,8 +21,10 @@ export function guardedAppender(store: EventStore, db: DataSource): Appender<Tra
       const client = await poolOf(db).connect();
       try {
         await client.query('BEGIN');
-        await applyClaims(client, ops);
+        // The append is the transaction's first write, so its transaction id (the global order) is given after the
+        // previous revision committed: claims first would let a later revision sort before an earlier one.
         const result = await store.appendUsing(client, streamId, events, expected);
+        await applyClaims(client, ops);
         await client.query('COMMIT');
         store.announce();
         return result;
