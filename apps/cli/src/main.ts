@@ -2,13 +2,13 @@
  * `npx mutasi <command>` and the npm scripts that wrap it:
  *   import <file.json>              validate and import reference data (all or nothing)
  *   verify <bundle.jsonl> (--key <vkey> | --trust-bundle-key) [...]   check an audit export offline
- *   projections:rebuild <name>      rebuild a read model from zero, with a progress line
+ *   projections:rebuild <name|all> [--fresh]   rebuild read models as a new generation, switched in when whole
  * Each command loads only what it needs: `verify` touches no server and no database.
  */
 const usage = `usage:
   mutasi import <file.json>
   mutasi verify <bundle.jsonl | -> (--key <log verifier key> | --trust-bundle-key) [--tree-head <file>] [--witnesses <policy file>] [--json]
-  mutasi projections:rebuild <name>`;
+  mutasi projections:rebuild <name | all> [--fresh]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'projections:rebuild': {
       const { runRebuild } = await import('./rebuild-command');
-      return runRebuild(rest[0]);
+      return runRebuild(rest);
     }
     default:
       process.stderr.write(`${usage}\n`);
