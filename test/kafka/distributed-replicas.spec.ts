@@ -48,7 +48,7 @@ async function requestsAnswered(origin: string): Promise<number> {
 /**
  * `npm run start:distributed` with TRANSFER_REPLICAS=2 and DASHBOARD_REPLICAS=2 (apps/distributed from its sources),
  * on one PostgreSQL and the run's Kafka broker: two transfer-service processes and two dashboard-service processes,
- * the gateway spreading requests over them. Commands sent straight to each replica's port, split over both, keep
+ * the gateway spreading requests over them. Commands sent straight to each replica's port and through the gateway, keep
  * every invariant the single process keeps: the 20-way race on one approval step, one append per Idempotency-Key, and
  * the reservations of places (R-04) and employees (M-09) taken in the same transaction as the events.
  */
@@ -94,8 +94,10 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     if (imported.status !== 200) throw new Error(`import of ${id}: ${imported.status} ${JSON.stringify(imported.body)}`);
     return id;
   };
-  /** Sends the i-th of several requests to replica i mod 2, so they are split over both processes. */
-  const split = (i: number): MutasiHttp => replicas[i % replicas.length] as MutasiHttp;
+  /** The i-th of several concurrent requests goes straight to replica #1, #2, or through the gateway, in turn. */
+  const spread = (i: number): MutasiHttp => [...replicas, gateway][i % 3] as MutasiHttp;
+  /** The i-th of two concurrent requests goes straight to replica #1 or #2. */
+  const split = (i: number): MutasiHttp => replicas[i % 2] as MutasiHttp;
 
   beforeAll(async () => {
     db = await createTestDatabase('mutasi_replicas');
@@ -197,7 +199,7 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     }
   });
 
-  it('the 20-way race, split over both replicas: exactly one approval of the step wins, 19 get 409, one event is appended and the dashboards agree', async () => {
+  it('the 20-way race, over both replicas and the gateway: exactly one approval of the step wins, 19 get 409, one event is appended and the dashboards agree', async () => {
     const d = driver(AUDITOR, DEMO_NIP.internal);
     await d.open();
     await d.approveNeeds();
@@ -208,7 +210,7 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     const before = await events(d.caseId);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        split(i).as('verifikator.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/approve-step`, { stepId: '1-verification', notes: 'race' }),
+        spread(i).as('verifikator.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/approve-step`, { stepId: '1-verification', notes: 'race' }),
       ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -236,12 +238,12 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     );
   });
 
-  it('idempotency across replicas: one Idempotency-Key sent to both at once appends once and every answer is the same', async () => {
+  it('idempotency across replicas: one Idempotency-Key sent to both and through the gateway at once appends once and every answer is the same', async () => {
     const d = driver(AUDITOR, DEMO_NIP.internal);
     await d.open();
     const key = { 'Idempotency-Key': `replicas-${d.caseId}` };
     const send = (i: number): Promise<HttpResult> =>
-      split(i).as('tim-penilai-kinerja.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/approve-needs-analysis`, { notes: 'once, on either replica' }, key);
+      spread(i).as('tim-penilai-kinerja.kota-bandar-lestari', 'POST', `/api/transfers/${d.caseId}/approve-needs-analysis`, { notes: 'once, on either replica' }, key);
     const first = await Promise.all(Array.from({ length: 10 }, (_, i) => send(i)));
     // A request that arrives while the other replica still handles the key is told so (409, retry) and appends nothing.
     for (const r of first) expect(r.status === 200 || (r.status === 409 && r.body.code === 'IDEMPOTENCY_KEY_IN_USE')).toBe(true);
@@ -253,14 +255,14 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     expect((await events(d.caseId)).map((e) => e.type)).toEqual(['TransferCaseOpened.v1', 'NeedsAnalysisApproved.v1']);
   });
 
-  it('R-04 across replicas: of ten openings split over both on a position with one free place, exactly one holds it', async () => {
+  it('R-04 across replicas: of ten openings over both replicas and the gateway on a position with one free place, exactly one holds it', async () => {
     const id = await importPosition('replica-race-position', 1);
     const body = {
       targetAgencyId: BL,
       targetPositionId: id,
       needsAnalysis: { kebutuhan: 2, bezetting: 1, exceptionReason: 'the vacancy opened after this year’s mutation plan', justification: 'ABK' },
     };
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => split(i).as(PROPOSER, 'POST', '/api/transfers', body)));
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => spread(i).as(PROPOSER, 'POST', '/api/transfers', body)));
     const opened = results.filter((r) => r.status === 201).map((r) => r.body.caseId as string);
     expect(opened).toHaveLength(1);
     const refused = results.filter((r) => r.status === 422);
