@@ -77,6 +77,14 @@ export function eventStoreContract(name: string, fixture: () => Promise<StoreFix
       expect(await store.readStream(id)).toHaveLength(3);
     });
 
+    it('lets exactly one of many concurrent appends that expect no stream create it', async () => {
+      const id = stream();
+      const attempts = await Promise.allSettled(Array.from({ length: 12 }, () => store.append(id, events(3), 'no_stream')));
+      expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+      for (const l of attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) expect(l.reason).toMatchObject({ code: 'STREAM_REVISION_CONFLICT', actual: 2 });
+      expect((await store.readStream(id)).map((e) => e.revision)).toEqual([0, 1, 2]);
+    });
+
     it('treats a repeated append of the same event ids as done, appending nothing', async () => {
       const id = stream();
       const batch = events(2);

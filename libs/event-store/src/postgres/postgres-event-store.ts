@@ -6,10 +6,10 @@ import { chainEvents, StreamHead } from '../hash-chain';
 import { GlobalPosition, positionOf, positionParts, START } from '../position';
 import { checkExpected, idempotentReplay } from '../store-rules';
 import { AppendResult, EventData, EventStore, ExpectedRevision, ReadAllPage, RecordedEvent, SubscribeOptions } from '../types';
-import { DEFAULT_LIMITS, EventLimits, validateAppend } from '../validation';
+import { DEFAULT_LIMITS, EventLimits, validatedDataJson } from '../validation';
 import { HeadCache } from './head-cache';
 import { EVENT_STORE_MIGRATIONS, migrate, schemaIdentifier } from './migrations';
-import { EventRow, sql } from './sql';
+import { AppendedRow, EventRow, sql } from './sql';
 
 export interface PostgresEventStoreOptions {
   /** PostgreSQL schema holding the event store tables (default `event_store`). */
@@ -83,7 +83,7 @@ export class PostgresEventStore implements EventStore {
    * Readers of the global order will not pass them until that transaction ends.
    */
   async appendUsing(db: Queryable, streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
-    validateAppend(streamId, events, this.options.limits ?? DEFAULT_LIMITS);
+    const dataJson = validatedDataJson(streamId, events, this.options.limits ?? DEFAULT_LIMITS);
     for (let attempt = 0; ; attempt += 1) {
       const head = await this.headFor(db, streamId, expected);
       try {
@@ -97,18 +97,20 @@ export class PostgresEventStore implements EventStore {
       // Inside the caller's transaction a failed INSERT would abort it: a savepoint keeps it usable for the replay.
       const inTransaction = db !== this.pool;
       try {
-        const values: unknown[] = [streamId, head?.revision ?? -1];
-        for (const e of chained) values.push(e.revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
+        // A new stream needs no check (its revision 0 is unique); an existing one is checked in the same statement.
+        const values: unknown[] = head === null ? [streamId] : [streamId, head.revision];
+        chained.forEach((e, i) => values.push(e.eventId, e.type, dataJson[i], JSON.stringify(e.metadata)));
         if (inTransaction) await db.query('SAVEPOINT mutasi_append');
-        const result = await db.query<{ tx_id: string; seq: string; revision: number }>({
-          name: `${this.s}-append-${chained.length}`,
-          text: sql.append(this.s, chained.length),
-          values,
-        });
+        const result = await db.query<AppendedRow>(
+          head === null
+            ? { name: `${this.s}-append-new-${chained.length}`, text: sql.appendNew(this.s, chained.length), values }
+            : { name: `${this.s}-append-after-${chained.length}`, text: sql.appendAfter(this.s, chained.length), values },
+        );
         if (inTransaction) await db.query('RELEASE SAVEPOINT mutasi_append');
-        if (result.rows.length === chained.length) {
-          const rows = [...result.rows].sort((a, b) => a.revision - b.revision);
-          const recorded = chained.map((e, i): RecordedEvent => ({ ...e, globalPosition: positionOf(BigInt(rows[i]?.tx_id ?? '0'), BigInt(rows[i]?.seq ?? '0')) }));
+        const appended = result.rows[0];
+        if (appended && appended.seqs.length === chained.length) {
+          const commit = BigInt(appended.tx_id);
+          const recorded = chained.map((e, i): RecordedEvent => ({ ...e, globalPosition: positionOf(commit, BigInt(appended.seqs[i] ?? '0')) }));
           const last = recorded.at(-1) as RecordedEvent;
           // A caller's transaction may still roll back: only a committed append may seed the head cache.
           if (inTransaction) this.heads.delete(streamId);
