@@ -30,38 +30,72 @@ export class CaseJourney {
     return this.scenario.events;
   }
 
-  private get target(): string {
+  get targetAgencyId(): string {
     return this.world.position(this.targetPositionId).agencyId;
   }
 
   opened(): this {
-    this.scenario.run(this.world.open(this.caseId, this.targetPositionId));
-    return this;
+    return this.open();
   }
 
   needsApproved(): this {
-    this.opened();
-    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK checked' }, this.world.person('TIM_PENILAI_KINERJA', this.target, this.state)));
-    return this;
+    return this.opened().approveNeeds();
   }
 
   proposed(): this {
-    this.needsApproved();
-    this.scenario.run(this.world.propose(this.state, this.nip, this.proposal));
-    return this;
+    return this.needsApproved().propose();
   }
 
   notified(): this {
-    this.proposed();
-    this.scenario.run(this.world.simple('NotifyEmployee', { message: 'You are proposed for a transfer' }, this.world.actor('PENGUSUL', this.target)));
-    return this;
+    return this.proposed().notify();
   }
 
   /** Notified and acknowledged; for cross-agency routes every required document is attached and verified. */
   socialised(): this {
-    this.notified();
+    return this.notified().acknowledge().documentsVerified();
+  }
+
+  inApproval(): this {
+    return this.socialised().submit();
+  }
+
+  /** Every approval step granted by its demo actor; the decree step is active. */
+  approved(): this {
+    return this.inApproval().approveSteps();
+  }
+
+  decreed(at?: IsoInstant): this {
+    return this.approved().decree(at);
+  }
+
+  appointed(): this {
+    return this.decreed().appoint();
+  }
+
+  // One step each, from wherever the case is: for stories that leave the happy path in between.
+
+  open(): this {
+    this.scenario.run(this.world.open(this.caseId, this.targetPositionId));
+    return this;
+  }
+
+  approveNeeds(): this {
+    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK checked' }, this.world.person('TIM_PENILAI_KINERJA', this.targetAgencyId, this.state)));
+    return this;
+  }
+
+  propose(): this {
+    this.scenario.run(this.world.propose(this.state, this.nip, this.proposal));
+    return this;
+  }
+
+  notify(): this {
+    this.scenario.run(this.world.simple('NotifyEmployee', { message: 'You are proposed for a transfer' }, this.world.actor('PENGUSUL', this.targetAgencyId)));
+    return this;
+  }
+
+  acknowledge(): this {
     this.scenario.run(this.world.simple('AcknowledgeTransfer', {}, this.world.actor(`pns.${this.nip}`)));
-    this.documentsVerified();
     return this;
   }
 
@@ -73,7 +107,7 @@ export class CaseJourney {
         this.world.simple(
           'AttachDocument',
           { kind, title: DOCUMENT_TITLES[kind], sha256: fakeSha256(this.caseId, kind), statement: null },
-          this.world.actor('PENGUSUL', this.target),
+          this.world.actor('PENGUSUL', this.targetAgencyId),
         ),
       );
       const documentId = innerCase(this.state)?.documents.at(-1)?.documentId as string;
@@ -81,22 +115,19 @@ export class CaseJourney {
         this.world.simple(
           'VerifyDocument',
           { documentId, status: 'APPROVED', notes: 'complete' },
-          this.world.person('VERIFIKATOR', this.target, this.state, 'DOCUMENT_VERIFICATION'),
+          this.world.person('VERIFIKATOR', this.targetAgencyId, this.state, 'DOCUMENT_VERIFICATION'),
         ),
       );
     }
     return this;
   }
 
-  inApproval(): this {
-    this.socialised();
+  submit(): this {
     this.scenario.run(this.world.submit(this.state));
     return this;
   }
 
-  /** Every approval step granted by its demo actor; the decree step is active. */
-  approved(): this {
-    this.inApproval();
+  approveSteps(): this {
     while (activeStep(innerCase(this.state)?.approval ?? null)?.kind !== 'DECREE') {
       const step = activeStep(innerCase(this.state)?.approval ?? null);
       if (!step) throw new Error('no active step');
@@ -106,21 +137,19 @@ export class CaseJourney {
     return this;
   }
 
-  decreed(at?: IsoInstant): this {
-    this.approved();
-    this.scenario.run(this.world.decree(this.state, this.world.stepActor(this.state), {}, at));
+  decree(at?: IsoInstant, overrides: Parameters<World['decree']>[2] = {}): this {
+    this.scenario.run(this.world.decree(this.state, this.world.stepActor(this.state), overrides, at));
     return this;
   }
 
-  appointed(): this {
-    this.decreed();
+  appoint(): this {
     const decree = innerCase(this.state)?.decree;
     if (!decree) throw new Error('no decree');
     this.scenario.run(
       this.world.simple(
         'RecordAppointment',
         { appointedOn: decree.effectiveDate, reference: 'BA-PELANTIKAN-01' },
-        this.world.person('PPK', this.target, this.state),
+        this.world.person('PPK', this.targetAgencyId, this.state),
         `${addDays(decree.effectiveDate, 1)}T02:00:00.000Z`,
       ),
     );

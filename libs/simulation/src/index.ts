@@ -1,0 +1,4 @@
+/** libs/simulation: `npm run simulate`, a national year of mutasi through the command path, and what follows it. */
+export * from './simulate';
+export * from './phases/phase';
+export { runGenerateWorker, type WorkerOptions } from './generate/generate-worker';

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { CaseState, caseStreamId, decide, innerCase, TransferCommand, TransferEvent } from '@mutasi/domain';
+import { World } from '@mutasi/demo-data';
+import { CommandPipeline, eventIdFor, EventStore, openEventStore } from '@mutasi/event-store';
+import { transferDecider, transferEventMapping } from '@mutasi/transfers';
+import { monthlyWorlds } from '../generate/run-shape';
+import { planCase } from '../generate/stories';
+
+/** Latencies at one store size (ms): appends, commands and reads of a case, p50 and p99 each. */
+export interface Probe {
+  readonly storeEvents: number;
+  readonly appendP50: number;
+  readonly appendP99: number;
+  readonly commandP50: number;
+  readonly commandP99: number;
+  readonly readP50: number;
+  readonly readP99: number;
+}
+
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function timed(n: number, work: (i: number) => Promise<void>): Promise<[number, number]> {
+  const took: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const started = process.hrtime.bigint();
+    await work(i);
+    took.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  took.sort((a, b) => a - b);
+  return [quantile(took, 0.5), quantile(took, 0.99)];
+}
+
+/** The first command of a fresh case (opening it), decided, with the events it makes. */
+function opening(world: World): { caseId: string; events: TransferEvent[] } {
+  const caseId = randomUUID();
+  const command = planCase(world, 0, 0, caseId).steps[0]?.command as TransferCommand;
+  return { caseId, events: decide(command, { status: 'NONE' }) };
+}
+
+/**
+ * Measures, one at a time so the figures are latencies and not throughput: the append of a case's first events,
+ * a command through the pipeline on a case read from the store (ApproveNeedsAnalysis: read, decide, append), and the
+ * read of a simulated case's whole stream. The cases it opens are real, and stay in the store.
+ */
+export async function probeLatencies(databaseUrl: string, samples = 300): Promise<Probe> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const store: EventStore = await openEventStore({ kurrentDbConnection: null, pool });
+  try {
+    const world = monthlyWorlds(Date.now()).at(-1) as World;
+    const storeEvents = Number(((await pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0] as { n: string }).n);
+    const opened: string[] = [];
+    const [appendP50, appendP99] = await timed(samples, async () => {
+      const { caseId, events } = opening(world);
+      const commandId = `probe:${caseId}:0`;
+      const data = events.map((e, i) =>
+        transferEventMapping.toEventData({ ...e, metadata: { ...e.metadata, commandId } } as TransferEvent, eventIdFor(commandId, i), {
+          commandId,
+          correlationId: caseId,
+          causationId: commandId,
+        }),
+      );
+      await store.append(caseStreamId(caseId), data, 'no_stream');
+      opened.push(caseId);
+    });
+    const [commandP50, commandP99] = await timed(opened.length, async (i) => {
+      // A new pipeline each time: its state cache is cold, so the command reads the stream as after a restart.
+      const pipeline = new CommandPipeline<TransferCommand, TransferEvent, CaseState>(store, transferDecider, transferEventMapping, 1);
+      const caseId = opened[i] as string;
+      const commandId = `probe:${caseId}:1`;
+      await pipeline.handle(
+        caseStreamId(caseId),
+        (state) => {
+          const approve = world.simple('ApproveNeedsAnalysis', { notes: 'probe' }, world.person('TIM_PENILAI_KINERJA', innerCase(state)?.targetAgencyId as string, state));
+          return { ...approve, metadata: { ...approve.metadata, commandId } } as TransferCommand;
+        },
+        { commandId, correlationId: caseId, causationId: commandId },
+      );
+    });
+    const streams = (await pool.query(`SELECT stream_id FROM event_store.events WHERE stream_id LIKE 'transfer-%' AND revision = 0 ORDER BY random() LIMIT $1`, [samples]))
+      .rows as { stream_id: string }[];
+    const [readP50, readP99] = await timed(streams.length, async (i) => {
+      await store.readStream((streams[i] as { stream_id: string }).stream_id);
+    });
+    return { storeEvents, appendP50, appendP99, commandP50, commandP99, readP50, readP99 };
+  } finally {
+    await store.close();
+    await pool.end().catch(() => undefined);
+  }
+}
