@@ -71,6 +71,7 @@ module.exports = {
     project('local-infra', 'libs/local-infra'),
     project('observability', 'libs/observability'),
     project('notifications', 'libs/notifications'),
+    project('simulation', 'libs/simulation'),
     project('web', 'apps/web', web),
     project('repo', 'test/repo'),
     project('e2e', 'test/e2e', postgres),

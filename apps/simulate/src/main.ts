@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { Pool } from 'pg';
 import { checkJava, LocalKafka, startEmbeddedPostgres, startLocalKafka, EmbeddedPostgres } from '@mutasi/local-infra';
 import { simulate, SimulationContext } from '@mutasi/simulation';
-import { parseArguments, USAGE } from './arguments';
+import { parseArguments, USAGE } from '@mutasi/simulation';
 
 const DATABASE = 'mutasi_simulation';
 

@@ -2,3 +2,6 @@
 export * from './simulate';
 export * from './phases/phase';
 export { runGenerateWorker, type WorkerOptions } from './generate/generate-worker';
+export * from './arguments';
+export { generatePhase, prepareCheckpoint, type GenerateOptions } from './generate/generate-phase';
+export { prepareDatabase } from './phases/setup';

@@ -24,7 +24,16 @@ export function bar(fraction: number, width = 24): string {
  * Prepares the run's checkpoint: a row per worker in simulation_progress. A database holding an unfinished run of
  * the same shape continues it; one of another shape is refused with what to do.
  */
-async function prepareCheckpoint(pool: Pool, options: GenerateOptions, say: (line: string) => void): Promise<number> {
+export async function prepareCheckpoint(databaseUrl: string, options: Omit<GenerateOptions, 'workerEntry'>, say: (line: string) => void): Promise<number> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    return await checkpointOn(pool, options, say);
+  } finally {
+    await pool.end();
+  }
+}
+
+async function checkpointOn(pool: Pool, options: Omit<GenerateOptions, 'workerEntry'>, say: (line: string) => void): Promise<number> {
   await pool.query(`CREATE TABLE IF NOT EXISTS simulation_progress (worker integer PRIMARY KEY, workers integer NOT NULL, cases bigint NOT NULL, seed integer NOT NULL,
     next_case bigint NOT NULL, events bigint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())`);
   const rows = (await pool.query('SELECT worker, workers, cases, seed, next_case FROM simulation_progress ORDER BY worker')).rows as {
@@ -63,7 +72,7 @@ export async function generatePhase(ctx: SimulationContext, options: GenerateOpt
   const startedAt = Date.now();
   try {
     const diskBefore = await databaseBytes(pool);
-    const resumedFrom = await prepareCheckpoint(pool, options, ctx.say);
+    const resumedFrom = await checkpointOn(pool, options, ctx.say);
     const eventsBefore = Number(((await pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0] as { n: string }).n);
     const reports = new Map<number, WorkerReport>();
     let workerPeak = 0;

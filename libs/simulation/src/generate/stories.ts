@@ -138,10 +138,11 @@ function pick<T extends { readonly weight: number }>(items: readonly T[], prng: 
  * memory (so the plan is whole before anything is written) and written afterwards through the command pipeline,
  * which decides each command again against the stored stream.
  */
-export function planCase(world: World, seed: number, index: number, caseId: string): PlannedCase {
+export function planCase(world: World, seed: number, index: number, caseId: string, endingName?: string): PlannedCase {
   const prng = new Prng(seed * 1_000_003 + index);
   const route = pick(ROUTES, prng);
-  const ending = pick(ENDINGS, prng);
+  const drawn = pick(ENDINGS, prng);
+  const ending = ENDINGS.find((e) => e.name === endingName) ?? drawn;
   const journey = new SimulatedJourney(world, caseId, route.target, route.nip);
   try {
     ending.run(journey, world);

@@ -3,7 +3,9 @@ import { Pool } from 'pg';
 import { CaseState, caseStreamId, decide, innerCase, TransferCommand, TransferEvent } from '@mutasi/domain';
 import { World } from '@mutasi/demo-data';
 import { CommandPipeline, eventIdFor, EventStore, openEventStore } from '@mutasi/event-store';
-import { transferDecider, transferEventMapping } from '@mutasi/transfers';
+import { OffsetClock } from '@mutasi/platform';
+import { RefusalRecorder, transferDecider, transferEventMapping } from '@mutasi/transfers';
+import { writeCase } from '../generate/case-writer';
 import { monthlyWorlds } from '../generate/run-shape';
 import { planCase } from '../generate/stories';
 
@@ -41,7 +43,7 @@ function opening(world: World): { caseId: string; events: TransferEvent[] } {
 /**
  * Measures, one at a time so the figures are latencies and not throughput: the append of a case's first events,
  * a command through the pipeline on a case read from the store (ApproveNeedsAnalysis: read, decide, append), and the
- * read of a simulated case's whole stream. The cases it opens are real, and stay in the store.
+ * read of a whole appointed case's stream (written for the probe at either size). The cases it opens are real, and stay in the store.
  */
 export async function probeLatencies(databaseUrl: string, samples = 300): Promise<Probe> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
@@ -77,10 +79,17 @@ export async function probeLatencies(databaseUrl: string, samples = 300): Promis
         { commandId, correlationId: caseId, causationId: commandId },
       );
     });
-    const streams = (await pool.query(`SELECT stream_id FROM event_store.events WHERE stream_id LIKE 'transfer-%' AND revision = 0 ORDER BY random() LIMIT $1`, [samples]))
-      .rows as { stream_id: string }[];
-    const [readP50, readP99] = await timed(streams.length, async (i) => {
-      await store.readStream((streams[i] as { stream_id: string }).stream_id);
+    // Whole cases of the same stories at either size, so a read at the empty store reads what one at the full store does.
+    const pipeline = new CommandPipeline<TransferCommand, TransferEvent, CaseState>(store, transferDecider, transferEventMapping, 1);
+    const refusals = new RefusalRecorder(store, new OffsetClock());
+    const whole: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const planned = planCase(world, 7, i, randomUUID(), 'appointed');
+      await writeCase(pipeline, refusals, planned);
+      whole.push(caseStreamId(planned.caseId));
+    }
+    const [readP50, readP99] = await timed(samples, async (i) => {
+      await store.readStream(whole[(i * 7919) % whole.length] as string);
     });
     return { storeEvents, appendP50, appendP99, commandP50, commandP99, readP50, readP99 };
   } finally {
