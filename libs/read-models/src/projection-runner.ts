@@ -92,6 +92,10 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Rows, per-stream revisions and checkpoint in one transaction. The checkpoint never moves back: a replica behind
+   * another (two processes following one projection) re-applies nothing (per-stream revisions) and keeps the furthest.
+   */
   private async commit(events: readonly RecordedEvent[]): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
@@ -104,7 +108,7 @@ export class ProjectionRunner {
       if (fresh.length > 0) await this.applySurviving(fresh, tx);
       await tx.query(
         `INSERT INTO projection_checkpoints (name, position, events_done, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (name) DO UPDATE SET position = excluded.position, events_done = projection_checkpoints.events_done + excluded.events_done, updated_at = now()`,
+         ON CONFLICT (name) DO UPDATE SET position = GREATEST(projection_checkpoints.position COLLATE "C", excluded.position COLLATE "C"), events_done = projection_checkpoints.events_done + excluded.events_done, updated_at = now()`,
         [this.projection.name, last.globalPosition, events.length],
       );
     });

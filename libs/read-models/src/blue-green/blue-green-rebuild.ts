@@ -24,7 +24,7 @@ export interface BlueGreenResult {
 }
 
 /**
- * Rebuilds a projection as a new generation while the serving one keeps answering (docs/decisions/0011): the new
+ * Rebuilds a projection as a new generation while the serving one keeps answering (docs/decisions/0011-blue-green-projection-generations.md): the new
  * generation's tables and bookkeeping live in their own schema (`rebuild_<name>`) that the rebuild writes through its
  * search_path; the serving tables are not touched until the switch. The switch is one transaction: it holds the
  * projection's switch lock (live runners wait at their next batch), brings the new generation up to the serving
