@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, importSPKI, JWTPayload, jwtVerify } from 'jose';
 import { ConfigError } from '../config/config';
 import { AuthenticationError, Principal, principalFromClaims } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 type KeyInput = CryptoKey | ReturnType<typeof createRemoteJWKSet>;
 
@@ -15,6 +16,8 @@ export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 86_400;
  * forged-for-ever token stays bounded); then the Mutasi claims (sub, name, agencyId, roles, nip).
  */
 export class TokenVerifier {
+  private readonly verified = new VerifiedTokens();
+
   private constructor(
     private readonly key: KeyInput,
     private readonly issuer: string,
@@ -47,6 +50,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token, Date.now());
+    if (known) return known;
     let payload: JWTPayload;
     try {
       const options = { issuer: this.issuer, audience: this.audience, requiredClaims: ['exp', 'iat'], maxTokenAge: this.maxAgeSeconds, clockTolerance: CLOCK_TOLERANCE_SECONDS };
@@ -55,7 +60,10 @@ export class TokenVerifier {
     } catch (error) {
       throw new AuthenticationError(`the token was refused: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return principalFromClaims(payload as Record<string, unknown>);
+    const principal = principalFromClaims(payload as Record<string, unknown>);
+    // Remembered without the clock tolerance: near its end a token is verified afresh, and jose decides.
+    this.verified.set(token, principal, Math.min(payload.exp as number, (payload.iat as number) + this.maxAgeSeconds) * 1000);
+    return principal;
   }
 }
 
