@@ -36,20 +36,42 @@ export async function employeeOpenCase(db: Sql, nip: string): Promise<string | n
   return rows[0]?.case_id ?? null;
 }
 
+/**
+ * Whether the case already holds a place of the position, the position's gap, whether a place is free, and whether
+ * one was taken now (only when none was held, one is free and the position exists). One statement that runs after
+ * the statement locking the position row, so its snapshot sees every claim committed before the lock was ours.
+ */
+const TAKE_PLACE = `
+  WITH mine AS (SELECT 1 FROM position_claims WHERE case_id = $2),
+    place AS (SELECT coalesce((SELECT kebutuhan - bezetting FROM positions_current WHERE id = $1), 0) AS gap),
+    held AS (SELECT count(*)::int AS n FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2),
+    free AS (SELECT (SELECT gap FROM place) - (SELECT n FROM held) > 0 AS yes),
+    taken AS (
+      INSERT INTO position_claims (case_id, position_id)
+      SELECT $2, $1 WHERE NOT EXISTS (SELECT 1 FROM mine) AND (SELECT yes FROM free) AND EXISTS (SELECT 1 FROM positions WHERE id = $1)
+      ON CONFLICT (case_id) DO NOTHING RETURNING 1)
+  SELECT EXISTS (SELECT 1 FROM mine) AS mine, (SELECT gap FROM place) AS gap, (SELECT yes FROM free) AS free, EXISTS (SELECT 1 FROM taken) AS taken`;
+
 async function holdPlace(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_PLACE' }>): Promise<boolean> {
-  // The position row is the lock every claimant and the placement projection take, so the count below is exact.
-  const locked = rowsOf<{ id: string }>(await db.query('SELECT id FROM positions WHERE id = $1 FOR UPDATE', [op.positionId]));
-  if (locked.length === 0) return false;
-  const mine = rowsOf<{ case_id: string }>(await db.query('SELECT case_id FROM position_claims WHERE case_id = $1', [op.caseId]));
-  if (mine.length > 0) return false;
-  const [position] = rowsOf<{ kebutuhan: number; bezetting: number }>(await db.query('SELECT kebutuhan, bezetting FROM positions_current WHERE id = $1', [op.positionId]));
-  const gap = (position?.kebutuhan ?? 0) - (position?.bezetting ?? 0);
-  const held = await placesHeld(db, op.positionId, op.caseId, gap);
-  if (gap - held.count <= 0) {
-    throw ruleRefused('R-04', 'RULE_R04_PLACES_HELD', `the ${gap} vacancy(ies) of ${op.positionId} are all held by cases under way: ${heldList(held)}`, 'PP 11/2017 Pasal 190(4)');
+  // The position row is the lock every claimant and the placement projection take, so the count is exact; it is held
+  // until the transaction ends (the caller takes claims last, just before it commits). Both statements are sent at
+  // once: the second starts only when the first has the lock, with no turn of the event loop in between.
+  const lock = db.query('SELECT id FROM positions WHERE id = $1 FOR UPDATE', [op.positionId]);
+  const take = db.query(TAKE_PLACE, [op.positionId, op.caseId]);
+  take.catch(() => undefined); // if the lock fails, so does this, and the lock's error is the one thrown
+  const locked = rowsOf<{ id: string }>(await lock);
+  const [outcome] = rowsOf<{ mine: boolean; gap: number; free: boolean; taken: boolean }>(await take);
+  if (locked.length === 0 || !outcome || outcome.mine) return false;
+  if (!outcome.free) {
+    const held = await placesHeld(db, op.positionId, op.caseId, outcome.gap);
+    throw ruleRefused(
+      'R-04',
+      'RULE_R04_PLACES_HELD',
+      `the ${outcome.gap} vacancy(ies) of ${op.positionId} are all held by cases under way: ${heldList(held)}`,
+      'PP 11/2017 Pasal 190(4)',
+    );
   }
-  await db.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [op.caseId, op.positionId]);
-  return true;
+  return outcome.taken;
 }
 
 async function holdEmployee(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_EMPLOYEE' }>): Promise<boolean> {
