@@ -83,7 +83,8 @@ describe('simulate: build and sign the ledger, relay to Kafka, export and verify
     const dropped = eventLines[Math.floor(eventLines.length / 2)] as number;
     const tampered = join(workDir, 'tampered.jsonl');
     writeFileSync(tampered, bundle.filter((_, i) => i !== dropped).join('\n'));
-    await expect(verifyBundlePhase(ctx, tampered)).rejects.toThrow(/does not verify/);
+    const { streamId } = (JSON.parse(bundle[dropped] as string) as { event: { streamId: string } }).event;
+    await expect(verifyBundlePhase(ctx, tampered)).rejects.toThrow(new RegExp(`does not verify: stream ${streamId}`));
   });
 
   const bundleFile = (): string => {

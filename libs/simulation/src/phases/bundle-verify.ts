@@ -42,7 +42,7 @@ export async function verifyBundlePhase(ctx: SimulationContext, file: string): P
     events: result.checkedEvents,
     diskBytes: statSync(file).size,
     notes: [
-      `${scope}: ${result.checkedStreams.toLocaleString('en-US')} cases in ${result.checkedStreams.toLocaleString('en-US')} streams, the case list proven complete`,
+      `${scope}: ${result.checkedStreams.toLocaleString('en-US')} cases, ${result.checkedStreams.toLocaleString('en-US')} streams (one per case), the case list proven complete in the checkpoint's agency-cases map`,
       `verified: true (hash chains, inclusion in the tree of size ${result.treeSize?.toLocaleString('en-US') ?? '?'}, stream heads, checkpoint signed ${result.checkpointTime ?? '?'})`,
     ],
   });
