@@ -20,10 +20,11 @@ export class DashboardProjector {
       ids,
     ])) as CaseRow[];
     const known = new Map(rows.map((r) => [r.case_id, r]));
+    const caseRows = new CaseRows();
     for (const e of events) {
       const row = known.get(e.caseId);
       if (row && e.sequence <= row.last_sequence) continue;
-      await this.caseRow(tx, e, row);
+      await this.caseRow(tx, e, row, caseRows);
       await this.details(tx, e);
       // After the details, so that the step a rejection ended keeps its REJECTED and only the steps still to come are cancelled.
       if (TERMINAL.has(e.case.status)) await tx.query(`UPDATE dashboard_steps SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('ACTIVE', 'WAITING')`, [e.caseId]);
@@ -40,10 +41,11 @@ export class DashboardProjector {
       });
       applied.push(e);
     }
+    await caseRows.write(tx);
     return applied;
   }
 
-  private async caseRow(tx: EntityManager, e: IntegrationEvent, row: CaseRow | undefined): Promise<void> {
+  private async caseRow(tx: EntityManager, e: IntegrationEvent, row: CaseRow | undefined, caseRows: CaseRows): Promise<void> {
     const at = new Date(e.occurredAt);
     const stageChanged = !row || row.stage !== e.case.stage;
     const open = !TERMINAL.has(e.case.status);
@@ -59,32 +61,24 @@ export class DashboardProjector {
       await tx.query('INSERT INTO dashboard_stage_durations (case_id, stage, entered_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [e.caseId, e.case.stage, at]);
     const d = e.data as Record<string, unknown>;
     const candidate = e.type.endsWith('CandidateProposed.v1') || e.type.endsWith('ProposalRevised.v1');
-    await tx.query(
-      `INSERT INTO dashboard_cases (case_id, target_agency, origin_agency, target_position, position_title, route, stage, status, open, candidate_nip, candidate_name, opened_at, stage_since, updated_at, last_sequence, last_event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15)
-       ON CONFLICT (case_id) DO UPDATE SET origin_agency = excluded.origin_agency, route = excluded.route, stage = excluded.stage, status = excluded.status, open = excluded.open,
-         position_title = coalesce(excluded.position_title, dashboard_cases.position_title),
-         candidate_nip = coalesce(excluded.candidate_nip, dashboard_cases.candidate_nip), candidate_name = coalesce(excluded.candidate_name, dashboard_cases.candidate_name),
-         stage_since = CASE WHEN dashboard_cases.stage = excluded.stage THEN dashboard_cases.stage_since ELSE excluded.stage_since END,
-         updated_at = excluded.updated_at, last_sequence = excluded.last_sequence, last_event_id = excluded.last_event_id`,
-      [
-        e.caseId,
-        e.case.targetAgencyId,
-        e.case.originAgencyId,
-        e.case.targetPositionId,
-        (d.positionTitle as string | undefined) ?? null,
-        e.case.route,
-        e.case.stage,
-        e.case.status,
-        open,
-        candidate ? d.candidateNip : null,
-        candidate ? d.candidateName : null,
-        e.type.endsWith('CaseOpened.v1') ? at : null,
-        at,
-        e.sequence,
-        e.eventId,
-      ],
-    );
+    caseRows.merge({
+      caseId: e.caseId,
+      targetAgency: e.case.targetAgencyId,
+      originAgency: e.case.originAgencyId,
+      targetPosition: e.case.targetPositionId,
+      positionTitle: (d.positionTitle as string | undefined) ?? null,
+      route: e.case.route,
+      stage: e.case.stage,
+      status: e.case.status,
+      open,
+      candidateNip: candidate ? ((d.candidateNip as string | undefined) ?? null) : null,
+      candidateName: candidate ? ((d.candidateName as string | undefined) ?? null) : null,
+      openedAt: e.type.endsWith('CaseOpened.v1') ? at : null,
+      stageSince: row && !stageChanged ? new Date(row.stage_since) : at,
+      updatedAt: at,
+      lastSequence: e.sequence,
+      lastEventId: e.eventId,
+    });
   }
 
   private async details(tx: EntityManager, e: IntegrationEvent): Promise<void> {
@@ -153,5 +147,85 @@ export class DashboardProjector {
       default:
         return;
     }
+  }
+}
+
+/** A case's row as the batch leaves it. */
+interface CaseRowValues {
+  readonly caseId: string;
+  readonly targetAgency: string;
+  readonly originAgency: string | null;
+  readonly targetPosition: string;
+  readonly positionTitle: string | null;
+  readonly route: string | null;
+  readonly stage: string;
+  readonly status: string;
+  readonly open: boolean;
+  readonly candidateNip: string | null;
+  readonly candidateName: string | null;
+  readonly openedAt: Date | null;
+  readonly stageSince: Date;
+  readonly updatedAt: Date;
+  readonly lastSequence: number;
+  readonly lastEventId: string;
+}
+
+/**
+ * The case rows of one batch: each case's events merged in order (the later value wins, a title or candidate only
+ * when the event names one, the opening time from the opening), written by one statement at the end of the batch
+ * instead of one per event. Nothing reads dashboard_cases in between.
+ */
+class CaseRows {
+  private readonly rows = new Map<string, CaseRowValues>();
+
+  merge(next: CaseRowValues): void {
+    const prior = this.rows.get(next.caseId);
+    this.rows.set(
+      next.caseId,
+      prior
+        ? {
+            ...next,
+            targetAgency: prior.targetAgency,
+            targetPosition: prior.targetPosition,
+            positionTitle: next.positionTitle ?? prior.positionTitle,
+            candidateNip: next.candidateNip ?? prior.candidateNip,
+            candidateName: next.candidateName ?? prior.candidateName,
+            openedAt: prior.openedAt ?? next.openedAt,
+          }
+        : next,
+    );
+  }
+
+  async write(tx: EntityManager): Promise<void> {
+    const rows = [...this.rows.values()];
+    if (rows.length === 0) return;
+    const column = <K extends keyof CaseRowValues>(key: K): CaseRowValues[K][] => rows.map((r) => r[key]);
+    await tx.query(
+      `INSERT INTO dashboard_cases (case_id, target_agency, origin_agency, target_position, position_title, route, stage, status, open, candidate_nip, candidate_name, opened_at, stage_since, updated_at, last_sequence, last_event_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::text[], $11::text[], $12::timestamptz[],
+         $13::timestamptz[], $14::timestamptz[], $15::integer[], $16::uuid[])
+       ON CONFLICT (case_id) DO UPDATE SET origin_agency = excluded.origin_agency, route = excluded.route, stage = excluded.stage, status = excluded.status, open = excluded.open,
+         position_title = coalesce(excluded.position_title, dashboard_cases.position_title),
+         candidate_nip = coalesce(excluded.candidate_nip, dashboard_cases.candidate_nip), candidate_name = coalesce(excluded.candidate_name, dashboard_cases.candidate_name),
+         stage_since = excluded.stage_since, updated_at = excluded.updated_at, last_sequence = excluded.last_sequence, last_event_id = excluded.last_event_id`,
+      [
+        column('caseId'),
+        column('targetAgency'),
+        column('originAgency'),
+        column('targetPosition'),
+        column('positionTitle'),
+        column('route'),
+        column('stage'),
+        column('status'),
+        column('open'),
+        column('candidateNip'),
+        column('candidateName'),
+        column('openedAt'),
+        column('stageSince'),
+        column('updatedAt'),
+        column('lastSequence'),
+        column('lastEventId'),
+      ],
+    );
   }
 }
