@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     const brokers = kafka ? kafka.brokers : (process.env.KAFKA_BROKERS as string).split(',').map((b) => b.trim());
     const write = progressWriter();
     const ctx: SimulationContext = { databaseUrl, workDir, say: (line) => (write(''), say(line)), progress: write };
-    const outcome = await simulate(ctx, { ...args, workerEntry: workerEntry(), brokers });
+    const outcome = await simulate(ctx, { ...args, workerEntry: workerEntry(), brokers, ...(kafka ? { kafkaDataDir: kafka.dataDir } : {}) });
     const file = join(workDir, `report-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
     writeFileSync(file, `${outcome.report}\n${outcome.failures.map((f) => `FAILED: ${f}`).join('\n')}\n`);
     process.stdout.write(`\n${outcome.report}\n\nreport saved in ${relative(process.cwd(), file)}\n`);

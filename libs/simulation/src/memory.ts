@@ -1,6 +1,10 @@
-/** Samples this process's resident set size while a phase runs, so the report can say its peak and whether it grew. */
+/**
+ * Samples this process's memory while a phase runs: its resident set size, for the peak the report prints, and the
+ * JavaScript heap in use, to judge whether memory grew with the work (RSS never shrinks, so an earlier phase's peak
+ * would hide a later phase's growth; the heap falls back after each collection).
+ */
 export class MemorySampler {
-  private readonly samples: { readonly at: number; readonly work: number; readonly rss: number }[] = [];
+  private readonly samples: MemorySample[] = [];
   private readonly timer: NodeJS.Timeout;
   private work = 0;
 
@@ -16,7 +20,8 @@ export class MemorySampler {
   }
 
   private sample(): void {
-    this.samples.push({ at: Date.now(), work: this.work, rss: process.memoryUsage.rss() });
+    const { rss, heapUsed } = process.memoryUsage();
+    this.samples.push({ work: this.work, rss, heap: heapUsed });
   }
 
   stop(): MemoryReport {
@@ -26,9 +31,15 @@ export class MemorySampler {
   }
 }
 
+export interface MemorySample {
+  readonly work: number;
+  readonly rss: number;
+  readonly heap: number;
+}
+
 export interface MemoryReport {
   readonly peakRssMiB: number;
-  /** Peak RSS in the first and in the last quarter of the work; flat when the last is within 64 MiB or 1.5× of the first. */
+  /** Peak heap in use in the first and in the last quarter of the work; flat when the last is within 64 MiB or 1.5× of the first. */
   readonly earlyMiB: number;
   readonly lateMiB: number;
   readonly grows: boolean;
@@ -36,10 +47,10 @@ export interface MemoryReport {
 
 const MIB = 1024 * 1024;
 
-/** Peak RSS overall, and whether memory grew with the work done (the last quarter's peak against the first's). */
-export function memoryReport(samples: readonly { readonly work: number; readonly rss: number }[]): MemoryReport {
+/** Peak RSS overall, and whether memory grew with the work done (the last quarter's peak heap against the first's). */
+export function memoryReport(samples: readonly MemorySample[]): MemoryReport {
   const total = Math.max(1, ...samples.map((s) => s.work));
-  const peak = (from: number, to: number): number => Math.max(0, ...samples.filter((s) => s.work >= from * total && s.work <= to * total).map((s) => s.rss));
+  const peak = (from: number, to: number): number => Math.max(0, ...samples.filter((s) => s.work >= from * total && s.work <= to * total).map((s) => s.heap));
   const early = peak(0, 0.25);
   const late = peak(0.75, 1);
   const all = Math.max(0, ...samples.map((s) => s.rss));

@@ -11,11 +11,11 @@ describe('simulation report', () => {
     expect(flatChecks(probe(2), probe(3.2)).some((c) => c.flat)).toBe(false);
   });
 
-  it('memory grows when the last quarter of the work peaks well above the first quarter, not for noise', () => {
-    const flat = Array.from({ length: 100 }, (_, i) => ({ work: i, rss: (300 + (i % 7)) * MIB }));
+  it('memory grows when the heap of the last quarter of the work peaks well above the first quarter, not for noise or an RSS left high by earlier work', () => {
+    const flat = Array.from({ length: 100 }, (_, i) => ({ work: i, rss: 900 * MIB, heap: (300 + (i % 7)) * MIB }));
     expect(memoryReport(flat).grows).toBe(false);
     // Work 0…99: the first quarter ends at work 24, the last quarter is 75…99.
-    const growing = Array.from({ length: 100 }, (_, i) => ({ work: i, rss: (300 + i * 5) * MIB }));
+    const growing = Array.from({ length: 100 }, (_, i) => ({ work: i, rss: 900 * MIB, heap: (300 + i * 5) * MIB }));
     expect(memoryReport(growing)).toMatchObject({ grows: true, earlyMiB: 300 + 24 * 5, lateMiB: 300 + 99 * 5 });
   });
 

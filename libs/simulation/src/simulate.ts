@@ -14,6 +14,8 @@ import { flatChecks, renderReport } from './report';
 export interface SimulateOptions extends Omit<GenerateOptions, 'workers'> {
   readonly workers?: number;
   readonly brokers: readonly string[];
+  /** The local broker's data folder, when the app started one: the relay phase reports its growth. */
+  readonly kafkaDataDir?: string;
 }
 
 export interface SimulationOutcome {
@@ -61,7 +63,13 @@ export async function simulate(ctx: SimulationContext, options: SimulateOptions)
   phases.push(await run(`generating ${options.cases.toLocaleString('en-US')} cases in ${workers} workers`, () => generatePhase(ctx, { ...options, workers })));
   phases.push(...(await run('rebuilding every projection as a new generation', () => rebuildPhases(ctx))));
   phases.push(measured(await run('building and signing the ledger', () => ledgerPhase(ctx))));
-  phases.push(measured(await run(`relaying every event to Kafka (${options.brokers.join(', ')})`, () => relayPhase(ctx, options.brokers))));
+  phases.push(
+    measured(
+      await run(`relaying every event to Kafka (${options.brokers.join(', ')})`, () =>
+        relayPhase(ctx, options.brokers, options.kafkaDataDir ? { kafkaDataDir: options.kafkaDataDir } : {}),
+      ),
+    ),
+  );
   const [exported, verified] = await run("exporting the busiest agency's bundle and verifying it offline", () => bundlePhase(ctx));
   phases.push(measured(exported), measured(verified));
   ctx.say('measuring latencies at the full store…');
