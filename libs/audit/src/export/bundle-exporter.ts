@@ -82,10 +82,17 @@ export class BundleExporter {
       yield JSON.stringify({ stream: { streamId, head: proveStreamHead(streamHeads, streamId) } });
       const recorded = await this.store.readStream(streamId);
       const leaves = await this.proofs.leafIndexes(recorded.map((e) => e.eventId));
+      // The stream's events up to the first one the signed tree does not hold, and their proofs in one read.
+      const signed: number[] = [];
       for (const e of recorded) {
         const leafIndex = leaves.get(e.eventId);
         if (leafIndex === undefined || leafIndex >= size) break;
-        const inclusionProof = await this.proofs.inclusionOfLeaf(leafIndex, size);
+        signed.push(leafIndex);
+      }
+      const proofs = await this.proofs.inclusionOfLeaves(signed, size);
+      for (const [n, leafIndex] of signed.entries()) {
+        const e = recorded[n] as (typeof recorded)[number];
+        const inclusionProof = proofs.get(leafIndex) as string[];
         events += 1;
         yield JSON.stringify({
           event: { streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata: { ...e.metadata }, leafIndex, inclusionProof },
