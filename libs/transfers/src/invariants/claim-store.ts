@@ -37,14 +37,15 @@ export async function employeeOpenCase(db: Sql, nip: string): Promise<string | n
 }
 
 /**
- * Whether the case already holds a place of the position, the position's gap, whether a place is free, and whether
- * one was taken now (only when none was held, one is free and the position exists). One statement that runs after
+ * Whether the case already holds a place of the position, the position's gap, whether a place is free (other cases'
+ * claims are counted only up to the gap: under the lock, the work is bounded by the vacancies), and whether one was
+ * taken now (only when none was held, one is free and the position exists). One statement that runs after
  * the statement locking the position row, so its snapshot sees every claim committed before the lock was ours.
  */
 const TAKE_PLACE = `
   WITH mine AS (SELECT 1 FROM position_claims WHERE case_id = $2),
     place AS (SELECT coalesce((SELECT kebutuhan - bezetting FROM positions_current WHERE id = $1), 0) AS gap),
-    held AS (SELECT count(*)::int AS n FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2),
+    held AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM position_claims WHERE position_id = $1 AND case_id IS DISTINCT FROM $2 LIMIT greatest((SELECT gap FROM place), 0)) h),
     free AS (SELECT (SELECT gap FROM place) - (SELECT n FROM held) > 0 AS yes),
     taken AS (
       INSERT INTO position_claims (case_id, position_id)
