@@ -87,6 +87,58 @@ describe('command pipeline', () => {
     expect(appends).toBe(3);
   });
 
+  describe('a command that expects a new stream', () => {
+    const fresh = (commandId = randomUUID()) => ({ ...envelope(commandId), expectsNewStream: true });
+    const counting = (inner: EventStore): { store: EventStore; reads: () => number } => {
+      let reads = 0;
+      const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+        readStream: (...args: Parameters<EventStore['readStream']>) => {
+          reads += 1;
+          return inner.readStream(...args);
+        },
+      });
+      return { store, reads: () => reads };
+    };
+
+    it('creates it without reading it first', async () => {
+      const { store, reads } = counting(new InMemoryEventStore());
+      const result = await new CommandPipeline(store, decider, mapping).handle('new-1', { type: 'Add', amount: 4 }, fresh());
+      expect(result).toMatchObject({ revision: 0, idempotent: false, state: { total: 4, adds: 1 } });
+      expect(reads()).toBe(0);
+    });
+
+    it('decides on the stream as it is when the stream exists after all', async () => {
+      const inner = new InMemoryEventStore();
+      await new CommandPipeline(inner, decider, mapping).handle('new-2', { type: 'Add', amount: 1 }, envelope());
+      const result = await new CommandPipeline(inner, decider, mapping).handle('new-2', { type: 'Add', amount: 2 }, fresh());
+      expect(result).toMatchObject({ revision: 1, idempotent: false, state: { total: 3, adds: 2 } });
+    });
+
+    it('answers a retry of the same command with the whole stream, not only its own events', async () => {
+      const inner = new InMemoryEventStore();
+      const id = randomUUID();
+      await new CommandPipeline(inner, decider, mapping).handle('new-3', { type: 'Add', amount: 5 }, fresh(id));
+      await new CommandPipeline(inner, decider, mapping).handle('new-3', { type: 'Add', amount: 1 }, envelope());
+      const again = await new CommandPipeline(inner, decider, mapping).handle('new-3', { type: 'Add', amount: 5 }, fresh(id));
+      expect(again).toMatchObject({ idempotent: true, revision: 1, state: { total: 6, adds: 2 } });
+      expect(await inner.readStream('new-3')).toHaveLength(2);
+    });
+
+    it('gives the refusal of the stream as it is, not of an empty one', async () => {
+      const refusesEmpty: Decider<Cmd, Ev, State> = {
+        ...decider,
+        decide: (c, s) => {
+          if (s.adds === 0 && c.type === 'Add' && c.amount > 10) throw new Error('too much for an empty counter');
+          return decider.decide(c, s);
+        },
+      };
+      const inner = new InMemoryEventStore();
+      await new CommandPipeline(inner, decider, mapping).handle('new-4', { type: 'Add', amount: 1 }, envelope());
+      const result = await new CommandPipeline(inner, refusesEmpty, mapping).handle('new-4', { type: 'Add', amount: 20 }, fresh());
+      expect(result).toMatchObject({ revision: 1, state: { total: 21 } });
+    });
+  });
+
   it('appends nothing when the decider decides nothing', async () => {
     const store = new InMemoryEventStore();
     const result = await new CommandPipeline(store, decider, mapping).handle('counter-6', { type: 'Noop' }, envelope());

@@ -31,6 +31,12 @@ export interface CommandEnvelope {
   readonly causationId: string;
   /** The revision the client last saw (`If-Match`): a different current revision is a conflict, never retried. */
   readonly expectedRevision?: number;
+  /**
+   * The command creates its stream (a new case under a fresh id): the first attempt decides on the initial state
+   * without reading and appends expecting no stream. Should the stream exist after all (a retry under an id derived
+   * from an idempotency key), that append fails and the command is handled as any other, on the stream read back.
+   */
+  readonly expectsNewStream?: boolean;
 }
 
 export interface CommandResult<S> {
@@ -100,6 +106,10 @@ export class CommandPipeline<C, E, S> {
    * data the decider needs) depends on the case: it is rebuilt on every retry.
    */
   async handle(streamId: string, command: C | ((state: S) => C | Promise<C>), envelope: CommandEnvelope): Promise<CommandResult<S>> {
+    if (envelope.expectsNewStream && envelope.expectedRevision === undefined && !this.cache.get(streamId)) {
+      const fresh = await this.attemptNew(streamId, command, envelope);
+      if (fresh) return fresh;
+    }
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision, commandIds } = await this.current(streamId);
       if (commandIds.has(envelope.commandId)) {
@@ -109,20 +119,45 @@ export class CommandPipeline<C, E, S> {
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamId, envelope.expectedRevision, revision < 0 ? 'no_stream' : revision);
       }
-      const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
-      const decided = this.decider.decide(resolved, state);
-      if (decided.length === 0) return { events: [], state, revision, idempotent: false };
-      const data = decided.map((e, i) => this.mapping.toEventData(e, eventIdFor(envelope.commandId, i), envelope));
-      const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
       try {
-        const result = await this.append(streamId, data, expected, decided);
-        const after = this.fold(state, result.events);
-        if (!result.idempotent) this.remember(streamId, after, result.nextExpectedRevision, new Set([...commandIds, envelope.commandId]));
-        return { events: result.events, state: after, revision: result.nextExpectedRevision, idempotent: result.idempotent };
+        return await this.decideAndAppend(streamId, command, envelope, state, revision, commandIds);
       } catch (error) {
         const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < this.maxAttempts;
         if (!retry) throw error;
       }
     }
+  }
+
+  /**
+   * The first attempt of a command that creates its stream: decided on the initial state without a read. Null when
+   * that is not the answer: the stream exists (the append conflicts, or finds the command's events already stored) or
+   * the decision refuses, which the stream as it is may answer otherwise (an earlier attempt of the same command).
+   */
+  private async attemptNew(streamId: string, command: C | ((state: S) => C | Promise<C>), envelope: CommandEnvelope): Promise<CommandResult<S> | null> {
+    try {
+      const result = await this.decideAndAppend(streamId, command, envelope, this.decider.initialState(), -1, new Set());
+      return result.idempotent || result.events.length === 0 ? null : result;
+    } catch {
+      return null;
+    }
+  }
+
+  private async decideAndAppend(
+    streamId: string,
+    command: C | ((state: S) => C | Promise<C>),
+    envelope: CommandEnvelope,
+    state: S,
+    revision: number,
+    commandIds: ReadonlySet<string>,
+  ): Promise<CommandResult<S>> {
+    const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
+    const decided = this.decider.decide(resolved, state);
+    if (decided.length === 0) return { events: [], state, revision, idempotent: false };
+    const data = decided.map((e, i) => this.mapping.toEventData(e, eventIdFor(envelope.commandId, i), envelope));
+    const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+    const result = await this.append(streamId, data, expected, decided);
+    const after = this.fold(state, result.events);
+    if (!result.idempotent) this.remember(streamId, after, result.nextExpectedRevision, new Set([...commandIds, envelope.commandId]));
+    return { events: result.events, state: after, revision: result.nextExpectedRevision, idempotent: result.idempotent };
   }
 }

@@ -175,6 +175,8 @@ export class TransferCases {
         correlationId: commandId,
         causationId: commandId,
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
+        // A case is opened under a fresh id: nothing to read first (a retry under a key-derived id falls back to reading).
+        ...(request.type === 'OpenTransferCase' ? { expectsNewStream: true } : {}),
       })
       .catch((error: unknown) => this.withoutForeignCase(error, request.principal));
     const created = request.type === 'OpenTransferCase' && !result.idempotent;
