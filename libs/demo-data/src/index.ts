@@ -15,3 +15,4 @@ export * from './driver/demo-story';
 export * from './driver/workload-story';
 export * from './journeys/world';
 export * from './journeys/case-journeys';
+export { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names';

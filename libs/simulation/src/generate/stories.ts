@@ -1,5 +1,6 @@
 import { activeStep, DomainError, innerCase, TransferCommand, TransferEvent } from '@mutasi/domain';
 import { AGENCY, CaseJourney, DEMO_NIP, positionId, Prng, Scenario, World } from '@mutasi/demo-data';
+import { caseEmployee, worldWith } from './case-world';
 
 /** One step of a simulated case: a command the decider accepted, or one it refused (recorded as a refusal, M-04). */
 export type PlannedStep = { readonly command: TransferCommand; readonly refusal: null } | { readonly command: TransferCommand; readonly refusal: DomainError };
@@ -134,7 +135,8 @@ function pick<T extends { readonly weight: number }>(items: readonly T[], prng: 
 }
 
 /**
- * The commands of case number `index` of a run: its route and ending drawn from the run's seed, decided once in
+ * The commands of case number `index` of a run: its route and ending drawn from the run's seed, its own employee
+ * (caseEmployee), decided once in
  * memory (so the plan is whole before anything is written) and written afterwards through the command pipeline,
  * which decides each command again against the stored stream.
  */
@@ -143,9 +145,12 @@ export function planCase(world: World, seed: number, index: number, caseId: stri
   const route = pick(ROUTES, prng);
   const drawn = pick(ENDINGS, prng);
   const ending = ENDINGS.find((e) => e.name === endingName) ?? drawn;
-  const journey = new SimulatedJourney(world, caseId, route.target, route.nip);
+  const template = world.employee(route.nip);
+  const employee = caseEmployee(template, index, prng);
+  const own = worldWith(world, template, employee);
+  const journey = new SimulatedJourney(own, caseId, route.target, employee.nip);
   try {
-    ending.run(journey, world);
+    ending.run(journey, own);
   } catch (error) {
     // A refusal ends the story where it happened; the refused command is the last step (the rules said no).
     if (!(error instanceof DomainError)) throw error;
