@@ -8,10 +8,10 @@ import { parseArguments, USAGE } from '@mutasi/simulation';
 
 const DATABASE = 'mutasi_simulation';
 
-/** How to start a generating worker: the build under dist/, or the TypeScript sources through ts-register. */
-function workerEntry(): string[] {
+/** How to start one of this app's child processes: the build under dist/, or the TypeScript sources through ts-register. */
+function childEntry(name: 'generate-worker' | 'probe-worker'): string[] {
   const compiled = __filename.endsWith('.js');
-  const entry = join(__dirname, compiled ? 'generate-worker.js' : 'generate-worker.ts');
+  const entry = join(__dirname, `${name}.${compiled ? 'js' : 'ts'}`);
   return compiled ? [entry] : ['-r', join(__dirname, '..', '..', '..', 'scripts', 'ts-register.js'), entry];
 }
 
@@ -69,7 +69,13 @@ async function main(): Promise<number> {
     const brokers = kafka ? kafka.brokers : (process.env.KAFKA_BROKERS as string).split(',').map((b) => b.trim());
     const write = progressWriter();
     const ctx: SimulationContext = { databaseUrl, workDir, say: (line) => (write(''), say(line)), progress: write };
-    const outcome = await simulate(ctx, { ...args, workerEntry: workerEntry(), brokers, ...(kafka ? { kafkaDataDir: kafka.dataDir } : {}) });
+    const outcome = await simulate(ctx, {
+      ...args,
+      workerEntry: childEntry('generate-worker'),
+      probeEntry: childEntry('probe-worker'),
+      brokers,
+      ...(kafka ? { kafkaDataDir: kafka.dataDir } : {}),
+    });
     const file = join(workDir, `report-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
     writeFileSync(file, `${outcome.report}\n${outcome.failures.map((f) => `FAILED: ${f}`).join('\n')}\n`);
     process.stdout.write(`\n${outcome.report}\n\nreport saved in ${relative(process.cwd(), file)}\n`);

@@ -5,3 +5,4 @@ export { runGenerateWorker, type WorkerOptions } from './generate/generate-worke
 export * from './arguments';
 export { generatePhase, prepareCheckpoint, type GenerateOptions } from './generate/generate-phase';
 export { prepareDatabase } from './phases/setup';
+export { probeLatencies } from './phases/probes';

@@ -5,7 +5,8 @@ import { bundlePhase } from './phases/bundle-phase';
 import { ledgerPhase } from './phases/ledger-phase';
 import { MeasuredPhase } from './phases/phase-meter';
 import { PhaseResult, SimulationContext } from './phases/phase';
-import { Probe, probeLatencies } from './phases/probes';
+import { Probe } from './phases/probes';
+import { probeInChild } from './phases/probe-process';
 import { rebuildPhases } from './phases/rebuild-phase';
 import { relayPhase } from './phases/relay-phase';
 import { prepareDatabase } from './phases/setup';
@@ -13,6 +14,8 @@ import { flatChecks, renderReport } from './report';
 
 export interface SimulateOptions extends Omit<GenerateOptions, 'workers'> {
   readonly workers?: number;
+  /** How to start the latency probe's process (node arguments, the entry point last), like `workerEntry`. */
+  readonly probeEntry: readonly string[];
   readonly brokers: readonly string[];
   /** The local broker's data folder, when the app started one: the relay phase reports its growth. */
   readonly kafkaDataDir?: string;
@@ -27,14 +30,14 @@ export interface SimulationOutcome {
 const measured = (m: MeasuredPhase): PhaseResult => ({ ...m, memoryGrows: m.memory.grows });
 
 /** The latencies of the empty store, kept with the run so a resumed run compares against the same start. */
-async function emptyProbe(databaseUrl: string, say: (line: string) => void): Promise<Probe> {
+async function emptyProbe(databaseUrl: string, probeEntry: readonly string[], say: (line: string) => void): Promise<Probe> {
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
     await pool.query('CREATE TABLE IF NOT EXISTS simulation_probes (at_size text PRIMARY KEY, probe jsonb NOT NULL, measured_at timestamptz NOT NULL DEFAULT now())');
     const [kept] = (await pool.query(`SELECT probe FROM simulation_probes WHERE at_size = 'empty'`)).rows as { probe: Probe }[];
     if (kept) return kept.probe;
     say('measuring latencies at the empty store…');
-    const probe = await probeLatencies(databaseUrl);
+    const probe = await probeInChild(probeEntry, databaseUrl);
     await pool.query(`INSERT INTO simulation_probes (at_size, probe) VALUES ('empty', $1)`, [JSON.stringify(probe)]);
     return probe;
   } finally {
@@ -52,7 +55,7 @@ export async function simulate(ctx: SimulationContext, options: SimulateOptions)
   const workers = options.workers ?? Math.max(1, cpus().length);
   ctx.say('preparing the database (migrations, holiday calendars, demo reference data)…');
   await prepareDatabase(ctx.databaseUrl, ctx.workDir);
-  const empty = await emptyProbe(ctx.databaseUrl, ctx.say);
+  const empty = await emptyProbe(ctx.databaseUrl, options.probeEntry, ctx.say);
   const phases: PhaseResult[] = [];
   const run = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
     ctx.say(`${label}…`);
@@ -73,7 +76,7 @@ export async function simulate(ctx: SimulationContext, options: SimulateOptions)
   const [exported, verified] = await run("exporting the busiest agency's bundle and verifying it offline", () => bundlePhase(ctx));
   phases.push(measured(exported), measured(verified));
   ctx.say('measuring latencies at the full store…');
-  const full = await probeLatencies(ctx.databaseUrl);
+  const full = await probeInChild(options.probeEntry, ctx.databaseUrl);
   const checks = flatChecks(empty, full);
   const failures = [
     ...phases.filter((p) => p.memoryGrows).map((p) => `${p.name}: memory grew with the events`),

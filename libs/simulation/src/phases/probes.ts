@@ -45,7 +45,7 @@ function opening(world: World): { caseId: string; events: TransferEvent[] } {
  * a command through the pipeline on a case read from the store (ApproveNeedsAnalysis: read, decide, append), and the
  * read of a whole appointed case's stream (written for the probe at either size). The cases it opens are real, and stay in the store.
  */
-export async function probeLatencies(databaseUrl: string, samples = 300): Promise<Probe> {
+export async function probeLatencies(databaseUrl: string, samples = 500): Promise<Probe> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   const store: EventStore = await openEventStore({ kurrentDbConnection: null, pool });
   try {
