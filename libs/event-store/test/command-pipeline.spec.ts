@@ -38,6 +38,18 @@ const envelope = (commandId = randomUUID(), expectedRevision?: number) => ({
   ...(expectedRevision === undefined ? {} : { expectedRevision }),
 });
 
+/** The store with a count of its stream reads. */
+function countingReads(inner: EventStore): { store: EventStore; reads: () => number } {
+  let reads = 0;
+  const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+    readStream: (...args: Parameters<EventStore['readStream']>) => {
+      reads += 1;
+      return inner.readStream(...args);
+    },
+  });
+  return { store, reads: () => reads };
+}
+
 describe('command pipeline', () => {
   it('reads, folds, decides and appends with the expected revision', async () => {
     const pipeline = new CommandPipeline(new InMemoryEventStore(), decider, mapping);
@@ -89,19 +101,9 @@ describe('command pipeline', () => {
 
   describe('a command that expects a new stream', () => {
     const fresh = (commandId = randomUUID()) => ({ ...envelope(commandId), expectsNewStream: true });
-    const counting = (inner: EventStore): { store: EventStore; reads: () => number } => {
-      let reads = 0;
-      const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
-        readStream: (...args: Parameters<EventStore['readStream']>) => {
-          reads += 1;
-          return inner.readStream(...args);
-        },
-      });
-      return { store, reads: () => reads };
-    };
 
     it('creates it without reading it first', async () => {
-      const { store, reads } = counting(new InMemoryEventStore());
+      const { store, reads } = countingReads(new InMemoryEventStore());
       const result = await new CommandPipeline(store, decider, mapping).handle('new-1', { type: 'Add', amount: 4 }, fresh());
       expect(result).toMatchObject({ revision: 0, idempotent: false, state: { total: 4, adds: 1 } });
       expect(reads()).toBe(0);
@@ -136,6 +138,39 @@ describe('command pipeline', () => {
       await new CommandPipeline(inner, decider, mapping).handle('new-4', { type: 'Add', amount: 1 }, envelope());
       const result = await new CommandPipeline(inner, refusesEmpty, mapping).handle('new-4', { type: 'Add', amount: 20 }, fresh());
       expect(result).toMatchObject({ revision: 1, state: { total: 21 } });
+    });
+  });
+
+  describe('a stream this process has seen', () => {
+    it('is decided on its remembered state without a read', async () => {
+      const { store, reads } = countingReads(new InMemoryEventStore());
+      const pipeline = new CommandPipeline(store, decider, mapping);
+      await pipeline.handle('seen-1', { type: 'Add', amount: 1 }, envelope());
+      const before = reads();
+      const result = await pipeline.handle('seen-1', { type: 'Add', amount: 2 }, envelope());
+      expect(result).toMatchObject({ revision: 1, state: { total: 3, adds: 2 } });
+      expect(reads()).toBe(before);
+    });
+
+    it('is read again and decided anew when another process appended in the meantime', async () => {
+      const inner = new InMemoryEventStore();
+      const here = new CommandPipeline(inner, decider, mapping);
+      await here.handle('seen-2', { type: 'Add', amount: 1 }, envelope());
+      await new CommandPipeline(inner, decider, mapping).handle('seen-2', { type: 'Add', amount: 10 }, envelope());
+      const result = await here.handle('seen-2', { type: 'Add', amount: 100 }, envelope());
+      expect(result).toMatchObject({ revision: 2, state: { total: 111, adds: 3 } });
+      expect((await inner.readStream('seen-2')).map((e) => e.revision)).toEqual([0, 1, 2]);
+    });
+
+    it('answers a command another process already handled on it as handled, with the whole stream', async () => {
+      const inner = new InMemoryEventStore();
+      const here = new CommandPipeline(inner, decider, mapping);
+      await here.handle('seen-3', { type: 'Add', amount: 1 }, envelope());
+      const id = randomUUID();
+      await new CommandPipeline(inner, decider, mapping).handle('seen-3', { type: 'Add', amount: 7 }, envelope(id));
+      const again = await here.handle('seen-3', { type: 'Add', amount: 7 }, envelope(id));
+      expect(again).toMatchObject({ idempotent: true, revision: 1, state: { total: 8 } });
+      expect(await inner.readStream('seen-3')).toHaveLength(2);
     });
   });
 

@@ -1,7 +1,7 @@
 import { WrongExpectedRevisionError } from '../errors';
 import { AppendResult, EventData, EventStore, ExpectedRevision, RecordedEvent } from '../types';
 import { eventIdFor } from './event-ids';
-import { StateCache } from './state-cache';
+import { CachedState, StateCache } from './state-cache';
 
 /** A decider in the emmett style: pure functions over commands, events and state. */
 export interface Decider<C, E, S> {
@@ -35,6 +35,7 @@ export interface CommandEnvelope {
    * The command creates its stream (a new case under a fresh id): the first attempt decides on the initial state
    * without reading and appends expecting no stream. Should the stream exist after all (a retry under an id derived
    * from an idempotency key), that append fails and the command is handled as any other, on the stream read back.
+   * (A stream this process has seen is decided on its remembered state the same way, with or without this.)
    */
   readonly expectsNewStream?: boolean;
 }
@@ -51,7 +52,9 @@ export interface CommandResult<S> {
 /**
  * The one command pipeline: read the stream, fold it, decide, append with the expected revision. A concurrent
  * writer makes the append fail; the pipeline then re-reads and decides again, a bounded number of times. A command
- * already handled (same command id in the stream) returns its original events.
+ * already handled (same command id in the stream) returns its original events. A stream this process has seen, or
+ * one the command creates, is first decided on the state remembered without a read: the expected revision of the
+ * append is what catches a change since.
  */
 export class CommandPipeline<C, E, S> {
   private readonly cache = new StateCache<S>();
@@ -106,9 +109,10 @@ export class CommandPipeline<C, E, S> {
    * data the decider needs) depends on the case: it is rebuilt on every retry.
    */
   async handle(streamId: string, command: C | ((state: S) => C | Promise<C>), envelope: CommandEnvelope): Promise<CommandResult<S>> {
-    if (envelope.expectsNewStream && envelope.expectedRevision === undefined && !this.cache.get(streamId)) {
-      const fresh = await this.attemptNew(streamId, command, envelope);
-      if (fresh) return fresh;
+    const remembered = this.remembered(streamId, envelope);
+    if (remembered) {
+      const done = await this.attemptUnread(streamId, command, envelope, remembered);
+      if (done) return done;
     }
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision, commandIds } = await this.current(streamId);
@@ -129,13 +133,31 @@ export class CommandPipeline<C, E, S> {
   }
 
   /**
-   * The first attempt of a command that creates its stream: decided on the initial state without a read. Null when
-   * that is not the answer: the stream exists (the append conflicts, or finds the command's events already stored) or
-   * the decision refuses, which the stream as it is may answer otherwise (an earlier attempt of the same command).
+   * What a command may be decided on without reading its stream: the state this process last saw of it (the
+   * append then expects exactly that revision, so any change since makes it conflict), or, for a command that creates
+   * its stream, the initial state. None for a command this process already handled on it (answered from the stream)
+   * or an `If-Match` other than the remembered revision.
    */
-  private async attemptNew(streamId: string, command: C | ((state: S) => C | Promise<C>), envelope: CommandEnvelope): Promise<CommandResult<S> | null> {
+  private remembered(streamId: string, envelope: CommandEnvelope): CachedState<S> | null {
+    const cached = this.cache.get(streamId);
+    if (cached) return cached.commandIds.has(envelope.commandId) || (envelope.expectedRevision !== undefined && envelope.expectedRevision !== cached.revision) ? null : cached;
+    return envelope.expectsNewStream && envelope.expectedRevision === undefined ? { state: this.decider.initialState(), revision: -1, commandIds: new Set() } : null;
+  }
+
+  /**
+   * The first attempt of a command, decided on a remembered state without a read. Null when that is not the answer:
+   * the stream has moved on (the append conflicts, or finds the command's events already stored), or the decision
+   * refuses or decides nothing, which the stream as it is may answer otherwise. The command is then handled on the
+   * stream read back.
+   */
+  private async attemptUnread(
+    streamId: string,
+    command: C | ((state: S) => C | Promise<C>),
+    envelope: CommandEnvelope,
+    remembered: CachedState<S>,
+  ): Promise<CommandResult<S> | null> {
     try {
-      const result = await this.decideAndAppend(streamId, command, envelope, this.decider.initialState(), -1, new Set());
+      const result = await this.decideAndAppend(streamId, command, envelope, remembered.state, remembered.revision, remembered.commandIds);
       return result.idempotent || result.events.length === 0 ? null : result;
     } catch {
       return null;
