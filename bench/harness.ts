@@ -38,6 +38,38 @@ export async function measure(name: string, total: number, concurrency: number, 
   return { name, operations: total, items: total * itemsPerOperation, seconds, latenciesMs: latencies };
 }
 
+/**
+ * Two measurements taken in turns, a slice of each `rounds` times, so a change in the machine's load (other jobs on
+ * the same cores) falls on both rather than on whichever ran second. Each operation gets its overall index.
+ */
+export async function measureInTurns(
+  rounds: number,
+  names: readonly [string, string],
+  total: number,
+  concurrency: number,
+  itemsPerOperation: number,
+  operations: readonly [(i: number) => Promise<unknown>, (i: number) => Promise<unknown>],
+): Promise<[Measurement, Measurement]> {
+  const slices: Measurement[][] = [[], []];
+  const size = Math.ceil(total / rounds);
+  for (let r = 0; r * size < total; r += 1) {
+    const offset = r * size;
+    const count = Math.min(size, total - offset);
+    for (const k of [0, 1] as const) slices[k]?.push(await measure(names[k], count, concurrency, itemsPerOperation, (i) => operations[k](offset + i)));
+  }
+  const merged = (k: 0 | 1): Measurement => {
+    const parts = slices[k] ?? [];
+    return {
+      name: names[k],
+      operations: total,
+      items: total * itemsPerOperation,
+      seconds: parts.reduce((sum, m) => sum + m.seconds, 0),
+      latenciesMs: parts.flatMap((m) => m.latenciesMs),
+    };
+  };
+  return [merged(0), merged(1)];
+}
+
 /** Items per second. */
 export function rate(m: Measurement): number {
   return m.items / m.seconds;
