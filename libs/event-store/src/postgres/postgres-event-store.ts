@@ -100,21 +100,13 @@ export class PostgresEventStore implements EventStore {
         // A new stream needs no check (its revision 0 is unique); an existing one is checked in the same statement.
         const values: unknown[] = head === null ? [streamId] : [streamId, head.revision];
         chained.forEach((e, i) => values.push(e.eventId, e.type, dataJson[i], JSON.stringify(e.metadata)));
-        // In the caller's transaction the savepoint, the INSERT and the release are sent at once: its connection runs
-        // them in order, each answered without a turn of the event loop. A failure makes the ones after it fail too,
-        // so the first failure is the one that counts.
-        const savepoint = inTransaction ? db.query('SAVEPOINT mutasi_append') : undefined;
-        const inserted = db.query<AppendedRow>(
+        if (inTransaction) await db.query('SAVEPOINT mutasi_append');
+        const result = await db.query<AppendedRow>(
           head === null
             ? { name: `${this.s}-append-new-${chained.length}`, text: sql.appendNew(this.s, chained.length), values }
             : { name: `${this.s}-append-after-${chained.length}`, text: sql.appendAfter(this.s, chained.length), values },
         );
-        const released = inTransaction ? db.query('RELEASE SAVEPOINT mutasi_append') : undefined;
-        inserted.catch(() => undefined);
-        released?.catch(() => undefined);
-        await savepoint;
-        const result = await inserted;
-        await released;
+        if (inTransaction) await db.query('RELEASE SAVEPOINT mutasi_append');
         const appended = result.rows[0];
         if (appended && appended.seqs.length === chained.length) {
           const commit = BigInt(appended.tx_id);

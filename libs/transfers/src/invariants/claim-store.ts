@@ -55,14 +55,12 @@ const TAKE_PLACE = `
 
 async function holdPlace(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_PLACE' }>): Promise<boolean> {
   // The position row is the lock every claimant and the placement projection take, so the count is exact; it is held
-  // until the transaction ends (the caller takes claims last, just before it commits). Both statements are sent at
-  // once: the second starts only when the first has the lock, with no turn of the event loop in between.
-  const lock = db.query('SELECT id FROM positions WHERE id = $1 FOR UPDATE', [op.positionId]);
-  const take = db.query(TAKE_PLACE, [op.positionId, op.caseId]);
-  take.catch(() => undefined); // if the lock fails, so does this, and the lock's error is the one thrown
-  const locked = rowsOf<{ id: string }>(await lock);
-  const [outcome] = rowsOf<{ mine: boolean; gap: number; free: boolean; taken: boolean }>(await take);
-  if (locked.length === 0 || !outcome || outcome.mine) return false;
+  // until the transaction ends (the caller takes claims last, just before it commits). The second statement must start
+  // only once the first has the lock, so it is sent after the first has answered.
+  const locked = rowsOf<{ id: string }>(await db.query('SELECT id FROM positions WHERE id = $1 FOR UPDATE', [op.positionId]));
+  if (locked.length === 0) return false;
+  const [outcome] = rowsOf<{ mine: boolean; gap: number; free: boolean; taken: boolean }>(await db.query(TAKE_PLACE, [op.positionId, op.caseId]));
+  if (!outcome || outcome.mine) return false;
   if (!outcome.free) {
     const held = await placesHeld(db, op.positionId, op.caseId, outcome.gap);
     throw ruleRefused(
