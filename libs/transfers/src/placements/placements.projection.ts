@@ -56,6 +56,11 @@ async function insertPlacement(tx: EntityManager, event: RecordedEvent, p: Place
   );
 }
 
+/** Events after which a case holds no place: it ended, or its appointment filled the place. */
+const PLACE_GIVEN_UP = new Set(['TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1', 'DecreeRevoked.v1', 'AppointmentRecorded.v1']);
+/** Events after which a case holds the proposed employee no more: it ended, or another candidate was proposed. */
+const EMPLOYEE_GIVEN_UP = new Set(['TransferWithdrawn.v1', 'ApprovalStepRejected.v1', 'TransferCaseClosed.v1', 'DecreeRevoked.v1', 'ProposalRevised.v1']);
+
 /**
  * The record follows the person: an appointment writes the move into the reference data as a placement (the
  * employee's position, TMT in post and last transfer date; both positions' bezetting, through `employees_current` and
@@ -83,14 +88,16 @@ export class PlacementsProjection implements Projection {
     if (caseId === null || domain === null) return;
     switch (domain.type) {
       case 'TransferCaseOpened.v1':
-        await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(domain.data.targetPositionId)]);
+        if (!(await this.laterInStream(event, PLACE_GIVEN_UP)))
+          await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(domain.data.targetPositionId)]);
         await this.involve(tx, caseId, null, [String(domain.data.targetAgencyId)]);
         return;
       case 'CandidateProposed.v1':
       case 'ProposalRevised.v1': {
         const nip = String(domain.data.candidate.nip);
         await tx.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [caseId, nip]);
-        await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [nip, caseId]);
+        if (!(await this.laterInStream(event, EMPLOYEE_GIVEN_UP)))
+          await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [nip, caseId]);
         await this.involve(tx, caseId, nip, [String(domain.data.originAgencyId)]);
         return;
       }
@@ -114,6 +121,17 @@ export class PlacementsProjection implements Projection {
       default:
         return;
     }
+  }
+
+  /**
+   * True when the case's stream already holds, after `event`, one of `types`. The command path takes and releases
+   * claims in the append's transaction; this projection puts them back only for a rebuild, so a claim the case has
+   * since given up is not put back by a follower that is behind (or a rebuild), where it would refuse another case a
+   * free place (R-04) or a free employee (M-09) until the follower reached the release.
+   */
+  private async laterInStream(event: RecordedEvent, types: ReadonlySet<string>): Promise<boolean> {
+    const later = await this.store.readStream(event.streamId, { fromRevision: event.revision + 1 });
+    return later.some((e) => types.has(e.type));
   }
 
   /** Records who a case involves (read scope): its candidate and the agencies of its steps, accumulated. */
