@@ -3,6 +3,11 @@ import { AGENCY, makeNip, Prng } from '@mutasi/demo-data';
 
 /** The benchmark's own position: places for every case it opens (R-04 counts them), no competency asked. */
 export const BENCH_TARGET = `${AGENCY.bandarLestari}.bench-target`;
+/**
+ * Positions the open-case line spreads its cases over, as a national load spreads over positions: R-04 holds a
+ * position's row lock from the claim to COMMIT, so cases opened on one position at once take turns by design.
+ */
+export const BENCH_OPEN_TARGETS = Array.from({ length: 64 }, (_, k) => `${AGENCY.bandarLestari}.bench-open-${k + 1}`);
 const BENCH_ORIGIN = `${AGENCY.bandarLestari}.bench-origin`;
 
 const position = (id: string, title: string, kebutuhan: number, bezetting: number): Position => ({
@@ -50,5 +55,12 @@ export function benchDataset(today: IsoDate, count: number): { positions: Positi
       lastTransferDate: null,
     };
   });
-  return { positions: [position(BENCH_TARGET, 'Pelaksana Uji Beban', 100_000, 0), position(BENCH_ORIGIN, 'Pelaksana Asal Uji Beban', count, count)], employees };
+  return {
+    positions: [
+      position(BENCH_TARGET, 'Pelaksana Uji Beban', 100_000, 0),
+      ...BENCH_OPEN_TARGETS.map((id, k) => position(id, `Pelaksana Uji Beban ${k + 1}`, 10_000, 0)),
+      position(BENCH_ORIGIN, 'Pelaksana Asal Uji Beban', count, count),
+    ],
+    employees,
+  };
 }
