@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { EventStore } from '@mutasi/event-store';
 import { RelayWorkers } from '@mutasi/relay';
 import { LocalKafka, startLocalKafka } from '@mutasi/local-infra';
-import { createTestDatabase, eventually, syntheticHistories } from '@mutasi/testing';
+import { createTestDatabase, eventually, exited, syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
 jest.setTimeout(300_000);
@@ -30,12 +30,6 @@ function startDashboardService(env: Record<string, string>): ChildProcess {
   });
   child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   return child;
-}
-
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
 }
 
 /**

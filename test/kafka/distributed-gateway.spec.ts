@@ -1,40 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENCY, positionId, userIdFor } from '@mutasi/demo-data';
-import { createTestDatabase } from '@mutasi/testing';
+import { createTestDatabase, exited, freePortRange, isPortFree } from '@mutasi/testing';
 import { launchBrowser, WebJourney } from '@mutasi/testing/browser';
 import { buildWebApp } from '../../libs/testing/src/global/web-build';
 
 jest.setTimeout(180_000);
 
 const ROOT = join(__dirname, '..', '..');
-
-/** True when nothing listens on 127.0.0.1:port. */
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A PORT for the launcher: it and the four after it (the services') free a moment ago. */
-async function freePortBase(): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
-    const free = await Promise.all([0, 1, 2, 3, 4].map((i) => isFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-}
-
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-}
 
 /**
  * `npm run start:distributed` for real (apps/distributed from its sources): PostgreSQL and the run's Kafka broker
@@ -68,7 +43,7 @@ describe('start:distributed behind the gateway', () => {
         ...process.env,
         DATABASE_URL: db.url,
         HOST: '127.0.0.1',
-        PORT: String((port = await freePortBase())),
+        PORT: String((port = await freePortRange(5))),
         MUTASI_DATA_DIR: dataDir,
         WEB_DIST: webFiles,
         // The run's broker is shared: a consumer group of its own keeps the other tests' dashboards whole.
@@ -180,7 +155,7 @@ describe('start:distributed behind the gateway', () => {
     const printedBefore = output.length;
     launcher.kill('SIGTERM');
     expect(await exited(launcher)).toBe(0);
-    expect(await Promise.all([0, 1, 2, 3, 4].map((i) => isFree(port + i)))).toEqual([true, true, true, true, true]);
+    expect(await Promise.all([0, 1, 2, 3, 4].map((i) => isPortFree(port + i)))).toEqual([true, true, true, true, true]);
     const stopped = [...output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
     expect(stopped).toEqual([
       ['gateway', 'exit 0'],

@@ -1,11 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { AGENCY, CaseDriver, DEMO_NIP, HttpResult, MutasiHttp, positionId } from '@mutasi/demo-data';
-import { createTestDatabase, eventually } from '@mutasi/testing';
+import { createTestDatabase, eventually, exited, freePortRange, isPortFree } from '@mutasi/testing';
 import { spawnServer } from '@mutasi/testing/app';
 
 jest.setTimeout(300_000);
@@ -14,30 +13,6 @@ const ROOT = join(__dirname, '..', '..');
 const BL = AGENCY.bandarLestari;
 const AUDITOR = positionId(BL, 'auditor');
 const PROPOSER = 'pengusul.kota-bandar-lestari';
-
-/** True when nothing listens on 127.0.0.1:port. */
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A PORT for the launcher: it and the eight after it (services, witnesses, the two extra replicas) free a moment ago. */
-async function freePortBase(): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
-    const free = await Promise.all(Array.from({ length: 9 }, (_, i) => isFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-}
-
-function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode ?? child.exitCode) : child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-}
 
 /** How many HTTP requests a process has answered so far, from its own /metrics (every route and status). */
 async function requestsAnswered(origin: string): Promise<number> {
@@ -108,7 +83,7 @@ describe('start:distributed with two transfer-service and two dashboard-service 
         ...process.env,
         DATABASE_URL: db.url,
         HOST: '127.0.0.1',
-        PORT: String((port = await freePortBase())),
+        PORT: String((port = await freePortRange(9))),
         MUTASI_DATA_DIR: dataDir,
         WEB_DIST: join(dataDir, 'no-web-app'),
         TRANSFER_REPLICAS: '2',
@@ -178,7 +153,7 @@ describe('start:distributed with two transfer-service and two dashboard-service 
   });
 
   it('skips a replica that refuses connections: a gateway listing a stopped one first answers every request from the others', async () => {
-    const closed = await freePortBase();
+    const closed = await freePortRange(9);
     const spare = await spawnServer(
       {
         GATEWAY_TRANSFER_URL: [`http://127.0.0.1:${closed}`, at.get('transfer-service#1'), at.get('transfer-service#2')].join(','),
@@ -301,7 +276,7 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     const printedBefore = output.length;
     launcher.kill('SIGTERM');
     expect(await exited(launcher)).toBe(0);
-    expect(await Promise.all(Array.from({ length: 9 }, (_, i) => isFree(port + i)))).toEqual(Array.from({ length: 9 }, () => true));
+    expect(await Promise.all(Array.from({ length: 9 }, (_, i) => isPortFree(port + i)))).toEqual(Array.from({ length: 9 }, () => true));
     const stopped = [...output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
     expect(stopped).toEqual(
       [
