@@ -17,6 +17,14 @@ export interface RunnerOptions {
   readonly serialise?: boolean;
 }
 
+const CHECKPOINT_MOVE = `ON CONFLICT (name) DO UPDATE SET position = GREATEST(projection_checkpoints.position COLLATE "C", excluded.position COLLATE "C"),
+    events_done = projection_checkpoints.events_done + excluded.events_done, updated_at = now()`;
+/** The checkpoint after a batch: never moved back (a replica behind another keeps the furthest position). */
+const CHECKPOINT_UPSERT = `INSERT INTO projection_checkpoints (name, position, events_done, updated_at) VALUES ($1, $2, $3, now()) ${CHECKPOINT_MOVE}`;
+/** The same as one statement that first takes the projection's switch lock (the lock lasts the statement). */
+const LOCKED_CHECKPOINT_UPSERT = `WITH switch AS (SELECT pg_advisory_xact_lock(hashtext('mutasi-projection-switch:' || $1::text)) AS held)
+  INSERT INTO projection_checkpoints (name, position, events_done, updated_at) SELECT $1, $2, $3, now() FROM switch ${CHECKPOINT_MOVE}`;
+
 /** The lock a batch and a blue/green switch of the same projection take in their transactions: one at a time. */
 export const switchLockSql = "SELECT pg_advisory_xact_lock(hashtext('mutasi-projection-switch:' || $1))";
 
@@ -106,19 +114,20 @@ export class ProjectionRunner {
   private async commit(events: readonly RecordedEvent[]): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
-    await this.db.transaction(async (tx) => {
-      if (this.options.serialise !== false) await tx.query(switchLockSql, [this.projection.name]);
-      const fresh = await this.unseen(
-        tx,
-        events.filter((e) => this.projection.handles?.(e) ?? true),
-      );
-      if (fresh.length > 0) await this.applySurviving(fresh, tx);
-      await tx.query(
-        `INSERT INTO projection_checkpoints (name, position, events_done, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (name) DO UPDATE SET position = GREATEST(projection_checkpoints.position COLLATE "C", excluded.position COLLATE "C"), events_done = projection_checkpoints.events_done + excluded.events_done, updated_at = now()`,
-        [this.projection.name, last.globalPosition, events.length],
-      );
-    });
+    const handled = events.filter((e) => this.projection.handles?.(e) ?? true);
+    const checkpoint = [this.projection.name, last.globalPosition, events.length];
+    if (handled.length === 0) {
+      // Nothing for this projection (most batches of a live follower): the checkpoint moves in one statement, which
+      // takes the switch lock for itself, instead of a transaction of four.
+      await this.db.query(this.options.serialise === false ? CHECKPOINT_UPSERT : LOCKED_CHECKPOINT_UPSERT, checkpoint);
+    } else {
+      await this.db.transaction(async (tx) => {
+        if (this.options.serialise !== false) await tx.query(switchLockSql, [this.projection.name]);
+        const fresh = await this.unseen(tx, handled);
+        if (fresh.length > 0) await this.applySurviving(fresh, tx);
+        await tx.query(CHECKPOINT_UPSERT, checkpoint);
+      });
+    }
     this.options.onBatch?.({ events: events.length, position: last.globalPosition });
   }
 
