@@ -4,7 +4,7 @@ import { AuditWorkers } from '@mutasi/audit';
 import { EventStore } from '@mutasi/event-store';
 import { stagingSchemaOf } from '@mutasi/read-models';
 import { rebuildProjection } from '@mutasi/standalone';
-import { syntheticHistories } from '@mutasi/testing';
+import { eventually, syntheticHistories } from '@mutasi/testing';
 import { startTestApp, TestApp } from '@mutasi/testing/app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -120,4 +120,40 @@ describe('crash safety of blue/green projection rebuilds', () => {
     },
     300_000,
   );
+
+  it('a second rebuild of the same projection is refused while the first runs, and goes once it is done', async () => {
+    const holder = await t.db.connect();
+    try {
+      await holder.query("SELECT pg_advisory_lock(hashtext('mutasi-projection-rebuild:' || 'audit-refusals'))");
+      await expect(rebuildProjection('audit-refusals', t.databaseUrl, () => undefined)).rejects.toThrow(
+        'another projections:rebuild of audit-refusals is running on this database',
+      );
+      await holder.query("SELECT pg_advisory_unlock(hashtext('mutasi-projection-rebuild:' || 'audit-refusals'))");
+      await expect(rebuildProjection('audit-refusals', t.databaseUrl, () => undefined)).resolves.toBeGreaterThan(0);
+    } finally {
+      holder.release();
+    }
+  });
+
+  it('the switch steps back while a reader holds the serving tables, so readers after it do not queue for long, and switches once the reader is done', async () => {
+    const reader = await t.db.connect();
+    const before = await generationOf('audit-refusals');
+    try {
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM audit_refusals');
+      const lines: string[] = [];
+      const rebuilt = rebuildProjection('audit-refusals', t.databaseUrl, (text) => void lines.push(text));
+      await eventually(async () => (lines.join('').includes('the serving tables of audit-refusals are busy') ? true : undefined), 60_000, 'the switch to find the tables busy');
+      // A reader that comes now is answered at once: the switch is not queued in front of it.
+      const started = Date.now();
+      await t.db.query('SELECT count(*) FROM audit_refusals');
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(await generationOf('audit-refusals')).toBe(before);
+      await reader.query('COMMIT');
+      await rebuilt;
+      expect(await generationOf('audit-refusals')).toBe(before + 1);
+    } finally {
+      reader.release();
+    }
+  });
 });

@@ -13,8 +13,18 @@ export async function runRebuild(args: readonly string[]): Promise<number> {
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--fresh');
   const [name, ...extra] = args.filter((a) => !a.startsWith('--'));
   const names = name === 'all' ? PROJECTION_NAMES : name && PROJECTION_NAMES.includes(name) ? [name] : [];
-  if (names.length === 0 || extra.length > 0 || unknown.length > 0) {
-    process.stderr.write(`usage: mutasi projections:rebuild <name | all> [--fresh]\n  names: ${PROJECTION_NAMES.join(', ')}\n`);
+  const problem =
+    unknown.length > 0
+      ? `unknown option ${unknown.join(', ')} (the one option is --fresh)`
+      : name === undefined
+        ? 'which projection? give its name, or all'
+        : names.length === 0
+          ? `no projection ${name}${name === 'ledger' ? ' to rebuild: the ledger is never rebuilt, its signed checkpoints commit to it' : ''}`
+          : extra.length > 0
+            ? `one projection at a time, or all (got also ${extra.join(', ')})`
+            : null;
+  if (problem) {
+    process.stderr.write(`${problem}\nusage: mutasi projections:rebuild <name | all> [--fresh]\n  names: ${PROJECTION_NAMES.join(', ')}\n`);
     return 2;
   }
   const known = databaseFromEnvironment();

@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Pool } from 'pg';
 import { checkJava, LocalKafka, startEmbeddedPostgres, startLocalKafka, EmbeddedPostgres } from '@mutasi/local-infra';
-import { simulate, SimulationContext } from '@mutasi/simulation';
+import { onStopSignals } from '@mutasi/platform';
+import { SimulationRefused, simulate, SimulationContext } from '@mutasi/simulation';
 import { parseArguments, USAGE } from '@mutasi/simulation';
 
 const DATABASE = 'mutasi_simulation';
@@ -60,6 +61,12 @@ async function main(): Promise<number> {
   if (noJava) throw new Error(`${noJava} (or set KAFKA_BROKERS to a broker the relay phase can use)`);
   let postgres: EmbeddedPostgres | null = null;
   let kafka: LocalKafka | null = null;
+  // Ctrl-C or a stop signal: the broker and PostgreSQL this run started stop with it; the checkpoint keeps the work.
+  onStopSignals(async () => {
+    process.stderr.write('\ninterrupted: stopping the local broker and PostgreSQL; run the same command again to continue\n');
+    await kafka?.stop();
+    await postgres?.stop();
+  });
   try {
     if (!process.env.DATABASE_URL) say(`starting embedded PostgreSQL (data in ${relative(process.cwd(), join(workDir, 'postgres'))})…`);
     postgres = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), notice: say });
@@ -90,7 +97,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`simulation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (error instanceof SimulationRefused) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`simulation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -55,22 +55,15 @@ export class ProjectionRunner {
 
   /** Applies everything available now, then returns the number of events read. */
   async catchUp(): Promise<number> {
-    const { position } = await this.checkpoint();
+    let { position } = await this.checkpoint();
     let total = 0;
-    let page = await this.store.readAll({ after: position, limit: this.batchSize });
-    while (page.events.length > 0) {
-      // The next page is read while this one is written (a rebuild spends about a third of its time reading).
-      const next = this.store.readAll({ after: page.nextPosition, limit: this.batchSize });
-      try {
-        await this.commit(page.events);
-      } catch (error) {
-        await next.catch(() => undefined);
-        throw error;
-      }
+    for (;;) {
+      const page = await this.store.readAll({ after: position, limit: this.batchSize });
+      if (page.events.length === 0) return total;
+      await this.commit(page.events);
       total += page.events.length;
-      page = await next;
+      position = page.nextPosition;
     }
-    return total;
   }
 
   /**

@@ -3,6 +3,6 @@ export * from './simulate';
 export * from './phases/phase';
 export { runGenerateWorker, type WorkerOptions } from './generate/generate-worker';
 export * from './arguments';
-export { generatePhase, prepareCheckpoint, type GenerateOptions } from './generate/generate-phase';
+export { generatePhase, prepareCheckpoint, SimulationRefused, type GenerateOptions } from './generate/generate-phase';
 export { prepareDatabase } from './phases/setup';
 export { probeLatencies } from './phases/probes';

@@ -57,19 +57,20 @@ export async function rebuildProjection(name: string, databaseUrl: string, write
     const store = context.get(EventStore);
     const total = store instanceof PostgresEventStore ? await store.count() : null;
     const startedAt = Date.now();
-    let from: number | null = null;
-    let last = 0;
+    let from = 0;
+    let last = { done: 0, at: startedAt };
     const result = await new BlueGreenRebuild(context.get(DataSource), store, build).run({
       fresh: options.fresh ?? false,
       batchSize: options.batchSize,
       say: (line) => write(`${line}\n`),
+      onStart: (done) => void (from = done),
       onBatch: (done) => {
-        from ??= done;
-        last = done;
+        last = { done, at: Date.now() };
         write(`\r${progressLine(done, total, startedAt, from)}   `);
       },
     });
-    write(`\rrebuilt ${name}: ${progressLine(Math.max(last, result.eventsDone), total, startedAt, from ?? 0)}; generation ${result.generation} serves\n`);
+    // The rate of the build itself, up to its last batch (not the indexes and the switch).
+    write(`\rrebuilt ${name}: ${progressLine(Math.max(last.done, result.eventsDone), total, startedAt, from, last.at)}; generation ${result.generation} serves\n`);
     return result.eventsDone;
   } finally {
     await context.close();

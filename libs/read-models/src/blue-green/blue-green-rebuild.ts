@@ -1,9 +1,11 @@
-import { DataSource, QueryRunner } from 'typeorm';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { EventStore, GlobalPosition, START } from '@mutasi/event-store';
 import { Projection } from '../projection';
 import { ProjectionRunner, switchLockSql } from '../projection-runner';
-import { BOOKKEEPING, buildSecondaryIndexes, createStaging, dependentViews, quoted, schemaExists, stagingMatchesMigrations, stagingSchemaOf } from './generation-schema';
+import { BOOKKEEPING, buildSecondaryIndexes, createStaging, dependentViews, Queryable, quoted, schemaExists, stagingMatchesMigrations, stagingSchemaOf } from './generation-schema';
 
 export interface BlueGreenOptions {
   /** Abandon an unfinished generation left by an earlier run and start the next one from zero. */
@@ -11,9 +13,14 @@ export interface BlueGreenOptions {
   readonly batchSize?: number;
   /** Each committed batch of the new generation: the events it has applied so far. */
   readonly onBatch?: (eventsDone: number) => void;
+  /** Called once the rebuild knows where it starts: 0, or the events an unfinished generation already holds. */
+  readonly onStart?: (eventsDone: number) => void;
   /** A line of what is happening (phases, resume, switch). */
   readonly say?: (line: string) => void;
-  /** How long the switch waits for readers to let go of the serving tables before it tries again (ms). */
+  /**
+   * How long the switch waits for readers to let go of the serving tables before it steps back and tries again (ms):
+   * short, because readers that come after it queue behind its lock request.
+   */
   readonly lockTimeoutMs?: number;
 }
 
@@ -48,9 +55,27 @@ export class BlueGreenRebuild {
   }
 
   async run(options: BlueGreenOptions = {}): Promise<BlueGreenResult> {
+    // One rebuild of a projection at a time: a second would build into the same staging schema.
+    const holder = this.serving.createQueryRunner();
+    await holder.connect();
+    try {
+      const [claim] = (await holder.query("SELECT pg_try_advisory_lock(hashtext('mutasi-projection-rebuild:' || $1)) AS ours", [this.projectionName])) as { ours: boolean }[];
+      if (!claim?.ours) throw new RebuildRunning(this.projectionName);
+      try {
+        return await this.runAlone(options);
+      } finally {
+        await holder.query("SELECT pg_advisory_unlock(hashtext('mutasi-projection-rebuild:' || $1))", [this.projectionName]);
+      }
+    } finally {
+      await holder.release();
+    }
+  }
+
+  private async runAlone(options: BlueGreenOptions): Promise<BlueGreenResult> {
     const say = options.say ?? (() => undefined);
     const projection = this.build(this.store);
     const resumedAt = await this.prepareStaging(projection, options.fresh === true, say);
+    options.onStart?.(resumedAt ?? 0);
     const staging = await this.openStaging();
     try {
       let done = resumedAt ?? 0;
@@ -65,7 +90,7 @@ export class BlueGreenRebuild {
       await runner.catchUp();
       say(`building the indexes of the new generation of ${projection.name}…`);
       await buildSecondaryIndexes(staging, this.schema, projection.tables);
-      const generation = await this.switchOver(projection, runner, options.lockTimeoutMs ?? 5_000, say);
+      const generation = await this.switchOver(projection, runner, options.lockTimeoutMs ?? 200, say);
       return { generation, eventsDone: done, resumedAt };
     } finally {
       await staging.destroy();
@@ -105,27 +130,38 @@ export class BlueGreenRebuild {
   }
 
   private async switchOver(projection: Projection, runner: ProjectionRunner, lockTimeoutMs: number, say: (line: string) => void): Promise<number> {
+    const startedAt = Date.now();
     for (let attempt = 1; ; attempt++) {
-      const q = this.serving.createQueryRunner();
-      await q.connect();
+      // A pg client of the data source's pool, not a TypeORM query runner: a lock timeout is expected here and is
+      // said once below, not logged as a failed query.
+      const pool = (this.serving.driver as PostgresDriver).master as Pool;
+      const client = await pool.connect();
+      const q: Queryable = { query: async (sql, parameters) => (await client.query(sql, parameters)).rows };
       try {
-        await q.startTransaction();
+        await client.query('BEGIN');
         const generation = await this.switchIn(q, projection, runner, lockTimeoutMs);
-        await q.commitTransaction();
+        await client.query('COMMIT');
         say(`generation ${generation} of ${projection.name} now serves; the previous generation is dropped`);
         return generation;
       } catch (error) {
-        await q.rollbackTransaction();
-        // 55P03 lock_not_available: readers held the serving tables longer than the lock timeout; try again.
-        if ((error as { code?: string }).code !== '55P03' || attempt >= 20) throw error;
-        say(`the serving tables of ${projection.name} are busy; switching again (attempt ${attempt + 1})`);
+        await client.query('ROLLBACK').catch(() => undefined);
+        // 55P03 lock_not_available: a reader held the serving tables longer than the lock timeout; step back, try again.
+        if ((error as { code?: string }).code !== '55P03') throw error;
+        const waited = Math.round((Date.now() - startedAt) / 1000);
+        if (waited >= 120)
+          throw new Error(
+            `the serving tables of ${projection.name} stayed busy for ${waited} s (a long reader, such as pg_dump?); the new generation is kept: run projections:rebuild ${projection.name} again to switch`,
+            { cause: error },
+          );
+        if (attempt === 1 || attempt % 10 === 0) say(`the serving tables of ${projection.name} are busy (a reader holds them); trying to switch again…`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * attempt)));
       } finally {
-        await q.release();
+        client.release();
       }
     }
   }
 
-  private async switchIn(q: QueryRunner, projection: Projection, runner: ProjectionRunner, lockTimeoutMs: number): Promise<number> {
+  private async switchIn(q: Queryable, projection: Projection, runner: ProjectionRunner, lockTimeoutMs: number): Promise<number> {
     const name = projection.name;
     const retired = `retired_${this.schema.slice('rebuild_'.length)}`;
     await q.query(switchLockSql, [name]);
@@ -156,7 +192,7 @@ export class BlueGreenRebuild {
   }
 
   /** The new generation's checkpoint, per-stream revisions and quarantined events replace the serving ones. */
-  private async moveBookkeeping(q: QueryRunner, name: string): Promise<void> {
+  private async moveBookkeeping(q: Queryable, name: string): Promise<void> {
     const from = (table: (typeof BOOKKEEPING)[number]): string => `${quoted(this.schema)}.${quoted(table)}`;
     await q.query('DELETE FROM projection_checkpoints WHERE name = $1', [name]);
     await q.query(`INSERT INTO projection_checkpoints SELECT * FROM ${from('projection_checkpoints')} WHERE name = $1`, [name]);
@@ -164,5 +200,12 @@ export class BlueGreenRebuild {
     await q.query(`INSERT INTO projection_stream_versions SELECT * FROM ${from('projection_stream_versions')} WHERE projection = $1`, [name]);
     await q.query('DELETE FROM projection_quarantine WHERE projection = $1', [name]);
     await q.query(`INSERT INTO projection_quarantine SELECT * FROM ${from('projection_quarantine')} WHERE projection = $1`, [name]);
+  }
+}
+
+/** Another rebuild of the same projection holds it: said as such, not as a SQL error. */
+export class RebuildRunning extends Error {
+  constructor(readonly projection: string) {
+    super(`another projections:rebuild of ${projection} is running on this database: wait for it to finish, or stop it and run again (it continues)`);
   }
 }

@@ -14,6 +14,9 @@ export interface GenerateOptions {
   readonly workerEntry: readonly string[];
 }
 
+/** A run the database cannot take as asked: said to the user as it is, without a stack. */
+export class SimulationRefused extends Error {}
+
 /** A bar of `width` characters for a fraction done. */
 export function bar(fraction: number, width = 24): string {
   const full = Math.max(0, Math.min(width, Math.round(fraction * width)));
@@ -45,8 +48,8 @@ async function checkpointOn(pool: Pool, options: Omit<GenerateOptions, 'workerEn
   const first = rows[0];
   if (first) {
     if (first.workers !== options.workers || Number(first.cases) !== options.cases || first.seed !== options.seed)
-      throw new Error(
-        `this database holds a simulation of ${Number(first.cases).toLocaleString('en-US')} cases, ${first.workers} workers, seed ${first.seed}: run again with --cases ${first.cases} --workers ${first.workers} --seed ${first.seed} to continue it, or use a new database (--fresh drops it)`,
+      throw new SimulationRefused(
+        `this database holds a simulation of ${Number(first.cases).toLocaleString('en-US')} cases, ${first.workers} workers, seed ${first.seed}: run again with --cases ${first.cases} --workers ${first.workers} --seed ${first.seed} to continue it (or to measure it again if it is complete), or use --fresh, which drops it`,
       );
     const done = rows.reduce((sum, r) => sum + Math.ceil(Number(r.next_case) / options.workers), 0);
     say(`continuing the simulation from its checkpoint: about ${done.toLocaleString('en-US')} of ${options.cases.toLocaleString('en-US')} cases were written`);

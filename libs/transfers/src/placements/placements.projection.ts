@@ -88,16 +88,30 @@ export class PlacementsProjection implements Projection {
     if (caseId === null || domain === null) return;
     switch (domain.type) {
       case 'TransferCaseOpened.v1':
-        if (!(await this.laterInStream(event, PLACE_GIVEN_UP)))
-          await tx.query('INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [caseId, String(domain.data.targetPositionId)]);
+        await this.putBack(
+          event,
+          PLACE_GIVEN_UP,
+          tx,
+          'INSERT INTO position_claims (case_id, position_id) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING',
+          [caseId, String(domain.data.targetPositionId)],
+          'DELETE FROM position_claims WHERE case_id = $1',
+          [caseId],
+        );
         await this.involve(tx, caseId, null, [String(domain.data.targetAgencyId)]);
         return;
       case 'CandidateProposed.v1':
       case 'ProposalRevised.v1': {
         const nip = String(domain.data.candidate.nip);
         await tx.query('DELETE FROM employee_claims WHERE case_id = $1 AND nip <> $2', [caseId, nip]);
-        if (!(await this.laterInStream(event, EMPLOYEE_GIVEN_UP)))
-          await tx.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING', [nip, caseId]);
+        await this.putBack(
+          event,
+          EMPLOYEE_GIVEN_UP,
+          tx,
+          'INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING',
+          [nip, caseId],
+          'DELETE FROM employee_claims WHERE case_id = $1 AND nip = $2',
+          [caseId, nip],
+        );
         await this.involve(tx, caseId, nip, [String(domain.data.originAgencyId)]);
         return;
       }
@@ -129,6 +143,22 @@ export class PlacementsProjection implements Projection {
    * since given up is not put back by a follower that is behind (or a rebuild), where it would refuse another case a
    * free place (R-04) or a free employee (M-09) until the follower reached the release.
    */
+  private async putBack(
+    event: RecordedEvent,
+    givenUp: ReadonlySet<string>,
+    tx: EntityManager,
+    insert: string,
+    insertArgs: unknown[],
+    undo: string,
+    undoArgs: unknown[],
+  ): Promise<void> {
+    if (await this.laterInStream(event, givenUp)) return;
+    await tx.query(insert, insertArgs);
+    // The case may have given the claim up while the claim went in (its release committed in between, or the insert
+    // waited for it): looked at again once the insert is done, so a release is never undone.
+    if (await this.laterInStream(event, givenUp)) await tx.query(undo, undoArgs);
+  }
+
   private async laterInStream(event: RecordedEvent, types: ReadonlySet<string>): Promise<boolean> {
     const later = await this.store.readStream(event.streamId, { fromRevision: event.revision + 1 });
     return later.some((e) => types.has(e.type));
