@@ -32,6 +32,8 @@ export class Relay {
     db: DataSource,
     private readonly producer: Producer,
     private readonly batchSize = 500,
+    /** The topic it publishes to: the contract's, except for a tool or test that must not share it. */
+    private readonly topic: string = TOPICS.transferEvents.name,
   ) {
     this.checkpoint = new RelayCheckpoint(db, 'transfer-events');
     this.mapper = new IntegrationMapper(store);
@@ -55,7 +57,7 @@ export class Relay {
     });
     for (let attempt = 1; ; attempt += 1) {
       try {
-        if (messages.length > 0) await this.producer.send({ topic: TOPICS.transferEvents.name, acks: -1, messages });
+        if (messages.length > 0) await this.producer.send({ topic: this.topic, acks: -1, messages });
         await this.checkpoint.advance(last.globalPosition, messages.length);
         return;
       } catch (error) {

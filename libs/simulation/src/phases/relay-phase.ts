@@ -15,6 +15,8 @@ const HEAD_POLL_MS = 50;
 export interface RelayPhaseOptions {
   /** The broker's data directory when the run started it (startLocalKafka's `dataDir`): disk is its growth. */
   readonly kafkaDataDir?: string;
+  /** Publish to this topic (created if missing) instead of the contract's: a spec on a shared broker. */
+  readonly topic?: string;
 }
 
 /** Publishes until the relay's checkpoint is the store's head (publishAvailable stops at the first empty page). */
@@ -41,12 +43,18 @@ export async function relayPhase(ctx: SimulationContext, brokers: readonly strin
   const kafka = kafkaClient('mutasi-simulate-relay', brokers, (line) => new Logger('Kafka').warn(line));
   // The producer RelayModule gives the relay: idempotent, one request in flight, keys hashed to partitions.
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  const workers = new RelayWorkers(kafka, producer, new Relay(store, db, producer), false);
+  const topic = options.topic ?? TOPICS.transferEvents.name;
+  const workers = new RelayWorkers(kafka, producer, new Relay(store, db, producer, 500, topic), false);
   try {
     await workers.connect();
+    if (options.topic) {
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.createTopics({ topics: [{ topic, numPartitions: TOPICS.transferEvents.partitions }] }).finally(() => admin.disconnect());
+    }
     const diskBefore = options.kafkaDataDir ? await diskUsage(options.kafkaDataDir) : null;
     const before = await workers.relay.status();
-    ctx.say(`relay: publishing to ${TOPICS.transferEvents.name} on ${brokers.join(',')}`);
+    ctx.say(`relay: publishing to ${topic} on ${brokers.join(',')}`);
     const meter = new PhaseMeter(ctx, 'relay', 'messages');
     // Progress from the relay's own checkpoint, read once a second while it publishes.
     const poll = setInterval(() => {
@@ -63,12 +71,12 @@ export async function relayPhase(ctx: SimulationContext, brokers: readonly strin
     }
     const after = await workers.relay.status();
     meter.progress(after.published - before.published);
-    const partitions = await topicPartitions(kafka, TOPICS.transferEvents.name);
+    const partitions = await topicPartitions(kafka, topic);
     return meter.finish({
       events,
       diskBytes: diskBefore === null || !options.kafkaDataDir ? null : (await diskUsage(options.kafkaDataDir)) - diskBefore,
       notes: [
-        `topic ${TOPICS.transferEvents.name}, ${partitions} partitions (key = caseId)`,
+        `topic ${topic}, ${partitions} partitions (key = caseId)`,
         `${(after.published - before.published).toLocaleString('en-US')} integration events published for ${events.toLocaleString('en-US')} stored events (reference data has no integration event)`,
         `relay checkpoint at ${after.position}, the store's head`,
       ],
