@@ -293,7 +293,7 @@ describe('insider paths over HTTP', () => {
         needsAnalysis: { kebutuhan: 100_000, bezetting: 0, planReference: 'R', justification: 'x' },
       });
       expect(refused.body).toMatchObject({ status: 422, ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
-      expect(refused.body.detail).toMatch(/kebutuhan 100000 \(record: 8\), bezetting 0 \(record: 7\)/);
+      expect(refused.body.detail).toMatch(/kebutuhan 100000 \(tercatat: 8\), bezetting 0 \(tercatat: 7\)/);
     });
 
     it('M-06 refuses an appointment before the TMT or in the future; M-07 refuses a decree number the signer already used', async () => {

@@ -36,13 +36,13 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
 
   it('R-06 refuses the employee deciding on their own transfer', () => {
     expect(r06ConflictOfInterest(actor({ nip: '198503302010011002' }), employee, [], 'DECREE')).toEqual(
-      refused('the employee being transferred may not take a decision on their own transfer', { actorNip: '198503302010011002' }),
+      refused('pegawai yang dimutasi tidak boleh mengambil keputusan atas mutasinya sendiri', { actorNip: '198503302010011002' }),
     );
   });
 
   it('R-06 refuses a declared relative, naming the relation', () => {
     expect(r06ConflictOfInterest(actor({ nip: '197001012000011001' }), employee, [], 'DECREE')).toEqual(
-      refused('Pak Joko is a declared relative (ayah) of the employee and may not take a decision on the transfer', { actorNip: '197001012000011001' }),
+      refused('Pak Joko adalah kerabat pegawai yang telah dilaporkan (ayah) dan tidak boleh mengambil keputusan atas mutasi ini', { actorNip: '197001012000011001' }),
     );
   });
 
@@ -50,7 +50,7 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
     const earlier = [decision('NEEDS_APPROVAL', { userId: 'other-login' })];
     expect(r06ConflictOfInterest(actor(), employee, earlier, 'DECREE')).toEqual(
       refused(
-        'Pak Joko already took the approval of the needs analysis on this case; one person takes at most one decision role in a case, so the decree (SK) needs another official',
+        'Pak Joko sudah mengambil keputusan pada persetujuan analisis kebutuhan dalam kasus ini; satu orang paling banyak memegang satu peran keputusan dalam satu kasus, sehingga penetapan SK harus dilakukan oleh pejabat lain',
         { actorsEarlierRoles: ['NEEDS_APPROVAL'] },
       ),
     );
@@ -62,21 +62,24 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
 
   it('R-06 names a step role in plain words', () => {
     expect(r06ConflictOfInterest(actor(), employee, [decision('STEP:PERTEK:KEPALA_BKN@bkn')], 'DECREE').reason).toBe(
-      'Pak Joko already took the pertek step of KEPALA_BKN@bkn on this case; one person takes at most one decision role in a case, so the decree (SK) needs another official',
+      'Pak Joko sudah mengambil keputusan pada tahap pertek oleh KEPALA_BKN@bkn dalam kasus ini; satu orang paling banyak memegang satu peran keputusan dalam satu kasus, sehingga penetapan SK harus dilakukan oleh pejabat lain',
     );
   });
 
   it('R-06 refuses verifying a document one attached (four eyes), and passes another verifier', () => {
     const attachedBy = { userId: 'ppk.kota-bl', nip: '196801011990011001', name: 'Pak Joko' };
     expect(r06ConflictOfInterest(actor(), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: attachedBy })).toEqual(
-      refused('Pak Joko attached this document and may not verify it (four eyes)', { acting: 'DOCUMENT_VERIFICATION', documentAttachedBy: 'ppk.kota-bl' }),
+      refused('Pak Joko melampirkan dokumen ini sehingga tidak boleh memverifikasinya (prinsip empat mata)', {
+        acting: 'DOCUMENT_VERIFICATION',
+        documentAttachedBy: 'ppk.kota-bl',
+      }),
     );
     expect(
       r06ConflictOfInterest(actor({ userId: 'verifikator.kota-bl', nip: '197502022000022002' }), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: attachedBy }),
     ).toEqual({
       ruleId: 'R-06',
       outcome: 'PASS',
-      reason: 'no conflict of interest or second decision role on this case',
+      reason: 'tidak ada benturan kepentingan maupun peran keputusan kedua pada kasus ini',
       legalBasis: R06,
       inputs: inputs({ actorId: 'verifikator.kota-bl', actorNip: '197502022000022002', acting: 'DOCUMENT_VERIFICATION', documentAttachedBy: 'ppk.kota-bl' }),
     });
@@ -88,7 +91,7 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
     const sameNip = { userId: 'ppk.kota-bl.second-login', nip: '196801011990011001', name: 'Pak Joko' };
     expect(r06ConflictOfInterest(actor(), employee, [], 'DOCUMENT_VERIFICATION', { documentAttachedBy: sameNip })).toMatchObject({
       outcome: 'BLOCK',
-      reason: 'Pak Joko attached this document and may not verify it (four eyes)',
+      reason: 'Pak Joko melampirkan dokumen ini sehingga tidak boleh memverifikasinya (prinsip empat mata)',
     });
   });
 
@@ -100,7 +103,7 @@ describe('R-06 conflict of interest on a decision: the recorded evidence', () =>
     expect(r06ConflictOfInterest(actor({ nip: undefined }), null, [], 'PROPOSAL')).toEqual({
       ruleId: 'R-06',
       outcome: 'PASS',
-      reason: 'no conflict of interest or second decision role on this case',
+      reason: 'tidak ada benturan kepentingan maupun peran keputusan kedua pada kasus ini',
       legalBasis: R06,
       inputs: inputs({ actorNip: null, employeeNip: null, acting: 'PROPOSAL' }),
     });
@@ -114,7 +117,7 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
       ruleId: 'R-06',
       outcome: 'BLOCK',
       reason:
-        'Budi took the approval of the needs analysis on this case and is a declared relative (ayah) of the candidate; a case one of them decided cannot carry this candidate',
+        'Budi mengambil keputusan pada persetujuan analisis kebutuhan dalam kasus ini dan merupakan kerabat calon yang telah dilaporkan (ayah); kasus yang telah diputus oleh salah satu dari mereka tidak dapat mengusulkan calon ini',
       legalBasis: R06,
       inputs: {
         employeeNip: '198503302010011002',
@@ -126,7 +129,7 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
       code: 'RULE_R06_CONFLICT_OF_INTEREST',
     });
     expect(r06EarlierDeciders(employee, [decision('PROPOSAL', { nip: '198503302010011002', name: 'Rina' })]).reason).toBe(
-      'Rina took the proposal (opening, proposing, notifying, submitting) on this case and is the employee themself of the candidate; a case one of them decided cannot carry this candidate',
+      'Rina mengambil keputusan pada usulan (pembukaan kasus, pengusulan, pemberitahuan, pengajuan) dalam kasus ini dan merupakan calon itu sendiri; kasus yang telah diputus oleh salah satu dari mereka tidak dapat mengusulkan calon ini',
     );
   });
 
@@ -139,7 +142,7 @@ describe('R-06 earlier deciders when a candidate is named: the recorded evidence
     expect(r06EarlierDeciders(employee, [decision('PROPOSAL')])).toEqual({
       ruleId: 'R-06',
       outcome: 'PASS',
-      reason: 'none of the decisions already taken on the case was taken by the candidate or a declared relative',
+      reason: 'tidak ada keputusan pada kasus ini yang diambil oleh calon atau kerabatnya yang telah dilaporkan',
       legalBasis: R06,
       inputs: { employeeNip: '198503302010011002', earlierDeciders: [{ role: 'PROPOSAL', userId: 'ppk.kota-bl', nip: '196801011990011001' }] },
     });
@@ -164,7 +167,7 @@ describe('R-16 delegation: the recorded evidence', () => {
     ruleId: 'R-16',
     outcome: 'BLOCK',
     reason,
-    legalBasis: d?.legalBasis ?? 'local practice (R-16): delegation of PPK authority',
+    legalBasis: d?.legalBasis ?? 'praktik setempat (R-16): pendelegasian wewenang PPK',
     inputs: inputs(stranger, d?.id ?? null),
     code: 'RULE_R16_DELEGATION',
   });
@@ -173,14 +176,14 @@ describe('R-16 delegation: the recorded evidence', () => {
     expect(r16Delegation(actor({ agencyId: 'prov-nb' }), signer, null, on('2026-06-01'))).toEqual({
       ruleId: 'R-16',
       outcome: 'PASS',
-      reason: 'signed by the decree signer in person',
-      legalBasis: 'local practice (R-16): delegation of PPK authority',
+      reason: 'ditandatangani sendiri oleh penandatangan SK',
+      legalBasis: 'praktik setempat (R-16): pendelegasian wewenang PPK',
       inputs: inputs(actor({ agencyId: 'prov-nb' }), null),
     });
     const signed = {
       ruleId: 'R-16',
       outcome: 'PASS',
-      reason: 'signed under delegation DEL-1 (SK Gubernur 1/2026)',
+      reason: 'ditandatangani berdasarkan pendelegasian DEL-1 (SK Gubernur 1/2026)',
       legalBasis: 'SK Gubernur 1/2026',
       inputs: inputs(delegate, 'DEL-1'),
     };
@@ -189,33 +192,37 @@ describe('R-16 delegation: the recorded evidence', () => {
   });
 
   it('R-16 refuses the day after the delegation ends and the day before it starts', () => {
-    const expired = { ...refused('delegation DEL-1 is valid only from 2026-01-01 to 2026-06-30'), inputs: inputs(delegate, 'DEL-1') };
+    const expired = { ...refused('pendelegasian DEL-1 hanya berlaku dari 2026-01-01 sampai 2026-06-30'), inputs: inputs(delegate, 'DEL-1') };
     expect(r16Delegation(delegate, signer, delegation, on('2026-07-01'))).toEqual(expired);
     expect(r16Delegation(delegate, signer, delegation, on('2025-12-31'))).toEqual(expired);
   });
 
   it('R-16 refuses no delegation, a revoked one, one granted to another, by another, or without DECREE in scope', () => {
-    expect(r16Delegation(stranger, signer, null, on('2026-06-01'))).toEqual(refused('the decree must be signed by PPK of prov-nb or a delegate with a valid delegation', null));
+    expect(r16Delegation(stranger, signer, null, on('2026-06-01'))).toEqual(
+      refused('SK harus ditandatangani oleh PPK prov-nb atau penerima delegasi dengan pendelegasian yang sah', null),
+    );
     expect(r16Delegation(actor({ agencyId: 'kota-bl' }), signer, null, on('2026-06-01'))).toMatchObject({
       outcome: 'BLOCK',
       inputs: { actorRole: 'PPK', actorAgencyId: 'kota-bl' },
     });
-    expect(r16Delegation(stranger, signer, { ...delegation, granteeUserId: 'sekda.prov-nb', revoked: true }, on('2026-06-01'))).toEqual(refused('delegation DEL-1 was revoked'));
-    expect(r16Delegation(stranger, signer, delegation, on('2026-06-01'))).toEqual(refused('delegation DEL-1 was granted to another person'));
+    expect(r16Delegation(stranger, signer, { ...delegation, granteeUserId: 'sekda.prov-nb', revoked: true }, on('2026-06-01'))).toEqual(
+      refused('pendelegasian DEL-1 telah dicabut'),
+    );
+    expect(r16Delegation(stranger, signer, delegation, on('2026-06-01'))).toEqual(refused('pendelegasian DEL-1 diberikan kepada orang lain'));
     const mine = { ...delegation, granteeUserId: 'sekda.prov-nb' };
     expect(r16Delegation(stranger, signer, { ...mine, grantor: { role: 'PPK', agencyId: 'kota-bl' } }, on('2026-06-01'))).toEqual(
-      refused('delegation DEL-1 was not granted by the decree signer PPK of prov-nb'),
+      refused('pendelegasian DEL-1 tidak diberikan oleh penandatangan SK PPK prov-nb'),
     );
     expect(r16Delegation(stranger, signer, { ...mine, grantor: { role: 'GUBERNUR', agencyId: 'prov-nb' } }, on('2026-06-01'))).toEqual(
-      refused('delegation DEL-1 was not granted by the decree signer PPK of prov-nb'),
+      refused('pendelegasian DEL-1 tidak diberikan oleh penandatangan SK PPK prov-nb'),
     );
-    expect(r16Delegation(stranger, signer, { ...mine, scope: ['APPROVAL'] }, on('2026-06-01'))).toEqual(refused('delegation DEL-1 does not cover signing decrees'));
+    expect(r16Delegation(stranger, signer, { ...mine, scope: ['APPROVAL'] }, on('2026-06-01'))).toEqual(refused('pendelegasian DEL-1 tidak mencakup penandatanganan SK'));
     expect(r16Delegation(stranger, signer, { ...mine, revoked: false }, on('2026-06-01')).outcome).toBe('PASS');
   });
 });
 
 describe('M-02 the decree equals the approved proposal: the recorded evidence', () => {
-  const basis = 'anti-interference (M-02): the decree equals the approved proposal';
+  const basis = 'antiintervensi (M-02): SK sama dengan usulan yang disetujui';
   const approved = { employeeNip: '1', targetPositionId: 'p' };
 
   it('M-02 refuses another employee or another position, naming each difference', () => {
@@ -223,19 +230,19 @@ describe('M-02 the decree equals the approved proposal: the recorded evidence', 
     expect(m02DecreeMatchesProposal(decree, approved)).toEqual({
       ruleId: 'M-02',
       outcome: 'BLOCK',
-      reason: 'the decree differs from the approved proposal: employee 2 instead of 1, position q instead of p',
+      reason: 'SK berbeda dengan usulan yang disetujui: pegawai 2 (seharusnya 1), jabatan q (seharusnya p)',
       legalBasis: basis,
       inputs: { decree, approved },
       code: 'RULE_M02_DECREE_MISMATCH',
     });
-    expect(m02DecreeMatchesProposal({ employeeNip: '1', targetPositionId: 'q' }, approved).reason).toBe('the decree differs from the approved proposal: position q instead of p');
+    expect(m02DecreeMatchesProposal({ employeeNip: '1', targetPositionId: 'q' }, approved).reason).toBe('SK berbeda dengan usulan yang disetujui: jabatan q (seharusnya p)');
   });
 
   it('M-02 passes the approved employee and position', () => {
     expect(m02DecreeMatchesProposal(approved, approved)).toEqual({
       ruleId: 'M-02',
       outcome: 'PASS',
-      reason: 'the decree names the approved employee and position',
+      reason: 'SK menyebut pegawai dan jabatan yang disetujui',
       legalBasis: basis,
       inputs: { decree: approved, approved },
     });
@@ -243,7 +250,7 @@ describe('M-02 the decree equals the approved proposal: the recorded evidence', 
 });
 
 describe('M-06 decree dates: the recorded evidence', () => {
-  const basis = 'anti-interference (M-06): dates that cannot lie';
+  const basis = 'antiintervensi (M-06): tanggal yang tidak dapat dimanipulasi';
   const bounds = { lastApproval: '2026-05-20', today: '2026-06-01' };
   const m06 = (decreeDate: string, effectiveDate: string) => m06DecreeDates({ decreeDate, effectiveDate }, bounds, POLICY_2024_1);
   const inputs = (decreeDate: string, effectiveDate: string, latestTmt: string) => ({
@@ -267,7 +274,7 @@ describe('M-06 decree dates: the recorded evidence', () => {
     expect(m06('2026-05-20', '2026-06-19')).toEqual({
       ruleId: 'M-06',
       outcome: 'PASS',
-      reason: 'decree dated 2026-05-20 (after the last approval on 2026-05-20), TMT 2026-06-19',
+      reason: 'SK bertanggal 2026-05-20 (setelah persetujuan terakhir pada 2026-05-20), TMT 2026-06-19',
       legalBasis: basis,
       inputs: inputs('2026-05-20', '2026-06-19', '2026-06-19'),
     });
@@ -276,13 +283,18 @@ describe('M-06 decree dates: the recorded evidence', () => {
 
   it('M-06 refuses one day outside each bound', () => {
     expect(m06('2026-05-19', '2026-06-01')).toEqual(
-      refused('decreeDate 2026-05-19 is before the last approval of the chain on 2026-05-20: a decree cannot be backdated', '2026-05-19', '2026-06-01', '2026-06-18'),
+      refused(
+        'tanggal SK 2026-05-19 lebih awal dari persetujuan terakhir dalam rantai persetujuan pada 2026-05-20: SK tidak boleh diberi tanggal mundur',
+        '2026-05-19',
+        '2026-06-01',
+        '2026-06-18',
+      ),
     );
-    expect(m06('2026-06-02', '2026-06-02')).toEqual(refused('decreeDate 2026-06-02 is in the future (today is 2026-06-01)', '2026-06-02', '2026-06-02', '2026-07-02'));
-    expect(m06('2026-05-25', '2026-05-24')).toEqual(refused('the TMT 2026-05-24 is before the decree date 2026-05-25', '2026-05-25', '2026-05-24', '2026-06-24'));
+    expect(m06('2026-06-02', '2026-06-02')).toEqual(refused('tanggal SK 2026-06-02 belum tiba (hari ini 2026-06-01)', '2026-06-02', '2026-06-02', '2026-07-02'));
+    expect(m06('2026-05-25', '2026-05-24')).toEqual(refused('TMT 2026-05-24 lebih awal dari tanggal SK 2026-05-25', '2026-05-25', '2026-05-24', '2026-06-24'));
     expect(m06('2026-05-20', '2026-06-20')).toEqual(
       refused(
-        `the TMT 2026-06-20 is more than 30 days after the decree date (latest 2026-06-19; ${POLICY_2024_1.maxDaysFromDecreeToTmt.legalBasis})`,
+        `TMT 2026-06-20 lebih dari 30 hari setelah tanggal SK (paling lambat 2026-06-19; ${POLICY_2024_1.maxDaysFromDecreeToTmt.legalBasis})`,
         '2026-05-20',
         '2026-06-20',
         '2026-06-19',

@@ -25,7 +25,7 @@ describe('R-08 education fit: the recorded evidence', () => {
     expect(r08EducationFit(anEmployee({ educationField: 'SOSIOLOGI' }), position(['AKUNTANSI', 'EKONOMI']), blocking)).toEqual({
       ruleId: 'R-08',
       outcome: 'BLOCK',
-      reason: 'education field SOSIOLOGI is not one Auditor Ahli Muda requires (AKUNTANSI, EKONOMI)',
+      reason: 'bidang pendidikan SOSIOLOGI tidak termasuk yang disyaratkan untuk Auditor Ahli Muda (AKUNTANSI, EKONOMI)',
       legalBasis: 'refuse it',
       inputs: inputs('SOSIOLOGI', ['AKUNTANSI', 'EKONOMI'], 'BLOCK', 'mutasi-policy/2026.12'),
       code: 'RULE_R08_EDUCATION',
@@ -36,14 +36,14 @@ describe('R-08 education fit: the recorded evidence', () => {
     expect(r08EducationFit(anEmployee({ educationField: 'SOSIOLOGI' }), position(['AKUNTANSI']), POLICY_2026_12)).toEqual({
       ruleId: 'R-08',
       outcome: 'FLAG',
-      reason: 'education field SOSIOLOGI is not one Auditor Ahli Muda requires (AKUNTANSI); flagged as this policy says',
+      reason: 'bidang pendidikan SOSIOLOGI tidak termasuk yang disyaratkan untuk Auditor Ahli Muda (AKUNTANSI); ditandai sesuai kebijakan ini',
       legalBasis: flagBasis,
       inputs: inputs('SOSIOLOGI', ['AKUNTANSI'], 'FLAG', 'mutasi-policy/2026.12'),
     });
     expect(r08EducationFit(anEmployee({ educationField: 'SOSIOLOGI' }), position(['AKUNTANSI']), POLICY_2024_1)).toEqual({
       ruleId: 'R-08',
       outcome: 'PASS',
-      reason: 'education field SOSIOLOGI is not one Auditor Ahli Muda requires (AKUNTANSI); this policy only weighs it in the merit score',
+      reason: 'bidang pendidikan SOSIOLOGI tidak termasuk yang disyaratkan untuk Auditor Ahli Muda (AKUNTANSI); menurut kebijakan ini hanya diperhitungkan dalam skor merit',
       legalBasis: 'merit-score/v1: education fit is a weight only',
       inputs: inputs('SOSIOLOGI', ['AKUNTANSI'], 'WEIGHT', 'mutasi-policy/2024.1'),
     });
@@ -53,14 +53,14 @@ describe('R-08 education fit: the recorded evidence', () => {
     expect(r08EducationFit(anEmployee({ educationField: 'AKUNTANSI' }), position(['AKUNTANSI']), POLICY_2026_12)).toEqual({
       ruleId: 'R-08',
       outcome: 'PASS',
-      reason: 'education field AKUNTANSI is one Auditor Ahli Muda requires',
+      reason: 'bidang pendidikan AKUNTANSI termasuk yang disyaratkan untuk Auditor Ahli Muda',
       legalBasis: flagBasis,
       inputs: inputs('AKUNTANSI', ['AKUNTANSI'], 'FLAG', 'mutasi-policy/2026.12'),
     });
     expect(r08EducationFit(anEmployee({ educationField: 'SOSIOLOGI' }), position([]), POLICY_2026_12)).toEqual({
       ruleId: 'R-08',
       outcome: 'PASS',
-      reason: 'the position requires no particular education field',
+      reason: 'jabatan ini tidak mensyaratkan bidang pendidikan tertentu',
       legalBasis: flagBasis,
       inputs: inputs('SOSIOLOGI', [], 'FLAG', 'mutasi-policy/2026.12'),
     });
@@ -79,7 +79,7 @@ describe('M-05 eligibility inputs changed by an import: the recorded evidence', 
       ruleId: 'M-05',
       outcome: 'FLAG',
       reason:
-        "the candidate's eligibility inputs changed within 90 days before the proposal: import imp-1 on 2026-05-02 by admin.bkn changed discipline.activeSanction, skp; import imp-2 on 2026-05-20 by admin.kota-bl changed positionSince",
+        'data persyaratan calon berubah dalam 90 hari sebelum pengusulan: impor imp-1 pada 2026-05-02 oleh admin.bkn mengubah discipline.activeSanction, skp; impor imp-2 pada 2026-05-20 oleh admin.kota-bl mengubah positionSince',
       legalBasis: basis,
       inputs: { windowDays: 90, changes },
     });
@@ -89,7 +89,7 @@ describe('M-05 eligibility inputs changed by an import: the recorded evidence', 
     expect(m05EligibilityChanged([], POLICY_2024_1)).toEqual({
       ruleId: 'M-05',
       outcome: 'PASS',
-      reason: 'no eligibility input of the candidate changed in the last 90 days',
+      reason: 'tidak ada data persyaratan calon yang berubah dalam 90 hari terakhir',
       legalBasis: basis,
       inputs: { windowDays: 90, changes: [] },
     });

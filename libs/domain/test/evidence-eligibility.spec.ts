@@ -25,7 +25,7 @@ describe('R-22 discipline: the recorded evidence', () => {
     expect(r22Discipline(anEmployee({ discipline: { activeSanction: true, courtCase: true } }))).toEqual({
       ruleId: 'R-22',
       outcome: 'BLOCK',
-      reason: 'the employee is serving an active discipline sanction',
+      reason: 'pegawai sedang menjalani hukuman disiplin',
       legalBasis: PERBAN5,
       inputs: inputs(true, true),
       code: 'RULE_R22_DISCIPLINE',
@@ -33,7 +33,7 @@ describe('R-22 discipline: the recorded evidence', () => {
     expect(r22Discipline(anEmployee({ discipline: { activeSanction: false, courtCase: true } }))).toEqual({
       ruleId: 'R-22',
       outcome: 'BLOCK',
-      reason: 'the employee is in a court case',
+      reason: 'pegawai sedang menjalani proses hukum di pengadilan',
       legalBasis: PERBAN5,
       inputs: inputs(false, true),
       code: 'RULE_R22_DISCIPLINE',
@@ -44,7 +44,7 @@ describe('R-22 discipline: the recorded evidence', () => {
     expect(r22Discipline(anEmployee())).toEqual({
       ruleId: 'R-22',
       outcome: 'PASS',
-      reason: 'no discipline sanction or court case',
+      reason: 'tidak sedang menjalani hukuman disiplin atau proses hukum di pengadilan',
       legalBasis: PERBAN5,
       inputs: inputs(false, false),
     });
@@ -58,7 +58,7 @@ describe('R-23 study assignment and service bond: the recorded evidence', () => 
     expect(r23(true, null)).toEqual({
       ruleId: 'R-23',
       outcome: 'BLOCK',
-      reason: 'the employee is on a study assignment (tugas belajar)',
+      reason: 'pegawai sedang menjalani tugas belajar',
       legalBasis: PERBAN5,
       inputs: { onStudyAssignment: true, serviceBondUntil: null },
       code: 'RULE_R23_STUDY',
@@ -69,7 +69,7 @@ describe('R-23 study assignment and service bond: the recorded evidence', () => 
     expect(r23(false, '2026-06-01')).toEqual({
       ruleId: 'R-23',
       outcome: 'BLOCK',
-      reason: 'the employee is under a service bond until 2026-06-01',
+      reason: 'pegawai terikat ikatan dinas sampai 2026-06-01',
       legalBasis: PERBAN5,
       inputs: { onStudyAssignment: false, serviceBondUntil: '2026-06-01' },
       code: 'RULE_R23_STUDY',
@@ -80,7 +80,7 @@ describe('R-23 study assignment and service bond: the recorded evidence', () => 
     expect(r23(false, '2026-05-31')).toEqual({
       ruleId: 'R-23',
       outcome: 'PASS',
-      reason: 'no study assignment or service bond',
+      reason: 'tidak sedang tugas belajar atau terikat ikatan dinas',
       legalBasis: PERBAN5,
       inputs: { onStudyAssignment: false, serviceBondUntil: '2026-05-31' },
     });
@@ -108,7 +108,7 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
     expect(r24Skp(employee, TODAY, POLICY_2024_1)).toEqual({
       ruleId: 'R-24',
       outcome: 'PASS',
-      reason: 'SKP at least BAIK in 2025 and 2024',
+      reason: 'SKP paling rendah BAIK pada 2025 dan 2024',
       legalBasis: PERBAN5,
       inputs: {
         years: [2025, 2024],
@@ -127,7 +127,7 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
     expect(r24Skp(employee, on('2026-03-31'), POLICY_2024_1)).toEqual({
       ruleId: 'R-24',
       outcome: 'BLOCK',
-      reason: 'SKP 2023 was KURANG, below BAIK',
+      reason: 'SKP 2023 bernilai KURANG, di bawah BAIK',
       legalBasis: PERBAN5,
       inputs: {
         years: [2024, 2023],
@@ -147,7 +147,7 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
     expect(r24Skp(employee, TODAY, POLICY_2024_1)).toEqual({
       ruleId: 'R-24',
       outcome: 'BLOCK',
-      reason: 'no SKP rating on record for 2025',
+      reason: 'tidak ada nilai SKP tercatat untuk tahun 2025',
       legalBasis: PERBAN5,
       inputs: {
         years: [2025, 2024],
@@ -163,7 +163,7 @@ describe('R-24 SKP in the years whose rating is due: the recorded evidence', () 
   });
 
   it('R-24 refuses a rating one step below the minimum and accepts the minimum itself', () => {
-    expect(r24Skp(anEmployee({ skp: ratings([2024, 'BAIK'], [2025, 'BUTUH_PERBAIKAN']) }), TODAY, POLICY_2024_1).reason).toBe('SKP 2025 was BUTUH_PERBAIKAN, below BAIK');
+    expect(r24Skp(anEmployee({ skp: ratings([2024, 'BAIK'], [2025, 'BUTUH_PERBAIKAN']) }), TODAY, POLICY_2024_1).reason).toBe('SKP 2025 bernilai BUTUH_PERBAIKAN, di bawah BAIK');
     expect(r24Skp(anEmployee({ skp: ratings([2024, 'BAIK'], [2025, 'BAIK']) }), TODAY, POLICY_2024_1).outcome).toBe('PASS');
   });
 });
@@ -177,7 +177,7 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     expect(r60Pppk(pppk, 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({
       ruleId: 'R-60',
       outcome: 'BLOCK',
-      reason: 'PPPK have no mutation scheme to another agency: a PPPK can move only in organisational downsizing (R-61)',
+      reason: 'tidak ada skema mutasi PPPK ke instansi lain: PPPK hanya dapat pindah dalam rangka perampingan organisasi (R-61)',
       legalBasis: PP49,
       inputs: { kind: 'PPPK', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false },
       code: 'RULE_R60_PPPK',
@@ -185,7 +185,7 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     expect(r60Pppk(pppk, 'INTERNAL', POLICY_2024_1).outcome).toBe('BLOCK');
     expect(r60Pppk(pppk, 'KABKOTA_SAME_PROVINCE', POLICY_2026_12)).toMatchObject({
       outcome: 'BLOCK',
-      reason: 'PPPK have no mutation scheme to another agency: a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)',
+      reason: 'tidak ada skema mutasi PPPK ke instansi lain: PPPK hanya dapat pindah di dalam instansinya sendiri (R-62) atau dalam rangka perampingan organisasi (R-61)',
       inputs: { internalAllowed: true },
     });
   });
@@ -194,21 +194,21 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     expect(r60Pppk(anEmployee(), 'KABKOTA_SAME_PROVINCE', POLICY_2024_1)).toEqual({
       ruleId: 'R-60',
       outcome: 'PASS',
-      reason: 'the employee is a PNS',
+      reason: 'pegawai berstatus PNS',
       legalBasis: PP49,
       inputs: { kind: 'PNS', route: 'KABKOTA_SAME_PROVINCE', internalAllowed: false },
     });
     expect(r60Pppk(pppk, 'PPPK_PERAMPINGAN', POLICY_2024_1)).toEqual({
       ruleId: 'R-60',
       outcome: 'PASS',
-      reason: 'PPPK moved under organisational downsizing (R-61)',
+      reason: 'PPPK dipindahkan dalam rangka perampingan organisasi (R-61)',
       legalBasis: PP49,
       inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN', internalAllowed: false },
     });
     expect(r60Pppk(pppk, 'INTERNAL', POLICY_2026_12)).toEqual({
       ruleId: 'R-60',
       outcome: 'PASS',
-      reason: 'a PPPK move inside one agency (R-62 governs)',
+      reason: 'perpindahan PPPK di dalam satu instansi (berlaku R-62)',
       legalBasis: internalBasis,
       inputs: { kind: 'PPPK', route: 'INTERNAL', internalAllowed: true },
     });
@@ -218,11 +218,11 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     expect(r62PppkRecommendation(pppk, 'INTERNAL', POLICY_2026_12)).toEqual({
       ruleId: 'R-62',
       outcome: 'PASS',
-      reason: 'a PPPK moves inside the agency: the MenPAN-RB recommendation must be attached and verified before approval',
+      reason: 'PPPK pindah di dalam instansi: rekomendasi MenPAN-RB wajib dilampirkan dan diverifikasi sebelum persetujuan',
       legalBasis: internalBasis,
       inputs: { kind: 'PPPK', route: 'INTERNAL', requiredDocument: 'MENPANRB_RECOMMENDATION' },
     });
-    const notApplied = { ruleId: 'R-62', outcome: 'PASS', reason: 'not a PPPK move inside one agency', legalBasis: internalBasis };
+    const notApplied = { ruleId: 'R-62', outcome: 'PASS', reason: 'bukan perpindahan PPPK di dalam satu instansi', legalBasis: internalBasis };
     expect(r62PppkRecommendation(anEmployee(), 'INTERNAL', POLICY_2026_12)).toEqual({ ...notApplied, inputs: { kind: 'PNS', route: 'INTERNAL' } });
     expect(r62PppkRecommendation(pppk, 'PPPK_PERAMPINGAN', POLICY_2026_12)).toEqual({ ...notApplied, inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN' } });
     expect(r62PppkRecommendation(pppk, 'INTERNAL', POLICY_2024_1)).toEqual({
@@ -237,7 +237,7 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     const refused = {
       ruleId: 'R-61',
       outcome: 'BLOCK',
-      reason: 'a PPPK downsizing move needs the reference of the downsizing decree',
+      reason: 'perpindahan PPPK karena perampingan organisasi memerlukan nomor keputusan perampingan',
       legalBasis: basis,
       code: 'RULE_R61_DOWNSIZING',
     };
@@ -246,14 +246,14 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     expect(r61Downsizing('PPPK_PERAMPINGAN', 'Perwali 12/2026')).toEqual({
       ruleId: 'R-61',
       outcome: 'PASS',
-      reason: 'downsizing decree Perwali 12/2026',
+      reason: 'keputusan perampingan Perwali 12/2026',
       legalBasis: basis,
       inputs: { route: 'PPPK_PERAMPINGAN', downsizingDecreeReference: 'Perwali 12/2026' },
     });
     expect(r61Downsizing('INTERNAL', null)).toEqual({
       ruleId: 'R-61',
       outcome: 'PASS',
-      reason: 'not a downsizing move',
+      reason: 'bukan perpindahan karena perampingan organisasi',
       legalBasis: basis,
       inputs: { route: 'INTERNAL', downsizingDecreeReference: null },
     });
@@ -274,7 +274,7 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
       ruleId: 'R-02',
       outcome: 'BLOCK',
       reason:
-        "Title of peneliti (FUNGSIONAL, AHLI_UTAMA) and Title of sekda (JPT_MADYA): the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure",
+        'Title of peneliti (FUNGSIONAL, AHLI_UTAMA) dan Title of sekda (JPT_MADYA): mutasinya diputuskan oleh Presiden, bukan oleh PPK instansi; Mutasi tidak menjalankan prosedur tersebut',
       legalBasis: r02Basis,
       inputs: {
         mode: 'REFUSE',
@@ -288,7 +288,7 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
   });
 
   it('R-02 passes ordinary positions, and every position under 2024.1 where it is not applied', () => {
-    const pass = { ruleId: 'R-02', outcome: 'PASS', reason: 'no position the President decides on is moved' };
+    const pass = { ruleId: 'R-02', outcome: 'PASS', reason: 'tidak ada jabatan yang mutasinya diputuskan oleh Presiden' };
     expect(r02Presidential(auditor, pratama, POLICY_2026_12)).toEqual({ ...pass, legalBasis: r02Basis, inputs: { mode: 'REFUSE', positions: [] } });
     expect(r02Presidential(madya, madya, POLICY_2024_1)).toEqual({ ...pass, legalBasis: 'not applied in this version', inputs: { mode: 'NOT_APPLIED', positions: [] } });
   });
@@ -298,11 +298,11 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
     expect(r05JptCompetencyTest(pratama, madya, POLICY_2026_12)).toEqual({
       ruleId: 'R-05',
       outcome: 'PASS',
-      reason: 'a move from one JPT to another: the competency test result must be attached and verified before approval',
+      reason: 'perpindahan dari satu JPT ke JPT lain: hasil uji kompetensi wajib dilampirkan dan diverifikasi sebelum persetujuan',
       legalBasis: basis,
       inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA', requiredDocument: 'COMPETENCY_TEST_RESULT' },
     });
-    const notApplied = { ruleId: 'R-05', outcome: 'PASS', reason: 'not a move from one JPT to another' };
+    const notApplied = { ruleId: 'R-05', outcome: 'PASS', reason: 'bukan perpindahan dari satu JPT ke JPT lain' };
     expect(r05JptCompetencyTest(auditor, madya, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'FUNGSIONAL', targetClass: 'JPT_MADYA' } });
     expect(r05JptCompetencyTest(pratama, auditor, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'JPT_PRATAMA', targetClass: 'FUNGSIONAL' } });
     expect(r05JptCompetencyTest(pratama, madya, POLICY_2024_1)).toEqual({

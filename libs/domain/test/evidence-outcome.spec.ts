@@ -48,7 +48,7 @@ describe('Rule outcomes into a refusal (M-04: the refusal says everything the ru
 
   it('names the other rules that refused too, and derives a code when a block has none', () => {
     const error = refusalOf([block('R-22', 'sanctioned'), pass, block('R-23', 'bonded'), block('R-24', 'low SKP')]);
-    expect(error.message).toBe('sanctioned (also refused by R-23, R-24)');
+    expect(error.message).toBe('sanctioned (juga ditolak oleh R-23, R-24)');
     expect(error.code).toBe('RULE_R22');
     expect(error.ruleId).toBe('R-22');
   });

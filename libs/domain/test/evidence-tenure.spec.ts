@@ -14,7 +14,7 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
     expect(r03('2024-06-02')).toEqual({
       ruleId: 'R-03',
       outcome: 'BLOCK',
-      reason: '23 months in the current post, under the minimum of 2 years, and no justification was recorded',
+      reason: '23 bulan pada jabatan sekarang, kurang dari batas minimal 2 tahun, dan tidak ada alasan yang dicatat',
       legalBasis: PP11,
       inputs: inputs('2024-06-02', 23),
       code: 'RULE_R03_MINIMUM_TENURE',
@@ -25,14 +25,14 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
     expect(r03('2024-06-01')).toEqual({
       ruleId: 'R-03',
       outcome: 'PASS',
-      reason: '24 months in the current post, within 2–5 years',
+      reason: '24 bulan pada jabatan sekarang, dalam rentang 2–5 tahun',
       legalBasis: PP11,
       inputs: inputs('2024-06-01', 24),
     });
     expect(r03('2024-05-31')).toEqual({
       ruleId: 'R-03',
       outcome: 'PASS',
-      reason: '24 months in the current post, within 2–5 years',
+      reason: '24 bulan pada jabatan sekarang, dalam rentang 2–5 tahun',
       legalBasis: PP11,
       inputs: inputs('2024-05-31', 24),
     });
@@ -48,7 +48,7 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
     ).toEqual({
       ruleId: 'R-03',
       outcome: 'FLAG',
-      reason: `moved after 16 months, under the minimum of 2 years, on the recorded ground: ${ground}`,
+      reason: `dimutasi setelah 16 bulan, kurang dari batas minimal 2 tahun, atas dasar alasan yang dicatat: ${ground}`,
       legalBasis: PP11,
       inputs: { ...inputs('2025-01-06', 16), ground },
     });
@@ -63,7 +63,7 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
     expect(r03('2021-06-01')).toEqual({
       ruleId: 'R-03',
       outcome: 'PASS',
-      reason: '60 months in the current post, within 2–5 years',
+      reason: '60 bulan pada jabatan sekarang, dalam rentang 2–5 tahun',
       legalBasis: PP11,
       inputs: inputs('2021-06-01', 60),
     });
@@ -72,14 +72,14 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
     expect(r03('2021-05-31')).toEqual({
       ruleId: 'R-03',
       outcome: 'FLAG',
-      reason: '60 months in the current post, over the maximum of 5 years',
+      reason: '60 bulan pada jabatan sekarang, melebihi batas maksimal 5 tahun',
       legalBasis: PP11,
       inputs: inputs('2021-05-31', 60),
     });
     expect(r03('2021-05-01')).toEqual({
       ruleId: 'R-03',
       outcome: 'FLAG',
-      reason: '61 months in the current post, over the maximum of 5 years',
+      reason: '61 bulan pada jabatan sekarang, melebihi batas maksimal 5 tahun',
       legalBasis: PP11,
       inputs: inputs('2021-05-01', 61),
     });
@@ -102,7 +102,7 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
     expect(r21('2016-06-02', 'PERMINTAAN_SENDIRI')).toEqual({
       ruleId: 'R-21',
       outcome: 'BLOCK',
-      reason: 'a self-requested move to another agency is not allowed before 2026-06-02, 10 years after TMT PNS 2016-06-02',
+      reason: 'pindah ke instansi lain atas permintaan sendiri tidak diperbolehkan sebelum 2026-06-02, 10 tahun setelah TMT PNS 2016-06-02',
       legalBasis: basis,
       inputs: { ...inputs('2016-06-02', 'PERMINTAAN_SENDIRI'), lockEnds: '2026-06-02' },
       code: 'RULE_R21_TEN_YEAR_LOCK',
@@ -113,7 +113,7 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
     expect(r21('2016-06-01', 'PERMINTAAN_SENDIRI')).toEqual({
       ruleId: 'R-21',
       outcome: 'PASS',
-      reason: 'the 10-year lock from TMT PNS ended on 2026-06-01',
+      reason: 'larangan pindah 10 tahun sejak TMT PNS berakhir pada 2026-06-01',
       legalBasis: basis,
       inputs: { ...inputs('2016-06-01', 'PERMINTAAN_SENDIRI'), lockEnds: '2026-06-01' },
     });
@@ -122,7 +122,7 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
   it('R-21 under the policy of 2026-12 the refusal says that insisting counts as resigning', () => {
     const outcome = r21TenYearLock(anEmployee({ tmtPns: '2016-12-08' }), true, 'PERMINTAAN_SENDIRI', on('2026-12-07'), POLICY_2026_12);
     expect(outcome.reason).toBe(
-      'a self-requested move to another agency is not allowed before 2026-12-08, 10 years after TMT PNS 2016-12-08; Pasal 59 ayat (4): an employee who insists on the move is deemed to have resigned',
+      'pindah ke instansi lain atas permintaan sendiri tidak diperbolehkan sebelum 2026-12-08, 10 tahun setelah TMT PNS 2016-12-08; Pasal 59 ayat (4): an employee who insists on the move is deemed to have resigned',
     );
     expect(outcome.legalBasis).toBe('PermenPAN-RB 6/2024 Pasal 59 ayat (2), from TMT PNS (in force, checked 2026-12-01)');
     expect(r21TenYearLock(anEmployee({ tmtPns: '2016-12-07' }), true, 'PERMINTAAN_SENDIRI', on('2026-12-07'), POLICY_2026_12).outcome).toBe('PASS');
@@ -132,7 +132,7 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
     expect(r21('2016-06-02', 'DINAS')).toEqual({
       ruleId: 'R-21',
       outcome: 'FLAG',
-      reason: 'a dinas-initiated move to another agency within 10 years of TMT PNS (lock ends 2026-06-02)',
+      reason: 'pindah ke instansi lain karena kepentingan dinas dalam 10 tahun sejak TMT PNS (larangan berakhir 2026-06-02)',
       legalBasis: basis,
       inputs: { ...inputs('2016-06-02', 'DINAS'), lockEnds: '2026-06-02' },
     });
@@ -142,14 +142,14 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
     expect(r21('2020-01-01', 'PERMINTAAN_SENDIRI', false)).toEqual({
       ruleId: 'R-21',
       outcome: 'PASS',
-      reason: 'not a move to another agency',
+      reason: 'bukan perpindahan ke instansi lain',
       legalBasis: basis,
       inputs: inputs('2020-01-01', 'PERMINTAAN_SENDIRI', false),
     });
     expect(r21(null, 'PERMINTAAN_SENDIRI')).toEqual({
       ruleId: 'R-21',
       outcome: 'PASS',
-      reason: 'no TMT PNS (PPPK): R-60/R-61 govern',
+      reason: 'tidak ada TMT PNS (PPPK): berlaku R-60/R-61',
       legalBasis: basis,
       inputs: inputs(null, 'PERMINTAAN_SENDIRI'),
     });
@@ -171,7 +171,7 @@ describe('R-44 JPT lock: the recorded evidence', () => {
     expect(r44JptLock(jpt('2024-06-02'), TODAY, POLICY_2024_1, [])).toEqual({
       ruleId: 'R-44',
       outcome: 'BLOCK',
-      reason: 'a JPT inaugurated on 2024-06-02 may not be replaced before 2026-06-02 except on a recorded legal ground',
+      reason: 'pejabat JPT yang dilantik pada 2024-06-02 tidak boleh diganti sebelum 2026-06-02 kecuali atas dasar hukum yang dicatat',
       legalBasis: basis,
       inputs: { ...inputs('2024-06-02'), lockEnds: '2026-06-02' },
       code: 'RULE_R44_JPT_LOCK',
@@ -179,7 +179,7 @@ describe('R-44 JPT lock: the recorded evidence', () => {
     expect(r44JptLock(jpt('2024-06-01'), TODAY, POLICY_2024_1, [])).toEqual({
       ruleId: 'R-44',
       outcome: 'PASS',
-      reason: 'the JPT lock ended on 2026-06-01',
+      reason: 'larangan penggantian JPT berakhir pada 2026-06-01',
       legalBasis: basis,
       inputs: { ...inputs('2024-06-01'), lockEnds: '2026-06-01' },
     });
@@ -195,7 +195,7 @@ describe('R-44 JPT lock: the recorded evidence', () => {
     ).toEqual({
       ruleId: 'R-44',
       outcome: 'FLAG',
-      reason: `JPT replaced before 2027-06-01 on the recorded ground: ${ground}`,
+      reason: `pejabat JPT diganti sebelum 2027-06-01 atas dasar alasan yang dicatat: ${ground}`,
       legalBasis: basis,
       inputs: { ...inputs('2025-06-01'), lockEnds: '2027-06-01', ground },
     });
@@ -205,7 +205,7 @@ describe('R-44 JPT lock: the recorded evidence', () => {
     expect(r44JptLock(jpt(null), TODAY, POLICY_2024_1, [])).toEqual({
       ruleId: 'R-44',
       outcome: 'PASS',
-      reason: 'the employee holds no JPT position',
+      reason: 'pegawai tidak menduduki JPT',
       legalBasis: basis,
       inputs: inputs(null),
     });
@@ -213,7 +213,7 @@ describe('R-44 JPT lock: the recorded evidence', () => {
     expect(r44JptLock(jpt('2025-06-01'), TODAY, off, [])).toEqual({
       ruleId: 'R-44',
       outcome: 'PASS',
-      reason: 'the JPT lock is switched off in this policy version (it is agency policy, not law)',
+      reason: 'larangan penggantian JPT dinonaktifkan dalam versi kebijakan ini (ketentuan ini kebijakan instansi, bukan undang-undang)',
       legalBasis: 'switched off by the agency',
       inputs: { ...inputs('2025-06-01'), enabled: false },
     });
@@ -228,20 +228,26 @@ describe('M-03 repeated moves: the recorded evidence', () => {
     expect(m03('2024-06-02')).toEqual({
       ruleId: 'M-03',
       outcome: 'FLAG',
-      reason: 'moved again within 2 years of the previous transfer on 2024-06-02',
+      reason: 'dimutasi lagi dalam 2 tahun sejak mutasi sebelumnya pada 2024-06-02',
       legalBasis: basis,
       inputs: { lastTransferDate: '2024-06-02', windowYears: 2 },
     });
     expect(m03('2024-06-01')).toEqual({
       ruleId: 'M-03',
       outcome: 'PASS',
-      reason: 'previous transfer on 2024-06-01, over 2 years ago',
+      reason: 'mutasi sebelumnya pada 2024-06-01, lebih dari 2 tahun yang lalu',
       legalBasis: basis,
       inputs: { lastTransferDate: '2024-06-01', windowYears: 2 },
     });
   });
 
   it('M-03 passes an employee never transferred before', () => {
-    expect(m03(null)).toEqual({ ruleId: 'M-03', outcome: 'PASS', reason: 'no earlier transfer on record', legalBasis: basis, inputs: { lastTransferDate: null, windowYears: 2 } });
+    expect(m03(null)).toEqual({
+      ruleId: 'M-03',
+      outcome: 'PASS',
+      reason: 'tidak ada catatan mutasi sebelumnya',
+      legalBasis: basis,
+      inputs: { lastTransferDate: null, windowYears: 2 },
+    });
   });
 });

@@ -69,7 +69,7 @@ describe('R-04 vacancy: the recorded evidence', () => {
     expect(r04Vacancy(position({ bezetting: 8 }), { count: 0, caseIds: [] })).toEqual({
       ruleId: 'R-04',
       outcome: 'BLOCK',
-      reason: 'position kota-bl/auditor has no vacancy on record (kebutuhan 8 − bezetting 8 = 0)',
+      reason: 'jabatan kota-bl/auditor tidak memiliki lowongan tercatat (kebutuhan 8 − bezetting 8 = 0)',
       legalBasis: basis,
       inputs: inputs(8, 8, 0),
       code: 'RULE_R04_NO_VACANCY',
@@ -80,7 +80,7 @@ describe('R-04 vacancy: the recorded evidence', () => {
     expect(r04Vacancy(position(), { count: 1, caseIds: ['case-1'] })).toEqual({
       ruleId: 'R-04',
       outcome: 'BLOCK',
-      reason: 'the 1 vacancy(ies) of kota-bl/auditor are all held by cases under way: case-1',
+      reason: 'seluruh 1 lowongan kota-bl/auditor sudah ditempati kasus yang sedang berjalan: case-1',
       legalBasis: basis,
       inputs: { ...inputs(8, 7, 1), heldBy: ['case-1'] },
       code: 'RULE_R04_PLACES_HELD',
@@ -91,16 +91,16 @@ describe('R-04 vacancy: the recorded evidence', () => {
     expect(r04Vacancy(position({ bezetting: 6 }), { count: 1, caseIds: ['case-1'] })).toEqual({
       ruleId: 'R-04',
       outcome: 'PASS',
-      reason: '1 of 2 vacancy(ies) in Auditor Ahli Muda free (1 held by cases under way)',
+      reason: '1 dari 2 lowongan pada Auditor Ahli Muda masih kosong (1 ditempati kasus yang sedang berjalan)',
       legalBasis: basis,
       inputs: inputs(8, 6, 1),
     });
   });
 
   it('R-04 names a page of holders and counts the rest', () => {
-    expect(heldList({ count: 5, caseIds: ['a', 'b'] })).toBe('a, b and 3 more');
+    expect(heldList({ count: 5, caseIds: ['a', 'b'] })).toBe('a, b dan 3 lainnya');
     expect(heldList({ count: 2, caseIds: ['a', 'b'] })).toBe('a, b');
-    expect(heldList({ count: 0, caseIds: [] })).toBe('none');
+    expect(heldList({ count: 0, caseIds: [] })).toBe('tidak ada');
   });
 });
 
@@ -112,7 +112,7 @@ describe('R-04 figures: the recorded evidence', () => {
     expect(r04NeedsFigures(position(), analysis({ kebutuhan: 9, bezetting: 6 }), POLICY_2024_1)).toEqual({
       ruleId: 'R-04',
       outcome: 'BLOCK',
-      reason: 'the needs analysis of kota-bl/auditor states kebutuhan 9 (record: 8), bezetting 6 (record: 7)',
+      reason: 'analisis kebutuhan kota-bl/auditor menyatakan kebutuhan 9 (tercatat: 8), bezetting 6 (tercatat: 7)',
       legalBasis: basis,
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 9, bezetting: 6, workloadHours: null }, recorded },
       code: 'RULE_R04_FIGURES_DIFFER',
@@ -124,7 +124,7 @@ describe('R-04 figures: the recorded evidence', () => {
     expect(r04NeedsFigures(position(), analysis({ bezetting: 6 }), flagging)).toEqual({
       ruleId: 'R-04',
       outcome: 'FLAG',
-      reason: 'the needs analysis of kota-bl/auditor states bezetting 6 (record: 7); accepted and flagged as this policy says',
+      reason: 'analisis kebutuhan kota-bl/auditor menyatakan bezetting 6 (tercatat: 7); diterima dan ditandai sesuai kebijakan ini',
       legalBasis: 'flag it',
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 6, workloadHours: null }, recorded },
     });
@@ -134,7 +134,7 @@ describe('R-04 figures: the recorded evidence', () => {
     expect(r04NeedsFigures(position(), analysis(), POLICY_2024_1)).toEqual({
       ruleId: 'R-04',
       outcome: 'PASS',
-      reason: 'the needs analysis states the recorded figures (kebutuhan 8, bezetting 7)',
+      reason: 'analisis kebutuhan menyatakan angka yang tercatat (kebutuhan 8, bezetting 7)',
       legalBasis: basis,
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 7, workloadHours: null }, recorded },
     });
@@ -151,7 +151,7 @@ describe('R-04 figures with an ABK on record: the recorded evidence', () => {
     expect(r04NeedsFigures(withAbk, analysis({ workloadHours: 1000 }), POLICY_2024_1)).toEqual({
       ruleId: 'R-04',
       outcome: 'PASS',
-      reason: 'the needs analysis states the recorded figures (kebutuhan 8, bezetting 7, 1000 hours)',
+      reason: 'analisis kebutuhan menyatakan angka yang tercatat (kebutuhan 8, bezetting 7, 1000 jam)',
       legalBasis: basis,
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 7, workloadHours: 1000 }, recorded },
     });
@@ -161,7 +161,7 @@ describe('R-04 figures with an ABK on record: the recorded evidence', () => {
     expect(r04NeedsFigures(withAbk, analysis({ workloadHours: 900 }), POLICY_2024_1)).toEqual({
       ruleId: 'R-04',
       outcome: 'BLOCK',
-      reason: 'the needs analysis of kota-bl/auditor states workload 900 hours (ABK on record: 1000)',
+      reason: 'analisis kebutuhan kota-bl/auditor menyatakan beban kerja 900 jam (ABK tercatat: 1000)',
       legalBasis: basis,
       inputs: { positionId: 'kota-bl/auditor', submitted: { kebutuhan: 8, bezetting: 7, workloadHours: 900 }, recorded },
       code: 'RULE_R04_FIGURES_DIFFER',
@@ -182,14 +182,14 @@ describe('R-04 competency fit: the recorded evidence', () => {
     expect(r04CompetencyFit(anEmployee({ competencies: ['AUDIT'] }), position(), POLICY_2024_1)).toEqual({
       ruleId: 'R-04',
       outcome: 'PASS',
-      reason: 'competency fit 50%',
+      reason: 'kesesuaian kompetensi 50%',
       legalBasis: basis,
       inputs: inputs(['AUDIT'], 0.5),
     });
     expect(r04CompetencyFit(anEmployee({ competencies: ['PELAYANAN_PUBLIK'] }), position(), POLICY_2024_1)).toEqual({
       ruleId: 'R-04',
       outcome: 'BLOCK',
-      reason: 'competency fit 0% is under the minimum 50% for Auditor Ahli Muda',
+      reason: 'kesesuaian kompetensi 0% di bawah batas minimal 50% untuk Auditor Ahli Muda',
       legalBasis: basis,
       inputs: inputs(['PELAYANAN_PUBLIK'], 0),
       code: 'RULE_R04_COMPETENCY',
@@ -198,13 +198,15 @@ describe('R-04 competency fit: the recorded evidence', () => {
 
   it('R-04 a fit between none and the minimum is refused with its percentage', () => {
     const three = position({ requiredCompetencies: ['AUDIT', 'AKUNTANSI', 'HUKUM'] });
-    expect(r04CompetencyFit(anEmployee({ competencies: ['AUDIT'] }), three, POLICY_2024_1).reason).toBe('competency fit 33% is under the minimum 50% for Auditor Ahli Muda');
+    expect(r04CompetencyFit(anEmployee({ competencies: ['AUDIT'] }), three, POLICY_2024_1).reason).toBe(
+      'kesesuaian kompetensi 33% di bawah batas minimal 50% untuk Auditor Ahli Muda',
+    );
   });
 
   it('R-04 a position requiring no competency fits everyone', () => {
     expect(r04CompetencyFit(anEmployee({ competencies: [] }), position({ requiredCompetencies: [] }), POLICY_2024_1)).toMatchObject({
       outcome: 'PASS',
-      reason: 'competency fit 100%',
+      reason: 'kesesuaian kompetensi 100%',
       inputs: { fit: 1 },
     });
   });
@@ -226,7 +228,7 @@ describe('R-01 mutation plan: the recorded evidence', () => {
     expect(r01({ planReference: 'plan-kota-bl-2026' }, plan)).toEqual({
       ruleId: 'R-01',
       outcome: 'PASS',
-      reason: 'in the mutation plan plan-kota-bl-2026 (Rencana mutasi 2026)',
+      reason: 'termasuk dalam rencana mutasi plan-kota-bl-2026 (Rencana mutasi 2026)',
       legalBasis: basis2026,
       inputs: { ...inputs('plan-kota-bl-2026'), planId: 'plan-kota-bl-2026', planYear: 2026 },
     });
@@ -236,29 +238,29 @@ describe('R-01 mutation plan: the recorded evidence', () => {
     const refused = (problem: string, reference = 'plan-kota-bl-2026') => ({
       ruleId: 'R-01',
       outcome: 'BLOCK',
-      reason: `${problem}; name a plan on record that plans this move, or give an exception reason`,
+      reason: `${problem}; sebutkan rencana mutasi tercatat yang merencanakan mutasi ini, atau berikan alasan pengecualian`,
       legalBasis: basis2026,
       inputs: { ...inputs(reference), planProblem: problem },
       code: 'RULE_R01_PLAN_NOT_ON_RECORD',
     });
-    expect(r01({ planReference: 'plan-kota-bl-2026' }, plan, on('2027-01-04'))).toEqual(refused('mutation plan plan-kota-bl-2026 is the plan for 2026, not for 2027'));
-    expect(r01({ planReference: 'plan-kota-bl-2026' }, { ...plan, agencyId: 'kab-lh' })).toEqual(refused('mutation plan plan-kota-bl-2026 belongs to kab-lh, not to kota-bl'));
-    expect(r01({ planReference: 'plan-kota-bl-2026' }, { ...plan, moves: [] })).toEqual(refused('mutation plan plan-kota-bl-2026 plans no move into kota-bl/auditor'));
-    expect(r01({ planReference: 'plan-x' }, null)).toEqual(refused('no mutation plan plan-x is on record', 'plan-x'));
+    expect(r01({ planReference: 'plan-kota-bl-2026' }, plan, on('2027-01-04'))).toEqual(refused('rencana mutasi plan-kota-bl-2026 adalah rencana tahun 2026, bukan tahun 2027'));
+    expect(r01({ planReference: 'plan-kota-bl-2026' }, { ...plan, agencyId: 'kab-lh' })).toEqual(refused('rencana mutasi plan-kota-bl-2026 milik kab-lh, bukan kota-bl'));
+    expect(r01({ planReference: 'plan-kota-bl-2026' }, { ...plan, moves: [] })).toEqual(refused('rencana mutasi plan-kota-bl-2026 tidak merencanakan mutasi ke kota-bl/auditor'));
+    expect(r01({ planReference: 'plan-x' }, null)).toEqual(refused('rencana mutasi plan-x tidak tercatat', 'plan-x'));
   });
 
   it('R-01 flags a move outside the plan on an exception reason, keeping the plan problem', () => {
     expect(r01({ planReference: 'plan-x', exceptionReason: 'new hospital' }, null)).toEqual({
       ruleId: 'R-01',
       outcome: 'FLAG',
-      reason: 'outside the mutation plan (no mutation plan plan-x is on record), on the exception reason: new hospital',
+      reason: 'di luar rencana mutasi (rencana mutasi plan-x tidak tercatat), dengan alasan pengecualian: new hospital',
       legalBasis: basis2026,
-      inputs: { ...inputs('plan-x', 'new hospital'), planProblem: 'no mutation plan plan-x is on record' },
+      inputs: { ...inputs('plan-x', 'new hospital'), planProblem: 'rencana mutasi plan-x tidak tercatat' },
     });
     expect(r01({ exceptionReason: 'new hospital' }, null)).toEqual({
       ruleId: 'R-01',
       outcome: 'FLAG',
-      reason: 'outside the mutation plan, on the exception reason: new hospital',
+      reason: 'di luar rencana mutasi, dengan alasan pengecualian: new hospital',
       legalBasis: basis2026,
       inputs: inputs(null, 'new hospital'),
     });
@@ -268,7 +270,7 @@ describe('R-01 mutation plan: the recorded evidence', () => {
     expect(r01({ planReference: ' ', exceptionReason: ' ' }, null)).toEqual({
       ruleId: 'R-01',
       outcome: 'BLOCK',
-      reason: 'the needs analysis names neither a mutation plan reference nor an exception reason',
+      reason: 'analisis kebutuhan tidak menyebut rujukan rencana mutasi maupun alasan pengecualian',
       legalBasis: basis2026,
       inputs: inputs(' ', ' '),
       code: 'RULE_R01_ANNUAL_PLAN',
@@ -276,7 +278,7 @@ describe('R-01 mutation plan: the recorded evidence', () => {
     expect(r01AnnualPlan(analysis({ planReference: 'RM-2026' }), null, position(), TODAY, POLICY_2024_1)).toEqual({
       ruleId: 'R-01',
       outcome: 'PASS',
-      reason: 'in the mutation plan RM-2026',
+      reason: 'termasuk dalam rencana mutasi RM-2026',
       legalBasis: 'not applied in this version: the plan was named in free text',
       inputs: { planReference: 'RM-2026', exceptionReason: null, planOnRecord: false },
     });
@@ -295,14 +297,14 @@ describe('R-40 Pilkada freeze and R-43 after inauguration: the recorded evidence
     expect(r40ElectionFreeze([side(electing)], on('2026-06-01'), POLICY_2024_1)).toEqual({
       ruleId: 'R-40',
       outcome: 'REQUIRES_STEP',
-      reason: "inside the Pilkada freeze of Kota Bandar Lestari (penetapan paslon 2026-12-01): Mendagri's written approval is required",
+      reason: 'dalam masa larangan mutasi Pilkada di Kota Bandar Lestari (penetapan paslon 2026-12-01): diperlukan persetujuan tertulis Mendagri',
       legalBasis: r40Basis,
       inputs: { today: '2026-06-01', sides: summary, frozenAgencies: ['kota-bl'], monthsBefore: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
     expect(r40ElectionFreeze([side(electing)], on('2026-05-31'), POLICY_2024_1)).toEqual({
       ruleId: 'R-40',
       outcome: 'PASS',
-      reason: 'no election freeze applies to the positions affected',
+      reason: 'tidak ada larangan mutasi masa Pilkada yang berlaku bagi jabatan yang terdampak',
       legalBasis: r40Basis,
       inputs: { today: '2026-05-31', sides: summary, frozenAgencies: [], monthsBefore: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
@@ -322,14 +324,14 @@ describe('R-40 Pilkada freeze and R-43 after inauguration: the recorded evidence
     expect(r43PostInauguration([side(fresh)], on('2026-08-20'), POLICY_2024_1)).toEqual({
       ruleId: 'R-43',
       outcome: 'REQUIRES_STEP',
-      reason: "within 6 months of inauguration of Kota Bandar Lestari (inaugurated 2026-02-20): Mendagri's written approval is required",
+      reason: 'dalam 6 bulan sejak pelantikan kepala daerah Kota Bandar Lestari (pelantikan 2026-02-20): diperlukan persetujuan tertulis Mendagri',
       legalBasis: basis,
       inputs: { today: '2026-08-20', sides: summary, agencies: [{ agencyId: 'kota-bl', inaugurated: '2026-02-20' }], months: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
     expect(r43PostInauguration([side(fresh)], on('2026-08-21'), POLICY_2024_1)).toEqual({
       ruleId: 'R-43',
       outcome: 'PASS',
-      reason: 'no regional head inaugurated within the last months acts on this move',
+      reason: 'tidak ada kepala daerah yang baru dilantik dalam beberapa bulan terakhir yang bertindak atas mutasi ini',
       legalBasis: basis,
       inputs: { today: '2026-08-21', sides: summary, agencies: [], months: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
@@ -348,10 +350,10 @@ describe('R-40, R-43, R-45, R-46 with both sides affected: every agency is named
   it('R-40 and R-43 name both regional heads; a central agency or one without dates is never frozen', () => {
     const calendar = { penetapanPaslonDate: '2026-12-01', endOfTermDate: '2027-02-15' };
     expect(r40ElectionFreeze(both({ electionCalendar: calendar }), on('2026-07-01'), POLICY_2024_1).reason).toBe(
-      "inside the Pilkada freeze of Kabupaten Lembah Hijau (penetapan paslon 2026-12-01), Kota Bandar Lestari (penetapan paslon 2026-12-01): Mendagri's written approval is required",
+      'dalam masa larangan mutasi Pilkada di Kabupaten Lembah Hijau (penetapan paslon 2026-12-01), Kota Bandar Lestari (penetapan paslon 2026-12-01): diperlukan persetujuan tertulis Mendagri',
     );
     expect(r43PostInauguration(both({ headInaugurationDate: '2026-06-01' }), on('2026-07-01'), POLICY_2024_1).reason).toBe(
-      "within 6 months of inauguration of Kabupaten Lembah Hijau (inaugurated 2026-06-01), Kota Bandar Lestari (inaugurated 2026-06-01): Mendagri's written approval is required",
+      'dalam 6 bulan sejak pelantikan kepala daerah Kabupaten Lembah Hijau (pelantikan 2026-06-01), Kota Bandar Lestari (pelantikan 2026-06-01): diperlukan persetujuan tertulis Mendagri',
     );
     expect(r43PostInauguration(both({ kind: 'PUSAT', headInaugurationDate: '2026-06-01' }), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');
     expect(r43PostInauguration(both({}), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');
@@ -360,10 +362,10 @@ describe('R-40, R-43, R-45, R-46 with both sides affected: every agency is named
 
   it('R-45 and R-46 name both acting heads', () => {
     expect(r45Penjabat(both({ ppkStatus: 'PENJABAT' }), POLICY_2024_1).reason).toBe(
-      "Kabupaten Lembah Hijau (PENJABAT), Kota Bandar Lestari (PENJABAT) is led by an acting head: Mendagri's written approval is required",
+      'Kabupaten Lembah Hijau (PENJABAT), Kota Bandar Lestari (PENJABAT) dipimpin oleh penjabat kepala daerah: diperlukan persetujuan tertulis Mendagri',
     );
     expect(r46PenjabatPertek(both({ ppkStatus: 'PENJABAT' }), POLICY_2024_1).reason).toBe(
-      'Kabupaten Lembah Hijau, Kota Bandar Lestari is led by an acting head: a KEPALA_BKN pertek is required',
+      'Kabupaten Lembah Hijau, Kota Bandar Lestari dipimpin oleh penjabat kepala daerah: diperlukan pertek KEPALA_BKN',
     );
   });
 });
@@ -377,18 +379,18 @@ describe('R-45 and R-46 acting regional heads: the recorded evidence', () => {
     expect(r45Penjabat([side(pj)], POLICY_2024_1)).toEqual({
       ruleId: 'R-45',
       outcome: 'REQUIRES_STEP',
-      reason: "Kota Bandar Lestari (PENJABAT) is led by an acting head: Mendagri's written approval is required",
+      reason: 'Kota Bandar Lestari (PENJABAT) dipimpin oleh penjabat kepala daerah: diperlukan persetujuan tertulis Mendagri',
       legalBasis: 'PP 49/2008 Pasal 132A',
       inputs: { agencies: [{ agencyId: 'kota-bl', ppkStatus: 'PENJABAT' }], actingHeads: ['PENJABAT'] },
     });
     expect(r45Penjabat([side(plt)], POLICY_2024_1)).toEqual({
       ruleId: 'R-45',
       outcome: 'PASS',
-      reason: 'no acting regional head acts on this move',
+      reason: 'tidak ada penjabat kepala daerah yang bertindak atas mutasi ini',
       legalBasis: 'PP 49/2008 Pasal 132A',
       inputs: { agencies: [{ agencyId: 'kab-lh', ppkStatus: 'PLT' }], actingHeads: ['PENJABAT'] },
     });
-    expect(r45Penjabat([side(plt)], POLICY_2026_12).reason).toBe("Kabupaten Lembah Hijau (PLT) is led by an acting head: Mendagri's written approval is required");
+    expect(r45Penjabat([side(plt)], POLICY_2026_12).reason).toBe('Kabupaten Lembah Hijau (PLT) dipimpin oleh penjabat kepala daerah: diperlukan persetujuan tertulis Mendagri');
     expect(r45Penjabat([side(agency({ kind: 'PUSAT', ppkStatus: 'PENJABAT' }))], POLICY_2024_1).outcome).toBe('PASS');
   });
 
@@ -396,7 +398,7 @@ describe('R-45 and R-46 acting regional heads: the recorded evidence', () => {
     expect(r46PenjabatPertek([side(pj), side(agency({ id: 'kab-x', name: 'Kab X' }))], POLICY_2024_1)).toEqual({
       ruleId: 'R-46',
       outcome: 'REQUIRES_STEP',
-      reason: 'Kota Bandar Lestari is led by an acting head: a KEPALA_BKN pertek is required',
+      reason: 'Kota Bandar Lestari dipimpin oleh penjabat kepala daerah: diperlukan pertek KEPALA_BKN',
       legalBasis: 'Perpres 116/2022',
       inputs: {
         agencies: [
@@ -410,7 +412,7 @@ describe('R-45 and R-46 acting regional heads: the recorded evidence', () => {
     expect(r46PenjabatPertek([side(pj)], off)).toEqual({
       ruleId: 'R-46',
       outcome: 'PASS',
-      reason: 'no acting regional head acts on this move',
+      reason: 'tidak ada penjabat kepala daerah yang bertindak atas mutasi ini',
       legalBasis: 'off',
       inputs: { agencies: [{ agencyId: 'kota-bl', ppkStatus: 'PENJABAT' }], actingHeads: ['PENJABAT'] },
     });

@@ -74,7 +74,7 @@ describe('R-06 one person takes at most one decision role in a case', () => {
     );
     const resolve = (actor: Actor) => world.simple('ResolveObjection', { outcome: 'DISMISSED', reasoning: 'the service needs the move' }, actor);
     const error = given(events).when(resolve(relative)).thenRefused({ ruleId: 'R-06' });
-    expect(error.message).toContain('declared relative (ADIK)');
+    expect(error.message).toContain('kerabat pegawai yang telah dilaporkan (ADIK)');
     given(events)
       .when(resolve({ ...relative, userId: 'ppk-as-employee', nip: DEMO_NIP.internal }))
       .thenRefused({ ruleId: 'R-06' });
@@ -259,7 +259,7 @@ describe('M-05 eligibility inputs changed by a recent import', () => {
       .then((events) => {
         const m05 = events[0]?.metadata.ruleOutcomes.find((o) => o.ruleId === 'M-05');
         expect(m05).toMatchObject({ outcome: 'FLAG' });
-        expect(m05?.reason).toContain('import imp-1');
+        expect(m05?.reason).toContain('impor imp-1');
         expect(m05?.reason).toContain('discipline');
       });
     given(j.events)

@@ -313,6 +313,6 @@ describe('R-21 and R-01 say what the law says', () => {
       .thenRefused({ ruleId: 'R-01' });
     given([])
       .when(world.open(id('r01-ok'), positionId(BL, 'auditor')))
-      .then((events) => expect(outcomeOf(events, 'R-01')?.reason).toMatch(/^in the mutation plan/));
+      .then((events) => expect(outcomeOf(events, 'R-01')?.reason).toMatch(/^termasuk dalam rencana mutasi/));
   });
 });

@@ -39,8 +39,8 @@ describe('R-04 vacancy and competency fit', () => {
     const error = given([])
       .when(world.open('invented', AUDITOR, undefined, undefined, { kebutuhan: 100_000, bezetting: 0 }))
       .thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
-    expect(error.message).toContain('kebutuhan 100000 (record: 8)');
-    expect(error.message).toContain('bezetting 0 (record: 7)');
+    expect(error.message).toContain('kebutuhan 100000 (tercatat: 8)');
+    expect(error.message).toContain('bezetting 0 (tercatat: 7)');
     given([])
       .when(world.open('recorded', AUDITOR, undefined, undefined, { kebutuhan: 8, bezetting: 7 }))
       .then((events) => expect(outcomeOf('R-04')(events)).toBe('PASS'));

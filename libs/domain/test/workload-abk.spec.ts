@@ -41,7 +41,7 @@ describe('R-04 figures: the needs analysis states what the ABK on record gives',
     const error = given([])
       .when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 12_500 }))
       .thenRefused({ ruleId: 'R-04', code: 'RULE_R04_FIGURES_DIFFER' });
-    expect(error.message).toContain('workload 12500 hours (ABK on record: 10000)');
+    expect(error.message).toContain('beban kerja 12500 jam (ABK tercatat: 10000)');
     given([])
       .when(world.open(id('hours'), AUDITOR, undefined, undefined, { workloadHours: 10_000 }))
       .then((events) => expect(outcome(events, 'R-04')?.outcome).toBe('PASS'));
@@ -53,7 +53,7 @@ describe('R-04 figures: the needs analysis states what the ABK on record gives',
       .when(under(world.open(id('flag'), AUDITOR, undefined, undefined, { kebutuhan: 9 }), flagging))
       .then((events) => {
         const r04 = events[0]?.metadata.ruleOutcomes.filter((o) => o.ruleId === 'R-04').find((o) => o.outcome === 'FLAG');
-        expect(r04?.reason).toContain('kebutuhan 9 (record: 8)');
+        expect(r04?.reason).toContain('kebutuhan 9 (tercatat: 8)');
         expect(r04?.inputs).toMatchObject({ submitted: { kebutuhan: 9 }, recorded: { kebutuhan: 8 } });
       });
   });
@@ -74,19 +74,19 @@ describe('R-01 the mutation plan on record, by id', () => {
     const unknown = given([])
       .when(world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: 'RENCANA-MUTASI-2026' }))
       .thenRefused({ ruleId: 'R-01', code: 'RULE_R01_PLAN_NOT_ON_RECORD' });
-    expect(unknown.message).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
+    expect(unknown.message).toContain('rencana mutasi RENCANA-MUTASI-2026 tidak tercatat');
     const full: Position = world.position(positionId(AGENCY.bandarLestari, 'kasubbag-kepegawaian'));
     const notPlanned = world.open(id('plan'), AUDITOR, undefined, undefined, { planReference: plan2026 });
     const withoutAuditor = {
       ...notPlanned,
       context: { ...notPlanned.context, plan: { ...world.plans('2026-12-07').find((p) => p.id === plan2026)!, moves: [{ targetPositionId: full.id, count: 1, note: null }] } },
     } as TransferCommand;
-    expect(given([]).when(withoutAuditor).thenRefused({ ruleId: 'R-01' }).message).toContain(`plans no move into ${AUDITOR}`);
+    expect(given([]).when(withoutAuditor).thenRefused({ ruleId: 'R-01' }).message).toContain(`tidak merencanakan mutasi ke ${AUDITOR}`);
     const lastYear = {
       ...notPlanned,
       context: { ...notPlanned.context, plan: { ...world.plans('2025-12-07').find((p) => p.agencyId === AGENCY.bandarLestari)!, id: plan2026 } },
     } as TransferCommand;
-    expect(given([]).when(lastYear).thenRefused({ ruleId: 'R-01' }).message).toContain('is the plan for 2025, not for 2026');
+    expect(given([]).when(lastYear).thenRefused({ ruleId: 'R-01' }).message).toContain('adalah rencana tahun 2025, bukan tahun 2026');
   });
 
   it('R-01 lets a move outside the plan through on an exception reason, flagged with why the plan did not cover it', () => {
@@ -95,7 +95,7 @@ describe('R-01 the mutation plan on record, by id', () => {
       .then((events) => {
         const r01 = outcome(events, 'R-01');
         expect(r01?.outcome).toBe('FLAG');
-        expect(r01?.reason).toContain('no mutation plan RENCANA-MUTASI-2026 is on record');
+        expect(r01?.reason).toContain('rencana mutasi RENCANA-MUTASI-2026 tidak tercatat');
       });
   });
 });

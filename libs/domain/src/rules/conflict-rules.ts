@@ -39,19 +39,19 @@ export function r06ConflictOfInterest(
     documentAttachedBy: facts.documentAttachedBy?.userId ?? null,
   };
   const refuse = (reason: string): RuleOutcome => outcome('R-06', 'BLOCK', reason, BASIS, inputs, 'RULE_R06_CONFLICT_OF_INTEREST');
-  if (employee !== null && actor.nip !== undefined && actor.nip === employee.nip) return refuse('the employee being transferred may not take a decision on their own transfer');
+  if (employee !== null && actor.nip !== undefined && actor.nip === employee.nip) return refuse('pegawai yang dimutasi tidak boleh mengambil keputusan atas mutasinya sendiri');
   const relation = employee === null ? null : relationOf(actor, employee);
-  if (relation !== null) return refuse(`${actor.name} is a declared relative (${relation}) of the employee and may not take a decision on the transfer`);
+  if (relation !== null) return refuse(`${actor.name} adalah kerabat pegawai yang telah dilaporkan (${relation}) dan tidak boleh mengambil keputusan atas mutasi ini`);
   const other = earlier.find((role) => role !== acting);
   if (other !== undefined) {
     return refuse(
-      `${actor.name} already took ${describeDecisionRole(other)} on this case; one person takes at most one decision role in a case, so ${describeDecisionRole(acting)} needs another official`,
+      `${actor.name} sudah mengambil keputusan pada ${describeDecisionRole(other)} dalam kasus ini; satu orang paling banyak memegang satu peran keputusan dalam satu kasus, sehingga ${describeDecisionRole(acting)} harus dilakukan oleh pejabat lain`,
     );
   }
   const attacher = facts.documentAttachedBy;
   if (attacher && samePerson({ userId: attacher.userId, nip: attacher.nip ?? null }, actor))
-    return refuse(`${actor.name} attached this document and may not verify it (four eyes)`);
-  return outcome('R-06', 'PASS', 'no conflict of interest or second decision role on this case', BASIS, inputs);
+    return refuse(`${actor.name} melampirkan dokumen ini sehingga tidak boleh memverifikasinya (prinsip empat mata)`);
+  return outcome('R-06', 'PASS', 'tidak ada benturan kepentingan maupun peran keputusan kedua pada kasus ini', BASIS, inputs);
 }
 
 /**
@@ -62,9 +62,9 @@ export function r06ConflictOfInterest(
 export function r06EarlierDeciders(employee: EmployeeSnapshot, decisions: readonly Decision[]): RuleOutcome {
   const related = decisions.flatMap((d) => {
     if (d.nip === null) return [];
-    if (d.nip === employee.nip) return [{ decision: d, relation: 'the employee themself' }];
+    if (d.nip === employee.nip) return [{ decision: d, relation: 'calon itu sendiri' }];
     const relation = employee.relations.find((r) => r.nip === d.nip)?.relation;
-    return relation ? [{ decision: d, relation: `a declared relative (${relation})` }] : [];
+    return relation ? [{ decision: d, relation: `kerabat calon yang telah dilaporkan (${relation})` }] : [];
   });
   const inputs = { employeeNip: employee.nip, earlierDeciders: decisions.map((d) => ({ role: d.role, userId: d.userId, nip: d.nip })) };
   const first = related[0];
@@ -72,11 +72,11 @@ export function r06EarlierDeciders(employee: EmployeeSnapshot, decisions: readon
     return outcome(
       'R-06',
       'BLOCK',
-      `${first.decision.name} took ${describeDecisionRole(first.decision.role)} on this case and is ${first.relation} of the candidate; a case one of them decided cannot carry this candidate`,
+      `${first.decision.name} mengambil keputusan pada ${describeDecisionRole(first.decision.role)} dalam kasus ini dan merupakan ${first.relation}; kasus yang telah diputus oleh salah satu dari mereka tidak dapat mengusulkan calon ini`,
       BASIS,
       inputs,
       'RULE_R06_CONFLICT_OF_INTEREST',
     );
   }
-  return outcome('R-06', 'PASS', 'none of the decisions already taken on the case was taken by the candidate or a declared relative', BASIS, inputs);
+  return outcome('R-06', 'PASS', 'tidak ada keputusan pada kasus ini yang diambil oleh calon atau kerabatnya yang telah dilaporkan', BASIS, inputs);
 }

@@ -16,14 +16,14 @@ export function r08EducationFit(employee: EmployeeSnapshot, position: Position, 
       'R-08',
       'PASS',
       position.requiredEducationFields.length === 0
-        ? 'the position requires no particular education field'
-        : `education field ${employee.educationField} is one ${position.title} requires`,
+        ? 'jabatan ini tidak mensyaratkan bidang pendidikan tertentu'
+        : `bidang pendidikan ${employee.educationField} termasuk yang disyaratkan untuk ${position.title}`,
       mode.legalBasis,
       inputs,
     );
   }
-  const reason = `education field ${employee.educationField} is not one ${position.title} requires (${position.requiredEducationFields.join(', ')})`;
+  const reason = `bidang pendidikan ${employee.educationField} tidak termasuk yang disyaratkan untuk ${position.title} (${position.requiredEducationFields.join(', ')})`;
   if (mode.value === 'BLOCK') return outcome('R-08', 'BLOCK', reason, mode.legalBasis, inputs, 'RULE_R08_EDUCATION');
-  if (mode.value === 'FLAG') return outcome('R-08', 'FLAG', `${reason}; flagged as this policy says`, mode.legalBasis, inputs);
-  return outcome('R-08', 'PASS', `${reason}; this policy only weighs it in the merit score`, mode.legalBasis, inputs);
+  if (mode.value === 'FLAG') return outcome('R-08', 'FLAG', `${reason}; ditandai sesuai kebijakan ini`, mode.legalBasis, inputs);
+  return outcome('R-08', 'PASS', `${reason}; menurut kebijakan ini hanya diperhitungkan dalam skor merit`, mode.legalBasis, inputs);
 }

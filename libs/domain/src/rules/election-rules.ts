@@ -34,9 +34,9 @@ export function r40ElectionFreeze(sides: readonly MoveSide[], now: IsoInstant, p
     return isWithin(today, start, calendar.endOfTermDate) && inPilkadaScope(s.position, policy);
   });
   const inputs = { today, sides: sidesSummary(sides), frozenAgencies: frozen.map((s) => s.agency.id), monthsBefore: t.value, policyVersion: policy.version };
-  if (frozen.length === 0) return outcome('R-40', 'PASS', 'no election freeze applies to the positions affected', t.legalBasis, inputs);
+  if (frozen.length === 0) return outcome('R-40', 'PASS', 'tidak ada larangan mutasi masa Pilkada yang berlaku bagi jabatan yang terdampak', t.legalBasis, inputs);
   const names = frozen.map((s) => `${s.agency.name} (penetapan paslon ${s.agency.electionCalendar?.penetapanPaslonDate})`).join(', ');
-  return outcome('R-40', 'REQUIRES_STEP', `inside the Pilkada freeze of ${names}: Mendagri's written approval is required`, t.legalBasis, inputs);
+  return outcome('R-40', 'REQUIRES_STEP', `dalam masa larangan mutasi Pilkada di ${names}: diperlukan persetujuan tertulis Mendagri`, t.legalBasis, inputs);
 }
 
 /** R-43: within `postInaugurationMonths` of inauguration a new regional head needs Mendagri's written approval. */
@@ -55,9 +55,10 @@ export function r43PostInauguration(sides: readonly MoveSide[], now: IsoInstant,
     months: t.value,
     policyVersion: policy.version,
   };
-  if (fresh.length === 0) return outcome('R-43', 'PASS', 'no regional head inaugurated within the last months acts on this move', t.legalBasis, inputs);
-  const names = fresh.map((s) => `${s.agency.name} (inaugurated ${s.agency.headInaugurationDate})`).join(', ');
-  return outcome('R-43', 'REQUIRES_STEP', `within ${t.value} months of inauguration of ${names}: Mendagri's written approval is required`, t.legalBasis, inputs);
+  if (fresh.length === 0)
+    return outcome('R-43', 'PASS', 'tidak ada kepala daerah yang baru dilantik dalam beberapa bulan terakhir yang bertindak atas mutasi ini', t.legalBasis, inputs);
+  const names = fresh.map((s) => `${s.agency.name} (pelantikan ${s.agency.headInaugurationDate})`).join(', ');
+  return outcome('R-43', 'REQUIRES_STEP', `dalam ${t.value} bulan sejak pelantikan kepala daerah ${names}: diperlukan persetujuan tertulis Mendagri`, t.legalBasis, inputs);
 }
 
 /** The sides led by an acting head (Penjabat, and under the current policy a Plt). */
@@ -70,11 +71,11 @@ export function r45Penjabat(sides: readonly MoveSide[], policy: Policy): RuleOut
   const basis = policy.actingHeads.legalBasis;
   const acting = actingSides(sides, policy);
   const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })), actingHeads: policy.actingHeads.value };
-  if (acting.length === 0) return outcome('R-45', 'PASS', 'no acting regional head acts on this move', basis, inputs);
+  if (acting.length === 0) return outcome('R-45', 'PASS', 'tidak ada penjabat kepala daerah yang bertindak atas mutasi ini', basis, inputs);
   return outcome(
     'R-45',
     'REQUIRES_STEP',
-    `${acting.map((s) => `${s.agency.name} (${s.agency.ppkStatus})`).join(', ')} is led by an acting head: Mendagri's written approval is required`,
+    `${acting.map((s) => `${s.agency.name} (${s.agency.ppkStatus})`).join(', ')} dipimpin oleh penjabat kepala daerah: diperlukan persetujuan tertulis Mendagri`,
     basis,
     inputs,
   );
@@ -85,8 +86,8 @@ export function r46PenjabatPertek(sides: readonly MoveSide[], policy: Policy): R
   const basis = policy.actingHeadPertek.legalBasis;
   const acting = policy.actingHeadPertek.value ? actingSides(sides, policy) : [];
   const inputs = { agencies: sides.map((s) => ({ agencyId: s.agency.id, ppkStatus: s.agency.ppkStatus })), actingHeads: policy.actingHeads.value };
-  if (acting.length === 0) return outcome('R-46', 'PASS', 'no acting regional head acts on this move', basis, inputs);
-  return outcome('R-46', 'REQUIRES_STEP', `${acting.map((s) => s.agency.name).join(', ')} is led by an acting head: a KEPALA_BKN pertek is required`, basis, inputs);
+  if (acting.length === 0) return outcome('R-46', 'PASS', 'tidak ada penjabat kepala daerah yang bertindak atas mutasi ini', basis, inputs);
+  return outcome('R-46', 'REQUIRES_STEP', `${acting.map((s) => s.agency.name).join(', ')} dipimpin oleh penjabat kepala daerah: diperlukan pertek KEPALA_BKN`, basis, inputs);
 }
 
 /** The overlay rules that may add steps, in the order their steps are added. */

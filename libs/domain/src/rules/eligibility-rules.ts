@@ -11,18 +11,18 @@ const PERBAN5 = 'Peraturan BKN 5/2019 Pasal 3';
 /** R-22: no active discipline sanction or court case. */
 export function r22Discipline(employee: EmployeeSnapshot): RuleOutcome {
   const inputs = { activeSanction: employee.discipline.activeSanction, courtCase: employee.discipline.courtCase };
-  if (employee.discipline.activeSanction) return outcome('R-22', 'BLOCK', 'the employee is serving an active discipline sanction', PERBAN5, inputs, 'RULE_R22_DISCIPLINE');
-  if (employee.discipline.courtCase) return outcome('R-22', 'BLOCK', 'the employee is in a court case', PERBAN5, inputs, 'RULE_R22_DISCIPLINE');
-  return outcome('R-22', 'PASS', 'no discipline sanction or court case', PERBAN5, inputs);
+  if (employee.discipline.activeSanction) return outcome('R-22', 'BLOCK', 'pegawai sedang menjalani hukuman disiplin', PERBAN5, inputs, 'RULE_R22_DISCIPLINE');
+  if (employee.discipline.courtCase) return outcome('R-22', 'BLOCK', 'pegawai sedang menjalani proses hukum di pengadilan', PERBAN5, inputs, 'RULE_R22_DISCIPLINE');
+  return outcome('R-22', 'PASS', 'tidak sedang menjalani hukuman disiplin atau proses hukum di pengadilan', PERBAN5, inputs);
 }
 
 /** R-23: not on study assignment and not under a service bond. */
 export function r23Study(employee: EmployeeSnapshot, now: IsoInstant): RuleOutcome {
   const inputs = { onStudyAssignment: employee.study.onStudyAssignment, serviceBondUntil: employee.study.serviceBondUntil };
-  if (employee.study.onStudyAssignment) return outcome('R-23', 'BLOCK', 'the employee is on a study assignment (tugas belajar)', PERBAN5, inputs, 'RULE_R23_STUDY');
+  if (employee.study.onStudyAssignment) return outcome('R-23', 'BLOCK', 'pegawai sedang menjalani tugas belajar', PERBAN5, inputs, 'RULE_R23_STUDY');
   const bond = employee.study.serviceBondUntil;
-  if (bond !== null && bond >= toDate(now)) return outcome('R-23', 'BLOCK', `the employee is under a service bond until ${bond}`, PERBAN5, inputs, 'RULE_R23_STUDY');
-  return outcome('R-23', 'PASS', 'no study assignment or service bond', PERBAN5, inputs);
+  if (bond !== null && bond >= toDate(now)) return outcome('R-23', 'BLOCK', `pegawai terikat ikatan dinas sampai ${bond}`, PERBAN5, inputs, 'RULE_R23_STUDY');
+  return outcome('R-23', 'PASS', 'tidak sedang tugas belajar atau terikat ikatan dinas', PERBAN5, inputs);
 }
 
 /**
@@ -43,10 +43,10 @@ export function r24Skp(employee: EmployeeSnapshot, now: IsoInstant, policy: Poli
   const ratings = years.map((year) => ({ year, rating: employee.skp.find((s) => s.year === year)?.rating ?? null }));
   const inputs = { years, ratings, minimum, policyVersion: policy.version };
   const missing = ratings.find((r) => r.rating === null);
-  if (missing) return outcome('R-24', 'BLOCK', `no SKP rating on record for ${missing.year}`, policy.minimumSkp.legalBasis, inputs, 'RULE_R24_SKP');
+  if (missing) return outcome('R-24', 'BLOCK', `tidak ada nilai SKP tercatat untuk tahun ${missing.year}`, policy.minimumSkp.legalBasis, inputs, 'RULE_R24_SKP');
   const low = ratings.find((r) => r.rating !== null && !skpAtLeast(r.rating, minimum));
-  if (low) return outcome('R-24', 'BLOCK', `SKP ${low.year} was ${low.rating}, below ${minimum}`, policy.minimumSkp.legalBasis, inputs, 'RULE_R24_SKP');
-  return outcome('R-24', 'PASS', `SKP at least ${minimum} in ${years.join(' and ')}`, policy.minimumSkp.legalBasis, inputs);
+  if (low) return outcome('R-24', 'BLOCK', `SKP ${low.year} bernilai ${low.rating}, di bawah ${minimum}`, policy.minimumSkp.legalBasis, inputs, 'RULE_R24_SKP');
+  return outcome('R-24', 'PASS', `SKP paling rendah ${minimum} pada ${years.join(' dan ')}`, policy.minimumSkp.legalBasis, inputs);
 }
 
 /**
@@ -56,14 +56,14 @@ export function r24Skp(employee: EmployeeSnapshot, now: IsoInstant, policy: Poli
 export function r60Pppk(employee: EmployeeSnapshot, route: Route, policy: Policy): RuleOutcome {
   const basis = 'PP 49/2018';
   const inputs = { kind: employee.kind, route, internalAllowed: policy.pppkInternalMove.value };
-  if (employee.kind !== 'PPPK') return outcome('R-60', 'PASS', 'the employee is a PNS', basis, inputs);
-  if (route === 'PPPK_PERAMPINGAN') return outcome('R-60', 'PASS', 'PPPK moved under organisational downsizing (R-61)', basis, inputs);
+  if (employee.kind !== 'PPPK') return outcome('R-60', 'PASS', 'pegawai berstatus PNS', basis, inputs);
+  if (route === 'PPPK_PERAMPINGAN') return outcome('R-60', 'PASS', 'PPPK dipindahkan dalam rangka perampingan organisasi (R-61)', basis, inputs);
   if (route === 'INTERNAL' && policy.pppkInternalMove.value)
-    return outcome('R-60', 'PASS', 'a PPPK move inside one agency (R-62 governs)', policy.pppkInternalMove.legalBasis, inputs);
+    return outcome('R-60', 'PASS', 'perpindahan PPPK di dalam satu instansi (berlaku R-62)', policy.pppkInternalMove.legalBasis, inputs);
   const why = policy.pppkInternalMove.value
-    ? 'a PPPK may move only inside the own agency (R-62) or in organisational downsizing (R-61)'
-    : 'a PPPK can move only in organisational downsizing (R-61)';
-  return outcome('R-60', 'BLOCK', `PPPK have no mutation scheme to another agency: ${why}`, basis, inputs, 'RULE_R60_PPPK');
+    ? 'PPPK hanya dapat pindah di dalam instansinya sendiri (R-62) atau dalam rangka perampingan organisasi (R-61)'
+    : 'PPPK hanya dapat pindah dalam rangka perampingan organisasi (R-61)';
+  return outcome('R-60', 'BLOCK', `tidak ada skema mutasi PPPK ke instansi lain: ${why}`, basis, inputs, 'RULE_R60_PPPK');
 }
 
 /**
@@ -74,8 +74,8 @@ export function r62PppkRecommendation(employee: EmployeeSnapshot, route: Route, 
   const basis = policy.pppkInternalMove.legalBasis;
   const applies = employee.kind === 'PPPK' && route === 'INTERNAL' && policy.pppkInternalMove.value;
   const inputs = { kind: employee.kind, route, ...(applies ? { requiredDocument: 'MENPANRB_RECOMMENDATION' } : {}) };
-  if (!applies) return outcome('R-62', 'PASS', 'not a PPPK move inside one agency', basis, inputs);
-  return outcome('R-62', 'PASS', 'a PPPK moves inside the agency: the MenPAN-RB recommendation must be attached and verified before approval', basis, inputs);
+  if (!applies) return outcome('R-62', 'PASS', 'bukan perpindahan PPPK di dalam satu instansi', basis, inputs);
+  return outcome('R-62', 'PASS', 'PPPK pindah di dalam instansi: rekomendasi MenPAN-RB wajib dilampirkan dan diverifikasi sebelum persetujuan', basis, inputs);
 }
 
 /** R-02: the positions whose transfer the President decides, not the agency's PPK. */
@@ -92,11 +92,11 @@ export function r02Presidential(origin: Position, target: Position, policy: Poli
   const rule = policy.presidentialPositions;
   const hit = [origin, target].filter((p) => isPresidentialPosition(p, policy));
   const inputs = { mode: rule.value.mode, positions: hit.map((p) => ({ id: p.id, positionClass: p.positionClass, functionalLevel: p.functionalLevel })) };
-  if (rule.value.mode === 'NOT_APPLIED' || hit.length === 0) return outcome('R-02', 'PASS', 'no position the President decides on is moved', rule.legalBasis, inputs);
+  if (rule.value.mode === 'NOT_APPLIED' || hit.length === 0) return outcome('R-02', 'PASS', 'tidak ada jabatan yang mutasinya diputuskan oleh Presiden', rule.legalBasis, inputs);
   return outcome(
     'R-02',
     'BLOCK',
-    `${hit.map((p) => `${p.title} (${p.positionClass}${p.functionalLevel ? `, ${p.functionalLevel}` : ''})`).join(' and ')}: the transfer is decided by the President, not the agency's PPK; Mutasi does not run that procedure`,
+    `${hit.map((p) => `${p.title} (${p.positionClass}${p.functionalLevel ? `, ${p.functionalLevel}` : ''})`).join(' dan ')}: mutasinya diputuskan oleh Presiden, bukan oleh PPK instansi; Mutasi tidak menjalankan prosedur tersebut`,
     rule.legalBasis,
     inputs,
     'RULE_R02_PRESIDENTIAL',
@@ -108,17 +108,17 @@ export function r05JptCompetencyTest(origin: Position, target: Position, policy:
   const rule = policy.jptCompetencyTest;
   const applies = rule.value && isJpt(origin.positionClass) && isJpt(target.positionClass);
   const inputs = { originClass: origin.positionClass, targetClass: target.positionClass, ...(applies ? { requiredDocument: 'COMPETENCY_TEST_RESULT' } : {}) };
-  if (!applies) return outcome('R-05', 'PASS', 'not a move from one JPT to another', rule.legalBasis, inputs);
-  return outcome('R-05', 'PASS', 'a move from one JPT to another: the competency test result must be attached and verified before approval', rule.legalBasis, inputs);
+  if (!applies) return outcome('R-05', 'PASS', 'bukan perpindahan dari satu JPT ke JPT lain', rule.legalBasis, inputs);
+  return outcome('R-05', 'PASS', 'perpindahan dari satu JPT ke JPT lain: hasil uji kompetensi wajib dilampirkan dan diverifikasi sebelum persetujuan', rule.legalBasis, inputs);
 }
 
 /** R-61: the downsizing route needs the reference of the downsizing decree. */
 export function r61Downsizing(route: Route, downsizingDecreeReference: string | null): RuleOutcome {
   const basis = 'PermenPAN-RB 6/2024 Pasal 59 ayat (5)';
   const inputs = { route, downsizingDecreeReference };
-  if (route !== 'PPPK_PERAMPINGAN') return outcome('R-61', 'PASS', 'not a downsizing move', basis, inputs);
+  if (route !== 'PPPK_PERAMPINGAN') return outcome('R-61', 'PASS', 'bukan perpindahan karena perampingan organisasi', basis, inputs);
   if (downsizingDecreeReference === null || downsizingDecreeReference.trim() === '') {
-    return outcome('R-61', 'BLOCK', 'a PPPK downsizing move needs the reference of the downsizing decree', basis, inputs, 'RULE_R61_DOWNSIZING');
+    return outcome('R-61', 'BLOCK', 'perpindahan PPPK karena perampingan organisasi memerlukan nomor keputusan perampingan', basis, inputs, 'RULE_R61_DOWNSIZING');
   }
-  return outcome('R-61', 'PASS', `downsizing decree ${downsizingDecreeReference}`, basis, inputs);
+  return outcome('R-61', 'PASS', `keputusan perampingan ${downsizingDecreeReference}`, basis, inputs);
 }

@@ -18,7 +18,7 @@ export interface EligibilityChange {
 export function m05EligibilityChanged(changes: readonly EligibilityChange[], policy: Policy): RuleOutcome {
   const window = policy.eligibilityChangeWindowDays;
   const inputs = { windowDays: window.value, changes: changes.map((c) => ({ importId: c.importId, importedAt: c.importedAt, importedBy: c.importedBy, fields: c.fields })) };
-  if (changes.length === 0) return outcome('M-05', 'PASS', `no eligibility input of the candidate changed in the last ${window.value} days`, window.legalBasis, inputs);
-  const list = changes.map((c) => `import ${c.importId} on ${c.importedAt.slice(0, 10)} by ${c.importedBy} changed ${c.fields.join(', ')}`).join('; ');
-  return outcome('M-05', 'FLAG', `the candidate's eligibility inputs changed within ${window.value} days before the proposal: ${list}`, window.legalBasis, inputs);
+  if (changes.length === 0) return outcome('M-05', 'PASS', `tidak ada data persyaratan calon yang berubah dalam ${window.value} hari terakhir`, window.legalBasis, inputs);
+  const list = changes.map((c) => `impor ${c.importId} pada ${c.importedAt.slice(0, 10)} oleh ${c.importedBy} mengubah ${c.fields.join(', ')}`).join('; ');
+  return outcome('M-05', 'FLAG', `data persyaratan calon berubah dalam ${window.value} hari sebelum pengusulan: ${list}`, window.legalBasis, inputs);
 }

@@ -46,7 +46,7 @@ export function throwIfBlocked(outcomes: readonly RuleOutcome[]): void {
   const first = blocked[0];
   if (!first) return;
   const others = blocked.slice(1).map((o) => o.ruleId);
-  const message = others.length > 0 ? `${first.reason} (also refused by ${others.join(', ')})` : first.reason;
+  const message = others.length > 0 ? `${first.reason} (juga ditolak oleh ${others.join(', ')})` : first.reason;
   const error: DomainError = ruleRefused(first.ruleId, first.code ?? `RULE_${first.ruleId.replace('-', '')}`, message, first.legalBasis);
   throw Object.assign(error, { outcomes });
 }

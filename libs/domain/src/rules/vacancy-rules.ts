@@ -27,10 +27,10 @@ export interface NeedsAnalysis {
 /** Why a named plan does not cover the case, or null when it does. */
 function planProblem(plan: MutationPlan | null, reference: string, position: Position, now: IsoInstant): string | null {
   const year = Number(toDate(now).slice(0, 4));
-  if (plan === null) return `no mutation plan ${reference} is on record`;
-  if (plan.agencyId !== position.agencyId) return `mutation plan ${plan.id} belongs to ${plan.agencyId}, not to ${position.agencyId}`;
-  if (plan.year !== year) return `mutation plan ${plan.id} is the plan for ${plan.year}, not for ${year}`;
-  if (!plan.moves.some((m) => m.targetPositionId === position.id)) return `mutation plan ${plan.id} plans no move into ${position.id}`;
+  if (plan === null) return `rencana mutasi ${reference} tidak tercatat`;
+  if (plan.agencyId !== position.agencyId) return `rencana mutasi ${plan.id} milik ${plan.agencyId}, bukan ${position.agencyId}`;
+  if (plan.year !== year) return `rencana mutasi ${plan.id} adalah rencana tahun ${plan.year}, bukan tahun ${year}`;
+  if (!plan.moves.some((m) => m.targetPositionId === position.id)) return `rencana mutasi ${plan.id} tidak merencanakan mutasi ke ${position.id}`;
   return null;
 }
 
@@ -49,13 +49,13 @@ export function r01AnnualPlan(analysis: NeedsAnalysis, plan: MutationPlan | null
     return outcome(
       'R-01',
       'PASS',
-      `in the mutation plan ${reference}${plan ? ` (${plan.title})` : ''}`,
+      `termasuk dalam rencana mutasi ${reference}${plan ? ` (${plan.title})` : ''}`,
       basis,
       plan ? { ...inputs, planId: plan.id, planYear: plan.year } : inputs,
     );
   }
   if (exception !== '') {
-    return outcome('R-01', 'FLAG', `outside the mutation plan${problem ? ` (${problem})` : ''}, on the exception reason: ${exception}`, basis, {
+    return outcome('R-01', 'FLAG', `di luar rencana mutasi${problem ? ` (${problem})` : ''}, dengan alasan pengecualian: ${exception}`, basis, {
       ...inputs,
       ...(problem ? { planProblem: problem } : {}),
     });
@@ -64,12 +64,12 @@ export function r01AnnualPlan(analysis: NeedsAnalysis, plan: MutationPlan | null
     return outcome(
       'R-01',
       'BLOCK',
-      `${problem}; name a plan on record that plans this move, or give an exception reason`,
+      `${problem}; sebutkan rencana mutasi tercatat yang merencanakan mutasi ini, atau berikan alasan pengecualian`,
       basis,
       { ...inputs, planProblem: problem },
       'RULE_R01_PLAN_NOT_ON_RECORD',
     );
-  return outcome('R-01', 'BLOCK', 'the needs analysis names neither a mutation plan reference nor an exception reason', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
+  return outcome('R-01', 'BLOCK', 'analisis kebutuhan tidak menyebut rujukan rencana mutasi maupun alasan pengecualian', basis, inputs, 'RULE_R01_ANNUAL_PLAN');
 }
 
 /** The figures of a position as the record gives them: kebutuhan and bezetting, and the ABK's workload hours when one is on record. */
@@ -89,22 +89,22 @@ export function r04NeedsFigures(position: Position, analysis: NeedsAnalysis, pol
   const submitted = { kebutuhan: analysis.kebutuhan, bezetting: analysis.bezetting, workloadHours: analysis.workloadHours };
   const inputs = { positionId: position.id, submitted, recorded };
   const differ = [
-    ...(submitted.kebutuhan !== recorded.kebutuhan ? [`kebutuhan ${submitted.kebutuhan} (record: ${recorded.kebutuhan})`] : []),
-    ...(submitted.bezetting !== recorded.bezetting ? [`bezetting ${submitted.bezetting} (record: ${recorded.bezetting})`] : []),
+    ...(submitted.kebutuhan !== recorded.kebutuhan ? [`kebutuhan ${submitted.kebutuhan} (tercatat: ${recorded.kebutuhan})`] : []),
+    ...(submitted.bezetting !== recorded.bezetting ? [`bezetting ${submitted.bezetting} (tercatat: ${recorded.bezetting})`] : []),
     ...(recorded.workloadHours !== null && submitted.workloadHours !== null && submitted.workloadHours !== recorded.workloadHours
-      ? [`workload ${submitted.workloadHours} hours (ABK on record: ${recorded.workloadHours})`]
+      ? [`beban kerja ${submitted.workloadHours} jam (ABK tercatat: ${recorded.workloadHours})`]
       : []),
   ];
   if (differ.length > 0) {
-    const reason = `the needs analysis of ${position.id} states ${differ.join(', ')}`;
+    const reason = `analisis kebutuhan ${position.id} menyatakan ${differ.join(', ')}`;
     return policy.needsFiguresMismatch.value === 'FLAG'
-      ? outcome('R-04', 'FLAG', `${reason}; accepted and flagged as this policy says`, basis, inputs)
+      ? outcome('R-04', 'FLAG', `${reason}; diterima dan ditandai sesuai kebijakan ini`, basis, inputs)
       : outcome('R-04', 'BLOCK', reason, basis, inputs, 'RULE_R04_FIGURES_DIFFER');
   }
   return outcome(
     'R-04',
     'PASS',
-    `the needs analysis states the recorded figures (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting}${recorded.workloadHours !== null ? `, ${recorded.workloadHours} hours` : ''})`,
+    `analisis kebutuhan menyatakan angka yang tercatat (kebutuhan ${recorded.kebutuhan}, bezetting ${recorded.bezetting}${recorded.workloadHours !== null ? `, ${recorded.workloadHours} jam` : ''})`,
     basis,
     inputs,
   );
@@ -123,7 +123,7 @@ export function r04Vacancy(position: Position, held: HeldPlaces): RuleOutcome {
     return outcome(
       'R-04',
       'BLOCK',
-      `position ${position.id} has no vacancy on record (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${gap})`,
+      `jabatan ${position.id} tidak memiliki lowongan tercatat (kebutuhan ${position.kebutuhan} − bezetting ${position.bezetting} = ${gap})`,
       basis,
       inputs,
       'RULE_R04_NO_VACANCY',
@@ -132,19 +132,19 @@ export function r04Vacancy(position: Position, held: HeldPlaces): RuleOutcome {
     return outcome(
       'R-04',
       'BLOCK',
-      `the ${gap} vacancy(ies) of ${position.id} are all held by cases under way: ${heldList(held)}`,
+      `seluruh ${gap} lowongan ${position.id} sudah ditempati kasus yang sedang berjalan: ${heldList(held)}`,
       basis,
       { ...inputs, heldBy: held.caseIds },
       'RULE_R04_PLACES_HELD',
     );
   }
-  return outcome('R-04', 'PASS', `${open} of ${gap} vacancy(ies) in ${position.title} free (${held.count} held by cases under way)`, basis, inputs);
+  return outcome('R-04', 'PASS', `${open} dari ${gap} lowongan pada ${position.title} masih kosong (${held.count} ditempati kasus yang sedang berjalan)`, basis, inputs);
 }
 
 /** The holders of a position's places as a refusal names them. */
 export function heldList(held: HeldPlaces): string {
   const more = held.count - held.caseIds.length;
-  return `${held.caseIds.join(', ') || 'none'}${more > 0 ? ` and ${more} more` : ''}`;
+  return `${held.caseIds.join(', ') || 'tidak ada'}${more > 0 ? ` dan ${more} lainnya` : ''}`;
 }
 
 /** The share of the position's required competencies the employee has (1 when none are required). */
@@ -163,11 +163,11 @@ export function r04CompetencyFit(employee: EmployeeSnapshot, position: Position,
     return outcome(
       'R-04',
       'BLOCK',
-      `competency fit ${(fit * 100).toFixed(0)}% is under the minimum ${(min.value * 100).toFixed(0)}% for ${position.title}`,
+      `kesesuaian kompetensi ${(fit * 100).toFixed(0)}% di bawah batas minimal ${(min.value * 100).toFixed(0)}% untuk ${position.title}`,
       min.legalBasis,
       inputs,
       'RULE_R04_COMPETENCY',
     );
   }
-  return outcome('R-04', 'PASS', `competency fit ${(fit * 100).toFixed(0)}%`, min.legalBasis, inputs);
+  return outcome('R-04', 'PASS', `kesesuaian kompetensi ${(fit * 100).toFixed(0)}%`, min.legalBasis, inputs);
 }

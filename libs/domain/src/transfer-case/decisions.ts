@@ -35,21 +35,34 @@ export function stepRole(step: Pick<PlannedStep, 'kind' | 'role' | 'agencyId'>):
   return `STEP:${step.kind}:${step.role}@${step.agencyId}`;
 }
 
-/** Plain words for a decision role, for refusals and views. */
+/** The words for an approval step's kind in a decision role (StepKind). */
+const STEP_WORDS: Readonly<Record<string, string>> = {
+  VERIFICATION: 'verifikasi',
+  CONSIDERATION: 'pertimbangan',
+  PROPOSAL: 'usulan',
+  CONSENT: 'persetujuan',
+  FORWARDING: 'penerusan',
+  COORDINATION: 'koordinasi',
+  WRITTEN_APPROVAL: 'persetujuan tertulis',
+  PERTEK: 'pertek',
+  DECREE: 'SK',
+};
+
+/** Plain words (Bahasa Indonesia) for a decision role, for refusals and views. */
 export function describeDecisionRole(role: DecisionRole): string {
   if (role.startsWith('STEP:')) {
     const [, kind, office] = /^STEP:([A-Z_]+):(.+)$/.exec(role) ?? [];
-    return `the ${String(kind).toLowerCase().replace(/_/g, ' ')} step of ${String(office)}`;
+    return `tahap ${STEP_WORDS[String(kind)] ?? String(kind)} oleh ${String(office)}`;
   }
   const words: Record<string, string> = {
-    PROPOSAL: 'the proposal (opening, proposing, notifying, submitting)',
-    NEEDS_APPROVAL: 'the approval of the needs analysis',
-    OBJECTION_DECISION: 'the decision on the objection',
-    DOCUMENT_VERIFICATION: 'the verification of documents',
-    DECREE: 'the decree (SK)',
-    APPOINTMENT: 'the appointment',
-    EVALUATION: 'the post-transfer evaluation',
-    TRAINING: 'the training plan',
+    PROPOSAL: 'usulan (pembukaan kasus, pengusulan, pemberitahuan, pengajuan)',
+    NEEDS_APPROVAL: 'persetujuan analisis kebutuhan',
+    OBJECTION_DECISION: 'keputusan atas keberatan',
+    DOCUMENT_VERIFICATION: 'verifikasi dokumen',
+    DECREE: 'penetapan SK',
+    APPOINTMENT: 'pelantikan',
+    EVALUATION: 'evaluasi pascamutasi',
+    TRAINING: 'rencana pelatihan',
   };
   return words[role] ?? role;
 }

@@ -66,7 +66,7 @@ async function holdPlace(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_PLACE' }>):
     throw ruleRefused(
       'R-04',
       'RULE_R04_PLACES_HELD',
-      `the ${outcome.gap} vacancy(ies) of ${op.positionId} are all held by cases under way: ${heldList(held)}`,
+      `seluruh ${outcome.gap} lowongan ${op.positionId} sudah ditempati kasus yang sedang berjalan: ${heldList(held)}`,
       'PP 11/2017 Pasal 190(4)',
     );
   }
