@@ -5,6 +5,7 @@ import { currentSession } from '../../auth/session';
 import { ActionButton, ActionDialog, Field, Values } from '../../components/action-dialog';
 import { civilToday } from '../../i18n/format';
 import { ACTIONS, DOCUMENT_KINDS, label } from '../../i18n/labels';
+import { TrainingPlanActions } from './case-training-plan';
 import { sendCommand, uploadFile } from './send';
 
 const today = (): string => civilToday();
@@ -215,7 +216,7 @@ const FORMS: Record<string, ActionForm> = {
 /** Actions that need nothing but a click. */
 const ONE_CLICK: Record<string, 'primary' | 'secondary'> = { AcknowledgeTransfer: 'primary', SubmitForApproval: 'primary', CloseCase: 'primary' };
 
-/** Actions offered elsewhere on the page (the candidate list proposes; the training plan is adjusted over the API). */
+/** Actions offered elsewhere on the page (the candidate list proposes) or as several dialogs (the training plan). */
 const ELSEWHERE = new Set(['ProposeCandidate', 'ReviseProposal', 'AdjustTrainingPlan']);
 
 function actionLabel(a: AvailableAction, view: CaseView): string {
@@ -241,7 +242,8 @@ export function CaseActions({ view, etag }: { view: CaseView; etag: string | nul
     await refresh();
   };
   const actions = view.actions.filter((a) => !ELSEWHERE.has(a.command));
-  if (actions.length === 0) return <p>Tidak ada tindakan yang dapat Anda lakukan pada kasus ini sekarang.</p>;
+  const adjustsTraining = view.actions.some((a) => a.command === 'AdjustTrainingPlan');
+  if (actions.length === 0 && !adjustsTraining) return <p>Tidak ada tindakan yang dapat Anda lakukan pada kasus ini sekarang.</p>;
   return (
     <div className="actions">
       {actions.map((a) => {
@@ -261,6 +263,7 @@ export function CaseActions({ view, etag }: { view: CaseView; etag: string | nul
           />
         );
       })}
+      {adjustsTraining ? <TrainingPlanActions view={view} send={send} /> : null}
     </div>
   );
 }
