@@ -5,16 +5,27 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 
+type PackagedChromium = { executablePath(): Promise<string>; args: string[] };
+
+async function packagedChromium(): Promise<PackagedChromium> {
+  const chromiumModule = (await import('@sparticuz/chromium')) as unknown as PackagedChromium & { default?: PackagedChromium };
+  return chromiumModule.default ?? chromiumModule;
+}
+
 /**
- * A real Chromium for the browser tests: `CHROMIUM_PATH` when set (e.g. Debian's chromium), else the one the
- * `@sparticuz/chromium` package ships, unpacked on first use. Headless, loopback only.
+ * The Chromium the tests run: `CHROMIUM_PATH` when set (e.g. Debian's chromium), else the one the `@sparticuz/chromium`
+ * package ships, unpacked into the temporary folder on first use. A jest globalSetup calls this once and sets
+ * `CHROMIUM_PATH` for the workers, so two test files never unpack it at the same time (that fails with ETXTBSY).
  */
+export async function chromiumExecutable(): Promise<string> {
+  return process.env.CHROMIUM_PATH ?? (await (await packagedChromium()).executablePath());
+}
+
+/** A real, headless Chromium for the browser tests (see `chromiumExecutable`); loopback only. */
 export async function launchBrowser(): Promise<Browser> {
   const puppeteer = await import('puppeteer-core');
-  type Packaged = { executablePath(): Promise<string>; args: string[] };
-  const chromiumModule = (await import('@sparticuz/chromium')) as unknown as Packaged & { default?: Packaged };
-  const chromium = chromiumModule.default ?? chromiumModule;
-  const executablePath = process.env.CHROMIUM_PATH ?? (await chromium.executablePath());
+  const chromium = await packagedChromium();
+  const executablePath = await chromiumExecutable();
   // The package's flags are for serverless functions: one process, web security off. The tests want a normal browser
   // (several contexts, same-origin rules, CSP), so those flags are dropped.
   const args = chromium.args.filter((a) => !['--single-process', '--disable-web-security', '--allow-running-insecure-content'].includes(a));
