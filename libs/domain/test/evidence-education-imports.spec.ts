@@ -44,7 +44,7 @@ describe('R-08 education fit: the recorded evidence', () => {
       ruleId: 'R-08',
       outcome: 'PASS',
       reason: 'bidang pendidikan SOSIOLOGI tidak termasuk yang disyaratkan untuk Auditor Ahli Muda (AKUNTANSI); menurut kebijakan ini hanya diperhitungkan dalam skor merit',
-      legalBasis: 'merit-score/v1: education fit is a weight only',
+      legalBasis: 'merit-score/v1: kesesuaian pendidikan hanya menjadi bobot',
       inputs: inputs('SOSIOLOGI', ['AKUNTANSI'], 'WEIGHT', 'mutasi-policy/2024.1'),
     });
   });
@@ -68,7 +68,7 @@ describe('R-08 education fit: the recorded evidence', () => {
 });
 
 describe('M-05 eligibility inputs changed by an import: the recorded evidence', () => {
-  const basis = 'agency policy (M-05): eligibility inputs changed shortly before a proposal are shown to inspectors';
+  const basis = 'kebijakan instansi (M-05): data persyaratan yang berubah tidak lama sebelum pengusulan ditunjukkan kepada inspektorat';
 
   it('M-05 flags a candidate whose inputs an import changed, naming each import, its day, who and which fields', () => {
     const changes = [

@@ -227,7 +227,7 @@ describe('R-60, R-61, R-62 PPPK: the recorded evidence', () => {
     expect(r62PppkRecommendation(pppk, 'PPPK_PERAMPINGAN', POLICY_2026_12)).toEqual({ ...notApplied, inputs: { kind: 'PPPK', route: 'PPPK_PERAMPINGAN' } });
     expect(r62PppkRecommendation(pppk, 'INTERNAL', POLICY_2024_1)).toEqual({
       ...notApplied,
-      legalBasis: 'PP 49/2018: no mutation scheme for PPPK',
+      legalBasis: 'PP 49/2018: tidak ada skema mutasi bagi PPPK',
       inputs: { kind: 'PPPK', route: 'INTERNAL' },
     });
   });
@@ -290,7 +290,7 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
   it('R-02 passes ordinary positions, and every position under 2024.1 where it is not applied', () => {
     const pass = { ruleId: 'R-02', outcome: 'PASS', reason: 'tidak ada jabatan yang mutasinya diputuskan oleh Presiden' };
     expect(r02Presidential(auditor, pratama, POLICY_2026_12)).toEqual({ ...pass, legalBasis: r02Basis, inputs: { mode: 'REFUSE', positions: [] } });
-    expect(r02Presidential(madya, madya, POLICY_2024_1)).toEqual({ ...pass, legalBasis: 'not applied in this version', inputs: { mode: 'NOT_APPLIED', positions: [] } });
+    expect(r02Presidential(madya, madya, POLICY_2024_1)).toEqual({ ...pass, legalBasis: 'tidak diterapkan dalam versi ini', inputs: { mode: 'NOT_APPLIED', positions: [] } });
   });
 
   it('R-05 asks for the competency test on a move from one JPT to another under 2026-12 only', () => {
@@ -307,7 +307,7 @@ describe('R-02 the President’s positions and R-05 the JPT competency test: the
     expect(r05JptCompetencyTest(pratama, auditor, POLICY_2026_12)).toEqual({ ...notApplied, legalBasis: basis, inputs: { originClass: 'JPT_PRATAMA', targetClass: 'FUNGSIONAL' } });
     expect(r05JptCompetencyTest(pratama, madya, POLICY_2024_1)).toEqual({
       ...notApplied,
-      legalBasis: 'not applied in this version',
+      legalBasis: 'tidak diterapkan dalam versi ini',
       inputs: { originClass: 'JPT_PRATAMA', targetClass: 'JPT_MADYA' },
     });
   });

@@ -88,7 +88,7 @@ describe('R-03 minimum and maximum tenure in post: the recorded evidence', () =>
   it('R-03 records the policy version it ran under', () => {
     const outcome = r03TenureInPost(anEmployee({ positionSince: '2024-06-01' }), on('2026-12-07'), POLICY_2026_12, []);
     expect(outcome.inputs['policyVersion']).toBe('mutasi-policy/2026.12');
-    expect(outcome.legalBasis).toBe(`${PP11} (in force, checked 2026-12-01)`);
+    expect(outcome.legalBasis).toBe(`${PP11} (berlaku, diperiksa 2026-12-01)`);
   });
 });
 
@@ -122,9 +122,9 @@ describe('R-21 ten-year lock from TMT PNS: the recorded evidence', () => {
   it('R-21 under the policy of 2026-12 the refusal says that insisting counts as resigning', () => {
     const outcome = r21TenYearLock(anEmployee({ tmtPns: '2016-12-08' }), true, 'PERMINTAAN_SENDIRI', on('2026-12-07'), POLICY_2026_12);
     expect(outcome.reason).toBe(
-      'pindah ke instansi lain atas permintaan sendiri tidak diperbolehkan sebelum 2026-12-08, 10 tahun setelah TMT PNS 2016-12-08; Pasal 59 ayat (4): an employee who insists on the move is deemed to have resigned',
+      'pindah ke instansi lain atas permintaan sendiri tidak diperbolehkan sebelum 2026-12-08, 10 tahun setelah TMT PNS 2016-12-08; Pasal 59 ayat (4): pegawai yang tetap mengajukan pindah dianggap mengundurkan diri',
     );
-    expect(outcome.legalBasis).toBe('PermenPAN-RB 6/2024 Pasal 59 ayat (2), from TMT PNS (in force, checked 2026-12-01)');
+    expect(outcome.legalBasis).toBe('PermenPAN-RB 6/2024 Pasal 59 ayat (2), dihitung sejak TMT PNS (berlaku, diperiksa 2026-12-01)');
     expect(r21TenYearLock(anEmployee({ tmtPns: '2016-12-07' }), true, 'PERMINTAAN_SENDIRI', on('2026-12-07'), POLICY_2026_12).outcome).toBe('PASS');
   });
 
@@ -221,7 +221,7 @@ describe('R-44 JPT lock: the recorded evidence', () => {
 });
 
 describe('M-03 repeated moves: the recorded evidence', () => {
-  const basis = 'anti-interference pattern (M-03)';
+  const basis = 'pola antiintervensi (M-03)';
   const m03 = (lastTransferDate: string | null) => m03RepeatMove(anEmployee({ lastTransferDate }), TODAY, POLICY_2024_1);
 
   it('M-03 flags a move the day before two years have passed, and passes on the anniversary', () => {

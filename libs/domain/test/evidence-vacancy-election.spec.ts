@@ -105,7 +105,7 @@ describe('R-04 vacancy: the recorded evidence', () => {
 });
 
 describe('R-04 figures: the recorded evidence', () => {
-  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): the need is shown by the ABK on record';
+  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): kebutuhan dibuktikan dengan ABK yang tercatat';
   const recorded = { kebutuhan: 8, bezetting: 7, workloadHours: null };
 
   it('R-04 refuses figures that differ from the record, showing both', () => {
@@ -142,7 +142,7 @@ describe('R-04 figures: the recorded evidence', () => {
 });
 
 describe('R-04 figures with an ABK on record: the recorded evidence', () => {
-  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): the need is shown by the ABK on record';
+  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): kebutuhan dibuktikan dengan ABK yang tercatat';
   // 600 audits a year at 100 minutes each: 1,000 hours of work a year.
   const withAbk = position({ abkTasks: [{ task: 'audit', volumePerYear: 600, minutesPerUnit: 100 }] });
   const recorded = { kebutuhan: 8, bezetting: 7, workloadHours: 1000 };
@@ -175,7 +175,7 @@ describe('R-04 figures with an ABK on record: the recorded evidence', () => {
 });
 
 describe('R-04 competency fit: the recorded evidence', () => {
-  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): competencies fit the target position';
+  const basis = 'PP 11/2017 jo. PP 17/2020 Pasal 190(4): kompetensi sesuai dengan jabatan tujuan';
   const inputs = (held: string[], fit: number) => ({ required: ['AUDIT', 'AKUNTANSI'], held, fit, minimum: 0.5, policyVersion: 'mutasi-policy/2024.1' });
 
   it('R-04 passes at exactly the minimum fit (one of two) and refuses below it', () => {
@@ -279,7 +279,7 @@ describe('R-01 mutation plan: the recorded evidence', () => {
       ruleId: 'R-01',
       outcome: 'PASS',
       reason: 'termasuk dalam rencana mutasi RM-2026',
-      legalBasis: 'not applied in this version: the plan was named in free text',
+      legalBasis: 'tidak diterapkan dalam versi ini: rencana mutasi disebut dalam teks bebas',
       inputs: { planReference: 'RM-2026', exceptionReason: null, planOnRecord: false },
     });
   });

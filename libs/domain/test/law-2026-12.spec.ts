@@ -54,7 +54,7 @@ describe('the policy version of 2026-12-01', () => {
   });
 
   it('M-01 says the ranking is agency policy applying the merit system, not UU 20/2023 Pasal 9(2)', () => {
-    expect(POLICY_2026_12.meritWeights.legalBasis).toMatch(/^agency policy \(M-01\)/);
+    expect(POLICY_2026_12.meritWeights.legalBasis).toMatch(/^kebijakan instansi \(M-01\)/);
     expect(POLICY_2026_12.meritWeights.legalBasis).not.toContain('Pasal 9');
   });
 });
@@ -63,7 +63,7 @@ describe('R-44 JPT lock: agency policy, configurable, the revoked article only a
   it('refuses within two years of inauguration, saying it is agency policy; a version that switches it off lets the move through', () => {
     const j = new CaseJourney(world, id('r44'), positionId(AGENCY.provNb, 'analis-sdm'), SAMPLE_NIP.jptLock).needsApproved();
     const error = given(j.events).when(world.propose(j.state, SAMPLE_NIP.jptLock)).thenRefused({ ruleId: 'R-44' });
-    expect(error.details.legalBasis).toMatch(/^agency policy \(R-44\).*revoked by UU 20\/2023/);
+    expect(error.details.legalBasis).toMatch(/^kebijakan instansi \(R-44\).*dicabut oleh UU 20\/2023/);
     const off: Policy = { ...POLICY_2026_12, jptLockEnabled: { ...POLICY_2026_12.jptLockEnabled, value: false } };
     const command = world.propose(j.state, SAMPLE_NIP.jptLock, {
       exceptionGrounds: [{ ruleId: 'R-03', groundCode: 'R03_PENATAAN_ORGANISASI', ground: 'restructuring of the provincial health office' }],
@@ -173,17 +173,15 @@ describe('deadlines in the right days (R-30, R-31, R-32)', () => {
         // 21 working days from 7 December 2026, skipping the cuti bersama and Christmas of 2026; 1 January 2027 counts as a
         // working day because no 2027 calendar is on record yet, which is what S-01 says.
         expect(raised.data.decisionDeadline).toBe('2027-01-07');
-        expect(raised.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-32')?.legalBasis).toMatch(
-          /official statement \(R-32\): the PPK decides an objection within 21 working days/,
-        );
+        expect(raised.metadata.ruleOutcomes.find((o) => o.ruleId === 'R-32')?.legalBasis).toMatch(/pernyataan resmi \(R-32\): PPK memutus keberatan dalam 21 hari kerja/);
         expect(raised.metadata.ruleOutcomes.find((o) => o.ruleId === 'S-01')?.reason).toContain('2027');
       });
   });
 
   it('R-30 and R-31 say they rest on BKN statements, other step deadlines that they are agency policy', () => {
-    expect(POLICY_2026_12.pertekDays.legalBasis).toMatch(/^official statement \(R-30\).*15 calendar days.*not an article/);
-    expect(POLICY_2026_12.appointmentWorkingDays.legalBasis).toMatch(/^official statement \(R-31\).*30 working days/);
-    expect(POLICY_2026_12.stepDeadlineDays.legalBasis).toMatch(/^agency policy/);
+    expect(POLICY_2026_12.pertekDays.legalBasis).toMatch(/^pernyataan resmi \(R-30\).*15 hari kalender.*bukan pasal peraturan/);
+    expect(POLICY_2026_12.appointmentWorkingDays.legalBasis).toMatch(/^pernyataan resmi \(R-31\).*30 hari kerja/);
+    expect(POLICY_2026_12.stepDeadlineDays.legalBasis).toMatch(/^kebijakan instansi/);
   });
 });
 
@@ -295,7 +293,7 @@ describe('R-45 and R-46 cover a Plt, with their corrected sources', () => {
   it('adds Mendagri’s approval and a BKN pertek for a Plt, citing Permendagri 4/2023 Pasal 15 and the Head of BKN’s letter', () => {
     const plan = sides('PLT');
     expect(plan.overlays.find((o) => o.ruleId === 'R-45')).toMatchObject({ outcome: 'REQUIRES_STEP', legalBasis: expect.stringContaining('Permendagri 4/2023 Pasal 15') });
-    expect(plan.overlays.find((o) => o.ruleId === 'R-46')).toMatchObject({ outcome: 'REQUIRES_STEP', legalBasis: expect.stringContaining("Head of BKN's letter") });
+    expect(plan.overlays.find((o) => o.ruleId === 'R-46')).toMatchObject({ outcome: 'REQUIRES_STEP', legalBasis: expect.stringContaining('surat Kepala BKN') });
     expect(sides('DEFINITIF').overlays.find((o) => o.ruleId === 'R-45')?.outcome).toBe('PASS');
   });
 });
@@ -306,7 +304,7 @@ describe('R-21 and R-01 say what the law says', () => {
     const error = given(j.events)
       .when(world.propose(j.state, SAMPLE_NIP.tenYearLock, { initiative: 'PERMINTAAN_SENDIRI' }))
       .thenRefused({ ruleId: 'R-21' });
-    expect(error.message).toContain('deemed to have resigned');
+    expect(error.message).toContain('dianggap mengundurkan diri');
     expect(error.details.legalBasis).toContain('Pasal 59 ayat (2)');
     given([])
       .when(world.open(id('r01'), positionId(BL, 'auditor'), undefined, undefined, { planReference: null, exceptionReason: null }))

@@ -172,7 +172,7 @@ describe('R-60 and R-61 PPPK', () => {
     given(journey.events).when(world.propose(journey.state, SAMPLE_NIP.pppk)).thenRefused({ ruleId: 'R-60', code: 'RULE_R60_PPPK' });
   });
 
-  it('R-61 lets a PPPK move under organisational downsizing with the downsizing decree referenced', () => {
+  it('R-61 lets a PPPK move under organisational downsizing with the keputusan perampingan referenced', () => {
     const journey = new CaseJourney(world, 'pppk-2', pppkTarget, SAMPLE_NIP.pppk).needsApproved();
     given(journey.events)
       .when(world.propose(journey.state, SAMPLE_NIP.pppk, { downsizingDecreeReference: 'Perwali Bandar Lestari 12/2026' }))
