@@ -201,7 +201,7 @@ describe('R-09 training: derived at proposal, done before the TMT, closing the g
     const j = journey().approved();
     const signer = world.stepActor(j.state);
     const error = given(j.events).when(world.decree(j.state, signer)).thenRefused({ ruleId: 'R-09', code: 'RULE_R09_TRAINING_BEFORE_TMT' });
-    expect(error.message).toContain('T1 AUDIT (20 hours)');
+    expect(error.message).toContain('T1 AUDIT (20 jam)');
     j.scenario.run(complete(j));
     given(j.events)
       .when(world.decree(j.state, signer, {}, '2026-12-11T03:00:00.000Z'))
@@ -210,7 +210,7 @@ describe('R-09 training: derived at proposal, done before the TMT, closing the g
 
   it('R-09 refuses a certificate with fewer hours than planned, a certificate used twice, a date outside the plan, and the employee recording their own', () => {
     const j = journey().proposed();
-    expect(given(j.events).when(complete(j, 8)).thenRefused({ ruleId: 'R-09', code: 'RULE_R09_HOURS_SHORT' }).message).toContain('8 hours; item T1 (AUDIT) plans 20');
+    expect(given(j.events).when(complete(j, 8)).thenRefused({ ruleId: 'R-09', code: 'RULE_R09_HOURS_SHORT' }).message).toContain('8 jam; butir T1 (AUDIT) merencanakan 20 jam');
     const adjusted = world.simple(
       'AdjustTrainingPlan',
       {
@@ -230,7 +230,7 @@ describe('R-09 training: derived at proposal, done before the TMT, closing the g
       analyst,
       '2026-12-11T02:00:00.000Z',
     );
-    expect(given(j.events).when(reuse).thenRefused({ code: 'CERTIFICATE_ALREADY_USED' }).message).toContain('item T1');
+    expect(given(j.events).when(reuse).thenRefused({ code: 'CERTIFICATE_ALREADY_USED' }).message).toContain('butir T1');
     const future = world.simple(
       'CompleteTrainingItem',
       { itemId: 'T2', certificateSha256: fakeSha256(j.caseId, 'c2'), hours: 10, provider: 'x', completedOn: '2027-01-01' },
@@ -259,7 +259,7 @@ describe('R-09 training: derived at proposal, done before the TMT, closing the g
     );
     given(j.events)
       .when(relax)
-      .then((events) => expect(outcome(events, 'R-09')?.reason).toContain('mandatory before-TMT item T1 (AUDIT) was made due after the TMT'));
+      .then((events) => expect(outcome(events, 'R-09')?.reason).toContain('butir wajib sebelum TMT T1 (AUDIT) diubah menjadi jatuh tempo setelah TMT'));
     j.scenario.run(relax);
     given(j.events)
       .when(world.simple('WaiveTrainingItem', { itemId: 'T1', reason: 'covered by experience' }, ppk(j)))
@@ -278,7 +278,7 @@ describe('R-09 training: derived at proposal, done before the TMT, closing the g
       .when(world.simple('FlagTrainingItemOverdue', { itemId: 'T1' }, SYSTEM, '2027-01-05T02:00:00.000Z'))
       .thenRefused({ code: 'NOT_DUE' });
     j.scenario.run(world.simple('FlagTrainingItemOverdue', { itemId: 'T1' }, SYSTEM, '2027-02-06T02:00:00.000Z'));
-    expect(innerCase(j.state)?.flags.at(-1)?.reason).toContain('was not completed by 2027-02-05');
+    expect(innerCase(j.state)?.flags.at(-1)?.reason).toContain('tidak diselesaikan sampai 2027-02-05');
     expect(scheduledWork(j.state).some((w) => w.kind === 'FlagTrainingItemOverdue')).toBe(false);
   });
 

@@ -14,14 +14,14 @@ describe('NIP and NI PPPK', () => {
   });
 
   it.each([
-    ['19880412201503100', 'exactly 18 digits'],
-    ['1988041220150310041', 'exactly 18 digits'],
-    ['19880412201503100X', 'exactly 18 digits'],
-    ['198802302015031004', 'birth date 19880230 is not a real date'],
-    ['198804122015131004', 'appointment month 13 must be 01–12'],
-    ['198804122015033004', 'sex digit must be 1 or 2'],
-    ['198804122015031000', 'sequence must be 001–999'],
-    ['198804121995031004', 'before the holder turned 15'],
+    ['19880412201503100', 'harus tepat 18 angka'],
+    ['1988041220150310041', 'harus tepat 18 angka'],
+    ['19880412201503100X', 'harus tepat 18 angka'],
+    ['198802302015031004', 'tanggal lahir 19880230 bukan tanggal yang valid'],
+    ['198804122015131004', 'bulan pengangkatan CPNS 13 harus 01–12'],
+    ['198804122015033004', 'digit jenis kelamin harus 1 atau 2'],
+    ['198804122015031000', 'nomor urut harus 001–999'],
+    ['198804121995031004', 'lebih awal dari saat pemiliknya berusia 15 tahun'],
   ])('refuses %s with a clear reason (%s)', (nip, reason) => {
     expect(identifierProblems(nip, 'PNS').join('; ')).toContain(reason);
     expect(() => parseEmployeeId(nip, 'employeeNip')).toThrow(DomainError);
@@ -46,10 +46,10 @@ describe('golongan', () => {
   });
 
   it('refuses a golongan that does not exist or belongs to the other kind of employee', () => {
-    expect(() => parseGolongan('III/e', 'PNS')).toThrow(/I\/a to IV\/e/);
+    expect(() => parseGolongan('III/e', 'PNS')).toThrow(/I\/a sampai IV\/e/);
     expect(() => parseGolongan('IX', 'PNS')).toThrow(DomainError);
     expect(parseGolongan('IX', 'PPPK')).toBe('IX');
-    expect(() => parseGolongan('III/a', 'PPPK')).toThrow(/PPPK grade/);
+    expect(() => parseGolongan('III/a', 'PPPK')).toThrow(/golongan PPPK/);
   });
 });
 

@@ -140,7 +140,7 @@ describe('the workload balance', () => {
       targetPositionId: TARGET,
       needsAnalysis: { kebutuhan: 4, bezetting: 2, workloadHours: 5000, planReference: planIdFor(AGENCY.provNb, 2026) },
     });
-    expect(suggestions[0]?.notes).toEqual(['competency gap PERENCANAAN_ANGGARAN: a training plan is derived at proposal (R-09)']);
+    expect(suggestions[0]?.notes).toEqual(['kesenjangan kompetensi PERENCANAAN_ANGGARAN: rencana pelatihan dibuat saat pengusulan (R-09)']);
     const inCase = workloadBalance(input({ openCaseOf: (nip) => (nip === DEMO_NIP.surplusFinance ? 'other-case' : null) })).suggestions;
     expect(inCase.some((s) => s.employee.nip === DEMO_NIP.surplusFinance)).toBe(false);
   });

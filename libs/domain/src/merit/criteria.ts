@@ -80,7 +80,7 @@ export function meritCriteria(policy: Policy): MeritCriteria {
         explanation: `${policy.minYearsInPost.value}–${policy.maxYearsInPost.value} tahun dalam jabatan; di bawah minimum hanya dengan alasan yang tercantum dalam kebijakan`,
         legalBasis: policy.minYearsInPost.legalBasis,
       },
-      { ruleId: 'M-09', explanation: 'seorang pegawai hanya dalam satu usulan mutasi yang berjalan', legalBasis: 'anti-interference (M-09)' },
+      { ruleId: 'M-09', explanation: 'seorang pegawai hanya dalam satu usulan mutasi yang berjalan', legalBasis: 'antiintervensi (M-09)' },
     ],
     choosingLowerRanked: 'memilih calon yang bukan peringkat pertama wajib disertai alasan tertulis; pilihan itu dicatat dan ditandai untuk inspektur (M-01)',
     exceptionGrounds:

@@ -132,19 +132,19 @@ export function m01MeritChoice(ranking: MeritRanking, chosenNip: string, justifi
     scoreVersion: ranking.scoreVersion,
   };
   if (chosen === undefined || best === undefined || chosen.rank === 1 || chosen.score === best.score) {
-    return outcome('M-01', 'PASS', 'the chosen candidate ranks first among the eligible candidates', basis, inputs);
+    return outcome('M-01', 'PASS', 'calon yang dipilih berada di peringkat pertama di antara calon yang memenuhi syarat', basis, inputs);
   }
   if (justification === null || justification.trim() === '') {
     return outcome(
       'M-01',
       'BLOCK',
-      `the chosen candidate ranks ${chosen.rank} of ${ranking.entries.length} (score ${chosen.score} against ${best.score}); a written merit justification is required`,
+      `calon yang dipilih berada di peringkat ${chosen.rank} dari ${ranking.entries.length} (skor ${chosen.score} dibanding ${best.score}); wajib ada alasan merit tertulis`,
       basis,
       inputs,
       'RULE_M01_MERIT_JUSTIFICATION',
     );
   }
-  return outcome('M-01', 'FLAG', `a lower-ranked candidate (rank ${chosen.rank} of ${ranking.entries.length}) was chosen on the justification: ${justification}`, basis, {
+  return outcome('M-01', 'FLAG', `calon dengan peringkat lebih rendah (peringkat ${chosen.rank} dari ${ranking.entries.length}) dipilih dengan alasan: ${justification}`, basis, {
     ...inputs,
     justification,
   });

@@ -96,7 +96,7 @@ export function eligibilityOutcomes(member: PoolMember, target: Position, now: I
   const open = member.openCaseId !== null && member.openCaseId !== caseId;
   return [
     ...(member.route === null
-      ? [outcome('ROUTE', 'BLOCK', 'no supported route from the employee’s agency into the target', 'docs/domain.md §4', {}, 'ROUTE_NOT_SUPPORTED')]
+      ? [outcome('ROUTE', 'BLOCK', 'tidak ada jalur mutasi yang didukung dari instansi pegawai ke jabatan tujuan', 'docs/domain.md §4', {}, 'ROUTE_NOT_SUPPORTED')]
       : [r60Pppk(e, member.route, policy)]),
     r04CompetencyFit(e, target, policy),
     r08EducationFit(e, target, policy),
@@ -107,12 +107,12 @@ export function eligibilityOutcomes(member: PoolMember, target: Position, now: I
       ? outcome(
           'M-09',
           'BLOCK',
-          'the employee is already in another open case',
-          'anti-interference (M-09): one employee, one open case',
+          'pegawai sudah berada dalam kasus lain yang masih berjalan',
+          'antiintervensi (M-09): satu pegawai, satu kasus berjalan',
           { openCase: true },
           'EMPLOYEE_IN_OPEN_CASE',
         )
-      : outcome('M-09', 'PASS', 'in no other open case', 'anti-interference (M-09)', { openCase: false }),
+      : outcome('M-09', 'PASS', 'tidak berada dalam kasus lain yang masih berjalan', 'antiintervensi (M-09)', { openCase: false }),
     r03TenureInPost(e, now, policy, []),
     r44JptLock(e, now, policy, []),
   ];
@@ -146,14 +146,14 @@ function whyEmpty(candidates: readonly Omit<PoolCandidate, 'rank'>[], target: Po
   if (candidates.length === 0) {
     const what =
       policy.meritPool.value === 'PROVINCE' && target.requiredCompetencies.length > 0
-        ? `holds the title ${target.title} or any of ${target.requiredCompetencies.join(', ')}`
-        : `holds a position titled ${target.title}`;
-    return `no employee of the agencies the pool draws on (${policy.meritPool.value}) ${what}`;
+        ? `memegang jabatan bernama ${target.title} atau salah satu kompetensi ${target.requiredCompetencies.join(', ')}`
+        : `memegang jabatan bernama ${target.title}`;
+    return `tidak ada pegawai dari instansi sumber kelompok calon (${policy.meritPool.value}) yang ${what}`;
   }
   if (candidates.some((c) => c.standing !== 'NOT_ELIGIBLE')) return null;
   const counts = new Map<string, number>();
   for (const c of candidates) for (const r of c.blockedBy) counts.set(r, (counts.get(r) ?? 0) + 1);
-  return `${candidates.length} employee(s) are in the pool but none is eligible: ${[...counts.entries()].map(([r, n]) => `${r} (${n})`).join(', ')}`;
+  return `${candidates.length} pegawai ada dalam kelompok calon tetapi tidak satu pun memenuhi syarat: ${[...counts.entries()].map(([r, n]) => `${r} (${n})`).join(', ')}`;
 }
 
 /**

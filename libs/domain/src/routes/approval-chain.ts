@@ -76,19 +76,19 @@ export function decreeSignerFor(route: Route, target: Agency, authorities: Chain
 function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
   const { route, origin, target, authorities } = input;
   const shape = input.policy.chainShape.value;
-  const proposal: Draft = { kind: 'PROPOSAL', role: 'PPK', agencyId: target.agency.id, title: 'Proposal by the receiving PPK (PPK-P)', ruleIds: [] };
+  const proposal: Draft = { kind: 'PROPOSAL', role: 'PPK', agencyId: target.agency.id, title: 'Usulan oleh PPK penerima (PPK-P)', ruleIds: [] };
   const consent: Draft = {
     kind: 'CONSENT',
     role: 'PPK',
     agencyId: origin.agency.id,
-    title: 'Written consent of the releasing PPK (PPK-A) naming the target position',
+    title: 'Persetujuan tertulis PPK asal (PPK-A) yang menyebut jabatan tujuan',
     ruleIds: ['R-11'],
   };
   switch (route) {
     case 'INTERNAL':
       return [
-        { kind: 'VERIFICATION', role: 'VERIFIKATOR', agencyId: target.agency.id, title: 'Verification of the file', ruleIds: [] },
-        { kind: 'CONSIDERATION', role: 'TIM_PENILAI_KINERJA', agencyId: target.agency.id, title: 'Consideration by the performance-assessment team', ruleIds: ['R-10'] },
+        { kind: 'VERIFICATION', role: 'VERIFIKATOR', agencyId: target.agency.id, title: 'Verifikasi berkas', ruleIds: [] },
+        { kind: 'CONSIDERATION', role: 'TIM_PENILAI_KINERJA', agencyId: target.agency.id, title: 'Pertimbangan Tim Penilai Kinerja', ruleIds: ['R-10'] },
       ];
     case 'KABKOTA_SAME_PROVINCE':
     case 'PROVINSI_TO_KABKOTA':
@@ -99,9 +99,9 @@ function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
         proposal,
         consent,
         ...(forwarding
-          ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Forwarding by the governor', ruleIds: [] }]
+          ? [{ kind: 'FORWARDING' as const, role: 'GUBERNUR' as const, agencyId: governorAgency(target.agency, authorities), title: 'Penerusan oleh gubernur', ruleIds: [] }]
           : []),
-        { kind: 'PERTEK', role: 'KANREG_BKN', agencyId: target.agency.kanregAgencyId, title: 'Technical consideration (pertek) of the BKN regional office', ruleIds: ['R-30'] },
+        { kind: 'PERTEK', role: 'KANREG_BKN', agencyId: target.agency.kanregAgencyId, title: 'Pertimbangan teknis (pertek) Kantor Regional BKN', ruleIds: ['R-30'] },
       ];
     }
     case 'INTER_PROVINCE': {
@@ -116,22 +116,22 @@ function routeSteps(input: ChainInput, signer: DecreeSigner): Draft[] {
                 kind: 'FORWARDING' as const,
                 role: 'GUBERNUR' as const,
                 agencyId: governorAgency(target.agency, authorities),
-                title: 'Forwarding by the governor of the receiving kabupaten/kota to Mendagri, copy to the Head of BKN',
+                title: 'Penerusan oleh gubernur kabupaten/kota penerima kepada Mendagri, dengan tembusan kepada Kepala BKN',
                 ruleIds: [],
               },
             ]
           : []),
-        { kind: 'COORDINATION', role: 'MENDAGRI', agencyId: authorities.kemendagriAgencyId, title: 'Coordination by Kemendagri (Permendagri 58/2019)', ruleIds: [] },
-        { kind: 'PERTEK', role: 'KEPALA_BKN', agencyId: authorities.bknAgencyId, title: 'Technical consideration (pertek) of the BKN head office', ruleIds: ['R-30'] },
+        { kind: 'COORDINATION', role: 'MENDAGRI', agencyId: authorities.kemendagriAgencyId, title: 'Koordinasi oleh Kemendagri (Permendagri 58/2019)', ruleIds: [] },
+        { kind: 'PERTEK', role: 'KEPALA_BKN', agencyId: authorities.bknAgencyId, title: 'Pertimbangan teknis (pertek) BKN Pusat', ruleIds: ['R-30'] },
       ];
     }
     case 'PUSAT_TO_DAERAH':
     case 'DAERAH_TO_PUSAT':
     case 'PUSAT_TO_PUSAT':
-      return [proposal, consent, { kind: 'PERTEK', role: signer.role, agencyId: signer.agencyId, title: 'Technical consideration (pertek) of BKN', ruleIds: ['R-30'] }];
+      return [proposal, consent, { kind: 'PERTEK', role: signer.role, agencyId: signer.agencyId, title: 'Pertimbangan teknis (pertek) BKN', ruleIds: ['R-30'] }];
     case 'PPPK_PERAMPINGAN':
       return origin.agency.id === target.agency.id
-        ? [{ kind: 'VERIFICATION', role: 'VERIFIKATOR', agencyId: target.agency.id, title: 'Verification of the downsizing file', ruleIds: ['R-61'] }]
+        ? [{ kind: 'VERIFICATION', role: 'VERIFIKATOR', agencyId: target.agency.id, title: 'Verifikasi berkas perampingan organisasi', ruleIds: ['R-61'] }]
         : [proposal, consent];
   }
 }
@@ -148,7 +148,13 @@ function withOverlays(steps: Draft[], overlays: readonly RuleOutcome[], authorit
       result[existing] = { ...step, title: `${step.title}, including Mendagri's written approval`, ruleIds: [...step.ruleIds, ...mendagriRules] };
     } else {
       const at = firstIndexOf(result, 'PERTEK');
-      result.splice(at, 0, { kind: 'WRITTEN_APPROVAL', role: 'MENDAGRI', agencyId: authorities.kemendagriAgencyId, title: "Mendagri's written approval", ruleIds: mendagriRules });
+      result.splice(at, 0, {
+        kind: 'WRITTEN_APPROVAL',
+        role: 'MENDAGRI',
+        agencyId: authorities.kemendagriAgencyId,
+        title: 'Persetujuan tertulis Mendagri',
+        ruleIds: mendagriRules,
+      });
     }
   }
   if (required('R-46')) {
@@ -161,7 +167,7 @@ function withOverlays(steps: Draft[], overlays: readonly RuleOutcome[], authorit
         kind: 'PERTEK',
         role: 'KEPALA_BKN',
         agencyId: authorities.bknAgencyId,
-        title: 'Pertek of the BKN head office for a PENJABAT regional head',
+        title: 'Pertek BKN Pusat bagi penjabat kepala daerah (PENJABAT)',
         ruleIds: ['R-30', 'R-46'],
       });
     }
@@ -183,7 +189,7 @@ export function buildApprovalChain(input: ChainInput): ChainPlan {
   const signer = decreeSignerFor(input.route, input.target.agency, input.authorities);
   const overlays = overlayOutcomes([input.origin, input.target], input.now, policy);
   const drafts = withOverlays(routeSteps(input, signer), overlays, input.authorities);
-  const decree: Draft = { kind: 'DECREE', role: signer.role, agencyId: signer.agencyId, title: 'Decree (SK) by the decree signer', ruleIds: ['M-02'] };
+  const decree: Draft = { kind: 'DECREE', role: signer.role, agencyId: signer.agencyId, title: 'Penetapan SK oleh penandatangan SK', ruleIds: ['M-02'] };
   const steps = [...drafts, decree].map((d, i): PlannedStep => ({
     ...d,
     stepId: `${i + 1}-${d.kind.toLowerCase().replace('_', '-')}`,

@@ -28,9 +28,14 @@ export function isCrossAgency(origin: Agency, target: Agency): boolean {
  */
 export function deriveRoute(origin: Agency, target: Agency, employeeKind: EmployeeKind, downsizing: boolean): Route {
   if (origin.abroad === true || target.abroad === true) {
-    throw new DomainError('RULE', 'ROUTE_ABROAD_NOT_SUPPORTED', 'moves to or from a Perwakilan RI abroad are not supported: no legal source for that route was found', {
-      ruleId: 'ROUTE',
-    });
+    throw new DomainError(
+      'RULE',
+      'ROUTE_ABROAD_NOT_SUPPORTED',
+      'mutasi ke atau dari Perwakilan RI di luar negeri tidak didukung: dasar hukum untuk jalur tersebut tidak ditemukan',
+      {
+        ruleId: 'ROUTE',
+      },
+    );
   }
   if (employeeKind === 'PPPK' && downsizing) return 'PPPK_PERAMPINGAN';
   if (origin.id === target.id) return 'INTERNAL';

@@ -47,7 +47,7 @@ export function forbidden(code: string, message: string): DomainError {
 
 /** The case is not in a state that accepts this command. */
 export function wrongState(command: string, status: string, expected: string): DomainError {
-  return new DomainError('CONFLICT', 'INVALID_CASE_STATE', `${command} is not possible while the case is ${status}; it needs ${expected}`);
+  return new DomainError('CONFLICT', 'INVALID_CASE_STATE', `${command} tidak dapat dilakukan selama kasus berstatus ${status}; diperlukan status ${expected}`);
 }
 
 /** A rule of docs/domain.md §6 refused the command. */

@@ -22,7 +22,7 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome
       ? outcome(
           'R-05',
           'BLOCK',
-          `a move from one JPT to another needs the ${DOCUMENT_TITLES[k]}, attached and verified`,
+          `perpindahan dari satu JPT ke JPT lain memerlukan dokumen ${DOCUMENT_TITLES[k]} yang dilampirkan dan diverifikasi`,
           policy.jptCompetencyTest.legalBasis,
           { missing: k },
           'RULE_R05_COMPETENCY_TEST',
@@ -30,7 +30,7 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome
       : outcome(
           'R-62',
           'BLOCK',
-          `a PPPK move inside the agency needs the ${DOCUMENT_TITLES[k]}, attached and verified`,
+          `perpindahan PPPK di dalam instansi memerlukan dokumen ${DOCUMENT_TITLES[k]} yang dilampirkan dan diverifikasi`,
           policy.pppkInternalMove.legalBasis,
           { missing: k },
           'RULE_R62_RECOMMENDATION',
@@ -38,24 +38,24 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome
   );
   const application = c.proposal.crossAgency
     ? approved.has('EMPLOYEE_APPLICATION')
-      ? outcome('R-50', 'PASS', "the employee's written application is verified", 'Perban BKN 5/2019 Pasal 3', {})
+      ? outcome('R-50', 'PASS', 'permohonan tertulis pegawai sudah diverifikasi', 'Perban BKN 5/2019 Pasal 3', {})
       : outcome(
           'R-50',
           'BLOCK',
-          "a move to another agency needs the employee's written application, attached and verified",
+          'perpindahan ke instansi lain memerlukan permohonan tertulis pegawai yang dilampirkan dan diverifikasi',
           'Perban BKN 5/2019 Pasal 3',
           {},
           'RULE_R50_APPLICATION',
         )
-    : outcome('R-50', 'PASS', 'not a move to another agency', 'Perban BKN 5/2019 Pasal 3', {});
+    : outcome('R-50', 'PASS', 'bukan perpindahan ke instansi lain', 'Perban BKN 5/2019 Pasal 3', {});
   const others = missing.filter((k) => k !== 'EMPLOYEE_APPLICATION' && !c.proposal.askedDocuments.includes(k));
   const checklist =
     others.length === 0
-      ? outcome('DOC-CHECKLIST', 'PASS', `all ${required.length} required documents are verified`, CHECKLIST_BASIS, { required })
+      ? outcome('DOC-CHECKLIST', 'PASS', `seluruh ${required.length} dokumen wajib sudah diverifikasi`, CHECKLIST_BASIS, { required })
       : outcome(
           'DOC-CHECKLIST',
           'BLOCK',
-          `required documents not yet verified: ${others.map((k) => DOCUMENT_TITLES[k]).join('; ')}`,
+          `dokumen wajib yang belum diverifikasi: ${others.map((k) => DOCUMENT_TITLES[k]).join('; ')}`,
           CHECKLIST_BASIS,
           { required, missing: others },
           'DOCUMENTS_INCOMPLETE',
@@ -67,7 +67,7 @@ function checklistOutcomes(c: CaseIn<'SOCIALISED'>, policy: Policy): RuleOutcome
 export function submitForApproval(command: SubmitForApproval, state: CaseState): ApprovalChainStarted[] {
   const c = requireStatus(requireActive(state, command), command, 'SOCIALISED');
   const { context, metadata } = command;
-  if (context === null) throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', 'the agencies and positions of the proposal were not looked up');
+  if (context === null) throw new DomainError('CONFLICT', 'INVALID_CASE_STATE', 'instansi dan jabatan dalam usulan belum diambil dari data referensi');
   const r06 = separationOfDuties(command, c, 'PROPOSAL');
   const checklist = checklistOutcomes(c, metadata.policy);
   throwIfBlocked(checklist);
@@ -80,7 +80,7 @@ export function submitForApproval(command: SubmitForApproval, state: CaseState):
     policy: metadata.policy,
   });
   const first = plan.steps[0] as StepState;
-  const r10 = c.proposal.route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'consideration of the performance-assessment team added', 'PP 11/2017 Pasal 191', {})] : [];
+  const r10 = c.proposal.route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'tahap pertimbangan Tim Penilai Kinerja ditambahkan', 'PP 11/2017 Pasal 191', {})] : [];
   return [
     emit<ApprovalChainStarted>(command, c.caseId, 'ApprovalChainStarted.v1', { ...plan, firstDeadline: addDays(metadata.now, first.dueInDays) }, [
       r06,
@@ -97,18 +97,18 @@ type StepCommand = ApproveStep | RejectStep | ReturnForRevision;
 function actOnStep(command: StepCommand, state: CaseState): { c: CaseIn<'IN_APPROVAL'>; step: StepState; r06: RuleOutcome } {
   const c = requireStatus(requireActive(state, command), command, 'IN_APPROVAL');
   const step = c.approval.steps.find((s) => s.stepId === command.data.stepId);
-  if (!step) throw invalid('UNKNOWN_STEP', 'stepId', `no step ${command.data.stepId} in this case's approval chain`);
-  if (step.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'STEP_NOT_ACTIVE', `step ${step.stepId} is ${step.status}, not awaiting action`);
-  if (step.kind === 'DECREE') throw new DomainError('CONFLICT', 'DECREE_STEP', 'the decree step is completed by issue-decree');
+  if (!step) throw invalid('UNKNOWN_STEP', 'stepId', `tidak ada tahap ${command.data.stepId} dalam rantai persetujuan kasus ini`);
+  if (step.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'STEP_NOT_ACTIVE', `tahap ${step.stepId} berstatus ${step.status}, tidak sedang menunggu tindakan`);
+  if (step.kind === 'DECREE') throw new DomainError('CONFLICT', 'DECREE_STEP', 'tahap SK diselesaikan melalui issue-decree');
   const { actor } = command.metadata;
   if (actor.role !== step.role || actor.agencyId !== step.agencyId) {
-    throw forbidden('NOT_STEP_ACTOR', `step ${step.stepId} is for ${step.role} of ${step.agencyId}; ${actor.userId} acts as ${actor.role} of ${actor.agencyId}`);
+    throw forbidden('NOT_STEP_ACTOR', `tahap ${step.stepId} menjadi wewenang ${step.role} ${step.agencyId}; ${actor.userId} bertindak sebagai ${actor.role} ${actor.agencyId}`);
   }
   const r06 = separationOfDuties(command, c, stepRole(step));
   return { c, step, r06 };
 }
 
-const R11 = 'PP 11/2017 Pasal 192 ayat (2) (in force, checked 2026-12-01)';
+const R11 = 'PP 11/2017 Pasal 192 ayat (2) (berlaku, diperiksa 2026-12-01)';
 
 /**
  * R-11: the releasing PPK's consent names the position it consents to, and it must be the proposal's target: a
@@ -117,18 +117,18 @@ const R11 = 'PP 11/2017 Pasal 192 ayat (2) (in force, checked 2026-12-01)';
 function r11Consent(command: ApproveStep, targetPositionId: string): RuleOutcome {
   const stated = command.data.consentToPositionId;
   if (stated === undefined || stated === null || stated === '')
-    throw invalid('FIELD_REQUIRED', 'consentToPositionId', "the releasing PPK's consent names the position it consents to (R-11): consentToPositionId is required");
+    throw invalid('FIELD_REQUIRED', 'consentToPositionId', 'persetujuan PPK asal menyebut jabatan yang disetujui (R-11): consentToPositionId wajib diisi');
   const inputs = { consentToPositionId: stated, targetPositionId };
   if (stated !== targetPositionId)
     return outcome(
       'R-11',
       'BLOCK',
-      `the consent names ${stated}, but the move is to ${targetPositionId}: consent to this move names its position`,
+      `persetujuan menyebut ${stated}, padahal mutasi ini ke ${targetPositionId}: persetujuan atas mutasi ini harus menyebut jabatan tujuannya`,
       R11,
       inputs,
       'RULE_R11_CONSENT_POSITION',
     );
-  return outcome('R-11', 'PASS', `the releasing PPK consents to the move to ${stated}`, R11, inputs);
+  return outcome('R-11', 'PASS', `PPK asal menyetujui mutasi ke ${stated}`, R11, inputs);
 }
 
 /** An approver grants their step; the next step becomes active with its deadline (R-30). */
@@ -183,11 +183,11 @@ export function escalateOverdueStep(command: EscalateOverdueStep, state: CaseSta
   const { now, policy } = command.metadata;
   const dueOn = step ? escalationDueOn(step) : null;
   if (!step || step.deadline === null || dueOn === null || toDate(now) < dueOn) {
-    throw new DomainError('CONFLICT', 'NOT_DUE', `step ${command.data.stepId} is not overdue`);
+    throw new DomainError('CONFLICT', 'NOT_DUE', `tahap ${command.data.stepId} belum melewati tenggat`);
   }
   const escalation = step.escalations + 1;
   const basis = step.kind === 'PERTEK' ? policy.pertekDays : policy.stepDeadlineDays;
-  const flag = outcome('R-30', 'FLAG', `step ${step.stepId} (${step.role} of ${step.agencyId}) passed its deadline ${step.deadline}; escalation ${escalation}`, basis.legalBasis, {
+  const flag = outcome('R-30', 'FLAG', `tahap ${step.stepId} (${step.role} ${step.agencyId}) melewati tenggat ${step.deadline}; eskalasi ke-${escalation}`, basis.legalBasis, {
     stepId: step.stepId,
     deadline: step.deadline,
     escalation,

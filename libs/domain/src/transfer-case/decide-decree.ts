@@ -24,16 +24,16 @@ function refuseEarlyDecree(open: readonly StepState[]): never {
     throw ruleRefused(
       ruleId,
       `RULE_${ruleId.replace('-', '')}_APPROVAL_MISSING`,
-      `the decree needs ${overlay.title} (${overlay.ruleIds.join(', ')}) first; step ${overlay.stepId} is ${overlay.status}`,
+      `SK memerlukan ${overlay.title} (${overlay.ruleIds.join(', ')}) terlebih dahulu; tahap ${overlay.stepId} berstatus ${overlay.status}`,
     );
   }
   throw new DomainError(
     'CONFLICT',
     'APPROVAL_INCOMPLETE',
-    `the approval chain is not complete: ${open
+    `rantai persetujuan belum lengkap: ${open
       .filter((s) => s.kind !== 'DECREE')
       .map((s) => s.stepId)
-      .join(', ')} still open`,
+      .join(', ')} masih terbuka`,
   );
 }
 
@@ -54,8 +54,8 @@ function appointmentDeadline(command: IssueDecree, decreeDate: string): { date: 
           outcome(
             'S-01',
             'FLAG',
-            `the R-31 deadline ${deadline.date} was counted on weekdays only: no holiday calendar is on record for ${deadline.yearsWithoutCalendar.join(', ')}`,
-            'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)',
+            `tenggat R-31 ${deadline.date} dihitung berdasarkan hari Senin–Jumat saja: tidak ada kalender hari libur tercatat untuk ${deadline.yearsWithoutCalendar.join(', ')}`,
+            'SKB 3 Menteri tentang hari libur nasional dan cuti bersama (belum diimpor)',
             { deadline: deadline.date, yearsWithoutCalendar: deadline.yearsWithoutCalendar },
           ),
         ];
@@ -67,10 +67,10 @@ function replacementReport(command: IssueDecree, decreeDate: string): RuleOutcom
   const { policy, calendar } = command.metadata;
   const rule = policy.replacementReport;
   if (!rule.value.enabled || !isRegional(command.context.targetAgency))
-    return [outcome('R-33', 'PASS', 'no report of the replacement to Mendagri is asked for', rule.legalBasis, { regional: isRegional(command.context.targetAgency) })];
+    return [outcome('R-33', 'PASS', 'tidak diperlukan laporan penggantian pejabat kepada Mendagri', rule.legalBasis, { regional: isRegional(command.context.targetAgency) })];
   const due = addWorkingDays(decreeDate, rule.value.workingDays, calendar);
   return [
-    outcome('R-33', 'PASS', `the regional head reports the replacement to Mendagri by ${due.date} (${rule.value.workingDays} working days)`, rule.legalBasis, {
+    outcome('R-33', 'PASS', `kepala daerah melaporkan penggantian pejabat kepada Mendagri paling lambat ${due.date} (${rule.value.workingDays} hari kerja)`, rule.legalBasis, {
       reportDeadline: due.date,
       workingDays: rule.value.workingDays,
       yearsWithoutCalendar: due.yearsWithoutCalendar,
@@ -95,7 +95,7 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
   const signer = c.approval.decreeSigner;
   const isSigner = actor.role === signer.role && actor.agencyId === signer.agencyId;
   if (!isSigner && data.delegationId === null)
-    throw forbidden('NOT_DECREE_SIGNER', `the decree is signed by ${signer.role} of ${signer.agencyId}, or a delegate naming a delegation`);
+    throw forbidden('NOT_DECREE_SIGNER', `SK ditandatangani oleh ${signer.role} ${signer.agencyId}, atau penerima delegasi yang menyebut pendelegasiannya`);
   const decreeDate = dateField('decreeDate', data.decreeDate);
   const effectiveDate = dateField('effectiveDate', data.effectiveDate);
   const documentSha256 = sha256Field('documentSha256', data.documentSha256);
@@ -104,7 +104,7 @@ export function issueDecree(command: IssueDecree, state: CaseState): DecreeIssue
     throw invalid(
       'INVALID_DECREE_NUMBER',
       'decreeNumber',
-      'decreeNumber may hold only letters A–Z, digits, spaces and . / - ( ), starting with a letter or digit (no invisible or look-alike characters)',
+      'decreeNumber hanya boleh berisi huruf A–Z, angka, spasi dan . / - ( ), diawali huruf atau angka (tanpa karakter tak terlihat atau yang mirip huruf lain)',
     );
   const deadline = appointmentDeadline(command, decreeDate);
   const outcomes = [
@@ -157,8 +157,8 @@ export function recordAppointment(command: RecordAppointment, state: CaseState):
       ? outcome(
           'M-06',
           'BLOCK',
-          `appointedOn ${appointedOn} is before the decree's TMT ${tmt}: an appointment takes effect on or after the TMT`,
-          'anti-interference (M-06): dates that cannot lie',
+          `appointedOn ${appointedOn} lebih awal dari TMT SK ${tmt}: pelantikan berlaku pada atau setelah TMT`,
+          'antiintervensi (M-06): tanggal yang tidak dapat dimanipulasi',
           { appointedOn, tmt, today },
           'RULE_M06_APPOINTMENT_DATE',
         )
@@ -166,20 +166,24 @@ export function recordAppointment(command: RecordAppointment, state: CaseState):
         ? outcome(
             'M-06',
             'BLOCK',
-            `appointedOn ${appointedOn} is in the future (today is ${today})`,
-            'anti-interference (M-06): dates that cannot lie',
+            `appointedOn ${appointedOn} belum tiba (hari ini ${today})`,
+            'antiintervensi (M-06): tanggal yang tidak dapat dimanipulasi',
             { appointedOn, tmt, today },
             'RULE_M06_APPOINTMENT_DATE',
           )
-        : outcome('M-06', 'PASS', `appointed on ${appointedOn}, between the TMT ${tmt} and today`, 'anti-interference (M-06): dates that cannot lie', { appointedOn, tmt, today });
+        : outcome('M-06', 'PASS', `dilantik pada ${appointedOn}, antara TMT ${tmt} dan hari ini`, 'antiintervensi (M-06): tanggal yang tidak dapat dimanipulasi', {
+            appointedOn,
+            tmt,
+            today,
+          });
   throwIfBlocked([m06]);
   const r06 = separationOfDuties(command, c, 'APPOINTMENT');
   const deadline = c.decree.appointmentDeadline;
   const basis = policy.appointmentWorkingDays;
   const r31 =
     appointedOn <= deadline
-      ? outcome('R-31', 'PASS', `appointed on ${appointedOn}, within ${basis.value} working days of the decree`, basis.legalBasis, { appointedOn, deadline })
-      : outcome('R-31', 'FLAG', `appointed on ${appointedOn}, after the deadline ${deadline} (${basis.value} working days)`, basis.legalBasis, { appointedOn, deadline });
+      ? outcome('R-31', 'PASS', `dilantik pada ${appointedOn}, dalam ${basis.value} hari kerja sejak SK`, basis.legalBasis, { appointedOn, deadline })
+      : outcome('R-31', 'FLAG', `dilantik pada ${appointedOn}, setelah tenggat ${deadline} (${basis.value} hari kerja)`, basis.legalBasis, { appointedOn, deadline });
   const evaluationsDue = policy.evaluationMonths.value.map((months) => ({ periodMonths: months, dueOn: addMonths(tmt, months) }));
   return [
     emit<AppointmentRecorded>(command, c.caseId, 'AppointmentRecorded.v1', { appointedOn, reference: text(command, 'reference', command.data.reference), evaluationsDue }, [
@@ -194,8 +198,8 @@ export function recordAppointment(command: RecordAppointment, state: CaseState):
 export function flagAppointmentOverdue(command: FlagAppointmentOverdue, state: CaseState): AppointmentOverdue[] {
   const c = requireStatus(requireActive(state, command), command, 'DECREED');
   const deadline = c.decree.appointmentDeadline;
-  if (c.decree.appointmentOverdue || !isPast(deadline, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', 'the appointment is not overdue');
+  if (c.decree.appointmentOverdue || !isPast(deadline, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', 'pelantikan belum melewati tenggat');
   const basis = command.metadata.policy.appointmentWorkingDays;
-  const flag = outcome('R-31', 'FLAG', `no appointment recorded by ${deadline}, ${basis.value} working days after the decree`, basis.legalBasis, { deadline });
+  const flag = outcome('R-31', 'FLAG', `belum ada pelantikan yang dicatat sampai ${deadline}, ${basis.value} hari kerja setelah SK`, basis.legalBasis, { deadline });
   return [emit<AppointmentOverdue>(command, c.caseId, 'AppointmentOverdue.v1', { appointmentDeadline: deadline }, [flag])];
 }

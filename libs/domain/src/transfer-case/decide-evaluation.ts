@@ -9,7 +9,7 @@ import { EvaluationData, EvaluationDue, EvaluationRecorded, TransferCaseClosed }
 import { CaseIn, CaseState } from './state';
 import { gapClosure } from './training';
 
-const M08 = 'anti-interference (M-08): the evaluation is computed from the record, not typed in';
+const M08 = 'antiintervensi (M-08): evaluasi dihitung dari data yang tercatat, bukan diketik';
 
 /**
  * Scores an evaluation against the original justification, which was a vacancy to fill with a fitting person, with
@@ -33,7 +33,7 @@ export function scoreEvaluation(
 function skpBeforeOf(c: CaseIn<'APPOINTED'>): { year: number; rating: SkpRating } {
   const proposedYear = Number(c.proposal.proposedAt.slice(0, 4));
   const before = [...c.proposal.candidate.skp].filter((s) => s.year < proposedYear).sort((a, b) => b.year - a.year)[0];
-  if (!before) throw new DomainError('RULE', 'RULE_M08_NO_SKP_BEFORE', 'the proposal holds no SKP rating before the move to compare with', { ruleId: 'M-08', legalBasis: M08 });
+  if (!before) throw new DomainError('RULE', 'RULE_M08_NO_SKP_BEFORE', 'usulan tidak memuat predikat SKP sebelum mutasi sebagai pembanding', { ruleId: 'M-08', legalBasis: M08 });
   return before;
 }
 
@@ -44,16 +44,21 @@ function skpAfterOf(command: RecordEvaluation, c: CaseIn<'APPOINTED'>): SkpAfter
   const documentId = command.data.skpAfterDocumentId;
   if (documentId !== null && documentId !== undefined) {
     const doc = c.documents.find((d) => d.documentId === documentId);
-    if (!doc) throw invalid('UNKNOWN_DOCUMENT', 'skpAfterDocumentId', `no document ${documentId} on this case`);
+    if (!doc) throw invalid('UNKNOWN_DOCUMENT', 'skpAfterDocumentId', `tidak ada dokumen ${documentId} pada kasus ini`);
     if (doc.kind !== 'PERIODIC_PERFORMANCE_EVALUATION' || doc.statement === null)
-      throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} is not a periodic performance evaluation stating a rating`);
+      throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `dokumen ${documentId} bukan evaluasi kinerja periodik yang mencantumkan predikat`);
     if (doc.status !== 'APPROVED')
-      throw new DomainError('RULE', 'RULE_M08_DOCUMENT_NOT_VERIFIED', `document ${documentId} is ${doc.status}: a verifier must approve it before the evaluation relies on it`, {
-        ruleId: 'M-08',
-        legalBasis: M08,
-      });
+      throw new DomainError(
+        'RULE',
+        'RULE_M08_DOCUMENT_NOT_VERIFIED',
+        `dokumen ${documentId} berstatus ${doc.status}: verifikator harus menyetujuinya sebelum dipakai dalam evaluasi`,
+        {
+          ruleId: 'M-08',
+          legalBasis: M08,
+        },
+      );
     if (doc.attached.at < c.appointment.at)
-      throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `document ${documentId} was attached before the appointment, so it cannot rate the new post`);
+      throw invalid('FIELD_INVALID', 'skpAfterDocumentId', `dokumen ${documentId} dilampirkan sebelum pelantikan, sehingga tidak dapat menilai jabatan yang baru`);
     return { rating: doc.statement.skpRating, evidence: { source: 'VERIFIED_DOCUMENT', documentId, period: doc.statement.period } };
   }
   const imported = command.context.importedSkpAfter;
@@ -62,7 +67,7 @@ function skpAfterOf(command: RecordEvaluation, c: CaseIn<'APPOINTED'>): SkpAfter
     throw new DomainError(
       'RULE',
       'RULE_M08_NO_SKP_AFTER',
-      `no SKP after the move is on record: import the SKP of ${year}, or attach a periodic performance evaluation, have it verified, and name it in skpAfterDocumentId`,
+      `belum ada SKP setelah mutasi yang tercatat: impor SKP tahun ${year}, atau lampirkan evaluasi kinerja periodik, minta verifikasinya, lalu sebutkan dalam skpAfterDocumentId`,
       { ruleId: 'M-08', legalBasis: M08 },
     );
   }
@@ -78,11 +83,11 @@ export function recordEvaluation(command: RecordEvaluation, state: CaseState): E
   const c = requireStatus(requireActive(state, command), command, 'APPOINTED');
   const { data, context, metadata } = command;
   const slot = c.evaluations.find((e) => e.periodMonths === data.periodMonths);
-  if (!slot) throw invalid('UNKNOWN_EVALUATION', 'periodMonths', `evaluations are scheduled at ${c.evaluations.map((e) => e.periodMonths).join(' and ')} months`);
-  if (slot.result !== null) throw new DomainError('CONFLICT', 'EVALUATION_ALREADY_RECORDED', `the ${slot.periodMonths}-month evaluation is already recorded`);
-  if (toDate(metadata.now) < slot.dueOn) throw new DomainError('CONFLICT', 'EVALUATION_NOT_DUE', `the ${slot.periodMonths}-month evaluation is due on ${slot.dueOn}`);
+  if (!slot) throw invalid('UNKNOWN_EVALUATION', 'periodMonths', `evaluasi dijadwalkan pada bulan ke-${c.evaluations.map((e) => e.periodMonths).join(' dan ')}`);
+  if (slot.result !== null) throw new DomainError('CONFLICT', 'EVALUATION_ALREADY_RECORDED', `evaluasi ${slot.periodMonths} bulan sudah dicatat`);
+  if (toDate(metadata.now) < slot.dueOn) throw new DomainError('CONFLICT', 'EVALUATION_NOT_DUE', `evaluasi ${slot.periodMonths} bulan jatuh tempo pada ${slot.dueOn}`);
   if (!Number.isInteger(data.competencyFit) || data.competencyFit < 1 || data.competencyFit > 5)
-    throw invalid('FIELD_INVALID', 'competencyFit', 'competencyFit must be a whole number from 1 to 5');
+    throw invalid('FIELD_INVALID', 'competencyFit', 'competencyFit harus bilangan bulat dari 1 sampai 5');
   const r06 = separationOfDuties(command, c, 'EVALUATION');
   const before = skpBeforeOf(c);
   const after = skpAfterOf(command, c);
@@ -97,7 +102,7 @@ export function recordEvaluation(command: RecordEvaluation, state: CaseState): E
   const m08: RuleOutcome = outcome(
     'M-08',
     'PASS',
-    `scored ${scored.score} (${scored.verdict}) from the record: SKP ${before.year} ${before.rating} → ${after.rating}, vacancy ${vacancyClosed ? 'closed' : 'not closed'}, fit ${data.competencyFit}/5`,
+    `skor ${scored.score} (${scored.verdict}) dari data yang tercatat: SKP ${before.year} ${before.rating} → ${after.rating}, lowongan ${vacancyClosed ? 'terisi' : 'belum terisi'}, kesesuaian ${data.competencyFit}/5`,
     scoring.legalBasis,
     { evidence, competencyFit: data.competencyFit, scoring: scoring.value, policyVersion: metadata.policy.version },
   );
@@ -128,7 +133,8 @@ export function recordEvaluation(command: RecordEvaluation, state: CaseState): E
 export function announceEvaluationDue(command: AnnounceEvaluationDue, state: CaseState): EvaluationDue[] {
   const c = requireStatus(requireActive(state, command), command, 'APPOINTED');
   const slot = c.evaluations.find((e) => e.periodMonths === command.data.periodMonths);
-  if (!slot || slot.announced || slot.result !== null || toDate(command.metadata.now) < slot.dueOn) throw new DomainError('CONFLICT', 'NOT_DUE', 'no evaluation falls due now');
+  if (!slot || slot.announced || slot.result !== null || toDate(command.metadata.now) < slot.dueOn)
+    throw new DomainError('CONFLICT', 'NOT_DUE', 'tidak ada evaluasi yang jatuh tempo sekarang');
   return [emit<EvaluationDue>(command, c.caseId, 'EvaluationDue.v1', { periodMonths: slot.periodMonths, dueOn: slot.dueOn })];
 }
 
@@ -137,6 +143,10 @@ export function closeCase(command: CloseCase, state: CaseState): TransferCaseClo
   const c = requireStatus(requireActive(state, command), command, 'APPOINTED');
   const pending = c.evaluations.filter((e) => e.result === null);
   if (pending.length > 0)
-    throw new DomainError('CONFLICT', 'EVALUATIONS_PENDING', `evaluations still to record: ${pending.map((e) => `${e.periodMonths} months (due ${e.dueOn})`).join(', ')}`);
+    throw new DomainError(
+      'CONFLICT',
+      'EVALUATIONS_PENDING',
+      `evaluasi yang masih harus dicatat: ${pending.map((e) => `${e.periodMonths} bulan (jatuh tempo ${e.dueOn})`).join(', ')}`,
+    );
   return [emit<TransferCaseClosed>(command, c.caseId, 'TransferCaseClosed.v1', { outcome: 'COMPLETED' })];
 }

@@ -8,16 +8,16 @@ import { CaseState } from './state';
 
 function count(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100_000)
-    throw invalid('FIELD_INVALID', field, `${field} must be a whole number from 0 to 100000`);
+    throw invalid('FIELD_INVALID', field, `${field} harus bilangan bulat dari 0 sampai 100000`);
   return value;
 }
 
 /** Stage 1: the receiving agency shows the need for the target position (R-01, R-04). */
 export function openTransferCase(command: OpenTransferCase, state: CaseState): TransferCaseOpened[] {
-  if (state.status !== 'NONE') throw new DomainError('CONFLICT', 'CASE_ALREADY_EXISTS', `case ${command.data.caseId} already exists`);
+  if (state.status !== 'NONE') throw new DomainError('CONFLICT', 'CASE_ALREADY_EXISTS', `kasus ${command.data.caseId} sudah ada`);
   const { data, context } = command;
   if (context.targetPosition.agencyId !== data.targetAgencyId || context.targetAgency.id !== data.targetAgencyId) {
-    throw invalid('POSITION_NOT_IN_AGENCY', 'targetPositionId', `position ${data.targetPositionId} does not belong to agency ${data.targetAgencyId}`);
+    throw invalid('POSITION_NOT_IN_AGENCY', 'targetPositionId', `jabatan ${data.targetPositionId} bukan milik instansi ${data.targetAgencyId}`);
   }
   const input = data.needsAnalysis;
   const needsAnalysis: NeedsAnalysis = {

@@ -11,13 +11,13 @@ const R48 = 'Perpres 116/2022';
 export function withdraw(command: WithdrawTransfer, state: CaseState): TransferWithdrawn[] {
   const c = requireActive(state, command);
   if (c.status === 'DECREED' || c.status === 'APPOINTED')
-    throw new DomainError('CONFLICT', 'DECREE_ALREADY_ISSUED', 'a case cannot be withdrawn after the decree; BKN may revoke it (R-48)');
+    throw new DomainError('CONFLICT', 'DECREE_ALREADY_ISSUED', 'kasus tidak dapat ditarik setelah SK; BKN dapat mencabut SK-nya (R-48)');
   return [emit<TransferWithdrawn>(command, c.caseId, 'TransferWithdrawn.v1', { reason: text(command, 'reason', command.data.reason) })];
 }
 
 /** R-48: BKN freezes a case under audit; every other command waits. */
 export function freeze(command: FreezeCase, state: CaseState): CaseFrozen[] {
-  if (state.status === 'FROZEN') throw new DomainError('CONFLICT', 'ALREADY_FROZEN', 'the case is already frozen');
+  if (state.status === 'FROZEN') throw new DomainError('CONFLICT', 'ALREADY_FROZEN', 'kasus sudah dibekukan');
   const c = requireActive(state, command);
   const data = { reason: text(command, 'reason', command.data.reason), reference: text(command, 'reference', command.data.reference) };
   return [emit<CaseFrozen>(command, c.caseId, 'CaseFrozen.v1', data, [outcome('R-48', 'FLAG', `frozen under BKN audit ${data.reference}: ${data.reason}`, R48, data)])];
@@ -25,7 +25,7 @@ export function freeze(command: FreezeCase, state: CaseState): CaseFrozen[] {
 
 /** BKN ends the audit freeze; the case continues where it stood. */
 export function unfreeze(command: UnfreezeCase, state: CaseState): CaseUnfrozen[] {
-  if (state.status !== 'FROZEN') throw new DomainError('CONFLICT', 'NOT_FROZEN', 'the case is not frozen');
+  if (state.status !== 'FROZEN') throw new DomainError('CONFLICT', 'NOT_FROZEN', 'kasus tidak sedang dibekukan');
   const data = { reason: text(command, 'reason', command.data.reason), reference: text(command, 'reference', command.data.reference) };
   return [emit<CaseUnfrozen>(command, state.case.caseId, 'CaseUnfrozen.v1', data)];
 }
@@ -33,11 +33,11 @@ export function unfreeze(command: UnfreezeCase, state: CaseState): CaseUnfrozen[
 /** R-48: BKN revokes the decree; the case ends as REVOKED. */
 export function revoke(command: RevokeDecree, state: CaseState): DecreeRevoked[] {
   const c = state.status === 'FROZEN' ? state.case : requireActive(state, command);
-  if (c.decree === null) throw new DomainError('CONFLICT', 'NO_DECREE', 'there is no decree to revoke');
+  if (c.decree === null) throw new DomainError('CONFLICT', 'NO_DECREE', 'tidak ada SK yang dapat dicabut');
   const data = { reason: text(command, 'reason', command.data.reason), reference: text(command, 'reference', command.data.reference) };
   return [
     emit<DecreeRevoked>(command, c.caseId, 'DecreeRevoked.v1', data, [
-      outcome('R-48', 'FLAG', `decree ${c.decree.decreeNumber} revoked by BKN (${data.reference}): ${data.reason}`, R48, data),
+      outcome('R-48', 'FLAG', `SK ${c.decree.decreeNumber} dicabut oleh BKN (${data.reference}): ${data.reason}`, R48, data),
     ]),
   ];
 }

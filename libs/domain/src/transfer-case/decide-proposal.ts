@@ -20,19 +20,19 @@ import { ActiveCase, CaseState } from './state';
 
 function checkFacts(c: ActiveCase, input: ProposalInput, context: ProposalContext): void {
   const { employee, originPosition, originAgency, targetPosition, targetAgency } = context;
-  if (employee.nip !== input.employeeNip) throw invalid('EMPLOYEE_MISMATCH', 'employeeNip', `employee ${input.employeeNip} was not found`);
+  if (employee.nip !== input.employeeNip) throw invalid('EMPLOYEE_MISMATCH', 'employeeNip', `pegawai ${input.employeeNip} tidak ditemukan`);
   if (originPosition.id !== input.originPositionId || employee.positionId !== input.originPositionId) {
-    throw invalid('ORIGIN_POSITION_MISMATCH', 'originPositionId', `employee ${employee.nip} does not hold position ${input.originPositionId}`);
+    throw invalid('ORIGIN_POSITION_MISMATCH', 'originPositionId', `pegawai ${employee.nip} tidak menduduki jabatan ${input.originPositionId}`);
   }
   if (originPosition.agencyId !== originAgency.id || employee.agencyId !== originAgency.id) {
-    throw invalid('ORIGIN_AGENCY_MISMATCH', 'originPositionId', `position ${originPosition.id} is not in the employee's agency ${employee.agencyId}`);
+    throw invalid('ORIGIN_AGENCY_MISMATCH', 'originPositionId', `jabatan ${originPosition.id} tidak berada di instansi pegawai ${employee.agencyId}`);
   }
   if (targetPosition.id !== c.targetPosition.id || targetAgency.id !== c.targetAgencyId) {
-    throw invalid('TARGET_MISMATCH', 'targetPositionId', 'the reference data does not match the case target');
+    throw invalid('TARGET_MISMATCH', 'targetPositionId', 'data referensi tidak sesuai dengan jabatan tujuan kasus');
   }
-  if (originPosition.id === targetPosition.id) throw invalid('SAME_POSITION', 'originPositionId', 'the employee already holds the target position');
+  if (originPosition.id === targetPosition.id) throw invalid('SAME_POSITION', 'originPositionId', 'pegawai sudah menduduki jabatan tujuan');
   if (input.initiative !== 'DINAS' && input.initiative !== 'PERMINTAAN_SENDIRI') {
-    throw invalid('INVALID_INITIATIVE', 'initiative', 'initiative must be DINAS or PERMINTAAN_SENDIRI (R-07)');
+    throw invalid('INVALID_INITIATIVE', 'initiative', 'initiative harus DINAS atau PERMINTAAN_SENDIRI (R-07)');
   }
 }
 
@@ -49,11 +49,11 @@ function grounds(command: ProposeCandidate | ReviseProposal, policy: Policy): Ex
     const options = listed.filter((o) => o.ruleId === ruleId);
     const option = options.find((o) => o.code === g.groundCode);
     if (!option) {
-      const choose = options.length > 0 ? `choose one of ${options.map((o) => o.code).join(', ')}` : `the policy lists no grounds for ${ruleId}`;
+      const choose = options.length > 0 ? `pilih salah satu dari ${options.map((o) => o.code).join(', ')}` : `kebijakan ini tidak mencantumkan alasan untuk ${ruleId}`;
       throw invalid(
         'EXCEPTION_GROUND_NOT_LISTED',
         `exceptionGrounds[${i}].groundCode`,
-        `${g.groundCode ? `ground ${g.groundCode} is not listed for ${ruleId}` : `an exception to ${ruleId} names a ground by code`} under ${policy.version}: ${choose}`,
+        `${g.groundCode ? `alasan ${g.groundCode} tidak tercantum untuk ${ruleId}` : `pengecualian atas ${ruleId} harus menyebut kode alasan`} menurut ${policy.version}: ${choose}`,
       );
     }
     return { ruleId, groundCode: option.code, ground: `${option.code} — ${option.label} (${option.legalBasis}): ${explanation}` };
@@ -68,8 +68,8 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     throw new DomainError(
       'CONFLICT',
       'EMPLOYEE_IN_OPEN_CASE',
-      `employee ${input.employeeNip} is already in open case ${context.employeeOpenCase}; an employee is in at most one open case`,
-      { ruleId: 'M-09', legalBasis: 'anti-interference (M-09): one employee, one open case', extensions: { openCaseId: context.employeeOpenCase } },
+      `pegawai ${input.employeeNip} sudah berada dalam kasus berjalan ${context.employeeOpenCase}; seorang pegawai paling banyak berada dalam satu kasus berjalan`,
+      { ruleId: 'M-09', legalBasis: 'antiintervensi (M-09): satu pegawai, satu kasus berjalan', extensions: { openCaseId: context.employeeOpenCase } },
     );
   }
   const { employee, originAgency, targetAgency, originPosition, targetPosition } = context;
@@ -106,9 +106,7 @@ function assess(command: ProposeCandidate | ReviseProposal, c: ActiveCase): { da
     m01MeritChoice(meritRanking, employee.nip, meritJustification, policy),
     m03RepeatMove(employee, now, policy),
     m05EligibilityChanged(context.eligibilityChanges, policy),
-    ...(route === 'INTERNAL'
-      ? [outcome('R-10', 'REQUIRES_STEP', 'an internal move needs the consideration of the performance-assessment team', 'PP 11/2017 Pasal 191', { route })]
-      : []),
+    ...(route === 'INTERNAL' ? [outcome('R-10', 'REQUIRES_STEP', 'mutasi internal memerlukan pertimbangan Tim Penilai Kinerja', 'PP 11/2017 Pasal 191', { route })] : []),
     ...overlayOutcomes(sides, now, policy),
   ];
   throwIfBlocked(outcomes);

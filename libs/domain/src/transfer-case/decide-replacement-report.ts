@@ -17,19 +17,22 @@ export function reportReplacement(command: ReportReplacement, state: CaseState):
     throw new DomainError(
       'CONFLICT',
       'NO_REPLACEMENT_REPORT',
-      'this move needs no report of the replacement to Mendagri (not a regional head’s decree, or the policy does not ask for one)',
+      'mutasi ini tidak memerlukan laporan penggantian pejabat kepada Mendagri (bukan SK kepala daerah, atau kebijakan tidak memintanya)',
     );
   if (report.reportedOn !== null)
-    throw new DomainError('CONFLICT', 'REPLACEMENT_ALREADY_REPORTED', `the replacement was reported on ${report.reportedOn} (${String(report.reference)})`);
+    throw new DomainError('CONFLICT', 'REPLACEMENT_ALREADY_REPORTED', `penggantian pejabat sudah dilaporkan pada ${report.reportedOn} (${String(report.reference)})`);
   const reportedOn = dateField('reportedOn', command.data.reportedOn);
   const today = toDate(command.metadata.now);
   if (reportedOn < c.decree.decreeDate || reportedOn > today)
-    throw invalid('INVALID_DATE', 'reportedOn', `reportedOn must lie between the decree date ${c.decree.decreeDate} and today ${today}`);
+    throw invalid('INVALID_DATE', 'reportedOn', `reportedOn harus di antara tanggal SK ${c.decree.decreeDate} dan hari ini ${today}`);
   const basis = command.metadata.policy.replacementReport.legalBasis;
   const r33 =
     reportedOn <= report.deadline
-      ? outcome('R-33', 'PASS', `the replacement was reported to Mendagri on ${reportedOn}, by the deadline ${report.deadline}`, basis, { reportedOn, deadline: report.deadline })
-      : outcome('R-33', 'FLAG', `the replacement was reported to Mendagri on ${reportedOn}, after the deadline ${report.deadline}`, basis, {
+      ? outcome('R-33', 'PASS', `penggantian pejabat dilaporkan kepada Mendagri pada ${reportedOn}, sebelum tenggat ${report.deadline}`, basis, {
+          reportedOn,
+          deadline: report.deadline,
+        })
+      : outcome('R-33', 'FLAG', `penggantian pejabat dilaporkan kepada Mendagri pada ${reportedOn}, setelah tenggat ${report.deadline}`, basis, {
           reportedOn,
           deadline: report.deadline,
         });
@@ -50,8 +53,8 @@ export function flagReplacementReportOverdue(command: FlagReplacementReportOverd
   const c = requireStatus(requireActive(state, command), command, 'DECREED', 'APPOINTED');
   const report = c.decree.replacementReport;
   if (report === null || report.reportedOn !== null || report.overdue || !isPast(report.deadline, command.metadata.now))
-    throw new DomainError('CONFLICT', 'NOT_DUE', 'no report of the replacement is overdue');
-  const flag = outcome('R-33', 'FLAG', `the replacement was not reported to Mendagri by ${report.deadline}`, command.metadata.policy.replacementReport.legalBasis, {
+    throw new DomainError('CONFLICT', 'NOT_DUE', 'tidak ada laporan penggantian pejabat yang melewati tenggat');
+  const flag = outcome('R-33', 'FLAG', `penggantian pejabat tidak dilaporkan kepada Mendagri sampai ${report.deadline}`, command.metadata.policy.replacementReport.legalBasis, {
     deadline: report.deadline,
   });
   return [emit<ReplacementReportOverdue>(command, c.caseId, 'ReplacementReportOverdue.v1', { deadline: report.deadline }, [flag])];

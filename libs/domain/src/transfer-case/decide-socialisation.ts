@@ -29,7 +29,7 @@ export function raiseObjection(command: RaiseObjection, state: CaseState): Objec
   const deadline = c.socialisation.objectionDeadline;
   const r32 = policy.objectionWindowDays;
   if (deadline !== null && isPast(deadline, now)) {
-    throw ruleRefused('R-32', 'RULE_R32_OBJECTION_WINDOW_CLOSED', `the objection window closed on ${deadline} (${r32.value} days after notification)`, r32.legalBasis);
+    throw ruleRefused('R-32', 'RULE_R32_OBJECTION_WINDOW_CLOSED', `masa pengajuan keberatan berakhir pada ${deadline} (${r32.value} hari setelah pemberitahuan)`, r32.legalBasis);
   }
   const decision = policy.objectionDecisionDays;
   const working = policy.objectionDecisionCounting.value === 'WORKING' ? addWorkingDays(now, decision.value, command.metadata.calendar) : null;
@@ -37,7 +37,7 @@ export function raiseObjection(command: RaiseObjection, state: CaseState): Objec
   const recorded = outcome(
     'R-32',
     'PASS',
-    `objection raised within the window ending ${deadline}; the PPK decides by ${decisionDeadline} (${decision.value} ${working ? 'working ' : ''}days)`,
+    `keberatan diajukan dalam masa pengajuan yang berakhir ${deadline}; PPK memutus paling lambat ${decisionDeadline} (${decision.value} hari${working ? ' kerja' : ''})`,
     `${r32.legalBasis}; ${decision.legalBasis}`,
     { objectionDeadline: deadline, raisedOn: toDate(now), decisionDeadline, counting: policy.objectionDecisionCounting.value },
   );
@@ -47,8 +47,8 @@ export function raiseObjection(command: RaiseObjection, state: CaseState): Objec
           outcome(
             'S-01',
             'FLAG',
-            `the R-32 decision deadline ${decisionDeadline} was counted on weekdays only: no holiday calendar is on record for ${working.yearsWithoutCalendar.join(', ')}`,
-            'SKB 3 Menteri on national holidays and cuti bersama (not yet imported)',
+            `tenggat keputusan R-32 ${decisionDeadline} dihitung berdasarkan hari Senin–Jumat saja: tidak ada kalender hari libur tercatat untuk ${working.yearsWithoutCalendar.join(', ')}`,
+            'SKB 3 Menteri tentang hari libur nasional dan cuti bersama (belum diimpor)',
             { deadline: decisionDeadline, yearsWithoutCalendar: working.yearsWithoutCalendar },
           ),
         ]
@@ -60,7 +60,7 @@ export function raiseObjection(command: RaiseObjection, state: CaseState): Objec
 export function resolveObjection(command: ResolveObjection, state: CaseState): ObjectionResolved[] {
   const c = requireStatus(requireActive(state, command), command, 'OBJECTION_RAISED');
   const { outcome: decision } = command.data;
-  if (decision !== 'UPHELD' && decision !== 'DISMISSED') throw invalid('FIELD_INVALID', 'outcome', 'outcome must be UPHELD or DISMISSED');
+  if (decision !== 'UPHELD' && decision !== 'DISMISSED') throw invalid('FIELD_INVALID', 'outcome', 'outcome harus UPHELD atau DISMISSED');
   const r06 = separationOfDuties(command, c, 'OBJECTION_DECISION');
   return [emit<ObjectionResolved>(command, c.caseId, 'ObjectionResolved.v1', { outcome: decision, reasoning: text(command, 'reasoning', command.data.reasoning) }, [r06])];
 }
@@ -69,7 +69,7 @@ export function resolveObjection(command: ResolveObjection, state: CaseState): O
 export function closeObjectionWindow(command: CloseObjectionWindow, state: CaseState): ObjectionWindowClosed[] {
   const c = requireStatus(requireActive(state, command), command, 'EMPLOYEE_NOTIFIED');
   const deadline = c.socialisation.objectionDeadline;
-  if (deadline === null || !isPast(deadline, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', `the objection window is open until ${deadline}`);
+  if (deadline === null || !isPast(deadline, command.metadata.now)) throw new DomainError('CONFLICT', 'NOT_DUE', `masa pengajuan keberatan masih terbuka sampai ${deadline}`);
   return [emit<ObjectionWindowClosed>(command, c.caseId, 'ObjectionWindowClosed.v1', { objectionDeadline: deadline })];
 }
 
@@ -78,10 +78,10 @@ export function flagObjectionDecisionOverdue(command: FlagObjectionDecisionOverd
   const c = requireStatus(requireActive(state, command), command, 'OBJECTION_RAISED');
   const objection = c.socialisation.objection;
   if (objection === null || objection.decisionOverdue || !isPast(objection.decisionDeadline, command.metadata.now)) {
-    throw new DomainError('CONFLICT', 'NOT_DUE', 'the objection decision is not overdue');
+    throw new DomainError('CONFLICT', 'NOT_DUE', 'keputusan atas keberatan belum melewati tenggat');
   }
   const basis = command.metadata.policy.objectionDecisionDays;
-  const flag = outcome('R-32', 'FLAG', `the objection was not decided by ${objection.decisionDeadline} (${basis.value} days)`, basis.legalBasis, {
+  const flag = outcome('R-32', 'FLAG', `keberatan tidak diputus sampai ${objection.decisionDeadline} (${basis.value} hari)`, basis.legalBasis, {
     decisionDeadline: objection.decisionDeadline,
   });
   return [emit<ObjectionDecisionOverdue>(command, c.caseId, 'ObjectionDecisionOverdue.v1', { decisionDeadline: objection.decisionDeadline }, [flag])];

@@ -25,20 +25,20 @@ export function emit<E extends TransferEvent>(command: TransferCommand, caseId: 
  * frozen it for audit.
  */
 export function requireActive(state: CaseState, command: TransferCommand): ActiveCase {
-  if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+  if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'tidak ada kasus mutasi dengan id ini');
   if (state.status === 'FROZEN') {
-    throw new DomainError('RULE', 'CASE_FROZEN', `the case is frozen under BKN audit (${state.freeze.reference}): ${command.type} must wait until it is unfrozen`, {
+    throw new DomainError('RULE', 'CASE_FROZEN', `kasus dibekukan karena pemeriksaan BKN (${state.freeze.reference}): ${command.type} harus menunggu sampai pembekuan dicabut`, {
       ruleId: 'R-48',
       legalBasis: 'Perpres 116/2022',
     });
   }
-  if ('case' in state) throw new DomainError('CONFLICT', 'CASE_ENDED', `the case has ended (${state.status}); nothing more can be done on it`);
+  if ('case' in state) throw new DomainError('CONFLICT', 'CASE_ENDED', `kasus sudah berakhir (${state.status}); tidak ada lagi tindakan yang dapat dilakukan`);
   return state;
 }
 
 /** Narrows the case to the statuses a command accepts, or refuses with 409. */
 export function requireStatus<S extends ActiveStatus>(c: ActiveCase, command: TransferCommand, ...statuses: S[]): CaseIn<S> {
-  if (!(statuses as ActiveStatus[]).includes(c.status)) throw wrongState(command.type, c.status, statuses.join(' or '));
+  if (!(statuses as ActiveStatus[]).includes(c.status)) throw wrongState(command.type, c.status, statuses.join(' atau '));
   return c as CaseIn<S>;
 }
 
@@ -46,17 +46,18 @@ export function requireStatus<S extends ActiveStatus>(c: ActiveCase, command: Tr
 export function text(command: TransferCommand, field: string, value: unknown, required = true): string {
   const max = command.metadata.policy.maxTextLength;
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
-    if (required) throw invalid('FIELD_REQUIRED', field, `${field} is required`);
+    if (required) throw invalid('FIELD_REQUIRED', field, `${field} wajib diisi`);
     return '';
   }
-  if (typeof value !== 'string') throw invalid('FIELD_INVALID', field, `${field} must be text`);
-  if (value.length > max) throw invalid('FIELD_TOO_LONG', field, `${field} must be at most ${max} characters`);
+  if (typeof value !== 'string') throw invalid('FIELD_INVALID', field, `${field} harus berupa teks`);
+  if (value.length > max) throw invalid('FIELD_TOO_LONG', field, `${field} paling banyak ${max} karakter`);
   return value.trim();
 }
 
 /** A SHA-256 digest as 64 lowercase hex characters. */
 export function sha256Field(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw invalid('INVALID_SHA256', field, `${field} must be a SHA-256 digest: 64 lowercase hex characters`);
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value))
+    throw invalid('INVALID_SHA256', field, `${field} harus berupa digest SHA-256: 64 karakter heksadesimal huruf kecil`);
   return value;
 }
 
@@ -72,6 +73,6 @@ export function separationOfDuties(command: TransferCommand, c: ActiveCase, role
 
 /** A real civil date `YYYY-MM-DD`, or 400 naming the field. */
 export function dateField(field: string, value: unknown): string {
-  if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, `${field} must be a real date in YYYY-MM-DD form`);
+  if (!isIsoDate(value)) throw invalid('INVALID_DATE', field, `${field} harus tanggal yang valid dalam bentuk YYYY-MM-DD`);
   return value;
 }

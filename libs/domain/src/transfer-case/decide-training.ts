@@ -13,13 +13,18 @@ const WITH_PROPOSAL = ['PROPOSED', 'EMPLOYEE_NOTIFIED', 'OBJECTION_RAISED', 'SOC
 type WithProposal = CaseIn<(typeof WITH_PROPOSAL)[number]>;
 
 function planOf(c: ActiveCase): TrainingPlan {
-  if (c.training === null) throw new DomainError('CONFLICT', 'NO_TRAINING_PLAN', 'the case has no training plan: it is derived when a candidate is proposed');
+  if (c.training === null) throw new DomainError('CONFLICT', 'NO_TRAINING_PLAN', 'kasus ini belum memiliki rencana pelatihan: rencana dibuat ketika calon diusulkan');
   return c.training;
 }
 
 function itemOf(plan: TrainingPlan, itemId: unknown, field = 'itemId'): TrainingItem {
   const item = plan.items.find((i) => i.itemId === itemId);
-  if (!item) throw invalid('UNKNOWN_TRAINING_ITEM', field, `no training item ${String(itemId)} in the plan (items: ${plan.items.map((i) => i.itemId).join(', ') || 'none'})`);
+  if (!item)
+    throw invalid(
+      'UNKNOWN_TRAINING_ITEM',
+      field,
+      `tidak ada butir pelatihan ${String(itemId)} dalam rencana (butir: ${plan.items.map((i) => i.itemId).join(', ') || 'tidak ada'})`,
+    );
   return item;
 }
 
@@ -35,21 +40,22 @@ const basis = (policy: Policy): string => policy.trainingPlan.legalBasis;
 /** A mandatory before-TMT item made optional, moved after the TMT, cut in hours, dropped or waived: flagged (R-09). */
 function relaxed(before: TrainingItem, after: PlannedTraining | null): string | null {
   if (before.status !== 'PLANNED' || before.due !== 'BEFORE_TMT' || !before.mandatory) return null;
-  if (after === null) return `mandatory before-TMT item ${before.itemId} (${before.competency}) was removed`;
+  if (after === null) return `butir wajib sebelum TMT ${before.itemId} (${before.competency}) dihapus`;
   if (after.due !== 'BEFORE_TMT' || !after.mandatory)
-    return `mandatory before-TMT item ${before.itemId} (${before.competency}) was made ${after.due === 'AFTER_TMT' ? 'due after the TMT' : 'optional'}`;
-  if (after.hours < before.hours) return `mandatory before-TMT item ${before.itemId} (${before.competency}) was cut from ${before.hours} to ${after.hours} hours`;
+    return `butir wajib sebelum TMT ${before.itemId} (${before.competency}) diubah menjadi ${after.due === 'AFTER_TMT' ? 'jatuh tempo setelah TMT' : 'tidak wajib'}`;
+  if (after.hours < before.hours) return `butir wajib sebelum TMT ${before.itemId} (${before.competency}) dikurangi dari ${before.hours} menjadi ${after.hours} jam`;
   return null;
 }
 
 function plannedFrom(command: AdjustTrainingPlan, input: TrainingItemInput, i: number, plan: TrainingPlan, nextId: () => string): PlannedTraining {
   const at = (f: string): string => `items[${i}].${f}`;
   const existing = input.itemId ? itemOf(plan, input.itemId, at('itemId')) : null;
-  if (existing && existing.status !== 'PLANNED') throw invalid('TRAINING_ITEM_CLOSED', at('itemId'), `item ${existing.itemId} is ${existing.status} and cannot be changed`);
-  if (!(TRAINING_KINDS as readonly string[]).includes(input.kind)) throw invalid('FIELD_INVALID', at('kind'), `kind must be one of ${TRAINING_KINDS.join(', ')}`);
-  if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 2000) throw invalid('FIELD_INVALID', at('hours'), 'hours must be a whole number from 1 to 2000');
-  if (input.due !== 'BEFORE_TMT' && input.due !== 'AFTER_TMT') throw invalid('FIELD_INVALID', at('due'), 'due must be BEFORE_TMT or AFTER_TMT');
-  if (typeof input.mandatory !== 'boolean') throw invalid('FIELD_INVALID', at('mandatory'), 'mandatory must be true or false');
+  if (existing && existing.status !== 'PLANNED')
+    throw invalid('TRAINING_ITEM_CLOSED', at('itemId'), `butir ${existing.itemId} berstatus ${existing.status} dan tidak dapat diubah`);
+  if (!(TRAINING_KINDS as readonly string[]).includes(input.kind)) throw invalid('FIELD_INVALID', at('kind'), `kind harus salah satu dari ${TRAINING_KINDS.join(', ')}`);
+  if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 2000) throw invalid('FIELD_INVALID', at('hours'), 'hours harus bilangan bulat dari 1 sampai 2000');
+  if (input.due !== 'BEFORE_TMT' && input.due !== 'AFTER_TMT') throw invalid('FIELD_INVALID', at('due'), 'due harus BEFORE_TMT atau AFTER_TMT');
+  if (typeof input.mandatory !== 'boolean') throw invalid('FIELD_INVALID', at('mandatory'), 'mandatory harus true atau false');
   const rules = command.metadata.policy.trainingPlan.value;
   const dueBy = input.due === 'BEFORE_TMT' ? (existing?.due === 'BEFORE_TMT' ? existing.dueBy : addDays(toDate(command.metadata.now), rules.beforeTmtDays)) : null;
   const competency = text(command, at('competency'), input.competency);
@@ -74,21 +80,21 @@ export function adjustTrainingPlan(command: AdjustTrainingPlan, state: CaseState
   const r06 = noConflict(command, c);
   const plan = planOf(c);
   const reason = text(command, 'reason', command.data.reason);
-  if (!Array.isArray(command.data.items) || command.data.items.length > 50) throw invalid('FIELD_INVALID', 'items', 'items must be a list of at most 50 training items');
+  if (!Array.isArray(command.data.items) || command.data.items.length > 50) throw invalid('FIELD_INVALID', 'items', 'items harus berupa daftar paling banyak 50 butir pelatihan');
   let n = Math.max(0, ...plan.items.map((i) => Number(i.itemId.slice(1)) || 0));
   const items = command.data.items.map((input, i) => plannedFrom(command, input, i, plan, () => `T${(n += 1)}`));
   const ids = items.map((i) => i.itemId);
-  if (new Set(ids).size !== ids.length) throw invalid('FIELD_INVALID', 'items', 'each itemId appears at most once');
+  if (new Set(ids).size !== ids.length) throw invalid('FIELD_INVALID', 'items', 'setiap itemId paling banyak muncul satu kali');
   if (c.decree !== null && items.some((i) => i.due === 'BEFORE_TMT' && !plan.items.some((p) => p.itemId === i.itemId && p.due === 'BEFORE_TMT'))) {
-    throw new DomainError('CONFLICT', 'DECREE_ALREADY_ISSUED', 'the decree is issued: no item can be newly due before the TMT');
+    throw new DomainError('CONFLICT', 'DECREE_ALREADY_ISSUED', 'SK sudah terbit: tidak ada butir yang dapat dijadikan wajib sebelum TMT');
   }
   const planned = plan.items.filter((i) => i.status === 'PLANNED');
   const removed = planned.filter((p) => !ids.includes(p.itemId)).map((p) => p.itemId);
   const relaxations = planned.map((p) => relaxed(p, items.find((i) => i.itemId === p.itemId) ?? null)).filter((r): r is string => r !== null);
   const r09 =
     relaxations.length > 0
-      ? outcome('R-09', 'FLAG', `${relaxations.join('; ')}, on the reason: ${reason}`, basis(command.metadata.policy), { relaxations, reason })
-      : outcome('R-09', 'PASS', `training plan adjusted: ${items.length} planned item(s)`, basis(command.metadata.policy), { items: items.length, removed });
+      ? outcome('R-09', 'FLAG', `${relaxations.join('; ')}, dengan alasan: ${reason}`, basis(command.metadata.policy), { relaxations, reason })
+      : outcome('R-09', 'PASS', `rencana pelatihan disesuaikan: ${items.length} butir direncanakan`, basis(command.metadata.policy), { items: items.length, removed });
   return [emit<TrainingPlanAdjusted>(command, c.caseId, 'TrainingPlanAdjusted.v1', { items, removedItemIds: removed, reason }, [r06, r09])];
 }
 
@@ -101,28 +107,28 @@ export function completeTrainingItem(command: CompleteTrainingItem, state: CaseS
   const r06 = noConflict(command, c);
   const plan = planOf(c);
   const item = itemOf(plan, command.data.itemId);
-  if (item.status !== 'PLANNED') throw new DomainError('CONFLICT', 'TRAINING_ITEM_CLOSED', `item ${item.itemId} is already ${item.status}`);
+  if (item.status !== 'PLANNED') throw new DomainError('CONFLICT', 'TRAINING_ITEM_CLOSED', `butir ${item.itemId} sudah berstatus ${item.status}`);
   const certificateSha256 = sha256Field('certificateSha256', command.data.certificateSha256);
   const reused = plan.items.find((i) => i.completion?.certificateSha256 === certificateSha256);
-  if (reused) throw invalid('CERTIFICATE_ALREADY_USED', 'certificateSha256', `this certificate already evidences item ${reused.itemId} (${reused.competency})`);
+  if (reused) throw invalid('CERTIFICATE_ALREADY_USED', 'certificateSha256', `sertifikat ini sudah menjadi bukti butir ${reused.itemId} (${reused.competency})`);
   const completedOn = dateField('completedOn', command.data.completedOn);
   const today = toDate(command.metadata.now);
   if (completedOn > today || completedOn < toDate(plan.derivedAt))
-    throw invalid('INVALID_DATE', 'completedOn', `completedOn must lie between the plan (${toDate(plan.derivedAt)}) and today (${today})`);
+    throw invalid('INVALID_DATE', 'completedOn', `completedOn harus di antara tanggal rencana (${toDate(plan.derivedAt)}) dan hari ini (${today})`);
   const hours = command.data.hours;
-  if (!Number.isInteger(hours) || hours < 1 || hours > 2000) throw invalid('FIELD_INVALID', 'hours', 'hours must be a whole number from 1 to 2000');
+  if (!Number.isInteger(hours) || hours < 1 || hours > 2000) throw invalid('FIELD_INVALID', 'hours', 'hours harus bilangan bulat dari 1 sampai 2000');
   const policy = command.metadata.policy;
   const r09 =
     hours < item.hours
       ? outcome(
           'R-09',
           'BLOCK',
-          `the certificate shows ${hours} hours; item ${item.itemId} (${item.competency}) plans ${item.hours}`,
+          `sertifikat menunjukkan ${hours} jam; butir ${item.itemId} (${item.competency}) merencanakan ${item.hours} jam`,
           basis(policy),
           { itemId: item.itemId, planned: item.hours, hours },
           'RULE_R09_HOURS_SHORT',
         )
-      : outcome('R-09', 'PASS', `item ${item.itemId} (${item.competency}) completed: ${hours} hours`, basis(policy), { itemId: item.itemId, planned: item.hours, hours });
+      : outcome('R-09', 'PASS', `butir ${item.itemId} (${item.competency}) selesai: ${hours} jam`, basis(policy), { itemId: item.itemId, planned: item.hours, hours });
   throwIfBlocked([r09]);
   const provider = text(command, 'provider', command.data.provider);
   return [emit<TrainingItemCompleted>(command, c.caseId, 'TrainingItemCompleted.v1', { itemId: item.itemId, certificateSha256, hours, provider, completedOn }, [r06, r09])];
@@ -133,13 +139,13 @@ export function waiveTrainingItem(command: WaiveTrainingItem, state: CaseState):
   const c = requireStatus(requireActive(state, command), command, ...WITH_PROPOSAL);
   const r06 = noConflict(command, c);
   const item = itemOf(planOf(c), command.data.itemId);
-  if (item.status !== 'PLANNED') throw new DomainError('CONFLICT', 'TRAINING_ITEM_CLOSED', `item ${item.itemId} is already ${item.status}`);
+  if (item.status !== 'PLANNED') throw new DomainError('CONFLICT', 'TRAINING_ITEM_CLOSED', `butir ${item.itemId} sudah berstatus ${item.status}`);
   const reason = text(command, 'reason', command.data.reason);
   const mandatory = item.due === 'BEFORE_TMT' && item.mandatory;
   const r09 = outcome(
     'R-09',
     mandatory ? 'FLAG' : 'PASS',
-    `${mandatory ? 'mandatory before-TMT ' : ''}item ${item.itemId} (${item.competency}) waived: ${reason}`,
+    `butir ${mandatory ? 'wajib sebelum TMT ' : ''}${item.itemId} (${item.competency}) dibebaskan: ${reason}`,
     basis(command.metadata.policy),
     { itemId: item.itemId, mandatory, reason },
   );
@@ -151,11 +157,11 @@ export function flagTrainingItemOverdue(command: FlagTrainingItemOverdue, state:
   const c = requireStatus(requireActive(state, command), command, ...WITH_PROPOSAL);
   const item = c.training?.items.find((i) => i.itemId === command.data.itemId);
   if (!item || item.status !== 'PLANNED' || item.overdue || item.dueBy === null || !isPast(item.dueBy, command.metadata.now))
-    throw new DomainError('CONFLICT', 'NOT_DUE', `training item ${command.data.itemId} is not overdue`);
+    throw new DomainError('CONFLICT', 'NOT_DUE', `butir pelatihan ${command.data.itemId} belum melewati tenggat`);
   const flag = outcome(
     'R-09',
     'FLAG',
-    `training item ${item.itemId} (${item.competency}, ${item.hours} hours) was not completed by ${item.dueBy}`,
+    `butir pelatihan ${item.itemId} (${item.competency}, ${item.hours} jam) tidak diselesaikan sampai ${item.dueBy}`,
     basis(command.metadata.policy),
     { itemId: item.itemId, dueBy: item.dueBy },
   );
@@ -180,8 +186,8 @@ export function derivedTraining(command: TransferCommand, c: ActiveCase, gaps: r
     'R-09',
     'PASS',
     gaps.length === 0
-      ? 'the candidate holds every competency the position requires: no training planned'
-      : `competency gap ${gaps.join(', ')}: ${items.length} training item(s) planned${carried.length > 0 ? `, ${carried.length} kept from the earlier proposal` : ''}`,
+      ? 'calon memiliki seluruh kompetensi yang disyaratkan jabatan: tidak ada pelatihan yang direncanakan'
+      : `kesenjangan kompetensi ${gaps.join(', ')}: ${items.length} butir pelatihan direncanakan${carried.length > 0 ? `, ${carried.length} dipertahankan dari usulan sebelumnya` : ''}`,
     basis(policy),
     { gaps, items: items.length, carried: carried.length },
   );
@@ -196,7 +202,7 @@ export function r09TrainingBeforeTmt(plan: TrainingPlan | null, policy: Policy):
     return outcome(
       'R-09',
       'BLOCK',
-      `mandatory training before the TMT is not done: ${open.map((i) => `${i.itemId} ${i.competency} (${i.hours} hours)`).join(', ')}; complete or waive it first`,
+      `pelatihan wajib sebelum TMT belum selesai: ${open.map((i) => `${i.itemId} ${i.competency} (${i.hours} jam)`).join(', ')}; selesaikan atau bebaskan terlebih dahulu`,
       basis(policy),
       inputs,
       'RULE_R09_TRAINING_BEFORE_TMT',
@@ -205,7 +211,7 @@ export function r09TrainingBeforeTmt(plan: TrainingPlan | null, policy: Policy):
   return outcome(
     'R-09',
     'PASS',
-    plan === null || plan.items.length === 0 ? 'no training is due before the TMT' : 'the mandatory training before the TMT is done or waived',
+    plan === null || plan.items.length === 0 ? 'tidak ada pelatihan yang wajib selesai sebelum TMT' : 'pelatihan wajib sebelum TMT sudah selesai atau dibebaskan',
     basis(policy),
     inputs,
   );

@@ -261,7 +261,7 @@ function evolveActive(state: ActiveCase, event: TransferEvent): CaseState {
     case 'EvaluationRecorded.v1':
       return { ...state, evaluations: state.evaluations.map((e) => (e.periodMonths === event.data.periodMonths ? { ...e, result: { ...event.data, actor, at } } : e)) };
     case 'TransferCaseClosed.v1':
-      return state.status === 'APPOINTED' ? end(state, 'COMPLETED', actor, at, 'all evaluations recorded', null) : state;
+      return state.status === 'APPOINTED' ? end(state, 'COMPLETED', actor, at, 'seluruh evaluasi sudah dicatat', null) : state;
     case 'TransferWithdrawn.v1':
       return end(state, 'WITHDRAWN', actor, at, event.data.reason, null);
     case 'CaseFrozen.v1':

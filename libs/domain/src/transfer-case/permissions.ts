@@ -90,25 +90,25 @@ export function authorizeAttempt(command: CommandAttempt, state: CaseState): voi
   const { actor } = command;
   const permission = PERMISSIONS[command.type];
   if (!rolesFor(command.type).includes(actor.role)) {
-    throw forbidden('ROLE_NOT_ALLOWED', `${actor.role} may not run ${command.type}; allowed: ${rolesFor(command.type).join(', ')}`);
+    throw forbidden('ROLE_NOT_ALLOWED', `${actor.role} tidak berwenang menjalankan ${command.type}; yang berwenang: ${rolesFor(command.type).join(', ')}`);
   }
   const { target, origin } = agenciesOf(state, command);
   switch (permission.scope) {
     case 'TARGET':
       if (target !== null && actor.agencyId !== target)
-        throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} is for the receiving agency ${target}; ${actor.userId} belongs to ${actor.agencyId}`);
+        throw forbidden('AGENCY_NOT_ALLOWED', `${command.type} menjadi wewenang instansi penerima ${target}; ${actor.userId} berasal dari ${actor.agencyId}`);
       return;
     case 'EITHER':
       if (target !== null && actor.agencyId !== target && actor.agencyId !== origin) {
         throw forbidden(
           'AGENCY_NOT_ALLOWED',
-          `${command.type} is for the agencies of the move (${[target, origin].filter(Boolean).join(', ')}); ${actor.userId} belongs to ${actor.agencyId}`,
+          `${command.type} menjadi wewenang instansi yang terlibat dalam mutasi (${[target, origin].filter(Boolean).join(', ')}); ${actor.userId} berasal dari ${actor.agencyId}`,
         );
       }
       return;
     case 'CANDIDATE': {
       const nip = innerCase(state)?.proposal?.candidate.nip;
-      if (nip !== undefined && actor.nip !== nip) throw forbidden('NOT_THE_EMPLOYEE', `only the employee being transferred (NIP ${nip}) may run ${command.type}`);
+      if (nip !== undefined && actor.nip !== nip) throw forbidden('NOT_THE_EMPLOYEE', `hanya pegawai yang dimutasi (NIP ${nip}) yang dapat menjalankan ${command.type}`);
       return;
     }
     case 'STEP':

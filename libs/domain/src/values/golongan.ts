@@ -43,8 +43,8 @@ export function isPppkGolongan(value: unknown): value is PppkGolongan {
 export function parseGolongan(value: unknown, kind: 'PNS' | 'PPPK', field = 'golongan'): Golongan {
   if (kind === 'PNS' && isPnsGolongan(value)) return value;
   if (kind === 'PPPK' && isPppkGolongan(value)) return value;
-  const expected = kind === 'PNS' ? 'a PNS golongan from I/a to IV/e' : 'a PPPK grade from I to XVII';
-  throw invalid('INVALID_GOLONGAN', field, `${field} must be ${expected} (found ${JSON.stringify(value)})`);
+  const expected = kind === 'PNS' ? 'berupa golongan PNS dari I/a sampai IV/e' : 'berupa golongan PPPK dari I sampai XVII';
+  throw invalid('INVALID_GOLONGAN', field, `${field} harus ${expected} (ditemukan ${JSON.stringify(value)})`);
 }
 
 /** The official name of a PNS golongan, e.g. `III/c` → `Penata`. */

@@ -21,22 +21,22 @@ export interface NipParts {
 /** The reasons an 18-digit identifier is not a valid NIP or NI PPPK, or an empty list when it is. */
 export function identifierProblems(value: unknown, kind: 'PNS' | 'PPPK'): string[] {
   const label = kind === 'PNS' ? 'NIP' : 'NI PPPK';
-  if (typeof value !== 'string' || !/^\d{18}$/.test(value)) return [`${label} must be exactly 18 digits`];
+  if (typeof value !== 'string' || !/^\d{18}$/.test(value)) return [`${label} harus tepat 18 angka`];
   const problems: string[] = [];
   const [by, bm, bd] = [Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8))];
-  if (!isRealDate(by, bm, bd)) problems.push(`${label} birth date ${value.slice(0, 8)} is not a real date`);
+  if (!isRealDate(by, bm, bd)) problems.push(`${label}: tanggal lahir ${value.slice(0, 8)} bukan tanggal yang valid`);
   const appointmentYear = Number(value.slice(8, 12));
   const monthPart = value.slice(12, 14);
   if (kind === 'PNS') {
     const month = Number(monthPart);
-    if (month < 1 || month > 12) problems.push(`${label} CPNS appointment month ${monthPart} must be 01–12`);
+    if (month < 1 || month > 12) problems.push(`${label}: bulan pengangkatan CPNS ${monthPart} harus 01–12`);
   } else if (monthPart !== '21') {
-    problems.push(`${label} must carry the PPPK code 21 after the appointment year (found ${monthPart})`);
+    problems.push(`${label} harus memuat kode PPPK 21 setelah tahun pengangkatan (ditemukan ${monthPart})`);
   }
-  if (appointmentYear < by + 15) problems.push(`${label} appointment year ${appointmentYear} is before the holder turned 15`);
+  if (appointmentYear < by + 15) problems.push(`${label}: tahun pengangkatan ${appointmentYear} lebih awal dari saat pemiliknya berusia 15 tahun`);
   const sex = value.charAt(14);
-  if (sex !== '1' && sex !== '2') problems.push(`${label} sex digit must be 1 or 2 (found ${sex})`);
-  if (value.slice(15) === '000') problems.push(`${label} sequence must be 001–999`);
+  if (sex !== '1' && sex !== '2') problems.push(`${label}: digit jenis kelamin harus 1 atau 2 (ditemukan ${sex})`);
+  if (value.slice(15) === '000') problems.push(`${label}: nomor urut harus 001–999`);
   return problems;
 }
 

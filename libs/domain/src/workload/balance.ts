@@ -125,12 +125,12 @@ function suggestionsFor(deficit: PositionBalance, surplus: ReadonlyMap<string, P
         bezetting: figures.bezetting,
         ...(figures.workloadHours !== null ? { workloadHours: figures.workloadHours } : {}),
         ...(deficit.plannedIn ? { planReference: deficit.plannedIn.planId } : {}),
-        justification: `ABK: kebutuhan ${figures.kebutuhan}, bezetting ${figures.bezetting}; surplus of ${-from.gap} in ${from.title} (${from.agencyId})`,
+        justification: `ABK: kebutuhan ${figures.kebutuhan}, bezetting ${figures.bezetting}; kelebihan ${-from.gap} pegawai pada ${from.title} (${from.agencyId})`,
       };
       const notes = [
-        ...(deficit.plannedIn ? [] : ['no mutation plan on record plans this move: give an exceptionReason (R-01, flagged)']),
-        ...(c.needsGround.length > 0 ? [`needs an exception ground from the policy for ${c.needsGround.join(', ')}`] : []),
-        ...(c.competencyGap.length > 0 ? [`competency gap ${c.competencyGap.join(', ')}: a training plan is derived at proposal (R-09)`] : []),
+        ...(deficit.plannedIn ? [] : ['tidak ada rencana mutasi tercatat yang merencanakan mutasi ini: berikan exceptionReason (R-01, ditandai)']),
+        ...(c.needsGround.length > 0 ? [`memerlukan alasan pengecualian dari kebijakan untuk ${c.needsGround.join(', ')}`] : []),
+        ...(c.competencyGap.length > 0 ? [`kesenjangan kompetensi ${c.competencyGap.join(', ')}: rencana pelatihan dibuat saat pengusulan (R-09)`] : []),
       ];
       return {
         target: { positionId: target.id, agencyId: target.agencyId, title: target.title, gap: deficit.gap },
@@ -154,7 +154,7 @@ function suggestionsFor(deficit: PositionBalance, surplus: ReadonlyMap<string, P
             employeeNip: c.nip,
             originPositionId: c.positionId,
             initiative: 'DINAS',
-            justification: `moves a surplus of ${from.title} to the deficit in ${target.title} (ABK)`,
+            justification: `memindahkan kelebihan pegawai ${from.title} untuk mengisi kekurangan pada ${target.title} (ABK)`,
           },
         },
         notes,
