@@ -79,7 +79,7 @@ describe('an old event version is read as the current one everywhere (DocumentAt
     const trail = (await http.as('inspektur.bkn', 'GET', `/api/audit/cases/${c.caseId}/trail`)).body as { events: { eventId: string; type: string; what: string; hash: string }[] };
     expect(trail.events.find((e) => e.eventId === v1.eventId)).toMatchObject({
       type: 'DocumentAttached.v1',
-      what: `attached EMPLOYEE_APPLICATION doc-1 (sha256 ${v1Hash.slice(0, 12)}…)`,
+      what: `melampirkan EMPLOYEE_APPLICATION doc-1 (sha256 ${v1Hash.slice(0, 12)}…)`,
       hash: v1.metadata.hash,
     });
   });

@@ -102,7 +102,7 @@ describe('hostile requests get 4xx problem details and change nothing', () => {
       });
       return { status: response.status, ...((await response.json()) as { code: string; detail: string }) };
     };
-    expect(await send('null')).toMatchObject({ status: 400, code: 'MALFORMED_JSON', detail: 'the body must be a JSON object' });
-    expect(await send('{"stepId":')).toMatchObject({ status: 400, code: 'MALFORMED_JSON', detail: 'the body is not valid JSON' });
+    expect(await send('null')).toMatchObject({ status: 400, code: 'MALFORMED_JSON', detail: 'isi permintaan harus berupa objek JSON' });
+    expect(await send('{"stepId":')).toMatchObject({ status: 400, code: 'MALFORMED_JSON', detail: 'isi permintaan bukan JSON yang valid' });
   });
 });

@@ -64,9 +64,9 @@ export class DashboardController {
    */
   private async agencies(user: Principal, requested?: string): Promise<Agencies> {
     const scope = (await this.scopes.of(user)).cases;
-    if (scope.kind === 'NONE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'dashboards are for officials of the agencies and for inspectors');
+    if (scope.kind === 'NONE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'dasbor hanya untuk pejabat instansi dan inspektur');
     if (requested !== undefined) {
-      if (!covers(scope, [requested])) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${requested} is outside what you may read`);
+      if (!covers(scope, [requested])) throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${requested} di luar yang boleh Anda baca`);
       return [requested];
     }
     return scope.kind === 'ALL' ? null : scope.agencyIds;

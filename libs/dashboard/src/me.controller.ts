@@ -24,7 +24,7 @@ export class MeController {
   @ApiJson(200, MyCases, 'newest first')
   @ApiForbiddenResponse({ description: 'your sign-in carries no NIP' })
   async cases(@CurrentUser() user: Principal) {
-    if (!user.nip) throw new DomainError('FORBIDDEN', 'NO_NIP', 'your sign-in carries no NIP: only employees have cases of their own');
+    if (!user.nip) throw new DomainError('FORBIDDEN', 'NO_NIP', 'akun Anda tidak memuat NIP: hanya pegawai yang memiliki kasus sendiri');
     const page = await this.queries.cases({ candidateNip: user.nip, agencies: null }, this.clock.now());
     return { items: [...page.items].sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? '')) };
   }

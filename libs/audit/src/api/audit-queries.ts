@@ -18,7 +18,7 @@ type Scope = readonly string[] | null;
 /** Refuses an agency filter outside the inspector's scope. */
 function inScope(agencyId: string | undefined, agencies: Scope): void {
   if (agencyId !== undefined && agencies !== null && !agencies.includes(agencyId))
-    throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${agencyId} is outside what you may read`);
+    throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${agencyId} di luar yang boleh Anda baca`);
 }
 
 type TrailRow = {
@@ -89,12 +89,12 @@ export class AuditQueries {
       'SELECT 1 FROM audit_events e JOIN audit_event_agencies a ON a.position = e.position WHERE e.case_id = $1 AND a.agency_id = ANY($2) LIMIT 1',
       [caseId, [...agencies]],
     )) as unknown[];
-    if (rows.length === 0) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it involves no agency of your oversight');
+    if (rows.length === 0) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'kasus ini di luar yang boleh Anda baca: tidak melibatkan instansi yang Anda awasi');
   }
 
   async caseTrail(caseId: string, agencies: Scope) {
     const rows = (await this.db.query('SELECT * FROM audit_events WHERE case_id = $1 ORDER BY position', [caseId])) as TrailRow[];
-    if (rows.length === 0) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no audit trail for case ${caseId}`);
+    if (rows.length === 0) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `tidak ada jejak audit untuk kasus ${caseId}`);
     await this.requireCaseIn(caseId, agencies);
     return { caseId, events: rows.map(trailItem) };
   }

@@ -7,7 +7,7 @@ import { ReadScopes } from '@mutasi/read-models';
 /** Audit is for INSPEKTUR and KEPALA_BKN (docs/api.md, "Audit"). */
 export function requireInspector(user: Principal): void {
   if (!user.roles.includes('INSPEKTUR') && !user.roles.includes('KEPALA_BKN'))
-    throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the audit trail is for INSPEKTUR and KEPALA_BKN');
+    throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'jejak audit hanya untuk INSPEKTUR dan KEPALA_BKN');
 }
 
 /** OpenAPI for an audit route. */
@@ -28,6 +28,6 @@ export async function inspectorAgencies(scopes: ReadScopes, user: Principal): Pr
   requireInspector(user);
   const scope = (await scopes.of(user)).cases;
   if (scope.kind === 'ALL') return null;
-  if (scope.kind === 'NONE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the audit trail is for INSPEKTUR and KEPALA_BKN');
+  if (scope.kind === 'NONE') throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'jejak audit hanya untuk INSPEKTUR dan KEPALA_BKN');
   return scope.agencyIds;
 }

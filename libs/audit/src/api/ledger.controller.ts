@@ -146,7 +146,7 @@ export class LedgerController {
     const agencies = await inspectorAgencies(this.scopes, user);
     if (filter.caseId) await this.queries.requireCaseIn(filter.caseId, agencies);
     if (filter.agencyId && agencies !== null && !agencies.includes(filter.agencyId))
-      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${filter.agencyId} is outside what you may read`);
+      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `${filter.agencyId} di luar yang boleh Anda baca`);
     const bundle = await this.exporter.export(filter, this.clock.now());
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${bundle.fileName}"`);

@@ -36,7 +36,7 @@ export class BundleExporter {
 
   async export(filter: { caseId?: string; agencyId?: string }, now: Date): Promise<BundleExport> {
     if (!filter.caseId && !filter.agencyId)
-      throw new DomainError('VALIDATION', 'FILTER_REQUIRED', 'give caseId or agencyId', { errors: [{ field: 'caseId', message: 'caseId or agencyId is required' }] });
+      throw new DomainError('VALIDATION', 'FILTER_REQUIRED', 'sebutkan caseId atau agencyId', { errors: [{ field: 'caseId', message: 'caseId atau agencyId wajib diisi' }] });
     const signed = await this.heads.signIfDue(now, true);
     if (!signed) throw new DomainError('CONFLICT', 'LEDGER_EMPTY', 'the ledger holds no events yet');
     const head = await this.cosign(signed);

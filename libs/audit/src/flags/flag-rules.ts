@@ -69,7 +69,7 @@ export function eventFlags(event: RecordedEvent, context: CaseContext | null): F
       flagId: `${event.eventId}:${rule}-window`,
       ruleId: rule,
       pattern: 'ACTION_IN_WINDOW',
-      reason: `${event.type} by ${actor.userId ?? '?'} while the case is inside the ${rule === 'R-40' ? 'Pilkada freeze' : 'post-inauguration window'}`,
+      reason: `${event.type} oleh ${actor.userId ?? '?'} selama kasus berada dalam ${rule === 'R-40' ? 'masa larangan mutasi Pilkada' : 'masa setelah pelantikan kepala daerah'}`,
       details: { type: event.type },
     });
   }
@@ -79,7 +79,7 @@ export function eventFlags(event: RecordedEvent, context: CaseContext | null): F
       flagId: `${event.eventId}:penjabat`,
       ruleId: 'R-45',
       pattern: 'PENJABAT_DECISION',
-      reason: `${event.type} by ${actor.userId ?? '?'} of ${actor.agencyId}, led by a PENJABAT regional head`,
+      reason: `${event.type} oleh ${actor.userId ?? '?'} dari ${actor.agencyId}, yang dipimpin penjabat kepala daerah (PENJABAT)`,
       details: { type: event.type },
     });
   }
@@ -90,7 +90,7 @@ export function eventFlags(event: RecordedEvent, context: CaseContext | null): F
       flagId: `${event.eventId}:refused`,
       ruleId: 'M-04',
       pattern: 'REFUSED_COMMAND',
-      reason: `${actor.userId ?? '?'} was refused ${String(d.command)}: ${String(d.code)}${d.ruleId ? ` (${String(d.ruleId)})` : ''}`,
+      reason: `${actor.userId ?? '?'} ditolak saat menjalankan ${String(d.command)}: ${String(d.code)}${d.ruleId ? ` (${String(d.ruleId)})` : ''}`,
       details: { status: d.status, code: d.code, ruleId: d.ruleId ?? null },
     });
   }
@@ -113,7 +113,7 @@ export function decreeFlags(event: RecordedEvent, decree: DecreeFact, employeeEa
       ruleId: 'M-03',
       pattern: 'REPEAT_MOVE',
       eventIds: [...repeat.map((d) => d.eventId), event.eventId],
-      reason: `NIP ${decree.employeeNip} decreed again within ${policy.repeatMoveYears.value} years (earlier: ${repeat.map((d) => d.decreeDate).join(', ')})`,
+      reason: `NIP ${decree.employeeNip} kembali di-SK-kan dalam ${policy.repeatMoveYears.value} tahun (sebelumnya: ${repeat.map((d) => d.decreeDate).join(', ')})`,
       details: { employeeNip: decree.employeeNip, earlierCases: repeat.map((d) => d.caseId) },
     });
   }
@@ -127,7 +127,7 @@ export function decreeFlags(event: RecordedEvent, decree: DecreeFact, employeeEa
       ruleId: 'M-03',
       pattern: 'PPK_BURST',
       eventIds: inWindow.map((d) => d.eventId),
-      reason: `${decree.signerId} signed ${inWindow.length} decrees within ${burst.windowDays} days`,
+      reason: `${decree.signerId} menandatangani ${inWindow.length} SK dalam ${burst.windowDays} hari`,
       details: { signerId: decree.signerId, count: inWindow.length, windowDays: burst.windowDays },
     });
   }

@@ -15,23 +15,23 @@ export interface ProblemDetails {
 }
 
 const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad request',
-  401: 'Not signed in',
-  403: 'Not allowed',
-  404: 'Not found',
-  408: 'Request timeout',
-  409: 'Conflict',
-  413: 'Request too large',
-  415: 'Unsupported media type',
-  422: 'Refused by a rule',
-  431: 'Request headers too large',
-  500: 'Internal error',
-  503: 'Service unavailable',
+  400: 'Permintaan tidak valid',
+  401: 'Belum masuk',
+  403: 'Tidak diizinkan',
+  404: 'Tidak ditemukan',
+  408: 'Waktu permintaan habis',
+  409: 'Konflik',
+  413: 'Permintaan terlalu besar',
+  415: 'Jenis media tidak didukung',
+  422: 'Ditolak oleh aturan',
+  431: 'Header permintaan terlalu besar',
+  500: 'Kesalahan internal',
+  503: 'Layanan tidak tersedia',
 };
 
 /** Builds a problem; `type` is a stable URI per code. */
 export function problem(status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
-  return { type: `https://mutasi.example.go.id/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+  return { type: `https://mutasi.example.go.id/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Kesalahan', status, detail, code, ...extra };
 }
 
 /** Bad input found by request validation, one entry per field. */

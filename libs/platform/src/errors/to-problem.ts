@@ -35,7 +35,7 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof JsonTooDeepError) return problem(400, 'JSON_TOO_DEEP', error.message, { errors: [{ field: 'body', message: error.message }] });
   if (error instanceof RequestValidationError) return problem(400, error.code, error.message, { errors: error.errors });
   if (error instanceof AuthenticationError) return problem(401, error.code, error.message);
-  if (error instanceof WrongExpectedRevisionError) return problem(409, error.code, `${error.message}: reload the case and try again`);
+  if (error instanceof WrongExpectedRevisionError) return problem(409, error.code, `${error.message}: muat ulang kasus lalu coba lagi`);
   if (error instanceof DuplicateEventIdError) return problem(409, error.code, error.message);
   if (error instanceof EventRejectedError) return problem(400, error.code, error.message, { errors: [{ field: error.field ?? 'body', message: error.message }] });
   // NestJS 12 wraps what body parsers and Express throw in an HttpException; the cause says what it was.
@@ -56,21 +56,21 @@ export function toProblem(error: unknown): ProblemDetails {
     return problem(
       503,
       'DATABASE_UNAVAILABLE',
-      'the database cannot be reached right now; retry in a few seconds (with the same Idempotency-Key, so a command that did land is not repeated)',
+      'basis data sedang tidak dapat dihubungi; coba lagi dalam beberapa detik (dengan Idempotency-Key yang sama, agar perintah yang sudah masuk tidak terulang)',
       { retryAfterSeconds: 5 },
     );
   }
-  return problem(500, 'INTERNAL_ERROR', 'an internal error occurred; it has been logged');
+  return problem(500, 'INTERNAL_ERROR', 'terjadi kesalahan internal; kesalahan ini sudah dicatat');
 }
 
 /** Valid JSON that is not an object or array (`null`, `"text"`) is refused by the strict parser too: say which it was. */
 function parseFailure(error: unknown): string {
   const body = (error as { body?: unknown }).body;
-  if (typeof body !== 'string') return 'the body is not valid JSON';
+  if (typeof body !== 'string') return 'isi permintaan bukan JSON yang valid';
   try {
     JSON.parse(body);
-    return 'the body must be a JSON object';
+    return 'isi permintaan harus berupa objek JSON';
   } catch {
-    return 'the body is not valid JSON';
+    return 'isi permintaan bukan JSON yang valid';
   }
 }

@@ -68,7 +68,7 @@ export class PolicyRegistry {
       const today = toDate(now);
       const errors = policyProblems(candidate, policyAt(known, today), known, today);
       if (errors.length > 0)
-        throw new DomainError('VALIDATION', 'INVALID_POLICY', `the policy version was refused: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
+        throw new DomainError('VALIDATION', 'INVALID_POLICY', `versi kebijakan ditolak: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
       const policy = candidate as Policy;
       try {
         await this.store.append(
@@ -90,7 +90,7 @@ export class PolicyRegistry {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
-    throw new DomainError('CONFLICT', 'POLICY_PUBLISH_CONFLICT', 'another policy version was published at the same time; try again');
+    throw new DomainError('CONFLICT', 'POLICY_PUBLISH_CONFLICT', 'versi kebijakan lain diterbitkan pada saat yang sama; coba lagi');
   }
 
   private async refresh(): Promise<void> {

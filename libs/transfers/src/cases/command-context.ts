@@ -32,9 +32,9 @@ export class CommandContext {
 
   async open(body: Body<'OpenTransferCase'>, metadata: CommandMetadata): Promise<TransferCommand> {
     const targetAgency = await this.refs.agency(body.targetAgencyId);
-    if (!targetAgency) throw invalid('UNKNOWN_AGENCY', 'targetAgencyId', `no agency ${body.targetAgencyId}`);
+    if (!targetAgency) throw invalid('UNKNOWN_AGENCY', 'targetAgencyId', `tidak ada instansi ${body.targetAgencyId}`);
     const targetPosition = await this.refs.position(body.targetPositionId);
-    if (!targetPosition) throw invalid('UNKNOWN_POSITION', 'targetPositionId', `no position ${body.targetPositionId}`);
+    if (!targetPosition) throw invalid('UNKNOWN_POSITION', 'targetPositionId', `tidak ada jabatan ${body.targetPositionId}`);
     const reference = body.needsAnalysis.planReference?.trim() ?? '';
     const [placesHeld, plan] = await Promise.all([this.facts.placesHeld(targetPosition, body.caseId), reference === '' ? null : this.refs.mutationPlan(reference)]);
     return { type: 'OpenTransferCase', data: body, context: { targetAgency, targetPosition, placesHeld, plan }, metadata };
@@ -42,18 +42,18 @@ export class CommandContext {
 
   async proposal(type: 'ProposeCandidate' | 'ReviseProposal', body: ProposalInput, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
     const c = innerCase(state);
-    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'tidak ada kasus mutasi dengan id ini');
     const employee = await this.refs.employee(body.employeeNip);
-    if (!employee) throw invalid('UNKNOWN_EMPLOYEE', 'employeeNip', `no employee with NIP ${body.employeeNip}`);
+    if (!employee) throw invalid('UNKNOWN_EMPLOYEE', 'employeeNip', `tidak ada pegawai dengan NIP ${body.employeeNip}`);
     const originPosition = await this.refs.position(body.originPositionId);
-    if (!originPosition) throw invalid('UNKNOWN_POSITION', 'originPositionId', `no position ${body.originPositionId}`);
+    if (!originPosition) throw invalid('UNKNOWN_POSITION', 'originPositionId', `tidak ada jabatan ${body.originPositionId}`);
     const [originAgency, targetAgency, targetPosition] = await Promise.all([
       this.refs.agency(originPosition.agencyId),
       this.refs.agency(c.targetAgencyId),
       this.refs.position(c.targetPosition.id),
     ]);
     if (!originAgency || !targetAgency || !targetPosition)
-      throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'the agencies or positions of this case are no longer in the reference data');
+      throw invalid('UNKNOWN_REFERENCE', 'originPositionId', 'instansi atau jabatan kasus ini sudah tidak ada dalam data referensi');
     const since = addDays(toDate(metadata.now), -metadata.policy.eligibilityChangeWindowDays.value);
     const [meritPool, placesHeld, employeeOpenCase, eligibilityChanges] = await Promise.all([
       this.refs.meritPool(targetPosition, targetAgency, employee.agencyId, metadata.policy),
@@ -81,23 +81,23 @@ export class CommandContext {
       this.refs.authorities(),
     ]);
     if (!originAgency || !originPosition || !targetAgency || !targetPosition)
-      throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agencies or positions of this case are no longer in the reference data');
+      throw invalid('UNKNOWN_REFERENCE', 'caseId', 'instansi atau jabatan kasus ini sudah tidak ada dalam data referensi');
     return { type: 'SubmitForApproval', data: {}, context: { originAgency, originPosition, targetAgency, targetPosition, authorities }, metadata };
   }
 
   async decree(body: Body<'IssueDecree'>, state: CaseState, metadata: CommandMetadata): Promise<TransferCommand> {
     const c = innerCase(state);
-    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'no transfer case with this id');
+    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', 'tidak ada kasus mutasi dengan id ini');
     const delegation = body.delegationId ? await this.refs.delegation(body.delegationId) : null;
     if (body.delegationId && !delegation) {
       const signer = c.approval?.decreeSigner;
       const isSigner = signer !== undefined && metadata.actor.role === signer.role && metadata.actor.agencyId === signer.agencyId;
       // An unknown delegation gives a stranger no authority: refused as such (403, recorded), not as bad input.
-      if (!isSigner) throw forbidden('NOT_DECREE_SIGNER', `no delegation ${body.delegationId} grants ${metadata.actor.userId} the signing of this decree`);
-      throw invalid('UNKNOWN_DELEGATION', 'delegationId', `no delegation ${body.delegationId}`);
+      if (!isSigner) throw forbidden('NOT_DECREE_SIGNER', `tidak ada pendelegasian ${body.delegationId} yang memberi ${metadata.actor.userId} wewenang menandatangani SK ini`);
+      throw invalid('UNKNOWN_DELEGATION', 'delegationId', `tidak ada pendelegasian ${body.delegationId}`);
     }
     const targetAgency = await this.refs.agency(c.targetAgencyId);
-    if (!targetAgency) throw invalid('UNKNOWN_REFERENCE', 'caseId', 'the agency of this case is no longer in the reference data');
+    if (!targetAgency) throw invalid('UNKNOWN_REFERENCE', 'caseId', 'instansi kasus ini sudah tidak ada dalam data referensi');
     return { type: 'IssueDecree', data: body, context: { delegation, targetAgency }, metadata };
   }
 

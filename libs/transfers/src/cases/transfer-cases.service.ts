@@ -65,7 +65,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   const match = /^\s*(?:W\/)?"?(-?\d{1,9})"?\s*$/.exec(value);
   if (!match)
     throw new ProblemError(
-      problem(400, 'INVALID_IF_MATCH', 'If-Match must be the ETag of the case, e.g. "3"', { errors: [{ field: 'If-Match', message: 'expected "<revision>"' }] }),
+      problem(400, 'INVALID_IF_MATCH', 'If-Match harus berisi ETag kasus, misalnya "3"', { errors: [{ field: 'If-Match', message: 'diharapkan "<revisi>"' }] }),
     );
   return Number(match[1]);
 }
@@ -195,7 +195,12 @@ export class TransferCases {
     const [{ state }, scope] = await Promise.all([this.pipeline.load(caseStreamId(other)), this.scopes.of(principal)]);
     if (state.status !== 'NONE' && canViewCase(scope, state)) throw error;
     const { extensions: _hidden, ...details } = error.details;
-    throw new DomainError(error.kind, error.code, 'the employee is already in another open case (outside what you may read); an employee is in at most one open case', details);
+    throw new DomainError(
+      error.kind,
+      error.code,
+      'pegawai sudah berada dalam kasus lain yang masih berjalan (di luar yang boleh Anda baca); seorang pegawai paling banyak berada dalam satu kasus berjalan',
+      details,
+    );
   }
 
   /** Sends a time-driven command as the scheduler (no principal; refusals are expected outcomes, not recorded). */
@@ -216,9 +221,9 @@ export class TransferCases {
   /** The case folded, if the principal may see it (404 / 403 otherwise), with the reader's scope and audience. */
   async visible(caseId: string, principal: Principal): Promise<{ state: CaseState; revision: number; events: RecordedEvent[]; scope: ReadScope; audience: CaseAudience }> {
     const { state, revision, events } = await this.pipeline.load(caseStreamId(caseId));
-    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no transfer case ${caseId}`);
+    if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `tidak ada kasus mutasi ${caseId}`);
     const scope = await this.scopes.of(principal);
-    if (!canViewCase(scope, state)) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'this case is outside what you may read: it does not involve your agency');
+    if (!canViewCase(scope, state)) throw new DomainError('FORBIDDEN', 'CASE_NOT_VISIBLE', 'kasus ini di luar yang boleh Anda baca: tidak melibatkan instansi Anda');
     // The employee reads their own case as the employee, whatever other role they hold: never the rivals or the notes.
     const candidateNip = innerCase(state)?.proposal?.candidate.nip;
     const ownCase = candidateNip !== undefined && (candidateNip === scope.ownNip || candidateNip === principal.nip);
@@ -229,7 +234,7 @@ export class TransferCases {
   async events(caseId: string, principal: Principal): Promise<RecordedEvent[]> {
     const { events, scope, audience } = await this.visible(caseId, principal);
     if (scope.cases.kind === 'NONE' || audience === 'EMPLOYEE')
-      throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'the raw event record is for inspectors, BKN and the agencies involved');
+      throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'catatan peristiwa mentah hanya untuk inspektur, BKN dan instansi yang terlibat');
     return events;
   }
 }

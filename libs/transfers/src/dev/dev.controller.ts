@@ -61,7 +61,7 @@ export class DevController {
   async token(@Body() body: DevTokenDto) {
     const issuer = this.issuer();
     const user = await this.users.findOneBy({ userId: body.userId });
-    if (!user) throw new DomainError('NOT_FOUND', 'USER_NOT_FOUND', `no demo user ${body.userId}; see GET /api/dev/users`);
+    if (!user) throw new DomainError('NOT_FOUND', 'USER_NOT_FOUND', `tidak ada pengguna demo ${body.userId}; lihat GET /api/dev/users`);
     const token = await issuer.sign({ userId: user.userId, name: user.name, agencyId: user.agencyId, roles: user.roles as HumanRole[], ...(user.nip ? { nip: user.nip } : {}) });
     return { token };
   }
@@ -98,7 +98,7 @@ export class DevController {
     const user: Principal = await issuer.verifier.verify(token);
     if (!user.roles.includes('ADMIN')) {
       const actor: Actor = { userId: user.userId, name: user.name, role: user.roles[0] ?? 'PNS', agencyId: user.agencyId, ...(user.nip ? { nip: user.nip } : {}) };
-      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only a signed-in ADMIN may move the demo clock');
+      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'hanya ADMIN yang sudah masuk yang dapat menggeser jam demo');
       const commandId = randomUUID();
       await this.refusals.record({ actor, command: 'AdvanceDemoClock', caseId: null, body, problem: toProblem(error), commandId, correlationId: commandId });
       throw error;

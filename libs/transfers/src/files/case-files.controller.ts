@@ -74,7 +74,7 @@ export class CaseFilesController {
       res.setHeader('Connection', 'close');
       throw new ProblemError(
         problem(415, 'UNSUPPORTED_FILE_TYPE', `upload a PDF, PNG, JPEG or text file as the raw body (Content-Type one of ${CONTENT_TYPES.join(', ')})`, {
-          errors: [{ field: 'Content-Type', message: `one of ${CONTENT_TYPES.join(', ')}` }],
+          errors: [{ field: 'Content-Type', message: `salah satu dari ${CONTENT_TYPES.join(', ')}` }],
         }),
       );
     }
@@ -97,7 +97,9 @@ export class CaseFilesController {
   async download(@Param('caseId', CaseIdPipe) caseId: string, @Param('sha256') sha256: string, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
     if (!SHA256.test(sha256))
       throw new ProblemError(
-        problem(400, 'FIELD_INVALID', 'sha256 must be 64 lower-case hex digits', { errors: [{ field: 'sha256', message: 'sha256 must be 64 lower-case hex digits' }] }),
+        problem(400, 'FIELD_INVALID', 'sha256 harus 64 digit heksadesimal huruf kecil', {
+          errors: [{ field: 'sha256', message: 'sha256 harus 64 digit heksadesimal huruf kecil' }],
+        }),
       );
     const file = await this.files.read(caseId, sha256, user);
     res.setHeader('Content-Type', file.contentType);

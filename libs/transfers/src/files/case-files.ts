@@ -54,7 +54,7 @@ export class CaseFiles {
       throw new DomainError(
         'FORBIDDEN',
         'UPLOAD_NOT_ALLOWED',
-        'you may upload to a case only when you may now attach a document, issue its decree, record a training certificate or object: none of these is open to you on this case',
+        'Anda hanya dapat mengunggah berkas ke kasus saat Anda boleh melampirkan dokumen, menerbitkan SK, mencatat sertifikat pelatihan atau mengajukan keberatan: tidak satu pun terbuka bagi Anda pada kasus ini',
       );
     }
     const [usage] = (await this.db.query('SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM case_files WHERE case_id = $1', [caseId])) as {
@@ -62,13 +62,17 @@ export class CaseFiles {
       bytes: string;
     }[];
     if ((usage?.files ?? 0) >= MAX_FILES_PER_CASE || Number(usage?.bytes ?? 0) >= MAX_BYTES_PER_CASE) {
-      throw new DomainError('CONFLICT', 'CASE_FILES_FULL', `a case holds at most ${MAX_FILES_PER_CASE} files and ${MAX_BYTES_PER_CASE / 1024 / 1024} MB; this one is full`);
+      throw new DomainError(
+        'CONFLICT',
+        'CASE_FILES_FULL',
+        `satu kasus paling banyak memuat ${MAX_FILES_PER_CASE} berkas dan ${MAX_BYTES_PER_CASE / 1024 / 1024} MB; kasus ini sudah penuh`,
+      );
     }
   }
 
   async store(caseId: string, principal: Principal, bytes: Buffer, contentType: string, fileName: string | undefined): Promise<StoredFile> {
     const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (bytes.length === 0) throw invalid('FIELD_REQUIRED', 'body', 'the file is empty');
+    if (bytes.length === 0) throw invalid('FIELD_REQUIRED', 'body', 'berkasnya kosong');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const name = cleanFileName(fileName);
     await this.db.query(
@@ -93,7 +97,12 @@ export class CaseFiles {
       bytes: Buffer;
     }[];
     const row = rows[0];
-    if (!row) throw new DomainError('NOT_FOUND', 'FILE_NOT_FOUND', `no file with SHA-256 ${sha256} on case ${caseId}: documents attached by hash alone have no file here`);
+    if (!row)
+      throw new DomainError(
+        'NOT_FOUND',
+        'FILE_NOT_FOUND',
+        `tidak ada berkas dengan SHA-256 ${sha256} pada kasus ${caseId}: dokumen yang dilampirkan hanya dengan hash tidak memiliki berkas di sini`,
+      );
     return { sha256: row.sha256, fileName: row.file_name, contentType: row.content_type, size: row.size, bytes: row.bytes };
   }
 }

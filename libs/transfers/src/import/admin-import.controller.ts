@@ -36,7 +36,7 @@ export class AdminImportController {
       ...(user.nip ? { nip: user.nip } : {}),
     };
     if (actor.role !== 'ADMIN') {
-      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only ADMIN may import reference data');
+      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'hanya ADMIN yang dapat mengimpor data referensi');
       const commandId = randomUUID();
       await this.refusals.record({
         actor,
@@ -63,7 +63,7 @@ export class AdminImportController {
   @ApiBadRequestResponse({ description: 'problem details listing every bad field' })
   @ApiForbiddenResponse({ description: 'not an ADMIN' })
   async preview(@Body() body: ReferenceDataImportDto, @CurrentUser() user: Principal): Promise<ImportPreview> {
-    if (!user.roles.includes('ADMIN')) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only ADMIN may import reference data');
+    if (!user.roles.includes('ADMIN')) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'hanya ADMIN yang dapat mengimpor data referensi');
     return this.importer.preview(body, { userId: user.userId, name: user.name, role: 'ADMIN', agencyId: user.agencyId });
   }
 }

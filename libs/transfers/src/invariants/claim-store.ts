@@ -78,11 +78,16 @@ async function holdEmployee(db: Sql, op: Extract<ClaimOp, { kind: 'HOLD_EMPLOYEE
   const inserted = rowsOf(await db.query('INSERT INTO employee_claims (nip, case_id) VALUES ($1, $2) ON CONFLICT (nip) DO NOTHING RETURNING nip', [op.nip, op.caseId])).length > 0;
   const holder = await employeeOpenCase(db, op.nip);
   if (holder !== null && holder !== op.caseId) {
-    throw new DomainError('CONFLICT', 'EMPLOYEE_IN_OPEN_CASE', `employee ${op.nip} is already in open case ${holder}; an employee is in at most one open case`, {
-      ruleId: 'M-09',
-      legalBasis: 'anti-interference (M-09): one employee, one open case',
-      extensions: { openCaseId: holder },
-    });
+    throw new DomainError(
+      'CONFLICT',
+      'EMPLOYEE_IN_OPEN_CASE',
+      `pegawai ${op.nip} sudah berada dalam kasus berjalan ${holder}; seorang pegawai paling banyak berada dalam satu kasus berjalan`,
+      {
+        ruleId: 'M-09',
+        legalBasis: 'antiintervensi (M-09): satu pegawai, satu kasus berjalan',
+        extensions: { openCaseId: holder },
+      },
+    );
   }
   return inserted;
 }
@@ -103,8 +108,8 @@ async function numberDecree(db: Sql, op: Extract<ClaimOp, { kind: 'NUMBER_DECREE
     throw new DomainError(
       'RULE',
       'RULE_M07_DECREE_NUMBER_TAKEN',
-      `decree number ${op.decreeNumber} of ${op.signerAgencyId} is already the number of case ${owner.case_id}; every SK of a signing agency has its own number`,
-      { ruleId: 'M-07', legalBasis: 'anti-interference (M-07): one number, one decree', extensions: { decreeNumberCaseId: owner.case_id } },
+      `nomor SK ${op.decreeNumber} dari ${op.signerAgencyId} sudah dipakai oleh kasus ${owner.case_id}; setiap SK dari instansi penanda tangan memiliki nomor sendiri`,
+      { ruleId: 'M-07', legalBasis: 'antiintervensi (M-07): satu nomor, satu SK', extensions: { decreeNumberCaseId: owner.case_id } },
     );
   }
   return inserted;

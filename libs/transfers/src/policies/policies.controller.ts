@@ -73,7 +73,7 @@ export class PoliciesController {
       ...(user.nip ? { nip: user.nip } : {}),
     };
     if (actor.role !== 'ADMIN') {
-      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'only ADMIN may publish a policy version');
+      const error = new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'hanya ADMIN yang dapat menerbitkan versi kebijakan');
       const commandId = randomUUID();
       await this.refusals.record({
         actor,

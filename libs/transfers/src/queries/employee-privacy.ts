@@ -16,6 +16,6 @@ export function requireVisible(employee: EmployeeSnapshot, scope: ReadScope, can
   throw new DomainError(
     'FORBIDDEN',
     'EMPLOYEE_NOT_VISIBLE',
-    'this employee is outside what you may read: not in your agency and not the candidate of a case your agency takes part in',
+    'pegawai ini di luar yang boleh Anda baca: bukan pegawai instansi Anda dan bukan calon pada kasus yang melibatkan instansi Anda',
   );
 }

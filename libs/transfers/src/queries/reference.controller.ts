@@ -23,7 +23,7 @@ export class EmployeeQueryDto {
 const PERSONNEL: readonly HumanRole[] = ['PENGUSUL', 'VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN', 'INSPEKTUR', 'ADMIN'];
 
 function requirePersonnel(user: Principal): void {
-  if (!user.roles.some((r) => PERSONNEL.includes(r))) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'employee records are for personnel roles and inspectors');
+  if (!user.roles.some((r) => PERSONNEL.includes(r))) throw new DomainError('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'data pegawai hanya untuk peran kepegawaian dan inspektur');
 }
 
 @ApiTags('reference data')
@@ -57,7 +57,7 @@ export class ReferenceController {
   @ApiNotFoundResponse({ description: 'no such agency' })
   async positions(@Param('agencyId') agencyId: string) {
     const agency = await this.refs.agency(agencyId);
-    if (!agency) throw new DomainError('NOT_FOUND', 'AGENCY_NOT_FOUND', `no agency ${agencyId}`);
+    if (!agency) throw new DomainError('NOT_FOUND', 'AGENCY_NOT_FOUND', `tidak ada instansi ${agencyId}`);
     return this.refs.positionsOf(agencyId);
   }
 
@@ -77,7 +77,7 @@ export class ReferenceController {
       throw new DomainError(
         'FORBIDDEN',
         'AGENCY_NOT_ALLOWED',
-        `the employees of ${query.agencyId} are outside what you may read (candidates of cases involving your agency are found without the filter)`,
+        `pegawai ${query.agencyId} di luar yang boleh Anda baca (calon pada kasus yang melibatkan instansi Anda dapat dicari tanpa filter ini)`,
       );
     }
     const page = await this.refs.searchEmployees(
@@ -99,7 +99,7 @@ export class ReferenceController {
   async employee(@Param('nip') nip: string, @CurrentUser() user: Principal) {
     if (user.nip !== nip) requirePersonnel(user);
     const employee = /^\d{18}$/.test(nip) ? await this.refs.employee(nip) : null;
-    if (!employee) throw new DomainError('NOT_FOUND', 'EMPLOYEE_NOT_FOUND', `no employee with NIP ${nip}`);
+    if (!employee) throw new DomainError('NOT_FOUND', 'EMPLOYEE_NOT_FOUND', `tidak ada pegawai dengan NIP ${nip}`);
     const scope = await this.scopes.of(user);
     requireVisible(employee, scope, await this.refs.isCandidateOfCaseInvolving(nip, user.agencyId));
     return { ...redacted(employee, scope), riwayat: await employeeHistory(this.db, nip) };

@@ -80,14 +80,14 @@ export class WorkloadQueries {
       throw new DomainError(
         'FORBIDDEN',
         'ROLE_NOT_ALLOWED',
-        'the candidate pool is for the officials and inspectors of the case; every ASN can read the criteria at /api/policies/current/merit',
+        'kelompok calon hanya untuk pejabat dan inspektur kasus ini; setiap ASN dapat membaca kriterianya di /api/policies/current/merit',
       );
     const c = innerCase(state);
-    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `no transfer case ${caseId}`);
+    if (!c) throw new DomainError('NOT_FOUND', 'CASE_NOT_FOUND', `tidak ada kasus mutasi ${caseId}`);
     const now = this.clock.now().toISOString();
     const policy = await this.policies.inForce(toDate(now));
     const [target, targetAgency] = await Promise.all([this.refs.position(c.targetPosition.id), this.refs.agency(c.targetAgencyId)]);
-    if (!target || !targetAgency) throw new DomainError('NOT_FOUND', 'POSITION_NOT_FOUND', 'the target position of this case is no longer in the reference data');
+    if (!target || !targetAgency) throw new DomainError('NOT_FOUND', 'POSITION_NOT_FOUND', 'jabatan tujuan kasus ini sudah tidak ada dalam data referensi');
     const origin = c.proposal?.originAgencyId ?? c.targetAgencyId;
     const members = await this.refs.meritPool(target, targetAgency, origin, policy);
     const pool = candidatePool(members, target, now, policy, caseId);
@@ -106,7 +106,7 @@ export class WorkloadQueries {
     const scope = await this.scopes.of(principal);
     const readable: AgencyScope = scope.cases.kind === 'NONE' ? scope.employees : scope.cases;
     if (!covers(readable, asked))
-      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `the workload balance of ${filter.agencyId ?? `province ${filter.provinceCode}`} is outside what you may read`);
+      throw new DomainError('FORBIDDEN', 'AGENCY_NOT_ALLOWED', `neraca beban kerja ${filter.agencyId ?? `provinsi ${filter.provinceCode}`} di luar yang boleh Anda baca`);
     const now = this.clock.now().toISOString();
     const policy = await this.policies.inForce(toDate(now));
     const drawn = new Set(asked);
@@ -144,14 +144,14 @@ export class WorkloadQueries {
 
   private askedAgencies(filter: { agencyId?: string; provinceCode?: string }, agencies: readonly Agency[]): string[] {
     if (filter.agencyId) {
-      if (!agencies.some((a) => a.id === filter.agencyId)) throw new DomainError('NOT_FOUND', 'AGENCY_NOT_FOUND', `no agency ${filter.agencyId}`);
+      if (!agencies.some((a) => a.id === filter.agencyId)) throw new DomainError('NOT_FOUND', 'AGENCY_NOT_FOUND', `tidak ada instansi ${filter.agencyId}`);
       return [filter.agencyId];
     }
     if (filter.provinceCode) {
       const regional = agencies.filter((a) => a.kind !== 'PUSAT' && a.provinceCode === filter.provinceCode).map((a) => a.id);
-      if (regional.length === 0) throw new DomainError('NOT_FOUND', 'PROVINCE_NOT_FOUND', `no regional government in province ${filter.provinceCode}`);
+      if (regional.length === 0) throw new DomainError('NOT_FOUND', 'PROVINCE_NOT_FOUND', `tidak ada pemerintah daerah di provinsi ${filter.provinceCode}`);
       return regional;
     }
-    throw invalid('FILTER_REQUIRED', 'agencyId', 'give agencyId or provinceCode');
+    throw invalid('FILTER_REQUIRED', 'agencyId', 'sebutkan agencyId atau provinceCode');
   }
 }
