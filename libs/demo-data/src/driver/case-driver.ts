@@ -64,11 +64,11 @@ export class CaseDriver {
     const target = (position.body as { id: string; kebutuhan: number; bezetting: number }[]).find((p) => p.id === this.targetPositionId);
     const plans = await this.http.as(user, 'GET', `/api/workload/plans?agencyId=${this.targetAgencyId}`);
     const plan = (plans.body as { id: string; moves: { targetPositionId: string }[] }[]).find((p) => p.moves.some((m) => m.targetPositionId === this.targetPositionId));
-    const inPlan = plan ? { planReference: plan.id } : { exceptionReason: 'the vacancy opened after this year’s mutation plan was drawn up' };
+    const inPlan = plan ? { planReference: plan.id } : { exceptionReason: 'lowongan muncul setelah rencana mutasi tahun ini disusun' };
     const body = {
       targetAgencyId: this.targetAgencyId,
       targetPositionId: this.targetPositionId,
-      needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, ...inPlan, justification: 'the ABK shows a vacancy', ...analysis },
+      needsAnalysis: { kebutuhan: target?.kebutuhan ?? 1, bezetting: target?.bezetting ?? 0, ...inPlan, justification: 'ABK menunjukkan adanya lowongan', ...analysis },
     };
     const result = await this.http.as(user, 'POST', '/api/transfers', body);
     if (result.status !== 201) throw new UnexpectedAnswer('open the case', result);
@@ -78,14 +78,20 @@ export class CaseDriver {
   }
 
   approveNeeds(): Promise<HttpResult> {
-    return this.command(this.person('TIM_PENILAI_KINERJA', this.targetAgencyId, 'NEEDS_APPROVAL'), 'approve-needs-analysis', { notes: 'ABK checked' });
+    return this.command(this.person('TIM_PENILAI_KINERJA', this.targetAgencyId, 'NEEDS_APPROVAL'), 'approve-needs-analysis', { notes: 'ABK sudah diperiksa' });
   }
 
   async propose(choice: ProposalChoice = {}, expect = 200, command = 'propose-candidate'): Promise<HttpResult> {
     // The national oversight reads any record; the receiving agency reads a candidate only once a case names them.
     const employee = await this.http.as('inspektur.bkn', 'GET', `/api/employees/${this.nip}`);
     if (employee.status !== 200) throw new UnexpectedAnswer(`look up ${this.nip}`, employee);
-    const body = { employeeNip: this.nip, originPositionId: employee.body.positionId as string, initiative: 'DINAS', justification: 'qualified for the vacancy', ...choice };
+    const body = {
+      employeeNip: this.nip,
+      originPositionId: employee.body.positionId as string,
+      initiative: 'DINAS',
+      justification: 'memenuhi syarat untuk lowongan ini',
+      ...choice,
+    };
     return this.command(userIdFor('PENGUSUL', this.targetAgencyId), command, body, expect);
   }
 
@@ -213,7 +219,7 @@ export class CaseDriver {
    * Ends the case if it is still open, so its place and its employee are free for the next story: withdrawn before the
    * decree, revoked by BKN after it.
    */
-  async end(reason = 'the scenario is over'): Promise<void> {
+  async end(reason = 'skenario selesai'): Promise<void> {
     if (!this.caseId) return;
     const read = await this.http.as('inspektur.bkn', 'GET', `/api/transfers/${this.caseId}`);
     const status = String(read.body?.status ?? '');

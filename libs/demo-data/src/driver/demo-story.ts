@@ -65,7 +65,7 @@ export async function runDemo(http: MutasiHttp, say: (line: string) => void, opt
   const refusals: { ruleId: string; status: number }[] = [];
   const r21Refusal = await r21.propose({ initiative: 'PERMINTAAN_SENDIRI' }, 422);
   refusals.push({ ruleId: String(r21Refusal.body.ruleId), status: r21Refusal.status });
-  await r21.end('the refusal is shown; the case is withdrawn');
+  await r21.end('penolakan sudah ditampilkan; kasus ditarik');
   say('');
 
   say('▶ Refused: R-40 — Kabupaten Tanjung Harapan is inside its Pilkada freeze: no decree without Mendagri’s written approval');

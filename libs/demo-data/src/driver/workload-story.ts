@@ -68,7 +68,7 @@ export async function runWorkloadStory(http: MutasiHttp, say: (line: string) => 
   );
   const top = pool.ranking.entries[0]?.nip === suggestion.employee.nip;
   const { employeeNip: _nip, originPositionId: _origin, ...choice } = suggestion.proposeWith.body;
-  await d.propose({ ...choice, ...(top ? {} : { meritDeviationJustification: 'the surplus officer the workload balance suggests' }) });
+  await d.propose({ ...choice, ...(top ? {} : { meritDeviationJustification: 'pegawai berlebih yang disarankan oleh neraca beban kerja' }) });
   const training = (d.view.training as { items: TrainingItem[] } | null)?.items ?? [];
   for (const t of training)
     say(`  training ${t.itemId}: ${t.competency}, ${t.kind}, ${t.hours} hours, ${t.due}${t.mandatory ? ' (mandatory)' : ''}, due by ${t.dueBy ?? 'TMT + months'}`);

@@ -80,7 +80,7 @@ export class CaseJourney {
   }
 
   approveNeeds(): this {
-    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK checked' }, this.world.person('TIM_PENILAI_KINERJA', this.targetAgencyId, this.state)));
+    this.scenario.run(this.world.simple('ApproveNeedsAnalysis', { notes: 'ABK sudah diperiksa' }, this.world.person('TIM_PENILAI_KINERJA', this.targetAgencyId, this.state)));
     return this;
   }
 
@@ -90,7 +90,7 @@ export class CaseJourney {
   }
 
   notify(): this {
-    this.scenario.run(this.world.simple('NotifyEmployee', { message: 'You are proposed for a transfer' }, this.world.actor('PENGUSUL', this.targetAgencyId)));
+    this.scenario.run(this.world.simple('NotifyEmployee', { message: 'Anda diusulkan untuk mutasi' }, this.world.actor('PENGUSUL', this.targetAgencyId)));
     return this;
   }
 
@@ -114,7 +114,7 @@ export class CaseJourney {
       this.scenario.run(
         this.world.simple(
           'VerifyDocument',
-          { documentId, status: 'APPROVED', notes: 'complete' },
+          { documentId, status: 'APPROVED', notes: 'lengkap' },
           this.world.person('VERIFIKATOR', this.targetAgencyId, this.state, 'DOCUMENT_VERIFICATION'),
         ),
       );
@@ -132,7 +132,7 @@ export class CaseJourney {
       const step = activeStep(innerCase(this.state)?.approval ?? null);
       if (!step) throw new Error('no active step');
       const consent = step.kind === 'CONSENT' ? { consentToPositionId: this.targetPositionId } : {};
-      this.scenario.run(this.world.simple('ApproveStep', { stepId: step.stepId, notes: 'approved', ...consent }, this.world.stepActor(this.state)));
+      this.scenario.run(this.world.simple('ApproveStep', { stepId: step.stepId, notes: 'disetujui', ...consent }, this.world.stepActor(this.state)));
     }
     return this;
   }

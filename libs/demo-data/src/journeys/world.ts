@@ -105,7 +105,7 @@ export class World {
       ...figures,
       planReference: planIdFor(position.agencyId, Number(toDate(metadata.now).slice(0, 4))),
       exceptionReason: null,
-      justification: `${position.title} has a vacancy in the ABK`,
+      justification: `${position.title} memiliki lowongan menurut ABK`,
       ...analysis,
     };
     const plan = this.plans(toDate(metadata.now)).find((p) => p.id === needsAnalysis.planReference) ?? null;
@@ -148,7 +148,7 @@ export class World {
       employeeNip: nip,
       originPositionId: employee.positionId,
       initiative: 'DINAS',
-      justification: 'fills the vacancy with a qualified officer',
+      justification: 'mengisi lowongan dengan pegawai yang memenuhi syarat',
       meritDeviationJustification: null,
       exceptionGrounds: [],
       downsizingDecreeReference: null,
@@ -223,7 +223,7 @@ export class World {
   ): TransferCommand {
     const c = innerCase(state);
     const year = Number((c?.decree?.effectiveDate ?? toDate(at)).slice(0, 4)) + 1;
-    const body = { periodMonths, competencyFit: 4, skpAfterDocumentId: null, serviceIndicators: null, notes: 'evaluated', ...data };
+    const body = { periodMonths, competencyFit: 4, skpAfterDocumentId: null, serviceIndicators: null, notes: 'sudah dievaluasi', ...data };
     const record = { placement: { holdsTargetPosition: true, positionGapAfter: 0 }, importedSkpAfter: { year, rating: 'SANGAT_BAIK' as const }, ...context };
     return { type: 'RecordEvaluation', data: body, context: record, metadata: this.meta(actor, at) };
   }
