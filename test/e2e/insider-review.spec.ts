@@ -126,7 +126,7 @@ describe('hostile insider, second pass', () => {
     const auditor = positions.find((p) => p.id === AUDITOR) as Record<string, unknown>;
     const refused = await importAsAdmin({ positions: [{ ...auditor, agencyId: AGENCY.provNb }] });
     expect(refused.body).toMatchObject({ status: 400 });
-    expect(JSON.stringify(refused.body)).toMatch(/positions\[0\]\.agencyId.*employee\(s\) hold it/);
+    expect(JSON.stringify(refused.body)).toMatch(/positions\[0\]\.agencyId.*pegawai mendudukinya/);
   });
 
   it('a stranger learns nothing from lookups: an unknown delegation or NIP is refused as a permission (403, recorded), not as bad input', async () => {

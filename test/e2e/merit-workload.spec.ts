@@ -60,7 +60,7 @@ describe('workload, merit and training over HTTP', () => {
       const { abkTasks, ...rest } = current;
       const refused = await http.as('admin.bkn', 'POST', '/api/admin/import', { positions: [{ ...rest, kebutuhan: 6, abkTasks }] });
       expect(refused.body).toMatchObject({ status: 400 });
-      expect(JSON.stringify(refused.body)).toMatch(/positions\[0\]\.kebutuhan.*kebutuhan 6 differs from the ABK: 5000 hours ÷ 1250 effective hours = 4 → 4/);
+      expect(JSON.stringify(refused.body)).toMatch(/positions\[0\]\.kebutuhan.*kebutuhan 6 berbeda dengan ABK: 5000 jam ÷ 1250 jam kerja efektif = 4 → 4/);
       const more = [
         ...(abkTasks as { task: string; volumePerYear: number; minutesPerUnit: number }[]),
         { task: 'Menyusun laporan keuangan konsolidasi', volumePerYear: 12, minutesPerUnit: 6250 },

@@ -32,7 +32,7 @@ const CASE_STATUSES = [
 ];
 
 export class AgencyFilterDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId must be an agency id' }) agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId harus berupa id instansi' }) agencyId?: string;
 }
 
 export class CaseListDto extends AgencyFilterDto {
@@ -42,9 +42,9 @@ export class CaseListDto extends AgencyFilterDto {
   @ApiPropertyOptional({ description: 'a NIP, a case id (or its first characters) or part of a name or position title' })
   @IsOptional()
   @Length(1, 100)
-  @Matches(/^[\p{L}\p{N} .,'-]+$/u, { message: "q may hold letters, digits, spaces and . , ' -" })
+  @Matches(/^[\p{L}\p{N} .,'-]+$/u, { message: "q hanya boleh berisi huruf, angka, spasi dan . , ' -" })
   q?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/, { message: 'cursor must be a case id' }) cursor?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/, { message: 'cursor harus berupa id kasus' }) cursor?: string;
 }
 
 @ApiTags('dashboard')

@@ -7,13 +7,13 @@ export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'only the unread ones', default: false })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'unreadOnly must be true or false' })
+  @IsBoolean({ message: 'unreadOnly harus true atau false' })
   unreadOnly?: boolean;
 
   @ApiPropertyOptional({ description: 'how many, newest first', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
+  @IsInt({ message: 'limit harus bilangan bulat' })
   @Min(1)
   @Max(200)
   limit?: number;
@@ -24,7 +24,7 @@ export class MarkReadBody {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true, message: 'each id must be a notification id (UUID)' })
+  @IsUUID('all', { each: true, message: 'setiap id harus berupa id notifikasi (UUID)' })
   ids?: string[];
 }
 

@@ -13,7 +13,7 @@ function duplicates<T>(items: readonly T[] | undefined, key: (t: T) => string, l
   const seen = new Set<string>();
   (items ?? []).forEach((item, i) => {
     const k = key(item);
-    if (seen.has(k)) errors.push({ field: `${list}[${i}]`, message: `duplicate ${k} in ${list}` });
+    if (seen.has(k)) errors.push({ field: `${list}[${i}]`, message: `${k} ganda dalam ${list}` });
     seen.add(k);
   });
 }
@@ -27,14 +27,14 @@ function abkProblems(file: ReferenceDataImportDto, policy: Policy, errors: Field
   (file.positions ?? []).forEach((p, i) => {
     if (p.abkTasks === undefined || p.abkTasks === null) return;
     if (p.abkTasks.length === 0) {
-      errors.push({ field: `positions[${i}].abkTasks`, message: 'an ABK needs at least one task; leave abkTasks out when there is none' });
+      errors.push({ field: `positions[${i}].abkTasks`, message: 'ABK memerlukan paling sedikit satu tugas; kosongkan abkTasks bila tidak ada' });
       return;
     }
     const abk = abkNeed(p.abkTasks, policy);
     if (p.kebutuhan !== undefined && p.kebutuhan !== abk.kebutuhan) {
       errors.push({
         field: `positions[${i}].kebutuhan`,
-        message: `kebutuhan ${p.kebutuhan} differs from the ABK: ${abk.workloadHours} hours ÷ ${abk.effectiveHoursPerYear} effective hours = ${abk.exactNeed} → ${abk.kebutuhan} (${policy.version})`,
+        message: `kebutuhan ${p.kebutuhan} berbeda dengan ABK: ${abk.workloadHours} jam ÷ ${abk.effectiveHoursPerYear} jam kerja efektif = ${abk.exactNeed} → ${abk.kebutuhan} (${policy.version})`,
       });
     }
   });
@@ -44,15 +44,15 @@ function abkProblems(file: ReferenceDataImportDto, policy: Policy, errors: Field
 function planProblems(file: ReferenceDataImportDto, agencies: ReadonlySet<string>, positions: ReadonlyMap<string, string>, errors: FieldError[]): void {
   duplicates(file.mutationPlans, (m) => m.id, 'mutationPlans', errors);
   (file.mutationPlans ?? []).forEach((m, i) => {
-    if (!agencies.has(m.agencyId)) errors.push({ field: `mutationPlans[${i}].agencyId`, message: `no agency ${m.agencyId}` });
+    if (!agencies.has(m.agencyId)) errors.push({ field: `mutationPlans[${i}].agencyId`, message: `tidak ada instansi ${m.agencyId}` });
     duplicates(m.moves, (mv) => mv.targetPositionId, `mutationPlans[${i}].moves`, errors);
     m.moves.forEach((mv, j) => {
       const owner = positions.get(mv.targetPositionId);
-      if (owner === undefined) errors.push({ field: `mutationPlans[${i}].moves[${j}].targetPositionId`, message: `no position ${mv.targetPositionId}` });
+      if (owner === undefined) errors.push({ field: `mutationPlans[${i}].moves[${j}].targetPositionId`, message: `tidak ada jabatan ${mv.targetPositionId}` });
       else if (owner !== m.agencyId)
         errors.push({
           field: `mutationPlans[${i}].moves[${j}].targetPositionId`,
-          message: `position ${mv.targetPositionId} belongs to ${owner}, not to the plan's agency ${m.agencyId}`,
+          message: `jabatan ${mv.targetPositionId} milik ${owner}, bukan milik instansi pemilik rencana ${m.agencyId}`,
         });
     });
   });
@@ -68,49 +68,50 @@ export function crossCheck(file: ReferenceDataImportDto, existing: ExistingIds, 
   duplicates(file.delegations, (d) => d.id, 'delegations', errors);
   duplicates(file.users, (u) => u.userId, 'users', errors);
   (file.agencies ?? []).forEach((a, i) => {
-    if (!agencies.has(a.kanregAgencyId)) errors.push({ field: `agencies[${i}].kanregAgencyId`, message: `no agency ${a.kanregAgencyId}` });
-    if (a.kind !== 'PUSAT' && a.provinceCode === null) errors.push({ field: `agencies[${i}].provinceCode`, message: 'a regional government needs its province code' });
+    if (!agencies.has(a.kanregAgencyId)) errors.push({ field: `agencies[${i}].kanregAgencyId`, message: `tidak ada instansi ${a.kanregAgencyId}` });
+    if (a.kind !== 'PUSAT' && a.provinceCode === null) errors.push({ field: `agencies[${i}].provinceCode`, message: 'pemerintah daerah wajib memiliki kode provinsi' });
     const cal = a.electionCalendar;
     if (cal && cal.endOfTermDate <= cal.penetapanPaslonDate)
-      errors.push({ field: `agencies[${i}].electionCalendar.endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
+      errors.push({ field: `agencies[${i}].electionCalendar.endOfTermDate`, message: 'akhir masa jabatan harus setelah penetapan paslon' });
   });
   (file.positions ?? []).forEach((p, i) => {
-    if (!agencies.has(p.agencyId)) errors.push({ field: `positions[${i}].agencyId`, message: `no agency ${p.agencyId}` });
+    if (!agencies.has(p.agencyId)) errors.push({ field: `positions[${i}].agencyId`, message: `tidak ada instansi ${p.agencyId}` });
   });
   (file.employees ?? []).forEach((e, i) => {
     const at = (f: string): string => `employees[${i}].${f}`;
     for (const problem of identifierProblems(e.nip, e.kind === 'PPPK' ? 'PPPK' : 'PNS')) errors.push({ field: at('nip'), message: problem });
     const golonganOk = e.kind === 'PPPK' ? isPppkGolongan(e.golongan) : isPnsGolongan(e.golongan);
-    if (!golonganOk) errors.push({ field: at('golongan'), message: `golongan ${e.golongan} is not valid for a ${e.kind}` });
-    if (e.kind === 'PNS' && e.tmtPns === null) errors.push({ field: at('tmtPns'), message: 'a PNS needs TMT PNS (the ten-year lock runs from it)' });
-    if (e.tmtCpns && e.tmtPns && e.tmtPns < e.tmtCpns) errors.push({ field: at('tmtPns'), message: 'TMT PNS cannot be before TMT CPNS' });
+    if (!golonganOk) errors.push({ field: at('golongan'), message: `golongan ${e.golongan} tidak berlaku bagi ${e.kind}` });
+    if (e.kind === 'PNS' && e.tmtPns === null)
+      errors.push({ field: at('tmtPns'), message: 'PNS wajib memiliki TMT PNS (larangan pindah sepuluh tahun dihitung sejak tanggal itu)' });
+    if (e.tmtCpns && e.tmtPns && e.tmtPns < e.tmtCpns) errors.push({ field: at('tmtPns'), message: 'TMT PNS tidak boleh lebih awal dari TMT CPNS' });
     const positionAgency = positions.get(e.positionId);
-    if (positionAgency === undefined) errors.push({ field: at('positionId'), message: `no position ${e.positionId}` });
-    else if (positionAgency !== e.agencyId) errors.push({ field: at('positionId'), message: `position ${e.positionId} belongs to ${positionAgency}, not ${e.agencyId}` });
+    if (positionAgency === undefined) errors.push({ field: at('positionId'), message: `tidak ada jabatan ${e.positionId}` });
+    else if (positionAgency !== e.agencyId) errors.push({ field: at('positionId'), message: `jabatan ${e.positionId} milik ${positionAgency}, bukan ${e.agencyId}` });
     (e.assessments ?? []).forEach((a, j) => {
-      if (a.date > today) errors.push({ field: at(`assessments[${j}].date`), message: `an assessment cannot be dated after today (${today})` });
+      if (a.date > today) errors.push({ field: at(`assessments[${j}].date`), message: `tanggal uji kompetensi tidak boleh setelah hari ini (${today})` });
     });
     const years = e.skp.map((s) => s.year);
-    if (new Set(years).size !== years.length) errors.push({ field: at('skp'), message: 'one SKP rating per year' });
+    if (new Set(years).size !== years.length) errors.push({ field: at('skp'), message: 'satu predikat SKP per tahun' });
   });
   (file.delegations ?? []).forEach((d, i) => {
-    if (!agencies.has(d.grantor.agencyId)) errors.push({ field: `delegations[${i}].grantor.agencyId`, message: `no agency ${d.grantor.agencyId}` });
-    if (d.validUntil < d.validFrom) errors.push({ field: `delegations[${i}].validUntil`, message: 'validUntil is before validFrom' });
+    if (!agencies.has(d.grantor.agencyId)) errors.push({ field: `delegations[${i}].grantor.agencyId`, message: `tidak ada instansi ${d.grantor.agencyId}` });
+    if (d.validUntil < d.validFrom) errors.push({ field: `delegations[${i}].validUntil`, message: 'validUntil lebih awal dari validFrom' });
   });
   (file.electionCalendars ?? []).forEach((c, i) => {
-    if (!agencies.has(c.agencyId)) errors.push({ field: `electionCalendars[${i}].agencyId`, message: `no agency ${c.agencyId}` });
-    if (c.endOfTermDate <= c.penetapanPaslonDate) errors.push({ field: `electionCalendars[${i}].endOfTermDate`, message: 'the end of term must come after penetapan paslon' });
+    if (!agencies.has(c.agencyId)) errors.push({ field: `electionCalendars[${i}].agencyId`, message: `tidak ada instansi ${c.agencyId}` });
+    if (c.endOfTermDate <= c.penetapanPaslonDate) errors.push({ field: `electionCalendars[${i}].endOfTermDate`, message: 'akhir masa jabatan harus setelah penetapan paslon' });
   });
   duplicates(file.holidayCalendars, (c) => String(c.year), 'holidayCalendars', errors);
   (file.holidayCalendars ?? []).forEach((c, i) => {
     c.days.forEach((d, j) => {
-      if (d.date.slice(0, 4) !== String(c.year)) errors.push({ field: `holidayCalendars[${i}].days[${j}].date`, message: `${d.date} is not in ${c.year}` });
+      if (d.date.slice(0, 4) !== String(c.year)) errors.push({ field: `holidayCalendars[${i}].days[${j}].date`, message: `${d.date} tidak berada dalam tahun ${c.year}` });
     });
   });
   abkProblems(file, policy, errors);
   planProblems(file, agencies, positions, errors);
   (file.users ?? []).forEach((u, i) => {
-    if (!agencies.has(u.agencyId)) errors.push({ field: `users[${i}].agencyId`, message: `no agency ${u.agencyId}` });
+    if (!agencies.has(u.agencyId)) errors.push({ field: `users[${i}].agencyId`, message: `tidak ada instansi ${u.agencyId}` });
   });
   return errors;
 }

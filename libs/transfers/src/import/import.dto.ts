@@ -5,7 +5,7 @@ import { POSITION_CLASSES, ROLES, SKP_RATINGS } from '@mutasi/domain';
 import { IsCivilDate, IsPlainText } from './validators';
 
 const ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
-const idMessage = 'must be 1–100 lowercase letters, digits, dots or dashes';
+const idMessage = 'harus 1–100 karakter berupa huruf kecil, angka, titik atau tanda hubung';
 
 export class ElectionCalendarDto {
   @ApiProperty({ example: '2029-09-22' }) @IsCivilDate() penetapanPaslonDate!: string;
@@ -18,7 +18,7 @@ export class AgencyDto {
   @ApiProperty({ enum: ['PUSAT', 'PROVINSI', 'KABKOTA'] }) @IsIn(['PUSAT', 'PROVINSI', 'KABKOTA']) kind!: string;
   @ApiProperty({ type: String, nullable: true, example: 'NB' })
   @ValidateIf((o: AgencyDto) => o.provinceCode !== null)
-  @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' })
+  @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode harus 2–3 huruf kapital' })
   provinceCode!: string | null;
   @ApiProperty() @Matches(ID, { message: `kanregAgencyId ${idMessage}` }) kanregAgencyId!: string;
   @ApiProperty({ enum: ['DEFINITIF', 'PENJABAT', 'PLT'], description: 'the head: elected, an appointed Penjabat (Pj), or a Pelaksana Tugas (Plt)' })
@@ -103,7 +103,7 @@ export class SkpDto {
 }
 
 export class RelationDto {
-  @ApiProperty({ type: String, nullable: true }) @ValidateIf((o: RelationDto) => o.nip !== null) @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' }) nip!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @ValidateIf((o: RelationDto) => o.nip !== null) @Matches(/^\d{18}$/, { message: 'nip harus 18 angka' }) nip!: string | null;
   @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
   @ApiProperty() @IsPlainText() @Length(1, 60) relation!: string;
 }
@@ -170,7 +170,7 @@ export class DevUserDto {
   @ApiProperty() @IsPlainText() @Length(1, 200) name!: string;
   @ApiProperty() @Matches(ID, { message: `agencyId ${idMessage}` }) agencyId!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @IsIn(ROLES, { each: true }) roles!: string[];
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{18}$/, { message: 'nip must be 18 digits' }) nip?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{18}$/, { message: 'nip harus 18 angka' }) nip?: string;
   @ApiProperty() @IsPlainText() @Length(1, 200) title!: string;
 }
 

@@ -160,7 +160,10 @@ export class ReferenceDataImporter {
   ): Promise<{ field: string; message: string }[]> {
     const problems: { field: string; message: string }[] = [];
     if ((file.users ?? []).length > 0 && source !== 'seed' && !this.dev?.issuer)
-      problems.push({ field: 'users', message: 'users are demo sign-ins: accepted only in standalone mode with AUTH_DEV_TOKENS=true; real users come from the identity provider' });
+      problems.push({
+        field: 'users',
+        message: 'users adalah akun masuk demo: hanya diterima dalam mode standalone dengan AUTH_DEV_TOKENS=true; pengguna sebenarnya berasal dari penyedia identitas',
+      });
     const moved = (file.positions ?? []).map((p, i) => ({ p, i })).filter(({ p }) => positions.has(p.id) && positions.get(p.id) !== p.agencyId);
     if (moved.length === 0) return problems;
     const ids = moved.map(({ p }) => p.id);
@@ -173,10 +176,13 @@ export class ReferenceDataImporter {
       if (held > 0)
         problems.push({
           field: `positions[${i}].agencyId`,
-          message: `position ${p.id} belongs to ${positions.get(p.id)}: ${held} employee(s) hold it, so it cannot move to ${p.agencyId}; create a new position instead`,
+          message: `jabatan ${p.id} milik ${positions.get(p.id)}: ${held} pegawai mendudukinya, sehingga tidak dapat dipindahkan ke ${p.agencyId}; buat jabatan baru sebagai gantinya`,
         });
       if (cases.length > 0)
-        problems.push({ field: `positions[${i}].agencyId`, message: `position ${p.id} is the target of case(s) under way (${cases.join(', ')}): it cannot move to ${p.agencyId}` });
+        problems.push({
+          field: `positions[${i}].agencyId`,
+          message: `jabatan ${p.id} menjadi tujuan kasus yang sedang berjalan (${cases.join(', ')}): tidak dapat dipindahkan ke ${p.agencyId}`,
+        });
     }
     return problems;
   }

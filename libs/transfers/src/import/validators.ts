@@ -8,7 +8,7 @@ export function IsCivilDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCivilDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a real date in YYYY-MM-DD form`, ...options },
+      options: { message: `${String(propertyName)} harus tanggal yang valid dalam bentuk YYYY-MM-DD`, ...options },
       validator: { validate: (value: unknown) => isIsoDate(value) },
     });
   };
@@ -21,7 +21,7 @@ export function IsPlainText(options?: ValidationOptions): PropertyDecorator {
       name: 'isPlainText',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be text without control characters`, ...options },
+      options: { message: `${String(propertyName)} harus berupa teks tanpa karakter kendali`, ...options },
 
       validator: {
         validate: (value: unknown) =>

@@ -11,13 +11,13 @@ import { ReferenceData } from '../reference-data/reference-data';
 import { Agency, EmployeePage, EmployeeRecord, Position } from './reference.schema';
 
 export class EmployeeQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId must be an agency id' }) agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'agencyId harus berupa id instansi' }) agencyId?: string;
   @ApiPropertyOptional({ description: 'name or NIP prefix' })
   @IsOptional()
   @MaxLength(100)
   @Matches(/^[\p{L}\p{N} .'-]*$/u, { message: "q may hold letters, digits, spaces and . ' -" })
   q?: string;
-  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{18}$/, { message: 'cursor must be a NIP' }) cursor?: string;
+  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{18}$/, { message: 'cursor harus berupa NIP' }) cursor?: string;
 }
 
 const PERSONNEL: readonly HumanRole[] = ['PENGUSUL', 'VERIFIKATOR', 'TIM_PENILAI_KINERJA', 'PPK', 'GUBERNUR', 'MENDAGRI', 'KANREG_BKN', 'KEPALA_BKN', 'INSPEKTUR', 'ADMIN'];

@@ -13,16 +13,16 @@ import { CandidatePool, MeritCriteria, MutationPlan, WorkloadBalance } from './w
 const AGENCY_ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
 
 export class BalanceQueryDto {
-  @ApiPropertyOptional({ example: 'kota-bandar-lestari' }) @IsOptional() @Matches(AGENCY_ID, { message: 'agencyId must be an agency id' }) agencyId?: string;
-  @ApiPropertyOptional({ example: 'NB' }) @IsOptional() @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode must be 2–3 capital letters' }) provinceCode?: string;
+  @ApiPropertyOptional({ example: 'kota-bandar-lestari' }) @IsOptional() @Matches(AGENCY_ID, { message: 'agencyId harus berupa id instansi' }) agencyId?: string;
+  @ApiPropertyOptional({ example: 'NB' }) @IsOptional() @Matches(/^[A-Z]{2,3}$/, { message: 'provinceCode harus 2–3 huruf kapital' }) provinceCode?: string;
 }
 
 export class PlansQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(AGENCY_ID, { message: 'agencyId must be an agency id' }) agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(AGENCY_ID, { message: 'agencyId harus berupa id instansi' }) agencyId?: string;
   @ApiPropertyOptional({ description: 'the plan year; this year when left out' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'year must be a whole number' })
+  @IsInt({ message: 'year harus bilangan bulat' })
   @Min(2000)
   @Max(2200)
   year?: number;

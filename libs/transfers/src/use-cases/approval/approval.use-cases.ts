@@ -8,7 +8,7 @@ import { simpleUseCase } from '../simple-use-case';
 import { OptionalText, RequiredText } from '../text-fields';
 
 const STEP_ID = /^\d{1,2}-[a-z-]{3,30}$/;
-const stepIdMessage = 'stepId must be a step id of the chain, e.g. 1-proposal';
+const stepIdMessage = 'stepId harus id tahap dalam rantai persetujuan, misalnya 1-proposal';
 
 export class SubmitForApprovalDto {}
 
@@ -17,7 +17,7 @@ export class ApproveStepDto {
   @OptionalText('notes of the approver') notes?: string;
   @ApiPropertyOptional({ example: 'prov-nb.analis-sdm', description: "on the releasing PPK's consent step: the position consented to (R-11); required there" })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'consentToPositionId must be a position id' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'consentToPositionId harus berupa id jabatan' })
   consentToPositionId?: string;
 }
 

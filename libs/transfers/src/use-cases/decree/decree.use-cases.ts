@@ -11,21 +11,21 @@ import { RequiredText } from '../text-fields';
 export class IssueDecreeDto {
   @ApiProperty({ example: '800.1.3/117/BKPSDM/2026', description: 'SK number: letters, digits, spaces and . / - ( ) only (M-07 compares numbers without case or extra spaces)' })
   @Matches(/^ *[A-Za-z0-9](?:[A-Za-z0-9 ./()-]{0,118}[A-Za-z0-9.)])? *$/, {
-    message: 'decreeNumber may hold only letters A–Z, digits, spaces and . / - ( ), starting with a letter or digit (no invisible or look-alike characters)',
+    message: 'decreeNumber hanya boleh berisi huruf A–Z, angka, spasi dan . / - ( ), diawali huruf atau angka (tanpa karakter tak terlihat atau yang mirip huruf lain)',
   })
   decreeNumber!: string;
   @ApiProperty({ example: '2026-06-01' }) @IsCivilDate() decreeDate!: string;
   @ApiProperty({ example: '2026-06-15', description: 'TMT: the effective date' }) @IsCivilDate() effectiveDate!: string;
   @ApiProperty({ description: 'SHA-256 of the signed SK document' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 lowercase hex characters' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 harus 64 karakter heksadesimal huruf kecil' })
   documentSha256!: string;
-  @ApiProperty({ description: 'must equal the approved candidate (M-02)' }) @Matches(/^\d{18}$/, { message: 'employeeNip must be 18 digits' }) employeeNip!: string;
+  @ApiProperty({ description: 'must equal the approved candidate (M-02)' }) @Matches(/^\d{18}$/, { message: 'employeeNip harus 18 angka' }) employeeNip!: string;
   @ApiProperty({ description: 'must equal the approved target position (M-02)' })
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetPositionId must be a position id' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetPositionId harus berupa id jabatan' })
   targetPositionId!: string;
   @ApiPropertyOptional({ description: 'a delegation the signer gave you (R-16)' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'delegationId must be a delegation id' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'delegationId harus berupa id pendelegasian' })
   delegationId?: string;
 }
 

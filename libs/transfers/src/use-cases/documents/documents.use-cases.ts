@@ -14,7 +14,7 @@ export class AttachDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS) kind!: DocumentKind;
   @RequiredText('title of the document', 300) title!: string;
   @ApiProperty({ description: 'SHA-256 of the file, 64 lowercase hex characters; the file itself is kept outside the event store' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 harus 64 karakter heksadesimal huruf kecil' })
   sha256!: string;
   @ApiPropertyOptional({ type: DocumentStatementDto, description: 'what a periodic performance evaluation states (M-08); verified with the document' })
   @IsOptional()
@@ -24,7 +24,7 @@ export class AttachDocumentDto {
 }
 
 export class VerifyDocumentDto {
-  @ApiProperty({ example: 'doc-1' }) @Matches(/^doc-\d{1,6}$/, { message: 'documentId must look like doc-1' }) documentId!: string;
+  @ApiProperty({ example: 'doc-1' }) @Matches(/^doc-\d{1,6}$/, { message: 'documentId harus berbentuk seperti doc-1' }) documentId!: string;
   @ApiProperty({ enum: ['APPROVED', 'REJECTED'] }) @IsIn(['APPROVED', 'REJECTED']) status!: 'APPROVED' | 'REJECTED';
   @OptionalText('notes of the verifier (required when rejecting)') notes?: string;
 }

@@ -21,7 +21,7 @@ export class RecordEvaluationDto {
     description: 'a verified PERIODIC_PERFORMANCE_EVALUATION document stating the SKP after the move, when the imported SKP is not on record yet',
   })
   @IsOptional()
-  @Matches(/^doc-\d{1,6}$/, { message: 'skpAfterDocumentId must look like doc-1' })
+  @Matches(/^doc-\d{1,6}$/, { message: 'skpAfterDocumentId harus berbentuk seperti doc-1' })
   skpAfterDocumentId?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, description: 'service indicators, name → number', example: { layananTepatWaktu: 0.92 } })
   @IsOptional()

@@ -23,8 +23,10 @@ export class NeedsAnalysisDto {
 }
 
 export class OpenTransferCaseDto {
-  @ApiProperty({ example: 'kota-bandar-lestari' }) @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetAgencyId must be an agency id' }) targetAgencyId!: string;
-  @ApiProperty({ example: 'kota-bandar-lestari.auditor' }) @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetPositionId must be a position id' }) targetPositionId!: string;
+  @ApiProperty({ example: 'kota-bandar-lestari' }) @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetAgencyId harus berupa id instansi' }) targetAgencyId!: string;
+  @ApiProperty({ example: 'kota-bandar-lestari.auditor' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'targetPositionId harus berupa id jabatan' })
+  targetPositionId!: string;
   @ApiProperty({ type: NeedsAnalysisDto }) @ValidateNested() @Type(() => NeedsAnalysisDto) needsAnalysis!: NeedsAnalysisDto;
 }
 

@@ -11,16 +11,16 @@ export class ExceptionGroundDto {
     description: 'the ground chosen from the policy’s list (GET /api/policies/current/merit); required from policy 2026.12',
   })
   @IsOptional()
-  @Matches(/^[A-Z0-9_]{3,60}$/, { message: 'groundCode must be a ground code such as R03_PENATAAN_ORGANISASI' })
+  @Matches(/^[A-Z0-9_]{3,60}$/, { message: 'groundCode harus berupa kode alasan seperti R03_PENATAAN_ORGANISASI' })
   groundCode?: string;
   @RequiredText('the explanation of the ground, recorded and flagged for inspectors') ground!: string;
 }
 
 /** The body of propose-candidate and revise-proposal. */
 export class ProposalDto {
-  @ApiProperty({ example: '198804122015031004', description: 'NIP (PNS) or NI PPPK' }) @Matches(/^\d{18}$/, { message: 'employeeNip must be 18 digits' }) employeeNip!: string;
+  @ApiProperty({ example: '198804122015031004', description: 'NIP (PNS) or NI PPPK' }) @Matches(/^\d{18}$/, { message: 'employeeNip harus 18 angka' }) employeeNip!: string;
   @ApiProperty({ example: 'kota-bandar-lestari.analis-kebijakan' })
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'originPositionId must be a position id' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,99}$/, { message: 'originPositionId harus berupa id jabatan' })
   originPositionId!: string;
   @ApiProperty({ enum: ['DINAS', 'PERMINTAAN_SENDIRI'], description: 'R-07' }) @IsIn(['DINAS', 'PERMINTAAN_SENDIRI']) initiative!: 'DINAS' | 'PERMINTAAN_SENDIRI';
   @RequiredText('why this candidate') justification!: string;

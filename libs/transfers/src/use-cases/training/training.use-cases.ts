@@ -11,7 +11,7 @@ const ITEM_ID = /^T\d{1,4}$/;
 export class TrainingItemDto {
   @ApiPropertyOptional({ example: 'T1', description: 'a planned item to keep or change; leave out for a new item' })
   @IsOptional()
-  @Matches(ITEM_ID, { message: 'itemId must look like T1' })
+  @Matches(ITEM_ID, { message: 'itemId harus berbentuk seperti T1' })
   itemId?: string;
   @RequiredText('the competency the item develops, e.g. AUDIT', 80) competency!: string;
   @ApiProperty({ enum: TRAINING_KINDS }) @IsIn(TRAINING_KINDS) kind!: TrainingKind;
@@ -31,9 +31,9 @@ export class AdjustTrainingPlanDto {
 }
 
 export class CompleteTrainingItemDto {
-  @ApiProperty({ example: 'T1' }) @Matches(ITEM_ID, { message: 'itemId must look like T1' }) itemId!: string;
+  @ApiProperty({ example: 'T1' }) @Matches(ITEM_ID, { message: 'itemId harus berbentuk seperti T1' }) itemId!: string;
   @ApiProperty({ description: 'SHA-256 of the certificate, 64 lowercase hex characters' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'certificateSha256 must be 64 lowercase hex characters' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'certificateSha256 harus 64 karakter heksadesimal huruf kecil' })
   certificateSha256!: string;
   @ApiProperty({ example: 24, description: 'hours the certificate shows (at least the planned hours)' }) @IsInt() @Min(1) @Max(2000) hours!: number;
   @RequiredText('the provider, e.g. BPSDM Provinsi', 200) provider!: string;
@@ -41,7 +41,7 @@ export class CompleteTrainingItemDto {
 }
 
 export class WaiveTrainingItemDto {
-  @ApiProperty({ example: 'T1' }) @Matches(ITEM_ID, { message: 'itemId must look like T1' }) itemId!: string;
+  @ApiProperty({ example: 'T1' }) @Matches(ITEM_ID, { message: 'itemId harus berbentuk seperti T1' }) itemId!: string;
   @RequiredText('why the item is waived (waiving a mandatory before-TMT item is flagged, R-09)') reason!: string;
 }
 
