@@ -19,7 +19,7 @@ type AuthenticatedRequest = Request & { principal?: Principal };
 /** The signed-in principal of the request (set by {@link AuthGuard}). */
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new AuthenticationError('not signed in');
+  if (!principal) throw new AuthenticationError('belum masuk');
   return principal;
 });
 
@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
         ? request.query.access_token
         : undefined;
     const token = match?.[1] ?? fromQuery;
-    if (!token) throw new AuthenticationError('sign in first: send Authorization: Bearer <token>');
+    if (!token) throw new AuthenticationError('silakan masuk terlebih dahulu: kirim Authorization: Bearer <token>');
     request.principal = await this.verifier.verify(token);
     return true;
   }
