@@ -57,13 +57,13 @@ export class IdempotencyKeys {
     }[];
     const row = rows[0];
     if (!row) return this.claim(actorId, key, hash);
-    if (row.request_hash !== hash) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request; use a new key'));
+    if (row.request_hash !== hash) throw new ProblemError(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key ini sudah dipakai untuk permintaan lain; gunakan kunci baru'));
     if (row.status === null) {
       throw new ProblemError(
         problem(
           409,
           'IDEMPOTENCY_KEY_IN_USE',
-          `a request with this Idempotency-Key is still being handled; retry in a few seconds (a claim left by a crash runs out after ${this.leaseSeconds} s)`,
+          `permintaan dengan Idempotency-Key ini masih diproses; coba lagi dalam beberapa detik (klaim yang tertinggal karena gangguan berakhir setelah ${this.leaseSeconds} detik)`,
           { retryAfterSeconds: Math.min(this.leaseSeconds, 5) },
         ),
       );

@@ -24,5 +24,5 @@ function isProblemDetails(value: unknown): value is ProblemDetails {
 
 /** The refusal an idempotency key answered first, as stored (problem details), for a retry to get it again. */
 export function storedProblem(status: number, body: unknown): ProblemDetails {
-  return isProblemDetails(body) ? body : problem(status, 'IDEMPOTENT_REPLAY', 'the first request with this Idempotency-Key was refused; its stored answer could not be read');
+  return isProblemDetails(body) ? body : problem(status, 'IDEMPOTENT_REPLAY', 'permintaan pertama dengan Idempotency-Key ini ditolak; jawaban yang tersimpan tidak dapat dibaca');
 }

@@ -134,7 +134,7 @@ export class TransferCases {
     const actor = actorFor(request.principal, request.type);
     const expectedRevision = parseIfMatch(request.ifMatch);
     const key = request.idempotencyKey?.trim();
-    if (key !== undefined && (key.length === 0 || key.length > 200)) throw new ProblemError(problem(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–200 characters'));
+    if (key !== undefined && (key.length === 0 || key.length > 200)) throw new ProblemError(problem(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key harus 1–200 karakter'));
     if (key) {
       const stored = await this.keys.claim(actor.userId, key, requestHash(request.path, request.body));
       if (stored) {
