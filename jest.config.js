@@ -12,6 +12,7 @@ const tsTransform = {
 const moduleNameMapper = {
   '^@mutasi/testing/app$': '<rootDir>/libs/testing/src/app',
   '^@mutasi/testing/browser$': '<rootDir>/libs/testing/src/browser',
+  '^@mutasi/testing/distributed$': '<rootDir>/libs/testing/src/distributed',
   '^@mutasi/([a-z-]+)$': '<rootDir>/libs/$1/src',
 };
 

@@ -1,82 +1,59 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AGENCY, positionId, userIdFor } from '@mutasi/demo-data';
-import { createTestDatabase, exited, freePortRange, isPortFree } from '@mutasi/testing';
-import { launchBrowser, WebJourney } from '@mutasi/testing/browser';
+import { Pool } from 'pg';
+import type { Browser } from 'puppeteer-core';
+import { AGENCY, DEMO_NIP, positionId, userIdFor } from '@mutasi/demo-data';
+import { isPortFree } from '@mutasi/testing';
+import { distributedJourneys, JourneyEnv, launchBrowser } from '@mutasi/testing/browser';
+import { DistributedStack } from '@mutasi/testing/distributed';
 import { buildWebApp } from '../../libs/testing/src/global/web-build';
+import { crossAgencyJourney, objectionJourney, refusedProposalJourney } from '../browser/journeys/case-journeys.journey';
+import { inspectorVerifyJourney } from '../browser/journeys/inspector.journey';
+import { internalCaseJourney } from '../browser/journeys/internal-case.journey';
+import { adminImportJourney, dashboardAndCriteriaJourney, oversightJourney } from '../browser/journeys/oversight.journey';
 
 jest.setTimeout(180_000);
-
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * `npm run start:distributed` for real (apps/distributed from its sources): PostgreSQL and the run's Kafka broker
  * given, the four services and the gateway as their own processes. Through the one URL it prints for the web app,
  * the page, the health of every service and an authenticated dashboard read work, and the web app (built from the
- * current source, or the run's WEB_DIST) is used by clicking in a real Chromium, signed in with tokens.
+ * current source, or the run's WEB_DIST) is used by clicking in a real Chromium, signed in with tokens: the same
+ * journeys as in standalone mode (test/browser/journeys), so every task of docs/web.md is done through the gateway.
  */
 describe('start:distributed behind the gateway', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mutasi-distributed-'));
-  const webDir = join(dataDir, 'web');
-  let db: { url: string; drop(): Promise<void> };
-  let launcher: ChildProcess;
-  let output = '';
+  const webDir = mkdtempSync(join(tmpdir(), 'mutasi-gateway-web-'));
+  let stack: DistributedStack;
+  let browser: Browser;
+  let pool: Pool;
+  let env: JourneyEnv;
   let webApp: string;
-  let port: number;
-  /** The launcher's summary, printed once everything runs (service output comes before it). */
   let summary = '';
-  /** The web app the gateway serves: the run's build (the browser project's globalSetup) or one made here. */
-  const webFiles = process.env.WEB_DIST ?? webDir;
-  let webBuilt: Promise<unknown> = Promise.resolve();
-  const tokens = (): Record<string, string> => JSON.parse(readFileSync(join(dataDir, 'distributed', 'tokens.json'), 'utf8')) as Record<string, string>;
+  const tokens = (): Record<string, string> => stack.tokens();
 
   beforeAll(async () => {
     // The gateway reads the folder on each request, so the build runs while the stack starts.
-    if (webFiles === webDir) webBuilt = buildWebApp(webDir);
+    const webFiles = process.env.WEB_DIST ?? webDir;
+    const webBuilt = webFiles === webDir ? buildWebApp(webDir) : Promise.resolve(webFiles);
     webBuilt.catch(() => undefined);
-    db = await createTestDatabase('mutasi_distributed');
-    launcher = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'ts-register.js'), join(ROOT, 'apps', 'distributed', 'src', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        HOST: '127.0.0.1',
-        PORT: String((port = await freePortRange(5))),
-        MUTASI_DATA_DIR: dataDir,
-        WEB_DIST: webFiles,
-        // The run's broker is shared: a consumer group of its own keeps the other tests' dashboards whole.
-        DASHBOARD_CONSUMER_GROUP: `gateway-test-${process.pid}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    webApp = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString();
-        const done = /\nMutasi is running[^]*Ctrl-C stops[^\n]*\n/.exec(output)?.[0];
-        if (!done) return;
-        summary = done;
-        resolve(/^ {2}Web app +(http:\/\/\S+\/app)\b/m.exec(summary)?.[1] ?? 'no Web app line');
-      };
-      launcher.stdout?.on('data', onData);
-      launcher.stderr?.on('data', onData);
-      launcher.once('exit', (code) => reject(new Error(`start:distributed exited (${code}) before it was running:\n${output}`)));
-    });
+    [stack, browser] = await Promise.all([DistributedStack.start({ name: 'mutasi-distributed', ports: 5, webDist: webFiles }), launchBrowser()]);
+    summary = stack.summary;
+    webApp = /^ {2}Web app +(http:\/\/\S+\/app)\b/m.exec(summary)?.[1] ?? 'no Web app line';
+    pool = new Pool({ connectionString: stack.db.url, max: 2 });
+    env = distributedJourneys(stack.origin, browser, stack.tokens(), pool);
     await webBuilt;
   });
 
   afterAll(async () => {
-    if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
-      launcher.kill('SIGTERM');
-      await exited(launcher);
-    }
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await browser?.close();
+    await pool?.end();
+    await stack?.close();
+    rmSync(webDir, { recursive: true, force: true });
   });
 
   it("prints one URL for the web app, the gateway's, and how to sign in there", () => {
-    expect(webApp).toBe(`http://127.0.0.1:${port}/app`);
+    expect(webApp).toBe(`${stack.origin}/app`);
     expect(summary.match(/\/app\b/g)?.length).toBe(1);
     expect(summary).toMatch(new RegExp(`Sign-in +${webApp.replace(/\/app$/, '')}/masuk-token: paste a user's token from `));
   });
@@ -105,61 +82,42 @@ describe('start:distributed behind the gateway', () => {
     expect(agencies.status).toBe(200);
   });
 
-  it('lets a proposer open a case and the performance team approve its needs analysis by clicking, signed in with tokens', async () => {
-    const origin = new URL(webApp).origin;
-    const target = positionId(AGENCY.bandarLestari, 'auditor');
-    const proposer = tokens()[userIdFor('PENGUSUL', AGENCY.bandarLestari)] as string;
-    const assessor = tokens()[userIdFor('TIM_PENILAI_KINERJA', AGENCY.bandarLestari)] as string;
-    const browser = await launchBrowser();
-    try {
-      const web = await new WebJourney(browser, origin, 'distributed-needs-approval').start();
+  it("signs a person in on the gateway's token page: Masuk links to it, the pasted token opens the inbox", async () => {
+    const web = await env.journey('masuk-token');
+    await web.goto('/masuk', 'halaman masuk dengan token');
+    await web.shot('masuk');
+    await Promise.all([web.page.waitForNavigation(), web.page.click('a[href="/masuk-token"]')]);
+    await web.see('Masuk dengan token');
+    await web.shot('masuk-token');
+    await web.page.$eval('#token', (field, token) => void ((field as HTMLTextAreaElement).value = token), tokens()[userIdFor('PENGUSUL', AGENCY.bandarLestari)] as string);
+    await Promise.all([web.page.waitForNavigation(), web.page.click('button[type="submit"]')]);
+    await web.see('Kotak masuk');
+    await web.shot('kotak-masuk-pengusul');
+    await web.close();
+    expect(web.violations).toEqual([]);
+  });
 
-      // Masuk says there are no demo buttons here and links to the gateway's token page, where the token is pasted.
-      await web.goto('/masuk', 'halaman masuk dengan token');
-      await web.shot('masuk');
-      await Promise.all([web.page.waitForNavigation(), web.page.click('a[href="/masuk-token"]')]);
-      await web.see('Masuk dengan token');
-      await web.shot('masuk-token');
-      await web.page.$eval('#token', (field, token) => void ((field as HTMLTextAreaElement).value = token), proposer);
-      await Promise.all([web.page.waitForNavigation(), web.page.click('button[type="submit"]')]);
-      await web.see('Kotak masuk');
-      await web.shot('kotak-masuk-pengusul');
-
-      const caseId = await web.openCaseByClicking(target, 'ABK menunjukkan kekurangan satu auditor');
-
-      // The inbox is dashboard-service's, fed over Kafka by the relay: the task shows up after a moment.
-      await web.signInWithToken(assessor);
-      // The inbox's entry, not the notification (transfer-service's) that links to the same case.
-      const task = `ul[aria-label="Tugas"] a[href="/app/kasus/${caseId}"]`;
-      const deadline = Date.now() + 30_000;
-      while (!(await web.page.waitForSelector(task, { timeout: 1_500 }).catch(() => null))) {
-        if (Date.now() > deadline)
-          throw new Error(`the task of case ${caseId} never reached the inbox: ${(await web.page.evaluate(() => document.body.innerText)).slice(0, 1000)}`);
-        await web.page.reload({ waitUntil: 'networkidle0' });
-      }
-      await web.see('Setujui analisis kebutuhan');
-      await web.shot('kotak-masuk-penilai');
-      await web.page.click(task);
-      await web.see('Tindakan');
-      await web.act('Setujui analisis kebutuhan', { fields: { Catatan: 'ABK sudah diperiksa' } });
-      await web.see('Menunggu usulan kandidat');
-      await web.shot('analisis-disetujui');
-      await web.close();
-
-      const view = await fetch(`${origin}/api/transfers/${caseId}`, { headers: { Authorization: `Bearer ${assessor}` } });
-      expect({ status: view.status, case: ((await view.json()) as { status: string }).status }).toEqual({ status: 200, case: 'AWAITING_PROPOSAL' });
-      expect(web.violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 120_000);
+  // The journeys share one stack; the oversight journey revokes its case (giving back its place and employee) before
+  // the internal journey moves the same employee into the same position.
+  it('task 17 through the gateway: KEPALA_BKN freezes, unfreezes and revokes', () => oversightJourney(env), 300_000);
+  it('tasks 1–14 and 16 through the gateway: an internal case from needs analysis to the scheduled evaluation', () => internalCaseJourney(env), 600_000);
+  it('tasks 5, 12, 13 and 15 through the gateway: a cross-agency case with the Mendagri overlay and its training', () => crossAgencyJourney(env), 600_000);
+  it('tasks 7 and 8 through the gateway: the employee objects on a phone, the PPK decides by keyboard', () => objectionJourney(env), 300_000);
+  it('task 5 through the gateway: R-21 refuses a self-requested proposal with its legal basis', () => refusedProposalJourney(env), 300_000);
+  it('task 21 through the gateway: the import preview lists every error, then a good file applies', () => adminImportJourney(env), 300_000);
+  it('tasks 20 and 22 through the gateway: the dashboards, live, and the merit criteria', () => dashboardAndCriteriaJourney(env), 300_000);
+  // audit-service's own workers take the events into the ledger; the journey waits for a checkpoint that covers them.
+  it(
+    'tasks 18 and 19 through the gateway: the inspector verifies a case in the browser, and sees it fail after a row is altered',
+    () => inspectorVerifyJourney(env, () => Promise.resolve(), { target: positionId(AGENCY.provNb, 'analis-sdm'), nip: DEMO_NIP.sameProvince }),
+    300_000,
+  );
 
   it('stops the gateway and every service on SIGTERM, in reverse start order, each exiting 0 (none orphaned), and exits 0', async () => {
-    const printedBefore = output.length;
-    launcher.kill('SIGTERM');
-    expect(await exited(launcher)).toBe(0);
-    expect(await Promise.all([0, 1, 2, 3, 4].map((i) => isPortFree(port + i)))).toEqual([true, true, true, true, true]);
-    const stopped = [...output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
+    const printedBefore = stack.output.length;
+    expect(await stack.stop()).toBe(0);
+    expect(await Promise.all([0, 1, 2, 3, 4].map((i) => isPortFree(stack.port + i)))).toEqual([true, true, true, true, true]);
+    const stopped = [...stack.output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
     expect(stopped).toEqual([
       ['gateway', 'exit 0'],
       ['dashboard-service', 'exit 0'],

@@ -1,15 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { AGENCY, CaseDriver, DEMO_NIP, HttpResult, MutasiHttp, positionId } from '@mutasi/demo-data';
-import { createTestDatabase, eventually, exited, freePortRange, isPortFree } from '@mutasi/testing';
+import { eventually, freePortRange, isPortFree } from '@mutasi/testing';
 import { spawnServer } from '@mutasi/testing/app';
+import { DistributedStack } from '@mutasi/testing/distributed';
 
 jest.setTimeout(300_000);
 
-const ROOT = join(__dirname, '..', '..');
 const BL = AGENCY.bandarLestari;
 const AUDITOR = positionId(BL, 'auditor');
 const PROPOSER = 'pengusul.kota-bandar-lestari';
@@ -28,20 +26,13 @@ async function requestsAnswered(origin: string): Promise<number> {
  * the reservations of places (R-04) and employees (M-09) taken in the same transaction as the events.
  */
 describe('start:distributed with two transfer-service and two dashboard-service replicas on one database', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mutasi-replicas-'));
-  let db: { url: string; drop(): Promise<void> };
+  let stack: DistributedStack;
   let pool: Pool;
-  let launcher: ChildProcess;
-  let output = '';
-  let summary = '';
   let port: number;
-  /** The address of each process, by its name in the summary (transfer-service#1, …). */
-  const at = new Map<string, string>();
   let gateway: MutasiHttp;
   /** One client per transfer-service replica, straight to its port. */
   let replicas: MutasiHttp[];
   const drivers: CaseDriver[] = [];
-  const tokens = (): Record<string, string> => JSON.parse(readFileSync(join(dataDir, 'distributed', 'tokens.json'), 'utf8')) as Record<string, string>;
   const driver = (target: string, nip: string): CaseDriver => {
     const d = new CaseDriver(gateway, target, nip);
     drivers.push(d);
@@ -75,37 +66,16 @@ describe('start:distributed with two transfer-service and two dashboard-service 
   const split = (i: number): MutasiHttp => replicas[i % 2] as MutasiHttp;
 
   beforeAll(async () => {
-    db = await createTestDatabase('mutasi_replicas');
-    pool = new Pool({ connectionString: db.url, max: 4 });
-    launcher = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'ts-register.js'), join(ROOT, 'apps', 'distributed', 'src', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        HOST: '127.0.0.1',
-        PORT: String((port = await freePortRange(9))),
-        MUTASI_DATA_DIR: dataDir,
-        WEB_DIST: join(dataDir, 'no-web-app'),
-        TRANSFER_REPLICAS: '2',
-        DASHBOARD_REPLICAS: '2',
-        // The run's broker is shared: a consumer group of its own keeps the other tests' dashboards whole.
-        DASHBOARD_CONSUMER_GROUP: `replicas-test-${process.pid}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    stack = await DistributedStack.start({
+      name: 'mutasi-replicas',
+      ports: 9,
+      webDist: join(tmpdir(), 'mutasi-no-web-app'),
+      env: { TRANSFER_REPLICAS: '2', DASHBOARD_REPLICAS: '2' },
     });
-    summary = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString();
-        const done = /\nMutasi is running[^]*Ctrl-C stops[^\n]*\n/.exec(output)?.[0];
-        if (done) resolve(done);
-      };
-      launcher.stdout?.on('data', onData);
-      launcher.stderr?.on('data', onData);
-      launcher.once('exit', (code) => reject(new Error(`start:distributed exited (${code}) before it was running:\n${output}`)));
-    });
-    for (const m of summary.matchAll(/^ {2}(\S+) +(http:\/\/\S+)\/api\/docs$/gm)) at.set(m[1] as string, m[2] as string);
-    gateway = new MutasiHttp(`http://127.0.0.1:${port}`, tokens());
-    replicas = ['transfer-service#1', 'transfer-service#2'].map((name) => new MutasiHttp(at.get(name) as string, tokens()));
+    port = stack.port;
+    pool = new Pool({ connectionString: stack.db.url, max: 4 });
+    gateway = stack.http();
+    replicas = ['transfer-service#1', 'transfer-service#2'].map((name) => stack.http(stack.at.get(name)));
   });
 
   afterEach(async () => {
@@ -114,17 +84,12 @@ describe('start:distributed with two transfer-service and two dashboard-service 
   });
 
   afterAll(async () => {
-    if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
-      launcher.kill('SIGTERM');
-      await exited(launcher);
-    }
     await pool?.end();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   it('runs each replica on its own port after the witnesses, seeds the demo data from the first transfer-service only, and lists them all', () => {
-    expect(Object.fromEntries(at)).toEqual({
+    expect(Object.fromEntries(stack.at)).toEqual({
       'transfer-service#1': `http://127.0.0.1:${port + 1}`,
       'transfer-service#2': `http://127.0.0.1:${port + 7}`,
       'audit-service': `http://127.0.0.1:${port + 2}`,
@@ -132,22 +97,22 @@ describe('start:distributed with two transfer-service and two dashboard-service 
       'dashboard-service#1': `http://127.0.0.1:${port + 4}`,
       'dashboard-service#2': `http://127.0.0.1:${port + 8}`,
     });
-    expect(summary).toMatch(new RegExp(`witness +http://127\\.0\\.0\\.1:${port + 5} `));
-    expect(summary).toMatch(new RegExp(`witness +http://127\\.0\\.0\\.1:${port + 6} `));
-    const seeded = [...output.matchAll(/^(\S+) +\| .*demo data loaded/gm)].map((m) => m[1]);
+    expect(stack.summary).toMatch(new RegExp(`witness +http://127\\.0\\.0\\.1:${port + 5} `));
+    expect(stack.summary).toMatch(new RegExp(`witness +http://127\\.0\\.0\\.1:${port + 6} `));
+    const seeded = [...stack.output.matchAll(/^(\S+) +\| .*demo data loaded/gm)].map((m) => m[1]);
     expect(seeded).toEqual(['transfer-service#1']);
-    expect(output).toMatch(new RegExp(`-> transfer-service http://127\\.0\\.0\\.1:${port + 1}, http://127\\.0\\.0\\.1:${port + 7} \\(round-robin\\)`));
-    expect(output).toMatch(new RegExp(`-> dashboard-service http://127\\.0\\.0\\.1:${port + 4}, http://127\\.0\\.0\\.1:${port + 8} \\(round-robin\\)`));
+    expect(stack.output).toMatch(new RegExp(`-> transfer-service http://127\\.0\\.0\\.1:${port + 1}, http://127\\.0\\.0\\.1:${port + 7} \\(round-robin\\)`));
+    expect(stack.output).toMatch(new RegExp(`-> dashboard-service http://127\\.0\\.0\\.1:${port + 4}, http://127\\.0\\.0\\.1:${port + 8} \\(round-robin\\)`));
   });
 
   it('spreads requests through the gateway over both replicas of each service', async () => {
     const names = ['transfer-service#1', 'transfer-service#2', 'dashboard-service#1', 'dashboard-service#2'];
-    const before = await Promise.all(names.map((n) => requestsAnswered(at.get(n) as string)));
+    const before = await Promise.all(names.map((n) => requestsAnswered(stack.at.get(n) as string)));
     for (let i = 0; i < 6; i += 1) {
       expect((await gateway.as('inspektur.bkn', 'GET', '/api/agencies')).status).toBe(200);
       expect((await gateway.as('inspektur.bkn', 'GET', '/api/dashboard/pipeline')).status).toBe(200);
     }
-    const after = await Promise.all(names.map((n) => requestsAnswered(at.get(n) as string)));
+    const after = await Promise.all(names.map((n) => requestsAnswered(stack.at.get(n) as string)));
     // Six requests for each service, in turn: three for each replica, and one more, the scrape of /metrics before them.
     expect(Object.fromEntries(names.map((n, i) => [n, (after[i] as number) - (before[i] as number)]))).toEqual(Object.fromEntries(names.map((n) => [n, 3 + 1])));
   });
@@ -156,16 +121,16 @@ describe('start:distributed with two transfer-service and two dashboard-service 
     const closed = await freePortRange(9);
     const spare = await spawnServer(
       {
-        GATEWAY_TRANSFER_URL: [`http://127.0.0.1:${closed}`, at.get('transfer-service#1'), at.get('transfer-service#2')].join(','),
-        GATEWAY_AUDIT_URL: at.get('audit-service') as string,
-        GATEWAY_DASHBOARD_URL: at.get('dashboard-service#1') as string,
-        WEB_DIST: join(dataDir, 'no-web-app'),
+        GATEWAY_TRANSFER_URL: [`http://127.0.0.1:${closed}`, stack.at.get('transfer-service#1'), stack.at.get('transfer-service#2')].join(','),
+        GATEWAY_AUDIT_URL: stack.at.get('audit-service') as string,
+        GATEWAY_DASHBOARD_URL: stack.at.get('dashboard-service#1') as string,
+        WEB_DIST: join(stack.dataDir, 'no-web-app'),
       },
       'apps/gateway/src/main.ts',
       /gateway is running on (http:\/\/\S+)/,
     );
     try {
-      const through = new MutasiHttp(spare.url, tokens());
+      const through = new MutasiHttp(spare.url, stack.tokens());
       const answers = await Promise.all(Array.from({ length: 6 }, () => through.as('inspektur.bkn', 'GET', '/api/agencies')));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(spare.output()).toContain(`transfer-service replica 127.0.0.1:${closed}: ECONNREFUSED; the other replicas take its requests until it is back`);
@@ -273,11 +238,10 @@ describe('start:distributed with two transfer-service and two dashboard-service 
   });
 
   it('stops the gateway and every replica on SIGTERM, last started first, each exiting 0', async () => {
-    const printedBefore = output.length;
-    launcher.kill('SIGTERM');
-    expect(await exited(launcher)).toBe(0);
+    const printedBefore = stack.output.length;
+    expect(await stack.stop()).toBe(0);
     expect(await Promise.all(Array.from({ length: 9 }, (_, i) => isPortFree(port + i)))).toEqual(Array.from({ length: 9 }, () => true));
-    const stopped = [...output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
+    const stopped = [...stack.output.slice(printedBefore).matchAll(/^(\S+)\s+\| stopped \((.+)\)$/gm)].map((m) => [m[1], m[2]]);
     expect(stopped).toEqual(
       [
         'gateway',

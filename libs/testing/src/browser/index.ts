@@ -1,3 +1,4 @@
 export * from './browser';
 export * from './journey';
 export * from './browser-test-app';
+export * from './journey-env';

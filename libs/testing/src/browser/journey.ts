@@ -22,6 +22,7 @@ export class WebJourney {
   readonly screens: Screens;
   readonly violations: { page: string; violations: AxeViolation[] }[] = [];
   page!: Page;
+  private signInTokens: Readonly<Record<string, string>> | null = null;
 
   constructor(
     private readonly browser: Browser,
@@ -39,8 +40,22 @@ export class WebJourney {
     return this;
   }
 
-  /** Signs in as `userId` on Masuk (a fresh session: the previous user signs out first). */
+  /**
+   * Signs in with these tokens from now on (distributed mode, where Masuk has no demo buttons): `signIn(userId)` then
+   * uses the gateway's token page with the user's token.
+   */
+  withTokens(tokens: Readonly<Record<string, string>>): this {
+    this.signInTokens = tokens;
+    return this;
+  }
+
+  /** Signs in as `userId` on Masuk (a fresh session: the previous user signs out first), or with their token. */
   async signIn(userId: string): Promise<void> {
+    if (this.signInTokens) {
+      const token = this.signInTokens[userId];
+      if (!token) throw new Error(`no token for ${userId} among the ${Object.keys(this.signInTokens).length} demo users`);
+      return this.signInWithToken(token);
+    }
     // The previous user signs out (their session ends with the tab's storage), then Masuk loads once.
     if (this.page.url().startsWith(this.base)) await this.page.evaluate(() => sessionStorage.clear());
     await this.page.goto(`${this.base}/app/masuk`);
