@@ -105,7 +105,7 @@ describe('hostile insider, second pass', () => {
     await byUncle.command('ppk.kab-lembah-hijau', 'approve-needs-analysis', { notes: 'ABK checked' });
     const refused = await byUncle.propose(grounds, 422);
     expect(refused.body).toMatchObject({ ruleId: 'R-06', code: 'RULE_R06_CONFLICT_OF_INTEREST' });
-    expect(String(refused.body.detail)).toContain('kerabat pegawai yang telah dilaporkan (PAMAN)');
+    expect(String(refused.body.detail)).toContain('kerabat calon yang telah dilaporkan (PAMAN)');
     await byUncle.end();
     const byOthers = track(new CaseDriver(http, positionId(BL, 'analis-sdm'), nip));
     await byOthers.open();
