@@ -218,21 +218,36 @@ export class PostgresEventStore implements EventStore {
     }, NOTIFY_GATHER_MS).unref();
   }
 
-  /** One LISTEN connection per store wakes every live subscription when another process announces events. */
+  /**
+   * One LISTEN connection per store wakes every live subscription when another process announces events. A connection
+   * that fails or ends is forgotten, and so is one that could not be made (PostgreSQL down): the next subscription,
+   * when its loop restarts, connects again. Remembering the failed attempt left every later subscription failing on it
+   * after an outage, so projections never resumed.
+   */
   private listen(): Promise<Client> {
-    this.listener ??= (async () => {
+    if (this.listener) return this.listener;
+    const attempt = (async () => {
       const client = new Client(this.pool.options);
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.payload !== this.instanceId) this.latches.forEach((latch) => latch.notify());
-      });
-      client.on('error', () => {
-        this.listener = null;
-      });
-      await client.query(`LISTEN ${this.channel}`);
-      return client;
+      const forget = (): void => {
+        if (this.listener === attempt) this.listener = null;
+      };
+      client.on('error', forget);
+      client.on('end', forget);
+      try {
+        await client.connect();
+        client.on('notification', (message) => {
+          if (message.payload !== this.instanceId) this.latches.forEach((latch) => latch.notify());
+        });
+        await client.query(`LISTEN ${this.channel}`);
+        return client;
+      } catch (error) {
+        forget();
+        await client.end().catch(() => undefined);
+        throw error;
+      }
     })();
-    return this.listener;
+    this.listener = attempt;
+    return attempt;
   }
 
   async headPosition(): Promise<GlobalPosition> {
@@ -256,7 +271,7 @@ export class PostgresEventStore implements EventStore {
     this.latches.forEach((latch) => latch.notify());
     const listener = this.listener;
     this.listener = null;
-    if (listener) await (await listener).end().catch(() => undefined);
+    if (listener) await listener.then((client) => client.end()).catch(() => undefined);
     if (this.ownsPool) await this.pool.end();
   }
 }
