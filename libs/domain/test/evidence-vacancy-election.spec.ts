@@ -324,7 +324,7 @@ describe('R-40 Pilkada freeze and R-43 after inauguration: the recorded evidence
     expect(r43PostInauguration([side(fresh)], on('2026-08-20'), POLICY_2024_1)).toEqual({
       ruleId: 'R-43',
       outcome: 'REQUIRES_STEP',
-      reason: 'dalam 6 bulan sejak pelantikan kepala daerah Kota Bandar Lestari (pelantikan 2026-02-20): diperlukan persetujuan tertulis Mendagri',
+      reason: 'dalam 6 bulan sejak pelantikan kepala daerah Kota Bandar Lestari (dilantik 2026-02-20): diperlukan persetujuan tertulis Mendagri',
       legalBasis: basis,
       inputs: { today: '2026-08-20', sides: summary, agencies: [{ agencyId: 'kota-bl', inaugurated: '2026-02-20' }], months: 6, policyVersion: 'mutasi-policy/2024.1' },
     });
@@ -353,7 +353,7 @@ describe('R-40, R-43, R-45, R-46 with both sides affected: every agency is named
       'dalam masa larangan mutasi Pilkada di Kabupaten Lembah Hijau (penetapan paslon 2026-12-01), Kota Bandar Lestari (penetapan paslon 2026-12-01): diperlukan persetujuan tertulis Mendagri',
     );
     expect(r43PostInauguration(both({ headInaugurationDate: '2026-06-01' }), on('2026-07-01'), POLICY_2024_1).reason).toBe(
-      'dalam 6 bulan sejak pelantikan kepala daerah Kabupaten Lembah Hijau (pelantikan 2026-06-01), Kota Bandar Lestari (pelantikan 2026-06-01): diperlukan persetujuan tertulis Mendagri',
+      'dalam 6 bulan sejak pelantikan kepala daerah Kabupaten Lembah Hijau (dilantik 2026-06-01), Kota Bandar Lestari (dilantik 2026-06-01): diperlukan persetujuan tertulis Mendagri',
     );
     expect(r43PostInauguration(both({ kind: 'PUSAT', headInaugurationDate: '2026-06-01' }), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');
     expect(r43PostInauguration(both({}), on('2026-07-01'), POLICY_2024_1).outcome).toBe('PASS');

@@ -57,7 +57,7 @@ export function r43PostInauguration(sides: readonly MoveSide[], now: IsoInstant,
   };
   if (fresh.length === 0)
     return outcome('R-43', 'PASS', 'tidak ada kepala daerah yang baru dilantik dalam beberapa bulan terakhir yang bertindak atas mutasi ini', t.legalBasis, inputs);
-  const names = fresh.map((s) => `${s.agency.name} (pelantikan ${s.agency.headInaugurationDate})`).join(', ');
+  const names = fresh.map((s) => `${s.agency.name} (dilantik ${s.agency.headInaugurationDate})`).join(', ');
   return outcome('R-43', 'REQUIRES_STEP', `dalam ${t.value} bulan sejak pelantikan kepala daerah ${names}: diperlukan persetujuan tertulis Mendagri`, t.legalBasis, inputs);
 }
 
