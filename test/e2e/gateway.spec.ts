@@ -306,7 +306,7 @@ describe('gateway: one origin for the web app and the services', () => {
     });
     const problem = JSON.parse(answer.body.toString());
     expect(problem).toMatchObject({ status: 502, code: 'UPSTREAM_UNAVAILABLE', service: 'audit-service', upstream: `${config.upstreams['audit-service'].href}` });
-    expect(problem.detail).toContain(`audit-service at ${config.upstreams['audit-service'].href}`);
+    expect(problem.detail).toContain(`audit-service di ${config.upstreams['audit-service'].href} tidak menjawab`);
   });
 
   it('reports the health of each service it routes to, 503 while one is down', async () => {

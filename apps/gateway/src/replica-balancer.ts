@@ -54,8 +54,8 @@ function connectTo(target: Target): Promise<Socket> {
 function badGateway(client: Socket, service: string, replicas: readonly URL[], reasons: readonly string[]): void {
   const list = replicas.map((u) => u.href).join(', ');
   const body = JSON.stringify(
-    problem(502, 'UPSTREAM_UNAVAILABLE', `no replica of ${service} (${list}) took the connection (${reasons.join('; ') || 'no address'})`, {
-      title: 'Bad gateway',
+    problem(502, 'UPSTREAM_UNAVAILABLE', `tidak ada replika ${service} (${list}) yang menerima sambungan (${reasons.join('; ') || 'tanpa alamat'}); coba lagi sebentar lagi`, {
+      title: 'Layanan tidak menjawab',
       service,
       upstream: list,
     }),

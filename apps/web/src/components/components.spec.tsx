@@ -8,12 +8,12 @@ import { ProblemView } from './problem-view';
 
 const r21 = new ApiProblem({
   status: 422,
-  title: 'Refused by a rule',
+  title: 'Ditolak oleh aturan',
   code: 'RULE_R21_TEN_YEAR_LOCK',
-  detail: 'a self-requested move within ten years',
+  detail: 'mutasi atas permintaan sendiri dalam sepuluh tahun',
   ruleId: 'R-21',
   legalBasis: 'PermenPAN-RB 6/2024 Pasal 59',
-  errors: [{ field: 'initiative', message: 'not within ten years' }],
+  errors: [{ field: 'initiative', message: 'belum sepuluh tahun' }],
 });
 
 describe('components', () => {
@@ -28,7 +28,7 @@ describe('components', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('R-21');
     expect(alert.textContent).toContain('Dasar hukum: PermenPAN-RB 6/2024 Pasal 59');
-    expect(alert.textContent).toContain('initiative: not within ten years');
+    expect(alert.textContent).toContain('initiative: belum sepuluh tahun');
   });
 
   it('ActionDialog opens from the button named after the action, sends with Kirim, and keeps a refusal in the dialog', async () => {

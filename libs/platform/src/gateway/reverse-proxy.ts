@@ -90,8 +90,8 @@ export class ReverseProxy {
       const reason = (error as NodeJS.ErrnoException).code ?? error.message;
       this.log(`${upstream.name} at ${upstream.url.origin} did not answer ${req.method} ${req.url}: ${reason}`);
       req.resume();
-      sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `${upstream.name} at ${upstream.url.href} did not answer (${reason})`, {
-        title: 'Bad gateway',
+      sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `${upstream.name} di ${upstream.url.href} tidak menjawab (${reason}); coba lagi sebentar lagi`, {
+        title: 'Layanan tidak menjawab',
         service: upstream.name,
         upstream: upstream.url.href,
       });

@@ -32,7 +32,7 @@ export const WEB_APP_CSP = contentSecurityPolicy(process.env.OIDC_ISSUER);
 export function serveWebFile(req: IncomingMessage, res: ServerResponse, dir: string, rest: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    sendProblem(res, 405, 'METHOD_NOT_ALLOWED', `the web app is read with GET, not ${req.method}`, { title: 'Method not allowed' });
+    sendProblem(res, 405, 'METHOD_NOT_ALLOWED', `aplikasi web dibaca dengan GET, bukan ${req.method}`, { title: 'Metode tidak diizinkan' });
     return;
   }
   const file = webFileFor(dir, rest);
@@ -41,7 +41,7 @@ export function serveWebFile(req: IncomingMessage, res: ServerResponse, dir: str
     return;
   }
   if (file.kind === 'not-built') {
-    sendProblem(res, 503, 'WEB_APP_NOT_BUILT', `no web app in ${file.dir}: run npm run build (or set WEB_DIST)`, { title: 'Aplikasi web belum dibangun' });
+    sendProblem(res, 503, 'WEB_APP_NOT_BUILT', `belum ada aplikasi web di ${file.dir}: jalankan npm run build (atau atur WEB_DIST)`, { title: 'Aplikasi web belum dibangun' });
     return;
   }
   res.writeHead(200, {

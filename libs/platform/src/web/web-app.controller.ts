@@ -45,7 +45,7 @@ export class WebAppController {
           title: 'Aplikasi web belum dibangun',
           status: 503,
           code: 'WEB_APP_NOT_BUILT',
-          detail: `no web app in ${file.dir}: run npm run build (or set WEB_DIST)`,
+          detail: `belum ada aplikasi web di ${file.dir}: jalankan npm run build (atau atur WEB_DIST)`,
         });
       return;
     }
