@@ -31,33 +31,32 @@ const reasonField: Field = {
   hint: 'Melonggarkan butir wajib sebelum TMT dicatat sebagai tanda untuk pengawas (R-09).',
 };
 
-function dueField(initial?: string): Field {
-  return {
-    name: 'due',
-    label: 'Waktu pelaksanaan',
-    type: 'select',
-    required: true,
-    options: [
-      { value: 'BEFORE_TMT', label: 'Sebelum TMT (BEFORE_TMT)' },
-      { value: 'AFTER_TMT', label: 'Sesudah TMT (AFTER_TMT)' },
-    ],
-    ...(initial ? { initial } : {}),
-  };
+/** A required select of `options` (value, label), starting at `initial`. */
+function requiredChoice(name: string, label: string, options: readonly [string, string][], initial: string): Field {
+  return { name, label, type: 'select', required: true, options: options.map(([value, text]) => ({ value, label: text })), initial };
 }
 
-function mandatoryField(initial?: boolean): Field {
-  return {
-    name: 'mandatory',
-    label: 'Wajib',
-    type: 'select',
-    required: true,
-    options: [
-      { value: 'true', label: 'Ya, wajib' },
-      { value: 'false', label: 'Tidak wajib' },
+const dueField = (initial: string): Field =>
+  requiredChoice(
+    'due',
+    'Waktu pelaksanaan',
+    [
+      ['BEFORE_TMT', 'Sebelum TMT (BEFORE_TMT)'],
+      ['AFTER_TMT', 'Sesudah TMT (AFTER_TMT)'],
     ],
-    initial: initial === false ? 'false' : 'true',
-  };
-}
+    initial,
+  );
+
+const mandatoryField = (initial: boolean): Field =>
+  requiredChoice(
+    'mandatory',
+    'Wajib',
+    [
+      ['true', 'Ya, wajib'],
+      ['false', 'Tidak wajib'],
+    ],
+    String(initial),
+  );
 
 const asInput = (i: TrainingItem): PlannedInput => ({ itemId: i.itemId, competency: i.competency, kind: i.kind, hours: i.hours, due: i.due, mandatory: i.mandatory });
 
