@@ -39,6 +39,6 @@ export class RequestValidationError extends Error {
   readonly code = 'VALIDATION_FAILED';
 
   constructor(readonly errors: readonly { readonly field: string; readonly message: string }[]) {
-    super(`invalid request: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    super(`isian tidak sah (${errors.length}): ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   }
 }

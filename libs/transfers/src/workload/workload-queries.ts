@@ -49,7 +49,7 @@ function visibleCandidate(c: PoolCandidate, scope: ReadScope): PoolCandidate | n
             ruleId: o.ruleId,
             outcome: o.outcome === 'BLOCK' ? 'BLOCK' : 'PASS',
             inputs: {},
-            reason: 'withheld: a protected part of the record (docs/access.md)',
+            reason: 'dirahasiakan: bagian catatan kepegawaian yang dilindungi (disiplin, proses hukum, tugas belajar; docs/access.md)',
             legalBasis: o.legalBasis,
           }
         : o,
