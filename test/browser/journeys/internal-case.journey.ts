@@ -21,7 +21,8 @@ export async function internalCaseJourney(env: JourneyEnv): Promise<void> {
   const caseId = await web.openCaseByClicking(target, 'ABK menunjukkan kekurangan satu auditor');
   const driver = await driverFor(env.http, caseId, target, nip);
 
-  await web.signIn(driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'NEEDS_APPROVAL'));
+  const needsApprover = driver.person('TIM_PENILAI_KINERJA', AGENCY.bandarLestari, 'NEEDS_APPROVAL');
+  await web.signIn(needsApprover);
   await web.seeAfterReloads('Setujui analisis kebutuhan');
   await web.shot('kotak-masuk-penilai');
   await web.goto(`/kasus/${caseId}`, 'Tindakan');
@@ -71,6 +72,12 @@ export async function internalCaseJourney(env: JourneyEnv): Promise<void> {
     await driver.refresh();
     const step = driver.activeStep();
     if (!step || step.kind === 'DECREE') break;
+    if (step.role === 'TIM_PENILAI_KINERJA') {
+      // R-06: the member who approved the needs analysis holds this office too, but may not take a second decision role.
+      await web.signIn(needsApprover);
+      await web.goto(`/kasus/${caseId}`, 'R-06, pemisahan tugas');
+      await web.shot('r06-penilai-yang-sama');
+    }
     await web.signIn(driver.stepPerson(step));
     await web.goto('/', 'Kotak masuk');
     await web.seeAfterReloads((step as { title?: string }).title ?? 'Langkah persetujuan');

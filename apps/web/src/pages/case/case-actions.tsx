@@ -6,6 +6,7 @@ import { ActionButton, ActionDialog, Field, Values } from '../../components/acti
 import { civilToday } from '../../i18n/format';
 import { ACTIONS, DOCUMENT_KINDS, label } from '../../i18n/labels';
 import { TrainingPlanActions } from './case-training-plan';
+import { separationOfDutiesNotice } from './separation-of-duties';
 import { sendCommand, uploadFile } from './send';
 
 const today = (): string => civilToday();
@@ -243,9 +244,18 @@ export function CaseActions({ view, etag }: { view: CaseView; etag: string | nul
   };
   const actions = view.actions.filter((a) => !ELSEWHERE.has(a.command));
   const adjustsTraining = view.actions.some((a) => a.command === 'AdjustTrainingPlan');
-  if (actions.length === 0 && !adjustsTraining) return <p>Tidak ada tindakan yang dapat Anda lakukan pada kasus ini sekarang.</p>;
+  const notice = separationOfDutiesNotice(view, currentSession()?.user);
+  const why = notice ? <p className="notice">{notice}</p> : null;
+  if (actions.length === 0 && !adjustsTraining)
+    return (
+      <>
+        {why}
+        <p>Tidak ada tindakan yang dapat Anda lakukan pada kasus ini sekarang.</p>
+      </>
+    );
   return (
     <div className="actions">
+      {why}
       {actions.map((a) => {
         const key = `${a.command}/${a.stepId ?? a.documentId ?? a.itemId ?? a.periodMonths ?? ''}`;
         const name = actionLabel(a, view);
