@@ -13,3 +13,4 @@ export type Agency = Schemas['Agency'];
 export type Position = Schemas['Position'];
 export type Candidate = Schemas['PoolCandidate'];
 export type CandidatePool = Schemas['CandidatePool'];
+export type MutationPlan = Schemas['MutationPlan'];

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { get, request } from '../api/http';
-import { Position } from '../api/types';
+import { MutationPlan, Position } from '../api/types';
 import { useSession } from '../auth/use-session';
 import { fieldError, ProblemView } from '../components/problem-view';
 import { formatNumber } from '../i18n/format';
@@ -16,7 +16,11 @@ export function KasusBaruPage() {
   const [positionId, setPositionId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const plans = useQuery({ queryKey: ['plans', agencyId], queryFn: () => get<MutationPlan[]>(`/api/workload/plans?agencyId=${agencyId}`), enabled: agencyId !== '' });
   const chosen = positions.data?.find((p) => p.id === positionId);
+  const hours = chosen ? workloadHoursOf(chosen) : null;
+  /** The plans that plan a move into the chosen position (R-01 checks the case against the one named). */
+  const planning = (plans.data ?? []).filter((plan) => plan.moves.some((m) => m.targetPositionId === positionId));
 
   async function open(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -66,7 +70,8 @@ export function KasusBaruPage() {
         </div>
         {chosen ? (
           <p className="hint">
-            ABK tercatat: kebutuhan {formatNumber(chosen.kebutuhan)}, bezetting {formatNumber(chosen.bezetting)}, kekurangan {formatNumber(chosen.kebutuhan - chosen.bezetting)}.
+            ABK tercatat: kebutuhan {formatNumber(chosen.kebutuhan)}, bezetting {formatNumber(chosen.bezetting)}, kekurangan {formatNumber(chosen.kebutuhan - chosen.bezetting)}
+            {hours !== null ? `, beban kerja ${formatNumber(hours)} jam/tahun` : ''}.
           </p>
         ) : null}
         <div className="field">
@@ -90,11 +95,20 @@ export function KasusBaruPage() {
         </div>
         <div className="field">
           <label htmlFor="jam">Beban kerja (jam/tahun)</label>
-          <input id="jam" name="workloadHours" type="number" min={0} />
+          <input id="jam" name="workloadHours" type="number" min={0} step="0.01" key={`h-${positionId}`} defaultValue={hours ?? undefined} />
+          {fieldError(error, 'needsAnalysis.workloadHours') ? <small className="field-error">{fieldError(error, 'needsAnalysis.workloadHours')}</small> : null}
         </div>
         <div className="field">
-          <label htmlFor="rencana">Nomor rencana mutasi tahunan</label>
-          <input id="rencana" name="planReference" />
+          <label htmlFor="rencana">Rencana mutasi tahunan</label>
+          <select id="rencana" name="planReference" key={`r-${positionId}`} defaultValue="">
+            <option value="">— tidak ada dalam rencana (isi alasan di bawah) —</option>
+            {planning.map((plan) => (
+              <option key={plan.id} value={plan.id}>
+                {plan.title} ({plan.id})
+              </option>
+            ))}
+          </select>
+          {positionId && planning.length === 0 ? <small>Tidak ada rencana mutasi {agencyId} yang memuat jabatan ini; isi alasan di luar rencana (R-01).</small> : null}
         </div>
         <div className="field">
           <label htmlFor="pengecualian">Alasan di luar rencana mutasi (jika tidak ada nomor rencana)</label>
@@ -111,4 +125,11 @@ export function KasusBaruPage() {
       </form>
     </div>
   );
+}
+
+/** The workload the ABK on record states, in hours a year (Σ volume × standard minutes ÷ 60, as the server computes it). */
+function workloadHoursOf(position: Position): number | null {
+  const tasks = position.abkTasks ?? [];
+  if (tasks.length === 0) return null;
+  return Math.round((tasks.reduce((sum, t) => sum + t.volumePerYear * t.minutesPerUnit, 0) / 60) * 100) / 100;
 }
