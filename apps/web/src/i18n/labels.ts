@@ -70,6 +70,15 @@ export const OUTCOMES: Record<string, string> = { PASS: 'Memenuhi', BLOCK: 'Meno
 
 export const VERDICTS: Record<string, string> = { MET: 'Tercapai', PARTLY_MET: 'Tercapai sebagian', PARTLY: 'Tercapai sebagian', NOT_MET: 'Tidak tercapai' };
 
+/** SKP performance ratings (predikat kinerja pegawai). */
+export const SKP_RATINGS: Record<string, string> = {
+  SANGAT_BAIK: 'Sangat baik',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat kurang',
+};
+
 export const DOCUMENT_STATUSES: Record<string, string> = { PENDING: 'Menunggu verifikasi', APPROVED: 'Disetujui', REJECTED: 'Ditolak', MISSING: 'Belum ada' };
 
 export const TASK_KINDS: Record<string, string> = {

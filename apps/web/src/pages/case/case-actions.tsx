@@ -4,7 +4,7 @@ import { AvailableAction, CaseView } from '../../api/types';
 import { currentSession } from '../../auth/session';
 import { ActionButton, ActionDialog, Field, Values } from '../../components/action-dialog';
 import { civilToday } from '../../i18n/format';
-import { ACTIONS, DOCUMENT_KINDS, label } from '../../i18n/labels';
+import { ACTIONS, DOCUMENT_KINDS, label, SKP_RATINGS } from '../../i18n/labels';
 import { TrainingPlanActions } from './case-training-plan';
 import { separationOfDutiesNotice } from './separation-of-duties';
 import { sendCommand, uploadFile } from './send';
@@ -92,7 +92,7 @@ const FORMS: Record<string, ActionForm> = {
         name: 'skpRating',
         label: 'Predikat SKP (hanya untuk evaluasi kinerja berkala)',
         type: 'select',
-        options: [{ value: '', label: '—' }, ...['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'].map((r) => ({ value: r, label: r }))],
+        options: [{ value: '', label: '—' }, ...Object.entries(SKP_RATINGS).map(([r, text]) => ({ value: r, label: `${text} (${r})` }))],
       },
       { name: 'period', label: 'Periode penilaian (hanya untuk evaluasi kinerja berkala)' },
     ],
