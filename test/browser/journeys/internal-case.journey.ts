@@ -48,6 +48,8 @@ export async function internalCaseJourney(env: JourneyEnv): Promise<void> {
   await web.see('Mutasi saya');
   await web.shot('mutasi-saya');
   await web.goto(`/kasus/${caseId}`, 'Terima usulan');
+  // The employee reads what is proposed and why (Mutasi saya sends them here).
+  await web.see('alasan usulan: “kompetensi audit sesuai”');
   await web.shot('kasus-pegawai');
   await web.act('Terima usulan');
   await web.see('Sosialisasi selesai');

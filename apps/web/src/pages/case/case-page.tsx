@@ -174,6 +174,12 @@ export function CasePage() {
         ) : null}
         {c.candidate ? (
           <p>
+            Usulan {c.candidate.initiative === 'PERMINTAAN_SENDIRI' ? 'atas permintaan sendiri' : 'karena kebutuhan dinas'} <code>{c.candidate.initiative}</code>, alasan usulan: “
+            {c.candidate.justification}”
+          </p>
+        ) : null}
+        {c.candidate ? (
+          <p>
             Peringkat merit kandidat: {c.candidate.merit.chosenRank ?? '—'} dari {c.candidate.merit.candidates} (skor {formatNumber(c.candidate.merit.chosenScore, 2)}, versi{' '}
             {c.candidate.merit.scoreVersion}){c.candidate.meritDeviationJustification ? <> · alasan bukan peringkat 1: “{c.candidate.meritDeviationJustification}”</> : null}
           </p>
