@@ -41,6 +41,9 @@ function toRecorded(row: EventRow): RecordedEvent {
  * the global order is (transaction id, sequence) and readers only see transactions older than every running one,
  * so no event is ever skipped by a reader of the global order.
  */
+/** How long the LISTEN connection may take to connect before the subscription goes on by polling alone. */
+const LISTEN_CONNECT_TIMEOUT_MS = 10_000;
+
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres';
   private readonly s: string;
@@ -177,7 +180,9 @@ export class PostgresEventStore implements EventStore {
     const store = this;
     return {
       async *[Symbol.asyncIterator]() {
-        await store.listen();
+        // Notifications only wake the subscription sooner; without them it polls. A listener that cannot connect now
+        // (PostgreSQL down or restarting) must not stop the subscription: the next subscription tries again.
+        await store.listen().catch(() => undefined);
         store.latches.add(latch);
         try {
           yield* catchUpSubscription(
@@ -227,7 +232,8 @@ export class PostgresEventStore implements EventStore {
   private listen(): Promise<Client> {
     if (this.listener) return this.listener;
     const attempt = (async () => {
-      const client = new Client(this.pool.options);
+      // Bounded: a connection attempt that never completes (a restart under load) must not hold a subscription.
+      const client = new Client({ ...this.pool.options, connectionTimeoutMillis: LISTEN_CONNECT_TIMEOUT_MS });
       const forget = (): void => {
         if (this.listener === attempt) this.listener = null;
       };
