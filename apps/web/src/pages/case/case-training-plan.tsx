@@ -80,16 +80,15 @@ export function TrainingPlanActions({ view, send }: { view: CaseView; send: (com
           key={`AdjustTrainingPlan/${item.itemId}`}
           action={`${base}: ${item.competency}`}
           fields={[
-            {
-              name: 'change',
-              label: 'Perubahan',
-              type: 'select',
-              required: true,
-              options: [
-                { value: 'CHANGE', label: 'Ubah butir ini' },
-                { value: 'REMOVE', label: 'Hapus butir ini dari rencana' },
+            requiredChoice(
+              'change',
+              'Perubahan',
+              [
+                ['CHANGE', 'Ubah butir ini'],
+                ['REMOVE', 'Hapus butir ini dari rencana'],
               ],
-            },
+              'CHANGE',
+            ),
             { name: 'hours', label: 'Jam pelajaran', type: 'number', required: true, initial: String(item.hours) },
             dueField(item.due),
             mandatoryField(item.mandatory),
